@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `ocop` command. TypeScript sources run through tsx's loader, so no separate server build is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

@@ -1,0 +1,60 @@
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig } from '../server/config.js';
+import { AppError } from '../domain/errors.js';
+import { DatabaseInUseError } from '../server/db/client.js';
+import { serveCommand } from './serve.command.js';
+import { migrateCommand, seedCommand } from './database.commands.js';
+import { userCreateCommand } from './user.commands.js';
+
+/**
+ * `ocop`: the operator's command line. Every command honours DATA_DIR and DATABASE_URL and exits
+ * non-zero with a readable message on error.
+ */
+const program = new Command()
+  .name('ocop')
+  .description('Nền tảng OCOP — công cụ dòng lệnh / OCOP platform command line')
+  .showHelpAfterError()
+  .addHelpText('after', '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)');
+
+program
+  .command('serve')
+  .description('Chạy máy chủ web và API / run the web server and API (what `npm start` runs)')
+  .option('--port <port>', 'cổng / port (PORT, default 3000)')
+  .addOption(new Option('--no-demo', 'không tạo dữ liệu mẫu khi CSDL trống / do not seed the demo province on an empty database'))
+  .action((opts: { port?: string; demo: boolean }) => serveCommand(opts));
+
+program
+  .command('migrate')
+  .description('Áp dụng migration và nạp danh mục / apply migrations and load reference data')
+  .action(() => migrateCommand());
+
+program
+  .command('seed')
+  .description('Tạo dữ liệu mẫu / seed data')
+  .requiredOption('--demo', 'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò / the demo province, one account per role')
+  .action(() => seedCommand());
+
+const user = program.command('user').description('Quản lý tài khoản / manage accounts');
+user
+  .command('create')
+  .description('Tạo tài khoản / create an account')
+  .requiredOption('--email <email>', 'email đăng nhập / sign-in e-mail')
+  .addOption(new Option('--role <role>', 'vai trò / role').choices(['admin', 'officer', 'council', 'producer']).makeOptionMandatory())
+  .option('--password <password>', 'mật khẩu (≥ 10 ký tự); bỏ trống để sinh mật khẩu dùng một lần / omit for a one-time password')
+  .option('--name <name>', 'họ tên / full name')
+  .option('--province <code>', 'mã tỉnh; "none" cho cấp trung ương / province code, "none" for national scope')
+  .option('--communes <codes>', 'mã xã, cách nhau bởi dấu phẩy (cán bộ xã) / comma-separated commune codes (officer)')
+  .option('--subject <id>', 'mã chủ thể (tài khoản chủ thể) / subject id (producer)')
+  .action((opts) => userCreateCommand(opts));
+
+try {
+  loadConfig(); // fail fast on a bad environment, before any command runs
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = 1;
+  if (err instanceof ConfigError || err instanceof DatabaseInUseError) console.error(err.message);
+  else if (err instanceof AppError) {
+    const fields = Object.entries(err.fields).map(([k, m]) => `\n  - ${k}: ${m.vi} / ${m.en}`).join('');
+    console.error(`Lỗi: ${err.messages.vi}\nError: ${err.messages.en}${fields}`);
+  } else console.error(`Lỗi / Error: ${err instanceof Error ? err.message : String(err)}`);
+}

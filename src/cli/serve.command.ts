@@ -1,0 +1,36 @@
+import { loadConfig } from '../server/config.js';
+import { buildApp } from '../server/app.js';
+import { firstStart, openConfiguredDatabase, prepareDatabase } from '../server/bootstrap.js';
+import { log } from './context.js';
+import { printDemoAccounts } from './database.commands.js';
+
+/** Starts the server; on SIGINT/SIGTERM stops taking requests, then closes the database (and its lock). */
+export async function serveCommand(opts: { port?: string; demo: boolean }) {
+  const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+  const demo = opts.demo && process.env.DEMO_DATA !== 'false';
+  const database = await openConfiguredDatabase(config);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const shutdown = async (signal: string) => {
+    log(`Nhận ${signal}, đang dừng… / stopping…`);
+    await app?.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await prepareDatabase(database, config, log);
+    const { seeded, oneTime } = await firstStart(database, config, { demo }, log);
+    app = await buildApp({ config, database, logger: true });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const url = config.publicUrl ?? `http://localhost:${new URL(address).port}`;
+    log('');
+    log(`OCOP đang chạy tại / running at ${url}   (API: ${url}/api/docs)`);
+    if (seeded || (demo && !oneTime)) printDemoAccounts();
+    if (oneTime) log(`Tài khoản quản trị / administrator: ${oneTime.email}  mật khẩu dùng một lần / one-time password: ${oneTime.password}`);
+  } catch (err) {
+    await app?.close();
+    await database.close();
+    throw err;
+  }
+}

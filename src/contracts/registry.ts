@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { GENDERS, LEGAL_FORM_CODES, SUBJECT_STATUSES } from '../domain/subjects/legal-forms.js';
+import { validateEmail, validateGtin, validatePhone, validateTaxCode } from '../domain/identifiers/index.js';
+import type { Message } from '../domain/errors.js';
+import { IsoDate, PageQuery, optionalText, paginated } from './common.js';
+import { fail } from './messages.js';
+
+type Check = (s: string) => { ok: true; value: string } | { ok: false; message: Message };
+
+/** An optional identifier checked by a domain validator and replaced by its normalised form. */
+const identifier = (check: Check) =>
+  optionalText(100).transform((v, ctx) => {
+    if (v == null) return v;
+    const r = check(v);
+    if (r.ok) return r.value;
+    fail(ctx, r.message);
+    return z.NEVER;
+  });
+
+const count = z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(0).max(1_000_000).nullable().optional());
+
+export const SubjectInput = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    legalForm: z.enum(LEGAL_FORM_CODES),
+    communeCode: z.string().regex(/^\d{5}$/),
+    taxCode: identifier(validateTaxCode),
+    representativeName: optionalText(200),
+    representativeGender: z.enum(GENDERS).nullable().optional(),
+    representativeEthnicity: optionalText(100),
+    representativeDisability: z.boolean().default(false),
+    address: optionalText(500),
+    phone: identifier(validatePhone),
+    email: identifier(validateEmail),
+    foundedOn: z.preprocess((v) => (v === '' ? null : v), IsoDate.nullable().optional()),
+    workforceTotal: count,
+    workforceLocal: count,
+    workforceWomen: count,
+    status: z.enum(SUBJECT_STATUSES).default('active'),
+  })
+  .superRefine((v, ctx) => {
+    const total = v.workforceTotal ?? null;
+    if (total !== null && (v.workforceLocal ?? 0) > total)
+      fail(ctx, { vi: 'Số lao động địa phương không thể lớn hơn tổng số lao động.', en: 'Local workforce cannot exceed the total.' }, ['workforceLocal']);
+    if (total !== null && (v.workforceWomen ?? 0) > total)
+      fail(ctx, { vi: 'Số lao động nữ không thể lớn hơn tổng số lao động.', en: 'Women in the workforce cannot exceed the total.' }, ['workforceWomen']);
+  });
+export type SubjectInput = z.infer<typeof SubjectInput>;
+
+export const Subject = z
+  .object({
+    id: z.uuid(),
+    provinceCode: z.string(),
+    communeCode: z.string(),
+    communeName: z.string(),
+    externalCode: z.string().nullable(),
+    name: z.string(),
+    legalForm: z.enum(LEGAL_FORM_CODES),
+    taxCode: z.string().nullable(),
+    representativeName: z.string().nullable(),
+    representativeGender: z.enum(GENDERS).nullable(),
+    representativeEthnicity: z.string().nullable(),
+    representativeDisability: z.boolean(),
+    address: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    foundedOn: z.string().nullable(),
+    workforceTotal: z.number().nullable(),
+    workforceLocal: z.number().nullable(),
+    workforceWomen: z.number().nullable(),
+    status: z.enum(SUBJECT_STATUSES),
+    productCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Subject' });
+export type Subject = z.infer<typeof Subject>;
+
+export const SubjectListQuery = PageQuery.extend({
+  legalForm: z.enum(LEGAL_FORM_CODES).optional(),
+  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  status: z.enum(SUBJECT_STATUSES).optional(),
+});
+export const SubjectList = paginated(Subject);
+
+export const CERTIFICATION_KINDS = ['vietgap', 'globalgap', 'organic', 'haccp', 'iso22000', 'other'] as const;
+export const IP_TITLE_KINDS = ['trademark', 'geographical_indication', 'collective_mark', 'certification_mark', 'industrial_design'] as const;
+export const PRODUCT_STATUSES = ['active', 'discontinued'] as const;
+
+const Certification = z.object({
+  kind: z.enum(CERTIFICATION_KINDS),
+  number: z.string().trim().min(1).max(100),
+  issuer: optionalText(200).transform((v) => v ?? undefined),
+  expiresOn: z.preprocess((v) => (v === '' || v === null ? undefined : v), IsoDate.optional()),
+});
+const IpTitle = z.object({
+  kind: z.enum(IP_TITLE_KINDS),
+  number: z.string().trim().min(1).max(100),
+  owner: optionalText(200).transform((v) => v ?? undefined),
+});
+
+export const ProductInput = z.object({
+  subjectId: z.uuid(),
+  name: z.string().trim().min(1).max(300),
+  /** Criteria set (bộ sản phẩm) number of the current decision, 1–26. */
+  criteriaSetNumber: z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(1).max(26).nullable().optional()),
+  description: optionalText(5000),
+  ingredients: optionalText(2000),
+  packaging: optionalText(500),
+  netContent: optionalText(100),
+  barcode: identifier(validateGtin),
+  qualityDeclarationNo: optionalText(100),
+  certifications: z.array(Certification).max(20).default([]),
+  ipTitles: z.array(IpTitle).max(20).default([]),
+  status: z.enum(PRODUCT_STATUSES).default('active'),
+});
+export type ProductInput = z.infer<typeof ProductInput>;
+/** The subject of a product is fixed once registered. */
+export const ProductUpdate = ProductInput.omit({ subjectId: true });
+
+export const Photo = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  thumbUrl: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  mimeType: z.string(),
+  bytes: z.number().int(),
+});
+
+export const Product = z
+  .object({
+    id: z.uuid(),
+    subjectId: z.uuid(),
+    subjectName: z.string(),
+    communeCode: z.string(),
+    communeName: z.string(),
+    name: z.string(),
+    ocopCode: z.string(),
+    criteriaLegalBasis: z.string().nullable(),
+    criteriaSetNumber: z.number().int().nullable(),
+    criteriaSetName: z.string().nullable(),
+    description: z.string().nullable(),
+    ingredients: z.string().nullable(),
+    packaging: z.string().nullable(),
+    netContent: z.string().nullable(),
+    barcode: z.string().nullable(),
+    qualityDeclarationNo: z.string().nullable(),
+    certifications: z.array(z.object({ kind: z.string(), number: z.string(), issuer: z.string().optional(), expiresOn: z.string().optional() })),
+    ipTitles: z.array(z.object({ kind: z.string(), number: z.string(), owner: z.string().optional() })),
+    status: z.enum(PRODUCT_STATUSES),
+    photos: z.array(Photo),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Product' });
+export type Product = z.infer<typeof Product>;
+
+export const ProductListQuery = PageQuery.extend({
+  subjectId: z.uuid().optional(),
+  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  criteriaSetNumber: z.coerce.number().int().min(1).max(26).optional(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+});
+export const ProductList = paginated(Product);
+
+export const PhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actorLabel: z.string(),
+    action: z.enum(['create', 'update', 'delete']),
+    entityType: z.string(),
+    entityId: z.string(),
+    changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  })
+  .meta({ id: 'AuditEntry' });
+export const AuditList = z.object({ items: z.array(AuditEntry) });

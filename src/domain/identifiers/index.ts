@@ -1,0 +1,28 @@
+export type { Invalid, LocalizedMessage } from './result';
+export { type GtinErrorCode, type GtinKind, type GtinResult, gtinCheckDigit, validateGtin } from './gtin';
+export {
+  type TaxCodeErrorCode,
+  type TaxCodeKind,
+  type TaxCodeResult,
+  taxCodeCheckDigit,
+  validateTaxCode,
+} from './tax-code';
+export {
+  PRODUCT_CODE_MAX_YEAR,
+  PRODUCT_CODE_MIN_YEAR,
+  type ProductCodeErrorCode,
+  type ProductCodeParts,
+  type ProductCodeResult,
+  formatProductCode,
+  parseProductCode,
+} from './product-code';
+export {
+  EMAIL_MAX_LENGTH,
+  type EmailErrorCode,
+  type EmailResult,
+  type PhoneErrorCode,
+  type PhoneKind,
+  type PhoneResult,
+  validateEmail,
+  validatePhone,
+} from './contact';

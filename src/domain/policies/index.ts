@@ -1,0 +1,131 @@
+/**
+ * Who may do what. Pure functions of the actor and the record, used by every route and service;
+ * nothing else in the code base decides access.
+ *
+ * Scopes (issue "Foundation", roles):
+ * - admin: the OCOP office of a province (provinceCode set) or of the ministry (provinceCode null:
+ *   the whole country).
+ * - officer: a commune/ward officer; records of the communes assigned to them.
+ * - council: a council member; only what they are assigned to evaluate (no registry access here).
+ * - producer: one subject (chủ thể) and its products.
+ * - anonymous: the public.
+ */
+export const ROLES = ['admin', 'officer', 'council', 'producer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị (Văn phòng OCOP)', en: 'Administrator (OCOP office)' },
+  officer: { vi: 'Cán bộ xã/phường', en: 'Commune officer' },
+  council: { vi: 'Thành viên hội đồng', en: 'Council member' },
+  producer: { vi: 'Chủ thể sản xuất', en: 'Producer' },
+};
+
+export type UserActor = {
+  kind: 'user';
+  userId: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCodes: readonly string[];
+  subjectId: string | null;
+};
+export type Actor = { kind: 'anonymous' } | UserActor;
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** Every route declares one of these; a test fails when a route declares none. */
+export type RouteAccess = 'public' | 'authenticated' | readonly Role[];
+
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function checkRouteAccess(actor: Actor, access: RouteAccess): AccessDecision {
+  if (access === 'public') return 'allow';
+  if (actor.kind === 'anonymous') return 'unauthenticated';
+  if (access === 'authenticated') return 'allow';
+  return access.includes(actor.role) ? 'allow' : 'forbidden';
+}
+
+/** A registry record as far as access is concerned: where it is and whose it is. */
+export type SubjectRef = { id: string; provinceCode: string; communeCode: string };
+
+/** The rows an actor may list, as a filter the repository turns into SQL. */
+export type RegistryScope =
+  | { kind: 'all' }
+  | { kind: 'province'; provinceCode: string }
+  | { kind: 'communes'; communeCodes: readonly string[] }
+  | { kind: 'subject'; subjectId: string }
+  | { kind: 'none' };
+
+export function registryScope(actor: Actor): RegistryScope {
+  if (actor.kind === 'anonymous') return { kind: 'none' };
+  switch (actor.role) {
+    case 'admin':
+      return actor.provinceCode ? { kind: 'province', provinceCode: actor.provinceCode } : { kind: 'all' };
+    case 'officer':
+      return { kind: 'communes', communeCodes: actor.communeCodes };
+    case 'producer':
+      return actor.subjectId ? { kind: 'subject', subjectId: actor.subjectId } : { kind: 'none' };
+    case 'council':
+      return { kind: 'none' };
+  }
+}
+
+export function scopeIncludes(scope: RegistryScope, subject: SubjectRef): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'province':
+      return subject.provinceCode === scope.provinceCode;
+    case 'communes':
+      return scope.communeCodes.includes(subject.communeCode);
+    case 'subject':
+      return subject.id === scope.subjectId;
+    case 'none':
+      return false;
+  }
+}
+
+export const canReadSubject = (actor: Actor, subject: SubjectRef) => scopeIncludes(registryScope(actor), subject);
+
+/** Admins, the commune's officer, and the producer itself keep a subject's record up to date. */
+export const canEditSubject = (actor: Actor, subject: SubjectRef) => canReadSubject(actor, subject);
+
+/** A producer cannot register another subject; officers register subjects in their own communes. */
+export function canCreateSubject(actor: Actor, target: { provinceCode: string; communeCode: string }): boolean {
+  if (actor.kind === 'anonymous') return false;
+  if (actor.role === 'admin' || actor.role === 'officer') return scopeIncludes(registryScope(actor), { id: '', ...target });
+  return false;
+}
+
+/** Removing a subject erases programme history: the provincial office only. */
+export const canDeleteSubject = (actor: Actor, subject: SubjectRef) =>
+  actor.kind === 'user' && actor.role === 'admin' && canReadSubject(actor, subject);
+
+/** Products follow their subject: whoever may read or edit the subject may read or edit its products. */
+export const canReadProduct = canReadSubject;
+export const canEditProduct = canEditSubject;
+export const canCreateProduct = canEditSubject;
+export const canDeleteProduct = (actor: Actor, subject: SubjectRef) =>
+  actor.kind === 'user' && (actor.role === 'admin' || actor.role === 'officer') && canReadSubject(actor, subject);
+
+/** A record's change history is shown to the programme office. */
+export const canViewAudit = (actor: Actor) => actor.kind === 'user' && actor.role === 'admin';
+
+export type ManagedUser = { role: Role; provinceCode: string | null };
+
+/**
+ * Admins manage accounts within their own scope: a provincial admin manages the province's
+ * accounts (never a ministry admin or another province's); the ministry admin manages all.
+ */
+export function canManageUser(actor: Actor, target: ManagedUser): boolean {
+  if (actor.kind !== 'user' || actor.role !== 'admin') return false;
+  if (actor.provinceCode === null) return true;
+  return target.provinceCode === actor.provinceCode;
+}
+
+/**
+ * Moving a subject to another commune or changing its status (active, suspended, dissolved) is
+ * the administration's act, not the producer's: admins and the officers of the target commune.
+ */
+export function canManageSubjectPlacement(actor: Actor, target: SubjectRef): boolean {
+  if (actor.kind === 'anonymous' || (actor.role !== 'admin' && actor.role !== 'officer')) return false;
+  return scopeIncludes(registryScope(actor), target);
+}

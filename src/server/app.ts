@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/client.js';
+import { createFileStorage } from './lib/file-storage.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createProductsService } from './modules/products/products.service.js';
+import { productsRoutes } from './modules/products/products.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { createSubjectsService } from './modules/subjects/subjects.service.js';
+import { subjectsRoutes } from './modules/subjects/subjects.routes.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { openApiPlugin } from './plugins/openapi.js';
+import { isPageRequest, webPlugin } from './plugins/web.js';
+import { PACKAGE_ROOT } from './config.js';
+
+export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
+
+export type BuildOptions = { config: AppConfig; database: Database; logger?: boolean };
+
+/** Builds the application without listening, so tests drive it with `app.inject`. */
+export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Ajv is not used: every schema is Zod (see plugins below).
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const { db } = database;
+  const storage = createFileStorage(config.dataDir);
+  const auth = createAuthService(db, config);
+  const services = {
+    auth,
+    users: createUsersService(db),
+    subjects: createSubjectsService(db),
+    products: createProductsService(db, storage),
+  };
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  await app.register(errorsPlugin, {
+    spaFallback: (request, reply) => {
+      if (!isPageRequest(request.url, request.method) || !fs.existsSync(indexHtml)) return false;
+      void reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+      return true;
+    },
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(openApiPlugin, { version: APP_VERSION });
+  await app.register(authPlugin, { auth, config });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { config: { access: 'public' }, schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
+        await database.db.execute('select 1');
+        return { status: 'ok' as const };
+      });
+      await api.register(authRoutes, { auth, config });
+      await api.register(referenceRoutes, { db, config, version: APP_VERSION });
+      await api.register(usersRoutes, { users: services.users });
+      await api.register(subjectsRoutes, { subjects: services.subjects });
+      await api.register(productsRoutes, { products: services.products });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await app.register(webPlugin, { distDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { AppConfig } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { applyMigrations } from './db/migrate.js';
+import { seedDemo } from './db/seed/demo.js';
+import { loadReferenceData } from './db/seed/reference.js';
+import { users } from './db/schema/index.js';
+import { generatePassword, hashPassword } from './lib/passwords.js';
+import { recordAudit, SYSTEM_ACTOR } from './modules/audit/audit.service.js';
+import { usersRepository } from './modules/users/users.repository.js';
+
+export type Log = (message: string) => void;
+
+export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+}
+
+/** Migrations, then reference data: what every command that touches the database needs first. */
+export async function prepareDatabase(database: Database, config: AppConfig, log: Log): Promise<void> {
+  log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}; áp dụng migration…`);
+  await applyMigrations(database);
+  await loadReferenceData(database.db, config.referenceDataDir, log);
+}
+
+/**
+ * On a database with no accounts: the demo province (when enabled), then the first administrator
+ * from ADMIN_EMAIL/ADMIN_PASSWORD, or one with a one-time password printed once.
+ */
+export async function firstStart(database: Database, config: AppConfig, opts: { demo: boolean }, log: Log) {
+  const { db } = database;
+  const fresh = !(await usersRepository.anyUser(db));
+  const seeded = fresh && opts.demo ? await seedDemo(db, log) : false;
+
+  let oneTime: { email: string; password: string } | undefined;
+  if (config.adminEmail && !(await db.select({ id: users.id }).from(users).where(eq(users.email, config.adminEmail)).limit(1)).length) {
+    const password = config.adminPassword ?? generatePassword();
+    await createAdmin(database, config, config.adminEmail, password);
+    if (!config.adminPassword) oneTime = { email: config.adminEmail, password };
+    log(`Đã tạo tài khoản quản trị ${config.adminEmail}.`);
+  } else if (fresh && !seeded) {
+    const email = 'admin@localhost';
+    const password = generatePassword();
+    await createAdmin(database, config, email, password);
+    oneTime = { email, password };
+  }
+  return { seeded, oneTime };
+}
+
+async function createAdmin(database: Database, config: AppConfig, email: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await database.db.transaction(async (tx) => {
+    const row = await usersRepository.insert(tx, {
+      email,
+      fullName: 'Quản trị hệ thống',
+      passwordHash,
+      role: 'admin',
+      provinceCode: config.provinceCode,
+      mustChangePassword: !config.adminPassword,
+    });
+    await recordAudit(tx, SYSTEM_ACTOR, { action: 'create', entityType: 'user', entityId: row.id, after: row });
+  });
+}

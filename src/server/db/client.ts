@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath (PGlite or node-postgres). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; repositories accept either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+};
+
+export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
+
+export class DatabaseInUseError extends Error {
+  constructor(readonly lockFile: string, readonly pid: number) {
+    super(
+      `Thư mục dữ liệu đang được tiến trình ${pid} sử dụng (${lockFile}). Dừng tiến trình đó hoặc dùng DATA_DIR khác.\n` +
+        `The data folder is in use by process ${pid} (${lockFile}). Stop it, or use another DATA_DIR. ` +
+        `PGlite allows one process per folder; a second writer would corrupt data.`,
+    );
+  }
+}
+
+/**
+ * PGlite does not lock its folder, and a second process writing to it loses data silently,
+ * so we take an exclusive lock file and refuse to open a folder another live process holds.
+ */
+function acquireLock(lockFile: string): () => void {
+  fs.mkdirSync(path.dirname(lockFile), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockFile, 'wx');
+      fs.writeSync(fd, String(process.pid));
+      fs.closeSync(fd);
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(lockFile, pid);
+      fs.rmSync(lockFile, { force: true }); // stale lock left by a crashed process
+    }
+  }
+  throw new Error(`Could not lock ${lockFile}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type OpenOptions =
+  | { databaseUrl: string }
+  | { dataDir: string }
+  /** An existing PGlite instance (tests clone a migrated template into memory). */
+  | { pglite: PGlite };
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if ('databaseUrl' in options) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Fail now with a readable message rather than on the first request.
+    await pool.query('select 1');
+    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  }
+  if ('pglite' in options) {
+    const client = options.pglite;
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  }
+  const dbDir = path.join(options.dataDir, 'db');
+  const release = acquireLock(path.join(options.dataDir, 'db.lock'));
+  try {
+    const client = await PGlite.create(dbDir, { extensions: PGLITE_EXTENSIONS });
+    return {
+      db: drizzlePglite(client, { schema }) as unknown as Db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Raw SQL returning rows, the same on both drivers (each returns an object with `rows`). */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

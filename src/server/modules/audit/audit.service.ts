@@ -1,0 +1,68 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+
+/** Who is acting, as written into the audit log. */
+export type AuditActor = { userId: string | null; label: string; ip: string | null };
+export const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system', ip: null };
+
+type Row = Record<string, unknown>;
+
+/** Fields that change on every write and say nothing to a reader of the history. */
+const NOISE = new Set(['updatedAt', 'nameSearch', 'sortKey', 'passwordHash']);
+
+function clean(row: Row | null | undefined): Row | null {
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !NOISE.has(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction, so a change and its history commit
+ * together or not at all.
+ */
+export async function recordAudit(
+  tx: DbOrTx,
+  actor: AuditActor,
+  entry: { action: 'create' | 'update' | 'delete'; entityType: string; entityId: string; before?: Row | null; after?: Row | null },
+) {
+  await tx.insert(auditLog).values({
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: clean(entry.before),
+    after: clean(entry.after),
+    ip: actor.ip,
+  });
+}
+
+/** Field-level differences between two audit snapshots, for display. */
+export function diffSnapshots(before: Row | null, after: Row | null) {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: { field: string; before: unknown; after: unknown }[] = [];
+  for (const field of keys) {
+    const b = before?.[field] ?? null;
+    const a = after?.[field] ?? null;
+    if (JSON.stringify(b) !== JSON.stringify(a)) changes.push({ field, before: b, after: a });
+  }
+  return changes;
+}
+
+export async function listAudit(db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc' = 'desc') {
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+    .orderBy(order === 'asc' ? asc(auditLog.id) : desc(auditLog.id))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorLabel: r.actorLabel,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    changes: diffSnapshots(r.before as Row | null, r.after as Row | null),
+  }));
+}

@@ -1,0 +1,51 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { loginAttempts, sessions, userCommunes, users } from '../../db/schema/index.js';
+
+export type SessionRow = { id: string; csrfToken: string; expiresAt: Date };
+
+export const authRepository = {
+  findUserByEmail: async (db: DbOrTx, email: string) => (await db.select().from(users).where(eq(users.email, email)).limit(1))[0],
+
+  /** The session and its user in one round trip; communes are a second, indexed lookup. */
+  async findSession(db: DbOrTx, id: string, now: Date) {
+    const row = (
+      await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+        .limit(1)
+    )[0];
+    if (!row) return undefined;
+    const communes = await db.select({ code: userCommunes.communeCode }).from(userCommunes).where(eq(userCommunes.userId, row.user.id));
+    return { ...row, communeCodes: communes.map((c) => c.code) };
+  },
+
+  createSession: (db: DbOrTx, values: typeof sessions.$inferInsert) => db.insert(sessions).values(values),
+  deleteSession: (db: DbOrTx, id: string) => db.delete(sessions).where(eq(sessions.id, id)),
+  deleteUserSessions: (db: DbOrTx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId)),
+  deleteExpiredSessions: (db: DbOrTx, now: Date) => db.delete(sessions).where(lt(sessions.expiresAt, now)),
+
+  getAttempts: async (db: DbOrTx, email: string) => (await db.select().from(loginAttempts).where(eq(loginAttempts.email, email)).limit(1))[0],
+
+  /** Counts a failure atomically (concurrent processes share the row); returns the new count. */
+  async recordFailure(db: DbOrTx, email: string, now: Date, windowStart: Date): Promise<number> {
+    const rows = await db
+      .insert(loginAttempts)
+      .values({ email, failures: 1, firstFailureAt: now })
+      .onConflictDoUpdate({
+        target: loginAttempts.email,
+        set: {
+          failures: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()} then 1 else ${loginAttempts.failures} + 1 end`,
+          firstFailureAt: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else ${loginAttempts.firstFailureAt} end`,
+        },
+      })
+      .returning({ failures: loginAttempts.failures });
+    return rows[0]?.failures ?? 1;
+  },
+  lock: (db: DbOrTx, email: string, until: Date) => db.update(loginAttempts).set({ lockedUntil: until }).where(eq(loginAttempts.email, email)),
+  clearAttempts: (db: DbOrTx, email: string) => db.delete(loginAttempts).where(eq(loginAttempts.email, email)),
+  setPassword: (db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean) =>
+    db.update(users).set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() }).where(eq(users.id, userId)),
+};

@@ -1,0 +1,90 @@
+import { asc, count, eq, getTableColumns, inArray, or, sql, type SQL, and } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
+import { likeEscape } from '../../lib/sql-scope.js';
+
+export type ProductRow = typeof products.$inferSelect & {
+  subjectName: string;
+  provinceCode: string;
+  communeCode: string;
+  communeName: string;
+  criteriaSetName: string | null;
+};
+export type PhotoRow = typeof productPhotos.$inferSelect;
+export type ProductValues = Omit<typeof products.$inferInsert, 'id' | 'createdAt'>;
+
+const columns = {
+  ...getTableColumns(products),
+  subjectName: subjects.name,
+  provinceCode: subjects.provinceCode,
+  communeCode: subjects.communeCode,
+  communeName: communes.name,
+  criteriaSetName: criteriaSets.name,
+};
+
+function baseQuery(db: DbOrTx) {
+  return db
+    .select(columns)
+    .from(products)
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .innerJoin(communes, eq(communes.code, subjects.communeCode))
+    .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)));
+}
+
+/** Accent-insensitive search over the product name, plus exact OCOP code and barcode. */
+export function productSearchWhere(folded: string, raw: string): SQL {
+  return or(
+    sql`${products.nameSearch} like ${`%${likeEscape(folded)}%`}`,
+    sql`${products.nameSearch} % ${folded}`,
+    eq(products.ocopCode, raw),
+    eq(products.barcode, raw),
+  ) as SQL;
+}
+
+export const productsRepository = {
+  async list(db: DbOrTx, where: SQL | undefined, order: { folded?: string | undefined }, page: { limit: number; offset: number }) {
+    const rank = order.folded ? [sql`similarity(${products.nameSearch}, ${order.folded}) desc`] : [];
+    const [items, totals] = await Promise.all([
+      baseQuery(db)
+        .where(where)
+        .orderBy(...rank, products.sortKey, products.id)
+        .limit(page.limit)
+        .offset(page.offset),
+      db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
+    ]);
+    return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };
+  },
+
+  get: async (db: DbOrTx, id: string) => (await baseQuery(db).where(eq(products.id, id)).limit(1))[0] as ProductRow | undefined,
+
+  async photosOf(db: DbOrTx, productIds: string[]): Promise<Map<string, PhotoRow[]>> {
+    const map = new Map<string, PhotoRow[]>();
+    if (!productIds.length) return map;
+    const rows = await db.select().from(productPhotos).where(inArray(productPhotos.productId, productIds)).orderBy(asc(productPhotos.position), asc(productPhotos.createdAt));
+    for (const r of rows) map.set(r.productId, [...(map.get(r.productId) ?? []), r]);
+    return map;
+  },
+  getPhoto: async (db: DbOrTx, productId: string, photoId: string) =>
+    (await db.select().from(productPhotos).where(and(eq(productPhotos.id, photoId), eq(productPhotos.productId, productId))).limit(1))[0],
+  insertPhoto: async (db: DbOrTx, values: typeof productPhotos.$inferInsert) => (await db.insert(productPhotos).values(values).returning())[0]!,
+  deletePhoto: (db: DbOrTx, id: string) => db.delete(productPhotos).where(eq(productPhotos.id, id)),
+  countPhotos: async (db: DbOrTx, productId: string) => (await db.select({ n: count() }).from(productPhotos).where(eq(productPhotos.productId, productId)))[0]?.n ?? 0,
+
+  insert: async (db: DbOrTx, values: ProductValues) => (await db.insert(products).values(values).returning())[0]!,
+  update: async (db: DbOrTx, id: string, values: Partial<ProductValues>) =>
+    (await db.update(products).set({ ...values, updatedAt: new Date() }).where(eq(products.id, id)).returning())[0]!,
+  delete: (db: DbOrTx, id: string) => db.delete(products).where(eq(products.id, id)),
+
+  /** Next serial (STT) of the commune for the year; the row lock serialises concurrent registrations. */
+  async nextSerial(tx: DbOrTx, communeCode: string, year: number): Promise<number> {
+    const rows = await tx
+      .insert(productCodeCounters)
+      .values({ communeCode, year, lastSerial: 1 })
+      .onConflictDoUpdate({ target: [productCodeCounters.communeCode, productCodeCounters.year], set: { lastSerial: sql`${productCodeCounters.lastSerial} + 1` } })
+      .returning({ serial: productCodeCounters.lastSerial });
+    return rows[0]!.serial;
+  },
+
+  criteriaSetExists: async (db: DbOrTx, legalBasis: string, number: number) =>
+    (await db.select({ n: criteriaSets.number }).from(criteriaSets).where(and(eq(criteriaSets.legalBasis, legalBasis), eq(criteriaSets.number, number))).limit(1)).length > 0,
+};

@@ -1,0 +1,245 @@
+import { and, eq } from 'drizzle-orm';
+import type { Product, ProductInput } from '../../../contracts/registry.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { formatProductCode } from '../../../domain/identifiers/index.js';
+import {
+  canCreateProduct,
+  canDeleteProduct,
+  canEditProduct,
+  canReadProduct,
+  canReadSubject,
+  canViewAudit,
+  registryScope,
+  type Actor,
+} from '../../../domain/policies/index.js';
+import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
+import type { Db } from '../../db/client.js';
+import { products, subjects } from '../../db/schema/index.js';
+import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
+import type { FileStorage } from '../../lib/file-storage.js';
+import { processPhoto } from '../../lib/images.js';
+import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { subjectsRepository } from '../subjects/subjects.repository.js';
+import { productSearchWhere, productsRepository as repo, type PhotoRow, type ProductRow } from './products.repository.js';
+
+const PRODUCT = { vi: 'sản phẩm', en: 'product' };
+const PHOTO = { vi: 'ảnh', en: 'photo' };
+export const MAX_PHOTOS_PER_PRODUCT = 12;
+
+const photoUrl = (productId: string, photoId: string) => `/api/v1/products/${productId}/photos/${photoId}`;
+
+export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Product {
+  return {
+    id: row.id,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName,
+    communeCode: row.communeCode,
+    communeName: row.communeName,
+    name: row.name,
+    ocopCode: row.ocopCode,
+    criteriaLegalBasis: row.criteriaLegalBasis,
+    criteriaSetNumber: row.criteriaSetNumber,
+    criteriaSetName: row.criteriaSetName,
+    description: row.description,
+    ingredients: row.ingredients,
+    packaging: row.packaging,
+    netContent: row.netContent,
+    barcode: row.barcode,
+    qualityDeclarationNo: row.qualityDeclarationNo,
+    certifications: row.certifications,
+    ipTitles: row.ipTitles,
+    status: row.status as Product['status'],
+    photos: photos.map((p) => ({
+      id: p.id,
+      url: photoUrl(row.id, p.id),
+      thumbUrl: `${photoUrl(row.id, p.id)}?size=thumb`,
+      width: p.width,
+      height: p.height,
+      mimeType: p.mimeType,
+      bytes: p.bytes,
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const subjectRef = (row: ProductRow) => ({ id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode });
+
+function toValues(input: Omit<ProductInput, 'subjectId'>) {
+  const name = normalizeText(input.name);
+  const text = (v: string | null | undefined) => (v == null ? null : v.normalize('NFC').trim());
+  return {
+    name,
+    nameSearch: foldVietnamese(name),
+    sortKey: vietnameseSortKey(name),
+    criteriaLegalBasis: input.criteriaSetNumber ? CURRENT_CRITERIA_BASIS : null,
+    criteriaSetNumber: input.criteriaSetNumber ?? null,
+    description: text(input.description),
+    ingredients: text(input.ingredients),
+    packaging: text(input.packaging),
+    netContent: text(input.netContent),
+    barcode: input.barcode ?? null,
+    qualityDeclarationNo: text(input.qualityDeclarationNo),
+    certifications: input.certifications,
+    ipTitles: input.ipTitles,
+    status: input.status,
+  };
+}
+
+export type ProductListFilters = {
+  q?: string | undefined;
+  subjectId?: string | undefined;
+  communeCode?: string | undefined;
+  criteriaSetNumber?: number | undefined;
+  status?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+export function createProductsService(db: Db, storage: FileStorage, clock: () => Date = () => new Date()) {
+  async function load(actor: Actor, id: string) {
+    const row = await repo.get(db, id);
+    if (!row || !canReadProduct(actor, subjectRef(row))) throw notFound(PRODUCT);
+    return row;
+  }
+  async function loadEditable(actor: Actor, id: string) {
+    const row = await load(actor, id);
+    if (!canEditProduct(actor, subjectRef(row))) throw forbidden();
+    return row;
+  }
+  async function present(id: string) {
+    const row = (await repo.get(db, id))!;
+    return presentProduct(row, (await repo.photosOf(db, [id])).get(id));
+  }
+  async function checkCriteriaSet(number: number | null | undefined) {
+    if (number && !(await repo.criteriaSetExists(db, CURRENT_CRITERIA_BASIS, number))) {
+      const m = { vi: `Không có bộ tiêu chí số ${number}.`, en: `No criteria set number ${number}.` };
+      throw invalid('unknown_criteria_set', m, { criteriaSetNumber: m });
+    }
+  }
+  const snapshot = (row: ProductRow) => {
+    const { subjectName: _s, provinceCode: _p, communeCode: _c, communeName: _n, criteriaSetName: _k, ...rest } = row;
+    return rest;
+  };
+
+  return {
+    async list(actor: Actor, f: ProductListFilters) {
+      const folded = f.q ? foldVietnamese(f.q) : undefined;
+      const where = and(
+        subjectScopeWhere(registryScope(actor)),
+        folded ? productSearchWhere(folded, f.q!.trim()) : undefined,
+        f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
+        f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+        f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
+        f.status ? eq(products.status, f.status) : undefined,
+      );
+      const { items, total } = await repo.list(db, where, { folded }, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      const photos = await repo.photosOf(db, items.map((i) => i.id));
+      return { items: items.map((r) => presentProduct(r, photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
+    },
+
+    get: async (actor: Actor, id: string) => {
+      const row = await load(actor, id);
+      return presentProduct(row, (await repo.photosOf(db, [id])).get(id));
+    },
+
+    /** Registers a product and gives it the next OCOP product code of its commune for this year. */
+    async create(actor: Actor, audit: AuditActor, input: ProductInput) {
+      const subject = await subjectsRepository.get(db, input.subjectId);
+      if (!subject || !canReadSubject(actor, subject)) {
+        const m = { vi: 'Không tìm thấy chủ thể.', en: 'The subject was not found.' };
+        throw invalid('unknown_subject', m, { subjectId: m });
+      }
+      if (!canCreateProduct(actor, subject)) throw forbidden();
+      await checkCriteriaSet(input.criteriaSetNumber);
+      const year = clock().getFullYear();
+      const id = await db.transaction(async (tx) => {
+        const serial = await repo.nextSerial(tx, subject.communeCode, year);
+        const ocopCode = formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year });
+        const row = await repo.insert(tx, { ...toValues(input), subjectId: subject.id, ocopCode });
+        await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row.id, after: row });
+        return row.id;
+      });
+      return present(id);
+    },
+
+    async update(actor: Actor, audit: AuditActor, id: string, input: Omit<ProductInput, 'subjectId'>) {
+      const before = await loadEditable(actor, id);
+      await checkCriteriaSet(input.criteriaSetNumber);
+      await db.transaction(async (tx) => {
+        const after = await repo.update(tx, id, toValues(input));
+        await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: id, before: snapshot(before), after });
+      });
+      return present(id);
+    },
+
+    async remove(actor: Actor, audit: AuditActor, id: string) {
+      const before = await load(actor, id);
+      if (!canDeleteProduct(actor, subjectRef(before))) throw forbidden();
+      const photos = (await repo.photosOf(db, [id])).get(id) ?? [];
+      await db.transaction(async (tx) => {
+        await repo.delete(tx, id);
+        await recordAudit(tx, audit, { action: 'delete', entityType: 'product', entityId: id, before: snapshot(before) });
+      });
+      // Files go after the commit: a failed transaction must not lose the photos it still refers to.
+      for (const p of photos) await Promise.all([storage.remove(p.storageKey), storage.remove(p.thumbKey)]);
+    },
+
+    async addPhoto(actor: Actor, audit: AuditActor, id: string, data: Buffer) {
+      await loadEditable(actor, id);
+      const existing = await repo.countPhotos(db, id);
+      if (existing >= MAX_PHOTOS_PER_PRODUCT)
+        throw conflict('too_many_photos', {
+          vi: `Mỗi sản phẩm có tối đa ${MAX_PHOTOS_PER_PRODUCT} ảnh.`,
+          en: `A product has at most ${MAX_PHOTOS_PER_PRODUCT} photos.`,
+        });
+      const img = await processPhoto(data);
+      const storageKey = storage.newKey('photos', img.ext);
+      const thumbKey = storage.newKey('thumbs', 'webp');
+      await storage.put(storageKey, img.image);
+      await storage.put(thumbKey, img.thumb);
+      try {
+        await db.transaction(async (tx) => {
+          const photo = await repo.insertPhoto(tx, { productId: id, storageKey, thumbKey, mimeType: img.mimeType, width: img.width, height: img.height, bytes: img.image.length, position: existing });
+          await recordAudit(tx, audit, { action: 'create', entityType: 'product_photo', entityId: photo.id, after: { ...photo, productId: id } });
+          await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: id, before: { photos: existing }, after: { photos: existing + 1 } });
+        });
+      } catch (err) {
+        await Promise.all([storage.remove(storageKey), storage.remove(thumbKey)]);
+        throw err;
+      }
+      return present(id);
+    },
+
+    async removePhoto(actor: Actor, audit: AuditActor, id: string, photoId: string) {
+      await loadEditable(actor, id);
+      const photo = await repo.getPhoto(db, id, photoId);
+      if (!photo) throw notFound(PHOTO);
+      const existing = await repo.countPhotos(db, id);
+      await db.transaction(async (tx) => {
+        await repo.deletePhoto(tx, photoId);
+        await recordAudit(tx, audit, { action: 'delete', entityType: 'product_photo', entityId: photoId, before: photo });
+        await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: id, before: { photos: existing }, after: { photos: existing - 1 } });
+      });
+      await Promise.all([storage.remove(photo.storageKey), storage.remove(photo.thumbKey)]);
+      return present(id);
+    },
+
+    async photoFile(actor: Actor, id: string, photoId: string, size: 'full' | 'thumb') {
+      await load(actor, id);
+      const photo = await repo.getPhoto(db, id, photoId);
+      if (!photo) throw notFound(PHOTO);
+      return size === 'thumb'
+        ? { data: await storage.get(photo.thumbKey), mimeType: 'image/webp' }
+        : { data: await storage.get(photo.storageKey), mimeType: photo.mimeType };
+    },
+
+    async history(actor: Actor, id: string) {
+      await load(actor, id);
+      if (!canViewAudit(actor)) throw forbidden();
+      return listAudit(db, 'product', id);
+    },
+  };
+}
+export type ProductsService = ReturnType<typeof createProductsService>;

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdParams, OkResponse } from '../../../contracts/common.js';
+import { AuditList, Subject, SubjectInput, SubjectList, SubjectListQuery } from '../../../contracts/registry.js';
+import type { SubjectsService } from './subjects.service.js';
+
+const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
+const tags = ['Chủ thể / Subjects'];
+
+export const subjectsRoutes: FastifyPluginAsyncZod<{ subjects: SubjectsService }> = async (app, { subjects }) => {
+  app.get(
+    '/subjects',
+    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'List subjects in the caller’s scope', querystring: SubjectListQuery, response: { 200: SubjectList } } },
+    (req) => subjects.list(req.actor, req.query),
+  );
+  app.post(
+    '/subjects',
+    { config: { access: ['admin', 'officer'] }, schema: { tags, summary: 'Register a subject', body: SubjectInput, response: { 201: Subject } } },
+    async (req, reply) => reply.status(201).send(await subjects.create(req.actor, req.auditActor, req.body)),
+  );
+  app.get(
+    '/subjects/:id',
+    { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Subject } } },
+    (req) => subjects.get(req.actor, req.params.id),
+  );
+  app.put(
+    '/subjects/:id',
+    { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, body: SubjectInput, response: { 200: Subject } } },
+    (req) => subjects.update(req.actor, req.auditActor, req.params.id, req.body),
+  );
+  app.delete(
+    '/subjects/:id',
+    { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: OkResponse } } },
+    async (req) => {
+      await subjects.remove(req.actor, req.auditActor, req.params.id);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    '/subjects/:id/history',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Audit history of a subject', params: IdParams, response: { 200: AuditList } } },
+    async (req) => ({ items: await subjects.history(req.actor, req.params.id) }),
+  );
+};

@@ -1,0 +1,177 @@
+import { and, eq } from 'drizzle-orm';
+import type { Subject, SubjectInput } from '../../../contracts/registry.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import {
+  canCreateSubject,
+  canDeleteSubject,
+  canEditSubject,
+  canManageSubjectPlacement,
+  canReadSubject,
+  canViewAudit,
+  registryScope,
+  type Actor,
+} from '../../../domain/policies/index.js';
+import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
+import type { Db } from '../../db/client.js';
+import { subjects, users } from '../../db/schema/index.js';
+import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { subjectSearchWhere, subjectsRepository as repo, type SubjectRow } from './subjects.repository.js';
+
+const SUBJECT = { vi: 'chủ thể', en: 'subject' };
+
+export function presentSubject(row: SubjectRow): Subject {
+  return {
+    id: row.id,
+    provinceCode: row.provinceCode,
+    communeCode: row.communeCode,
+    communeName: row.communeName,
+    externalCode: row.externalCode,
+    name: row.name,
+    legalForm: row.legalForm as Subject['legalForm'],
+    taxCode: row.taxCode,
+    representativeName: row.representativeName,
+    representativeGender: row.representativeGender as Subject['representativeGender'],
+    representativeEthnicity: row.representativeEthnicity,
+    representativeDisability: row.representativeDisability,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    foundedOn: row.foundedOn,
+    workforceTotal: row.workforceTotal,
+    workforceLocal: row.workforceLocal,
+    workforceWomen: row.workforceWomen,
+    status: row.status as Subject['status'],
+    productCount: row.productCount,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Stored form of the input: NFC text, plus the search and sort keys derived from the name. */
+function toValues(input: SubjectInput, provinceCode: string) {
+  const name = normalizeText(input.name);
+  const text = (v: string | null | undefined) => (v == null ? null : normalizeText(v));
+  return {
+    provinceCode,
+    communeCode: input.communeCode,
+    name,
+    nameSearch: foldVietnamese(name),
+    sortKey: vietnameseSortKey(name),
+    legalForm: input.legalForm,
+    taxCode: input.taxCode ?? null,
+    representativeName: text(input.representativeName),
+    representativeGender: input.representativeGender ?? null,
+    representativeEthnicity: text(input.representativeEthnicity),
+    representativeDisability: input.representativeDisability,
+    address: text(input.address),
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    foundedOn: input.foundedOn ?? null,
+    workforceTotal: input.workforceTotal ?? null,
+    workforceLocal: input.workforceLocal ?? null,
+    workforceWomen: input.workforceWomen ?? null,
+    status: input.status,
+  };
+}
+
+export type SubjectListFilters = {
+  q?: string | undefined;
+  legalForm?: string | undefined;
+  communeCode?: string | undefined;
+  status?: string | undefined;
+  page: number;
+  pageSize: number;
+};
+
+export function createSubjectsService(db: Db) {
+  async function load(actor: Actor, id: string) {
+    const row = await repo.get(db, id);
+    // 404 rather than 403: a caller outside the scope must not learn that the record exists.
+    if (!row || !canReadSubject(actor, row)) throw notFound(SUBJECT);
+    return row;
+  }
+
+  async function communeOf(code: string) {
+    const commune = await repo.findCommune(db, code);
+    if (!commune) {
+      const message = { vi: `Không có xã/phường mã ${code}.`, en: `No commune with code ${code}.` };
+      throw invalid('unknown_commune', message, { communeCode: message });
+    }
+    return commune;
+  }
+
+  return {
+    async list(actor: Actor, f: SubjectListFilters) {
+      const folded = f.q ? foldVietnamese(f.q) : undefined;
+      const where = and(
+        subjectScopeWhere(registryScope(actor)),
+        folded ? subjectSearchWhere(folded, f.q!.trim()) : undefined,
+        f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
+        f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+        f.status ? eq(subjects.status, f.status) : undefined,
+      );
+      const { items, total } = await repo.list(db, where, { folded }, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      return { items: items.map(presentSubject), total, page: f.page, pageSize: f.pageSize };
+    },
+
+    get: async (actor: Actor, id: string) => presentSubject(await load(actor, id)),
+
+    async create(actor: Actor, audit: AuditActor, input: SubjectInput) {
+      const commune = await communeOf(input.communeCode);
+      if (!canCreateSubject(actor, { provinceCode: commune.provinceCode, communeCode: commune.code })) throw forbidden();
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insert(tx, toValues(input, commune.provinceCode));
+        await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row.id, after: row });
+        return row.id;
+      });
+      return presentSubject((await repo.get(db, id))!);
+    },
+
+    async update(actor: Actor, audit: AuditActor, id: string, input: SubjectInput) {
+      const before = await load(actor, id);
+      if (!canEditSubject(actor, before)) throw forbidden();
+      const commune = await communeOf(input.communeCode);
+      const moves = commune.code !== before.communeCode || input.status !== before.status;
+      if (moves && !canManageSubjectPlacement(actor, { id, provinceCode: commune.provinceCode, communeCode: commune.code }))
+        throw forbidden({
+          vi: 'Chỉ Văn phòng OCOP hoặc cán bộ xã được đổi xã/phường hoặc trạng thái của chủ thể.',
+          en: "Only the OCOP office or a commune officer may change a subject's commune or status.",
+        });
+      await db.transaction(async (tx) => {
+        const after = await repo.update(tx, id, toValues(input, commune.provinceCode));
+        const { communeName: _c, productCount: _p, ...beforeRow } = before;
+        await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: id, before: beforeRow, after });
+      });
+      return presentSubject((await repo.get(db, id))!);
+    },
+
+    async remove(actor: Actor, audit: AuditActor, id: string) {
+      const before = await load(actor, id);
+      if (!canDeleteSubject(actor, before)) throw forbidden();
+      if (before.productCount > 0)
+        throw conflict('subject_has_products', {
+          vi: `Chủ thể còn ${before.productCount} sản phẩm; xoá hoặc chuyển các sản phẩm trước.`,
+          en: `The subject still has ${before.productCount} product(s); remove them first.`,
+        });
+      const linked = await db.select({ id: users.id }).from(users).where(eq(users.subjectId, id)).limit(1);
+      if (linked.length)
+        throw conflict('subject_has_accounts', {
+          vi: 'Chủ thể còn tài khoản người dùng gắn kèm; gỡ tài khoản trước.',
+          en: 'User accounts are still linked to this subject; unlink them first.',
+        });
+      await db.transaction(async (tx) => {
+        await repo.delete(tx, id);
+        const { communeName: _c, productCount: _p, ...beforeRow } = before;
+        await recordAudit(tx, audit, { action: 'delete', entityType: 'subject', entityId: id, before: beforeRow });
+      });
+    },
+
+    async history(actor: Actor, id: string) {
+      await load(actor, id);
+      if (!canViewAudit(actor)) throw forbidden();
+      return listAudit(db, 'subject', id);
+    },
+  };
+}
+export type SubjectsService = ReturnType<typeof createSubjectsService>;

@@ -1,0 +1,146 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { User, UserCreateBody, UserUpdateBody } from '../../../contracts/users.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { canManageUser, type Actor, type UserActor } from '../../../domain/policies/index.js';
+import { normalizeText } from '../../../domain/text/vietnamese.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { communes, sessions, subjects } from '../../db/schema/index.js';
+import { generatePassword, hashPassword } from '../../lib/passwords.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { usersRepository as repo, type UserRow } from './users.repository.js';
+
+const USER = { vi: 'tài khoản', en: 'account' };
+
+export function presentUser(row: UserRow): z.infer<typeof User> {
+  return {
+    id: row.id,
+    email: row.email,
+    fullName: row.fullName,
+    role: row.role,
+    provinceCode: row.provinceCode,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName,
+    communeCodes: row.communeCodes,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+type ScopeInput = { role: UserRow['role']; provinceCode?: string | null | undefined; communeCodes: string[]; subjectId?: string | null | undefined };
+
+/** Resolves and checks the scope fields: communes and subject must exist and lie in the account's province. */
+async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
+  const provinceCode = input.provinceCode === undefined ? actor.provinceCode : input.provinceCode;
+  if (!canManageUser(actor, { role: input.role, provinceCode }))
+    throw forbidden({ vi: 'Bạn chỉ quản lý được tài khoản trong tỉnh của mình.', en: 'You can only manage accounts of your own province.' });
+  if (provinceCode === null && input.role !== 'admin') {
+    const m = { vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị.', en: 'Only administrators can have national scope.' };
+    throw invalid('national_scope', m, { provinceCode: m });
+  }
+  const communeCodes = input.role === 'officer' ? [...new Set(input.communeCodes)] : [];
+  if (communeCodes.length) {
+    const found = await db.select({ code: communes.code, provinceCode: communes.provinceCode }).from(communes).where(inArray(communes.code, communeCodes));
+    const bad = communeCodes.filter((c) => !found.some((f) => f.code === c && f.provinceCode === provinceCode));
+    if (bad.length) {
+      const m = { vi: `Xã/phường không thuộc tỉnh của tài khoản: ${bad.join(', ')}.`, en: `Communes outside the account's province: ${bad.join(', ')}.` };
+      throw invalid('commune_outside_province', m, { communeCodes: m });
+    }
+  }
+  const subjectId = input.role === 'producer' ? (input.subjectId ?? null) : null;
+  if (subjectId) {
+    const subject = (await db.select({ provinceCode: subjects.provinceCode }).from(subjects).where(eq(subjects.id, subjectId)).limit(1))[0];
+    if (!subject || subject.provinceCode !== provinceCode) {
+      const m = { vi: 'Không tìm thấy chủ thể trong tỉnh của tài khoản.', en: "No such subject in the account's province." };
+      throw invalid('unknown_subject', m, { subjectId: m });
+    }
+  }
+  return { provinceCode, communeCodes, subjectId };
+}
+
+export function createUsersService(db: Db) {
+  async function load(actor: Actor, id: string) {
+    const row = await repo.get(db, id);
+    if (!row || !canManageUser(actor, row)) throw notFound(USER);
+    return row;
+  }
+  const asAdmin = (actor: Actor): UserActor => {
+    if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
+    return actor;
+  };
+
+  return {
+    async list(actor: Actor, f: { q?: string | undefined; role?: string | undefined; active?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
+      const admin = asAdmin(actor);
+      const { items, total } = await repo.list(
+        db,
+        { provinceCode: admin.provinceCode, q: f.q, role: f.role, active: f.active === undefined ? undefined : f.active === 'true' },
+        { limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
+      );
+      return { items: items.map(presentUser), total, page: f.page, pageSize: f.pageSize };
+    },
+
+    get: async (actor: Actor, id: string) => presentUser(await load(actor, id)),
+
+    /** Creates an account; without a password, a one-time password is returned once and must be changed at first sign-in. */
+    async create(actor: Actor, audit: AuditActor, input: z.infer<typeof UserCreateBody>) {
+      const admin = asAdmin(actor);
+      const scope = await resolveScope(db, admin, input);
+      if (await repo.findByEmail(db, input.email)) {
+        const m = { vi: 'Email này đã có tài khoản.', en: 'This e-mail already has an account.' };
+        throw conflict('email_taken', m, { email: m });
+      }
+      const oneTimePassword = input.password ? null : generatePassword();
+      const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insert(tx, {
+          email: input.email,
+          fullName: normalizeText(input.fullName),
+          passwordHash,
+          role: input.role,
+          provinceCode: scope.provinceCode,
+          subjectId: scope.subjectId,
+          mustChangePassword: oneTimePassword !== null,
+        });
+        await repo.setCommunes(tx, row.id, scope.communeCodes);
+        await recordAudit(tx, audit, { action: 'create', entityType: 'user', entityId: row.id, after: { ...row, communeCodes: scope.communeCodes } });
+        return row.id;
+      });
+      return { user: presentUser((await repo.get(db, id))!), oneTimePassword };
+    },
+
+    async update(actor: Actor, audit: AuditActor, id: string, input: z.infer<typeof UserUpdateBody>) {
+      const admin = asAdmin(actor);
+      const before = await load(actor, id);
+      if (id === admin.userId && (input.role !== 'admin' || !input.active))
+        throw conflict('self_lockout', {
+          vi: 'Không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình.',
+          en: 'You cannot deactivate yourself or remove your own administrator role.',
+        });
+      const scope = await resolveScope(db, admin, input);
+      await db.transaction(async (tx) => {
+        const after = await repo.update(tx, id, { fullName: normalizeText(input.fullName), role: input.role, active: input.active, ...scope });
+        await repo.setCommunes(tx, id, scope.communeCodes);
+        // Access changes take effect now, not when an old session expires.
+        if (!input.active || input.role !== before.role) await tx.delete(sessions).where(eq(sessions.userId, id));
+        const { subjectName: _s, ...beforeRow } = before;
+        await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: beforeRow, after: { ...after, communeCodes: scope.communeCodes } });
+      });
+      return presentUser((await repo.get(db, id))!);
+    },
+
+    async resetPassword(actor: Actor, audit: AuditActor, id: string, password: string | undefined) {
+      asAdmin(actor);
+      await load(actor, id);
+      const oneTimePassword = password ? null : generatePassword();
+      const passwordHash = await hashPassword(password ?? oneTimePassword!);
+      await db.transaction(async (tx) => {
+        await repo.update(tx, id, { passwordHash, mustChangePassword: true });
+        await tx.delete(sessions).where(eq(sessions.userId, id));
+        await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: { password: '•••' }, after: { password: 'reset' } });
+      });
+      return { oneTimePassword };
+    },
+  };
+}
+export type UsersService = ReturnType<typeof createUsersService>;

@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, forbidden, unauthenticated } from '../../domain/errors.js';
+import { ANONYMOUS, checkRouteAccess, type Actor, type RouteAccess } from '../../domain/policies/index.js';
+import type { AppConfig } from '../config.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import type { AuditActor } from '../modules/audit/audit.service.js';
+
+export const SESSION_COOKIE = 'ocop_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. Required on every /api route (enforced at registration). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    session: { id: string; csrfToken: string; token: string } | null;
+    /** The caller as the audit log names it. */
+    auditActor: AuditActor;
+  }
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: string, expiresAt: Date) {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/', expires: expiresAt });
+}
+export function clearSessionCookie(reply: FastifyReply, config: AppConfig) {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, path: '/' });
+}
+
+/**
+ * Resolves the caller from the session cookie, then enforces the route's declared access and,
+ * for state-changing requests made with a session, the CSRF token. SameSite=Lax already stops
+ * most cross-site posts; the token covers same-site subdomains and older browsers.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService; config: AppConfig }) => {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', null);
+  app.decorateRequest('auditActor', null as never);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.config?.access === undefined) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access policy (config.access)`);
+    }
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    request.actor = ANONYMOUS;
+    request.auditActor = { userId: null, label: 'anonymous', ip: request.ip };
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolved = await opts.auth.resolveSession(token);
+    if (!resolved) return;
+    request.actor = resolved.actor;
+    request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken, token };
+    request.auditActor = { userId: resolved.user.id, label: resolved.user.email, ip: request.ip };
+  });
+
+  // preValidation: an unauthorised caller learns nothing, not even whether its input was valid.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined) return; // static files and the docs UI
+    const decision = checkRouteAccess(request.actor, access);
+    if (decision === 'unauthenticated') throw unauthenticated();
+    if (decision === 'forbidden') throw forbidden();
+    if (request.session && STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
+      throw new AppError('forbidden', 'csrf', {
+        vi: 'Phiên làm việc không hợp lệ. Tải lại trang và thử lại.',
+        en: 'Missing or wrong CSRF token. Reload the page and try again.',
+      });
+    }
+  });
+});
