@@ -51,3 +51,6 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string,
   }
   return out;
 }
+
+/** Options for `.refine(…)` carrying a bilingual message. */
+export const bilingual = (message: Message) => ({ message: message.en, params: { vi: message.vi } });

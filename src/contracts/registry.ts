@@ -3,7 +3,7 @@ import { GENDERS, LEGAL_FORM_CODES, SUBJECT_STATUSES } from '../domain/subjects/
 import { validateEmail, validateGtin, validatePhone, validateTaxCode } from '../domain/identifiers/index.js';
 import type { Message } from '../domain/errors.js';
 import { IsoDate, PageQuery, optionalText, paginated } from './common.js';
-import { fail } from './messages.js';
+import { bilingual, fail } from './messages.js';
 
 type Check = (s: string) => { ok: true; value: string } | { ok: false; message: Message };
 
@@ -38,13 +38,21 @@ export const SubjectInput = z
     workforceWomen: count,
     status: z.enum(SUBJECT_STATUSES).default('active'),
   })
-  .superRefine((v, ctx) => {
-    const total = v.workforceTotal ?? null;
-    if (total !== null && (v.workforceLocal ?? 0) > total)
-      fail(ctx, { vi: 'Số lao động địa phương không thể lớn hơn tổng số lao động.', en: 'Local workforce cannot exceed the total.' }, ['workforceLocal']);
-    if (total !== null && (v.workforceWomen ?? 0) > total)
-      fail(ctx, { vi: 'Số lao động nữ không thể lớn hơn tổng số lao động.', en: 'Women in the workforce cannot exceed the total.' }, ['workforceWomen']);
+  // Cross-field checks run even when other fields are invalid (`when`), so a form shows every problem at once.
+  .refine((v) => !exceedsTotal(v.workforceLocal, v.workforceTotal), {
+    ...bilingual({ vi: 'Số lao động địa phương không thể lớn hơn tổng số lao động.', en: 'Local workforce cannot exceed the total.' }),
+    path: ['workforceLocal'],
+    when: () => true,
+  })
+  .refine((v) => !exceedsTotal(v.workforceWomen, v.workforceTotal), {
+    ...bilingual({ vi: 'Số lao động nữ không thể lớn hơn tổng số lao động.', en: 'Women in the workforce cannot exceed the total.' }),
+    path: ['workforceWomen'],
+    when: () => true,
   });
+
+function exceedsTotal(part: unknown, total: unknown) {
+  return typeof part === 'number' && typeof total === 'number' && part > total;
+}
 export type SubjectInput = z.infer<typeof SubjectInput>;
 
 export const Subject = z

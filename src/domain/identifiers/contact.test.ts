@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMAIL_MAX_LENGTH, validateEmail, validatePhone } from './contact';
+import { EMAIL_MAX_LENGTH, validateEmail, validatePhone } from './contact.js';
 
 describe('validatePhone', () => {
   it.each([

@@ -2,7 +2,7 @@
  * Contact details: Vietnamese phone numbers and e-mail addresses.
  */
 
-import { type Invalid, invalid } from './result';
+import { type Invalid, failure } from './result.js';
 
 // ---------------------------------------------------------------------------------------------
 // Phone
@@ -44,7 +44,7 @@ function toNational(digits: string): string | null {
 export function validatePhone(s: string): PhoneResult {
   const raw = s.trim();
   if (!PHONE_CHARACTERS.test(raw)) {
-    return invalid(
+    return failure(
       'phone_characters',
       'Số điện thoại chỉ gồm chữ số, có thể có dấu +, khoảng trắng, dấu chấm hoặc gạch ngang.',
       'A phone number may contain only digits, a leading +, spaces, dots or dashes.',
@@ -52,7 +52,7 @@ export function validatePhone(s: string): PhoneResult {
   }
   const national = toNational(raw.replace(SEPARATORS, ''));
   if (national === null) {
-    return invalid(
+    return failure(
       'phone_country',
       'Chỉ chấp nhận số điện thoại Việt Nam (mã quốc gia +84).',
       'Only Vietnamese phone numbers (country code +84) are accepted.',
@@ -62,7 +62,7 @@ export function validatePhone(s: string): PhoneResult {
   if (LANDLINE.test(national)) return { ok: true, value: national, kind: 'landline' };
 
   if (/^0[235789]/u.test(national)) {
-    return invalid(
+    return failure(
       'phone_length',
       national.startsWith('02')
         ? 'Số điện thoại cố định phải có 10–11 chữ số (kể cả mã vùng 02x).'
@@ -72,7 +72,7 @@ export function validatePhone(s: string): PhoneResult {
         : 'A mobile number must have 10 digits.',
     );
   }
-  return invalid(
+  return failure(
     'phone_prefix',
     'Số điện thoại phải bắt đầu bằng 02 (cố định) hoặc 03, 05, 07, 08, 09 (di động).',
     'A phone number must start with 02 (landline) or 03, 05, 07, 08, 09 (mobile).',
@@ -106,7 +106,7 @@ const DOMAIN_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/u;
 export function validateEmail(s: string): EmailResult {
   const raw = s.trim();
   if (raw.length > EMAIL_MAX_LENGTH) {
-    return invalid(
+    return failure(
       'email_length',
       `Địa chỉ email không được dài quá ${EMAIL_MAX_LENGTH} ký tự.`,
       `An e-mail address may not be longer than ${EMAIL_MAX_LENGTH} characters.`,
@@ -128,7 +128,7 @@ export function validateEmail(s: string): EmailResult {
     /[a-z]/u.test(topLevel);
 
   if (!valid) {
-    return invalid(
+    return failure(
       'email_format',
       'Địa chỉ email không hợp lệ (ví dụ đúng: ten@example.vn).',
       'Invalid e-mail address (example: name@example.vn).',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gtinCheckDigit, validateGtin } from './gtin';
+import { gtinCheckDigit, validateGtin } from './gtin.js';
 
 describe('validateGtin', () => {
   it.each([

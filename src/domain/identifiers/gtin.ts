@@ -8,7 +8,7 @@
  * checked here: OCOP products may legitimately carry codes issued elsewhere.
  */
 
-import { type Invalid, invalid } from './result';
+import { type Invalid, failure } from './result.js';
 
 export type GtinKind = 'GTIN-8' | 'GTIN-12' | 'GTIN-13' | 'GTIN-14';
 export type GtinErrorCode = 'gtin_length' | 'gtin_digits' | 'gtin_check_digit';
@@ -50,11 +50,11 @@ export function validateGtin(code: string): GtinResult {
   const value = code.replace(/\s+/gu, '');
 
   if (!DIGITS.test(value) && value !== '') {
-    return invalid('gtin_digits', 'Mã GTIN chỉ được gồm chữ số.', 'A GTIN may contain digits only.');
+    return failure('gtin_digits', 'Mã GTIN chỉ được gồm chữ số.', 'A GTIN may contain digits only.');
   }
   const kind = KIND_BY_LENGTH.get(value.length);
   if (kind === undefined) {
-    return invalid(
+    return failure(
       'gtin_length',
       `Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số (đang có ${value.length}).`,
       `A GTIN must have 8, 12, 13 or 14 digits (got ${value.length}).`,
@@ -63,7 +63,7 @@ export function validateGtin(code: string): GtinResult {
   // The expected digit is deliberately not shown: the typo is as likely to be elsewhere, and
   // "fixing" the last digit would turn a detectable error into a wrong but valid code.
   if (gtinCheckDigit(value.slice(0, -1)) !== Number(value.slice(-1))) {
-    return invalid(
+    return failure(
       'gtin_check_digit',
       'Số kiểm tra (chữ số cuối) của mã GTIN không khớp; vui lòng kiểm tra lại từng chữ số.',
       'The GTIN check digit (last digit) does not match; please check every digit.',

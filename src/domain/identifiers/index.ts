@@ -1,12 +1,12 @@
-export type { Invalid, LocalizedMessage } from './result';
-export { type GtinErrorCode, type GtinKind, type GtinResult, gtinCheckDigit, validateGtin } from './gtin';
+export type { Invalid } from './result.js';
+export { type GtinErrorCode, type GtinKind, type GtinResult, gtinCheckDigit, validateGtin } from './gtin.js';
 export {
   type TaxCodeErrorCode,
   type TaxCodeKind,
   type TaxCodeResult,
   taxCodeCheckDigit,
   validateTaxCode,
-} from './tax-code';
+} from './tax-code.js';
 export {
   PRODUCT_CODE_MAX_YEAR,
   PRODUCT_CODE_MIN_YEAR,
@@ -15,7 +15,7 @@ export {
   type ProductCodeResult,
   formatProductCode,
   parseProductCode,
-} from './product-code';
+} from './product-code.js';
 export {
   EMAIL_MAX_LENGTH,
   type EmailErrorCode,
@@ -25,4 +25,4 @@ export {
   type PhoneResult,
   validateEmail,
   validatePhone,
-} from './contact';
+} from './contact.js';

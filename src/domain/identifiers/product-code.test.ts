@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ProductCodeParts, formatProductCode, parseProductCode } from './product-code';
+import { type ProductCodeParts, formatProductCode, parseProductCode } from './product-code.js';
 
 const part = (serial: number, year = 2026): ProductCodeParts => ({
   provinceCode: '82',

@@ -11,7 +11,7 @@
  * the format); callers that have the list should check that X belongs to T.
  */
 
-import { type Invalid, invalid } from './result';
+import { type Invalid, failure } from './result.js';
 
 export interface ProductCodeParts {
   /** 2 digits, e.g. "82". */
@@ -69,7 +69,7 @@ export function formatProductCode({ provinceCode, communeCode, serial, year }: P
 export function parseProductCode(s: string): ProductCodeResult {
   const match = PRODUCT_CODE.exec(s.replace(/\s+/gu, '').replace(DASHES, '-'));
   if (match === null) {
-    return invalid(
+    return failure(
       'product_code_format',
       'Mã sản phẩm OCOP phải có dạng (mã tỉnh 2 số)-(mã xã 5 số)-(số thứ tự)-(năm), ví dụ 82-29869-007-2026.',
       'An OCOP product code has the form (2-digit province)-(5-digit commune)-(serial)-(year), e.g. 82-29869-007-2026.',
@@ -80,14 +80,14 @@ export function parseProductCode(s: string): ProductCodeResult {
   const year = Number(yearText);
 
   if (!isValidSerial(serial)) {
-    return invalid(
+    return failure(
       'product_code_serial',
       'Số thứ tự trong mã sản phẩm phải từ 001 trở lên.',
       'The serial number in a product code must be 001 or more.',
     );
   }
   if (!isValidYear(year)) {
-    return invalid(
+    return failure(
       'product_code_year',
       `Năm đánh giá trong mã sản phẩm phải từ ${PRODUCT_CODE_MIN_YEAR} đến ${PRODUCT_CODE_MAX_YEAR}.`,
       `The evaluation year in a product code must be ${PRODUCT_CODE_MIN_YEAR}–${PRODUCT_CODE_MAX_YEAR}.`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taxCodeCheckDigit, validateTaxCode } from './tax-code';
+import { taxCodeCheckDigit, validateTaxCode } from './tax-code.js';
 
 describe('validateTaxCode', () => {
   it.each([

@@ -22,7 +22,7 @@
  * is not accepted here.
  */
 
-import { type Invalid, invalid } from './result';
+import { type Invalid, failure } from './result.js';
 
 export type TaxCodeKind = 'enterprise' | 'dependent_unit';
 export type TaxCodeErrorCode = 'tax_code_format' | 'tax_code_component' | 'tax_code_check_digit';
@@ -54,7 +54,7 @@ export function validateTaxCode(code: string): TaxCodeResult {
   const match = TAX_CODE.exec(code.replace(/\s+/gu, ''));
   const main = match?.[1];
   if (main === undefined) {
-    return invalid(
+    return failure(
       'tax_code_format',
       'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số đối với đơn vị phụ thuộc (ví dụ 0100109106-001).',
       'A tax code has 10 digits, or 10 digits, a hyphen and 3 digits for a dependent unit (e.g. 0100109106-001).',
@@ -63,21 +63,21 @@ export function validateTaxCode(code: string): TaxCodeResult {
   const unit = match?.[2];
 
   if (main.slice(2, 9) === '0000000') {
-    return invalid(
+    return failure(
       'tax_code_component',
       'Chữ số thứ 3 đến 9 của mã số thuế không thể đều là 0.',
       'Digits 3 to 9 of a tax code cannot all be zero.',
     );
   }
   if (unit === '000') {
-    return invalid(
+    return failure(
       'tax_code_component',
       'Số thứ tự đơn vị phụ thuộc (3 chữ số cuối) phải từ 001 đến 999.',
       'The dependent-unit number (last 3 digits) must be 001 to 999.',
     );
   }
   if (taxCodeCheckDigit(main.slice(0, 9)) !== Number(main[9])) {
-    return invalid(
+    return failure(
       'tax_code_check_digit',
       'Mã số thuế không hợp lệ: chữ số kiểm tra (chữ số thứ 10) không khớp; vui lòng kiểm tra lại từng chữ số.',
       'Invalid tax code: the check digit (10th digit) does not match; please check every digit.',

@@ -10,7 +10,7 @@ import {
   SUBJECT_STATUS_LABELS,
   SUBJECT_STATUSES,
   legalFormFromLabel,
-} from './legal-forms';
+} from './legal-forms.js';
 
 describe('legal forms', () => {
   it.each([

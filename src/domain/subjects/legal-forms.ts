@@ -15,7 +15,7 @@
  * fails to compile.
  */
 
-import { foldVietnamese } from '../text/vietnamese';
+import { foldVietnamese } from '../text/vietnamese.js';
 
 export interface Label {
   readonly vi: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, normalizeText, vietnameseSortKey } from './vietnamese';
+import { compareVietnamese, foldVietnamese, normalizeText, vietnameseSortKey } from './vietnamese.js';
 
 /** "ệ" written as e + circumflex + dot below, as macOS and some IMEs produce it. */
 const decomposed = (s: string): string => s.normalize('NFD');
