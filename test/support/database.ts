@@ -29,7 +29,15 @@ export async function freshDatabase(): Promise<Database> {
       ...database,
       close: async () => {
         await database.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
+        // The pool may still be closing its sockets; force only as a last resort.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await admin.query(`drop database if exists ${name}${attempt > 20 ? ' with (force)' : ''}`);
+            break;
+          } catch {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await admin.end();
       },
     };

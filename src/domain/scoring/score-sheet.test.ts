@@ -297,6 +297,12 @@ describe('input errors', () => {
     expect(inputIssues(() => scoreSheet(v26, set1, {} as ScoreSheet)).map((i) => i.code)).toEqual(['invalid_sheet']);
   });
 
+  it('treats null case and null disqualified (as JSON clients send them) as absent', () => {
+    const sheet = JSON.parse(JSON.stringify({ choices: bestChoices(set1), case: null, disqualified: null })) as ScoreSheet;
+    const result = scoreSheet(v26, set1, sheet);
+    expect([result.case, result.disqualified, result.star]).toEqual([null, null, 5]);
+  });
+
   it('rejects a set that does not belong to the version', () => {
     const legacy = v1048.sets[0]!;
     expect(inputIssues(() => scoreSheet(v26, legacy, { choices: bestChoices(legacy) })).map((i) => i.code)).toEqual(['set_not_in_version']);

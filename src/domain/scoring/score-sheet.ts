@@ -56,24 +56,26 @@ export function readSheet(version: CriteriaVersion, compiled: CompiledSet, sheet
     });
   }
 
+  // JSON clients send null for "not set"; treat it like an absent field.
+  const declaredCase = sheet.case ?? null;
   let caseKey: CaseKey | null = null;
   let caseSource: string | null = null;
-  if (sheet.case !== undefined) {
+  if (declaredCase !== null) {
     if (compiled.cases.length === 0) {
       issues.push({
         code: 'case_not_applicable',
         message: { vi: `Bộ tiêu chí "${compiled.set.name}" không có trường hợp để chọn.`, en: `Set "${compiled.set.code}" has no alternative cases.` },
       });
-    } else if (!compiled.cases.includes(sheet.case)) {
+    } else if (!compiled.cases.includes(declaredCase)) {
       issues.push({
         code: 'unknown_case',
         message: {
-          vi: `Trường hợp "${String(sheet.case)}" không có; chọn một trong: ${compiled.cases.join(', ')}.`,
-          en: `Unknown case "${String(sheet.case)}"; expected one of: ${compiled.cases.join(', ')}.`,
+          vi: `Trường hợp "${String(declaredCase)}" không có; chọn một trong: ${compiled.cases.join(', ')}.`,
+          en: `Unknown case "${String(declaredCase)}"; expected one of: ${compiled.cases.join(', ')}.`,
         },
       });
     } else {
-      caseKey = sheet.case;
+      caseKey = declaredCase;
     }
   }
 
@@ -105,7 +107,7 @@ export function readSheet(version: CriteriaVersion, compiled: CompiledSet, sheet
     const optionCase = hasCases ? (criterion.options[value]?.case ?? null) : null;
     if (optionCase === null) return;
     if (caseKey === null) {
-      if (sheet.case !== undefined) return; // the declared case was invalid and is already reported
+      if (declaredCase !== null) return; // the declared case was invalid and is already reported
       caseKey = optionCase;
       caseSource = code;
     } else if (optionCase !== caseKey) {
@@ -135,8 +137,9 @@ export function readSheet(version: CriteriaVersion, compiled: CompiledSet, sheet
   }
 
   let disqualified: { reason: string } | null = null;
-  if (sheet.disqualified !== undefined) {
-    const reason = typeof sheet.disqualified?.reason === 'string' ? sheet.disqualified.reason.trim() : '';
+  const flag = sheet.disqualified ?? null;
+  if (flag !== null) {
+    const reason = typeof flag.reason === 'string' ? flag.reason.trim() : '';
     if (reason === '') {
       issues.push({
         code: 'disqualification_reason_required',

@@ -75,6 +75,9 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
+    // listener that would crash the process. The pool replaces the client on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
     // Fail now with a readable message rather than on the first request.
     await pool.query('select 1');
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };

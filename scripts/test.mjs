@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm test`: unit and API suites (PGlite), then end-to-end in headless Chromium against the built app.
+// Each run writes a Vitest JSON report to reports/, which .ci/run adds up.
+//   --no-e2e     unit and API only
+//   --e2e-only   end-to-end only
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const reports = path.resolve('reports');
+fs.mkdirSync(reports, { recursive: true });
+
+function run(cmd, cmdArgs, env = {}) {
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error('Chromium is missing. Install it with:  sudo apt-get update && sudo apt-get install -y chromium');
+    return false;
+  }
+  console.log('Installing Debian\'s chromium for the end-to-end tests…');
+  return run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) === 0;
+}
+
+function summary(file) {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.success === false && !r.numFailedTests ? 1 : 0) };
+  } catch {
+    return { passed: 0, failed: 1 }; // no report means the run itself failed
+  }
+}
+
+let status = 0;
+const results = [];
+const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json'];
+
+if (!args.has('--e2e-only')) {
+  const out = path.join(reports, 'unit-api.json');
+  fs.rmSync(out, { force: true });
+  status ||= run('node', [...vitest, `--outputFile=${out}`]);
+  results.push(['unit + api', summary(out)]);
+}
+
+if (!args.has('--no-e2e')) {
+  const out = path.join(reports, 'e2e.json');
+  fs.rmSync(out, { force: true });
+  if (!ensureChromium()) status = 1;
+  else if (run('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) !== 0) status = 1;
+  else status ||= run('node', [...vitest, '-c', 'vitest.e2e.config.ts', `--outputFile=${out}`]);
+  results.push(['e2e', summary(out)]);
+}
+
+const passed = results.reduce((n, [, r]) => n + r.passed, 0);
+const failed = results.reduce((n, [, r]) => n + r.failed, 0);
+for (const [name, r] of results) console.log(`${name}: ${r.passed} passed, ${r.failed} failed`);
+if (passed + failed === 0) {
+  console.error('No test ran.');
+  status = 1;
+}
+process.exit(status || (failed ? 1 : 0));

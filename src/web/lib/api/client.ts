@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { ErrorResponse } from '../../../contracts/common.js';
+
+/**
+ * The one way the web app talks to the API: JSON in and out, the session cookie sent
+ * automatically, the CSRF token echoed on every state-changing call, and the UI language sent so
+ * error messages come back in it. Responses are parsed with the shared Zod contracts.
+ */
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Field path ("name", "certifications.0.number") → message, in the UI language. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+let csrfToken: string | null = null;
+let currentLanguage: () => string = () => 'vi';
+
+/** Kept from /auth/login, /auth/me and /auth/password responses. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setLanguageSource(source: () => string): void {
+  currentLanguage = source;
+}
+
+type QueryValue = string | number | boolean | null | undefined;
+export type QueryParams = Record<string, QueryValue>;
+
+/** `?a=1&b=x`, leaving out empty values so "all" filters are simply absent. */
+export function toQueryString(params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+type RequestOptions<S extends z.ZodType> = {
+  method?: Method;
+  query?: QueryParams;
+  body?: unknown;
+  schema: S;
+  signal?: AbortSignal;
+};
+
+function headersFor(method: Method, hasBody: boolean): Headers {
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLanguage() });
+  if (hasBody) headers.set('Content-Type', 'application/json');
+  if (method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
+  return headers;
+}
+
+const networkError = () =>
+  new ApiError(0, 'network', currentLanguage() === 'en' ? 'Cannot reach the server. Check the connection and try again.' : 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.');
+
+/** Builds an ApiError from any error body, falling back to the HTTP status text. */
+function errorFrom(status: number, statusText: string, body: unknown): ApiError {
+  const parsed = ErrorResponse.safeParse(body);
+  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields);
+  return new ApiError(status, 'http_error', `${status} ${statusText}`);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+export async function apiRequest<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+  const method = options.method ?? 'GET';
+  const hasBody = options.body !== undefined;
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${toQueryString(options.query)}`, {
+      method,
+      headers: headersFor(method, hasBody),
+      body: hasBody ? JSON.stringify(options.body) : null,
+      credentials: 'same-origin',
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw networkError();
+  }
+  const body = await readJson(response);
+  if (!response.ok) throw errorFrom(response.status, response.statusText, body);
+  return options.schema.parse(body);
+}
+
+/**
+ * Multipart upload of one file (field "file"). XMLHttpRequest rather than fetch because only it
+ * reports upload progress.
+ */
+export function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S, onProgress?: (percent: number) => void): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = xhr.responseText ? (JSON.parse(xhr.responseText) as unknown) : null;
+      } catch {
+        body = null;
+      }
+      if (xhr.status < 200 || xhr.status >= 300) return reject(errorFrom(xhr.status, xhr.statusText, body));
+      const parsed = schema.safeParse(body);
+      return parsed.success ? resolve(parsed.data) : reject(parsed.error);
+    };
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
