@@ -18,6 +18,9 @@ describe('validateTaxCode', () => {
     ['0312 68 78 78 - 001', '0312687878-001', 'dependent_unit'],
     ['0314409058–002', '0314409058-002', 'dependent_unit'], // en dash pasted from a document
     ['  0100109106-001 ', '0100109106-001', 'dependent_unit'],
+    // Household businesses: the 12-digit personal identification number (Circular 86/2024/TT-BTC).
+    ['087 195 012 345', '087195012345', 'personal_id'],
+    ['001090000001', '001090000001', 'personal_id'],
   ])('accepts %j', (input, value, kind) => {
     expect(validateTaxCode(input)).toEqual({ ok: true, value, kind });
   });
@@ -27,8 +30,8 @@ describe('validateTaxCode', () => {
     ['0100233480', 'tax_code_check_digit'],
     ['0101245468', 'tax_code_check_digit'], // two digits swapped
     ['0100109107-001', 'tax_code_check_digit'], // the parent part is checked too
-    // Given as a real code in the project brief, but its check digit computes to 2, not 9; we
-    // could not match it to any registered enterprise, so it is treated as a typo.
+    // Circulates as an example code, but its check digit computes to 2, not 9, and it matches no
+    // registered enterprise: a typo.
     ['0302019839', 'tax_code_check_digit'],
     // 010010904 has weighted sum ≡ 0 (mod 11): no check digit exists, whatever follows.
     ...[...'0123456789'].map((d): [string, string] => [`010010904${d}`, 'tax_code_check_digit']),
@@ -40,14 +43,16 @@ describe('validateTaxCode', () => {
     ['0100109106-0011', 'tax_code_format'],
     ['0100109106/001', 'tax_code_format'],
     ['VV34567890', 'tax_code_format'],
+    ['097195012345', 'tax_code_component'], // no province 097
+    ['000195012345', 'tax_code_component'],
     ['', 'tax_code_format'],
   ])('rejects %j with %s', (input, code) => {
     const result = validateTaxCode(input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe(code);
-    expect(result.message.vi).toMatch(/mã số thuế|Mã số thuế|đơn vị phụ thuộc/);
-    expect(result.message.en).toMatch(/tax code|dependent-unit/);
+    expect(result.message.vi).toMatch(/mã số thuế|Mã số thuế|đơn vị phụ thuộc|định danh/);
+    expect(result.message.en).toMatch(/tax code|dependent-unit|personal identification/);
   });
 });
 

@@ -17,14 +17,15 @@
  * never occurs although the other ten remainders each occur 12–22 times, so those sequence
  * numbers are evidently never issued and such a code is rejected; remainder 10 gives N10 = 0.
  *
- * Not covered: since 1 July 2025 individuals and household businesses use their 12-digit personal
- * identification number as tax code (Circular 86/2024/TT-BTC). That number has no check digit and
- * is not accepted here.
+ * Since 1 July 2025 individuals and household businesses (many OCOP subjects are HKD) use their
+ * 12-digit personal identification number as tax code (Circular 86/2024/TT-BTC, Art. 5). That
+ * number has no check digit; its first three digits are the birth-province code (001–096, Decree
+ * 137/2015/NĐ-CP, Art. 7), which is all that can be checked.
  */
 
 import { type Invalid, failure } from './result.js';
 
-export type TaxCodeKind = 'enterprise' | 'dependent_unit';
+export type TaxCodeKind = 'enterprise' | 'dependent_unit' | 'personal_id';
 export type TaxCodeErrorCode = 'tax_code_format' | 'tax_code_component' | 'tax_code_check_digit';
 
 export type TaxCodeResult =
@@ -51,13 +52,25 @@ export function taxCodeCheckDigit(first9: string): number | null {
  * Whitespace is ignored; the value comes back as digits with a plain hyphen before the unit part.
  */
 export function validateTaxCode(code: string): TaxCodeResult {
-  const match = TAX_CODE.exec(code.replace(/\s+/gu, ''));
+  const compact = code.replace(/\s+/gu, '');
+  const personal = /^(\d{3})\d{9}$/u.exec(compact);
+  if (personal) {
+    const province = Number(personal[1]);
+    return province >= 1 && province <= 96
+      ? { ok: true, value: compact, kind: 'personal_id' }
+      : failure(
+          'tax_code_component',
+          'Mã số định danh cá nhân 12 số phải bắt đầu bằng mã tỉnh nơi đăng ký khai sinh (001–096).',
+          'A 12-digit personal identification number starts with a birth-province code (001–096).',
+        );
+  }
+  const match = TAX_CODE.exec(compact);
   const main = match?.[1];
   if (main === undefined) {
     return failure(
       'tax_code_format',
-      'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số đối với đơn vị phụ thuộc (ví dụ 0100109106-001).',
-      'A tax code has 10 digits, or 10 digits, a hyphen and 3 digits for a dependent unit (e.g. 0100109106-001).',
+      'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số đối với đơn vị phụ thuộc (ví dụ 0100109106-001), hoặc mã số định danh cá nhân 12 số đối với hộ kinh doanh.',
+      'A tax code has 10 digits, or 10 digits, a hyphen and 3 digits for a dependent unit (e.g. 0100109106-001), or is a 12-digit personal identification number for a household business.',
     );
   }
   const unit = match?.[2];
