@@ -1,0 +1,13 @@
+import { notifications } from '@mantine/notifications';
+import i18next from 'i18next';
+import { isApiError } from './api/client.js';
+
+export function notifySuccess(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 4000 });
+}
+
+/** The server's message (already in the UI language) under a generic title. */
+export function notifyError(error: unknown): void {
+  const message = isApiError(error) || error instanceof Error ? error.message : String(error);
+  notifications.show({ color: 'red', title: i18next.t('common.errorTitle'), message, autoClose: 8000 });
+}
