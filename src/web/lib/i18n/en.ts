@@ -26,7 +26,7 @@ export const en: TranslationResource = {
     retry: 'Try again',
     actions: 'Actions',
     view: 'View',
-    results: '{{count}} results',
+    results: '{{total}} results',
     pageOf: 'Page {{page}} of {{pages}}',
     clearFilters: 'Clear filters',
     filters: 'Filters',

@@ -28,7 +28,7 @@ export const vi = {
     retry: 'Thử lại',
     actions: 'Thao tác',
     view: 'Xem',
-    results: '{{count}} kết quả',
+    results: '{{total}} kết quả',
     pageOf: 'Trang {{page}}/{{pages}}',
     clearFilters: 'Xoá bộ lọc',
     filters: 'Bộ lọc',

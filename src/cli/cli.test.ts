@@ -1,0 +1,87 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/client.js';
+
+const exec = promisify(execFile);
+const BIN = path.resolve('bin/ocop.js');
+let dataDir: string;
+
+/** Runs `ocop` as an operator would, on the embedded database in a temporary folder. */
+async function ocop(args: string[], env: Record<string, string> = {}) {
+  try {
+    const r = await exec('node', [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NO_COLOR: '1', ...env }, timeout: 90_000 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cli-'));
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the ocop command', () => {
+  it('documents every command with --help', async () => {
+    const top = await ocop(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'seed', 'user']) expect(top.stdout).toContain(command);
+    const create = await ocop(['user', 'create', '--help']);
+    expect(create.stdout).toMatch(/--email <email>/);
+    expect(create.stdout).toMatch(/--role <role>/);
+  });
+
+  it('migrates, then creates users; a bad one exits non-zero with a readable message', async () => {
+    const migrate = await ocop(['migrate']);
+    expect(migrate.code).toBe(0);
+    expect(migrate.stdout).toMatch(/Database is up to date/);
+
+    const created = await ocop(['user', 'create', '--email', 'vanphong@example.vn', '--role', 'admin']);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/one-time password: [A-Za-z0-9]{14}/);
+
+    const duplicate = await ocop(['user', 'create', '--email', 'vanphong@example.vn', '--role', 'admin', '--password', 'long-enough-pw']);
+    expect(duplicate.code).not.toBe(0);
+    expect(duplicate.stderr).toMatch(/Email này đã có tài khoản/);
+    expect(duplicate.stderr).toMatch(/already has an account/);
+
+    const officer = await ocop(['user', 'create', '--email', 'cb@example.vn', '--role', 'officer']);
+    expect(officer.code).not.toBe(0);
+    expect(officer.stderr).toMatch(/communeCodes: Cán bộ xã phải được giao/);
+
+    const badRole = await ocop(['user', 'create', '--email', 'x@example.vn', '--role', 'king']);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/Allowed choices are admin, officer, council, producer/);
+  }, 120_000);
+
+  it('seeds the demo province once', async () => {
+    const first = await ocop(['seed', '--demo']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/admin@ocop\.demo/);
+    const again = await ocop(['seed', '--demo']);
+    expect(again.stdout).toMatch(/already present/);
+  }, 120_000);
+
+  it('refuses a data folder another process has open', async () => {
+    const database = await openDatabase({ dataDir });
+    try {
+      const res = await ocop(['migrate']);
+      expect(res.code).not.toBe(0);
+      expect(res.stderr).toMatch(/in use by process \d+/);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+
+  it('fails fast on a bad environment, listing the problem', async () => {
+    const res = await ocop(['migrate'], { PORT: 'eighty', PROVINCE_CODE: '8' });
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/PORT/);
+    expect(res.stderr).toMatch(/PROVINCE_CODE: must be a 2-digit province code/);
+  });
+});
