@@ -9,6 +9,7 @@ export const ErrorResponse = z
       code: z.string(),
       message: z.string(),
       fields: z.record(z.string(), z.string()).default({}),
+      details: z.array(z.string()).optional(),
     }),
   })
   .meta({ id: 'ErrorResponse' });

@@ -14,12 +14,15 @@ export class AppError extends Error {
     readonly code: string,
     readonly messages: Message,
     readonly fields: FieldErrors = {},
+    /** A list of problems too long for field messages (e.g. every error in an imported file). */
+    readonly details: readonly string[] = [],
   ) {
     super(messages.en);
   }
 }
 
-export const invalid = (code: string, messages: Message, fields: FieldErrors = {}) => new AppError('invalid', code, messages, fields);
+export const invalid = (code: string, messages: Message, fields: FieldErrors = {}, details: readonly string[] = []) =>
+  new AppError('invalid', code, messages, fields, details);
 export const forbidden = (messages: Message = { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' }) =>
   new AppError('forbidden', 'forbidden', messages);
 export const notFound = (what: Message = { vi: 'bản ghi', en: 'record' }) =>

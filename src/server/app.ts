@@ -12,6 +12,11 @@ import type { Database } from './db/client.js';
 import { createFileStorage } from './lib/file-storage.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { createCriteriaCatalogue } from './modules/criteria/criteria.catalogue.js';
+import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
+import { createCriteriaService } from './modules/criteria/criteria.service.js';
+import { scoringRoutes } from './modules/scoring/scoring.routes.js';
+import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -43,8 +48,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
   const { db } = database;
   const storage = createFileStorage(config.dataDir);
   const auth = createAuthService(db, config);
+  const catalogue = createCriteriaCatalogue(db);
+  const settings = createSettingsService(db);
   const services = {
     auth,
+    criteria: createCriteriaService(db, catalogue),
     users: createUsersService(db),
     subjects: createSubjectsService(db),
     products: createProductsService(db, storage),
@@ -88,6 +96,8 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       await api.register(usersRoutes, { users: services.users });
       await api.register(subjectsRoutes, { subjects: services.subjects });
       await api.register(productsRoutes, { products: services.products });
+      await api.register(criteriaRoutes, { criteria: services.criteria });
+      await api.register(scoringRoutes, { catalogue, settings, config });
     },
     { prefix: '/api/v1' },
   );

@@ -19,3 +19,4 @@ export {
   bestPoints,
   maxReachableTotals,
 } from './queries.js';
+export { criteriaVersionSlug, versionInForce } from './slug.js';

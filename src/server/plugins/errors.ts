@@ -21,9 +21,9 @@ export function requestLang(request: FastifyRequest): Lang {
   return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
 }
 
-function send(reply: FastifyReply, lang: Lang, status: number, code: string, message: Message, fields: Record<string, Message> = {}) {
+function send(reply: FastifyReply, lang: Lang, status: number, code: string, message: Message, fields: Record<string, Message> = {}, details: readonly string[] = []) {
   const localized = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, m[lang]]));
-  return reply.status(status).send({ error: { code, message: message[lang], fields: localized } });
+  return reply.status(status).send({ error: { code, message: message[lang], fields: localized, ...(details.length ? { details } : {}) } });
 }
 
 /** Framework errors a client can cause, with the words a user should read. */
@@ -43,7 +43,7 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: Mes
 export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean }) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
-    if (error instanceof AppError) return send(reply, lang, STATUS[error.kind], error.code, error.messages, error.fields);
+    if (error instanceof AppError) return send(reply, lang, STATUS[error.kind], error.code, error.messages, error.fields, error.details);
     if (error.validation) {
       // Rebuild Zod issues from Fastify's validation entries (see plugins/zod.ts) for bilingual messages.
       const prefix = error.validationContext === 'body' ? [] : [error.validationContext ?? ''];

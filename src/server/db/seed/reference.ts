@@ -3,9 +3,10 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import { queryRows, type Db } from '../client.js';
-import { communes, criteriaSets, provinces } from '../schema/index.js';
+import { communes, provinces } from '../schema/index.js';
+import { syncBuiltinCriteria } from '../../modules/criteria/criteria.builtin.js';
 
-type AdminUnitFile = {
+type AdministrativeUnitFile = {
   Code: string;
   Name: string;
   NameEn: string;
@@ -14,40 +15,30 @@ type AdminUnitFile = {
   Wards: { Code: string; Name: string; NameEn: string; FullName: string; FullNameEn: string; ProvinceCode: string }[];
 }[];
 
-type CriteriaFile = {
-  legalBasis: string;
-  sets: { number: number; code: string; name: string; sector: string; group: string; leadMinistry?: string }[];
-};
-
-export const CRITERIA_FILES = ['criteria/qd26-2026.json'];
 export const CURRENT_CRITERIA_BASIS = '26/2026/QĐ-TTg';
 
 const chunks = <T>(rows: T[], size = 500) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
 /**
- * Loads administrative units (Decision 19/2025/QĐ-TTg codes, 34 provinces, 3,321 communes) and
- * the criteria-set catalogue. Idempotent: rows are upserted by code, so a corrected data file
+ * Loads administrative units (Decision 19/2025/QĐ-TTg codes, 34 provinces, 3,321 communes).
+ * Idempotent: rows are upserted by code, so a corrected data file
  * updates names on the next start. Skipped quickly when the counts already match.
  */
-export async function loadReferenceData(db: Db, dataDir: string, log: (msg: string) => void = () => {}): Promise<void> {
-  const units = JSON.parse(await fs.readFile(path.join(dataDir, 'admin-units/vn-admin-units-2025.json'), 'utf8')) as AdminUnitFile;
-  const criteria = await Promise.all(CRITERIA_FILES.map(async (f) => JSON.parse(await fs.readFile(path.join(dataDir, f), 'utf8')) as CriteriaFile));
+export async function loadAdministrativeUnits(db: Db, dataDir: string, log: (msg: string) => void = () => {}): Promise<void> {
+  const units = JSON.parse(await fs.readFile(path.join(dataDir, 'admin-units/vn-admin-units-2025.json'), 'utf8')) as AdministrativeUnitFile;
 
   const provinceRows = units.map((p) => ({ code: p.Code, name: p.Name, nameEn: p.NameEn, fullName: p.FullName, fullNameEn: p.FullNameEn, sortKey: vietnameseSortKey(p.Name) }));
   const communeRows = units.flatMap((p) =>
     p.Wards.map((w) => ({ code: w.Code, provinceCode: p.Code, name: w.Name, nameEn: w.NameEn, fullName: w.FullName, fullNameEn: w.FullNameEn, sortKey: vietnameseSortKey(w.Name) })),
   );
-  const setRows = criteria.flatMap((c) =>
-    c.sets.map((s) => ({ legalBasis: c.legalBasis, number: s.number, code: s.code, name: s.name, sector: s.sector, productGroup: s.group, leadMinistry: s.leadMinistry ?? null })),
-  );
 
   const [counts] = await queryRows<{ p: number; c: number; s: number }>(
     db,
-    sql`select (select count(*) from provinces)::int as p, (select count(*) from communes)::int as c, (select count(*) from criteria_sets)::int as s`,
+    sql`select (select count(*) from provinces)::int as p, (select count(*) from communes)::int as c`,
   );
-  if (counts && counts.p === provinceRows.length && counts.c === communeRows.length && counts.s === setRows.length) return;
+  if (counts && counts.p === provinceRows.length && counts.c === communeRows.length) return;
 
-  log(`Nạp dữ liệu danh mục: ${provinceRows.length} tỉnh, ${communeRows.length} xã/phường, ${setRows.length} bộ tiêu chí…`);
+  log(`Nạp đơn vị hành chính: ${provinceRows.length} tỉnh, ${communeRows.length} xã/phường…`);
   await db.transaction(async (tx) => {
     for (const batch of chunks(provinceRows))
       await tx.insert(provinces).values(batch).onConflictDoUpdate({
@@ -59,11 +50,12 @@ export async function loadReferenceData(db: Db, dataDir: string, log: (msg: stri
         target: communes.code,
         set: { provinceCode: sql`excluded.province_code`, name: sql`excluded.name`, nameEn: sql`excluded.name_en`, fullName: sql`excluded.full_name`, fullNameEn: sql`excluded.full_name_en`, sortKey: sql`excluded.sort_key` },
       });
-    for (const batch of chunks(setRows))
-      await tx.insert(criteriaSets).values(batch).onConflictDoUpdate({
-        target: [criteriaSets.legalBasis, criteriaSets.number],
-        set: { code: sql`excluded.code`, name: sql`excluded.name`, sector: sql`excluded.sector`, productGroup: sql`excluded.product_group`, leadMinistry: sql`excluded.lead_ministry` },
-      });
   });
-  log('Đã nạp dữ liệu danh mục.');
+  log('Đã nạp đơn vị hành chính.');
+}
+
+/** All reference data: administrative units and the shipped criteria versions. */
+export async function loadReferenceData(db: Db, dataDir: string, log: (msg: string) => void = () => {}): Promise<void> {
+  await loadAdministrativeUnits(db, dataDir, log);
+  await syncBuiltinCriteria(db, dataDir, log);
 }
