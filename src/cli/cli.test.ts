@@ -78,6 +78,21 @@ describe('the ocop command', () => {
     }
   }, 120_000);
 
+  it('scores a sheet offline and prints JSON; a bad sheet exits non-zero naming the fields', async () => {
+    const { bestChoices, loadShippedVersion } = await import('../domain/criteria/test-support.js');
+    const set7 = loadShippedVersion('qd26').sets.find((s) => s.number === 7)!;
+    const file = path.join(dataDir, 'sheet.json');
+    fs.writeFileSync(file, JSON.stringify({ version: '26/2026/QĐ-TTg', set: 7, choices: bestChoices(set7) }));
+    const ok = await ocop(['score', file]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ total: 100, star: 5, recognisingLevel: 'ministry' });
+
+    fs.writeFileSync(file, JSON.stringify({ version: '26/2026/QĐ-TTg', set: 7, choices: { '1.1': 0 } }));
+    const bad = await ocop(['score', file]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/choices\.1\.2: .*No option chosen for criterion 1\.2/);
+  });
+
   it('fails fast on a bad environment, listing the problem', async () => {
     const res = await ocop(['migrate'], { PORT: 'eighty', PROVINCE_CODE: '8' });
     expect(res.code).not.toBe(0);

@@ -5,6 +5,7 @@ import { DatabaseInUseError } from '../server/db/client.js';
 import { serveCommand } from './serve.command.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
 import { userCreateCommand } from './user.commands.js';
+import { scoreCommand } from './score.command.js';
 
 /**
  * `ocop`: the operator's command line. Every command honours DATA_DIR and DATABASE_URL and exits
@@ -33,6 +34,16 @@ program
   .description('Tạo dữ liệu mẫu / seed data')
   .requiredOption('--demo', 'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò / the demo province, one account per role')
   .action(() => seedCommand());
+
+program
+  .command('score')
+  .description('Chấm một phiếu hoặc các phiếu của hội đồng (JSON) và in kết quả JSON / score a sheet or a council’s sheets, print JSON')
+  .argument('<file>', 'tệp JSON { version, set, choices } hoặc { version, set, members: [{ choices }] }; "-" đọc từ stdin')
+  .option('--criteria <file...>', 'thêm bộ tiêu chí (JSON) ngoài bộ có sẵn / extra criteria version files')
+  .addOption(new Option('--gate-policy <policy>', 'khi thiếu yêu cầu tối thiểu / at a missed minimum').choices(['cap', 'not-achieved']))
+  .option('--spread-threshold <points>', 'ngưỡng chênh lệch điểm giữa thành viên (mặc định 10) / re-score threshold')
+  .addHelpText('after', '\nVí dụ / example:\n  echo \'{"version":"26/2026/QĐ-TTg","set":1,"choices":{"1.1":2,…}}\' | ocop score -')
+  .action((file: string, opts) => scoreCommand(file, opts));
 
 const user = program.command('user').description('Quản lý tài khoản / manage accounts');
 user

@@ -30,6 +30,10 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
       return { vi: 'Định dạng không hợp lệ.', en: 'Invalid format.' };
     case 'invalid_value':
       return { vi: `Giá trị không hợp lệ; chọn một trong: ${issue.values.join(', ')}.`, en: `Invalid value; expected one of: ${issue.values.join(', ')}.` };
+    case 'invalid_union':
+      return issue.input === undefined || issue.input === null
+        ? { vi: 'Bắt buộc nhập.', en: 'Required.' }
+        : { vi: 'Giá trị không hợp lệ.', en: 'Invalid value.' };
     case 'unrecognized_keys':
       return { vi: `Trường không được hỗ trợ: ${issue.keys.join(', ')}.`, en: `Unknown fields: ${issue.keys.join(', ')}.` };
     default:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './messages.js';
 
 const Choices = z.record(z.string().min(1).max(20), z.number().int().min(0).max(50));
 const Case = z.enum(['a', 'b']).nullable().optional();
@@ -8,15 +9,27 @@ const SetRef = z.union([z.number().int().min(1), z.string().trim().min(1).max(10
 
 export const SheetInput = z.object({ choices: Choices, case: Case, disqualified: Disqualified });
 
-export const EvaluateSheetBody = z.object({ version: VersionRef, set: SetRef, ...SheetInput.shape });
-export const EvaluateCouncilBody = z.object({
-  version: VersionRef,
-  set: SetRef,
-  members: z.array(SheetInput).min(1).max(50),
-  attendance: z.object({ councilSize: z.number().int().min(1).max(100), present: z.number().int().min(0).max(100).optional(), chairPresent: z.boolean() }).optional(),
-});
-/** One member's sheet, or a council's sheets (`members`). */
-export const EvaluateBody = z.union([EvaluateCouncilBody, EvaluateSheetBody]);
+/**
+ * One member's sheet (`choices`), or a council's sheets (`members`). One object rather than a union,
+ * so a mistake gets a message on its field instead of "matches no alternative".
+ */
+export const EvaluateBody = z
+  .object({
+    version: VersionRef,
+    set: SetRef,
+    choices: Choices.optional(),
+    case: Case,
+    disqualified: Disqualified,
+    members: z.array(SheetInput).min(1).max(50).optional(),
+    attendance: z
+      .object({ councilSize: z.number().int().min(1).max(100), present: z.number().int().min(0).max(100).optional(), chairPresent: z.boolean() })
+      .optional(),
+  })
+  .refine((b) => (b.choices === undefined) !== (b.members === undefined), {
+    ...bilingual({ vi: 'Gửi "choices" (một phiếu) hoặc "members" (các phiếu của hội đồng), không cả hai.', en: 'Send "choices" (one sheet) or "members" (a council’s sheets), not both.' }),
+    path: ['choices'],
+    when: () => true,
+  });
 export type EvaluateBody = z.infer<typeof EvaluateBody>;
 
 const OptionRef = z.object({ index: z.number().int(), label: z.string(), points: z.number() });

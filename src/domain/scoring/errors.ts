@@ -35,13 +35,18 @@ export class ScoringInputError extends AppError {
       'invalid',
       'invalid_score_sheet',
       {
-        vi: `Phiếu đánh giá không hợp lệ (${issues.length} lỗi): ${issues.map((i) => i.message.vi).join('; ')}`,
-        en: `Invalid score sheet (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues.map((i) => i.message.en).join('; ')}`,
+        vi: `Phiếu đánh giá không hợp lệ (${issues.length} lỗi): ${summarise(issues.map((i) => i.message.vi))}`,
+        en: `Invalid score sheet (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${summarise(issues.map((i) => i.message.en))}`,
       },
       fieldsOf(issues),
     );
     this.name = 'ScoringInputError';
   }
+}
+
+/** The first few problems in the message; every one of them is in `fields`. */
+function summarise(messages: string[], shown = 3): string {
+  return messages.length <= shown ? messages.join(' ') : `${messages.slice(0, shown).join(' ')} …`;
 }
 
 function fieldsOf(issues: readonly ScoringIssue[]): FieldErrors {

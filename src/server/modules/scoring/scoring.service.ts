@@ -30,8 +30,8 @@ export function resolveSet(versions: readonly CriteriaVersion[], versionRef: str
 
 /** Stateless evaluation: one sheet, or a council's sheets aggregated (Art. 3, Decision 26/2026/QĐ-TTg). */
 export function evaluate(version: CriteriaVersion, set: CriteriaSet, body: EvaluateBody, settings: ScoringSettings) {
-  if ('members' in body) {
+  if (body.members) {
     return presentCouncilResult(aggregateCouncil(version, set, body.members.map(toSheet), settings, body.attendance));
   }
-  return presentSheetScore(scoreSheet(version, set, toSheet(body), { gatePolicy: settings.gatePolicy }));
+  return presentSheetScore(scoreSheet(version, set, toSheet({ ...body, choices: body.choices ?? {} }), { gatePolicy: settings.gatePolicy }));
 }
