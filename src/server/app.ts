@@ -16,6 +16,8 @@ import { createCriteriaCatalogue } from './modules/criteria/criteria.catalogue.j
 import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
 import { createCriteriaService } from './modules/criteria/criteria.service.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
+import { createSelfAssessmentsService } from './modules/self-assessments/self-assessments.service.js';
+import { selfAssessmentsRoutes } from './modules/self-assessments/self-assessments.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
@@ -56,6 +58,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     users: createUsersService(db),
     subjects: createSubjectsService(db),
     products: createProductsService(db, storage),
+    selfAssessments: createSelfAssessmentsService(db, catalogue, settings, storage),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -98,6 +101,7 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       await api.register(productsRoutes, { products: services.products });
       await api.register(criteriaRoutes, { criteria: services.criteria });
       await api.register(scoringRoutes, { catalogue, settings, config });
+      await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
     },
     { prefix: '/api/v1' },
   );

@@ -17,3 +17,4 @@ export {
 export { starForTotal, recognisingLevel, decideStar, ART3_STAR_BANDS } from './bands.js';
 export { ScoringInputError, type ScoringIssue, type ScoringIssueCode } from './errors.js';
 export type * from './types.js';
+export { scoreDraft, type DraftProgress } from './draft.js';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type ErrorKind, type Message } from '../../domain/errors.js';
 import { fieldErrors } from '../../contracts/messages.js';
 
@@ -44,6 +44,9 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof AppError) return send(reply, lang, STATUS[error.kind], error.code, error.messages, error.fields, error.details);
+    if (error instanceof z.ZodError) {
+      return send(reply, lang, 400, 'validation_failed', { vi: 'Dữ liệu không hợp lệ.', en: 'The input is invalid.' }, fieldErrors(error.issues));
+    }
     if (error.validation) {
       // Rebuild Zod issues from Fastify's validation entries (see plugins/zod.ts) for bilingual messages.
       const prefix = error.validationContext === 'body' ? [] : [error.validationContext ?? ''];

@@ -37,3 +37,5 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
     clear: () => setParams(new URLSearchParams(), { replace: true }),
   };
 }
+
+export type ListParams<K extends string> = ReturnType<typeof useListParams<K>>;

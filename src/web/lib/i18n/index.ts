@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import i18next, { type ParseKeys } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.js';
 import { vi } from './vi.js';
@@ -68,6 +68,6 @@ export function useLabel(): (label: Label) => string {
 }
 
 /** Both languages of one key, for validation messages that must follow later language switches. */
-export function bilingual(key: Parameters<typeof i18next.t>[0] & string): Label {
+export function bilingual(key: ParseKeys): Label {
   return { vi: i18next.t(key, { lng: 'vi' }), en: i18next.t(key, { lng: 'en' }) };
 }

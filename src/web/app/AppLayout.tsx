@@ -1,0 +1,170 @@
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBuildingStore, IconChevronDown, IconKey, IconLayoutDashboard, IconLeaf, IconLogout, IconPackage, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../../domain/policies/index.js';
+import { ROLE_LABELS } from '../../domain/policies/index.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { useLabel } from '../lib/i18n/index.js';
+import { notifySuccess } from '../lib/notify.js';
+import { useAppInfo } from '../lib/reference.js';
+import { useCurrentUser, useSignOut } from '../lib/session.js';
+
+type NavItem = { to: string; labelKey: 'nav.dashboard' | 'nav.subjects' | 'nav.products' | 'nav.users'; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
+
+const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
+const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, roles: REGISTRY_ROLES },
+  { to: '/products', labelKey: 'nav.products', icon: IconPackage, roles: REGISTRY_ROLES },
+  { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
+];
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/u)
+    .filter(Boolean)
+    .slice(-2)
+    .map((word) => word[0]?.toUpperCase())
+    .join('');
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const user = useCurrentUser();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const roleLabel = label(ROLE_LABELS[user.role]);
+
+  return (
+    <Menu position="bottom-end" width={260} shadow="md">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('userMenu.open', { name: user.fullName })} className="user-menu-button">
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="ocop" radius="xl" size="sm">
+              {initials(user.fullName)}
+            </Avatar>
+            <Stack gap={0} visibleFrom="sm" style={{ minWidth: 0, maxWidth: 220 }}>
+              <Text size="sm" fw={500} truncate>
+                {user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {roleLabel}
+              </Text>
+            </Stack>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('userMenu.signedInAs')}</Menu.Label>
+        <Text size="sm" px="sm" fw={500}>
+          {user.fullName}
+        </Text>
+        <Text size="xs" px="sm" c="dimmed">
+          {user.email}
+        </Text>
+        <Text size="xs" px="sm" pb="xs" c="ocop.8" data-testid="current-role">
+          {roleLabel}
+        </Text>
+        <Menu.Divider />
+        <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => void navigate('/change-password')}>
+          {t('userMenu.changePassword')}
+        </Menu.Item>
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout size={16} aria-hidden />}
+          onClick={() =>
+            void signOut().then(() => {
+              notifySuccess(t('userMenu.signedOut'));
+              return navigate('/login', { replace: true });
+            })
+          }
+        >
+          {t('userMenu.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** Header (province, language, user menu) and navigation; the navigation folds behind a burger on a phone. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, nav] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const user = useCurrentUser();
+  const info = useAppInfo();
+  const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding={{ base: 'sm', sm: 'lg' }}>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={navOpened} aria-controls="main-navigation" />
+            <UnstyledButton component={Link} to="/" style={{ minWidth: 0 }}>
+              <Group gap="xs" wrap="nowrap">
+                <ThemeIcon size="lg" radius="md" aria-hidden>
+                  <IconLeaf size={20} />
+                </ThemeIcon>
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text fw={700} lh={1.1}>
+                    {t('app.name')}
+                    <VisuallyHidden> — </VisuallyHidden>
+                  </Text>
+                  <Text size="xs" c="dimmed" truncate lh={1.2}>
+                    {info.data?.provinceName ?? t('app.fullName')}
+                  </Text>
+                </Stack>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.main')} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.labelKey)}
+              leftSection={<item.icon size={18} />}
+              active={isActive(pathname, item.to)}
+              aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+              onClick={nav.close}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+              mb={4}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="xs">
+            {t('app.fullName')}
+            {info.data ? ` · v${info.data.version}` : ''}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,50 @@
+import { createBrowserRouter } from 'react-router';
+import { ChangePasswordPage, LoginPage } from '../features/auth/index.js';
+import { DashboardPage } from '../features/dashboard/index.js';
+import { ProductCreatePage, ProductDetailPage, ProductEditPage, ProductListPage } from '../features/products/index.js';
+import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage } from '../features/subjects/index.js';
+import { UserCreatePage, UserEditPage, UserListPage } from '../features/users/index.js';
+import { AppLayout } from './AppLayout.js';
+import { NotFoundPage } from './ErrorPages.js';
+import { RequireAuth, RequireRole } from './RequireAuth.js';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          {
+            element: <RequireRole roles={['admin', 'officer', 'producer']} />,
+            children: [
+              { path: 'subjects', element: <SubjectListPage /> },
+              { path: 'subjects/:id', element: <SubjectDetailPage /> },
+              { path: 'subjects/:id/edit', element: <SubjectEditPage /> },
+              { path: 'products', element: <ProductListPage /> },
+              { path: 'products/new', element: <ProductCreatePage /> },
+              { path: 'products/:id', element: <ProductDetailPage /> },
+              { path: 'products/:id/edit', element: <ProductEditPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'officer']} />,
+            children: [{ path: 'subjects/new', element: <SubjectCreatePage /> }],
+          },
+          {
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: 'users', element: <UserListPage /> },
+              { path: 'users/new', element: <UserCreatePage /> },
+              { path: 'users/:id', element: <UserEditPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

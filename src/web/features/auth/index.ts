@@ -1,0 +1,2 @@
+export { LoginPage } from './pages/LoginPage.js';
+export { ChangePasswordPage } from './pages/ChangePasswordPage.js';

@@ -1,0 +1,92 @@
+import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertCircle, IconLeaf } from '@tabler/icons-react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { LoginBody } from '../../../../contracts/auth.js';
+import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { isApiError } from '../../../lib/api/client.js';
+import { contractResolver } from '../../../lib/forms.js';
+import { useAppInfo } from '../../../lib/reference.js';
+import { useSession } from '../../../lib/session.js';
+import { useLogin, type LoginInput } from '../api/auth.js';
+
+type LoginForm = { email: string; password: string };
+
+/** Where to go after signing in: the page the guard turned the user away from, if it was ours. */
+function returnPath(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const info = useAppInfo();
+  const login = useLogin();
+  const form = useForm<LoginForm, unknown, LoginInput>({
+    resolver: contractResolver(LoginBody),
+    defaultValues: { email: '', password: '' },
+  });
+  const { errors } = form.formState;
+
+  if (session.isPending) return <PageLoader />;
+  if (session.data) return <Navigate to={returnPath(location.state)} replace />;
+
+  const submit = form.handleSubmit((body) =>
+    login.mutate(body, {
+      onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
+    }),
+  );
+  const serverError = login.error && isApiError(login.error) ? login.error.message : login.error?.message;
+
+  return (
+    <Box mih="100vh" bg="var(--mantine-color-gray-0)" py="xl" px="md">
+      <Group justify="flex-end" maw={420} mx="auto" mb="md">
+        <LanguageSwitch />
+      </Group>
+      <Center>
+        <Paper component="main" withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420}>
+          <Stack gap="xs" align="center" mb="lg">
+            <ThemeIcon size={56} radius="xl" aria-hidden>
+              <IconLeaf size={32} />
+            </ThemeIcon>
+            <Title order={1} fz="h2" ta="center">
+              {t('auth.loginTitle')}
+            </Title>
+            <Text c="dimmed" size="sm" ta="center">
+              {t('auth.loginSubtitle')}
+              {info.data ? ` — ${info.data.provinceName}` : ''}
+            </Text>
+          </Stack>
+          <form onSubmit={(event) => void submit(event)} noValidate>
+            <Stack>
+              {serverError && (
+                <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('auth.loginFailed')} role="alert">
+                  {serverError}
+                </Alert>
+              )}
+              <TextInput
+                label={t('auth.email')}
+                type="email"
+                autoComplete="username"
+                inputMode="email"
+                required
+                autoFocus
+                error={errors.email?.message}
+                {...form.register('email')}
+              />
+              <PasswordInput label={t('auth.password')} autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+              <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+                {t('auth.signIn')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, EmptyState } from '@mantine/core';
+import { IconPackage, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ListFooter } from '../../../components/ListFooter.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { useListParams } from '../../../lib/list-params.js';
+import { useIsPhone } from '../../../lib/responsive.js';
+import { PRODUCT_PAGE_SIZE, useProducts } from '../api/products.js';
+import { isProductStatus } from '../components/labels.js';
+import { PRODUCT_FILTERS, ProductFilters } from '../components/ProductFilters.js';
+import { ProductCards, ProductTable } from '../components/ProductResults.js';
+
+const setNumber = (value: string | null) => {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= 26 ? n : null;
+};
+
+export function ProductListPage() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const list = useListParams(PRODUCT_FILTERS);
+  const { criteriaSetNumber, communeCode, status } = list.filters;
+  const products = useProducts({
+    q: list.q,
+    page: list.page,
+    criteriaSetNumber: setNumber(criteriaSetNumber),
+    communeCode,
+    status: isProductStatus(status) ? status : null,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('products.title')}
+        actions={
+          <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('products.new')}
+          </Button>
+        }
+      />
+      <SectionCard>
+        <ProductFilters list={list} />
+        {products.isPending ? (
+          <PageLoader />
+        ) : products.isError ? (
+          <QueryError error={products.error} onRetry={() => void products.refetch()} />
+        ) : products.data.items.length === 0 ? (
+          <EmptyState icon={<IconPackage aria-hidden />} title={t('products.empty')} py="xl" />
+        ) : (
+          <div style={{ opacity: products.isPlaceholderData ? 0.6 : 1 }}>
+            {isPhone ? <ProductCards products={products.data.items} /> : <ProductTable products={products.data.items} />}
+            <ListFooter total={products.data.total} page={list.page} pageSize={PRODUCT_PAGE_SIZE} onPageChange={list.setPage} />
+          </div>
+        )}
+      </SectionCard>
+    </>
+  );
+}

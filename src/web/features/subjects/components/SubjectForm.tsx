@@ -1,0 +1,245 @@
+import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { SubjectInput as SubjectInputSchema } from '../../../../contracts/registry.js';
+import type { Gender, LegalForm, SubjectStatus } from '../../../../domain/subjects/legal-forms.js';
+import { CommuneSelect } from '../../../components/CommuneSelect.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { contractResolver, reportMutationError, textOrEmpty } from '../../../lib/forms.js';
+import type { Subject, SubjectInput } from '../api/subjects.js';
+import { useSubjectLabels } from './labels.js';
+
+/** Editing state: text inputs hold strings, Selects hold null until chosen, numbers may be blank. */
+export type SubjectFormValues = {
+  name: string;
+  legalForm: LegalForm | null;
+  communeCode: string | null;
+  taxCode: string;
+  representativeName: string;
+  representativeGender: Gender | null;
+  representativeEthnicity: string;
+  representativeDisability: boolean;
+  address: string;
+  phone: string;
+  email: string;
+  foundedOn: string | null;
+  workforceTotal: number | string;
+  workforceLocal: number | string;
+  workforceWomen: number | string;
+  status: SubjectStatus;
+};
+
+const blankCount = (value: number | null) => value ?? '';
+
+export function subjectFormValues(subject?: Subject): SubjectFormValues {
+  return {
+    name: subject?.name ?? '',
+    legalForm: subject?.legalForm ?? null,
+    communeCode: subject?.communeCode ?? null,
+    taxCode: textOrEmpty(subject?.taxCode),
+    representativeName: textOrEmpty(subject?.representativeName),
+    representativeGender: subject?.representativeGender ?? null,
+    representativeEthnicity: textOrEmpty(subject?.representativeEthnicity),
+    representativeDisability: subject?.representativeDisability ?? false,
+    address: textOrEmpty(subject?.address),
+    phone: textOrEmpty(subject?.phone),
+    email: textOrEmpty(subject?.email),
+    foundedOn: subject?.foundedOn ?? null,
+    workforceTotal: blankCount(subject?.workforceTotal ?? null),
+    workforceLocal: blankCount(subject?.workforceLocal ?? null),
+    workforceWomen: blankCount(subject?.workforceWomen ?? null),
+    status: subject?.status ?? 'active',
+  };
+}
+
+const resolver = contractResolver<SubjectFormValues, typeof SubjectInputSchema>(SubjectInputSchema);
+
+type SubjectFormProps = {
+  initial?: Subject;
+  /** Commune and status are the administration's to change (canManageSubjectPlacement). */
+  canChangePlacement: boolean;
+  submitLabel: string;
+  onSubmit: (input: SubjectInput) => Promise<unknown>;
+  onCancel: () => void;
+};
+
+export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit, onCancel }: SubjectFormProps) {
+  const { t } = useTranslation();
+  const labels = useSubjectLabels();
+  const form = useForm<SubjectFormValues, unknown, SubjectInput>({ resolver, defaultValues: subjectFormValues(initial) });
+  const { errors, isSubmitting } = form.formState;
+  const { control, register } = form;
+
+  const submit = form.handleSubmit(async (input) => {
+    try {
+      await onSubmit(input);
+    } catch (error) {
+      reportMutationError(error, form.setError);
+    }
+  });
+
+  const countField = (name: 'workforceTotal' | 'workforceLocal' | 'workforceWomen') => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <NumberInput
+          label={t(`subjects.fields.${name}`)}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator="."
+          decimalSeparator=","
+          value={field.value}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          name={field.name}
+          error={errors[name]?.message}
+        />
+      )}
+    />
+  );
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        <SectionCard title={t('subjects.sections.general')}>
+          <Stack>
+            <TextInput label={t('subjects.fields.name')} required error={errors.name?.message} {...register('name')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Controller
+                control={control}
+                name="legalForm"
+                render={({ field }) => (
+                  <Select
+                    label={t('subjects.fields.legalForm')}
+                    placeholder={t('select.choose')}
+                    required
+                    data={labels.legalFormOptions}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={errors.legalForm?.message}
+                  />
+                )}
+              />
+              <TextInput label={t('subjects.fields.taxCode')} inputMode="numeric" error={errors.taxCode?.message} {...register('taxCode')} />
+              <Controller
+                control={control}
+                name="communeCode"
+                render={({ field }) => (
+                  <CommuneSelect
+                    label={t('subjects.fields.communeCode')}
+                    required
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    readOnly={!canChangePlacement}
+                    error={errors.communeCode?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="status"
+                render={({ field }) => (
+                  <Select
+                    label={t('subjects.fields.status')}
+                    data={labels.statusOptions}
+                    allowDeselect={false}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    readOnly={!canChangePlacement}
+                    error={errors.status?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="foundedOn"
+                render={({ field }) => (
+                  <DateInput
+                    label={t('subjects.fields.foundedOn')}
+                    placeholder="dd/mm/yyyy"
+                    valueFormat="DD/MM/YYYY"
+                    clearable
+                    maxDate={new Date()}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={errors.foundedOn?.message}
+                  />
+                )}
+              />
+            </SimpleGrid>
+            {!canChangePlacement && (
+              <Alert color="gray" icon={<IconInfoCircle aria-hidden />} p="xs">
+                {t('subjects.placementLocked')}
+              </Alert>
+            )}
+          </Stack>
+        </SectionCard>
+
+        <SectionCard title={t('subjects.sections.representative')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('subjects.fields.representativeName')} autoComplete="off" error={errors.representativeName?.message} {...register('representativeName')} />
+            <Controller
+              control={control}
+              name="representativeGender"
+              render={({ field }) => (
+                <Select
+                  label={t('subjects.fields.representativeGender')}
+                  placeholder={t('select.choose')}
+                  data={labels.genderOptions}
+                  clearable
+                  value={field.value}
+                  onChange={(value) => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  ref={field.ref}
+                  error={errors.representativeGender?.message}
+                />
+              )}
+            />
+            <TextInput label={t('subjects.fields.representativeEthnicity')} error={errors.representativeEthnicity?.message} {...register('representativeEthnicity')} />
+            <Checkbox label={t('subjects.fields.representativeDisability')} mt={{ sm: 'xl' }} error={errors.representativeDisability?.message} {...register('representativeDisability')} />
+          </SimpleGrid>
+        </SectionCard>
+
+        <SectionCard title={t('subjects.sections.contact')}>
+          <Stack>
+            <TextInput label={t('subjects.fields.address')} error={errors.address?.message} {...register('address')} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label={t('subjects.fields.phone')} type="tel" inputMode="tel" error={errors.phone?.message} {...register('phone')} />
+              <TextInput label={t('subjects.fields.email')} type="email" inputMode="email" error={errors.email?.message} {...register('email')} />
+            </SimpleGrid>
+          </Stack>
+        </SectionCard>
+
+        <SectionCard title={t('subjects.sections.workforce')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {countField('workforceTotal')}
+            {countField('workforceLocal')}
+            {countField('workforceWomen')}
+          </SimpleGrid>
+        </SectionCard>
+
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

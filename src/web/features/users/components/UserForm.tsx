@@ -1,0 +1,163 @@
+import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { PASSWORD_MIN } from '../../../../contracts/auth.js';
+import type { Role } from '../../../../domain/policies/index.js';
+import { CommuneMultiSelect } from '../../../components/CommuneSelect.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { SubjectSelect } from '../../../components/SubjectSelect.js';
+import { reportMutationError } from '../../../lib/forms.js';
+import type { User } from '../api/users.js';
+import { useRoleLabels } from './labels.js';
+
+export type UserFormValues = {
+  email: string;
+  fullName: string;
+  role: Role | null;
+  communeCodes: string[];
+  subjectId: string | null;
+  password: string;
+  active: boolean;
+};
+
+export function userFormValues(user?: User): UserFormValues {
+  return {
+    email: user?.email ?? '',
+    fullName: user?.fullName ?? '',
+    role: user?.role ?? null,
+    communeCodes: user?.communeCodes ?? [],
+    subjectId: user?.subjectId ?? null,
+    password: '',
+    active: user?.active ?? true,
+  };
+}
+
+/** Only the scope that matches the role is sent: communes for an officer, a subject for a producer. */
+export function scopeOf(values: Pick<UserFormValues, 'role' | 'communeCodes' | 'subjectId'>) {
+  return {
+    role: values.role,
+    communeCodes: values.role === 'officer' ? values.communeCodes : [],
+    subjectId: values.role === 'producer' ? values.subjectId : null,
+  };
+}
+
+type UserFormProps<Output> = {
+  mode: 'create' | 'edit';
+  defaultValues: UserFormValues;
+  resolver: Resolver<UserFormValues, unknown, Output>;
+  submitLabel: string;
+  onSubmit: (input: Output) => Promise<unknown>;
+  onCancel: () => void;
+};
+
+export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, onSubmit, onCancel }: UserFormProps<Output>) {
+  const { t } = useTranslation();
+  const roles = useRoleLabels();
+  const form = useForm<UserFormValues, unknown, Output>({ resolver, defaultValues });
+  const { control, register } = form;
+  const { errors, isSubmitting } = form.formState;
+  const role = useWatch({ control, name: 'role' });
+
+  const submit = form.handleSubmit(async (input) => {
+    try {
+      await onSubmit(input);
+    } catch (error) {
+      reportMutationError(error, form.setError);
+    }
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate>
+      <Stack>
+        <SectionCard>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('users.fields.email')}
+                type="email"
+                autoComplete="off"
+                required={mode === 'create'}
+                readOnly={mode === 'edit'}
+                error={errors.email?.message}
+                {...register('email')}
+              />
+              <TextInput label={t('users.fields.fullName')} required error={errors.fullName?.message} {...register('fullName')} />
+              <Controller
+                control={control}
+                name="role"
+                render={({ field }) => (
+                  <Select
+                    label={t('users.fields.role')}
+                    placeholder={t('select.choose')}
+                    required
+                    data={roles.roleOptions}
+                    allowDeselect={false}
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={errors.role?.message}
+                  />
+                )}
+              />
+              {mode === 'edit' && (
+                <Switch label={t('users.fields.active')} mt={{ sm: 'xl' }} error={errors.active?.message} {...register('active')} />
+              )}
+            </SimpleGrid>
+            {role === 'officer' && (
+              <Controller
+                control={control}
+                name="communeCodes"
+                render={({ field }) => (
+                  <CommuneMultiSelect
+                    label={t('users.fields.communeCodes')}
+                    required
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={errors.communeCodes?.message}
+                  />
+                )}
+              />
+            )}
+            {role === 'producer' && (
+              <Controller
+                control={control}
+                name="subjectId"
+                render={({ field }) => (
+                  <SubjectSelect
+                    label={t('users.fields.subjectId')}
+                    required
+                    value={field.value}
+                    onChange={(value) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    ref={field.ref}
+                    error={errors.subjectId?.message}
+                  />
+                )}
+              />
+            )}
+            {mode === 'create' && (
+              <PasswordInput
+                label={`${t('users.fields.password')} (${t('common.optional')})`}
+                description={`${t('users.fields.passwordHint')} ${t('auth.passwordHint', { min: PASSWORD_MIN })}`}
+                autoComplete="new-password"
+                error={errors.password?.message}
+                {...register('password')}
+              />
+            )}
+          </Stack>
+        </SectionCard>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={isSubmitting}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useCommuneNames } from '../../../lib/reference.js';
+import type { User } from '../api/users.js';
+import { ROLE_COLOR, useRoleLabels } from './labels.js';
+
+/** What the account may see: its communes, its subject, or the whole province/country. */
+function useScopeText() {
+  const { t } = useTranslation();
+  const communeNames = useCommuneNames();
+  return (user: User): string => {
+    switch (user.role) {
+      case 'admin':
+        return user.provinceCode ? t('users.scopeProvince') : t('users.scopeCountry');
+      case 'officer':
+        return user.communeCodes.length ? user.communeCodes.map((code) => communeNames.get(code) ?? code).join(', ') : t('users.noScope');
+      case 'producer':
+        return user.subjectName ?? t('users.noScope');
+      case 'council':
+        return '—';
+    }
+  };
+}
+
+function ActiveBadge({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  return <Badge color={active ? 'teal' : 'gray'}>{active ? t('users.active') : t('users.inactive')}</Badge>;
+}
+
+export function UserTable({ users }: { users: readonly User[] }) {
+  const { t } = useTranslation();
+  const roles = useRoleLabels();
+  const scopeText = useScopeText();
+  const navigate = useNavigate();
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('users.columns.fullName')}</Table.Th>
+            <Table.Th>{t('users.columns.email')}</Table.Th>
+            <Table.Th>{t('users.columns.role')}</Table.Th>
+            <Table.Th>{t('users.columns.scope')}</Table.Th>
+            <Table.Th>{t('users.columns.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.map((user) => (
+            <Table.Tr key={user.id} className="clickable-row" onClick={() => void navigate(`/users/${user.id}`)}>
+              <Table.Td>
+                <Anchor component={Link} to={`/users/${user.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
+                  {user.fullName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>
+                <Badge color={ROLE_COLOR[user.role]} variant="light">
+                  {roles.role(user.role)}
+                </Badge>
+              </Table.Td>
+              <Table.Td maw={280}>
+                <Text size="sm" lineClamp={2}>
+                  {scopeText(user)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <ActiveBadge active={user.active} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function UserCards({ users }: { users: readonly User[] }) {
+  const roles = useRoleLabels();
+  const scopeText = useScopeText();
+  return (
+    <Stack gap="sm">
+      {users.map((user) => (
+        <Card key={user.id} withBorder padding="md" component="article">
+          <Anchor component={Link} to={`/users/${user.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {user.fullName}
+          </Anchor>
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {user.email}
+          </Text>
+          <Group gap="xs" mt="xs">
+            <Badge color={ROLE_COLOR[user.role]}>{roles.role(user.role)}</Badge>
+            <ActiveBadge active={user.active} />
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {scopeText(user)}
+          </Text>
+        </Card>
+      ))}
+    </Stack>
+  );
+}

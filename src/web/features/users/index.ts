@@ -1,0 +1,3 @@
+export { UserListPage } from './pages/UserListPage.js';
+export { UserCreatePage } from './pages/UserCreatePage.js';
+export { UserEditPage } from './pages/UserEditPage.js';

@@ -1,0 +1,73 @@
+import { Button, EmptyState, Select, SimpleGrid } from '@mantine/core';
+import { IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ListFooter } from '../../../components/ListFooter.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { SearchInput } from '../../../components/SearchInput.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { useListParams } from '../../../lib/list-params.js';
+import { useIsPhone } from '../../../lib/responsive.js';
+import { USER_PAGE_SIZE, useUsers } from '../api/users.js';
+import { isRole, useRoleLabels } from '../components/labels.js';
+import { UserCards, UserTable } from '../components/UserResults.js';
+
+const USER_FILTERS = ['role', 'active'] as const;
+
+export function UserListPage() {
+  const { t } = useTranslation();
+  const roles = useRoleLabels();
+  const isPhone = useIsPhone();
+  const list = useListParams(USER_FILTERS);
+  const { role, active } = list.filters;
+  const users = useUsers({ q: list.q, page: list.page, role: isRole(role) ? role : null, active: active === 'true' || active === 'false' ? active : null });
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        actions={
+          <Button component={Link} to="/users/new" leftSection={<IconUserPlus size={16} aria-hidden />}>
+            {t('users.new')}
+          </Button>
+        }
+      />
+      <SectionCard>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
+          <SearchInput label={t('users.searchLabel')} placeholder={t('users.searchPlaceholder')} value={list.q} onSearch={list.setQuery} />
+          <Select label={t('users.fields.role')} placeholder={t('common.all')} data={roles.roleOptions} value={role} onChange={(value) => list.setFilter('role', value)} clearable />
+          <Select
+            label={t('users.activeFilter')}
+            placeholder={t('common.all')}
+            data={[
+              { value: 'true', label: t('users.active') },
+              { value: 'false', label: t('users.inactive') },
+            ]}
+            value={active}
+            onChange={(value) => list.setFilter('active', value)}
+            clearable
+          />
+          {list.hasFilters && (
+            <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start', alignSelf: 'end' }}>
+              {t('common.clearFilters')}
+            </Button>
+          )}
+        </SimpleGrid>
+        {users.isPending ? (
+          <PageLoader />
+        ) : users.isError ? (
+          <QueryError error={users.error} onRetry={() => void users.refetch()} />
+        ) : users.data.items.length === 0 ? (
+          <EmptyState icon={<IconUsers aria-hidden />} title={t('users.empty')} py="xl" />
+        ) : (
+          <div style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}>
+            {isPhone ? <UserCards users={users.data.items} /> : <UserTable users={users.data.items} />}
+            <ListFooter total={users.data.total} page={list.page} pageSize={USER_PAGE_SIZE} onPageChange={list.setPage} />
+          </div>
+        )}
+      </SectionCard>
+    </>
+  );
+}
