@@ -16,15 +16,22 @@ function run(cmd, cmdArgs, env = {}) {
   return r.status ?? 1;
 }
 
-function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return true;
+/** Debian packages the suites use: Chromium for end-to-end, poppler-utils to read generated PDFs. */
+const SYSTEM_PACKAGES = [
+  ['/usr/bin/chromium', 'chromium'],
+  ['/usr/bin/pdftotext', 'poppler-utils'],
+];
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
+  if (!missing.length) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error('Chromium is missing. Install it with:  sudo apt-get update && sudo apt-get install -y chromium');
+    console.error(`Missing ${missing.join(', ')}. Install with:  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
     return false;
   }
-  console.log('Installing Debian\'s chromium for the end-to-end tests…');
-  return run('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']) === 0;
+  console.log(`Installing ${missing.join(', ')} (Debian packages)…`);
+  return run('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`]) === 0;
 }
 
 function summary(file) {
@@ -36,23 +43,25 @@ function summary(file) {
   }
 }
 
-let status = 0;
+const packagesReady = ensureSystemPackages();
+let status = packagesReady ? 0 : 1;
 const results = [];
 const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json'];
 
 if (!args.has('--e2e-only')) {
   const out = path.join(reports, 'unit-api.json');
   fs.rmSync(out, { force: true });
-  status ||= run('node', [...vitest, `--outputFile=${out}`]);
+  status = run('node', [...vitest, `--outputFile=${out}`]) || status;
   results.push(['unit + api', summary(out)]);
 }
 
 if (!args.has('--no-e2e')) {
   const out = path.join(reports, 'e2e.json');
   fs.rmSync(out, { force: true });
-  if (!ensureChromium()) status = 1;
-  else if (run('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) !== 0) status = 1;
-  else status ||= run('node', [...vitest, '-c', 'vitest.e2e.config.ts', `--outputFile=${out}`]);
+  // A missing browser or a failed build leaves no report, which counts as a failure below.
+  if (packagesReady && run('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) === 0) {
+    status = run('node', [...vitest, '-c', 'vitest.e2e.config.ts', `--outputFile=${out}`]) || status;
+  } else status = 1;
   results.push(['e2e', summary(out)]);
 }
 
