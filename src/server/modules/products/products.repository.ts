@@ -1,7 +1,7 @@
-import { asc, count, eq, getTableColumns, inArray, or, sql, type SQL, and } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
-import { likeEscape } from '../../lib/sql-scope.js';
+import { searchPlans } from '../../lib/text-search.js';
 
 export type ProductRow = typeof products.$inferSelect & {
   subjectName: string;
@@ -31,19 +31,12 @@ function baseQuery(db: DbOrTx) {
     .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)));
 }
 
-/** Accent-insensitive search over the product name, plus exact OCOP code and barcode. */
-export function productSearchWhere(folded: string, raw: string): SQL {
-  return or(
-    sql`${products.nameSearch} like ${`%${likeEscape(folded)}%`}`,
-    sql`${products.nameSearch} % ${folded}`,
-    eq(products.ocopCode, raw),
-    eq(products.barcode, raw),
-  ) as SQL;
-}
+/** Search over the folded product name (see lib/text-search), plus the exact OCOP code and barcode. */
+export const productSearchPlans = (folded: string, raw: string) =>
+  searchPlans(products.nameSearch, { folded, exact: [eq(products.ocopCode, raw), eq(products.barcode, raw)] });
 
 export const productsRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, order: { folded?: string | undefined }, page: { limit: number; offset: number }) {
-    const rank = order.folded ? [sql`similarity(${products.nameSearch}, ${order.folded}) desc`] : [];
+  async list(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
     const [items, totals] = await Promise.all([
       baseQuery(db)
         .where(where)

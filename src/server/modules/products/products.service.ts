@@ -19,9 +19,10 @@ import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { processPhoto } from '../../lib/images.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
-import { productSearchWhere, productsRepository as repo, type PhotoRow, type ProductRow } from './products.repository.js';
+import { productSearchPlans, productsRepository as repo, type PhotoRow, type ProductRow } from './products.repository.js';
 
 const PRODUCT = { vi: 'sản phẩm', en: 'product' };
 const PHOTO = { vi: 'ảnh', en: 'photo' };
@@ -125,16 +126,18 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
 
   return {
     async list(actor: Actor, f: ProductListFilters) {
-      const folded = f.q ? foldVietnamese(f.q) : undefined;
-      const where = and(
+      const filters = and(
         subjectScopeWhere(registryScope(actor)),
-        folded ? productSearchWhere(folded, f.q!.trim()) : undefined,
         f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
         f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
         f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
         f.status ? eq(products.status, f.status) : undefined,
       );
-      const { items, total } = await repo.list(db, where, { folded }, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize };
+      const folded = f.q ? foldVietnamese(f.q) : '';
+      const { items, total } = folded
+        ? await searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
+        : await repo.list(db, filters, [], page);
       const photos = await repo.photosOf(db, items.map((i) => i.id));
       return { items: items.map((r) => presentProduct(r, photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
     },

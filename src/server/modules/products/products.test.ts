@@ -58,6 +58,10 @@ describe('products', () => {
   it('finds products by unaccented search and by OCOP code, in the caller’s scope only', async () => {
     const hits = await admin.get(`/api/v1/products?q=${encodeURIComponent('hat sen')}`);
     expect(hits.body.items.map((p: { name: string }) => p.name)).toContain('Hạt sen sấy');
+    const reordered = await admin.get(`/api/v1/products?q=${encodeURIComponent('tom banh phong')}`);
+    expect(reordered.body.items.map((p: { name: string }) => p.name)).toEqual(['Bánh phồng tôm đặc biệt']);
+    const typo = await admin.get(`/api/v1/products?q=${encodeURIComponent('mat ongg hoa tram')}`);
+    expect(typo.body.items[0].name).toBe('Mật ong hoa tràm');
     const byCode = await admin.get(`/api/v1/products?q=82-30037-001-${year}`);
     expect(byCode.body.items).toHaveLength(1);
     const own = await producer.get('/api/v1/products?pageSize=100');

@@ -1,30 +1,20 @@
-import { and, count, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { communes, products, subjects } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/sql-scope.js';
+import { searchPlans } from '../../lib/text-search.js';
 
 export type SubjectRow = typeof subjects.$inferSelect & { communeName: string; productCount: number };
 export type SubjectValues = Omit<typeof subjects.$inferInsert, 'id' | 'createdAt'>;
 
 const productCount = sql<number>`(select count(*) from ${products} where ${products.subjectId} = ${subjects.id})`.mapWith(Number);
 
-/**
- * Accent-insensitive search over the folded name (trigram-indexed), the tax code and the
- * province's own code. `folded` is foldVietnamese(q).
- */
-export function subjectSearchWhere(folded: string, raw: string): SQL {
-  const pattern = `%${likeEscape(folded)}%`;
-  return or(
-    sql`${subjects.nameSearch} like ${pattern}`,
-    sql`${subjects.nameSearch} % ${folded}`,
-    ilike(subjects.taxCode, `${likeEscape(raw)}%`),
-    eq(subjects.externalCode, raw),
-  ) as SQL;
-}
+/** Search over the folded name (see lib/text-search), plus the tax code's start and the province's own code. */
+export const subjectSearchPlans = (folded: string, raw: string) =>
+  searchPlans(subjects.nameSearch, { folded, exact: [ilike(subjects.taxCode, `${likeEscape(raw)}%`), eq(subjects.externalCode, raw)] });
 
 export const subjectsRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, order: { folded?: string | undefined }, page: { limit: number; offset: number }) {
-    const rank = order.folded ? [sql`similarity(${subjects.nameSearch}, ${order.folded}) desc`] : [];
+  async list(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
     const [items, totals] = await Promise.all([
       db
         .select({ ...getTableColumns(subjects), communeName: communes.name, productCount })

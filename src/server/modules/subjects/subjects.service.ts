@@ -15,8 +15,9 @@ import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domai
 import type { Db } from '../../db/client.js';
 import { subjects, users } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { subjectSearchWhere, subjectsRepository as repo, type SubjectRow } from './subjects.repository.js';
+import { subjectSearchPlans, subjectsRepository as repo, type SubjectRow } from './subjects.repository.js';
 
 const SUBJECT = { vi: 'chủ thể', en: 'subject' };
 
@@ -103,15 +104,17 @@ export function createSubjectsService(db: Db) {
 
   return {
     async list(actor: Actor, f: SubjectListFilters) {
-      const folded = f.q ? foldVietnamese(f.q) : undefined;
-      const where = and(
+      const filters = and(
         subjectScopeWhere(registryScope(actor)),
-        folded ? subjectSearchWhere(folded, f.q!.trim()) : undefined,
         f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
         f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
         f.status ? eq(subjects.status, f.status) : undefined,
       );
-      const { items, total } = await repo.list(db, where, { folded }, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize };
+      const folded = f.q ? foldVietnamese(f.q) : '';
+      const { items, total } = folded
+        ? await searchInStages(subjectSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
+        : await repo.list(db, filters, [], page);
       return { items: items.map(presentSubject), total, page: f.page, pageSize: f.pageSize };
     },
 

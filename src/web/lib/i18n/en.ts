@@ -33,6 +33,7 @@ export const en: TranslationResource = {
     optional: 'optional',
     saved: 'Changes saved',
     errorTitle: 'Could not complete the action',
+    togglePassword: 'Show or hide the password',
     fixFields: 'Please check the highlighted fields.',
   },
   pagination: {

@@ -35,6 +35,7 @@ export const vi = {
     optional: 'không bắt buộc',
     saved: 'Đã lưu thay đổi',
     errorTitle: 'Không thực hiện được',
+    togglePassword: 'Hiện/ẩn mật khẩu',
     fixFields: 'Vui lòng kiểm tra các trường được đánh dấu.',
   },
   pagination: {

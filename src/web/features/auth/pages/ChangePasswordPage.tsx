@@ -1,4 +1,4 @@
-import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +13,7 @@ import { bilingual } from '../../../lib/i18n/index.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useCurrentUser } from '../../../lib/session.js';
 import { useChangePassword } from '../api/auth.js';
+import { PasswordField } from '../../../components/PasswordField.js';
 
 type ChangePasswordForm = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -57,8 +58,8 @@ export function ChangePasswordPage() {
       <SectionCard>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack>
-            <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" required error={errors.currentPassword?.message} {...form.register('currentPassword')} />
-            <PasswordInput
+            <PasswordField label={t('auth.currentPassword')} autoComplete="current-password" required error={errors.currentPassword?.message} {...form.register('currentPassword')} />
+            <PasswordField
               label={t('auth.newPassword')}
               description={t('auth.passwordHint', { min: PASSWORD_MIN })}
               autoComplete="new-password"
@@ -66,7 +67,7 @@ export function ChangePasswordPage() {
               error={errors.newPassword?.message}
               {...form.register('newPassword')}
             />
-            <PasswordInput label={t('auth.confirmPassword')} autoComplete="new-password" required error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+            <PasswordField label={t('auth.confirmPassword')} autoComplete="new-password" required error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
             <Group justify="flex-end">
               {!user.mustChangePassword && (
                 <Button variant="default" onClick={() => void navigate(-1)}>

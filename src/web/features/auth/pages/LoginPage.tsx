@@ -1,16 +1,18 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconLeaf } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginBody } from '../../../../contracts/auth.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoader } from '../../../components/PageLoader.js';
-import { isApiError } from '../../../lib/api/client.js';
 import { contractResolver } from '../../../lib/forms.js';
+import { useLanguage } from '../../../lib/i18n/index.js';
 import { useAppInfo } from '../../../lib/reference.js';
 import { useSession } from '../../../lib/session.js';
 import { useLogin, type LoginInput } from '../api/auth.js';
+import { PasswordField } from '../../../components/PasswordField.js';
 
 type LoginForm = { email: string; password: string };
 
@@ -32,6 +34,11 @@ export function LoginPage() {
     defaultValues: { email: '', password: '' },
   });
   const { errors } = form.formState;
+  const language = useLanguage();
+  const { reset: resetLogin } = login;
+
+  // The server's message is in the language it was asked in: drop it when the language changes.
+  useEffect(() => resetLogin(), [language, resetLogin]);
 
   if (session.isPending) return <PageLoader />;
   if (session.data) return <Navigate to={returnPath(location.state)} replace />;
@@ -41,7 +48,7 @@ export function LoginPage() {
       onSuccess: () => void navigate(returnPath(location.state), { replace: true }),
     }),
   );
-  const serverError = login.error && isApiError(login.error) ? login.error.message : login.error?.message;
+  const serverError = login.error?.message;
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" py="xl" px="md">
@@ -79,7 +86,7 @@ export function LoginPage() {
                 error={errors.email?.message}
                 {...form.register('email')}
               />
-              <PasswordInput label={t('auth.password')} autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+              <PasswordField label={t('auth.password')} autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
               <Button type="submit" fullWidth loading={login.isPending} mt="xs">
                 {t('auth.signIn')}
               </Button>

@@ -9,7 +9,7 @@ export function OcopCode({ code }: { code: string }) {
     <Paper withBorder radius="md" px="md" py="sm" bg="var(--mantine-color-ocop-0)" style={{ borderColor: 'var(--mantine-color-ocop-3)' }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="xs" c="ocop.9" fw={600} tt="uppercase">
+          <Text size="xs" c="ocop.9" fw={600}>
             {t('products.ocopCodeHint')}
           </Text>
           <Text fz={{ base: 'lg', sm: 'xl' }} fw={700} c="ocop.9" className="ocop-code" data-testid="ocop-code">

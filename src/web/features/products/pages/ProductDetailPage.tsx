@@ -56,6 +56,28 @@ export function ProductDetailPage() {
       onError: (error) => reportMutationError(error),
     });
 
+  const information = (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, md: 5 }}>
+        <SectionCard title={t('products.photos.title')}>
+          <PhotoGallery product={record} canEdit={canEdit} />
+        </SectionCard>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 7 }}>
+        <Stack>
+          <ProductGeneral product={record} />
+          <ProductCharacteristics product={record} />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <ProductCertifications product={record} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <ProductIpTitles product={record} />
+      </Grid.Col>
+    </Grid>
+  );
+
   return (
     <>
       <PageHeader
@@ -75,33 +97,13 @@ export function ProductDetailPage() {
       />
       <Stack>
         <OcopCode code={record.ocopCode} />
-        <Tabs value={tab} onChange={(value) => setParams(value === 'history' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="info">{t('products.tabs.info')}</Tabs.Tab>
-            {showHistory && <Tabs.Tab value="history">{t('products.tabs.history')}</Tabs.Tab>}
-          </Tabs.List>
-          <Tabs.Panel value="info">
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 5 }}>
-                <SectionCard title={t('products.photos.title')}>
-                  <PhotoGallery product={record} canEdit={canEdit} />
-                </SectionCard>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 7 }}>
-                <Stack>
-                  <ProductGeneral product={record} />
-                  <ProductCharacteristics product={record} />
-                </Stack>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 6 }}>
-                <ProductCertifications product={record} />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 6 }}>
-                <ProductIpTitles product={record} />
-              </Grid.Col>
-            </Grid>
-          </Tabs.Panel>
-          {showHistory && (
+        {showHistory ? (
+          <Tabs value={tab} onChange={(value) => setParams(value === 'history' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="info">{t('products.tabs.info')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('products.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="info">{information}</Tabs.Panel>
             <Tabs.Panel value="history">
               <SectionCard>
                 <HistoryTimeline
@@ -116,8 +118,10 @@ export function ProductDetailPage() {
                 />
               </SectionCard>
             </Tabs.Panel>
-          )}
-        </Tabs>
+          </Tabs>
+        ) : (
+          information
+        )}
       </Stack>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { contractResolver, reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useResetPassword, type ResetPasswordInput, type User } from '../api/users.js';
 import { OneTimePassword } from './OneTimePassword.js';
+import { PasswordField } from '../../../components/PasswordField.js';
 
 type ResetForm = { password: string };
 const resolver = contractResolver<ResetForm, typeof ResetPasswordBody>(ResetPasswordBody, (values) => ({ password: values.password || undefined }));
@@ -51,7 +52,7 @@ export function ResetPasswordButton({ user }: { user: User }) {
           <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack>
               <Text size="sm">{t('users.resetPassword.body', { email: user.email })}</Text>
-              <PasswordInput
+              <PasswordField
                 label={`${t('users.resetPassword.password')} (${t('common.optional')})`}
                 description={`${t('users.resetPassword.passwordHint')} ${t('auth.passwordHint', { min: PASSWORD_MIN })}`}
                 autoComplete="new-password"

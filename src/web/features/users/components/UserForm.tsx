@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../../../contracts/auth.js';
@@ -9,6 +9,7 @@ import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import type { User } from '../api/users.js';
 import { useRoleLabels } from './labels.js';
+import { PasswordField } from '../../../components/PasswordField.js';
 
 export type UserFormValues = {
   email: string;
@@ -139,7 +140,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
               />
             )}
             {mode === 'create' && (
-              <PasswordInput
+              <PasswordField
                 label={`${t('users.fields.password')} (${t('common.optional')})`}
                 description={`${t('users.fields.passwordHint')} ${t('auth.passwordHint', { min: PASSWORD_MIN })}`}
                 autoComplete="new-password"

@@ -1,0 +1,161 @@
+/**
+ * Registry benchmark at national scale. Run: npm run bench:registry [-- subjects products]
+ * (defaults 20,000 producers and 50,000 products, the size of the whole country's OCOP registry).
+ * On embedded PGlite by default; with DATABASE_URL it uses a fresh database on that server.
+ *
+ * Generates producers in all 34 provinces' communes, then times the registry API through
+ * app.inject as a ministry admin: accent-insensitive search, the first page in Vietnamese order,
+ * a commune filter — each against a baseline measured in the same run (fetching one product by
+ * its id), so the ratios mean the same on any machine.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { formatProductCode } from '../src/domain/identifiers/index.js';
+import { foldVietnamese, vietnameseSortKey } from '../src/domain/text/vietnamese.js';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig, PACKAGE_ROOT } from '../src/server/config.js';
+import { openDatabase, PGLITE_EXTENSIONS, queryRows, type Database } from '../src/server/db/client.js';
+import { applyMigrations } from '../src/server/db/migrate.js';
+import { loadReferenceData } from '../src/server/db/seed/reference.js';
+import { products, subjects, users } from '../src/server/db/schema/index.js';
+import { hashPassword } from '../src/server/lib/passwords.js';
+import { sql } from 'drizzle-orm';
+
+const SUBJECTS = Number(process.argv[2] ?? 20_000);
+const PRODUCTS = Number(process.argv[3] ?? 50_000);
+const RUNS = 60;
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(2026);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+
+const FORMS = ['HTX', 'THT', 'CTCP', 'TNHH', 'DNTN', 'HKD', 'CSSX', 'TT'] as const;
+const FORM_NAMES: Record<string, string> = { HTX: 'Hợp tác xã', THT: 'Tổ hợp tác', CTCP: 'Công ty Cổ phần', TNHH: 'Công ty TNHH', DNTN: 'Doanh nghiệp tư nhân', HKD: 'Hộ kinh doanh', CSSX: 'Cơ sở', TT: 'Trang trại' };
+const KINDS = ['Hạt sen', 'Trà', 'Mật ong', 'Gạo', 'Nước mắm', 'Bánh phồng tôm', 'Xoài', 'Bưởi', 'Cà phê', 'Tiêu', 'Nem', 'Khô cá', 'Rượu', 'Chè', 'Nấm', 'Mứt', 'Kẹo dừa', 'Chiếu', 'Tinh dầu', 'Yến sào'];
+const QUALIFIERS = ['sấy', 'hữu cơ', 'đặc biệt', 'truyền thống', 'thượng hạng', 'nguyên chất', 'hảo hạng', 'xanh', 'đỏ', 'vàng'];
+const PLACES = ['Tháp Mười', 'Sa Đéc', 'Lai Vung', 'Cao Lãnh', 'Hồng Ngự', 'Mỹ Tho', 'Cái Bè', 'Gò Công', 'Bến Tre', 'Đà Lạt', 'Mộc Châu', 'Phú Quốc', 'Thái Nguyên', 'Buôn Ma Thuột', 'Hội An'];
+
+async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const database = await openDatabase({ pglite: await PGlite.create({ extensions: PGLITE_EXTENSIONS }) });
+    return { database, drop: () => database.close() };
+  }
+  const name = `ocop_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function seed(database: Database) {
+  const { db } = database;
+  const communes = await queryRows<{ code: string; province_code: string }>(db, sql`select code, province_code from communes`);
+  const subjectRows: (typeof subjects.$inferInsert)[] = [];
+  for (let i = 0; i < SUBJECTS; i++) {
+    const commune = pick(communes);
+    const form = pick(FORMS);
+    const name = `${FORM_NAMES[form]} ${pick(KINDS)} ${pick(PLACES)} ${i + 1}`;
+    subjectRows.push({ id: randomUUID(), provinceCode: commune.province_code, communeCode: commune.code, name, nameSearch: foldVietnamese(name), sortKey: vietnameseSortKey(name), legalForm: form });
+  }
+  const productRows: (typeof products.$inferInsert)[] = [];
+  const serials = new Map<string, number>();
+  for (let i = 0; i < PRODUCTS; i++) {
+    const subject = subjectRows[i < SUBJECTS ? i : Math.floor(random() * SUBJECTS)]!;
+    const serial = (serials.get(subject.communeCode) ?? 0) + 1;
+    serials.set(subject.communeCode, serial);
+    const name = `${pick(KINDS)} ${pick(QUALIFIERS)} ${pick(PLACES)}`;
+    productRows.push({
+      subjectId: subject.id!,
+      name,
+      nameSearch: foldVietnamese(name),
+      sortKey: vietnameseSortKey(name),
+      criteriaLegalBasis: '26/2026/QĐ-TTg',
+      criteriaSetNumber: 1 + Math.floor(random() * 26),
+      ocopCode: formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year: 2026 }),
+    });
+  }
+  const started = Date.now();
+  for (let i = 0; i < subjectRows.length; i += 1000) {
+    await db.insert(subjects).values(subjectRows.slice(i, i + 1000));
+    process.stdout.write(`\r  chủ thể / producers ${Math.min(i + 1000, SUBJECTS)}/${SUBJECTS}`);
+  }
+  for (let i = 0; i < productRows.length; i += 1000) {
+    await db.insert(products).values(productRows.slice(i, i + 1000));
+    process.stdout.write(`\r  sản phẩm / products ${Math.min(i + 1000, PRODUCTS)}/${PRODUCTS}   `);
+  }
+  await db.execute(sql`analyze`);
+  console.log(`\n  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  await db.insert(users).values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
+  return { productId: (await queryRows<{ id: string }>(db, sql`select id from products limit 1`))[0]!.id, commune: subjectRows[0]!.communeCode };
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+async function main() {
+  console.log(`Registry benchmark: ${SUBJECTS} producers, ${PRODUCTS} products on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+  const { database, drop } = await openBenchDatabase();
+  try {
+    await applyMigrations(database);
+    await loadReferenceData(database.db, path.join(PACKAGE_ROOT, 'data'));
+    const { productId, commune } = await seed(database);
+    const app = await buildApp({ config: loadConfig({ ...process.env, DATA_DIR: '/tmp/ocop-bench-files', DATABASE_URL: '' }), database });
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'bench@ocop.local', password: 'bench-password-1' } });
+    const cookie = `ocop_session=${login.cookies.find((c) => c.name === 'ocop_session')!.value}`;
+
+    async function time(url: string) {
+      const ms: number[] = [];
+      let total = 0;
+      for (let i = 0; i < RUNS + 5; i++) {
+        const t0 = performance.now();
+        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        const dt = performance.now() - t0;
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+        total = res.json().total ?? 1;
+        if (i >= 5) ms.push(dt);
+      }
+      return { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), total };
+    }
+
+    const baseline = await time(`/api/v1/products/${productId}`);
+    const cases: [string, string][] = [
+      ['accent-insensitive search "hat sen"', `/api/v1/products?q=${encodeURIComponent('hat sen')}`],
+      ['search with a typo "mat ongg"', `/api/v1/products?q=${encodeURIComponent('mat ongg')}`],
+      ['first page, Vietnamese order', '/api/v1/products?page=1&pageSize=20'],
+      ['page 100', '/api/v1/products?page=100&pageSize=20'],
+      ['one commune', `/api/v1/products?communeCode=${commune}`],
+      ['producers search "hop tac xa tra"', `/api/v1/subjects?q=${encodeURIComponent('hop tac xa tra')}`],
+    ];
+    console.log(`\n${'case'.padEnd(40)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'× baseline'.padStart(11)} ${'matches'.padStart(8)}`);
+    console.log(`${'baseline: one product by id'.padEnd(40)} ${baseline.median.toFixed(2).padStart(10)} ${baseline.p95.toFixed(2).padStart(8)} ${'1.0'.padStart(11)}`);
+    for (const [label, url] of cases) {
+      const r = await time(url);
+      console.log(`${label.padEnd(40)} ${r.median.toFixed(2).padStart(10)} ${r.p95.toFixed(2).padStart(8)} ${(r.median / baseline.median).toFixed(1).padStart(11)} ${String(r.total).padStart(8)}`);
+    }
+    await app.close();
+  } finally {
+    await drop();
+  }
+}
+
+await main();
