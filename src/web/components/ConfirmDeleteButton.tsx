@@ -31,7 +31,7 @@ export function ConfirmDeleteDialog({ opened, title, body, onClose, onConfirm, c
   };
 
   return (
-    <Modal opened={opened} onClose={busy ? () => undefined : onClose} title={title} centered>
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={busy ? () => undefined : onClose} title={title} centered>
       <Text size="sm">{body}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose} disabled={busy}>

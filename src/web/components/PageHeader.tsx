@@ -1,4 +1,5 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -12,6 +13,8 @@ type PageHeaderProps = {
 };
 
 export function PageHeader({ title, description, back, actions }: PageHeaderProps) {
+  // The tab and screen-reader page title follow the page heading.
+  useDocumentTitle(typeof title === 'string' ? `${title} · OCOP` : 'OCOP');
   return (
     <Stack gap={4} mb="lg">
       {back && (

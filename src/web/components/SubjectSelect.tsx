@@ -41,8 +41,8 @@ export function SubjectSelect({ value, ...props }: SubjectSelectProps) {
       label={t('select.subject')}
       placeholder={t('select.subjectPlaceholder')}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('select.nothingFound')}
-      rightSection={results.isFetching ? <Loader size="xs" /> : undefined}
       {...props}
+      rightSection={props.readOnly ? props.rightSection : results.isFetching ? <Loader size="xs" /> : props.rightSection}
       value={value}
       data={options}
       searchable

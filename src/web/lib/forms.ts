@@ -1,9 +1,10 @@
 import { toNestErrors } from '@hookform/resolvers';
-import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormSetError } from 'react-hook-form';
+import { useEffect, useRef } from 'react';
+import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { fieldErrors } from '../../contracts/messages.js';
 import { isApiError } from './api/client.js';
-import { currentLanguage } from './i18n/index.js';
+import { currentLanguage, useLanguage } from './i18n/index.js';
 import { notifyError } from './notify.js';
 
 /**
@@ -20,15 +21,27 @@ export function contractResolver<TForm extends FieldValues, S extends z.ZodType>
   toInput: (values: TForm) => unknown = (values) => values,
 ): Resolver<TForm, unknown, z.output<S>> {
   return async (values, _context, options) => {
-    const result = await schema.safeParseAsync(toInput(values));
+    const result = await schema.safeParseAsync(toInput(values), { reportInput: true });
     if (result.success) return { values: result.data, errors: {} };
     const language = currentLanguage();
     const flat: Record<string, FieldError> = {};
-    for (const [path, message] of Object.entries(fieldErrors(result.error.issues))) {
+    for (const [path, message] of Object.entries(fieldErrors(result.error.issues.map(asRequiredWhenEmpty)))) {
       flat[path === '_' ? 'root' : path] = { type: 'validation', message: message[language] };
     }
     return { values: {}, errors: toNestErrors(flat as FieldErrors, options) };
   };
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
+
+/**
+ * An untouched Select sends null, which an enum rejects with "choose one of: HTX, THT, …". To a
+ * person filling in the form the field is simply missing, so a built-in check failing on an empty
+ * value reads as the contract's "Required." (issueMessage's wording for a missing value).
+ */
+function asRequiredWhenEmpty(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code === 'custom' || !isEmpty(issue.input)) return issue;
+  return { code: 'invalid_type', expected: 'nonoptional', input: undefined, path: issue.path, message: issue.message };
 }
 
 /**
@@ -44,6 +57,21 @@ export function reportMutationError<TForm extends FieldValues>(error: unknown, s
     }
   }
   notifyError(error);
+}
+
+/**
+ * Validation messages are produced in the language of the moment: after a language switch,
+ * validate a submitted form again so its messages follow.
+ */
+export function useMessagesFollowLanguage<T extends FieldValues, O>(form: UseFormReturn<T, unknown, O>): void {
+  const language = useLanguage();
+  const { isSubmitted } = form.formState;
+  const shownLanguage = useRef(language);
+  useEffect(() => {
+    if (shownLanguage.current === language) return;
+    shownLanguage.current = language;
+    if (isSubmitted) void form.trigger();
+  }, [language, isSubmitted, form]);
 }
 
 /** Form state of an optional text field: the API's null becomes an empty input. */

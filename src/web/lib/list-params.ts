@@ -10,11 +10,12 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
   const q = params.get('q') ?? '';
   const filters = Object.fromEntries(filterKeys.map((key) => [key, params.get(key)])) as Record<K, string | null>;
 
-  const update = (changes: Partial<Record<K | 'q' | 'page', string | null>>) =>
+  /** Empty values are removed from the URL. */
+  const update = (changes: Record<string, string | null>) =>
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(changes) as [string, string | null][]) {
+        for (const [key, value] of Object.entries(changes)) {
           if (value === null || value === '') next.delete(key);
           else next.set(key, value);
         }
@@ -24,16 +25,14 @@ export function useListParams<K extends string>(filterKeys: readonly K[]) {
       { replace: true },
     );
 
-  const hasFilters = q !== '' || filterKeys.some((key) => params.get(key));
-
   return {
     page,
     q,
     filters,
-    hasFilters,
-    setQuery: (value: string) => update({ q: value.trim() } as Partial<Record<K | 'q' | 'page', string | null>>),
-    setFilter: (key: K, value: string | null) => update({ [key]: value } as Partial<Record<K | 'q' | 'page', string | null>>),
-    setPage: (value: number) => update({ page: value > 1 ? String(value) : null } as Partial<Record<K | 'q' | 'page', string | null>>),
+    hasFilters: q !== '' || filterKeys.some((key) => params.get(key)),
+    setQuery: (value: string) => update({ q: value.trim() }),
+    setFilter: (key: K, value: string | null) => update({ [key]: value }),
+    setPage: (value: number) => update({ page: value > 1 ? String(value) : null }),
     clear: () => setParams(new URLSearchParams(), { replace: true }),
   };
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import i18next from 'i18next';
+import type { z } from 'zod';
 import { ErrorResponse } from '../../../contracts/common.js';
 
 /**
@@ -67,8 +68,7 @@ function headersFor(method: Method, hasBody: boolean): Headers {
   return headers;
 }
 
-const networkError = () =>
-  new ApiError(0, 'network', currentLanguage() === 'en' ? 'Cannot reach the server. Check the connection and try again.' : 'Không kết nối được máy chủ. Kiểm tra mạng và thử lại.');
+const networkError = () => new ApiError(0, 'network', i18next.t('errors.network'));
 
 /** Builds an ApiError from any error body, falling back to the HTTP status text. */
 function errorFrom(status: number, statusText: string, body: unknown): ApiError {

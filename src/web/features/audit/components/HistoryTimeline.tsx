@@ -20,13 +20,26 @@ type HistoryTimelineProps = {
   fieldLabel: (field: string) => string;
   /** The feature's own wording of a value (a legal-form code, a status…), when it has one. */
   valueLabel?: (field: string, value: unknown) => string | undefined;
+  /** Fields in the order the feature shows them; the rest follow. */
+  fieldOrder?: readonly string[];
 };
 
-function ChangesTable({ entry, fieldLabel, valueLabel }: { entry: AuditEntry } & Pick<HistoryTimelineProps, 'fieldLabel' | 'valueLabel'>) {
+function sortByOrder<T extends { field: string }>(changes: readonly T[], order: readonly string[] = []): T[] {
+  const rank = (field: string) => {
+    const index = order.indexOf(field);
+    return index === -1 ? order.length : index;
+  };
+  return [...changes].sort((a, b) => rank(a.field) - rank(b.field));
+}
+
+function ChangesTable({ entry, fieldLabel, valueLabel, fieldOrder }: { entry: AuditEntry } & Pick<HistoryTimelineProps, 'fieldLabel' | 'valueLabel' | 'fieldOrder'>) {
   const { t } = useTranslation();
   const texts = { yes: t('common.yes'), no: t('common.no'), items: (count: number) => t('audit.items', { count }) };
   const show = (field: string, value: unknown) => valueLabel?.(field, value) ?? describeValue(value, texts);
-  const changes = entry.changes.filter((change) => !HIDDEN_FIELDS.has(change.field));
+  const changes = sortByOrder(
+    entry.changes.filter((change) => !HIDDEN_FIELDS.has(change.field)),
+    fieldOrder,
+  );
   if (changes.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -59,7 +72,7 @@ function ChangesTable({ entry, fieldLabel, valueLabel }: { entry: AuditEntry } &
 }
 
 /** Who changed what and when, newest first. */
-export function HistoryTimeline({ collection, id, fieldLabel, valueLabel }: HistoryTimelineProps) {
+export function HistoryTimeline({ collection, id, fieldLabel, valueLabel, fieldOrder }: HistoryTimelineProps) {
   const { t } = useTranslation();
   const history = useHistory(collection, id);
   if (history.isPending) return <PageLoader />;
@@ -82,13 +95,13 @@ export function HistoryTimeline({ collection, id, fieldLabel, valueLabel }: Hist
                   {formatDateTime(entry.at)}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  {t('audit.by', { actor: entry.actorLabel })}
+                  {t('audit.by', { actor: entry.actorLabel === 'system' ? t('audit.system') : entry.actorLabel })}
                 </Text>
               </Group>
             }
             data-testid="history-entry"
           >
-            <ChangesTable entry={entry} fieldLabel={fieldLabel} valueLabel={valueLabel} />
+            <ChangesTable entry={entry} fieldLabel={fieldLabel} valueLabel={valueLabel} fieldOrder={fieldOrder} />
           </Timeline.Item>
         );
       })}

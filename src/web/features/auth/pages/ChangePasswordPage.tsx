@@ -1,14 +1,14 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ChangePasswordBody, PASSWORD_MIN } from '../../../../contracts/auth.js';
 import { fail } from '../../../../contracts/messages.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { contractResolver, reportMutationError } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { bilingual } from '../../../lib/i18n/index.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useCurrentUser } from '../../../lib/session.js';
@@ -21,18 +21,19 @@ type ChangePasswordForm = { currentPassword: string; newPassword: string; confir
 const ChangePasswordFormSchema = ChangePasswordBody.extend({ confirmPassword: ChangePasswordBody.shape.newPassword }).superRefine((v, ctx) => {
   if (v.newPassword !== v.confirmPassword) fail(ctx, bilingual('auth.passwordMismatch'), ['confirmPassword']);
 });
+const resolver = contractResolver<ChangePasswordForm, typeof ChangePasswordFormSchema>(ChangePasswordFormSchema);
 
 export function ChangePasswordPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
   const changePassword = useChangePassword();
-  const resolver = useMemo(() => contractResolver<ChangePasswordForm, typeof ChangePasswordFormSchema>(ChangePasswordFormSchema), []);
-  const form = useForm<ChangePasswordForm, unknown, { currentPassword: string; newPassword: string; confirmPassword: string }>({
+  const form = useForm<ChangePasswordForm, unknown, z.output<typeof ChangePasswordFormSchema>>({
     resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const { errors } = form.formState;
+  useMessagesFollowLanguage(form);
 
   const submit = form.handleSubmit(({ currentPassword, newPassword }) =>
     changePassword.mutate(

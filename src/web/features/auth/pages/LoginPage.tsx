@@ -7,7 +7,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginBody } from '../../../../contracts/auth.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoader } from '../../../components/PageLoader.js';
-import { contractResolver } from '../../../lib/forms.js';
+import { contractResolver, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { useLanguage } from '../../../lib/i18n/index.js';
 import { useAppInfo } from '../../../lib/reference.js';
 import { useSession } from '../../../lib/session.js';
@@ -15,6 +15,8 @@ import { useLogin, type LoginInput } from '../api/auth.js';
 import { PasswordField } from '../../../components/PasswordField.js';
 
 type LoginForm = { email: string; password: string };
+
+const resolver = contractResolver<LoginForm, typeof LoginBody>(LoginBody);
 
 /** Where to go after signing in: the page the guard turned the user away from, if it was ours. */
 function returnPath(state: unknown): string {
@@ -29,16 +31,16 @@ export function LoginPage() {
   const navigate = useNavigate();
   const info = useAppInfo();
   const login = useLogin();
-  const form = useForm<LoginForm, unknown, LoginInput>({
-    resolver: contractResolver(LoginBody),
-    defaultValues: { email: '', password: '' },
-  });
+  const form = useForm<LoginForm, unknown, LoginInput>({ resolver, defaultValues: { email: '', password: '' } });
   const { errors } = form.formState;
+  useMessagesFollowLanguage(form);
   const language = useLanguage();
   const { reset: resetLogin } = login;
 
   // The server's message is in the language it was asked in: drop it when the language changes.
-  useEffect(() => resetLogin(), [language, resetLogin]);
+  useEffect(() => {
+    resetLogin();
+  }, [language, resetLogin]);
 
   if (session.isPending) return <PageLoader />;
   if (session.data) return <Navigate to={returnPath(location.state)} replace />;
@@ -64,10 +66,16 @@ export function LoginPage() {
             <Title order={1} fz="h2" ta="center">
               {t('auth.loginTitle')}
             </Title>
-            <Text c="dimmed" size="sm" ta="center">
-              {t('auth.loginSubtitle')}
-              {info.data ? ` — ${info.data.provinceName}` : ''}
-            </Text>
+            <Stack gap={0} align="center">
+              <Text c="dimmed" size="sm" ta="center">
+                {t('auth.loginSubtitle')}
+              </Text>
+              {info.data && (
+                <Text size="sm" fw={600} c="ocop.9" ta="center">
+                  {info.data.provinceName}
+                </Text>
+              )}
+            </Stack>
           </Stack>
           <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack>

@@ -12,7 +12,7 @@ export function OcopCode({ code }: { code: string }) {
           <Text size="xs" c="ocop.9" fw={600}>
             {t('products.ocopCodeHint')}
           </Text>
-          <Text fz={{ base: 'lg', sm: 'xl' }} fw={700} c="ocop.9" className="ocop-code" data-testid="ocop-code">
+          <Text fz={{ base: 'lg', sm: 'xl' }} fw={700} c="ocop.9" className="ocop-code" data-testid="ocop-code" style={{ whiteSpace: 'nowrap' }}>
             {code}
           </Text>
         </Stack>

@@ -72,7 +72,7 @@ export function CertificationsField<Out>({ control, register, errors }: ArrayFie
                 render={({ field }) => (
                   <DateInput
                     label={t('products.certification.expiresOn')}
-                    placeholder="dd/mm/yyyy"
+                    placeholder={t('common.datePlaceholder')}
                     valueFormat="DD/MM/YYYY"
                     clearable
                     value={field.value}

@@ -2,8 +2,9 @@ import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
+import { readOnlySelectProps } from '../../../components/read-only.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { reportMutationError, textOrEmpty } from '../../../lib/forms.js';
+import { reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { Product, ProductStatus } from '../api/products.js';
 import { CriteriaSetSelect } from './CriteriaSetSelect.js';
 import { CertificationsField, IpTitlesField, type CertificationFormValue, type IpTitleFormValue } from './ProductArrayFields.js';
@@ -60,6 +61,7 @@ export function ProductForm<Output>({ defaultValues, resolver, subjectLocked, su
   const form = useForm<ProductFormValues, unknown, Output>({ resolver, defaultValues });
   const { control, register } = form;
   const { errors, isSubmitting } = form.formState;
+  useMessagesFollowLanguage(form);
 
   const submit = form.handleSubmit(async (input) => {
     try {
@@ -81,7 +83,7 @@ export function ProductForm<Output>({ defaultValues, resolver, subjectLocked, su
                 <SubjectSelect
                   label={t('products.fields.subjectId')}
                   required
-                  readOnly={subjectLocked}
+                  {...readOnlySelectProps(subjectLocked)}
                   description={subjectHint}
                   value={field.value}
                   onChange={(value) => field.onChange(value)}

@@ -9,7 +9,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { reportMutationError } from '../../../lib/forms.js';
-import { useAppInfo } from '../../../lib/reference.js';
+import { criteriaSetLabel, useAppInfo, useCriteriaSets } from '../../../lib/reference.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
 import { HistoryTimeline } from '../../audit/index.js';
@@ -18,6 +18,9 @@ import { isProductStatus, useProductLabels } from '../components/labels.js';
 import { OcopCode } from '../components/OcopCode.js';
 import { PhotoGallery } from '../components/PhotoGallery.js';
 import { ProductCertifications, ProductCharacteristics, ProductGeneral, ProductIpTitles } from '../components/ProductDetails.js';
+
+/** History rows in the order of the registration form. */
+const PRODUCT_FIELD_ORDER = ['subjectId', 'name', 'ocopCode', 'criteriaSetNumber', 'criteriaLegalBasis', 'status', 'description', 'ingredients', 'packaging', 'netContent', 'barcode', 'qualityDeclarationNo', 'certifications', 'ipTitles', 'photos'];
 
 export function ProductDetailPage() {
   const { id = '' } = useParams();
@@ -29,6 +32,11 @@ export function ProductDetailPage() {
   const product = useProduct(id);
   const deleteProduct = useDeleteProduct();
   const provinceCode = useAppInfo().data?.provinceCode ?? actor.provinceCode ?? '';
+  const criteriaSets = useCriteriaSets().data;
+  const criteriaSetName = (number: number) => {
+    const set = criteriaSets?.find((s) => s.number === number);
+    return set ? criteriaSetLabel(set) : String(number);
+  };
 
   const back = { to: '/products', label: t('products.title') };
   if (product.isPending) return <PageLoader />;
@@ -110,9 +118,13 @@ export function ProductDetailPage() {
                   collection="products"
                   id={record.id}
                   fieldLabel={(field) => (field === 'photos' ? t('products.photos.title') : labels.field(field))}
+                  fieldOrder={PRODUCT_FIELD_ORDER}
                   valueLabel={(field, value) => {
                     if (field === 'status' && isProductStatus(value)) return labels.status(value);
                     if (field === 'photos' && typeof value === 'number') return t('audit.photoCount', { count: value });
+                    // The subject never changes, so the recorded id is the current subject.
+                    if (field === 'subjectId' && value === record.subjectId) return record.subjectName;
+                    if (field === 'criteriaSetNumber' && typeof value === 'number') return criteriaSetName(value);
                     return undefined;
                   }}
                 />

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { SubjectInput as SubjectInputSchema } from '../../../../contracts/registry.js';
 import type { Gender, LegalForm, SubjectStatus } from '../../../../domain/subjects/legal-forms.js';
 import { CommuneSelect } from '../../../components/CommuneSelect.js';
+import { readOnlySelectProps } from '../../../components/read-only.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { contractResolver, reportMutationError, textOrEmpty } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { Subject, SubjectInput } from '../api/subjects.js';
 import { useSubjectLabels } from './labels.js';
 
@@ -70,6 +71,7 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
   const labels = useSubjectLabels();
   const form = useForm<SubjectFormValues, unknown, SubjectInput>({ resolver, defaultValues: subjectFormValues(initial) });
   const { errors, isSubmitting } = form.formState;
+  useMessagesFollowLanguage(form);
   const { control, register } = form;
 
   const submit = form.handleSubmit(async (input) => {
@@ -139,7 +141,7 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
                     onChange={(value) => field.onChange(value)}
                     onBlur={field.onBlur}
                     ref={field.ref}
-                    readOnly={!canChangePlacement}
+                    {...readOnlySelectProps(!canChangePlacement)}
                     error={errors.communeCode?.message}
                   />
                 )}
@@ -156,7 +158,7 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
                     onChange={(value) => field.onChange(value)}
                     onBlur={field.onBlur}
                     ref={field.ref}
-                    readOnly={!canChangePlacement}
+                    {...readOnlySelectProps(!canChangePlacement)}
                     error={errors.status?.message}
                   />
                 )}
@@ -167,7 +169,7 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
                 render={({ field }) => (
                   <DateInput
                     label={t('subjects.fields.foundedOn')}
-                    placeholder="dd/mm/yyyy"
+                    placeholder={t('common.datePlaceholder')}
                     valueFormat="DD/MM/YYYY"
                     clearable
                     maxDate={new Date()}

@@ -10,15 +10,22 @@ import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
+import { useCommuneNames } from '../../../lib/reference.js';
 import { useActor } from '../../../lib/session.js';
 import { HistoryTimeline } from '../../audit/index.js';
 import { useDeleteSubject, useSubject } from '../api/subjects.js';
-import { isLegalForm, isSubjectStatus, useSubjectLabels } from '../components/labels.js';
+import { isGender, isLegalForm, isSubjectStatus, useSubjectLabels } from '../components/labels.js';
 import { SubjectDetails } from '../components/SubjectDetails.js';
 import { SubjectProducts } from '../components/SubjectProducts.js';
 import { SubjectStatusBadge } from '../components/SubjectStatusBadge.js';
 
 const TABS = ['info', 'products', 'history'] as const;
+/** History rows in the order of the registration form. */
+const SUBJECT_FIELD_ORDER = [
+  'name', 'legalForm', 'communeCode', 'taxCode', 'foundedOn', 'status', 'externalCode',
+  'representativeName', 'representativeGender', 'representativeEthnicity', 'representativeDisability',
+  'address', 'phone', 'email', 'workforceTotal', 'workforceLocal', 'workforceWomen',
+];
 type Tab = (typeof TABS)[number];
 
 export function SubjectDetailPage() {
@@ -30,6 +37,7 @@ export function SubjectDetailPage() {
   const [params, setParams] = useSearchParams();
   const subject = useSubject(id);
   const deleteSubject = useDeleteSubject();
+  const communeNames = useCommuneNames();
 
   const back = { to: '/subjects', label: t('subjects.title') };
   if (subject.isPending) return <PageLoader />;
@@ -103,9 +111,12 @@ export function SubjectDetailPage() {
                   collection="subjects"
                   id={record.id}
                   fieldLabel={labels.field}
+                  fieldOrder={SUBJECT_FIELD_ORDER}
                   valueLabel={(field, value) => {
                     if (field === 'legalForm' && isLegalForm(value)) return labels.legalForm(value);
                     if (field === 'status' && isSubjectStatus(value)) return labels.status(value);
+                    if (field === 'representativeGender' && isGender(value)) return labels.gender(value);
+                    if (field === 'communeCode' && typeof value === 'string') return communeNames.get(value);
                     return undefined;
                   }}
                 />

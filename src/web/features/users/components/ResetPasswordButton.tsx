@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../../../contracts/auth.js';
 import { ResetPasswordBody } from '../../../../contracts/users.js';
-import { contractResolver, reportMutationError } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useResetPassword, type ResetPasswordInput, type User } from '../api/users.js';
 import { OneTimePassword } from './OneTimePassword.js';
@@ -22,6 +22,7 @@ export function ResetPasswordButton({ user }: { user: User }) {
   const [oneTimePassword, setOneTimePassword] = useState<string | null>(null);
   const reset = useResetPassword(user.id);
   const form = useForm<ResetForm, unknown, ResetPasswordInput>({ resolver, defaultValues: { password: '' } });
+  useMessagesFollowLanguage(form);
 
   const closeAll = () => {
     setOneTimePassword(null);
@@ -45,7 +46,7 @@ export function ResetPasswordButton({ user }: { user: User }) {
       <Button variant="light" color="orange" leftSection={<IconKey size={16} aria-hidden />} onClick={open}>
         {t('users.resetPassword.button')}
       </Button>
-      <Modal opened={opened} onClose={closeAll} title={t('users.resetPassword.title')} centered>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={opened} onClose={closeAll} title={t('users.resetPassword.title')} centered>
         {oneTimePassword ? (
           <OneTimePassword email={user.email} password={oneTimePassword} onDone={closeAll} />
         ) : (

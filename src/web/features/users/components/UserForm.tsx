@@ -6,7 +6,7 @@ import type { Role } from '../../../../domain/policies/index.js';
 import { CommuneMultiSelect } from '../../../components/CommuneSelect.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
-import { reportMutationError } from '../../../lib/forms.js';
+import { reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { User } from '../api/users.js';
 import { useRoleLabels } from './labels.js';
 import { PasswordField } from '../../../components/PasswordField.js';
@@ -57,6 +57,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
   const form = useForm<UserFormValues, unknown, Output>({ resolver, defaultValues });
   const { control, register } = form;
   const { errors, isSubmitting } = form.formState;
+  useMessagesFollowLanguage(form);
   const role = useWatch({ control, name: 'role' });
 
   const submit = form.handleSubmit(async (input) => {
@@ -79,6 +80,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
                 autoComplete="off"
                 required={mode === 'create'}
                 readOnly={mode === 'edit'}
+                variant={mode === 'edit' ? 'filled' : 'default'}
                 error={errors.email?.message}
                 {...register('email')}
               />
