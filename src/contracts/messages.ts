@@ -29,6 +29,7 @@ export function issueMessage(issue: z.core.$ZodIssue): Message {
       if (issue.format === 'date') return { vi: 'Ngày không hợp lệ (yyyy-mm-dd).', en: 'Invalid date (yyyy-mm-dd).' };
       return { vi: 'Định dạng không hợp lệ.', en: 'Invalid format.' };
     case 'invalid_value':
+      if (issue.input === undefined || issue.input === null || issue.input === '') return { vi: 'Bắt buộc nhập.', en: 'Required.' };
       return { vi: `Giá trị không hợp lệ; chọn một trong: ${issue.values.join(', ')}.`, en: `Invalid value; expected one of: ${issue.values.join(', ')}.` };
     case 'invalid_union':
       return issue.input === undefined || issue.input === null

@@ -141,6 +141,7 @@ export const Product = z
     id: z.uuid(),
     subjectId: z.uuid(),
     subjectName: z.string(),
+    provinceCode: z.string(),
     communeCode: z.string(),
     communeName: z.string(),
     name: z.string(),

@@ -16,7 +16,9 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
   }
   await app.register(fastifyStatic, {
     root: opts.distDir,
-    wildcard: false,
+    // Looked up per request, so a rebuilt app is served without restarting; misses fall through to
+    // the not-found handler (index.html for pages, JSON 404 for /api).
+    wildcard: true,
     index: false,
     // Hashed asset names never change content: cache them for a year.
     setHeaders: (res, file) => {
@@ -27,5 +29,5 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
 
 /** A browser navigation to a page of the app (not an API call, not a missing asset file). */
 export function isPageRequest(url: string, method: string) {
-  return method === 'GET' && !url.startsWith('/api/') && !path.extname(url.split('?')[0] ?? '');
+  return (method === 'GET' || method === 'HEAD') && !url.startsWith('/api/') && !path.extname(url.split('?')[0] ?? '');
 }

@@ -35,6 +35,7 @@ export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Produc
     id: row.id,
     subjectId: row.subjectId,
     subjectName: row.subjectName,
+    provinceCode: row.provinceCode,
     communeCode: row.communeCode,
     communeName: row.communeName,
     name: row.name,

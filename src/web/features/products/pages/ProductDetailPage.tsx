@@ -9,7 +9,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { reportMutationError } from '../../../lib/forms.js';
-import { criteriaSetLabel, useAppInfo, useCriteriaSets } from '../../../lib/reference.js';
+import { criteriaSetLabel, useCriteriaSets } from '../../../lib/reference.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
 import { HistoryTimeline } from '../../audit/index.js';
@@ -31,7 +31,6 @@ export function ProductDetailPage() {
   const [params, setParams] = useSearchParams();
   const product = useProduct(id);
   const deleteProduct = useDeleteProduct();
-  const provinceCode = useAppInfo().data?.provinceCode ?? actor.provinceCode ?? '';
   const criteriaSets = useCriteriaSets().data;
   const criteriaSetName = (number: number) => {
     const set = criteriaSets?.find((s) => s.number === number);
@@ -49,8 +48,8 @@ export function ProductDetailPage() {
     );
 
   const record = product.data;
-  // Products follow their subject's scope; the province is the deployment's.
-  const ref = { id: record.subjectId, provinceCode, communeCode: record.communeCode };
+  // Products follow their subject's scope.
+  const ref = { id: record.subjectId, provinceCode: record.provinceCode, communeCode: record.communeCode };
   const canEdit = canEditProduct(actor, ref);
   const showHistory = canViewAudit(actor);
   const tab = params.get('tab') === 'history' && showHistory ? 'history' : 'info';
