@@ -19,10 +19,11 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
     // Looked up per request, so a rebuilt app is served without restarting; misses fall through to
     // the not-found handler (index.html for pages, JSON 404 for /api).
     wildcard: true,
-    index: false,
+    index: 'index.html',
     // Hashed asset names never change content: cache them for a year.
     setHeaders: (res, file) => {
       if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else if (file.endsWith('index.html')) res.header('cache-control', 'no-cache');
     },
   });
 });
