@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, addWorkingDays, daysBetween, formatDateVn, parseIsoDate, vietnamDate } from './calendar.js';
+
+describe('calendar dates', () => {
+  it.each([
+    ['2026-05-22', 36, '2029-05-22'],
+    ['2026-05-31', 1, '2026-06-30'],
+    ['2028-02-29', 36, '2031-02-28'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+  ])('%s + %i months = %s', (d, m, expected) => expect(addMonths(d, m)).toBe(expected));
+
+  it('adds days across months and years, and counts days between', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2029-05-22', -180)).toBe('2028-11-23');
+    expect(daysBetween('2026-01-01', '2026-12-31')).toBe(364);
+  });
+
+  it('counts working days, skipping weekends and holidays', () => {
+    // Friday 04/12/2026 + 1 working day = Monday 07/12/2026.
+    expect(addWorkingDays('2026-12-04', 1)).toBe('2026-12-07');
+    expect(addWorkingDays('2026-12-01', 15)).toBe('2026-12-22');
+    expect(addWorkingDays('2026-04-28', 3, new Set(['2026-04-30', '2026-05-01']))).toBe('2026-05-05');
+  });
+
+  it('takes the Vietnamese calendar day of an instant', () => {
+    expect(vietnamDate(new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
+    expect(vietnamDate(new Date('2026-06-30T16:59:00Z'))).toBe('2026-06-30');
+  });
+
+  it('formats dd/mm/yyyy and refuses impossible dates', () => {
+    expect(formatDateVn('2026-05-02')).toBe('02/05/2026');
+    expect(() => parseIsoDate('2026-02-30')).toThrow(RangeError);
+    expect(() => parseIsoDate('30/02/2026')).toThrow(RangeError);
+  });
+});
