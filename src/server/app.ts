@@ -18,6 +18,12 @@ import { createCriteriaService } from './modules/criteria/criteria.service.js';
 import { scoringRoutes } from './modules/scoring/scoring.routes.js';
 import { createSelfAssessmentsService } from './modules/self-assessments/self-assessments.service.js';
 import { selfAssessmentsRoutes } from './modules/self-assessments/self-assessments.routes.js';
+import { createRoundsService } from './modules/rounds/rounds.service.js';
+import { roundsRoutes } from './modules/rounds/rounds.routes.js';
+import { createDossiersService } from './modules/dossiers/dossiers.service.js';
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
@@ -35,10 +41,16 @@ import { PACKAGE_ROOT } from './config.js';
 
 export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
-export type BuildOptions = { config: AppConfig; database: Database; logger?: boolean };
+export type BuildOptions = {
+  config: AppConfig;
+  database: Database;
+  logger?: boolean;
+  /** The time source of date-based rules (deadlines, validity); tests move it. */
+  clock?: () => Date;
+};
 
 /** Builds the application without listening, so tests drive it with `app.inject`. */
-export async function buildApp({ config, database, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, clock = () => new Date() }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: true,
@@ -57,8 +69,11 @@ export async function buildApp({ config, database, logger = false }: BuildOption
     criteria: createCriteriaService(db, catalogue),
     users: createUsersService(db),
     subjects: createSubjectsService(db),
-    products: createProductsService(db, storage),
+    products: createProductsService(db, storage, clock),
     selfAssessments: createSelfAssessmentsService(db, catalogue, settings, storage),
+    rounds: createRoundsService(db, catalogue, config.provinceCode),
+    dossiers: createDossiersService(db, catalogue, clock),
+    notifications: createNotificationsService(db),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -102,6 +117,9 @@ export async function buildApp({ config, database, logger = false }: BuildOption
       await api.register(criteriaRoutes, { criteria: services.criteria });
       await api.register(scoringRoutes, { catalogue, settings, config });
       await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
+      await api.register(roundsRoutes, { rounds: services.rounds });
+      await api.register(dossiersRoutes, { dossiers: services.dossiers });
+      await api.register(notificationsRoutes, { notifications: services.notifications });
     },
     { prefix: '/api/v1' },
   );

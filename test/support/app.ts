@@ -62,12 +62,12 @@ export const DEMO = {
 } as const;
 
 /** The application on a fresh database with the demo province seeded (one account per role). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<AppConfig>; clock?: () => Date } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-files-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, opts.config);
   if (opts.demo !== false) await seedDemo(database.db);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

@@ -5,3 +5,4 @@ export * from './audit.js';
 export * from './criteria.js';
 export * from './settings.js';
 export * from './self-assessments.js';
+export * from './evaluation.js';

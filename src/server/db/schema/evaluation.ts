@@ -1,0 +1,143 @@
+import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { communes, provinces } from './reference.js';
+import { products, subjects } from './registry.js';
+import { selfAssessments } from './self-assessments.js';
+import { users } from './users.js';
+
+/** Evaluation rounds (đợt), Art. 5 of Decision 26/2026/QĐ-TTg: per level and year, with deadlines. */
+export const evaluationRounds = pgTable(
+  'evaluation_rounds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    level: text('level', { enum: ['province', 'ministry'] }).notNull(),
+    /** Null for ministry rounds. */
+    provinceCode: text('province_code').references(() => provinces.code),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    proposalDeadline: date('proposal_deadline').notNull(),
+    resultDeadline: date('result_deadline').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    status: text('status', { enum: ['open', 'in_progress', 'closed'] }).notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // NULLS NOT DISTINCT (PostgreSQL 15+): ministry rounds, with no province, are unique too.
+  (t) => [unique('evaluation_rounds_uq').on(t.level, t.provinceCode, t.year, t.number).nullsNotDistinct()],
+);
+
+/** Mẫu 01 (registration form) fields kept with the dossier as filed. */
+export type DossierRegistration = {
+  representativeName: string;
+  representativePosition?: string | undefined;
+  address?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+};
+
+/** Mẫu 03: the commune's assessment of four matters (Art. 7.2). */
+export type CommuneAssessment = {
+  rawMaterialOrigin: string;
+  localLabour: string;
+  ideaOrigin: string;
+  localIdentity: string;
+  conclusion: 'propose' | 'not_propose';
+  assessedOn: string;
+};
+
+/**
+ * A dossier (hồ sơ) for one evaluation of one product: first evaluation, upgrade or re-rating.
+ * `version` is the optimistic lock: every state change names the version it saw, so two officers
+ * acting at once cannot both succeed.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    communeCode: text('commune_code')
+      .notNull()
+      .references(() => communes.code),
+    roundId: uuid('round_id').references(() => evaluationRounds.id),
+    kind: text('kind', { enum: ['first', 'upgrade', 'rerating'] }).notNull(),
+    state: text('state').notNull().default('draft'),
+    legalBasis: text('legal_basis').notNull(),
+    setNumber: integer('set_number').notNull(),
+    selfAssessmentId: uuid('self_assessment_id').references(() => selfAssessments.id),
+    registration: jsonb('registration').$type<DossierRegistration>().notNull(),
+    samples: integer('samples').notNull(),
+    communeAssessment: jsonb('commune_assessment').$type<CommuneAssessment>(),
+    submittedOn: date('submitted_on'),
+    communeDueOn: date('commune_due_on'),
+    councilScore: doublePrecision('council_score'),
+    decidedStar: integer('decided_star'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dossiers_product_idx').on(t.productId),
+    index('dossiers_scope_idx').on(t.provinceCode, t.communeCode, t.state),
+    index('dossiers_round_idx').on(t.roundId),
+  ],
+);
+
+/** Every step of a dossier: who, when, from which state to which, and why. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorLabel: text('actor_label').notNull(),
+    comment: text('comment'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_events_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/** In-app notifications; e-mail copies go through the outbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id').references(() => dossiers.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** E-mails waiting to be sent; a sender drains it when SMTP is configured, retrying failures. */
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('email_outbox_pending_idx').on(t.sentAt, t.createdAt)],
+);

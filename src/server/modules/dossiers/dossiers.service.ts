@@ -1,0 +1,248 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
+import { findSet } from '../../../domain/criteria/index.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
+import { conflict, forbidden, invalid, notFound, AppError } from '../../../domain/errors.js';
+import {
+  availableActions,
+  checkTransition,
+  communeAssessmentDue,
+  DOSSIER_STATE_LABELS,
+  samplesRequired,
+  type DossierAction,
+  type DossierState,
+} from '../../../domain/evaluation/dossier-workflow.js';
+import { roundForProposal } from '../../../domain/evaluation/rounds.js';
+import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
+import { starForTotal } from '../../../domain/scoring/index.js';
+import type { Db } from '../../db/client.js';
+import { dossiers, evaluationRounds, selfAssessments } from '../../db/schema/index.js';
+import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
+import { notify } from '../notifications/notifications.service.js';
+import { productsRepository } from '../products/products.repository.js';
+import { dossiersRepository as repo, type DossierRow } from './dossiers.repository.js';
+
+const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
+const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
+const ref = (d: { subjectId: string; provinceCode: string; communeCode: string; state: string }) => ({
+  id: d.subjectId,
+  provinceCode: d.provinceCode,
+  communeCode: d.communeCode,
+  state: d.state as DossierState,
+});
+
+export type DossierFilters = { q?: string | undefined; state?: string | undefined; kind?: string | undefined; roundId?: string | undefined; communeCode?: string | undefined; productId?: string | undefined; page: number; pageSize: number };
+
+export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date = () => new Date()) {
+  const today = () => vietnamDate(clock());
+
+  function present(row: DossierRow, actor: Actor): Dossier {
+    return {
+      id: row.id,
+      productId: row.productId,
+      productName: row.productName,
+      ocopCode: row.ocopCode,
+      subjectId: row.subjectId,
+      subjectName: row.subjectName,
+      provinceCode: row.provinceCode,
+      communeCode: row.communeCode,
+      communeName: row.communeName,
+      roundId: row.roundId,
+      roundName: row.roundName,
+      kind: row.kind,
+      state: row.state as DossierState,
+      legalBasis: row.legalBasis,
+      setNumber: row.setNumber,
+      selfAssessmentId: row.selfAssessmentId,
+      registration: row.registration,
+      samples: row.samples,
+      communeAssessment: row.communeAssessment ?? null,
+      submittedOn: row.submittedOn,
+      communeDueOn: row.communeDueOn,
+      communeOverdue: row.state === 'submitted' && row.communeDueOn !== null && today() > row.communeDueOn,
+      councilScore: row.councilScore,
+      decidedStar: row.decidedStar,
+      version: row.version,
+      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore }),
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  async function load(actor: Actor, id: string) {
+    const row = await repo.get(db, id);
+    if (!row || !canReadSubject(actor, ref(row))) throw notFound(DOSSIER);
+    return row;
+  }
+
+  /** The self-assessment filed with the dossier: the product's own, completed (Mẫu 02, part III). */
+  async function completedSelfAssessment(productId: string, id: string | null | undefined) {
+    if (!id) return undefined;
+    const sa = (await db.select().from(selfAssessments).where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, productId))).limit(1))[0];
+    if (!sa) {
+      const m = { vi: 'Phiếu tự đánh giá không thuộc sản phẩm này.', en: 'The self-assessment is not of this product.' };
+      throw invalid('unknown_self_assessment', m, { selfAssessmentId: m });
+    }
+    return sa;
+  }
+
+  return {
+    async list(actor: Actor, f: DossierFilters) {
+      const where = and(
+        subjectScopeWhere(registryScope(actor), SCOPE_COLUMNS),
+        f.state ? eq(dossiers.state, f.state) : undefined,
+        f.kind ? eq(dossiers.kind, f.kind as 'first') : undefined,
+        f.roundId ? eq(dossiers.roundId, f.roundId) : undefined,
+        f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
+        f.productId ? eq(dossiers.productId, f.productId) : undefined,
+      );
+      const { items, total } = await repo.list(db, where, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      return { items: items.map((r) => present(r, actor)), total, page: f.page, pageSize: f.pageSize };
+    },
+
+    get: async (actor: Actor, id: string) => present(await load(actor, id), actor),
+
+    /** Opens a draft dossier for a product: one moving dossier per product at a time. */
+    async create(actor: Actor, audit: AuditActor, body: z.infer<typeof DossierCreateBody>) {
+      const product = await productsRepository.get(db, body.productId);
+      const subject = product && { id: product.subjectId, provinceCode: product.provinceCode, communeCode: product.communeCode };
+      if (!product || !subject || !canReadSubject(actor, subject)) {
+        const m = { vi: 'Không tìm thấy sản phẩm.', en: 'The product was not found.' };
+        throw invalid('unknown_product', m, { productId: m });
+      }
+      if (!canEditProduct(actor, subject)) throw forbidden();
+      if (await repo.openForProduct(db, product.id))
+        throw conflict('dossier_in_progress', { vi: 'Sản phẩm đang có hồ sơ chưa kết thúc.', en: 'The product already has a dossier in progress.' });
+      const sa = await completedSelfAssessment(product.id, body.selfAssessmentId);
+      const round = body.roundId ? (await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, body.roundId)).limit(1))[0] : undefined;
+      const legalBasis = sa?.legalBasis ?? round?.legalBasis ?? (await catalogue.current())?.version.legalBasis;
+      const setNumber = sa?.setNumber ?? product.criteriaSetNumber;
+      const entry = legalBasis ? await catalogue.find(legalBasis) : undefined;
+      if (!entry || !setNumber || !findSet(entry.version, setNumber)) {
+        const m = { vi: 'Sản phẩm chưa được phân bộ tiêu chí.', en: 'The product has no criteria set.' };
+        throw invalid('unknown_criteria_set', m, { productId: m });
+      }
+      const id = await db.transaction(async (tx) => {
+        const row = await repo.insert(tx, {
+          productId: product.id,
+          subjectId: product.subjectId,
+          provinceCode: product.provinceCode,
+          communeCode: product.communeCode,
+          roundId: round?.id ?? null,
+          kind: body.kind,
+          legalBasis: entry.version.legalBasis,
+          setNumber,
+          selfAssessmentId: sa?.id ?? null,
+          registration: body.registration,
+          samples: samplesRequired(setNumber),
+        });
+        await repo.addEvent(tx, { dossierId: row.id, action: 'create', fromState: null, toState: 'draft', actorUserId: audit.userId, actorLabel: audit.label });
+        await recordAudit(tx, audit, { action: 'create', entityType: 'dossier', entityId: row.id, after: row });
+        return row.id;
+      });
+      return present((await repo.get(db, id))!, actor);
+    },
+
+    /**
+     * One step of the workflow (src/domain/evaluation/dossier-workflow.ts), with its event, audit
+     * entry and notifications in one transaction, under the optimistic lock.
+     */
+    async transition(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof TransitionBody>) {
+      const before = await load(actor, id);
+      const action = body.action as DossierAction;
+      const councilScore = action === 'record_score' ? (body.councilScore ?? null) : before.councilScore;
+      const check = checkTransition(actor, ref(before), action, { comment: body.comment, councilScore, openQuestions: 0 });
+      if (!check.ok) {
+        if (check.reason === 'forbidden') throw forbidden(check.message);
+        throw new AppError(check.reason === 'invalid_state' ? 'conflict' : 'invalid', check.reason, check.message);
+      }
+      if (body.expectedVersion !== before.version) throw stale();
+
+      const changes: Partial<typeof dossiers.$inferInsert> = { state: check.to };
+      const now = today();
+      if (action === 'submit') {
+        const sa = await completedSelfAssessment(before.productId, before.selfAssessmentId);
+        if (!sa || sa.status !== 'completed')
+          throw invalid('self_assessment_required', {
+            vi: 'Hồ sơ cần phiếu tự đánh giá đã hoàn thành (Mẫu 02, phần III).',
+            en: 'The dossier needs a completed self-assessment (Form 02, part III).',
+          });
+        changes.submittedOn = now;
+        changes.communeDueOn = communeAssessmentDue(now);
+      }
+      if (action === 'assess') {
+        if (!body.assessment) {
+          const m = { vi: 'Cần nhập báo cáo đánh giá của xã (Mẫu 03).', en: 'The commune’s assessment (Form 03) is required.' };
+          throw invalid('assessment_required', m, { assessment: m });
+        }
+        changes.communeAssessment = { ...body.assessment, assessedOn: now };
+      }
+      if (action === 'receive' && !before.roundId) {
+        const rounds = await db.select().from(evaluationRounds).where(and(eq(evaluationRounds.level, 'province'), eq(evaluationRounds.provinceCode, before.provinceCode)));
+        const round = body.roundId ? rounds.find((r) => r.id === body.roundId) : roundForProposal(rounds, before.submittedOn ?? now);
+        if (!round) {
+          const m = { vi: 'Chưa có đợt đánh giá cấp tỉnh đang mở; hãy mở đợt trước.', en: 'No open provincial round; open one first.' };
+          throw invalid('no_open_round', m, { roundId: m });
+        }
+        changes.roundId = round.id;
+      }
+      if (action === 'record_score') changes.councilScore = councilScore;
+      if (action === 'decide' || action === 'ministry_decide') changes.decidedStar = checkStar(action, body.star, before.councilScore);
+
+      await db.transaction(async (tx) => {
+        const after = await repo.updateIfVersion(tx, id, body.expectedVersion, changes);
+        if (!after) throw stale();
+        await repo.addEvent(tx, { dossierId: id, action, fromState: before.state, toState: check.to, actorUserId: audit.userId, actorLabel: audit.label, comment: body.comment ?? null });
+        const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
+        await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: id, before: beforeRow, after });
+        const label = DOSSIER_STATE_LABELS[check.to];
+        const message = `Hồ sơ sản phẩm "${before.productName}" (${before.ocopCode}): ${label.vi}.${body.comment ? ` Ghi chú: ${body.comment}` : ''}`;
+        const recipients = [
+          ...(await repo.producerUsers(tx, before.subjectId)),
+          ...(['submitted', 'resubmitted', 'returned'].includes(check.to) ? await repo.communeOfficers(tx, before.communeCode) : []),
+          ...(check.to === 'commune_assessed' ? await repo.provinceAdmins(tx, before.provinceCode) : []),
+        ].filter((u) => u !== audit.userId);
+        await notify(tx, { userIds: recipients, dossierId: id, title: `${label.vi}: ${before.productName}`, body: message });
+      });
+      return present((await repo.get(db, id))!, actor);
+    },
+
+    async events(actor: Actor, id: string) {
+      await load(actor, id);
+      return (await repo.events(db, id)).map((e) => ({ id: e.id, action: e.action, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel, comment: e.comment, at: e.at.toISOString() }));
+    },
+  };
+}
+
+const stale = () =>
+  conflict('stale_dossier', {
+    vi: 'Hồ sơ vừa được người khác cập nhật. Tải lại để xem trạng thái mới.',
+    en: 'Someone else changed the dossier meanwhile. Reload to see its new state.',
+  });
+
+/**
+ * The star a decision recognises (Art. 4.1): never above the band of the council's score; the
+ * province recognises 3★ or 4★ (a product at 90+ may still be recognised 4★ by the province while
+ * it goes to the ministry), the ministry 5★. Null: not recognised.
+ */
+function checkStar(action: 'decide' | 'ministry_decide', star: 3 | 4 | 5 | null | undefined, score: number | null): number | null {
+  if (star === undefined) {
+    const m = { vi: 'Chọn hạng sao được công nhận, hoặc không công nhận.', en: 'Choose the recognised star, or none.' };
+    throw invalid('star_required', m, { star: m });
+  }
+  if (star === null) return null;
+  const band = score === null ? 0 : starForTotal(score);
+  const allowed = action === 'decide' ? star <= 4 : star === 5;
+  if (!allowed || star > band) {
+    const m =
+      star > band
+        ? { vi: `Hạng ${star} sao vượt quá mức điểm ${score ?? '–'}.`, en: `${star}★ is above the band of ${score ?? '–'} points.` }
+        : { vi: 'Tỉnh công nhận 3–4 sao; Bộ công nhận 5 sao.', en: 'The province recognises 3–4★; the ministry 5★.' };
+    throw invalid('star_not_allowed', m, { star: m });
+  }
+  return star;
+}
+export type DossiersService = ReturnType<typeof createDossiersService>;

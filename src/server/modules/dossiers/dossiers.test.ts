@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bestChoices, loadShippedVersion } from '../../../domain/criteria/test-support.js';
+import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+
+let t: TestApp;
+let admin: Client;
+let officer: Client;
+let producer: Client;
+let productId: string;
+let selfAssessmentId: string;
+// A fixed day in March: round 1 of the year (proposals by 30/04) is open.
+const year = 2027;
+let now = new Date('2027-03-02T03:00:00Z');
+const clock = () => now;
+const set6 = loadShippedVersion('qd26').sets.find((s) => s.number === 6)!;
+
+const assessment = {
+  rawMaterialOrigin: 'Bột gạo từ vùng nguyên liệu của xã (80%)',
+  localLabour: '28/35 lao động là người địa phương',
+  ideaOrigin: 'Sản phẩm truyền thống của làng nghề',
+  localIdentity: 'Gắn với làng nghề hủ tiếu Sa Đéc',
+  conclusion: 'propose',
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  admin = await t.client(DEMO.admin);
+  officer = await t.client(DEMO.officer); // Sa Đéc and Lai Vung
+  // A producer account for "Hủ tiếu Sa Đéc" (set 6), in the officer's commune.
+  const subject = (await admin.get('/api/v1/subjects?q=sa%20giang')).body.items[0];
+  await admin.post('/api/v1/users', { email: 'sagiang@example.vn', fullName: 'Phạm Thị Hoa', role: 'producer', subjectId: subject.id, password: 'sa-giang-password' });
+  producer = await t.client('sagiang@example.vn', 'sa-giang-password');
+  productId = (await producer.get('/api/v1/products?q=hu%20tieu')).body.items[0].id;
+  const sa = (await producer.post(`/api/v1/products/${productId}/self-assessments`, {})).body;
+  await producer.put(`/api/v1/self-assessments/${sa.id}`, { choices: bestChoices(set6), notes: {} });
+  await producer.post(`/api/v1/self-assessments/${sa.id}/complete`);
+  selfAssessmentId = sa.id;
+  await admin.post('/api/v1/rounds/defaults', { year });
+});
+afterAll(() => t.close());
+
+async function step(c: Client, id: string, action: string, extra: Record<string, unknown> = {}) {
+  const current = (await c.get(`/api/v1/dossiers/${id}`)).body;
+  return c.post(`/api/v1/dossiers/${id}/transitions`, { action, expectedVersion: current.version, ...extra });
+}
+
+describe('evaluation rounds', () => {
+  it('opens the two rounds of Art. 5 once, however often asked', async () => {
+    const again = await admin.post('/api/v1/rounds/defaults', { year });
+    expect(again.body.map((r: { proposalDeadline: string }) => r.proposalDeadline)).toEqual([`${year}-04-30`, `${year}-10-30`]);
+    expect((await producer.post('/api/v1/rounds/defaults', { year })).status).toBe(403);
+    expect((await admin.post('/api/v1/rounds', { year, number: 1, proposalDeadline: `${year}-04-30`, resultDeadline: `${year}-06-30` })).status).toBe(409);
+  });
+});
+
+describe('a dossier from the producer to the decision', () => {
+  let id: string;
+
+  it('is opened as a draft with the self-assessment, five samples and the Mẫu 01 fields', async () => {
+    const res = await producer.post('/api/v1/dossiers', { productId, kind: 'first', selfAssessmentId, registration: { representativeName: 'Phạm Thị Hoa', representativePosition: 'Giám đốc' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'draft', setNumber: 6, samples: 5, legalBasis: '26/2026/QĐ-TTg', availableActions: ['submit', 'withdraw'] });
+    id = res.body.id;
+    expect((await producer.post('/api/v1/dossiers', { productId, kind: 'first', registration: { representativeName: 'X' } })).status).toBe(409);
+  });
+
+  it('goes to the commune, which has 15 working days', async () => {
+    const res = await step(producer, id, 'submit');
+    expect(res.status).toBe(200);
+    expect(res.body.state).toBe('submitted');
+    // Tuesday 02/03/2027 + 15 working days = Tuesday 23/03/2027.
+    expect(res.body).toMatchObject({ submittedOn: '2027-03-02', communeDueOn: '2027-03-23', communeOverdue: false });
+    now = new Date('2027-03-24T03:00:00Z');
+    expect((await officer.get(`/api/v1/dossiers/${id}`)).body.communeOverdue).toBe(true);
+    now = new Date('2027-03-02T03:00:00Z');
+  });
+
+  it('lets only the commune’s officer assess, with the Mẫu 03 report', async () => {
+    expect((await step(producer, id, 'assess', { assessment })).status).toBe(403);
+    expect((await step(admin, id, 'receive')).status).toBe(409);
+    const missing = await step(officer, id, 'assess');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('assessment_required');
+    const res = await step(officer, id, 'assess', { assessment });
+    expect(res.body.state).toBe('commune_assessed');
+    expect(res.body.communeAssessment).toMatchObject({ conclusion: 'propose' });
+  });
+
+  it('is received into the open round, returned once for a document, and resubmitted', async () => {
+    const received = await step(admin, id, 'receive');
+    expect(received.body).toMatchObject({ state: 'received', roundName: `Đợt 1 năm ${year} (cấp tỉnh)` });
+    expect((await step(admin, id, 'return')).body.error.code).toBe('comment_required');
+    const returned = await step(admin, id, 'return', { comment: 'Thiếu phiếu kết quả kiểm nghiệm' });
+    expect(returned.body.state).toBe('returned');
+    const inbox = (await producer.get('/api/v1/notifications')).body;
+    expect(inbox.items[0].body).toContain('Thiếu phiếu kết quả kiểm nghiệm');
+    expect((await step(producer, id, 'resubmit')).body.state).toBe('resubmitted');
+    expect((await step(admin, id, 'receive')).body.state).toBe('received');
+  });
+
+  it('refuses a step taken on a stale version (optimistic locking)', async () => {
+    const current = (await admin.get(`/api/v1/dossiers/${id}`)).body;
+    const [a, b] = await Promise.all([
+      admin.post(`/api/v1/dossiers/${id}/transitions`, { action: 'send_to_council', expectedVersion: current.version }),
+      admin.post(`/api/v1/dossiers/${id}/transitions`, { action: 'return', expectedVersion: current.version, comment: 'x' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const after = (await admin.get(`/api/v1/dossiers/${id}`)).body;
+    expect(after.version).toBe(current.version + 1);
+    if (after.state === 'returned') {
+      await step(producer, id, 'resubmit');
+      await step(admin, id, 'receive');
+      await step(admin, id, 'send_to_council');
+    }
+    expect((await admin.get(`/api/v1/dossiers/${id}`)).body.state).toBe('in_council');
+  });
+
+  it('records the council score and a decision no higher than its band; province gives at most 4★', async () => {
+    expect((await step(admin, id, 'record_score')).body.error.code).toBe('no_score');
+    expect((await step(admin, id, 'record_score', { councilScore: 92.5 })).body.state).toBe('scored');
+    expect((await step(admin, id, 'decide', { star: 5 })).body.error.code).toBe('star_not_allowed');
+    const decided = await step(admin, id, 'decide', { star: 4 });
+    expect(decided.body).toMatchObject({ state: 'decided', decidedStar: 4, councilScore: 92.5, availableActions: ['forward_to_ministry'] });
+    expect((await step(admin, id, 'forward_to_ministry')).body.state).toBe('forwarded_to_ministry');
+    expect((await step(admin, id, 'ministry_decide', { star: 5 })).status).toBe(403);
+  });
+
+  it('keeps the whole history of steps', async () => {
+    const events = (await officer.get(`/api/v1/dossiers/${id}/events`)).body;
+    expect(events.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'submit', 'assess', 'receive', 'return', 'resubmit', 'send_to_council', 'record_score', 'decide', 'forward_to_ministry']),
+    );
+    expect(events.find((e: { action: string }) => e.action === 'return').comment).toBe('Thiếu phiếu kết quả kiểm nghiệm');
+  });
+
+  it('shows dossiers only within scope', async () => {
+    const other = await t.client(DEMO.producer);
+    expect((await other.get(`/api/v1/dossiers/${id}`)).status).toBe(404);
+    expect((await other.get('/api/v1/dossiers')).body.total).toBe(0);
+    expect((await officer.get('/api/v1/dossiers')).body.total).toBe(1);
+    expect((await (await t.client(DEMO.council)).get('/api/v1/dossiers')).status).toBe(403);
+  });
+});
