@@ -16,10 +16,11 @@ function run(cmd, cmdArgs, env = {}) {
   return r.status ?? 1;
 }
 
-/** Debian packages the suites use: Chromium for end-to-end, poppler-utils to read generated PDFs. */
+/** Debian packages the suites use: Chromium for end-to-end, poppler-utils to read generated PDFs, zbar to decode their QR codes. */
 const SYSTEM_PACKAGES = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/pdftotext', 'poppler-utils'],
+  ['/usr/bin/zbarimg', 'zbar-tools'],
 ];
 
 function ensureSystemPackages() {

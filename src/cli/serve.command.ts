@@ -1,8 +1,22 @@
 import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { firstStart, openConfiguredDatabase, prepareDatabase } from '../server/bootstrap.js';
+import { createCertificatesService, type CertificatesService } from '../server/modules/certificates/certificates.service.js';
 import { log } from './context.js';
 import { printDemoAccounts } from './database.commands.js';
+
+const REMINDER_INTERVAL_MS = 6 * 3_600_000;
+
+/** Reminds producers whose certificates entered the re-rating window: at start, then every 6 hours. */
+function scheduleReratingReminders(certificates: CertificatesService, logger: { info(o: object, m: string): void; error(o: object, m: string): void }) {
+  const run = () =>
+    certificates
+      .sendReratingReminders()
+      .then((sent) => sent && logger.info({ sent }, 'rerating reminders queued'))
+      .catch((err: unknown) => logger.error({ err }, 'rerating reminders failed'));
+  void run();
+  setInterval(run, REMINDER_INTERVAL_MS).unref();
+}
 
 /** Starts the server; on SIGINT/SIGTERM stops taking requests, then closes the database (and its lock). */
 export async function serveCommand(opts: { port?: string; demo: boolean }) {
@@ -28,6 +42,7 @@ export async function serveCommand(opts: { port?: string; demo: boolean }) {
     log(`OCOP đang chạy tại / running at ${url}   (API: ${url}/api/docs)`);
     if (seeded || (demo && !oneTime)) printDemoAccounts();
     if (oneTime) log(`Tài khoản quản trị / administrator: ${oneTime.email}  mật khẩu dùng một lần / one-time password: ${oneTime.password}`);
+    scheduleReratingReminders(createCertificatesService(database.db), app.log);
   } catch (err) {
     await app?.close();
     await database.close();

@@ -24,6 +24,9 @@ import { createDossiersService } from './modules/dossiers/dossiers.service.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createCertificatesService } from './modules/certificates/certificates.service.js';
+import { createDecisionsService } from './modules/certificates/decisions.service.js';
+import { certificatesRoutes, verificationPageRoutes } from './modules/certificates/certificates.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
@@ -74,6 +77,8 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     rounds: createRoundsService(db, catalogue, config.provinceCode),
     dossiers: createDossiersService(db, catalogue, clock),
     notifications: createNotificationsService(db),
+    certificates: createCertificatesService(db, clock),
+    decisions: createDecisionsService(db),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -120,10 +125,12 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(roundsRoutes, { rounds: services.rounds });
       await api.register(dossiersRoutes, { dossiers: services.dossiers });
       await api.register(notificationsRoutes, { notifications: services.notifications });
+      await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, config, storage });
     },
     { prefix: '/api/v1' },
   );
 
+  await app.register(verificationPageRoutes, { certificates: services.certificates });
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;
 }

@@ -6,3 +6,4 @@ export * from './criteria.js';
 export * from './settings.js';
 export * from './self-assessments.js';
 export * from './evaluation.js';
+export * from './certificates.js';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
 import { findSet } from '../../../domain/criteria/index.js';
 import { vietnamDate } from '../../../domain/dates/calendar.js';
-import { conflict, forbidden, invalid, notFound, AppError } from '../../../domain/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import {
   availableActions,
   checkTransition,
@@ -15,8 +15,7 @@ import {
 } from '../../../domain/evaluation/dossier-workflow.js';
 import { roundForProposal } from '../../../domain/evaluation/rounds.js';
 import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
-import { starForTotal } from '../../../domain/scoring/index.js';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { dossiers, evaluationRounds, selfAssessments } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -153,6 +152,11 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
     async transition(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof TransitionBody>) {
       const before = await load(actor, id);
       const action = body.action as DossierAction;
+      if (action === 'decide' || action === 'ministry_decide')
+        throw invalid('decision_required', {
+          vi: 'Kết quả công nhận được ghi bằng quyết định (mục Quyết định), không ghi trực tiếp trên hồ sơ.',
+          en: 'Recognition is recorded through a decision (POST /api/v1/decisions), not on the dossier directly.',
+        });
       const councilScore = action === 'record_score' ? (body.councilScore ?? null) : before.councilScore;
       const check = checkTransition(actor, ref(before), action, { comment: body.comment, councilScore, openQuestions: 0 });
       if (!check.ok) {
@@ -190,23 +194,8 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
         changes.roundId = round.id;
       }
       if (action === 'record_score') changes.councilScore = councilScore;
-      if (action === 'decide' || action === 'ministry_decide') changes.decidedStar = checkStar(action, body.star, before.councilScore);
 
-      await db.transaction(async (tx) => {
-        const after = await repo.updateIfVersion(tx, id, body.expectedVersion, changes);
-        if (!after) throw stale();
-        await repo.addEvent(tx, { dossierId: id, action, fromState: before.state, toState: check.to, actorUserId: audit.userId, actorLabel: audit.label, comment: body.comment ?? null });
-        const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
-        await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: id, before: beforeRow, after });
-        const label = DOSSIER_STATE_LABELS[check.to];
-        const message = `Hồ sơ sản phẩm "${before.productName}" (${before.ocopCode}): ${label.vi}.${body.comment ? ` Ghi chú: ${body.comment}` : ''}`;
-        const recipients = [
-          ...(await repo.producerUsers(tx, before.subjectId)),
-          ...(['submitted', 'resubmitted', 'returned'].includes(check.to) ? await repo.communeOfficers(tx, before.communeCode) : []),
-          ...(check.to === 'commune_assessed' ? await repo.provinceAdmins(tx, before.provinceCode) : []),
-        ].filter((u) => u !== audit.userId);
-        await notify(tx, { userIds: recipients, dossierId: id, title: `${label.vi}: ${before.productName}`, body: message });
-      });
+      await db.transaction((tx) => commitStep(tx, { before, action, to: check.to, changes, audit, comment: body.comment, expectedVersion: body.expectedVersion }));
       return present((await repo.get(db, id))!, actor);
     },
 
@@ -217,32 +206,37 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
   };
 }
 
-const stale = () =>
+export const staleDossier = () =>
   conflict('stale_dossier', {
     vi: 'Hồ sơ vừa được người khác cập nhật. Tải lại để xem trạng thái mới.',
     en: 'Someone else changed the dossier meanwhile. Reload to see its new state.',
   });
+const stale = staleDossier;
 
 /**
- * The star a decision recognises (Art. 4.1): never above the band of the council's score; the
- * province recognises 3★ or 4★ (a product at 90+ may still be recognised 4★ by the province while
- * it goes to the ministry), the ministry 5★. Null: not recognised.
+ * Writes one step inside the caller's transaction: the state change under the optimistic lock,
+ * the event, the audit entry and the notices to those concerned. Used by the workflow endpoint and
+ * by decisions, which move many dossiers at once.
  */
-function checkStar(action: 'decide' | 'ministry_decide', star: 3 | 4 | 5 | null | undefined, score: number | null): number | null {
-  if (star === undefined) {
-    const m = { vi: 'Chọn hạng sao được công nhận, hoặc không công nhận.', en: 'Choose the recognised star, or none.' };
-    throw invalid('star_required', m, { star: m });
-  }
-  if (star === null) return null;
-  const band = score === null ? 0 : starForTotal(score);
-  const allowed = action === 'decide' ? star <= 4 : star === 5;
-  if (!allowed || star > band) {
-    const m =
-      star > band
-        ? { vi: `Hạng ${star} sao vượt quá mức điểm ${score ?? '–'}.`, en: `${star}★ is above the band of ${score ?? '–'} points.` }
-        : { vi: 'Tỉnh công nhận 3–4 sao; Bộ công nhận 5 sao.', en: 'The province recognises 3–4★; the ministry 5★.' };
-    throw invalid('star_not_allowed', m, { star: m });
-  }
-  return star;
+export async function commitStep(
+  tx: DbOrTx,
+  step: { before: DossierRow; action: DossierAction; to: DossierState; changes: Partial<typeof dossiers.$inferInsert>; audit: AuditActor; comment?: string | undefined; expectedVersion: number },
+) {
+  const { before, action, to, audit, comment } = step;
+  const after = await repo.updateIfVersion(tx, before.id, step.expectedVersion, { ...step.changes, state: to });
+  if (!after) throw staleDossier();
+  await repo.addEvent(tx, { dossierId: before.id, action, fromState: before.state, toState: to, actorUserId: audit.userId, actorLabel: audit.label, comment: comment ?? null });
+  const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
+  await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: beforeRow, after });
+  const label = DOSSIER_STATE_LABELS[to];
+  const message = `Hồ sơ sản phẩm "${before.productName}" (${before.ocopCode}): ${label.vi}.${comment ? ` Ghi chú: ${comment}` : ''}`;
+  const recipients = [
+    ...(await repo.producerUsers(tx, before.subjectId)),
+    ...(['submitted', 'resubmitted', 'returned'].includes(to) ? await repo.communeOfficers(tx, before.communeCode) : []),
+    ...(to === 'commune_assessed' ? await repo.provinceAdmins(tx, before.provinceCode) : []),
+  ].filter((u) => u !== audit.userId);
+  await notify(tx, { userIds: recipients, dossierId: before.id, title: `${label.vi}: ${before.productName}`, body: message });
+  return after;
 }
+
 export type DossiersService = ReturnType<typeof createDossiersService>;

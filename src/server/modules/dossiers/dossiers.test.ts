@@ -115,20 +115,16 @@ describe('a dossier from the producer to the decision', () => {
     expect((await admin.get(`/api/v1/dossiers/${id}`)).body.state).toBe('in_council');
   });
 
-  it('records the council score and a decision no higher than its band; province gives at most 4★', async () => {
+  it('records the council score; the recognition itself goes through a decision', async () => {
     expect((await step(admin, id, 'record_score')).body.error.code).toBe('no_score');
     expect((await step(admin, id, 'record_score', { councilScore: 92.5 })).body.state).toBe('scored');
-    expect((await step(admin, id, 'decide', { star: 5 })).body.error.code).toBe('star_not_allowed');
-    const decided = await step(admin, id, 'decide', { star: 4 });
-    expect(decided.body).toMatchObject({ state: 'decided', decidedStar: 4, councilScore: 92.5, availableActions: ['forward_to_ministry'] });
-    expect((await step(admin, id, 'forward_to_ministry')).body.state).toBe('forwarded_to_ministry');
-    expect((await step(admin, id, 'ministry_decide', { star: 5 })).status).toBe(403);
+    expect((await step(admin, id, 'decide', { star: 4 })).body.error.code).toBe('decision_required');
   });
 
   it('keeps the whole history of steps', async () => {
     const events = (await officer.get(`/api/v1/dossiers/${id}/events`)).body;
     expect(events.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['create', 'submit', 'assess', 'receive', 'return', 'resubmit', 'send_to_council', 'record_score', 'decide', 'forward_to_ministry']),
+      expect.arrayContaining(['create', 'submit', 'assess', 'receive', 'return', 'resubmit', 'send_to_council', 'record_score']),
     );
     expect(events.find((e: { action: string }) => e.action === 'return').comment).toBe('Thiếu phiếu kết quả kiểm nghiệm');
   });

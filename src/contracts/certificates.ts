@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { CERTIFICATE_STATUSES, REVOCATION_GROUNDS } from '../domain/certificates/validity.js';
+import { IsoDate, PageQuery, paginated } from './common.js';
+
+const Star = z.union([z.literal(3), z.literal(4), z.literal(5)]);
+
+export const DecisionCreateBody = z.object({
+  number: z.string().trim().min(1).max(100),
+  signedOn: IsoDate,
+  signer: z.string().trim().min(1).max(200),
+  signerTitle: z.string().trim().min(1).max(200),
+  level: z.enum(['province', 'ministry']).default('province'),
+  items: z.array(z.object({ dossierId: z.uuid(), star: Star.nullable() })).min(1).max(500),
+});
+
+export const DecisionItem = z.object({
+  dossierId: z.uuid(),
+  productId: z.uuid(),
+  productName: z.string(),
+  ocopCode: z.string(),
+  subjectName: z.string(),
+  star: z.number().int().nullable(),
+  score: z.number().nullable(),
+  certificateId: z.uuid().nullable(),
+  certificateNumber: z.string().nullable(),
+});
+
+export const Decision = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    signedOn: z.string(),
+    signer: z.string(),
+    signerTitle: z.string(),
+    level: z.enum(['province', 'ministry']),
+    provinceCode: z.string().nullable(),
+    items: z.array(DecisionItem),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Decision' });
+
+export const CertificateStatus = z.enum(CERTIFICATE_STATUSES);
+export const RevocationGround = z.enum(Object.keys(REVOCATION_GROUNDS) as [keyof typeof REVOCATION_GROUNDS, ...(keyof typeof REVOCATION_GROUNDS)[]]);
+
+export const Certificate = z
+  .object({
+    id: z.uuid(),
+    number: z.string(),
+    productId: z.uuid(),
+    productName: z.string(),
+    ocopCode: z.string(),
+    subjectName: z.string(),
+    communeName: z.string(),
+    provinceCode: z.string(),
+    level: z.enum(['province', 'ministry']),
+    star: z.number().int(),
+    score: z.number().nullable(),
+    issuedOn: z.string(),
+    expiresOn: z.string(),
+    status: CertificateStatus,
+    reratingWindow: z.object({ opens: z.string(), closes: z.string() }),
+    verificationCode: z.string(),
+    verificationPath: z.string(),
+    decisionNumber: z.string().nullable(),
+    decisionSignedOn: z.string().nullable(),
+    revokedOn: z.string().nullable(),
+    revocationGround: z.string().nullable(),
+    revocationDecisionNo: z.string().nullable(),
+    supersededOn: z.string().nullable(),
+  })
+  .meta({ id: 'Certificate' });
+export type Certificate = z.infer<typeof Certificate>;
+
+export const CertificateListQuery = PageQuery.extend({ status: CertificateStatus.optional(), productId: z.uuid().optional() });
+export const CertificateList = paginated(Certificate);
+
+export const RevokeBody = z.object({
+  ground: RevocationGround,
+  decisionNo: z.string().trim().min(1).max(100),
+  decidedOn: IsoDate,
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const Worklist = z.object({
+  /** Inside [expiry − 180, expiry − 120] days: the producer should file the re-rating now. */
+  dueForRerating: z.array(Certificate),
+  /** The window has closed with no re-rating filed. */
+  windowMissed: z.array(Certificate),
+  /** Expired in the last year and not replaced: the product has lost its label. */
+  lapsed: z.array(Certificate),
+});
+
+/** What the public sees when scanning a label's QR code: enough to judge it, nothing private. */
+export const PublicVerification = z
+  .object({
+    genuine: z.literal(true),
+    inForce: z.boolean(),
+    status: CertificateStatus,
+    statusLabel: z.object({ vi: z.string(), en: z.string() }),
+    certificate: z.object({ number: z.string(), star: z.number().int(), issuedOn: z.string(), expiresOn: z.string(), issuer: z.string() }),
+    product: z.object({ name: z.string(), ocopCode: z.string(), photoUrl: z.string().nullable() }),
+    producer: z.object({ name: z.string(), commune: z.string(), province: z.string() }),
+    decision: z.object({ number: z.string(), signedOn: z.string() }).nullable(),
+  })
+  .meta({ id: 'PublicVerification' });
+export type PublicVerification = z.infer<typeof PublicVerification>;
+export const VerificationParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{11,64}$/) });

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecognisedStar } from './recognition.js';
+
+describe('recognised star (Art. 4.1)', () => {
+  it.each<['province' | 'ministry', 3 | 4 | 5 | null, number | null, boolean]>([
+    ['province', 3, 55, true],
+    ['province', 4, 69.99, false],
+    ['province', 4, 70, true],
+    ['province', 4, 92, true],
+    ['province', 3, 92, true],
+    ['province', 5, 95, false],
+    ['ministry', 5, 90, true],
+    ['ministry', 5, 89.9, false],
+    ['ministry', 4, 85, false],
+    ['province', null, 40, true],
+    ['province', 3, null, false],
+  ])('%s, %s★ at %s points → %s', (level, star, score, ok) => expect(checkRecognisedStar(level, star, score).ok).toBe(ok));
+});

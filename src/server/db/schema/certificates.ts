@@ -1,0 +1,87 @@
+import { date, doublePrecision, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { provinces } from './reference.js';
+import { products } from './registry.js';
+import { dossiers } from './evaluation.js';
+import { users } from './users.js';
+
+/** A recognition decision (quyết định công nhận): number, date, signer, level, the products it rates. */
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    signedOn: date('signed_on').notNull(),
+    signer: text('signer').notNull(),
+    signerTitle: text('signer_title').notNull(),
+    level: text('level', { enum: ['province', 'ministry'] }).notNull(),
+    /** Null for the ministry's decisions. */
+    provinceCode: text('province_code').references(() => provinces.code),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('decisions_number_uq').on(t.level, t.provinceCode, t.number).nullsNotDistinct()],
+);
+
+export const decisionItems = pgTable(
+  'decision_items',
+  {
+    decisionId: uuid('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    /** Null: not recognised. */
+    star: integer('star'),
+    score: doublePrecision('score'),
+  },
+  (t) => [uniqueIndex('decision_items_dossier_uq').on(t.decisionId, t.dossierId), index('decision_items_product_idx').on(t.productId)],
+);
+
+/** An OCOP certificate (giấy chứng nhận), valid 36 months (Art. 4.3), verifiable by its public code. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    decisionId: uuid('decision_id').references(() => decisions.id),
+    level: text('level', { enum: ['province', 'ministry'] }).notNull(),
+    provinceCode: text('province_code')
+      .notNull()
+      .references(() => provinces.code),
+    star: integer('star').notNull(),
+    score: doublePrecision('score'),
+    issuedOn: date('issued_on').notNull(),
+    expiresOn: date('expires_on').notNull(),
+    /** ≥ 64 random bits, URL-safe: the public address /v/<code> printed as a QR code. */
+    verificationCode: text('verification_code').notNull().unique(),
+    revokedOn: date('revoked_on'),
+    revocationGround: text('revocation_ground'),
+    revocationDecisionNo: text('revocation_decision_no'),
+    revocationNote: text('revocation_note'),
+    supersededOn: date('superseded_on'),
+    supersededBy: uuid('superseded_by'),
+    /** When the producer was reminded that the re-rating window opened (once per certificate). */
+    reratingReminderOn: date('rerating_reminder_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('certificates_product_idx').on(t.productId), index('certificates_expiry_idx').on(t.provinceCode, t.expiresOn)],
+);
+
+/** Certificate numbers run per province (or the ministry, 'TW') and year. */
+export const certificateCounters = pgTable(
+  'certificate_counters',
+  {
+    scope: text('scope').notNull(),
+    year: integer('year').notNull(),
+    lastSerial: integer('last_serial').notNull().default(0),
+  },
+  (t) => [uniqueIndex('certificate_counters_uq').on(t.scope, t.year)],
+);

@@ -1,0 +1,76 @@
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { certificateCounters, certificates, communes, decisions, dossiers, products, provinces, subjects } from '../../db/schema/index.js';
+import { CLOSED_STATES } from '../dossiers/dossiers.repository.js';
+
+export type CertificateRow = typeof certificates.$inferSelect & {
+  productName: string;
+  ocopCode: string;
+  subjectId: string;
+  subjectName: string;
+  communeCode: string;
+  communeName: string;
+  provinceName: string;
+  decisionNumber: string | null;
+  decisionSignedOn: string | null;
+};
+
+const columns = {
+  ...getTableColumns(certificates),
+  productName: products.name,
+  ocopCode: products.ocopCode,
+  subjectId: subjects.id,
+  subjectName: subjects.name,
+  communeCode: subjects.communeCode,
+  communeName: communes.name,
+  provinceName: provinces.fullName,
+  decisionNumber: decisions.number,
+  decisionSignedOn: decisions.signedOn,
+};
+
+const base = (db: DbOrTx) =>
+  db
+    .select(columns)
+    .from(certificates)
+    .innerJoin(products, eq(products.id, certificates.productId))
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    .innerJoin(communes, eq(communes.code, subjects.communeCode))
+    .innerJoin(provinces, eq(provinces.code, subjects.provinceCode))
+    .leftJoin(decisions, eq(decisions.id, certificates.decisionId));
+
+export const certificatesRepository = {
+  async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
+    const [items, totals] = await Promise.all([
+      base(db).where(where).orderBy(desc(certificates.issuedOn), certificates.number).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(certificates).innerJoin(products, eq(products.id, certificates.productId)).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
+    ]);
+    return { items: items as CertificateRow[], total: totals[0]?.n ?? 0 };
+  },
+  all: (db: DbOrTx, where: SQL | undefined) => base(db).where(where).orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
+  get: async (db: DbOrTx, id: string) => (await base(db).where(eq(certificates.id, id)).limit(1))[0] as CertificateRow | undefined,
+  byCode: async (db: DbOrTx, code: string) => (await base(db).where(eq(certificates.verificationCode, code)).limit(1))[0] as CertificateRow | undefined,
+
+  /** Certificates whose expiry falls in [from, to]: the candidates for the office's work list. */
+  expiringBetween: (db: DbOrTx, where: SQL | undefined, from: string, to: string) =>
+    base(db).where(and(where, gte(certificates.expiresOn, from), lte(certificates.expiresOn, to), isNull(certificates.revokedOn), isNull(certificates.supersededOn))).orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
+
+  /** The day each product's pending re-rating dossier was filed (Art. 12 extension). */
+  async pendingRerating(db: DbOrTx, productIds: string[]): Promise<Map<string, string>> {
+    if (!productIds.length) return new Map();
+    const rows = await db
+      .select({ productId: dossiers.productId, submittedOn: dossiers.submittedOn })
+      .from(dossiers)
+      .where(and(inArray(dossiers.productId, productIds), eq(dossiers.kind, 'rerating'), notInArray(dossiers.state, CLOSED_STATES), sql`${dossiers.submittedOn} is not null`));
+    return new Map(rows.map((r) => [r.productId, r.submittedOn!]));
+  },
+
+  /** Next certificate serial of a scope (province code, or 'TW') and year, under the row lock. */
+  async nextSerial(tx: DbOrTx, scope: string, year: number): Promise<number> {
+    const rows = await tx
+      .insert(certificateCounters)
+      .values({ scope, year, lastSerial: 1 })
+      .onConflictDoUpdate({ target: [certificateCounters.scope, certificateCounters.year], set: { lastSerial: sql`${certificateCounters.lastSerial} + 1` } })
+      .returning({ serial: certificateCounters.lastSerial });
+    return rows[0]!.serial;
+  },
+};

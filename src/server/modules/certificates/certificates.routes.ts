@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParams } from '../../../contracts/common.js';
+import { Certificate, CertificateList, CertificateListQuery, Decision, DecisionCreateBody, PublicVerification, RevokeBody, VerificationParams, Worklist } from '../../../contracts/certificates.js';
+import { notFound } from '../../../domain/errors.js';
+import type { AppConfig } from '../../config.js';
+import type { FileStorage } from '../../lib/file-storage.js';
+import { certificatePdf } from './certificate.pdf.js';
+import { verificationPath, type CertificatesService } from './certificates.service.js';
+import type { DecisionsService } from './decisions.service.js';
+import { verificationPage } from './verification.page.js';
+
+const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
+const tags = ['Công nhận, chứng nhận / Decisions and certificates'];
+
+type Deps = { certificates: CertificatesService; decisions: DecisionsService; config: AppConfig; storage: FileStorage };
+
+export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, config, storage }) => {
+  app.get('/decisions', { config: { access: ['admin'] }, schema: { tags, response: { 200: z.array(Decision) } } }, (req) => decisions.list(req.actor));
+  app.post(
+    '/decisions',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Record a recognition decision: dossiers decided, certificates issued (all or nothing)', body: DecisionCreateBody, response: { 201: Decision } } },
+    async (req, reply) => reply.status(201).send(await decisions.create(req.actor, req.auditActor, req.body)),
+  );
+  app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) => decisions.get(req.params.id));
+
+  app.get('/certificates', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } }, (req) =>
+    certificates.list(req.actor, req.query),
+  );
+  app.get('/certificates/worklist', { config: { access: ['admin', 'officer'] }, schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } } }, (req) =>
+    certificates.worklist(req.actor),
+  );
+  app.get('/certificates/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Certificate } } }, (req) => certificates.get(req.actor, req.params.id));
+  app.get('/certificates/:id/pdf', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Printable A4 certificate with its verification QR code', params: IdParams } }, async (req, reply) => {
+    const { certificate, provinceName } = await certificates.forPrint(req.actor, req.params.id);
+    const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
+    const pdf = await certificatePdf(certificate, { provinceName, verificationUrl: `${origin}${verificationPath(certificate.verificationCode)}` });
+    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${certificate.number}.pdf"`).send(pdf);
+  });
+  app.post('/certificates/:id/revoke', { config: { access: ['admin'] }, schema: { tags, summary: 'Revoke (Art. 8 grounds a–f)', params: IdParams, body: RevokeBody, response: { 200: Certificate } } }, (req) =>
+    certificates.revoke(req.actor, req.auditActor, req.params.id, req.body),
+  );
+
+  // Public verification: what a consumer's phone opens from a label's QR code.
+  const verifyLimit = { max: 60, timeWindow: '1 minute' };
+  app.get(
+    '/public/certificates/:code',
+    { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, summary: 'Verify a certificate by its public code', params: VerificationParams, response: { 200: PublicVerification } } },
+    async (req) => {
+      const result = await certificates.verify(req.params.code);
+      if (!result) throw notFound(CERTIFICATE_LABEL);
+      return result;
+    },
+  );
+  app.get('/public/certificates/:code/photo', { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, params: VerificationParams } }, async (req, reply) => {
+    const photo = await certificates.publicPhoto(req.params.code);
+    if (!photo) throw notFound({ vi: 'ảnh', en: 'photo' });
+    // The thumbnail is enough for a phone and keeps the full-size original private.
+    return reply.header('content-type', 'image/webp').header('cache-control', 'public, max-age=3600').send(await storage.get(photo.thumbKey));
+  });
+};
+
+const CERTIFICATE_LABEL = { vi: 'giấy chứng nhận', en: 'certificate' };
+
+/** The human page at /v/<code>, outside the API prefix because it is printed on labels. */
+export const verificationPageRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
+  app.get('/v/:code', { config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ code: z.string().max(64) }) } }, async (req, reply) => {
+    const code = req.params.code;
+    const result = /^[A-Za-z0-9_-]{11,64}$/.test(code) ? await certificates.verify(code) : undefined;
+    return reply
+      .status(result ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(verificationPage(result, code));
+  });
+};

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { scoredDossier } from '../../../../test/support/evaluation.js';
+
+let t: TestApp;
+let admin: Client;
+let officer: Client;
+let producer: Client;
+let now = new Date('2027-03-02T03:00:00Z');
+const clock = () => now;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  admin = await t.client(DEMO.admin);
+  officer = await t.client(DEMO.officer); // Sa Đéc, Lai Vung
+  const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0]; // Lai Vung
+  await admin.post('/api/v1/users', { email: 'quyt@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
+  producer = await t.client('quyt@example.vn', 'quyt-hong-password');
+  await admin.post('/api/v1/rounds/defaults', { year: 2027 });
+});
+afterAll(() => t.close());
+
+describe('decisions and certificates', () => {
+  let productId: string;
+  let dossierId: string;
+  let certificate: { id: string; number: string; verificationCode: string; verificationPath: string; expiresOn: string };
+
+  it('records a decision that recognises the product and issues its certificate', async () => {
+    productId = (await producer.get('/api/v1/products')).body.items[0].id;
+    dossierId = (await scoredDossier({ producer, officer, admin }, productId, 1, 78.4)).id;
+    const tooHigh = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 5 }] });
+    expect(tooHigh.status).toBe(400);
+    expect(Object.keys(tooHigh.body.error.fields)).toEqual(['items.0.star']);
+    expect((await producer.post('/api/v1/decisions', { number: 'x', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] })).status).toBe(403);
+
+    const res = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 4 }] });
+    expect(res.status).toBe(201);
+    expect(res.body.items[0]).toMatchObject({ star: 4, score: 78.4, certificateNumber: 'OCOP-82-2027-0001' });
+    expect((await admin.get(`/api/v1/dossiers/${dossierId}`)).body).toMatchObject({ state: 'decided', decidedStar: 4 });
+    const again = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] });
+    expect(again.status).toBe(400); // the dossier is already decided: nothing is written twice
+
+    const list = (await producer.get('/api/v1/certificates')).body;
+    expect(list.total).toBe(1);
+    certificate = list.items[0];
+    expect(certificate).toMatchObject({ star: 4, issuedOn: '2027-06-20', expiresOn: '2030-06-20', status: 'valid', decisionNumber: '101/QĐ-UBND' });
+    expect(certificate.verificationCode).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('prints an A4 certificate whose QR code leads to the verification page', async () => {
+    const res = await producer.get(`/api/v1/certificates/${certificate.id}/pdf`);
+    expect(res.status).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cert-'));
+    fs.writeFileSync(path.join(dir, 'c.pdf'), res.raw);
+    const text = execFileSync('pdftotext', [path.join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('GIẤY CHỨNG NHẬN');
+    expect(text).toContain('Quýt hồng Lai Vung');
+    expect(text).toContain('20/06/2030');
+    execFileSync('pdftoppm', ['-png', '-r', '150', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
+    const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
+    const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    expect(qr).toMatch(new RegExp(`^http://[^/]+${certificate.verificationPath}$`));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Sản phẩm OCOP chính hãng, giấy chứng nhận còn hiệu lực');
+    expect(page.body).toContain('Quýt hồng Lai Vung');
+    const api = await (await t.client()).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
+    expect(api.body).toMatchObject({ genuine: true, inForce: true, status: 'valid', certificate: { star: 4 } });
+    const fake = await t.app.inject({ method: 'GET', url: '/v/AAAAAAAAAAAAAAAA' });
+    expect(fake.statusCode).toBe(404);
+    expect(fake.body).toContain('Không tìm thấy giấy chứng nhận');
+  });
+
+  it('moves through the re-rating window to expiry as the calendar moves', async () => {
+    now = new Date('2029-12-23T03:00:00Z'); // expiry 20/06/2030 − 179 days
+    expect((await admin.get(`/api/v1/certificates/${certificate.id}`)).body.status).toBe('due_for_rerating');
+    const worklist = (await admin.get('/api/v1/certificates/worklist')).body;
+    expect(worklist.dueForRerating.map((c: { id: string }) => c.id)).toEqual([certificate.id]);
+    const { createCertificatesService } = await import('./certificates.service.js');
+    const reminders = createCertificatesService(t.database.db, clock);
+    expect(await reminders.sendReratingReminders()).toBe(1);
+    expect(await reminders.sendReratingReminders()).toBe(0); // once only
+    expect((await producer.get('/api/v1/notifications')).body.items[0].title).toContain('Đến hạn đánh giá lại');
+
+    now = new Date('2030-06-21T03:00:00Z');
+    expect((await admin.get(`/api/v1/certificates/${certificate.id}`)).body.status).toBe('expired');
+    const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
+    expect(page.body).toContain('Giấy chứng nhận hết hiệu lực');
+    expect((await admin.get('/api/v1/certificates/worklist')).body.lapsed).toHaveLength(1);
+    now = new Date('2027-07-01T03:00:00Z');
+  });
+
+  it('is revoked only by the recognising authority, on an Art. 8 ground', async () => {
+    const body = { ground: 'c', decisionNo: '55/QĐ-UBND', decidedOn: '2027-07-01', note: 'Vi phạm ghi nhãn' };
+    expect((await officer.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(403);
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, ground: 'z' })).status).toBe(400);
+    const res = await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'revoked', revocationGround: 'c', revocationDecisionNo: '55/QĐ-UBND' });
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(409);
+    const api = await (await t.client()).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
+    expect(api.body).toMatchObject({ inForce: false, status: 'revoked' });
+  });
+
+  it('keeps certificates within scope', async () => {
+    expect((await (await t.client(DEMO.producer)).get(`/api/v1/certificates/${certificate.id}`)).status).toBe(404);
+    expect((await (await t.client(DEMO.council)).get('/api/v1/certificates')).status).toBe(403);
+    expect((await producer.get('/api/v1/certificates/worklist')).status).toBe(403);
+  });
+});
