@@ -27,6 +27,8 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { createDecisionsService } from './modules/certificates/decisions.service.js';
 import { certificatesRoutes, verificationPageRoutes } from './modules/certificates/certificates.routes.js';
+import { createCouncilsService } from './modules/councils/councils.service.js';
+import { councilsRoutes } from './modules/councils/councils.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
@@ -79,6 +81,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     notifications: createNotificationsService(db),
     certificates: createCertificatesService(db, clock),
     decisions: createDecisionsService(db),
+    councils: createCouncilsService(db, catalogue, settings),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -125,6 +128,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(roundsRoutes, { rounds: services.rounds });
       await api.register(dossiersRoutes, { dossiers: services.dossiers });
       await api.register(notificationsRoutes, { notifications: services.notifications });
+      await api.register(councilsRoutes, { councils: services.councils });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, config, storage });
     },
     { prefix: '/api/v1' },

@@ -7,3 +7,4 @@ export * from './settings.js';
 export * from './self-assessments.js';
 export * from './evaluation.js';
 export * from './certificates.js';
+export * from './councils.js';
