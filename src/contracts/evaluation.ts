@@ -144,3 +144,17 @@ export const DossierEvent = z.object({
 
 export const Notification = z.object({ id: z.uuid(), dossierId: z.uuid().nullable(), title: z.string(), body: z.string(), readAt: z.string().nullable(), createdAt: z.string() });
 export const NotificationList = z.object({ items: z.array(Notification), unread: z.number().int() });
+
+export const QuestionCreateBody = z.object({ criterionCode: z.string().trim().min(1).max(20), question: z.string().trim().min(1).max(3000) });
+export const AnswerBody = z.object({ body: z.string().trim().min(1).max(3000), evidenceId: z.uuid().optional() });
+export const EvidenceQuestion = z
+  .object({
+    id: z.uuid(),
+    dossierId: z.uuid(),
+    criterionCode: z.string(),
+    status: z.enum(['open', 'answered', 'closed']),
+    messages: z.array(z.object({ id: z.uuid(), authorLabel: z.string(), body: z.string(), evidenceId: z.uuid().nullable(), createdAt: z.string() })),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'EvidenceQuestion' });
+export const QuestionParams = z.object({ id: z.uuid(), questionId: z.uuid() });

@@ -22,6 +22,7 @@ import { createRoundsService } from './modules/rounds/rounds.service.js';
 import { roundsRoutes } from './modules/rounds/rounds.routes.js';
 import { createDossiersService } from './modules/dossiers/dossiers.service.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
+import { createQuestionsService } from './modules/dossiers/questions.service.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
@@ -82,6 +83,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     certificates: createCertificatesService(db, clock),
     decisions: createDecisionsService(db),
     councils: createCouncilsService(db, catalogue, settings),
+    questions: createQuestionsService(db, catalogue),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -126,7 +128,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(scoringRoutes, { catalogue, settings, config });
       await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
       await api.register(roundsRoutes, { rounds: services.rounds });
-      await api.register(dossiersRoutes, { dossiers: services.dossiers });
+      await api.register(dossiersRoutes, { dossiers: services.dossiers, questions: services.questions });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, config, storage });

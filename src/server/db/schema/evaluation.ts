@@ -141,3 +141,42 @@ export const emailOutbox = pgTable(
   },
   (t) => [index('email_outbox_pending_idx').on(t.sentAt, t.createdAt)],
 );
+
+/**
+ * A question on evidence, tied to a criterion, from the advisory team or a council member to the
+ * producer ("the contract for criterion 1.5 covers only 40% of output — is there another?").
+ * Open questions hold the dossier from being scored until answered or closed.
+ */
+export const evidenceQuestions = pgTable(
+  'evidence_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    criterionCode: text('criterion_code').notNull(),
+    status: text('status', { enum: ['open', 'answered', 'closed'] }).notNull().default('open'),
+    askedBy: uuid('asked_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_questions_dossier_idx').on(t.dossierId, t.status)],
+);
+
+/** The thread of a question: the question itself, the producer's answers, follow-ups. */
+export const evidenceMessages = pgTable(
+  'evidence_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => evidenceQuestions.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    /** A self-assessment evidence item attached with the answer. */
+    evidenceId: uuid('evidence_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_messages_question_idx').on(t.questionId, t.createdAt)],
+);

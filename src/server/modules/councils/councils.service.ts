@@ -13,6 +13,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { dossiersRepository, type DossierRow } from '../dossiers/dossiers.repository.js';
 import { commitStep } from '../dossiers/dossiers.service.js';
+import { openQuestionCount } from '../dossiers/questions.service.js';
 import { presentCouncilResult } from '../scoring/scoring.presenter.js';
 import type { SettingsService } from '../settings/settings.service.js';
 
@@ -336,11 +337,11 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const links = await db.select().from(sessionDossiers).where(eq(sessionDossiers.sessionId, sessionId));
       // Results are computed first (PGlite has one connection: no reads outside the transaction
       // while it is open); inside it, the submitted sheets are checked to be the same ones.
-      const results = await Promise.all(links.map((l) => resultOf(ctx, l.dossierId)));
+      const results = await Promise.all(links.map(async (l) => ({ ...(await resultOf(ctx, l.dossierId)), openQuestions: await openQuestionCount(db, l.dossierId) })));
       await db.transaction(async (tx) => {
         const [closed] = await tx.update(councilSessions).set({ status: 'closed' }).where(and(eq(councilSessions.id, sessionId), eq(councilSessions.status, 'open'))).returning();
         if (!closed) throw conflict('session_closed', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
-        for (const { dossier, link, sheets, result } of results) {
+        for (const { dossier, link, sheets, result, openQuestions } of results) {
           const now = await tx
             .select({ id: scoreSheets.id })
             .from(scoreSheets)
@@ -349,7 +350,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
             throw conflict('sheets_changed', { vi: 'Có phiếu vừa được nộp; hãy đóng phiên lại.', en: 'A sheet was just submitted; close the session again.' });
           if (!result?.decisionReady || dossier.state !== 'in_council') continue;
           const office = { kind: 'user' as const, userId: 'council', role: 'admin' as const, provinceCode: dossier.provinceCode, communeCodes: [], subjectId: null };
-          const check = checkTransition(office, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode, state: dossier.state as DossierState }, 'record_score', { councilScore: result.total, openQuestions: 0 });
+          const check = checkTransition(office, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode, state: dossier.state as DossierState }, 'record_score', { councilScore: result.total, openQuestions });
           if (!check.ok) continue;
           await commitStep(tx, { before: dossier, action: 'record_score', to: check.to, changes: { councilScore: result.total }, audit, comment: `${ctx.session.title}: ${result.total.toFixed(2)} điểm`, expectedVersion: dossier.version });
         }

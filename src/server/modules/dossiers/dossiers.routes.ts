@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
-import { Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, TransitionBody } from '../../../contracts/evaluation.js';
+import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, TransitionBody } from '../../../contracts/evaluation.js';
+import type { QuestionsService } from './questions.service.js';
 import type { DossiersService } from './dossiers.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Hồ sơ / Dossiers'];
 
-export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }> = async (app, { dossiers }) => {
+export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; questions: QuestionsService }> = async (app, { dossiers, questions }) => {
   app.get('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: DossierListQuery, response: { 200: DossierList } } }, (req) =>
     dossiers.list(req.actor, req.query),
   );
@@ -25,5 +26,19 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }
   );
   app.get('/dossiers/:id/events', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: z.array(DossierEvent) } } }, (req) =>
     dossiers.events(req.actor, req.params.id),
+  );
+
+  // Questions on evidence: council members take part through their seat on a session.
+  const PARTICIPANTS = ['admin', 'officer', 'producer', 'council'] as const;
+  const Thread = z.array(EvidenceQuestion);
+  app.get('/dossiers/:id/questions', { config: { access: PARTICIPANTS }, schema: { tags, params: IdParams, response: { 200: Thread } } }, (req) => questions.list(req.actor, req.params.id));
+  app.post('/dossiers/:id/questions', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Ask the producer about a criterion’s evidence', params: IdParams, body: QuestionCreateBody, response: { 201: Thread } } }, async (req, reply) =>
+    reply.status(201).send(await questions.ask(req.actor, req.auditActor, req.params.id, req.body)),
+  );
+  app.post('/dossiers/:id/questions/:questionId/messages', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Answer, or follow up', params: QuestionParams, body: AnswerBody, response: { 200: Thread } } }, (req) =>
+    questions.answer(req.actor, req.auditActor, req.params.id, req.params.questionId, req.body),
+  );
+  app.post('/dossiers/:id/questions/:questionId/close', { config: { access: PARTICIPANTS }, schema: { tags, params: QuestionParams, response: { 200: Thread } } }, (req) =>
+    questions.close(req.actor, req.auditActor, req.params.id, req.params.questionId),
   );
 };

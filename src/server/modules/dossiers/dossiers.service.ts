@@ -23,6 +23,7 @@ import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { notify } from '../notifications/notifications.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import { dossiersRepository as repo, type DossierRow } from './dossiers.repository.js';
+import { openQuestionCount } from './questions.service.js';
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
 const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
@@ -158,7 +159,8 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
           en: 'Recognition is recorded through a decision (POST /api/v1/decisions), not on the dossier directly.',
         });
       const councilScore = action === 'record_score' ? (body.councilScore ?? null) : before.councilScore;
-      const check = checkTransition(actor, ref(before), action, { comment: body.comment, councilScore, openQuestions: 0 });
+      const openQuestions = action === 'record_score' ? await openQuestionCount(db, id) : 0;
+      const check = checkTransition(actor, ref(before), action, { comment: body.comment, councilScore, openQuestions });
       if (!check.ok) {
         if (check.reason === 'forbidden') throw forbidden(check.message);
         throw new AppError(check.reason === 'invalid_state' ? 'conflict' : 'invalid', check.reason, check.message);

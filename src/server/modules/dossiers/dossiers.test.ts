@@ -115,6 +115,20 @@ describe('a dossier from the producer to the decision', () => {
     expect((await admin.get(`/api/v1/dossiers/${id}`)).body.state).toBe('in_council');
   });
 
+  it('holds scoring while a question on evidence waits for the producer’s answer', async () => {
+    const asked = await admin.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '1.5', question: 'Hợp đồng liên kết ở tiêu chí 1.5 chỉ bao tiêu 40% sản lượng — còn hợp đồng nào khác?' });
+    expect(asked.status).toBe(201);
+    expect((await admin.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '99', question: 'x' })).body.error.code).toBe('unknown_criterion');
+    expect((await producer.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '1.5', question: 'x' })).status).toBe(403);
+    expect((await producer.get('/api/v1/notifications')).body.items[0].title).toContain('tiêu chí 1.5');
+    expect((await step(admin, id, 'record_score', { councilScore: 80 })).body.error.code).toBe('open_questions');
+    const questionId = asked.body[0].id;
+    const answered = await producer.post(`/api/v1/dossiers/${id}/questions/${questionId}/messages`, { body: 'Có thêm hợp đồng với siêu thị Co.opmart, bao tiêu 35%.' });
+    expect(answered.body[0]).toMatchObject({ status: 'answered' });
+    expect(answered.body[0].messages).toHaveLength(2);
+    expect((await admin.post(`/api/v1/dossiers/${id}/questions/${questionId}/close`)).body[0].status).toBe('closed');
+  });
+
   it('records the council score; the recognition itself goes through a decision', async () => {
     expect((await step(admin, id, 'record_score')).body.error.code).toBe('no_score');
     expect((await step(admin, id, 'record_score', { councilScore: 92.5 })).body.state).toBe('scored');

@@ -1,0 +1,123 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { findSet, listScorableCriteria } from '../../../domain/criteria/index.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { partiesOf, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import type { Actor } from '../../../domain/policies/index.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { councilMembers, councilSessions, evidenceMessages, evidenceQuestions, sessionDossiers } from '../../db/schema/index.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
+import { notify } from '../notifications/notifications.service.js';
+import { dossiersRepository, type DossierRow } from './dossiers.repository.js';
+
+const QUESTION = { vi: 'câu hỏi', en: 'question' };
+
+/** Questions still waiting for the producer's answer: they hold a dossier from being scored. */
+export async function openQuestionCount(db: DbOrTx, dossierId: string): Promise<number> {
+  return (await db.select({ n: count() }).from(evidenceQuestions).where(and(eq(evidenceQuestions.dossierId, dossierId), eq(evidenceQuestions.status, 'open'))))[0]?.n ?? 0;
+}
+
+/**
+ * Questions on evidence: asked by the office (advisory team) or a member of a council sitting on
+ * the dossier, answered by the producer in the same thread, closed by whoever may ask.
+ */
+export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
+  async function sitsOn(actor: Actor, dossierId: string) {
+    if (actor.kind !== 'user') return false;
+    const rows = await db
+      .select({ id: councilMembers.id })
+      .from(sessionDossiers)
+      .innerJoin(councilSessions, eq(councilSessions.id, sessionDossiers.sessionId))
+      .innerJoin(councilMembers, eq(councilMembers.councilId, councilSessions.councilId))
+      .where(and(eq(sessionDossiers.dossierId, dossierId), eq(councilMembers.userId, actor.userId)))
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async function load(actor: Actor, dossierId: string) {
+    const dossier = await dossiersRepository.get(db, dossierId);
+    if (!dossier) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
+    const parties = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode });
+    const member = await sitsOn(actor, dossierId);
+    if (!parties.length && !member) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
+    return { dossier, mayAsk: parties.includes('province_admin') || member, mayAnswer: parties.includes('producer') || parties.includes('commune_officer') };
+  }
+
+  async function list(dossierId: string) {
+    const questions = await db.select().from(evidenceQuestions).where(eq(evidenceQuestions.dossierId, dossierId)).orderBy(asc(evidenceQuestions.createdAt));
+    const messages = questions.length
+      ? await db.select().from(evidenceMessages).where(inArray(evidenceMessages.questionId, questions.map((q) => q.id))).orderBy(asc(evidenceMessages.createdAt))
+      : [];
+    return questions.map((q) => ({
+      id: q.id,
+      dossierId: q.dossierId,
+      criterionCode: q.criterionCode,
+      status: q.status,
+      messages: messages.filter((m) => m.questionId === q.id).map((m) => ({ id: m.id, authorLabel: m.authorLabel, body: m.body, evidenceId: m.evidenceId, createdAt: m.createdAt.toISOString() })),
+      createdAt: q.createdAt.toISOString(),
+    }));
+  }
+
+  async function checkCriterion(dossier: DossierRow, code: string) {
+    const entry = await catalogue.find(dossier.legalBasis);
+    const set = entry && findSet(entry.version, dossier.setNumber);
+    if (!set || !listScorableCriteria(set).some((c) => c.code === code)) {
+      const m = { vi: `Tiêu chí ${code} không có trong bộ của hồ sơ.`, en: `Criterion ${code} is not in the dossier's set.` };
+      throw invalid('unknown_criterion', m, { criterionCode: m });
+    }
+  }
+
+  const open = (state: DossierState) => ['received', 'resubmitted', 'in_council'].includes(state);
+
+  return {
+    async list(actor: Actor, dossierId: string) {
+      await load(actor, dossierId);
+      return list(dossierId);
+    },
+
+    async ask(actor: Actor, audit: AuditActor, dossierId: string, body: { criterionCode: string; question: string }) {
+      const { dossier, mayAsk } = await load(actor, dossierId);
+      if (!mayAsk) throw forbidden({ vi: 'Chỉ tổ tư vấn, Văn phòng OCOP hoặc thành viên hội đồng được hỏi.', en: 'Only the advisory team, the office or council members ask questions.' });
+      if (!open(dossier.state as DossierState)) throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
+      await checkCriterion(dossier, body.criterionCode);
+      await db.transaction(async (tx) => {
+        const [q] = await tx.insert(evidenceQuestions).values({ dossierId, criterionCode: body.criterionCode, askedBy: audit.userId }).returning();
+        await tx.insert(evidenceMessages).values({ questionId: q!.id, authorUserId: audit.userId, authorLabel: audit.label, body: body.question });
+        await recordAudit(tx, audit, { action: 'create', entityType: 'evidence_question', entityId: q!.id, after: { dossierId, ...body } });
+        await notify(tx, {
+          userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId),
+          dossierId,
+          title: `Câu hỏi về minh chứng tiêu chí ${body.criterionCode}: ${dossier.productName}`,
+          body: body.question,
+        });
+      });
+      return list(dossierId);
+    },
+
+    async answer(actor: Actor, audit: AuditActor, dossierId: string, questionId: string, body: { body: string; evidenceId?: string | undefined }) {
+      const { dossier, mayAsk, mayAnswer } = await load(actor, dossierId);
+      const q = (await db.select().from(evidenceQuestions).where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId))).limit(1))[0];
+      if (!q) throw notFound(QUESTION);
+      if (!mayAnswer && !mayAsk) throw forbidden();
+      if (q.status === 'closed') throw conflict('question_closed', { vi: 'Câu hỏi đã đóng.', en: 'The question is closed.' });
+      await db.transaction(async (tx) => {
+        await tx.insert(evidenceMessages).values({ questionId, authorUserId: audit.userId, authorLabel: audit.label, body: body.body, evidenceId: body.evidenceId ?? null });
+        // The producer's reply marks it answered; a follow-up from the asker reopens it.
+        await tx.update(evidenceQuestions).set({ status: mayAnswer ? 'answered' : 'open', updatedAt: new Date() }).where(eq(evidenceQuestions.id, questionId));
+        await recordAudit(tx, audit, { action: 'update', entityType: 'evidence_question', entityId: questionId, before: { status: q.status }, after: { status: mayAnswer ? 'answered' : 'open', message: body.body } });
+        if (!mayAnswer) await notify(tx, { userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId), dossierId, title: `Câu hỏi bổ sung: ${dossier.productName}`, body: body.body });
+      });
+      return list(dossierId);
+    },
+
+    async close(actor: Actor, audit: AuditActor, dossierId: string, questionId: string) {
+      const { mayAsk } = await load(actor, dossierId);
+      if (!mayAsk) throw forbidden();
+      const [row] = await db.update(evidenceQuestions).set({ status: 'closed', updatedAt: new Date() }).where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId))).returning();
+      if (!row) throw notFound(QUESTION);
+      await recordAudit(db, audit, { action: 'update', entityType: 'evidence_question', entityId: questionId, before: null, after: { status: 'closed' } });
+      return list(dossierId);
+    },
+  };
+}
+export type QuestionsService = ReturnType<typeof createQuestionsService>;
