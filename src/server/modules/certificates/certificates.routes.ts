@@ -6,6 +6,7 @@ import { notFound } from '../../../domain/errors.js';
 import type { AppConfig } from '../../config.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { certificatePdf } from './certificate.pdf.js';
+import { decisionDocx } from './decision.docx.js';
 import { verificationPath, type CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
 import { verificationPage } from './verification.page.js';
@@ -23,6 +24,13 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
     async (req, reply) => reply.status(201).send(await decisions.create(req.actor, req.auditActor, req.body)),
   );
   app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) => decisions.get(req.params.id));
+  app.get('/decisions/:id/docx', { config: { access: ['admin'] }, schema: { tags, summary: 'Draft of the decision (DOCX, administrative layout)', params: IdParams } }, async (req, reply) => {
+    const { decision, provinceName } = await decisions.forDocx(req.params.id);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="quyet-dinh-${decision.number.replace(/[^A-Za-z0-9-]+/g, '-')}.docx"`)
+      .send(await decisionDocx(decision, provinceName));
+  });
 
   app.get('/certificates', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } }, (req) =>
     certificates.list(req.actor, req.query),

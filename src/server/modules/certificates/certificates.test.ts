@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { scoredDossier } from '../../../../test/support/evaluation.js';
+import { docxText } from '../../../../test/support/documents.js';
 
 let t: TestApp;
 let admin: Client;
@@ -49,6 +50,15 @@ describe('decisions and certificates', () => {
     certificate = list.items[0];
     expect(certificate).toMatchObject({ star: 4, issuedOn: '2027-06-20', expiresOn: '2030-06-20', status: 'valid', decisionNumber: '101/QĐ-UBND' });
     expect(certificate.verificationCode).toMatch(/^[A-Za-z0-9_-]{16}$/);
+  });
+
+  it('drafts the decision as a DOCX in the administrative layout', async () => {
+    const decision = (await admin.get('/api/v1/decisions')).body[0];
+    const res = await admin.get(`/api/v1/decisions/${decision.id}/docx`);
+    expect(res.status).toBe(200);
+    const text = docxText(res.raw);
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 101/QĐ-UBND', 'QUYẾT ĐỊNH', 'Điều 1.', 'Quýt hồng Lai Vung', 'OCOP-82-2027-0001', 'Nguyễn Văn A', 'ngày 20 tháng 6 năm 2027'])
+      expect(text).toContain(expected);
   });
 
   it('prints an A4 certificate whose QR code leads to the verification page', async () => {

@@ -8,7 +8,7 @@ import { checkTransition, type DossierState } from '../../../domain/evaluation/d
 import { checkRecognisedStar } from '../../../domain/evaluation/recognition.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
-import { certificates, decisionItems, decisions, products, subjects } from '../../db/schema/index.js';
+import { certificates, decisionItems, decisions, products, provinces, subjects } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { commitStep } from '../dossiers/dossiers.service.js';
@@ -46,6 +46,13 @@ export function createDecisionsService(db: Db) {
 
   return {
     get: present,
+
+    /** The decision and the name of its province, for the DOCX draft. */
+    async forDocx(id: string) {
+      const decision = await present(id);
+      const province = decision.provinceCode ? (await db.select({ name: provinces.fullName }).from(provinces).where(eq(provinces.code, decision.provinceCode)).limit(1))[0] : undefined;
+      return { decision, provinceName: province?.name ?? '' };
+    },
 
     async list(actor: Actor) {
       const province = actor.kind === 'user' ? actor.provinceCode : null;

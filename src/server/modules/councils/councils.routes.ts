@@ -17,6 +17,7 @@ import {
   SheetParams,
 } from '../../../contracts/councils.js';
 import type { CouncilsService } from './councils.service.js';
+import { minutesDocx } from './minutes.docx.js';
 
 const tags = ['Hội đồng / Councils'];
 const COUNCIL_USERS = ['admin', 'council'] as const;
@@ -32,6 +33,12 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
   app.get('/council-sessions/:id', { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, response: { 200: Session } } }, (req) => councils.getSession(req.actor, req.params.id));
   app.put('/council-sessions/:id/attendance', { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, body: AttendanceBody, response: { 200: Session } } }, (req) =>
     councils.setAttendance(req.actor, req.auditActor, req.params.id, req.body.memberIds),
+  );
+  app.get('/council-sessions/:id/minutes.docx', { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Minutes (biên bản) of the session, DOCX', params: IdParams } }, async (req, reply) =>
+    reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', 'attachment; filename="bien-ban-hoi-dong.docx"')
+      .send(await minutesDocx(await councils.minutes(req.actor, req.params.id))),
   );
   app.post('/council-sessions/:id/close', { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Close: ready results are recorded on their dossiers', params: IdParams, response: { 200: Session } } }, (req) =>
     councils.closeSession(req.actor, req.auditActor, req.params.id),

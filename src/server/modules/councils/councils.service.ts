@@ -16,6 +16,7 @@ import { commitStep } from '../dossiers/dossiers.service.js';
 import { openQuestionCount } from '../dossiers/questions.service.js';
 import { presentCouncilResult } from '../scoring/scoring.presenter.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { MinutesInput } from './minutes.docx.js';
 
 type MemberRow = typeof councilMembers.$inferSelect;
 type SheetRow = typeof scoreSheets.$inferSelect;
@@ -303,6 +304,23 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         await recordAudit(tx, audit, { action: 'update', entityType: 'council_session', entityId: sessionId, before: { attendance: ctx.session.attendance }, after: { attendance: memberIds } });
       });
       return presentSession(actor, sessionId);
+    },
+
+    /** What the minutes (biên bản) of the session record. */
+    async minutes(actor: Actor, sessionId: string): Promise<MinutesInput> {
+      const ctx = await loadSession(actor, sessionId);
+      requireRunner(ctx);
+      const links = await db.select().from(sessionDossiers).where(eq(sessionDossiers.sessionId, sessionId));
+      const results = await Promise.all(links.map((l) => resultOf(ctx, l.dossierId)));
+      const answered = new Set(results.flatMap((r) => r.sheets.map((s) => s.memberId)));
+      return {
+        councilName: ctx.council.name,
+        title: ctx.session.title,
+        heldOn: ctx.session.heldOn,
+        mode: ctx.session.mode,
+        members: ctx.members.map((m) => ({ fullName: m.fullName, organisation: m.organisation, position: m.position, present: ctx.session.mode === 'written' ? answered.has(m.id) : ctx.session.attendance.includes(m.id) })),
+        dossiers: results.map((r) => ({ productName: r.dossier.productName, ocopCode: r.dossier.ocopCode, subjectName: r.dossier.subjectName, submitted: r.sheets.length, result: r.result })),
+      };
     },
 
     async result(actor: Actor, sessionId: string, dossierId: string) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion, worstChoices } from '../../../domain/criteria/test-support.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { COMMUNE_ASSESSMENT, step } from '../../../../test/support/evaluation.js';
+import { docxText } from '../../../../test/support/documents.js';
 
 let t: TestApp;
 let admin: Client;
@@ -132,6 +133,11 @@ describe('a council scores a dossier', () => {
     expect((await members.a.get(`/api/v1/council-sessions/${sessionId}`)).body.dossiers[0].sheets).toHaveLength(3);
     expect((await members.a.get(`${base()}/result`)).status).toBe(200);
     expect((await members.a.put(`${base()}/sheet`, { choices: best, expectedVersion: 1 })).body.error.code).toBe('session_closed');
+    const minutes = await members.secretary.get(`/api/v1/council-sessions/${sessionId}/minutes.docx`);
+    expect(minutes.status).toBe(200);
+    const text = docxText(minutes.raw);
+    for (const expected of ['BIÊN BẢN', 'Thành viên B', 'Quýt hồng Lai Vung', 'Đề nghị công nhận', 'CHỦ TỊCH HỘI ĐỒNG']) expect(text).toContain(expected);
+    expect((await members.a.get(`/api/v1/council-sessions/${sessionId}/minutes.docx`)).status).toBe(403);
   });
 
   it('keeps outsiders out', async () => {
