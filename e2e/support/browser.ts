@@ -33,12 +33,13 @@ export async function login(page: Page, baseUrl: string, email: string, password
 
 /**
  * Saves what the user sees to reports/screenshots/<name>.png (the whole page with `fullPage`),
- * scrolled to the top so the fixed header sits where it belongs.
+ * scrolled to the top so the fixed header sits where it belongs, unless `keepScroll` asks for the
+ * part of the page the test scrolled to.
  */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; keepScroll?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  if (!options.keepScroll) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
   return file;
 }

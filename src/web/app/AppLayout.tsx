@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconChevronDown, IconKey, IconLayoutDashboard, IconLeaf, IconLogout, IconPackage, IconUsers } from '@tabler/icons-react';
+import { IconBuildingStore, IconChecklist, IconChevronDown, IconKey, IconLayoutDashboard, IconLeaf, IconLogout, IconPackage, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -12,13 +12,14 @@ import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useCurrentUser, useSignOut } from '../lib/session.js';
 
-type NavItem = { to: string; labelKey: 'nav.dashboard' | 'nav.subjects' | 'nav.products' | 'nav.users'; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
+type NavItem = { to: string; labelKey: 'nav.dashboard' | 'nav.subjects' | 'nav.products' | 'nav.criteria' | 'nav.users'; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
 
 const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
   { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, roles: REGISTRY_ROLES },
   { to: '/products', labelKey: 'nav.products', icon: IconPackage, roles: REGISTRY_ROLES },
+  { to: '/criteria', labelKey: 'nav.criteria', icon: IconChecklist },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
 ];
 
@@ -108,7 +109,7 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <AppShell.Header className="print-hidden">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={navOpened} aria-controls="main-navigation" />
@@ -136,7 +137,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.main')} component="nav">
+      <AppShell.Navbar p="sm" className="print-hidden" id="main-navigation" aria-label={t('nav.main')} component="nav">
         <AppShell.Section grow component={ScrollArea}>
           {items.map((item) => (
             <NavLink

@@ -1,7 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage, LoginPage } from '../features/auth/index.js';
+import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
 import { ProductCreatePage, ProductDetailPage, ProductEditPage, ProductListPage } from '../features/products/index.js';
+import { SelfAssessmentPage } from '../features/self-assessments/index.js';
 import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage } from '../features/subjects/index.js';
 import { UserCreatePage, UserEditPage, UserListPage } from '../features/users/index.js';
 import { AppLayout } from './AppLayout.js';
@@ -18,6 +20,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <DashboardPage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'criteria', element: <CriteriaListPage /> },
+          { path: 'criteria/:version/:set', element: <CriteriaSetPage /> },
           {
             element: <RequireRole roles={['admin', 'officer', 'producer']} />,
             children: [
@@ -28,6 +32,7 @@ export const router = createBrowserRouter([
               { path: 'products/new', element: <ProductCreatePage /> },
               { path: 'products/:id', element: <ProductDetailPage /> },
               { path: 'products/:id/edit', element: <ProductEditPage /> },
+              { path: 'self-assessments/:id', element: <SelfAssessmentPage /> },
             ],
           },
           {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatNumber, formatVnd, orDash } from './format.js';
+import { formatBytes, formatDate, formatDateTime, formatNumber, formatPoints, formatVnd, orDash } from './format.js';
 
 describe('display formats', () => {
   it('shows dates as dd/mm/yyyy', () => {
@@ -12,6 +12,13 @@ describe('display formats', () => {
     expect(formatNumber(1234567)).toBe('1.234.567');
     expect(formatVnd(150000).replace(/\s/gu, ' ')).toBe('150.000 ₫');
     expect(formatBytes(2048)).toBe('2 KB');
+  });
+
+  it('writes points with a decimal comma', () => {
+    expect(formatPoints(98)).toBe('98');
+    expect(formatPoints(72.5)).toBe('72,5');
+    expect(formatPoints(66.666)).toBe('66,67');
+    expect(formatPoints(null)).toBe('—');
   });
 
   it('uses a dash for missing values', () => {

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 
 const EMPTY = '—';
 const numberFormat = new Intl.NumberFormat('vi-VN');
+const pointsFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const vndFormat = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
 
 /** "2026-03-05" or an ISO timestamp → "05/03/2026". */
@@ -25,6 +26,11 @@ export function formatDateTime(value: string | null | undefined): string {
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? EMPTY : numberFormat.format(value);
+}
+
+/** Scores: whole points as they are, council means with up to two decimals and a comma (72,5). */
+export function formatPoints(value: number | null | undefined): string {
+  return value === null || value === undefined ? EMPTY : pointsFormat.format(value);
 }
 
 export function formatVnd(value: number | null | undefined): string {

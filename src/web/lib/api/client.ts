@@ -17,6 +17,8 @@ export class ApiError extends Error {
     message: string,
     /** Field path ("name", "certifications.0.number") → message, in the UI language. */
     readonly fields: Record<string, string> = {},
+    /** Every problem of a rejected file (criteria import), when the server lists them. */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -73,7 +75,7 @@ const networkError = () => new ApiError(0, 'network', i18next.t('errors.network'
 /** Builds an ApiError from any error body, falling back to the HTTP status text. */
 function errorFrom(status: number, statusText: string, body: unknown): ApiError {
   const parsed = ErrorResponse.safeParse(body);
-  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields);
+  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.fields, parsed.data.error.details);
   return new ApiError(status, 'http_error', `${status} ${statusText}`);
 }
 
@@ -108,11 +110,17 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
   return options.schema.parse(body);
 }
 
+type UploadOptions = {
+  onProgress?: (percent: number) => void;
+  /** Text fields sent before the file, for servers that read them while streaming the file. */
+  fields?: Record<string, string>;
+};
+
 /**
  * Multipart upload of one file (field "file"). XMLHttpRequest rather than fetch because only it
  * reports upload progress.
  */
-export function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S, onProgress?: (percent: number) => void): Promise<z.output<S>> {
+export function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S, { onProgress, fields = {} }: UploadOptions = {}): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}${path}`);
@@ -136,6 +144,7 @@ export function apiUpload<S extends z.ZodType>(path: string, file: File, schema:
       return parsed.success ? resolve(parsed.data) : reject(parsed.error);
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

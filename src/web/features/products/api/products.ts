@@ -85,7 +85,7 @@ export function useUploadPhoto(productId: string) {
   const mutation = useMutation({
     mutationFn: (file: File) => {
       setProgress(0);
-      return apiUpload(`/products/${productId}/photos`, file, ProductSchema, setProgress);
+      return apiUpload(`/products/${productId}/photos`, file, ProductSchema, { onProgress: setProgress });
     },
     onSuccess: (product) => productChanged(queryClient, product),
   });

@@ -9,33 +9,27 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { reportMutationError } from '../../../lib/forms.js';
-import { criteriaSetLabel, useCriteriaSets } from '../../../lib/reference.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
-import { HistoryTimeline } from '../../audit/index.js';
+import { ProductSelfAssessments } from '../../self-assessments/index.js';
 import { useDeleteProduct, useProduct } from '../api/products.js';
-import { isProductStatus, useProductLabels } from '../components/labels.js';
 import { OcopCode } from '../components/OcopCode.js';
 import { PhotoGallery } from '../components/PhotoGallery.js';
+import { ProductHistory } from '../components/ProductHistory.js';
 import { ProductCertifications, ProductCharacteristics, ProductGeneral, ProductIpTitles } from '../components/ProductDetails.js';
 
-/** History rows in the order of the registration form. */
-const PRODUCT_FIELD_ORDER = ['subjectId', 'name', 'ocopCode', 'criteriaSetNumber', 'criteriaLegalBasis', 'status', 'description', 'ingredients', 'packaging', 'netContent', 'barcode', 'qualityDeclarationNo', 'certifications', 'ipTitles', 'photos'];
+const TABS = ['info', 'self-assessments', 'history'] as const;
+type Tab = (typeof TABS)[number];
+const asTab = (value: string | null): Tab => TABS.find((tab) => tab === value) ?? 'info';
 
 export function ProductDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const labels = useProductLabels();
   const actor = useActor();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const product = useProduct(id);
   const deleteProduct = useDeleteProduct();
-  const criteriaSets = useCriteriaSets().data;
-  const criteriaSetName = (number: number) => {
-    const set = criteriaSets?.find((s) => s.number === number);
-    return set ? criteriaSetLabel(set) : String(number);
-  };
 
   const back = { to: '/products', label: t('products.title') };
   if (product.isPending) return <PageLoader />;
@@ -52,7 +46,8 @@ export function ProductDetailPage() {
   const ref = { id: record.subjectId, provinceCode: record.provinceCode, communeCode: record.communeCode };
   const canEdit = canEditProduct(actor, ref);
   const showHistory = canViewAudit(actor);
-  const tab = params.get('tab') === 'history' && showHistory ? 'history' : 'info';
+  const requestedTab = asTab(params.get('tab'));
+  const tab = requestedTab === 'history' && !showHistory ? 'info' : requestedTab;
 
   const remove = () =>
     deleteProduct.mutateAsync(record.id, {
@@ -104,35 +99,22 @@ export function ProductDetailPage() {
       />
       <Stack>
         <OcopCode code={record.ocopCode} />
-        {showHistory ? (
-          <Tabs value={tab} onChange={(value) => setParams(value === 'history' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
-            <Tabs.List mb="md">
-              <Tabs.Tab value="info">{t('products.tabs.info')}</Tabs.Tab>
-              <Tabs.Tab value="history">{t('products.tabs.history')}</Tabs.Tab>
-            </Tabs.List>
-            <Tabs.Panel value="info">{information}</Tabs.Panel>
+        <Tabs value={tab} onChange={(value) => setParams(value && value !== 'info' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="info">{t('products.tabs.info')}</Tabs.Tab>
+            <Tabs.Tab value="self-assessments">{t('products.tabs.selfAssessments')}</Tabs.Tab>
+            {showHistory && <Tabs.Tab value="history">{t('products.tabs.history')}</Tabs.Tab>}
+          </Tabs.List>
+          <Tabs.Panel value="info">{information}</Tabs.Panel>
+          <Tabs.Panel value="self-assessments">
+            <ProductSelfAssessments productId={record.id} hasCriteriaSet={record.criteriaSetNumber !== null} canStart={canEdit} />
+          </Tabs.Panel>
+          {showHistory && (
             <Tabs.Panel value="history">
-              <SectionCard>
-                <HistoryTimeline
-                  collection="products"
-                  id={record.id}
-                  fieldLabel={(field) => (field === 'photos' ? t('products.photos.title') : labels.field(field))}
-                  fieldOrder={PRODUCT_FIELD_ORDER}
-                  valueLabel={(field, value) => {
-                    if (field === 'status' && isProductStatus(value)) return labels.status(value);
-                    if (field === 'photos' && typeof value === 'number') return t('audit.photoCount', { count: value });
-                    // The subject never changes, so the recorded id is the current subject.
-                    if (field === 'subjectId' && value === record.subjectId) return record.subjectName;
-                    if (field === 'criteriaSetNumber' && typeof value === 'number') return criteriaSetName(value);
-                    return undefined;
-                  }}
-                />
-              </SectionCard>
+              <ProductHistory product={record} />
             </Tabs.Panel>
-          </Tabs>
-        ) : (
-          information
-        )}
+          )}
+        </Tabs>
       </Stack>
     </>
   );
