@@ -39,6 +39,7 @@ export const SelfAssessmentSummary = z
     total: z.number().nullable(),
     star: z.number().int().nullable(),
     completedAt: z.string().nullable(),
+    createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: 'SelfAssessmentSummary' });
@@ -56,7 +57,6 @@ export const SelfAssessment = SelfAssessmentSummary.extend({
   /** The engine's full result once every criterion is answered. */
   result: EvaluationResult.nullable(),
   canEdit: z.boolean(),
-  createdAt: z.string(),
 }).meta({ id: 'SelfAssessment' });
 export type SelfAssessment = z.infer<typeof SelfAssessment>;
 

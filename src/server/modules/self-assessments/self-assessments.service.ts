@@ -86,7 +86,6 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       progress: { ...progress, missing: [...progress.missing], parts: [...progress.parts], groups: [...progress.groups] },
       result,
       canEdit: canEditProduct(actor, subjectRef(product)),
-      createdAt: row.createdAt.toISOString(),
     };
   }
 
@@ -181,6 +180,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
 
     async addEvidence(actor: Actor, audit: AuditActor, id: string, input: { criterionCode: string } & ({ url: string } | { filename: string; data: Buffer })) {
       const ctx = await load(actor, id, 'edit');
+      requireDraft(ctx.row);
       checkCriterion(ctx.set, input.criterionCode, 'criterionCode');
       if ((await repo.evidenceOf(db, id)).length >= MAX_EVIDENCE_PER_ASSESSMENT)
         throw conflict('too_much_evidence', {
@@ -229,7 +229,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
     },
 
     async removeEvidence(actor: Actor, audit: AuditActor, id: string, evidenceId: string) {
-      await load(actor, id, 'edit');
+      requireDraft((await load(actor, id, 'edit')).row);
       const e = await repo.getEvidence(db, id, evidenceId);
       if (!e) throw notFound(EVIDENCE);
       await db.transaction(async (tx) => {
@@ -260,6 +260,7 @@ function summary(row: SelfAssessmentRow, set: CriteriaSet | undefined, slug: str
     total: row.total,
     star: row.star,
     completedAt: row.completedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
