@@ -131,3 +131,15 @@ export const Sheet = z
 export const SessionResult = z.object({ dossierId: z.uuid(), scoringRound: z.number().int(), submitted: z.number().int(), result: EvaluationResult.nullable() });
 export const SessionDossierParams = z.object({ id: z.uuid(), dossierId: z.uuid() });
 export const SheetParams = z.object({ id: z.uuid(), sheetId: z.uuid() });
+
+export const SessionSummary = z.object({
+  id: z.uuid(),
+  councilId: z.uuid(),
+  councilName: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  mode: z.enum(['meeting', 'written']),
+  status: z.enum(['open', 'closed']),
+  dossierCount: z.number().int(),
+});
+export const SessionListQuery = z.object({ dossierId: z.uuid().optional(), councilId: z.uuid().optional() });

@@ -11,6 +11,8 @@ import {
   Session,
   SessionCreateBody,
   SessionDossierParams,
+  SessionListQuery,
+  SessionSummary,
   SessionResult,
   Sheet,
   SheetBody,
@@ -29,6 +31,9 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
   );
   app.post('/councils/:id/sessions', { config: { access: ['admin'] }, schema: { tags, summary: 'Open a sitting over dossiers before the council', params: IdParams, body: SessionCreateBody, response: { 201: Session } } }, async (req, reply) =>
     reply.status(201).send(await councils.createSession(req.actor, req.auditActor, req.params.id, req.body)),
+  );
+  app.get('/council-sessions', { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Sessions I may open (optionally of one dossier or council)', querystring: SessionListQuery, response: { 200: z.array(SessionSummary) } } }, (req) =>
+    councils.listSessions(req.actor, req.query),
   );
   app.get('/council-sessions/:id', { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, response: { 200: Session } } }, (req) => councils.getSession(req.actor, req.params.id));
   app.put('/council-sessions/:id/attendance', { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, body: AttendanceBody, response: { 200: Session } } }, (req) =>

@@ -214,6 +214,38 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
 
     getSession: (actor: Actor, id: string) => presentSession(actor, id),
 
+    /** Sessions the caller may open: the office's (its province), or those of councils the member sits on. */
+    async listSessions(actor: Actor, f: { dossierId?: string | undefined; councilId?: string | undefined }) {
+      const province = actor.kind === 'user' ? actor.provinceCode : null;
+      const rows = await db
+        .select({ session: councilSessions, council: councils })
+        .from(councilSessions)
+        .innerJoin(councils, eq(councils.id, councilSessions.councilId))
+        .where(
+          and(
+            f.councilId ? eq(councils.id, f.councilId) : undefined,
+            f.dossierId ? inArray(councilSessions.id, db.select({ id: sessionDossiers.sessionId }).from(sessionDossiers).where(eq(sessionDossiers.dossierId, f.dossierId))) : undefined,
+            isAdmin(actor)
+              ? province
+                ? or(eq(councils.provinceCode, province), isNull(councils.provinceCode))
+                : undefined
+              : inArray(councils.id, db.select({ id: councilMembers.councilId }).from(councilMembers).where(eq(councilMembers.userId, userId(actor) ?? '00000000-0000-0000-0000-000000000000'))),
+          ),
+        )
+        .orderBy(desc(councilSessions.heldOn));
+      const counts = rows.length ? await db.select().from(sessionDossiers).where(inArray(sessionDossiers.sessionId, rows.map((r) => r.session.id))) : [];
+      return rows.map(({ session, council }) => ({
+        id: session.id,
+        councilId: council.id,
+        councilName: council.name,
+        title: session.title,
+        heldOn: session.heldOn,
+        mode: session.mode,
+        status: session.status,
+        dossierCount: counts.filter((c) => c.sessionId === session.id).length,
+      }));
+    },
+
     async declare(actor: Actor, audit: AuditActor, sessionId: string, dossierId: string, body: { hasConflict: boolean; note?: string | undefined }) {
       const ctx = await loadSession(actor, sessionId);
       const me = requireMember(ctx);

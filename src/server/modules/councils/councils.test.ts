@@ -140,6 +140,12 @@ describe('a council scores a dossier', () => {
     expect((await members.a.get(`/api/v1/council-sessions/${sessionId}/minutes.docx`)).status).toBe(403);
   });
 
+  it('lists the sessions each caller may open', async () => {
+    expect((await members.a.get('/api/v1/council-sessions')).body.map((s: { id: string }) => s.id)).toEqual([sessionId]);
+    expect((await admin.get(`/api/v1/council-sessions?dossierId=${dossierId}`)).body[0]).toMatchObject({ id: sessionId, dossierCount: 1, status: 'closed' });
+    expect((await (await t.client(DEMO.council)).get('/api/v1/council-sessions')).body).toEqual([]);
+  });
+
   it('keeps outsiders out', async () => {
     const outsider = await t.client(DEMO.council);
     expect((await outsider.get(`/api/v1/council-sessions/${sessionId}`)).status).toBe(404);
