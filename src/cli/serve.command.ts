@@ -2,6 +2,9 @@ import { loadConfig } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { firstStart, openConfiguredDatabase, prepareDatabase } from '../server/bootstrap.js';
 import { createCertificatesService, type CertificatesService } from '../server/modules/certificates/certificates.service.js';
+import type { Database } from '../server/db/client.js';
+import { createMailer, type Mailer } from '../server/lib/mailer.js';
+import { drainOutbox } from '../server/modules/notifications/outbox.js';
 import { log } from './context.js';
 import { printDemoAccounts } from './database.commands.js';
 
@@ -16,6 +19,13 @@ function scheduleReratingReminders(certificates: CertificatesService, logger: { 
       .catch((err: unknown) => logger.error({ err }, 'rerating reminders failed'));
   void run();
   setInterval(run, REMINDER_INTERVAL_MS).unref();
+}
+
+const OUTBOX_INTERVAL_MS = 30_000;
+
+/** Sends queued e-mails every 30 seconds; the timer does not keep the process alive. */
+function scheduleOutbox(database: Database, mailer: Mailer, logger: { error(o: object, m: string): void }) {
+  setInterval(() => void drainOutbox(database.db, mailer).catch((err: unknown) => logger.error({ err }, 'outbox failed')), OUTBOX_INTERVAL_MS).unref();
 }
 
 /** Starts the server; on SIGINT/SIGTERM stops taking requests, then closes the database (and its lock). */
@@ -43,6 +53,9 @@ export async function serveCommand(opts: { port?: string; demo: boolean }) {
     if (seeded || (demo && !oneTime)) printDemoAccounts();
     if (oneTime) log(`Tài khoản quản trị / administrator: ${oneTime.email}  mật khẩu dùng một lần / one-time password: ${oneTime.password}`);
     scheduleReratingReminders(createCertificatesService(database.db), app.log);
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    if (mailer) scheduleOutbox(database, mailer, app.log);
+    else log('SMTP_URL chưa cấu hình: e-mail được giữ trong hàng đợi. / No SMTP_URL: e-mails stay in the outbox.');
   } catch (err) {
     await app?.close();
     await database.close();

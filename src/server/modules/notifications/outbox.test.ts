@@ -1,0 +1,40 @@
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emailOutbox } from '../../db/schema/index.js';
+import { createMailer } from '../../lib/mailer.js';
+import { createTestApp, type TestApp } from '../../../../test/support/app.js';
+import { drainOutbox, MAX_ATTEMPTS } from './outbox.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+});
+afterAll(() => t.close());
+
+describe('e-mail outbox', () => {
+  it('sends queued mail once, through the configured transport', async () => {
+    await t.database.db.insert(emailOutbox).values([
+      { to: 'a@example.vn', subject: '[OCOP] Hồ sơ', body: 'Hồ sơ đã được tiếp nhận.' },
+      { to: 'b@example.vn', subject: '[OCOP] Hồ sơ', body: 'Trả lại để bổ sung.' },
+    ]);
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const delivered: string[] = [];
+    const mailer = createMailer({ from: 'ocop@example.vn', transport })!;
+    const counting = { send: async (m: Parameters<typeof mailer.send>[0]) => (delivered.push(m.to), mailer.send(m)) };
+    expect(await drainOutbox(t.database.db, counting)).toEqual({ sent: 2, failed: 0 });
+    expect(await drainOutbox(t.database.db, counting)).toEqual({ sent: 0, failed: 0 });
+    expect(delivered.sort()).toEqual(['a@example.vn', 'b@example.vn']);
+  });
+
+  it('keeps a failed mail with its error and retries it a bounded number of times', async () => {
+    await t.database.db.insert(emailOutbox).values({ to: 'c@example.vn', subject: 's', body: 'b' });
+    const broken = { send: async () => Promise.reject(new Error('421 try again later')) };
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await drainOutbox(t.database.db, broken);
+    const row = (await t.database.db.select().from(emailOutbox)).find((r) => r.to === 'c@example.vn')!;
+    expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, sentAt: null, lastError: '421 try again later' });
+  });
+
+  it('is not configured without SMTP_URL', () => {
+    expect(createMailer({ from: 'x@example.vn' })).toBeUndefined();
+  });
+});
