@@ -106,6 +106,16 @@ describe('decisions and certificates', () => {
     now = new Date('2027-07-01T03:00:00Z');
   });
 
+  it('allows an upgrade while the certificate is in force, but not a second first evaluation', async () => {
+    const first = await producer.post('/api/v1/dossiers', { productId, kind: 'first', registration: { representativeName: 'Võ Văn Phúc' } });
+    expect(first.body.error.code).toBe('dossier_kind_not_allowed');
+    const early = await producer.post('/api/v1/dossiers', { productId, kind: 'rerating', registration: { representativeName: 'Võ Văn Phúc' } });
+    expect(early.body.error.message).toContain('Chưa đến thời hạn nộp hồ sơ đánh giá lại');
+    const upgrade = await producer.post('/api/v1/dossiers', { productId, kind: 'upgrade', registration: { representativeName: 'Võ Văn Phúc' } });
+    expect(upgrade.status).toBe(201);
+    await producer.post(`/api/v1/dossiers/${upgrade.body.id}/transitions`, { action: 'withdraw', expectedVersion: upgrade.body.version, comment: 'Chưa sẵn sàng' });
+  });
+
   it('is revoked only by the recognising authority, on an Art. 8 ground', async () => {
     const body = { ground: 'c', decisionNo: '55/QĐ-UBND', decidedOn: '2027-07-01', note: 'Vi phạm ghi nhãn' };
     expect((await officer.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(403);

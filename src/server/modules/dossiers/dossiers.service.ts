@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
 import { findSet } from '../../../domain/criteria/index.js';
@@ -14,9 +14,11 @@ import {
   type DossierState,
 } from '../../../domain/evaluation/dossier-workflow.js';
 import { roundForProposal } from '../../../domain/evaluation/rounds.js';
+import { checkDossierKind, type CurrentCertificate } from '../../../domain/evaluation/dossier-kind.js';
+import { certificateStatus } from '../../../domain/certificates/validity.js';
 import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { dossiers, evaluationRounds, selfAssessments } from '../../db/schema/index.js';
+import { certificates, dossiers, evaluationRounds, selfAssessments } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
@@ -89,6 +91,19 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
     return sa;
   }
 
+  /** The product's certificate still standing (not revoked or replaced), with today's status. */
+  async function currentCertificate(productId: string): Promise<CurrentCertificate> {
+    const row = (
+      await db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.productId, productId), isNull(certificates.revokedOn), isNull(certificates.supersededOn)))
+        .orderBy(desc(certificates.issuedOn))
+        .limit(1)
+    )[0];
+    return row ? { star: row.star, expiresOn: row.expiresOn, status: certificateStatus(row, today()) } : null;
+  }
+
   return {
     async list(actor: Actor, f: DossierFilters) {
       const where = and(
@@ -116,6 +131,8 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       if (!canEditProduct(actor, subject)) throw forbidden();
       if (await repo.openForProduct(db, product.id))
         throw conflict('dossier_in_progress', { vi: 'Sản phẩm đang có hồ sơ chưa kết thúc.', en: 'The product already has a dossier in progress.' });
+      const kindCheck = checkDossierKind(body.kind, await currentCertificate(product.id), today());
+      if (!kindCheck.ok) throw invalid('dossier_kind_not_allowed', kindCheck.message, { kind: kindCheck.message });
       const sa = await completedSelfAssessment(product.id, body.selfAssessmentId);
       const round = body.roundId ? (await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, body.roundId)).limit(1))[0] : undefined;
       const legalBasis = sa?.legalBasis ?? round?.legalBasis ?? (await catalogue.current())?.version.legalBasis;
