@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOSSIER_ACTIONS, DOSSIER_KINDS, DOSSIER_STATES } from '../domain/evaluation/dossier-workflow.js';
+import { DOCUMENT_TYPE_CODES } from '../domain/evaluation/dossier-documents.js';
 import { IsoDate, PageQuery, optionalText, paginated } from './common.js';
 
 export const RoundLevel = z.enum(['province', 'ministry']);
@@ -158,3 +159,45 @@ export const EvidenceQuestion = z
   })
   .meta({ id: 'EvidenceQuestion' });
 export const QuestionParams = z.object({ id: z.uuid(), questionId: z.uuid() });
+
+export const DocumentTypeCode = z.enum(DOCUMENT_TYPE_CODES);
+export const DocumentFields = z.object({
+  type: DocumentTypeCode,
+  title: z.string().trim().min(1).max(300),
+  number: optionalText(100),
+  issuedOn: z.preprocess((v) => (v === '' ? undefined : v), IsoDate.optional()),
+  validUntil: z.preprocess((v) => (v === '' ? undefined : v), IsoDate.optional()),
+  productId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
+});
+export const DocumentOnFile = z
+  .object({
+    id: z.uuid(),
+    subjectId: z.uuid(),
+    productId: z.uuid().nullable(),
+    type: DocumentTypeCode,
+    title: z.string(),
+    number: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    validUntil: z.string().nullable(),
+    filename: z.string(),
+    mimeType: z.string(),
+    bytes: z.number().int(),
+    url: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Document' });
+export const DocumentListQuery = z.object({ productId: z.uuid().optional() });
+export const SubjectDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
+export const Checklist = z.object({
+  complete: z.boolean(),
+  lines: z.array(
+    z.object({
+      type: DocumentTypeCode,
+      label: z.object({ vi: z.string(), en: z.string() }),
+      required: z.boolean(),
+      note: z.object({ vi: z.string(), en: z.string() }).nullable(),
+      status: z.enum(['ok', 'expired', 'missing']),
+      documents: z.array(DocumentOnFile),
+    }),
+  ),
+});

@@ -30,6 +30,8 @@ import { createDecisionsService } from './modules/certificates/decisions.service
 import { certificatesRoutes, verificationPageRoutes } from './modules/certificates/certificates.routes.js';
 import { createCouncilsService } from './modules/councils/councils.service.js';
 import { councilsRoutes } from './modules/councils/councils.routes.js';
+import { createDocumentsService } from './modules/documents/documents.service.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createProductsService } from './modules/products/products.service.js';
 import { productsRoutes } from './modules/products/products.routes.js';
@@ -84,6 +86,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     decisions: createDecisionsService(db),
     councils: createCouncilsService(db, catalogue, settings),
     questions: createQuestionsService(db, catalogue),
+    documents: createDocumentsService(db, storage, clock),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -131,6 +134,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(dossiersRoutes, { dossiers: services.dossiers, questions: services.questions });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
+      await api.register(documentsRoutes, { documents: services.documents });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, config, storage });
     },
     { prefix: '/api/v1' },

@@ -1,4 +1,4 @@
-import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { communes, provinces } from './reference.js';
 import { products, subjects } from './registry.js';
 import { selfAssessments } from './self-assessments.js';
@@ -179,4 +179,43 @@ export const evidenceMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('evidence_messages_question_idx').on(t.questionId, t.createdAt)],
+);
+
+/** Papers on file for a subject or one of its products, reused by later dossiers while valid. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    /** Null for the subject's own papers (registration, food-safety certificate…). */
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    title: text('title').notNull(),
+    number: text('number'),
+    issuedOn: date('issued_on'),
+    validUntil: date('valid_until'),
+    storageKey: text('storage_key').notNull(),
+    filename: text('filename').notNull(),
+    mimeType: text('mime_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_subject_idx').on(t.subjectId, t.type), index('documents_product_idx').on(t.productId)],
+);
+
+/** The documents a dossier carried when it was filed (or refiled): what the commune and province checked. */
+export const dossierDocuments = pgTable(
+  'dossier_documents',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.documentId] })],
 );

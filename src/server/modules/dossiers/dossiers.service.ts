@@ -26,6 +26,7 @@ import { notify } from '../notifications/notifications.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import { dossiersRepository as repo, type DossierRow } from './dossiers.repository.js';
 import { openQuestionCount } from './questions.service.js';
+import { snapshotDossierDocuments } from '../documents/documents.service.js';
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
 const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
@@ -214,7 +215,10 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       }
       if (action === 'record_score') changes.councilScore = councilScore;
 
-      await db.transaction((tx) => commitStep(tx, { before, action, to: check.to, changes, audit, comment: body.comment, expectedVersion: body.expectedVersion }));
+      await db.transaction(async (tx) => {
+        await commitStep(tx, { before, action, to: check.to, changes, audit, comment: body.comment, expectedVersion: body.expectedVersion });
+        if (action === 'submit' || action === 'resubmit') await snapshotDossierDocuments(tx, before, now);
+      });
       return present((await repo.get(db, id))!, actor);
     },
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion } from '../../../domain/criteria/test-support.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { multipart } from '../../../../test/support/multipart.js';
 
 let t: TestApp;
 let admin: Client;
@@ -64,6 +65,27 @@ describe('a dossier from the producer to the decision', () => {
     expect((await producer.post('/api/v1/dossiers', { productId, kind: 'first', registration: { representativeName: 'X' } })).status).toBe(409);
   });
 
+  it('shows which documents are on file, reusing the subject’s papers, and keeps what was filed', async () => {
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    const before = (await producer.get(`/api/v1/dossiers/${id}/checklist`)).body;
+    expect(before.complete).toBe(false);
+    expect(before.lines.filter((l: { required: boolean }) => l.required).map((l: { type: string }) => l.type)).toEqual(['business_registration', 'food_safety_certificate', 'quality_declaration', 'test_report']);
+    const upload = async (type: string, title: string, extra: Record<string, string> = {}) => {
+      const body = multipart({ type, title, ...extra }, { name: `${type}.pdf`, data: Buffer.from('%PDF-1.4\n') });
+      return producer.request('POST', `/api/v1/subjects/${subjectId}/documents`, body.payload, { headers: body.headers });
+    };
+    expect((await upload('business_registration', 'Giấy CNĐKKD')).status).toBe(201);
+    expect((await upload('food_safety_certificate', 'Giấy ATTP', { validUntil: '2027-01-01' })).status).toBe(201); // already expired
+    expect((await upload('quality_declaration', 'Tự công bố', { productId })).status).toBe(201);
+    expect((await upload('test_report', 'Phiếu kiểm nghiệm', { productId })).status).toBe(201);
+    expect((await upload('nonsense', 'x')).status).toBe(400);
+    const partial = (await producer.get(`/api/v1/dossiers/${id}/checklist`)).body;
+    expect(partial.complete).toBe(false);
+    expect(partial.lines.find((l: { type: string }) => l.type === 'food_safety_certificate').status).toBe('expired');
+    expect((await upload('food_safety_certificate', 'Giấy ATTP (cấp lại)', { validUntil: '2029-12-31' })).status).toBe(201);
+    expect((await producer.get(`/api/v1/dossiers/${id}/checklist`)).body.complete).toBe(true);
+  });
+
   it('goes to the commune, which has 15 working days', async () => {
     const res = await step(producer, id, 'submit');
     expect(res.status).toBe(200);
@@ -73,6 +95,15 @@ describe('a dossier from the producer to the decision', () => {
     now = new Date('2027-03-24T03:00:00Z');
     expect((await officer.get(`/api/v1/dossiers/${id}`)).body.communeOverdue).toBe(true);
     now = new Date('2027-03-02T03:00:00Z');
+  });
+
+  it('keeps the papers it was filed with', async () => {
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    const filed = (await officer.get(`/api/v1/dossiers/${id}/checklist`)).body;
+    const registration = filed.lines.find((l: { type: string }) => l.type === 'business_registration').documents[0];
+    expect(filed.complete).toBe(true);
+    expect((await officer.get(registration.url)).status).toBe(200);
+    expect((await producer.delete(`/api/v1/subjects/${subjectId}/documents/${registration.id}`)).body.error.code).toBe('document_in_dossier');
   });
 
   it('lets only the commune’s officer assess, with the Mẫu 03 report', async () => {

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { multipart } from '../../../../test/support/multipart.js';
 
 let t: TestApp;
 let admin: Client;
@@ -16,18 +17,8 @@ afterAll(() => t.close());
 
 const year = new Date().getFullYear();
 
-function multipart(filename: string, data: Buffer, contentType = 'application/octet-stream') {
-  const boundary = '----ocoptest';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 async function upload(c: Client, productId: string, data: Buffer, filename = 'photo.png') {
-  const { payload, headers } = multipart(filename, data);
+  const { payload, headers } = multipart({}, { name: filename, data });
   return c.request('POST', `/api/v1/products/${productId}/photos`, payload, { headers });
 }
 

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion, optionWorth } from '../../../domain/criteria/test-support.js';
 import { listScorableCriteria } from '../../../domain/criteria/index.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { multipart } from '../../../../test/support/multipart.js';
 
 let t: TestApp;
 let producer: Client;
@@ -19,20 +20,6 @@ beforeAll(async () => {
   productId = (await producer.get('/api/v1/products?q=hat%20sen%20say')).body.items[0].id;
 });
 afterAll(() => t.close());
-
-function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }) {
-  const boundary = '----ocopevidence';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  return {
-    payload: Buffer.concat([
-      ...parts,
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      file.data,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('self-assessment', () => {
   let id: string;

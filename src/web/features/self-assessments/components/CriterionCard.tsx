@@ -1,11 +1,10 @@
-import { Badge, Card, Group, Radio, Stack, Text, Textarea, Title, type TitleOrder } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
-import { Fragment, memo, useState } from 'react';
+import { Text, Textarea, type TitleOrder } from '@mantine/core';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPoints } from '../../../lib/format.js';
-import { criterionAnchor, hasCases, noteLines, optionFitsCase, OptionLine, type CaseKey, type Criterion } from '../../criteria/index.js';
+import type { CaseKey, Criterion } from '../../criteria/index.js';
 import type { Evidence } from '../api/self-assessments.js';
 import { AddEvidenceButtons } from './AddEvidenceButtons.js';
+import { CriterionChoiceCard } from './CriterionChoiceCard.js';
 import { EvidenceList } from './EvidenceList.js';
 
 export type CriterionCardProps = {
@@ -23,71 +22,9 @@ export type CriterionCardProps = {
   onNote: (code: string, text: string) => void;
 };
 
-function CriterionHeading({ criterion, order }: { criterion: Criterion; order: TitleOrder }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-      <Title order={order} fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-        <Text span c="ocop.8" fw={700} inherit mr={6}>
-          {criterion.code}
-        </Text>
-        {criterion.label}
-      </Title>
-      <Badge variant="outline" color="gray" radius="sm" style={{ flexShrink: 0 }}>
-        {t('criteria.maxPoints', { points: formatPoints(criterion.maxPoints) })}
-      </Badge>
-    </Group>
-  );
-}
-
-/** The requirement note as the radio group's description (a <p>, so lines are joined with breaks). */
-function noteDescription(note: string | null) {
-  const lines = noteLines(note);
-  if (lines.length === 0) return undefined;
-  return lines.map((line, i) => (
-    <Fragment key={i}>
-      {i > 0 && <br />}
-      {line}
-    </Fragment>
-  ));
-}
-
-function CriterionOptions({ criterion, caseKey, editable }: Pick<CriterionCardProps, 'criterion' | 'caseKey' | 'editable'>) {
-  const { t } = useTranslation();
-  const options = criterion.options.map((option, index) => ({ option, index })).filter(({ option }) => optionFitsCase(option, caseKey));
-  if (options.length === 0 && hasCases(criterion))
-    return (
-      <Group gap={6} c="grape.8" mt="xs">
-        <IconInfoCircle size={16} aria-hidden />
-        <Text size="sm">{t('selfAssessment.case.chooseFirst')}</Text>
-      </Group>
-    );
-  return (
-    <Stack gap={6} mt="xs">
-      {options.map(({ option, index }) => (
-        <Radio.Card
-          key={index}
-          value={String(index)}
-          radius="md"
-          px="sm"
-          py={8}
-          withBorder
-          className="option-card"
-          mod={{ readonly: !editable }}
-        >
-          <Group wrap="nowrap" align="flex-start" gap="sm">
-            <Radio.Indicator mt={2} />
-            <OptionLine option={option} />
-          </Group>
-        </Radio.Card>
-      ))}
-    </Stack>
-  );
-}
-
 /**
- * One criterion of a self-assessment: its options as a radio group (points and minimum-star marks
- * beside each), the requirement note, a note of the producer's own and the evidence attached.
+ * One criterion of a self-assessment: the options (CriterionChoiceCard), a note of the producer's
+ * own and the evidence attached.
  */
 export const CriterionCard = memo(function CriterionCard(props: CriterionCardProps) {
   const { sheetId, criterion, order, choice, caseKey, note, evidence, editable, error, onChoose, onNote } = props;
@@ -95,44 +32,30 @@ export const CriterionCard = memo(function CriterionCard(props: CriterionCardPro
   const [noteOpen, setNoteOpen] = useState(note !== '');
 
   return (
-    <Card withBorder padding="md" id={criterionAnchor(criterion.code)} data-testid={`criterion-${criterion.code}`} data-answered={choice !== undefined} className="criterion-card" mod={{ invalid: Boolean(error) }}>
-      <Stack gap="sm">
-        <Radio.Group
-          value={choice === undefined ? null : String(choice)}
-          onChange={(value) => onChoose(criterion.code, Number(value))}
-          readOnly={!editable}
-          label={<CriterionHeading criterion={criterion} order={order} />}
-          labelProps={{ w: '100%' }}
-          description={noteDescription(criterion.requirementNote)}
-          descriptionProps={{ fs: 'italic', c: 'dark.4', mt: 4 }}
-          error={error}
-        >
-          <CriterionOptions criterion={criterion} caseKey={caseKey} editable={editable} />
-        </Radio.Group>
-        {editable && noteOpen && (
-          <Textarea
-            label={t('selfAssessment.criterion.note')}
-            aria-label={t('selfAssessment.criterion.noteFor', { code: criterion.code })}
-            placeholder={t('selfAssessment.criterion.notePlaceholder')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            maxLength={2000}
-            value={note}
-            onChange={(event) => onNote(criterion.code, event.currentTarget.value)}
-          />
-        )}
-        {!editable && note !== '' && (
-          <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-            <Text span fw={600} inherit>
-              {t('selfAssessment.criterion.note')}:
-            </Text>{' '}
-            {note}
-          </Text>
-        )}
-        <EvidenceList sheetId={sheetId} items={evidence} editable={editable} />
-        {editable && <AddEvidenceButtons sheetId={sheetId} criterionCode={criterion.code} noteOpen={noteOpen} onOpenNote={() => setNoteOpen(true)} />}
-      </Stack>
-    </Card>
+    <CriterionChoiceCard criterion={criterion} order={order} choice={choice} caseKey={caseKey} editable={editable} error={error} onChoose={onChoose}>
+      {editable && noteOpen && (
+        <Textarea
+          label={t('selfAssessment.criterion.note')}
+          aria-label={t('selfAssessment.criterion.noteFor', { code: criterion.code })}
+          placeholder={t('selfAssessment.criterion.notePlaceholder')}
+          autosize
+          minRows={2}
+          maxRows={8}
+          maxLength={2000}
+          value={note}
+          onChange={(event) => onNote(criterion.code, event.currentTarget.value)}
+        />
+      )}
+      {!editable && note !== '' && (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          <Text span fw={600} inherit>
+            {t('selfAssessment.criterion.note')}:
+          </Text>{' '}
+          {note}
+        </Text>
+      )}
+      <EvidenceList sheetId={sheetId} items={evidence} editable={editable} />
+      {editable && <AddEvidenceButtons sheetId={sheetId} criterionCode={criterion.code} noteOpen={noteOpen} onOpenNote={() => setNoteOpen(true)} />}
+    </CriterionChoiceCard>
   );
 });

@@ -1,10 +1,10 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { IconCircleCheck, IconCloudX, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { DraftAutosave } from '../api/draft-autosave.js';
+import type { AutosaveStatus } from '../api/autosave.js';
 
 /** "Đã lưu / Đang lưu… / Chưa lưu", announced politely; a failed save offers to try again. */
-export function SaveIndicator({ autosave }: { autosave: Pick<DraftAutosave, 'state' | 'flush'> }) {
+export function SaveIndicator({ autosave }: { autosave: AutosaveStatus }) {
   const { t } = useTranslation();
   const { state } = autosave;
   const color = state === 'failed' ? 'red' : state === 'saved' ? 'teal.8' : 'dimmed';

@@ -3,7 +3,7 @@ import { IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Stars } from '../../../components/Stars.js';
 import { formatPoints } from '../../../lib/format.js';
-import type { DraftAutosave } from '../api/draft-autosave.js';
+import type { AutosaveStatus } from '../api/autosave.js';
 import type { SheetProgress, SheetResult } from '../api/self-assessments.js';
 import { SaveIndicator } from './SaveIndicator.js';
 
@@ -14,13 +14,15 @@ type ScoreSummaryProps = {
   /** Once every criterion is answered: the awarded star, which a missed minimum can hold below the band. */
   result: SheetResult | null;
   /** Present while the sheet can be edited. */
-  autosave: DraftAutosave | null;
+  autosave: AutosaveStatus | null;
   onComplete: () => void;
   completing: boolean;
+  /** The closing button's wording ("Hoàn thành" on a self-assessment, "Nộp phiếu" on a council sheet). */
+  completeLabel?: string;
 };
 
 /** The running score beside the sheet on wide screens: total, band, parts, answered count. */
-export function ScoreSummary({ progress, result, autosave, onComplete, completing }: ScoreSummaryProps) {
+export function ScoreSummary({ progress, result, autosave, onComplete, completing, completeLabel }: ScoreSummaryProps) {
   const { t } = useTranslation();
   const title = t(autosave ? 'selfAssessment.summary.title' : 'selfAssessment.summary.finalTitle');
   return (
@@ -73,7 +75,7 @@ export function ScoreSummary({ progress, result, autosave, onComplete, completin
         </Stack>
         {autosave && (
           <Button fullWidth leftSection={<IconChecks size={16} aria-hidden />} onClick={onComplete} loading={completing}>
-            {t('selfAssessment.actions.complete')}
+            {completeLabel ?? t('selfAssessment.actions.complete')}
           </Button>
         )}
       </Stack>

@@ -1,20 +1,21 @@
-import { Alert, Badge, Box, Button, Flex, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Box, Button, Flex, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconChecks, IconEye, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { formatDate, formatPoints } from '../../../lib/format.js';
+import { formatDate } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../../lib/notify.js';
 import { useIsWide } from '../../../lib/responsive.js';
-import { casesOfSet, criteriaOfSet, CriteriaOutline, type CriteriaSetDetail, type Criterion, type ScoreSlot } from '../../criteria/index.js';
+import { casesOfSet, criteriaOfSet, CriteriaOutline, type CriteriaSetDetail, type Criterion } from '../../criteria/index.js';
 import { useDraftAutosave } from '../api/draft-autosave.js';
 import { useCompleteSelfAssessment, type Evidence, type SelfAssessment } from '../api/self-assessments.js';
 import { CaseSelector } from './CaseSelector.js';
 import { CriterionCard } from './CriterionCard.js';
 import { MissingCriteriaAlert } from './MissingCriteriaAlert.js';
 import { ResultPanel } from './ResultPanel.js';
+import { RunningPoints } from './RunningPoints.js';
 import { PhoneScoreBar, ScoreSummary } from './ScoreSummary.js';
 import { scrollToCriterion, scrollToResult } from './scroll.js';
 import { criterionErrors, draftOf, withCase, withChoice, withNote } from './sheet-draft.js';
@@ -41,17 +42,6 @@ function ReadOnlyNotice({ sheet }: { sheet: SelfAssessment }) {
     <Alert color="teal" icon={<IconLock aria-hidden />} className="print-hidden" data-testid="completed-notice">
       {t('selfAssessment.readOnly.completed', { date: formatDate(sheet.completedAt) })}
     </Alert>
-  );
-}
-
-/** Points so far of a part or group (the server's sums), beside its heading. */
-function RunningPoints({ slot, sheet }: { slot: ScoreSlot; sheet: SelfAssessment }) {
-  const rows = slot.kind === 'part' ? sheet.progress.parts : sheet.progress.groups;
-  const points = rows.find((row) => row.code === slot.code)?.points ?? 0;
-  return (
-    <Badge variant={slot.kind === 'part' ? 'white' : 'light'} color={slot.kind === 'part' ? 'ocop.9' : 'ocop'} radius="sm" data-testid={`${slot.kind}-${slot.code}-running`} style={{ flexShrink: 0 }}>
-      {formatPoints(points)}/{formatPoints(slot.maxPoints)}
-    </Badge>
   );
 }
 
@@ -132,7 +122,7 @@ export function SelfAssessmentSheet({ sheet, criteria }: SelfAssessmentSheetProp
           {cases.length > 0 && <CaseSelector cases={cases} value={shown.case} editable={editable} onChange={(caseKey) => update((draft) => withCase(draft, allCriteria, caseKey))} />}
           <CriteriaOutline
             parts={criteria.set.parts}
-            renderScore={(slot) => <RunningPoints slot={slot} sheet={sheet} />}
+            renderScore={(slot) => <RunningPoints slot={slot} progress={sheet.progress} />}
             renderCriterion={(criterion, order) => (
               <CriterionCard
                 sheetId={sheet.id}

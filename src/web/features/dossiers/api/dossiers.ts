@@ -1,0 +1,115 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { SessionSummary } from '../../../../contracts/councils.js';
+import {
+  Dossier as DossierSchema,
+  DossierEvent as DossierEventSchema,
+  DossierList,
+  Round as RoundSchema,
+  type CommuneAssessmentInput,
+  type DossierCreateBody,
+} from '../../../../contracts/evaluation.js';
+import type { DossierAction, DossierKind, DossierState } from '../../../../domain/evaluation/dossier-workflow.js';
+import { apiRequest, isApiError } from '../../../lib/api/client.js';
+
+export type Dossier = z.infer<typeof DossierSchema>;
+export type DossierEvent = z.infer<typeof DossierEventSchema>;
+export type Round = z.infer<typeof RoundSchema>;
+export type DossierCreateInput = z.input<typeof DossierCreateBody>;
+export type CommuneAssessment = z.infer<typeof CommuneAssessmentInput>;
+export type { DossierAction, DossierKind, DossierState };
+
+export const DOSSIER_PAGE_SIZE = 20;
+
+export type DossierListParams = {
+  page: number;
+  pageSize?: number;
+  state: DossierState | null;
+  kind: DossierKind | null;
+  roundId: string | null;
+  productId?: string | null;
+};
+
+export const dossierKey = (id: string) => ['dossiers', 'detail', id] as const;
+const eventsKey = (id: string) => ['dossiers', 'events', id] as const;
+
+export function useDossiers(params: DossierListParams, enabled = true) {
+  return useQuery({
+    queryKey: ['dossiers', 'list', params],
+    queryFn: ({ signal }) => apiRequest('/dossiers', { query: { pageSize: DOSSIER_PAGE_SIZE, ...params }, schema: DossierList, signal }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useDossier(id: string) {
+  return useQuery({ queryKey: dossierKey(id), queryFn: ({ signal }) => apiRequest(`/dossiers/${id}`, { schema: DossierSchema, signal }) });
+}
+
+export function useDossierEvents(id: string) {
+  return useQuery({ queryKey: eventsKey(id), queryFn: ({ signal }) => apiRequest(`/dossiers/${id}/events`, { schema: z.array(DossierEventSchema), signal }) });
+}
+
+/** A moved dossier: its detail and history, every list, and the user's notifications are stale. */
+export function dossierChanged(queryClient: QueryClient, dossier: Dossier) {
+  queryClient.setQueryData(dossierKey(dossier.id), dossier);
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: eventsKey(dossier.id) }),
+    queryClient.invalidateQueries({ queryKey: ['dossiers', 'list'] }),
+    queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  ]);
+}
+
+export function useCreateDossier() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DossierCreateInput) => apiRequest('/dossiers', { method: 'POST', body, schema: DossierSchema }),
+    onSuccess: (dossier) => dossierChanged(queryClient, dossier),
+  });
+}
+
+/** What a step sends besides its name and the version the user saw. */
+export type StepExtras = { comment?: string; assessment?: CommuneAssessment; roundId?: string; councilScore?: number };
+
+/** 409 stale_dossier: someone else moved the dossier since it was shown. */
+export const isStaleDossier = (error: unknown) => isApiError(error) && error.status === 409 && error.code === 'stale_dossier';
+
+/**
+ * Takes one step with the version on screen. When someone else moved the dossier first, the page
+ * fetches its new state (the caller tells the user).
+ */
+export function useTransition(dossier: Dossier) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, ...extras }: StepExtras & { action: DossierAction }) =>
+      apiRequest(`/dossiers/${dossier.id}/transitions`, { method: 'POST', body: { action, expectedVersion: dossier.version, ...extras }, schema: DossierSchema }),
+    onSuccess: (next) => dossierChanged(queryClient, next),
+    onError: (error) => {
+      if (isStaleDossier(error))
+        return Promise.all([queryClient.invalidateQueries({ queryKey: dossierKey(dossier.id) }), queryClient.invalidateQueries({ queryKey: eventsKey(dossier.id) })]);
+      return undefined;
+    },
+  });
+}
+
+/** Council sittings the dossier is on (the office opens them from the dossier). */
+export function useDossierSessions(dossierId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['council-sessions', 'list', { dossierId }],
+    queryFn: ({ signal }) => apiRequest('/council-sessions', { query: { dossierId }, schema: z.array(SessionSummary), signal }),
+    enabled,
+  });
+}
+
+export function useRounds() {
+  return useQuery({ queryKey: ['rounds'], queryFn: ({ signal }) => apiRequest('/rounds', { schema: z.array(RoundSchema), signal }), staleTime: 5 * 60_000 });
+}
+
+/** Art. 5's two provincial rounds of a year (idempotent on the server). */
+export function useOpenDefaultRounds() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (year: number) => apiRequest('/rounds/defaults', { method: 'POST', body: { year }, schema: z.array(RoundSchema) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rounds'] }),
+  });
+}
