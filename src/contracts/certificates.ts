@@ -105,3 +105,16 @@ export const PublicVerification = z
   .meta({ id: 'PublicVerification' });
 export type PublicVerification = z.infer<typeof PublicVerification>;
 export const VerificationParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{11,64}$/) });
+
+export const HistoricalResultBody = z.object({
+  year: z.number().int().min(2018).max(2100),
+  round: z.string().trim().max(50).nullable().optional(),
+  level: z.enum(['district', 'province', 'central']),
+  kind: z.enum(['first', 'upgrade', 'rerating']),
+  score: z.number().min(0).max(100).nullable().optional(),
+  star: z.number().int().min(1).max(5).nullable().optional(),
+  decisionNo: z.string().trim().max(100).nullable().optional(),
+  decisionDate: IsoDate.nullable().optional(),
+  legalBasis: z.string().trim().min(1).max(100),
+});
+export const HistoricalResult = HistoricalResultBody.extend({ id: z.uuid(), productId: z.uuid() }).meta({ id: 'HistoricalResult' });

@@ -27,6 +27,7 @@ import { createNotificationsService } from './modules/notifications/notification
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { createDecisionsService } from './modules/certificates/decisions.service.js';
+import { createHistoricalResultsService } from './modules/certificates/historical-results.service.js';
 import { certificatesRoutes, verificationPageRoutes } from './modules/certificates/certificates.routes.js';
 import { createCouncilsService } from './modules/councils/councils.service.js';
 import { councilsRoutes } from './modules/councils/councils.routes.js';
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     notifications: createNotificationsService(db),
     certificates: createCertificatesService(db, clock),
     decisions: createDecisionsService(db),
+    results: createHistoricalResultsService(db),
     councils: createCouncilsService(db, catalogue, settings),
     questions: createQuestionsService(db, catalogue),
     documents: createDocumentsService(db, storage, clock),
@@ -135,7 +137,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
       await api.register(documentsRoutes, { documents: services.documents });
-      await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, config, storage });
+      await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config, storage });
     },
     { prefix: '/api/v1' },
   );

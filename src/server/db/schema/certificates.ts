@@ -85,3 +85,28 @@ export const certificateCounters = pgTable(
   },
   (t) => [uniqueIndex('certificate_counters_uq').on(t.scope, t.year)],
 );
+
+/**
+ * Results recorded from before the platform, under earlier rules (1048, 148, 1489): the level that
+ * recognised them (including district 3★ under 148), their legal basis, score and star.
+ */
+export const historicalResults = pgTable(
+  'historical_results',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    round: text('round'),
+    level: text('level', { enum: ['district', 'province', 'central'] }).notNull(),
+    kind: text('kind', { enum: ['first', 'upgrade', 'rerating'] }).notNull(),
+    score: doublePrecision('score'),
+    star: integer('star'),
+    decisionNo: text('decision_no'),
+    decisionDate: date('decision_date'),
+    legalBasis: text('legal_basis').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('historical_results_uq').on(t.productId, t.year, t.round, t.level, t.kind).nullsNotDistinct()],
+);

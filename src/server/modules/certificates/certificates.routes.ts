@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
-import { Certificate, CertificateList, CertificateListQuery, Decision, DecisionCreateBody, PublicVerification, RevokeBody, VerificationParams, Worklist } from '../../../contracts/certificates.js';
+import { HistoricalResult, HistoricalResultBody, Certificate, CertificateList, CertificateListQuery, Decision, DecisionCreateBody, PublicVerification, RevokeBody, VerificationParams, Worklist } from '../../../contracts/certificates.js';
 import { notFound } from '../../../domain/errors.js';
 import type { AppConfig } from '../../config.js';
 import type { FileStorage } from '../../lib/file-storage.js';
@@ -9,14 +9,22 @@ import { certificatePdf } from './certificate.pdf.js';
 import { decisionDocx } from './decision.docx.js';
 import { verificationPath, type CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
+import type { HistoricalResultsService } from './historical-results.service.js';
 import { verificationPage } from './verification.page.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Công nhận, chứng nhận / Decisions and certificates'];
 
-type Deps = { certificates: CertificatesService; decisions: DecisionsService; config: AppConfig; storage: FileStorage };
+type Deps = { certificates: CertificatesService; decisions: DecisionsService; results: HistoricalResultsService; config: AppConfig; storage: FileStorage };
 
-export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, config, storage }) => {
+export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, results, config, storage }) => {
+  app.get('/products/:id/results', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Results of earlier years (under 1048, 148, 1489…)', params: IdParams, response: { 200: z.array(HistoricalResult) } } }, (req) =>
+    results.list(req.actor, req.params.id),
+  );
+  app.post('/products/:id/results', { config: { access: ['admin'] }, schema: { tags, summary: 'Record an earlier result', params: IdParams, body: HistoricalResultBody, response: { 201: HistoricalResult } } }, async (req, reply) =>
+    reply.status(201).send(await results.record(req.actor, req.auditActor, req.params.id, req.body)),
+  );
+
   app.get('/decisions', { config: { access: ['admin'] }, schema: { tags, response: { 200: z.array(Decision) } } }, (req) => decisions.list(req.actor));
   app.post(
     '/decisions',

@@ -128,6 +128,17 @@ describe('decisions and certificates', () => {
     expect(api.body).toMatchObject({ inForce: false, status: 'revoked' });
   });
 
+  it('records results of earlier years under their own rules', async () => {
+    const body = { year: 2024, level: 'district', kind: 'first', score: 62, star: 3, decisionNo: '12/QĐ-UBND', decisionDate: '2024-09-10', legalBasis: '148/QĐ-TTg' };
+    expect((await producer.post(`/api/v1/products/${productId}/results`, body)).status).toBe(403);
+    expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, legalBasis: '1048/QĐ-TTg' })).body.error.code).toBe('invalid_historical_result');
+    expect((await admin.post(`/api/v1/products/${productId}/results`, body)).status).toBe(201);
+    expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, score: 64 })).status).toBe(201); // corrected, not duplicated
+    const list = (await producer.get(`/api/v1/products/${productId}/results`)).body;
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ level: 'district', score: 64, star: 3 });
+  });
+
   it('keeps certificates within scope', async () => {
     expect((await (await t.client(DEMO.producer)).get(`/api/v1/certificates/${certificate.id}`)).status).toBe(404);
     expect((await (await t.client(DEMO.council)).get('/api/v1/certificates')).status).toBe(403);

@@ -1,0 +1,43 @@
+import { EmptyState } from '@mantine/core';
+import { IconFolders } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/ListFooter.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { useListParams } from '../../../lib/list-params.js';
+import { useIsPhone } from '../../../lib/responsive.js';
+import { DOSSIER_PAGE_SIZE, useDossiers } from '../api/dossiers.js';
+import { DOSSIER_FILTERS, DossierFilters } from '../components/DossierFilters.js';
+import { DossierCards, DossierTable } from '../components/DossierResults.js';
+import { isDossierKind, isDossierState } from '../components/labels.js';
+
+export function DossierListPage() {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const list = useListParams(DOSSIER_FILTERS);
+  const { state, kind, roundId } = list.filters;
+  const dossiers = useDossiers({ page: list.page, state: isDossierState(state) ? state : null, kind: isDossierKind(kind) ? kind : null, roundId });
+
+  return (
+    <>
+      <PageHeader title={t('dossiers.title')} description={t('dossiers.intro')} />
+      <SectionCard>
+        <DossierFilters list={list} />
+        {dossiers.isPending ? (
+          <PageLoader />
+        ) : dossiers.isError ? (
+          <QueryError error={dossiers.error} onRetry={() => void dossiers.refetch()} />
+        ) : dossiers.data.items.length === 0 ? (
+          <EmptyState icon={<IconFolders aria-hidden />} title={t('dossiers.empty')} description={t('dossiers.emptyHint')} py="xl" />
+        ) : (
+          <div style={{ opacity: dossiers.isPlaceholderData ? 0.6 : 1 }}>
+            {isPhone ? <DossierCards dossiers={dossiers.data.items} /> : <DossierTable dossiers={dossiers.data.items} />}
+            <ListFooter total={dossiers.data.total} page={list.page} pageSize={DOSSIER_PAGE_SIZE} onPageChange={list.setPage} />
+          </div>
+        )}
+      </SectionCard>
+    </>
+  );
+}
