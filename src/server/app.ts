@@ -23,6 +23,7 @@ import { roundsRoutes } from './modules/rounds/rounds.routes.js';
 import { createDossiersService } from './modules/dossiers/dossiers.service.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { createQuestionsService } from './modules/dossiers/questions.service.js';
+import { ministryPackage } from './modules/dossiers/ministry-package.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
@@ -133,7 +134,11 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(scoringRoutes, { catalogue, settings, config });
       await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
       await api.register(roundsRoutes, { rounds: services.rounds });
-      await api.register(dossiersRoutes, { dossiers: services.dossiers, questions: services.questions });
+      await api.register(dossiersRoutes, {
+        dossiers: services.dossiers,
+        questions: services.questions,
+        packageFor: (actor, id) => ministryPackage({ db, storage, dossiers: services.dossiers, selfAssessments: services.selfAssessments, councils: services.councils }, actor, id),
+      });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
       await api.register(documentsRoutes, { documents: services.documents });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion, worstChoices } from '../../../domain/criteria/test-support.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { COMMUNE_ASSESSMENT, step } from '../../../../test/support/evaluation.js';
+import { unzipSync } from 'fflate';
 import { docxText } from '../../../../test/support/documents.js';
 
 let t: TestApp;
@@ -138,6 +139,17 @@ describe('a council scores a dossier', () => {
     const text = docxText(minutes.raw);
     for (const expected of ['BIÊN BẢN', 'Thành viên B', 'Quýt hồng Lai Vung', 'Đề nghị công nhận', 'CHỦ TỊCH HỘI ĐỒNG']) expect(text).toContain(expected);
     expect((await members.a.get(`/api/v1/council-sessions/${sessionId}/minutes.docx`)).status).toBe(403);
+  });
+
+  it('packages a dossier of 90+ points for the ministry once the province has decided', async () => {
+    expect((await admin.get(`/api/v1/dossiers/${dossierId}/ministry-package`)).body.error.code).toBe('not_for_ministry');
+    const decided = await admin.post('/api/v1/decisions', { number: '77/QĐ-UBND', signedOn: '2027-06-25', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 4 }] });
+    expect(decided.status).toBe(201);
+    const pkg = await admin.get(`/api/v1/dossiers/${dossierId}/ministry-package`);
+    expect(pkg.status).toBe(200);
+    const names = Object.keys(unzipSync(new Uint8Array(pkg.raw)));
+    expect(names).toEqual(expect.arrayContaining(['ho-so.json', 'mau-02-tu-danh-gia.pdf', 'hoi-dong/bien-ban-1.docx']));
+    expect((await members.chair.get(`/api/v1/dossiers/${dossierId}/ministry-package`)).status).toBe(403);
   });
 
   it('lists the sessions each caller may open', async () => {

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
 import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, TransitionBody } from '../../../contracts/evaluation.js';
 import type { QuestionsService } from './questions.service.js';
+import type { Actor } from '../../../domain/policies/index.js';
 import type { DossiersService } from './dossiers.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Hồ sơ / Dossiers'];
 
-export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; questions: QuestionsService }> = async (app, { dossiers, questions }) => {
+export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; questions: QuestionsService; packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }> }> = async (
+  app,
+  { dossiers, questions, packageFor },
+) => {
+  app.get('/dossiers/:id/ministry-package', { config: { access: ['admin'] }, schema: { tags, summary: 'ZIP for the ministry (5★): dossier, self-assessment, papers, council minutes', params: IdParams } }, async (req, reply) => {
+    const pkg = await packageFor(req.actor, req.params.id);
+    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.data);
+  });
   app.get('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: DossierListQuery, response: { 200: DossierList } } }, (req) =>
     dossiers.list(req.actor, req.query),
   );
