@@ -21,6 +21,7 @@ import { notify } from '../notifications/notifications.service.js';
 import { certificatesRepository as repo, type CertificateRow } from './certificates.repository.js';
 
 const CERTIFICATE = { vi: 'giấy chứng nhận', en: 'certificate' };
+const alreadyRevoked = () => conflict('already_revoked', { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate is already revoked.' });
 export const verificationPath = (code: string) => `/v/${code}`;
 
 export function createCertificatesService(db: Db, clock: () => Date = () => new Date()) {
@@ -106,14 +107,14 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       const isProvince = actor.kind === 'user' && actor.role === 'admin' && actor.provinceCode === before.provinceCode;
       if (!(authority === 'ministry' ? isMinistry : isProvince || isMinistry))
         throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
-      if (before.revokedOn) throw conflict('already_revoked', { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate is already revoked.' });
+      if (before.revokedOn) throw alreadyRevoked();
       await db.transaction(async (tx) => {
         const [after] = await tx
           .update(certificates)
           .set({ revokedOn: body.decidedOn, revocationGround: body.ground, revocationDecisionNo: body.decisionNo, revocationNote: body.note ?? null })
           .where(and(eq(certificates.id, id), isNull(certificates.revokedOn)))
           .returning();
-        if (!after) throw conflict('already_revoked', { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate is already revoked.' });
+        if (!after) throw alreadyRevoked();
         await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { revokedOn: null }, after: { revokedOn: body.decidedOn, ground: body.ground, decisionNo: body.decisionNo } });
         await notify(tx, {
           userIds: await dossiersRepository.producerUsers(tx, before.subjectId),

@@ -22,6 +22,9 @@ type MemberRow = typeof councilMembers.$inferSelect;
 type SheetRow = typeof scoreSheets.$inferSelect;
 const SESSION = { vi: 'phiên họp hội đồng', en: 'council session' };
 const SHEET = { vi: 'phiếu chấm', en: 'score sheet' };
+const sheetLocked = () => conflict('sheet_locked', { vi: 'Phiếu đã nộp và bị khoá.', en: 'The sheet is submitted and locked.' });
+const sessionClosed = () => conflict('session_closed', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
+const staleSheet = () => conflict('stale_sheet', { vi: 'Phiếu vừa được thay đổi ở nơi khác; tải lại.', en: 'The sheet changed elsewhere; reload it.' });
 
 const isAdmin = (actor: Actor) => actor.kind === 'user' && actor.role === 'admin';
 const userId = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
@@ -63,7 +66,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     if (!mayRunSession(ctx.me?.position ?? null, ctx.admin)) throw forbidden({ vi: 'Chỉ chủ tịch, thư ký hội đồng hoặc Văn phòng OCOP.', en: 'Only the chair, the secretary or the OCOP office.' });
   };
   const requireOpen = (ctx: Ctx) => {
-    if (ctx.session.status === 'closed') throw conflict('session_closed', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
+    if (ctx.session.status === 'closed') throw sessionClosed();
   };
 
   async function councilSettings(ctx: Ctx, dossier: DossierRow) {
@@ -272,7 +275,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const ctx = await loadSession(actor, sessionId);
       requireOpen(ctx);
       const { sheet, dossier } = await ownSheet(ctx, dossierId, requireMember(ctx));
-      if (sheet.status === 'submitted') throw conflict('sheet_locked', { vi: 'Phiếu đã nộp và bị khoá.', en: 'The sheet is submitted and locked.' });
+      if (sheet.status === 'submitted') throw sheetLocked();
       const { version, set } = await criteriaOf(dossier);
       const progress = scoreDraft(version, set, body.choices, body.case ?? null);
       const [after] = await db
@@ -280,7 +283,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         .set({ choices: body.choices, caseKey: body.case ?? null, disqualifiedReason: body.disqualifiedReason ?? null, version: sheet.version + 1, updatedAt: new Date() })
         .where(and(eq(scoreSheets.id, sheet.id), eq(scoreSheets.version, body.expectedVersion), eq(scoreSheets.status, 'draft')))
         .returning();
-      if (!after) throw conflict('stale_sheet', { vi: 'Phiếu vừa được thay đổi ở nơi khác; tải lại.', en: 'The sheet changed elsewhere; reload it.' });
+      if (!after) throw staleSheet();
       return presentSheet(after, dossier, progress);
     },
 
@@ -300,13 +303,13 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const member = ctx.members.find((m) => m.id === body.memberId);
       if (!member) throw invalid('unknown_member', { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' }, { memberId: { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' } });
       const { sheet, dossier } = await ownSheet(ctx, dossierId, member);
-      if (sheet.status === 'submitted') throw conflict('sheet_locked', { vi: 'Phiếu đã nộp và bị khoá.', en: 'The sheet is submitted and locked.' });
+      if (sheet.status === 'submitted') throw sheetLocked();
       const [filled] = await db
         .update(scoreSheets)
         .set({ choices: body.choices, caseKey: body.case ?? null, disqualifiedReason: body.disqualifiedReason ?? null, paper: true, enteredBy: userId(actor), version: sheet.version + 1 })
         .where(and(eq(scoreSheets.id, sheet.id), eq(scoreSheets.version, sheet.version)))
         .returning();
-      if (!filled) throw conflict('stale_sheet', { vi: 'Phiếu vừa được thay đổi ở nơi khác; tải lại.', en: 'The sheet changed elsewhere; reload it.' });
+      if (!filled) throw staleSheet();
       return submit(ctx, filled, dossier, audit, true);
     },
 
@@ -390,7 +393,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const results = await Promise.all(links.map(async (l) => ({ ...(await resultOf(ctx, l.dossierId)), openQuestions: await openQuestionCount(db, l.dossierId) })));
       await db.transaction(async (tx) => {
         const [closed] = await tx.update(councilSessions).set({ status: 'closed' }).where(and(eq(councilSessions.id, sessionId), eq(councilSessions.status, 'open'))).returning();
-        if (!closed) throw conflict('session_closed', { vi: 'Phiên họp đã kết thúc.', en: 'The session is closed.' });
+        if (!closed) throw sessionClosed();
         for (const { dossier, link, sheets, result, openQuestions } of results) {
           const now = await tx
             .select({ id: scoreSheets.id })
@@ -411,7 +414,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
   };
 
   async function submit(ctx: Ctx, sheet: SheetRow, dossier: DossierRow, audit: AuditActor, paper: boolean) {
-    if (sheet.status === 'submitted') throw conflict('sheet_locked', { vi: 'Phiếu đã nộp và bị khoá.', en: 'The sheet is submitted and locked.' });
+    if (sheet.status === 'submitted') throw sheetLocked();
     const { version, set } = await criteriaOf(dossier);
     const caseKey = (sheet.caseKey as CaseKey | null) ?? null;
     const score = scoreSheet(version, set, { choices: sheet.choices, ...(caseKey ? { case: caseKey } : {}), ...(sheet.disqualifiedReason ? { disqualified: { reason: sheet.disqualifiedReason } } : {}) }, { includeNext: false });
@@ -422,7 +425,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         .set({ status: 'submitted', submittedAt: new Date(), total: score.total, version: sheet.version + 1 })
         .where(and(eq(scoreSheets.id, sheet.id), eq(scoreSheets.status, 'draft')))
         .returning();
-      if (!row) throw conflict('sheet_locked', { vi: 'Phiếu đã nộp và bị khoá.', en: 'The sheet is submitted and locked.' });
+      if (!row) throw sheetLocked();
       await recordAudit(tx, audit, { action: 'update', entityType: 'score_sheet', entityId: sheet.id, before: { status: 'draft' }, after: { status: 'submitted', total: score.total, paper } });
       return row;
     });

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { SessionSummary } from '../../../../contracts/councils.js';
+import { Subject as SubjectSchema } from '../../../../contracts/registry.js';
 import {
   Dossier as DossierSchema,
   DossierEvent as DossierEventSchema,
@@ -111,5 +112,15 @@ export function useOpenDefaultRounds() {
   return useMutation({
     mutationFn: (year: number) => apiRequest('/rounds/defaults', { method: 'POST', body: { year }, schema: z.array(RoundSchema) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rounds'] }),
+  });
+}
+
+/** The producer's record, to fill Mẫu 01's representative and contact from it. */
+export function useSubjectForRegistration(subjectId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['subjects', 'detail', subjectId],
+    queryFn: ({ signal }) => apiRequest(`/subjects/${subjectId}`, { schema: SubjectSchema, signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }

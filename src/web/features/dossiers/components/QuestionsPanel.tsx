@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconLock, IconMessageQuestion } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QuestionCreateBody } from '../../../../contracts/evaluation.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -41,18 +41,26 @@ function AskQuestionForm({ dossierId, legalBasis, setNumber }: { dossierId: stri
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="ask-question">
       <Stack gap="xs">
-        <Select
-          label={t('dossiers.questions.criterion')}
-          placeholder={t('select.choose')}
-          data={options}
-          searchable
-          filter={accentInsensitiveFilter}
-          nothingFoundMessage={t('select.nothingFound')}
-          required
-          value={form.watch('criterionCode')}
-          onChange={(value) => form.setValue('criterionCode', value, { shouldValidate: form.formState.isSubmitted })}
-          error={form.formState.errors.criterionCode?.message}
-          disabled={!criteria.data}
+        <Controller
+          control={form.control}
+          name="criterionCode"
+          render={({ field }) => (
+            <Select
+              label={t('dossiers.questions.criterion')}
+              placeholder={t('select.choose')}
+              data={options}
+              searchable
+              filter={accentInsensitiveFilter}
+              nothingFoundMessage={t('select.nothingFound')}
+              required
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              error={form.formState.errors.criterionCode?.message}
+              disabled={!criteria.data}
+            />
+          )}
         />
         <Textarea label={t('dossiers.questions.question')} required autosize minRows={2} maxLength={3000} error={form.formState.errors.question?.message} {...form.register('question')} />
         <Group justify="flex-end">

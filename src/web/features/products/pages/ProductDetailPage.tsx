@@ -11,6 +11,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
+import { CreateDossierButton, ProductDossiers } from '../../dossiers/index.js';
 import { ProductSelfAssessments } from '../../self-assessments/index.js';
 import { useDeleteProduct, useProduct } from '../api/products.js';
 import { OcopCode } from '../components/OcopCode.js';
@@ -18,7 +19,7 @@ import { PhotoGallery } from '../components/PhotoGallery.js';
 import { ProductHistory } from '../components/ProductHistory.js';
 import { ProductCertifications, ProductCharacteristics, ProductGeneral, ProductIpTitles } from '../components/ProductDetails.js';
 
-const TABS = ['info', 'self-assessments', 'history'] as const;
+const TABS = ['info', 'self-assessments', 'dossiers', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const asTab = (value: string | null): Tab => TABS.find((tab) => tab === value) ?? 'info';
 
@@ -93,6 +94,7 @@ export function ProductDetailPage() {
                 {t('common.edit')}
               </Button>
             )}
+            {canEdit && <CreateDossierButton product={record} />}
             {canDeleteProduct(actor, ref) && <ConfirmDeleteButton title={t('products.deleteTitle')} body={t('products.deleteBody', { name: record.name })} onConfirm={remove} />}
           </>
         }
@@ -103,11 +105,15 @@ export function ProductDetailPage() {
           <Tabs.List mb="md">
             <Tabs.Tab value="info">{t('products.tabs.info')}</Tabs.Tab>
             <Tabs.Tab value="self-assessments">{t('products.tabs.selfAssessments')}</Tabs.Tab>
+            <Tabs.Tab value="dossiers">{t('products.tabs.dossiers')}</Tabs.Tab>
             {showHistory && <Tabs.Tab value="history">{t('products.tabs.history')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="info">{information}</Tabs.Panel>
           <Tabs.Panel value="self-assessments">
             <ProductSelfAssessments productId={record.id} hasCriteriaSet={record.criteriaSetNumber !== null} canStart={canEdit} />
+          </Tabs.Panel>
+          <Tabs.Panel value="dossiers">
+            <ProductDossiers productId={record.id} />
           </Tabs.Panel>
           {showHistory && (
             <Tabs.Panel value="history">

@@ -1,0 +1,81 @@
+import { Grid, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { useActor } from '../../../lib/session.js';
+import { useDossier, type Dossier } from '../api/dossiers.js';
+import { CommuneAssessmentCard } from '../components/CommuneAssessmentCard.js';
+import { DossierHistory } from '../components/DossierHistory.js';
+import { DossierProgress } from '../components/DossierProgress.js';
+import { DossierSessions } from '../components/DossierSessions.js';
+import { DossierBadges } from '../components/DossierStateBadge.js';
+import { DossierSummary, RegistrationCard } from '../components/DossierSummary.js';
+import { useDossierLabels } from '../components/labels.js';
+import { QuestionsPanel } from '../components/QuestionsPanel.js';
+import { StepActions } from '../components/StepActions.js';
+
+const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council'];
+
+function DossierDetail({ dossier }: { dossier: Dossier }) {
+  const { t } = useTranslation();
+  const labels = useDossierLabels();
+  const actor = useActor();
+  const parties = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode });
+  const isOffice = parties.includes('province_admin');
+
+  return (
+    <>
+      <PageHeader
+        back={{ to: '/dossiers', label: t('dossiers.title') }}
+        title={t('dossiers.detailTitle', { name: dossier.productName })}
+        description={`${labels.kind(dossier.kind)} · ${dossier.subjectName}`}
+        actions={<DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />}
+      />
+      <Stack gap="md">
+        <DossierProgress state={dossier.state} />
+        <Grid gap="md">
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Stack gap="md">
+              <StepActions dossier={dossier} />
+              <DossierSummary dossier={dossier} />
+              {dossier.communeAssessment && <CommuneAssessmentCard assessment={dossier.communeAssessment} />}
+              <RegistrationCard dossier={dossier} />
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="md">
+              <QuestionsPanel
+                dossierId={dossier.id}
+                legalBasis={dossier.legalBasis}
+                setNumber={dossier.setNumber}
+                mayAsk={isOffice}
+                mayAnswer={parties.includes('producer') || parties.includes('commune_officer')}
+                underReview={UNDER_REVIEW.includes(dossier.state)}
+              />
+              {isOffice && <DossierSessions dossierId={dossier.id} />}
+              <DossierHistory dossierId={dossier.id} />
+            </Stack>
+          </Grid.Col>
+        </Grid>
+      </Stack>
+    </>
+  );
+}
+
+export function DossierDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const dossier = useDossier(id);
+  if (dossier.isPending) return <PageLoader />;
+  if (dossier.isError)
+    return (
+      <>
+        <PageHeader title={t('dossiers.title')} back={{ to: '/dossiers', label: t('dossiers.title') }} />
+        <QueryError error={dossier.error} onRetry={() => void dossier.refetch()} />
+      </>
+    );
+  return <DossierDetail dossier={dossier.data} />;
+}
