@@ -87,7 +87,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     certificates: createCertificatesService(db, clock),
     decisions: createDecisionsService(db),
     results: createHistoricalResultsService(db),
-    councils: createCouncilsService(db, catalogue, settings),
+    councils: createCouncilsService(db, catalogue, settings, clock),
     questions: createQuestionsService(db, catalogue),
     documents: createDocumentsService(db, storage, clock),
   };

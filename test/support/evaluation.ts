@@ -19,10 +19,10 @@ export async function step(c: Client, id: string, action: string, extra: Record<
 }
 
 /**
- * Takes a product from a completed self-assessment to a scored dossier: producer files, the commune
- * officer assesses, the province receives it and records the council's score.
+ * Takes a product from a completed self-assessment to a dossier before the council: producer files,
+ * the commune officer assesses, the province receives it and sends it to the council.
  */
-export async function scoredDossier(parties: { producer: Client; officer: Client; admin: Client }, productId: string, setNumber: number, councilScore: number, kind = 'first') {
+export async function dossierInCouncil(parties: { producer: Client; officer: Client; admin: Client }, productId: string, setNumber: number, kind = 'first') {
   const { producer, officer, admin } = parties;
   const set = version.sets.find((s) => s.number === setNumber)!;
   const sa = (await producer.post(`/api/v1/products/${productId}/self-assessments`, {})).body;
@@ -33,6 +33,11 @@ export async function scoredDossier(parties: { producer: Client; officer: Client
   await step(producer, dossier.id, 'submit');
   await step(officer, dossier.id, 'assess', { assessment: COMMUNE_ASSESSMENT });
   await step(admin, dossier.id, 'receive');
-  await step(admin, dossier.id, 'send_to_council');
-  return step(admin, dossier.id, 'record_score', { councilScore });
+  return step(admin, dossier.id, 'send_to_council');
+}
+
+/** As dossierInCouncil, then the office records the council's score (a paper result). */
+export async function scoredDossier(parties: { producer: Client; officer: Client; admin: Client }, productId: string, setNumber: number, councilScore: number, kind = 'first') {
+  const dossier = await dossierInCouncil(parties, productId, setNumber, kind);
+  return step(parties.admin, dossier.id, 'record_score', { councilScore });
 }

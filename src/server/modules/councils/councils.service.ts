@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CouncilCreateBody, SessionCreateBody, SheetBody } from '../../../contracts/councils.js';
 import { criteriaVersionSlug, findSet, type CaseKey } from '../../../domain/criteria/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
 import { mayReadAllSheets, mayRunSession, mayScore, type CouncilPosition } from '../../../domain/evaluation/council-rules.js';
 import { checkTransition, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import type { Actor } from '../../../domain/policies/index.js';
@@ -34,7 +35,7 @@ const userId = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
  * score alone on the same sheet as the self-assessment, submit (then the sheet locks); the council's
  * result is the engine's aggregation of the submitted sheets of the current scoring round.
  */
-export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, settings: SettingsService) {
+export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, settings: SettingsService, clock: () => Date = () => new Date()) {
   async function loadSession(actor: Actor, sessionId: string) {
     const session = (await db.select().from(councilSessions).where(eq(councilSessions.id, sessionId)).limit(1))[0];
     if (!session) throw notFound(SESSION);
@@ -415,6 +416,12 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
 
   async function submit(ctx: Ctx, sheet: SheetRow, dossier: DossierRow, audit: AuditActor, paper: boolean) {
     if (sheet.status === 'submitted') throw sheetLocked();
+    // Written opinions (Art. 7.6) are due by the session's deadline; paper sheets received in time may be entered later.
+    if (!paper && ctx.session.mode === 'written' && ctx.session.writtenDeadline && vietnamDate(clock()) > ctx.session.writtenDeadline)
+      throw conflict('written_deadline_passed', {
+        vi: `Đã quá hạn gửi ý kiến bằng văn bản (${formatDateVn(ctx.session.writtenDeadline)}).`,
+        en: `The deadline for written opinions (${formatDateVn(ctx.session.writtenDeadline)}) has passed.`,
+      });
     const { version, set } = await criteriaOf(dossier);
     const caseKey = (sheet.caseKey as CaseKey | null) ?? null;
     const score = scoreSheet(version, set, { choices: sheet.choices, ...(caseKey ? { case: caseKey } : {}), ...(sheet.disqualifiedReason ? { disqualified: { reason: sheet.disqualifiedReason } } : {}) }, { includeNext: false });

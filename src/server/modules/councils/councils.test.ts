@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion, worstChoices } from '../../../domain/criteria/test-support.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
-import { COMMUNE_ASSESSMENT, step } from '../../../../test/support/evaluation.js';
+import { COMMUNE_ASSESSMENT, dossierInCouncil, step } from '../../../../test/support/evaluation.js';
 import { unzipSync } from 'fflate';
 import { docxText } from '../../../../test/support/documents.js';
 
@@ -152,8 +152,26 @@ describe('a council scores a dossier', () => {
     expect((await members.chair.get(`/api/v1/dossiers/${dossierId}/ministry-package`)).status).toBe(403);
   });
 
+  it('refuses written opinions after their deadline (Art. 7.6), but not the secretary’s paper entry', async () => {
+    const officer = await t.client(DEMO.officer);
+    const producer = await t.client('quyt@example.vn', 'quyt-hong-password');
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    const product = (await producer.post('/api/v1/products', { subjectId, name: 'Mứt quýt hồng', criteriaSetNumber: 1 })).body;
+    const dossier = await dossierInCouncil({ producer, officer, admin }, product.id, 1);
+    const councilId = (await admin.get('/api/v1/councils')).body[0].id;
+    const written = (await admin.post(`/api/v1/councils/${councilId}/sessions`, { title: 'Lấy ý kiến bằng văn bản', heldOn: '2027-02-20', mode: 'written', writtenDeadline: '2027-03-01', dossierIds: [dossier.id] })).body;
+    const path = `/api/v1/council-sessions/${written.id}/dossiers/${dossier.id}`;
+    await members.a.post(`${path}/declaration`, { hasConflict: false });
+    const sheet = (await members.a.get(`${path}/sheet`)).body;
+    await members.a.put(`${path}/sheet`, { choices: best, expectedVersion: sheet.version });
+    expect((await members.a.post(`${path}/sheet/submit`)).body.error.code).toBe('written_deadline_passed');
+    await members.secretary.post(`${path}/declaration`, { hasConflict: false });
+    const memberId = sheet.memberId;
+    expect((await members.secretary.post(`${path}/paper-sheets`, { memberId, choices: best })).status).toBe(200);
+  });
+
   it('lists the sessions each caller may open', async () => {
-    expect((await members.a.get('/api/v1/council-sessions')).body.map((s: { id: string }) => s.id)).toEqual([sessionId]);
+    expect((await members.a.get('/api/v1/council-sessions')).body.map((s: { id: string }) => s.id)).toContain(sessionId);
     expect((await admin.get(`/api/v1/council-sessions?dossierId=${dossierId}`)).body[0]).toMatchObject({ id: sessionId, dossierCount: 1, status: 'closed' });
     expect((await (await t.client(DEMO.council)).get('/api/v1/council-sessions')).body).toEqual([]);
   });

@@ -12,5 +12,5 @@ export { MissingCriteriaAlert } from './components/MissingCriteriaAlert.js';
 export { PhoneScoreBar, ScoreSummary } from './components/ScoreSummary.js';
 export { RunningPoints } from './components/RunningPoints.js';
 export { SaveIndicator } from './components/SaveIndicator.js';
-export { criterionErrors } from './components/sheet-draft.js';
+export { criterionErrors, withCase, withChoice, type Choosing } from './components/sheet-draft.js';
 export { scrollToCriterion } from './components/scroll.js';

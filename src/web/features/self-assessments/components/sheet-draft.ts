@@ -15,12 +15,15 @@ export function toDraftBody(draft: SheetDraft): DraftBody {
   return { choices: draft.choices, case: draft.case, notes: draft.notes, generalNote: draft.generalNote.trim() === '' ? null : draft.generalNote };
 }
 
-export const withChoice = (draft: SheetDraft, code: string, optionIndex: number): SheetDraft => ({ ...draft, choices: { ...draft.choices, [code]: optionIndex } });
+/** What any score sheet's draft holds: the choices and the case they were made under. */
+export type Choosing = { choices: Record<string, number>; case: CaseKey | null };
+
+export const withChoice = <D extends Choosing>(draft: D, code: string, optionIndex: number): D => ({ ...draft, choices: { ...draft.choices, [code]: optionIndex } });
 
 export const withNote = (draft: SheetDraft, code: string, text: string): SheetDraft => ({ ...draft, notes: { ...draft.notes, [code]: text } });
 
 /** A new case drops the choices that belong to the other one, which the server would refuse. */
-export function withCase(draft: SheetDraft, criteria: readonly Criterion[], caseKey: CaseKey | null): SheetDraft {
+export function withCase<D extends Choosing>(draft: D, criteria: readonly Criterion[], caseKey: CaseKey | null): D {
   const choices = { ...draft.choices };
   for (const criterion of criteria) {
     const index = choices[criterion.code];

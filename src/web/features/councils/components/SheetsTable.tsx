@@ -1,0 +1,104 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconLockOpen } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPoints } from '../../../lib/format.js';
+import { reportMutationError } from '../../../lib/forms.js';
+import { notifySuccess } from '../../../lib/notify.js';
+import { useReopenSheet, type SessionDossier } from '../api/councils.js';
+
+type SheetRow = NonNullable<SessionDossier['sheets']>[number];
+
+function ReopenDialog({ sessionId, sheet, onClose }: { sessionId: string; sheet: SheetRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const reopen = useReopenSheet(sessionId);
+  const [reason, setReason] = useState('');
+  const submit = () => {
+    if (!sheet) return;
+    reopen.mutate(
+      { sheetId: sheet.id, reason },
+      {
+        onSuccess: () => {
+          notifySuccess(t('councils.sheets.reopened', { name: sheet.memberName }));
+          setReason('');
+          onClose();
+        },
+        onError: (error) => reportMutationError(error),
+      },
+    );
+  };
+  return (
+    <Modal opened={sheet !== null} onClose={onClose} title={t('councils.sheets.reopenTitle', { name: sheet?.memberName ?? '' })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="sm">
+        <Text size="sm">{t('councils.sheets.reopenText')}</Text>
+        <Textarea label={t('councils.sheets.reason')} required autosize minRows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="orange" onClick={submit} disabled={reason.trim() === ''} loading={reopen.isPending}>
+            {t('councils.sheets.reopen')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The sheets of the current scoring round: who has submitted, on paper or not, and their totals. */
+export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: string; sheets: readonly SheetRow[]; mayReopen: boolean }) {
+  const { t } = useTranslation();
+  const [reopening, setReopening] = useState<SheetRow | null>(null);
+  if (sheets.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('councils.sheets.none')}
+      </Text>
+    );
+  return (
+    <>
+      <Table.ScrollContainer minWidth={360}>
+        <Table verticalSpacing={6} data-testid="sheets-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('councils.sheets.member')}</Table.Th>
+              <Table.Th>{t('councils.sheets.status')}</Table.Th>
+              <Table.Th ta="right">{t('councils.sheets.total')}</Table.Th>
+              {mayReopen && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sheets.map((sheet) => (
+              <Table.Tr key={sheet.id} data-testid="sheet-row">
+                <Table.Td>{sheet.memberName}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge color={sheet.status === 'submitted' ? 'teal' : 'orange'}>{t(`councils.sheetStatuses.${sheet.status}`)}</Badge>
+                    {sheet.paper && (
+                      <Badge color="gray" variant="outline">
+                        {t('councils.sheets.paper')}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {formatPoints(sheet.total)}
+                </Table.Td>
+                {mayReopen && (
+                  <Table.Td ta="right">
+                    {sheet.status === 'submitted' && (
+                      <Button size="compact-sm" variant="subtle" color="orange" leftSection={<IconLockOpen size={14} aria-hidden />} onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
+                        {t('councils.sheets.reopen')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ReopenDialog sessionId={sessionId} sheet={reopening} onClose={() => setReopening(null)} />
+    </>
+  );
+}
