@@ -1,24 +1,44 @@
 import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingStore, IconChecklist, IconChevronDown, IconKey, IconLayoutDashboard, IconLeaf, IconLogout, IconPackage, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconCertificate,
+  IconChecklist,
+  IconChevronDown,
+  IconFolders,
+  IconGavel,
+  IconKey,
+  IconLayoutDashboard,
+  IconLeaf,
+  IconLogout,
+  IconPackage,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../../domain/policies/index.js';
 import { ROLE_LABELS } from '../../domain/policies/index.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { NotificationBell } from '../features/notifications/index.js';
 import { useLabel } from '../lib/i18n/index.js';
 import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useCurrentUser, useSignOut } from '../lib/session.js';
 
-type NavItem = { to: string; labelKey: 'nav.dashboard' | 'nav.subjects' | 'nav.products' | 'nav.criteria' | 'nav.users'; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
+type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'criteria' | 'users';
+type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
 
 const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
   { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, roles: REGISTRY_ROLES },
   { to: '/products', labelKey: 'nav.products', icon: IconPackage, roles: REGISTRY_ROLES },
+  { to: '/dossiers', labelKey: 'nav.dossiers', icon: IconFolders, roles: REGISTRY_ROLES },
+  { to: '/councils', labelKey: 'nav.councils', icon: IconUsersGroup, roles: ['admin', 'council'] },
+  { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, roles: ['admin'] },
+  { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, roles: REGISTRY_ROLES },
   { to: '/criteria', labelKey: 'nav.criteria', icon: IconChecklist },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
 ];
@@ -130,8 +150,9 @@ export function AppLayout() {
               </Group>
             </UnstyledButton>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -1,7 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage, LoginPage } from '../features/auth/index.js';
+import { CertificateDetailPage, CertificateListPage } from '../features/certificates/index.js';
+import { CouncilCreatePage, CouncilListPage, PaperSheetPage, ScoreSheetPage, SessionPage } from '../features/councils/index.js';
 import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js';
 import { DashboardPage } from '../features/dashboard/index.js';
+import { DecisionCreatePage, DecisionListPage } from '../features/decisions/index.js';
+import { DossierDetailPage, DossierListPage } from '../features/dossiers/index.js';
 import { ProductCreatePage, ProductDetailPage, ProductEditPage, ProductListPage } from '../features/products/index.js';
 import { SelfAssessmentPage } from '../features/self-assessments/index.js';
 import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage } from '../features/subjects/index.js';
@@ -33,6 +37,19 @@ export const router = createBrowserRouter([
               { path: 'products/:id', element: <ProductDetailPage /> },
               { path: 'products/:id/edit', element: <ProductEditPage /> },
               { path: 'self-assessments/:id', element: <SelfAssessmentPage /> },
+              { path: 'dossiers', element: <DossierListPage /> },
+              { path: 'dossiers/:id', element: <DossierDetailPage /> },
+              { path: 'certificates', element: <CertificateListPage /> },
+              { path: 'certificates/:id', element: <CertificateDetailPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['admin', 'council']} />,
+            children: [
+              { path: 'councils', element: <CouncilListPage /> },
+              { path: 'council-sessions/:id', element: <SessionPage /> },
+              { path: 'council-sessions/:id/dossiers/:dossierId/sheet', element: <ScoreSheetPage /> },
+              { path: 'council-sessions/:id/dossiers/:dossierId/paper', element: <PaperSheetPage /> },
             ],
           },
           {
@@ -45,6 +62,9 @@ export const router = createBrowserRouter([
               { path: 'users', element: <UserListPage /> },
               { path: 'users/new', element: <UserCreatePage /> },
               { path: 'users/:id', element: <UserEditPage /> },
+              { path: 'councils/new', element: <CouncilCreatePage /> },
+              { path: 'decisions', element: <DecisionListPage /> },
+              { path: 'decisions/new', element: <DecisionCreatePage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,7 +1,7 @@
 /** The criteria feature's public face: its pages, and the pieces the self-assessment sheet reuses. */
 export { CriteriaListPage } from './pages/CriteriaListPage.js';
 export { CriteriaSetPage } from './pages/CriteriaSetPage.js';
-export { useCriteriaSet } from './api/criteria.js';
+export { useCriteriaSet, useCriteriaVersions } from './api/criteria.js';
 export { CriteriaOutline, type ScoreSlot } from './components/CriteriaOutline.js';
 export { MinStarBadge } from './components/MinStarBadge.js';
 export { OptionLine } from './components/OptionLine.js';

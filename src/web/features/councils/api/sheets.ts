@@ -10,10 +10,16 @@ export type SheetChoices = { choices: Record<string, number>; case: 'a' | 'b' | 
 const sheetPath = (sessionId: string, dossierId: string) => `/council-sessions/${sessionId}/dossiers/${dossierId}/sheet`;
 export const mySheetKey = (sessionId: string, dossierId: string) => ['council-sessions', 'sheet', sessionId, dossierId] as const;
 
+const fetchMySheet = (sessionId: string, dossierId: string, signal?: AbortSignal) => apiRequest(sheetPath(sessionId, dossierId), { schema: SheetSchema, ...(signal ? { signal } : {}) });
+
 /** The member's own sheet for the dossier's current round (created empty on first opening). */
 export function useMySheet(sessionId: string, dossierId: string) {
-  return useQuery({ queryKey: mySheetKey(sessionId, dossierId), queryFn: ({ signal }) => apiRequest(sheetPath(sessionId, dossierId), { schema: SheetSchema, signal }) });
+  return useQuery({ queryKey: mySheetKey(sessionId, dossierId), queryFn: ({ signal }) => fetchMySheet(sessionId, dossierId, signal) });
 }
+
+/** The server's copy now, after a save was refused as stale. */
+export const reloadMySheet = (queryClient: QueryClient, sessionId: string, dossierId: string) =>
+  queryClient.fetchQuery({ queryKey: mySheetKey(sessionId, dossierId), queryFn: () => fetchMySheet(sessionId, dossierId), staleTime: 0 });
 
 function sheetChanged(queryClient: QueryClient, sheet: Sheet) {
   queryClient.setQueryData(mySheetKey(sheet.sessionId, sheet.dossierId), sheet);

@@ -57,7 +57,7 @@ function QuorumText({ quorum }: { quorum: NonNullable<Result['quorum']> }) {
 }
 
 /** The council's result: mean of the members' totals, star, spread between sheets, quorum, parts. */
-function ResultBody({ result, submitted, round }: { result: Result; submitted: number; round: number }) {
+function ResultBody({ result, submitted, round, sessionOpen }: { result: Result; submitted: number; round: number; sessionOpen: boolean }) {
   const { t } = useTranslation();
   const totals = result.memberTotals ?? [];
   return (
@@ -73,6 +73,11 @@ function ResultBody({ result, submitted, round }: { result: Result; submitted: n
         </Figure>
         <Figure label={t('selfAssessment.result.star')}>
           <StarFigure result={result} />
+          {result.outcome !== 'disqualified' && result.star !== result.bandStar && (
+            <Text size="xs" c="dimmed">
+              {t('councils.result.band', { count: result.bandStar })}
+            </Text>
+          )}
         </Figure>
         <Figure label={t('councils.result.spread')}>
           <Text fz={28} fw={700} lh={1} c={result.rescoreRequired ? 'red.8' : undefined} data-testid="council-spread">
@@ -89,6 +94,11 @@ function ResultBody({ result, submitted, round }: { result: Result; submitted: n
           {totals.map((total) => formatPoints(total)).join(' · ')}
         </Text>
       )}
+      {result.failedGates.length > 0 && (
+        <Text size="sm" c="orange.9" data-testid="council-failed-gates">
+          {t('councils.result.failedGates', { codes: [...new Set(result.failedGates.map((gate) => gate.criterion))].join(', ') })}
+        </Text>
+      )}
       {result.rescoreRequired && (
         <Alert color="red" icon={<IconAlertTriangle aria-hidden />} p="sm" data-testid="rescore-required">
           {t('councils.result.rescoreRequired')}
@@ -96,7 +106,12 @@ function ResultBody({ result, submitted, round }: { result: Result; submitted: n
       )}
       {!result.rescoreRequired && result.decisionReady && (
         <Alert color="teal" icon={<IconCircleCheck aria-hidden />} p="sm">
-          {t('councils.result.ready')}
+          {t(sessionOpen ? 'councils.result.ready' : 'councils.result.recorded')}
+        </Alert>
+      )}
+      {!sessionOpen && !result.decisionReady && (
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} p="sm">
+          {t('councils.result.notRecorded')}
         </Alert>
       )}
       <Table highlightOnHover={false} verticalSpacing={4}>
@@ -122,7 +137,7 @@ function ResultBody({ result, submitted, round }: { result: Result; submitted: n
   );
 }
 
-export function CouncilResultPanel({ sessionId, dossierId }: { sessionId: string; dossierId: string }) {
+export function CouncilResultPanel({ sessionId, dossierId, sessionOpen }: { sessionId: string; dossierId: string; sessionOpen: boolean }) {
   const { t } = useTranslation();
   const result = useSessionResult(sessionId, dossierId, true);
   if (result.isPending) return <PageLoader />;
@@ -134,5 +149,5 @@ export function CouncilResultPanel({ sessionId, dossierId }: { sessionId: string
         {t('councils.result.none', { round: data.scoringRound })}
       </Text>
     );
-  return <ResultBody result={data.result} submitted={data.submitted} round={data.scoringRound} />;
+  return <ResultBody result={data.result} submitted={data.submitted} round={data.scoringRound} sessionOpen={sessionOpen} />;
 }

@@ -78,8 +78,11 @@ type SessionDossierCardProps = {
 export function SessionDossierCard({ session, dossier, runner, mayRescore }: SessionDossierCardProps) {
   const { t } = useTranslation();
   const open = session.status === 'open';
+  const submitted = dossier.sheets?.filter((sheet) => sheet.status === 'submitted').length ?? 0;
+  // At a meeting the quorum counts attendance, which cannot be below the sheets handed in (the server refuses to aggregate).
+  const attendanceShort = session.mode === 'meeting' && submitted > session.attendance.length;
   const showsResult = runner || !open;
-  const result = useSessionResult(session.id, dossier.dossierId, showsResult);
+  const result = useSessionResult(session.id, dossier.dossierId, showsResult && !attendanceShort);
   const conflicts = (dossier.declarations ?? []).filter((d) => d.hasConflict);
 
   return (
@@ -130,7 +133,13 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
               </Title>
               {mayRescore && open && result.data?.result?.rescoreRequired && <RescoreButton sessionId={session.id} dossierId={dossier.dossierId} />}
             </Group>
-            <CouncilResultPanel sessionId={session.id} dossierId={dossier.dossierId} />
+            {attendanceShort ? (
+              <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} p="sm" data-testid="attendance-short">
+                {t('councils.result.attendanceShort', { present: session.attendance.length, sheets: submitted })}
+              </Alert>
+            ) : (
+              <CouncilResultPanel sessionId={session.id} dossierId={dossier.dossierId} sessionOpen={open} />
+            )}
           </>
         )}
       </Stack>

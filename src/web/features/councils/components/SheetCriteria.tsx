@@ -1,4 +1,4 @@
-import { Checkbox, Stack, Textarea } from '@mantine/core';
+import { Checkbox, List, Stack, Textarea } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../../components/SectionCard.js';
@@ -34,6 +34,13 @@ export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onC
       />
       <SectionCard title={t('councils.sheet.disqualifiedTitle')}>
         <Stack gap="sm">
+          {criteria.set.disqualifiers.length > 0 && (
+            <List size="sm" c="dimmed" spacing={2}>
+              {criteria.set.disqualifiers.map((reason) => (
+                <List.Item key={reason}>{reason}</List.Item>
+              ))}
+            </List>
+          )}
           <Checkbox
             label={t('councils.sheet.disqualified')}
             checked={draft.disqualified}

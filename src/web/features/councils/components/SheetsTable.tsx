@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
+import { useIsPhone } from '../../../lib/responsive.js';
 import { useReopenSheet, type SessionDossier } from '../api/councils.js';
 
 type SheetRow = NonNullable<SessionDossier['sheets']>[number];
@@ -48,6 +49,7 @@ function ReopenDialog({ sessionId, sheet, onClose }: { sessionId: string; sheet:
 /** The sheets of the current scoring round: who has submitted, on paper or not, and their totals. */
 export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: string; sheets: readonly SheetRow[]; mayReopen: boolean }) {
   const { t } = useTranslation();
+  const isPhone = useIsPhone();
   const [reopening, setReopening] = useState<SheetRow | null>(null);
   if (sheets.length === 0)
     return (
@@ -57,8 +59,8 @@ export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: strin
     );
   return (
     <>
-      <Table.ScrollContainer minWidth={360}>
-        <Table verticalSpacing={6} data-testid="sheets-table">
+      <Table.ScrollContainer minWidth={300}>
+        <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="sheets-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('councils.sheets.member')}</Table.Th>
@@ -86,11 +88,16 @@ export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: strin
                 </Table.Td>
                 {mayReopen && (
                   <Table.Td ta="right">
-                    {sheet.status === 'submitted' && (
-                      <Button size="compact-sm" variant="subtle" color="orange" leftSection={<IconLockOpen size={14} aria-hidden />} onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
-                        {t('councils.sheets.reopen')}
-                      </Button>
-                    )}
+                    {sheet.status === 'submitted' &&
+                      (isPhone ? (
+                        <ActionIcon variant="subtle" color="orange" onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
+                          <IconLockOpen size={16} aria-hidden />
+                        </ActionIcon>
+                      ) : (
+                        <Button size="compact-sm" variant="subtle" color="orange" leftSection={<IconLockOpen size={14} aria-hidden />} onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
+                          {t('councils.sheets.reopen')}
+                        </Button>
+                      ))}
                   </Table.Td>
                 )}
               </Table.Tr>

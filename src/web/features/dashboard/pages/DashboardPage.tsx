@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingStore, IconInfoCircle, IconPackage, IconPlus, IconUsers } from '@tabler/icons-react';
+import { IconBuildingStore, IconCertificate, IconFolders, IconInfoCircle, IconPackage, IconPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,7 +58,12 @@ export function DashboardPage() {
 
       {!usesRegistry ? (
         <Alert icon={<IconInfoCircle aria-hidden />} color="blue">
-          {t('dashboard.councilNote')}
+          <Stack gap="xs" align="flex-start">
+            {t('dashboard.councilNote')}
+            <Button component={Link} to="/councils" size="xs" leftSection={<IconUsersGroup size={14} aria-hidden />}>
+              {t('nav.councils')}
+            </Button>
+          </Stack>
         </Alert>
       ) : (
         <>
@@ -82,6 +87,12 @@ export function DashboardPage() {
               </Button>
               <Button component={Link} to="/products" variant="default" leftSection={<IconPackage size={16} aria-hidden />}>
                 {t('products.title')}
+              </Button>
+              <Button component={Link} to="/dossiers" variant="default" leftSection={<IconFolders size={16} aria-hidden />}>
+                {t('nav.dossiers')}
+              </Button>
+              <Button component={Link} to="/certificates" variant="default" leftSection={<IconCertificate size={16} aria-hidden />}>
+                {t('nav.certificates')}
               </Button>
               {isAdmin && (
                 <Button component={Link} to="/users/new" variant="default" leftSection={<IconUsers size={16} aria-hidden />}>

@@ -6,6 +6,7 @@ import {
   Dossier as DossierSchema,
   DossierEvent as DossierEventSchema,
   DossierList,
+  Checklist as ChecklistSchema,
   Round as RoundSchema,
   type CommuneAssessmentInput,
   type DossierCreateBody,
@@ -34,12 +35,11 @@ export type DossierListParams = {
 export const dossierKey = (id: string) => ['dossiers', 'detail', id] as const;
 const eventsKey = (id: string) => ['dossiers', 'events', id] as const;
 
-export function useDossiers(params: DossierListParams, enabled = true) {
+export function useDossiers(params: DossierListParams) {
   return useQuery({
     queryKey: ['dossiers', 'list', params],
     queryFn: ({ signal }) => apiRequest('/dossiers', { query: { pageSize: DOSSIER_PAGE_SIZE, ...params }, schema: DossierList, signal }),
     placeholderData: keepPreviousData,
-    enabled,
   });
 }
 
@@ -94,11 +94,10 @@ export function useTransition(dossier: Dossier) {
 }
 
 /** Council sittings the dossier is on (the office opens them from the dossier). */
-export function useDossierSessions(dossierId: string, enabled: boolean) {
+export function useDossierSessions(dossierId: string) {
   return useQuery({
     queryKey: ['council-sessions', 'list', { dossierId }],
     queryFn: ({ signal }) => apiRequest('/council-sessions', { query: { dossierId }, schema: z.array(SessionSummary), signal }),
-    enabled,
   });
 }
 
@@ -123,4 +122,9 @@ export function useSubjectForRegistration(subjectId: string, enabled: boolean) {
     enabled,
     staleTime: 60_000,
   });
+}
+
+/** The papers the dossier needs (by set and kind) and what is on file and valid today. */
+export function useChecklist(dossierId: string) {
+  return useQuery({ queryKey: ['dossiers', 'checklist', dossierId], queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/checklist`, { schema: ChecklistSchema, signal }) });
 }

@@ -1,5 +1,5 @@
-import { Alert, Stepper } from '@mantine/core';
-import { IconArrowBackUp, IconBan } from '@tabler/icons-react';
+import { Alert, Text, ThemeIcon, VisuallyHidden } from '@mantine/core';
+import { IconArrowBackUp, IconBan, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useIsPhone } from '../../../lib/responsive.js';
@@ -14,7 +14,34 @@ const STEP_OF: Partial<Record<DossierState, DossierState>> = { returned: 'receiv
 /** Final states: every step up to them is done. */
 const FINAL: readonly DossierState[] = ['decided', 'ministry_decided'];
 
-/** Where the dossier is on its path, as a stepper (vertical on a phone). */
+type StepStatus = 'done' | 'current' | 'todo';
+
+function StepIcon({ status, number, returned }: { status: StepStatus; number: number; returned: boolean }) {
+  if (status === 'done')
+    return (
+      <ThemeIcon radius="xl" size={28} aria-hidden>
+        <IconCheck size={16} />
+      </ThemeIcon>
+    );
+  if (status === 'current')
+    return (
+      <ThemeIcon radius="xl" size={28} variant="outline" color={returned ? 'orange' : 'ocop'} bg="white" aria-hidden style={{ borderWidth: 2 }}>
+        {returned ? <IconArrowBackUp size={16} /> : <Text size="xs" fw={700}>{number}</Text>}
+      </ThemeIcon>
+    );
+  return (
+    <ThemeIcon radius="xl" size={28} variant="light" color="gray" aria-hidden>
+      <Text size="xs" fw={600}>
+        {number}
+      </Text>
+    </ThemeIcon>
+  );
+}
+
+/**
+ * Where the dossier is on its path: a row of steps with their names under them; on a phone the
+ * names are only read out, and the current step is written under the row.
+ */
 export function DossierProgress({ state }: { state: DossierState }) {
   const { t } = useTranslation();
   const labels = useDossierLabels();
@@ -28,23 +55,45 @@ export function DossierProgress({ state }: { state: DossierState }) {
   const path: readonly DossierState[] = state === 'forwarded_to_ministry' || state === 'ministry_decided' ? MINISTRY_PATH : MAIN_PATH;
   const step = STEP_OF[state] ?? state;
   const index = path.indexOf(step);
-  const active = FINAL.includes(state) ? index + 1 : index;
-  const returned = state === 'returned';
+  const statusOf = (i: number): StepStatus => (i < index || (i === index && FINAL.includes(state)) ? 'done' : i === index ? 'current' : 'todo');
+  const detour = step !== state ? labels.state(state) : null;
 
   return (
     <SectionCard title={t('dossiers.sections.progress')}>
-      <Stepper active={active} size="sm" orientation={isPhone ? 'vertical' : 'horizontal'} allowNextStepsSelect={false} aria-label={t('dossiers.sections.progress')} data-testid="dossier-progress" data-active={active}>
-        {path.map((value, i) => (
-          <Stepper.Step
-            key={value}
-            label={labels.state(value)}
-            description={i === index && step !== state ? labels.state(state) : undefined}
-            color={i === index && returned ? 'orange' : undefined}
-            icon={i === index && returned ? <IconArrowBackUp size={16} aria-hidden /> : undefined}
-            aria-current={i === index ? 'step' : undefined}
-          />
-        ))}
-      </Stepper>
+      <ol className="dossier-steps" aria-label={t('dossiers.sections.progress')} data-testid="dossier-progress" data-step={index + 1}>
+        {path.map((value, i) => {
+          const status = statusOf(i);
+          const label = labels.state(value);
+          return (
+            <li key={value} data-status={status} aria-current={status === 'current' ? 'step' : undefined}>
+              <StepIcon status={status} number={i + 1} returned={status === 'current' && state === 'returned'} />
+              {isPhone ? (
+                <VisuallyHidden>{label}</VisuallyHidden>
+              ) : (
+                <Text size="xs" fw={status === 'current' ? 700 : 500} c={status === 'todo' ? 'dimmed' : undefined} mt={6} lh={1.3}>
+                  {label}
+                </Text>
+              )}
+              {i === index && detour && !isPhone && (
+                <Text size="xs" c="orange.8" fw={600} lh={1.3}>
+                  {detour}
+                </Text>
+              )}
+              <VisuallyHidden>{t(`dossiers.stepStatus.${status}`)}</VisuallyHidden>
+            </li>
+          );
+        })}
+      </ol>
+      {isPhone && (
+        <Text size="sm" mt="sm" aria-hidden>
+          {t('dossiers.stepOf', { step: index + 1, total: path.length, label: labels.state(step) })}
+          {detour && (
+            <Text span c="orange.8" fw={600} inherit>
+              {` · ${detour}`}
+            </Text>
+          )}
+        </Text>
+      )}
     </SectionCard>
   );
 }

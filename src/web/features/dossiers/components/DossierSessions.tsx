@@ -8,7 +8,7 @@ import { useDossierSessions } from '../api/dossiers.js';
 /** The council sittings the dossier is on, for the office to open them. */
 export function DossierSessions({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
-  const sessions = useDossierSessions(dossierId, true);
+  const sessions = useDossierSessions(dossierId);
   if (!sessions.data?.length) return null;
   return (
     <SectionCard title={t('dossiers.sections.sessions')}>

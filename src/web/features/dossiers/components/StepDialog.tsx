@@ -1,4 +1,5 @@
 import { Modal, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess, notifyWarning } from '../../../lib/notify.js';
 import { isStaleDossier, useTransition, type Dossier, type DossierAction, type StepExtras } from '../api/dossiers.js';
@@ -37,6 +38,9 @@ export function StepDialog({ dossier, action, onClose }: StepDialogProps) {
   const { t } = useTranslation();
   const labels = useDossierLabels();
   const transition = useTransition(dossier);
+  // The dialog keeps showing its step while it fades out after closing.
+  const [shown, setShown] = useState(action);
+  if (action !== null && action !== shown) setShown(action);
 
   const run = async (extras: StepExtras) => {
     if (!action) return;
@@ -52,13 +56,13 @@ export function StepDialog({ dossier, action, onClose }: StepDialogProps) {
   };
 
   return (
-    <Modal opened={action !== null} onClose={onClose} title={action ? labels.action(action) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-      {action && (
+    <Modal opened={action !== null} onClose={onClose} title={shown ? labels.action(shown) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {shown && (
         <>
           <Text size="sm" mb="md">
-            {t(`dossiers.hints.${action}`, { commune: dossier.communeName })}
+            {t(`dossiers.hints.${shown}`, { commune: dossier.communeName })}
           </Text>
-          <StepForm key={action} action={action} dossier={dossier} run={run} onCancel={onClose} submitLabel={labels.action(action)} />
+          <StepForm key={shown} action={shown} dossier={dossier} run={run} onCancel={onClose} submitLabel={labels.action(shown)} />
         </>
       )}
     </Modal>

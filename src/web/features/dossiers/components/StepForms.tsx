@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -83,15 +83,13 @@ export function ScoreStepForm({ run, onCancel, submitLabel }: StepFormProps) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('dossiers.step.scoreHint')}
-        </Text>
         <Controller
           control={form.control}
           name="councilScore"
           render={({ field }) => (
             <NumberInput
               label={t('dossiers.fields.councilScore')}
+              description={t('dossiers.step.scoreHint')}
               required
               min={0}
               max={100}

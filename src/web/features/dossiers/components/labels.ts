@@ -5,7 +5,7 @@ import type { DossierAction, DossierKind, DossierState } from '../api/dossiers.j
 
 export const isDossierState = (value: unknown): value is DossierState => DOSSIER_STATES.includes(value as DossierState);
 export const isDossierKind = (value: unknown): value is DossierKind => DOSSIER_KINDS.includes(value as DossierKind);
-export const isDossierAction = (value: unknown): value is DossierAction => typeof value === 'string' && value in DOSSIER_ACTIONS;
+export const isDossierAction = (value: unknown): value is DossierAction => typeof value === 'string' && Object.hasOwn(DOSSIER_ACTIONS, value);
 
 export const DOSSIER_STATE_COLOR: Record<DossierState, string> = {
   draft: 'gray',

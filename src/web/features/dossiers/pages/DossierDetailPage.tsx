@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError.js';
 import { useActor } from '../../../lib/session.js';
 import { useDossier, type Dossier } from '../api/dossiers.js';
 import { CommuneAssessmentCard } from '../components/CommuneAssessmentCard.js';
+import { DossierChecklist } from '../components/DossierChecklist.js';
 import { DossierHistory } from '../components/DossierHistory.js';
 import { DossierProgress } from '../components/DossierProgress.js';
 import { DossierSessions } from '../components/DossierSessions.js';
@@ -43,6 +44,7 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
               <DossierSummary dossier={dossier} />
               {dossier.communeAssessment && <CommuneAssessmentCard assessment={dossier.communeAssessment} />}
               <RegistrationCard dossier={dossier} />
+              <DossierChecklist dossierId={dossier.id} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,0 +1,79 @@
+import { Button, EmptyState, Select, SimpleGrid, Tabs } from '@mantine/core';
+import { IconCertificate, IconFilterOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ListFooter } from '../../../components/ListFooter.js';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { useListParams, type ListParams } from '../../../lib/list-params.js';
+import { useIsPhone } from '../../../lib/responsive.js';
+import { useCurrentUser } from '../../../lib/session.js';
+import { CERTIFICATE_PAGE_SIZE, useCertificates } from '../api/certificates.js';
+import { CertificateCards, CertificateTable } from '../components/CertificateResults.js';
+import { isCertificateStatus, useCertificateLabels } from '../components/labels.js';
+import { Worklist } from '../components/Worklist.js';
+
+const FILTERS = ['status', 'tab'] as const;
+
+function CertificateList({ list }: { list: ListParams<(typeof FILTERS)[number]> }) {
+  const { t } = useTranslation();
+  const labels = useCertificateLabels();
+  const isPhone = useIsPhone();
+  const status = list.filters.status;
+  const certificates = useCertificates({ page: list.page, status: isCertificateStatus(status) ? status : null });
+  return (
+    <SectionCard>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
+        <Select label={t('certificates.fields.status')} placeholder={t('common.all')} data={labels.statusOptions} value={status} onChange={(value) => list.setFilter('status', value)} clearable />
+        {status && (
+          <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => list.setFilter('status', null)} style={{ justifySelf: 'start', alignSelf: 'end' }}>
+            {t('common.clearFilters')}
+          </Button>
+        )}
+      </SimpleGrid>
+      {certificates.isPending ? (
+        <PageLoader />
+      ) : certificates.isError ? (
+        <QueryError error={certificates.error} onRetry={() => void certificates.refetch()} />
+      ) : certificates.data.items.length === 0 ? (
+        <EmptyState icon={<IconCertificate aria-hidden />} title={t('certificates.empty')} py="xl" />
+      ) : (
+        <div style={{ opacity: certificates.isPlaceholderData ? 0.6 : 1 }}>
+          {isPhone ? <CertificateCards certificates={certificates.data.items} /> : <CertificateTable certificates={certificates.data.items} />}
+          <ListFooter total={certificates.data.total} page={list.page} pageSize={CERTIFICATE_PAGE_SIZE} onPageChange={list.setPage} />
+        </div>
+      )}
+    </SectionCard>
+  );
+}
+
+/** Certificates in the user's scope; the office and commune officers also get the re-rating work list. */
+export function CertificateListPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const list = useListParams(FILTERS);
+  const hasWorklist = user.role === 'admin' || user.role === 'officer';
+  const tab = hasWorklist && list.filters.tab === 'worklist' ? 'worklist' : 'list';
+  return (
+    <>
+      <PageHeader title={t('certificates.title')} description={t('certificates.intro')} />
+      {hasWorklist ? (
+        <Tabs value={tab} onChange={(value) => list.setFilter('tab', value === 'worklist' ? 'worklist' : null)} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="list">{t('certificates.tabs.list')}</Tabs.Tab>
+            <Tabs.Tab value="worklist">{t('certificates.tabs.worklist')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="list">
+            <CertificateList list={list} />
+          </Tabs.Panel>
+          <Tabs.Panel value="worklist">
+            <Worklist />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <CertificateList list={list} />
+      )}
+    </>
+  );
+}

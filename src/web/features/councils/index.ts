@@ -1,0 +1,6 @@
+/** Councils and their sittings: members, declarations, independent score sheets, results, closing. */
+export { CouncilListPage } from './pages/CouncilListPage.js';
+export { CouncilCreatePage } from './pages/CouncilCreatePage.js';
+export { SessionPage } from './pages/SessionPage.js';
+export { ScoreSheetPage } from './pages/ScoreSheetPage.js';
+export { PaperSheetPage } from './pages/PaperSheetPage.js';

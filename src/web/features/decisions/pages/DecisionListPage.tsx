@@ -1,0 +1,47 @@
+import { Alert, Button, EmptyState, Stack } from '@mantine/core';
+import { IconGavel, IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../../components/PageHeader.js';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { useDossiers } from '../../dossiers/index.js';
+import { useDecisions } from '../api/decisions.js';
+import { DecisionCard } from '../components/DecisionCard.js';
+
+/** The province's recognition decisions, newest first, with the scored dossiers still waiting for one. */
+export function DecisionListPage() {
+  const { t } = useTranslation();
+  const decisions = useDecisions();
+  const waiting = useDossiers({ page: 1, pageSize: 1, state: 'scored', kind: null, roundId: null });
+  const waitingCount = waiting.data?.total ?? 0;
+  return (
+    <>
+      <PageHeader
+        title={t('decisions.title')}
+        description={t('decisions.intro')}
+        actions={
+          <Button component={Link} to="/decisions/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('decisions.new')}
+          </Button>
+        }
+      />
+      <Stack gap="md">
+        {waitingCount > 0 && (
+          <Alert color="blue" icon={<IconInfoCircle aria-hidden />} data-testid="scored-waiting">
+            {t('decisions.waiting', { count: waitingCount })}
+          </Alert>
+        )}
+        {decisions.isPending ? (
+          <PageLoader />
+        ) : decisions.isError ? (
+          <QueryError error={decisions.error} onRetry={() => void decisions.refetch()} />
+        ) : decisions.data.length === 0 ? (
+          <EmptyState icon={<IconGavel aria-hidden />} title={t('decisions.empty')} py="xl" />
+        ) : (
+          decisions.data.map((decision) => <DecisionCard key={decision.id} decision={decision} />)
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { SectionCard } from '../../../components/SectionCard.js';
+import { formatDate } from '../../../lib/format.js';
+import { useLabel } from '../../../lib/i18n/index.js';
+import { useChecklist } from '../api/dossiers.js';
+
+const STATUS_ICON = {
+  ok: <IconCircleCheck size={18} color="var(--mantine-color-teal-7)" aria-hidden />,
+  expired: <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" aria-hidden />,
+  missing: <IconCircleDashed size={18} color="var(--mantine-color-gray-5)" aria-hidden />,
+} as const;
+
+/** Papers filed with the dossier (Art. 6): each required or optional line, and the documents on file for it. */
+export function DossierChecklist({ dossierId }: { dossierId: string }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const checklist = useChecklist(dossierId);
+  return (
+    <SectionCard
+      title={t('dossiers.sections.papers')}
+      action={checklist.data && <Badge color={checklist.data.complete ? 'teal' : 'orange'}>{t(checklist.data.complete ? 'dossiers.papers.complete' : 'dossiers.papers.incomplete')}</Badge>}
+      data-testid="dossier-papers"
+    >
+      {checklist.isPending ? (
+        <PageLoader />
+      ) : checklist.isError ? (
+        <QueryError error={checklist.error} onRetry={() => void checklist.refetch()} />
+      ) : (
+        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+          {checklist.data.lines.map((line) => (
+            <Group key={line.type} component="li" gap="xs" wrap="nowrap" align="flex-start">
+              {STATUS_ICON[line.status]}
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={line.required ? 600 : 400}>
+                  {label(line.label)}
+                  {line.required && (
+                    <Text span c="red.7" inherit>
+                      {' '}
+                      *
+                    </Text>
+                  )}
+                </Text>
+                <Text size="xs" c={line.status === 'ok' ? 'dimmed' : line.status === 'expired' ? 'orange.8' : 'dimmed'}>
+                  {t(`dossiers.papers.${line.status}`)}
+                  {line.note ? ` · ${label(line.note)}` : ''}
+                </Text>
+                {line.documents.map((document) => (
+                  <Anchor key={document.id} href={document.url} target="_blank" rel="noopener noreferrer" size="xs" style={{ overflowWrap: 'anywhere' }}>
+                    {document.title}
+                    {document.validUntil ? ` (${t('dossiers.papers.validUntil', { date: formatDate(document.validUntil) })})` : ''}
+                  </Anchor>
+                ))}
+              </Stack>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </SectionCard>
+  );
+}
