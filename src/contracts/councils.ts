@@ -68,6 +68,8 @@ export const SessionDossier = z.object({
   ocopCode: z.string(),
   subjectName: z.string(),
   setNumber: z.number().int(),
+  legalBasis: z.string(),
+  versionSlug: z.string(),
   scoringRound: z.number().int(),
   state: z.string(),
   /** The caller's own standing on this dossier, when they are a member. */
@@ -101,7 +103,11 @@ export const SheetBody = z.object({
   disqualifiedReason: z.string().trim().max(2000).nullable().optional(),
   expectedVersion: z.number().int().min(1),
 });
-export const PaperSheetBody = SheetBody.omit({ expectedVersion: true }).extend({ memberId: z.uuid() });
+export const PaperSheetBody = SheetBody.omit({ expectedVersion: true }).extend({
+  memberId: z.uuid(),
+  /** The member's conflict declaration made on paper, recorded with the sheet when not declared online. */
+  declaration: z.object({ hasConflict: z.boolean(), note: z.string().trim().max(2000).optional() }).optional(),
+});
 export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(2000) });
 export const AttendanceBody = z.object({ memberIds: z.array(z.uuid()).max(100) });
 

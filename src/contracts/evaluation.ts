@@ -94,6 +94,8 @@ export const Dossier = z
     /** The commune's 15 working days have passed without its assessment. */
     communeOverdue: z.boolean(),
     councilScore: z.number().nullable(),
+    /** The star the council's sheets earned (after minimum-star gates); null for a paper result. */
+    councilStar: z.number().int().nullable(),
     decidedStar: z.number().int().nullable(),
     version: z.number().int(),
     availableActions: z.array(DossierActionName),

@@ -15,4 +15,10 @@ describe('recognised star (Art. 4.1)', () => {
     ['province', null, 40, true],
     ['province', 3, null, false],
   ])('%s, %s★ at %s points → %s', (level, star, score, ok) => expect(checkRecognisedStar(level, star, score).ok).toBe(ok));
+
+  it('never goes above the star the council awarded after the minimum-star gates', () => {
+    expect(checkRecognisedStar('province', 4, 79, 2).ok).toBe(false);
+    expect(checkRecognisedStar('province', 3, 79, 3).ok).toBe(true);
+    expect(checkRecognisedStar('province', null, 79, 2).ok).toBe(true);
+  });
 });

@@ -78,6 +78,8 @@ export const dossiers = pgTable(
     submittedOn: date('submitted_on'),
     communeDueOn: date('commune_due_on'),
     councilScore: doublePrecision('council_score'),
+    /** The star the engine awarded on the council's sheets (after minimum-star gates); null for a paper result. */
+    councilStar: integer('council_star'),
     decidedStar: integer('decided_star'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

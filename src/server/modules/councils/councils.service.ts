@@ -89,7 +89,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     if (!sheets.length) return { dossier, link, sheets, result: null };
     const { version, set } = await criteriaOf(dossier);
     const chair = ctx.members.find((m) => m.position === 'chair');
-    const present = ctx.session.mode === 'written' ? sheets.map((s) => s.memberId) : ctx.session.attendance;
+    // A member whose sheet is in was present (or, in writing, answered): attendance marks the others.
+    const present = [...new Set([...sheets.map((s) => s.memberId), ...(ctx.session.mode === 'written' ? [] : ctx.session.attendance)])];
     const aggregated = aggregateCouncil(
       version,
       set,
@@ -297,12 +298,24 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     },
 
     /** The secretary enters a member's paper sheet (marked as such) and submits it. */
-    async paperSheet(actor: Actor, audit: AuditActor, sessionId: string, dossierId: string, body: { memberId: string; choices: Record<string, number>; case?: CaseKey | null | undefined; disqualifiedReason?: string | null | undefined }) {
+    async paperSheet(
+      actor: Actor,
+      audit: AuditActor,
+      sessionId: string,
+      dossierId: string,
+      body: { memberId: string; choices: Record<string, number>; case?: CaseKey | null | undefined; disqualifiedReason?: string | null | undefined; declaration?: { hasConflict: boolean; note?: string | undefined } | undefined },
+    ) {
       const ctx = await loadSession(actor, sessionId);
       requireRunner(ctx);
       requireOpen(ctx);
       const member = ctx.members.find((m) => m.id === body.memberId);
       if (!member) throw invalid('unknown_member', { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' }, { memberId: { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' } });
+      await sessionDossier(ctx, dossierId);
+      if (body.declaration && !(await declarationOf(sessionId, dossierId, member.id)))
+        await db.transaction(async (tx) => {
+          await tx.insert(conflictDeclarations).values({ sessionId, dossierId, memberId: member.id, hasConflict: body.declaration!.hasConflict, note: body.declaration!.note ?? 'Khai báo trên giấy' });
+          await recordAudit(tx, audit, { action: 'create', entityType: 'conflict_declaration', entityId: `${sessionId}:${dossierId}:${member.id}`, after: { ...body.declaration, paper: true } });
+        });
       const { sheet, dossier } = await ownSheet(ctx, dossierId, member);
       if (sheet.status === 'submitted') throw sheetLocked();
       const [filled] = await db
@@ -406,7 +419,7 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           const office = { kind: 'user' as const, userId: 'council', role: 'admin' as const, provinceCode: dossier.provinceCode, communeCodes: [], subjectId: null };
           const check = checkTransition(office, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode, state: dossier.state as DossierState }, 'record_score', { councilScore: result.total, openQuestions });
           if (!check.ok) continue;
-          await commitStep(tx, { before: dossier, action: 'record_score', to: check.to, changes: { councilScore: result.total }, audit, comment: `${ctx.session.title}: ${result.total.toFixed(2)} điểm`, expectedVersion: dossier.version });
+          await commitStep(tx, { before: dossier, action: 'record_score', to: check.to, changes: { councilScore: result.total, councilStar: result.star }, audit, comment: `${ctx.session.title}: ${result.total.toFixed(2)} điểm`, expectedVersion: dossier.version });
         }
         await recordAudit(tx, audit, { action: 'update', entityType: 'council_session', entityId: sessionId, before: { status: 'open' }, after: { status: 'closed' } });
       });
@@ -476,6 +489,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           ocopCode: d.ocopCode,
           subjectName: d.subjectName,
           setNumber: d.setNumber,
+          legalBasis: d.legalBasis,
+          versionSlug: criteriaVersionSlug(d.legalBasis),
           scoringRound: l.scoringRound,
           state: d.state,
           mine: ctx.me

@@ -119,6 +119,7 @@ describe('a council scores a dossier', () => {
     // The secretary enters the third sheet from paper for itself.
     const secretaryId = (await members.secretary.get(`${base()}/sheet`)).body.memberId;
     const paper = await members.secretary.post(`${base()}/paper-sheets`, { memberId: secretaryId, choices: sheetBelowBest(1) });
+    expect((await members.a.get(`/api/v1/council-sessions/${sessionId}`)).body.dossiers[0]).toMatchObject({ legalBasis: '26/2026/QĐ-TTg', versionSlug: '26-2026-qd-ttg' });
     expect(paper.body).toMatchObject({ paper: true, status: 'submitted', scoringRound: 2 });
     const second = (await admin.get(`${base()}/result`)).body;
     expect(second.result.rescoreRequired).toBe(false);
@@ -143,7 +144,12 @@ describe('a council scores a dossier', () => {
 
   it('packages a dossier of 90+ points for the ministry once the province has decided', async () => {
     expect((await admin.get(`/api/v1/dossiers/${dossierId}/ministry-package`)).body.error.code).toBe('not_for_ministry');
-    const decided = await admin.post('/api/v1/decisions', { number: '77/QĐ-UBND', signedOn: '2027-06-25', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 4 }] });
+    // The decision follows the council: never above the star its sheets earned after the minimum-star gates.
+    const { councilStar, councilScore } = (await admin.get(`/api/v1/dossiers/${dossierId}`)).body;
+    expect(councilScore).toBeGreaterThanOrEqual(90);
+    const decide = (star: number | null) => admin.post('/api/v1/decisions', { number: '77/QĐ-UBND', signedOn: '2027-06-25', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star }] });
+    if (councilStar < 4) expect((await decide(4)).body.error.fields['items.0.star']).toContain(`Hội đồng chỉ xếp hạng ${councilStar} sao`);
+    const decided = await decide(councilStar >= 3 ? Math.min(councilStar, 4) : null);
     expect(decided.status).toBe(201);
     const pkg = await admin.get(`/api/v1/dossiers/${dossierId}/ministry-package`);
     expect(pkg.status).toBe(200);
@@ -165,9 +171,13 @@ describe('a council scores a dossier', () => {
     const sheet = (await members.a.get(`${path}/sheet`)).body;
     await members.a.put(`${path}/sheet`, { choices: best, expectedVersion: sheet.version });
     expect((await members.a.post(`${path}/sheet/submit`)).body.error.code).toBe('written_deadline_passed');
-    await members.secretary.post(`${path}/declaration`, { hasConflict: false });
-    const memberId = sheet.memberId;
-    expect((await members.secretary.post(`${path}/paper-sheets`, { memberId, choices: best })).status).toBe(200);
+    // The chair declared on paper: the secretary records the declaration with the paper sheet.
+    const chairId = (await admin.get('/api/v1/councils')).body[0].members.find((m: { position: string }) => m.position === 'chair').id;
+    expect((await members.secretary.post(`${path}/paper-sheets`, { memberId: chairId, choices: best })).status).toBe(403);
+    expect((await members.secretary.post(`${path}/paper-sheets`, { memberId: chairId, choices: best, declaration: { hasConflict: false } })).status).toBe(200);
+    // Council members read the producer's self-assessment filed with the dossier, not others'.
+    expect((await members.a.get(`/api/v1/self-assessments/${dossier.selfAssessmentId}`)).status).toBe(200);
+    expect((await (await t.client(DEMO.council)).get(`/api/v1/self-assessments/${dossier.selfAssessmentId}`)).status).toBe(404);
   });
 
   it('lists the sessions each caller may open', async () => {

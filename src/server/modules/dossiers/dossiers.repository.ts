@@ -29,7 +29,7 @@ export const dossiersRepository = {
   async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
     const [items, totals] = await Promise.all([
       base(db).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset),
-      db.select({ n: count() }).from(dossiers).where(where),
+      db.select({ n: count() }).from(dossiers).innerJoin(products, eq(products.id, dossiers.productId)).where(where),
     ]);
     return { items: items as DossierRow[], total: totals[0]?.n ?? 0 };
   },

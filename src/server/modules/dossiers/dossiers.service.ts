@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
 import { findSet } from '../../../domain/criteria/index.js';
@@ -18,8 +18,9 @@ import { checkDossierKind, type CurrentCertificate } from '../../../domain/evalu
 import { certificateStatus } from '../../../domain/certificates/validity.js';
 import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { certificates, dossiers, evaluationRounds, selfAssessments } from '../../db/schema/index.js';
-import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { certificates, dossiers, evaluationRounds, products, selfAssessments } from '../../db/schema/index.js';
+import { likeEscape, subjectScopeWhere } from '../../lib/sql-scope.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -67,6 +68,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       communeDueOn: row.communeDueOn,
       communeOverdue: row.state === 'submitted' && row.communeDueOn !== null && today() > row.communeDueOn,
       councilScore: row.councilScore,
+      councilStar: row.councilStar,
       decidedStar: row.decidedStar,
       version: row.version,
       availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore }),
@@ -114,6 +116,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
         f.roundId ? eq(dossiers.roundId, f.roundId) : undefined,
         f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
         f.productId ? eq(dossiers.productId, f.productId) : undefined,
+        f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
       );
       const { items, total } = await repo.list(db, where, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: items.map((r) => present(r, actor)), total, page: f.page, pageSize: f.pageSize };

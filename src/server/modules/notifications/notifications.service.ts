@@ -29,6 +29,9 @@ export function createNotificationsService(db: Db) {
         unread: unread[0]?.n ?? 0,
       };
     },
+    async markAllRead(userId: string) {
+      await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    },
     async markRead(userId: string, id: string) {
       await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
     },

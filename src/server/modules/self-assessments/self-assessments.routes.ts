@@ -15,6 +15,8 @@ import { selfAssessmentPdf } from './self-assessment.pdf.js';
 import type { SelfAssessmentsService } from './self-assessments.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
+/** Council members may read the sheet filed with a dossier before them (checked in the service). */
+const READERS = ['admin', 'officer', 'producer', 'council'] as const;
 const tags = ['Tự đánh giá / Self-assessment'];
 
 /** RFC 6266 filename for downloads: ASCII fallback plus the UTF-8 name. */
@@ -33,7 +35,7 @@ export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: Sel
   );
   app.get(
     '/self-assessments/:id',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'A self-assessment with its progress and, when complete, the engine’s result', params: SelfAssessmentParams, response: { 200: SelfAssessment } } },
+    { config: { access: READERS }, schema: { tags, summary: 'A self-assessment with its progress and, when complete, the engine’s result', params: SelfAssessmentParams, response: { 200: SelfAssessment } } },
     (req) => service.get(req.actor, req.params.id),
   );
   app.put(
@@ -61,7 +63,7 @@ export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: Sel
   );
   app.get(
     '/self-assessments/:id/pdf',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'The sheet as a printable A4 PDF', params: SelfAssessmentParams } },
+    { config: { access: READERS }, schema: { tags, summary: 'The sheet as a printable A4 PDF', params: SelfAssessmentParams } },
     async (req, reply) => {
       const printable = await service.forPrint(req.actor, req.params.id);
       const pdf = await selfAssessmentPdf(printable);
@@ -101,7 +103,7 @@ export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: Sel
   );
   app.get(
     '/self-assessments/:id/evidence/:evidenceId',
-    { config: { access: REGISTRY_USERS }, schema: { tags, params: EvidenceParams } },
+    { config: { access: READERS }, schema: { tags, params: EvidenceParams } },
     async (req, reply) => {
       const file = await service.evidenceFile(req.actor, req.params.id, req.params.evidenceId);
       return reply.header('content-type', file.mimeType).header('content-disposition', attachment(file.filename)).header('cache-control', 'private, no-store').send(file.data);

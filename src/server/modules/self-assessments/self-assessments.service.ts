@@ -4,7 +4,9 @@ import { findSet, listScorableCriteria, type CaseKey, type CriteriaSet, type Cri
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { canEditProduct, canReadProduct, type Actor } from '../../../domain/policies/index.js';
 import { scoreDraft, scoreSheet } from '../../../domain/scoring/index.js';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { councilMembers, councilSessions, dossiers, sessionDossiers } from '../../db/schema/index.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { sniffDocument } from '../../lib/file-types.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -28,10 +30,24 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
     return product;
   }
 
+  /** Council members read the self-assessment filed with a dossier of a session they sit on. */
+  async function sitsOnCouncilFor(actor: Actor, id: string) {
+    if (actor.kind !== 'user' || actor.role !== 'council') return false;
+    const rows = await db
+      .select({ id: councilMembers.id })
+      .from(dossiers)
+      .innerJoin(sessionDossiers, eq(sessionDossiers.dossierId, dossiers.id))
+      .innerJoin(councilSessions, eq(councilSessions.id, sessionDossiers.sessionId))
+      .innerJoin(councilMembers, eq(councilMembers.councilId, councilSessions.councilId))
+      .where(and(eq(dossiers.selfAssessmentId, id), eq(councilMembers.userId, actor.userId)))
+      .limit(1);
+    return rows.length > 0;
+  }
+
   async function load(actor: Actor, id: string, mode: 'read' | 'edit') {
     const row = await repo.get(db, id);
     const product = row && (await productsRepository.get(db, row.productId));
-    if (!row || !product || !canReadProduct(actor, subjectRef(product))) throw notFound(SELF_ASSESSMENT);
+    if (!row || !product || !(canReadProduct(actor, subjectRef(product)) || (mode === 'read' && (await sitsOnCouncilFor(actor, id))))) throw notFound(SELF_ASSESSMENT);
     if (mode === 'edit' && !canEditProduct(actor, subjectRef(product))) throw forbidden();
     const entry = await catalogue.find(row.legalBasis);
     const set = entry && findSet(entry.version, row.setNumber);
