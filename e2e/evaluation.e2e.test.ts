@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CriteriaSetDetail } from '../src/contracts/criteria.js';
@@ -405,5 +406,24 @@ describe('evaluation cycle', () => {
     await producerPage.getByTestId('certificate-row').first().waitFor();
     expect(await producerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(producerPage, 'evaluation-certificates-phone');
+  });
+
+  it('shows the certificate expired once the calendar passes its 36 months (server restarted under faketime)', async () => {
+    const verificationPath = new URL(await adminPage.getByTestId('verification-url').innerText()).pathname;
+    const dataDir = server.dataDir;
+    await server.stop({ keepData: true });
+    // Four years on, with no re-rating filed: past expiry (Art. 4.3) and past any extension (Art. 12).
+    const later = await startServer({ dataDir, fakeTime: `${new Date().getUTCFullYear() + 4}-01-15 09:00:00` });
+    try {
+      const page = await open(PHONE);
+      await page.goto(`${later.baseUrl}${verificationPath}`);
+      await page.getByText('Giấy chứng nhận hết hiệu lực').first().waitFor();
+      await screenshot(page, 'evaluation-verification-expired-phone');
+      const api = await page.request.get(`${later.baseUrl}/api/v1/public/certificates/${verificationPath.split('/').pop()}`);
+      expect(await api.json()).toMatchObject({ genuine: true, inForce: false, status: 'expired' });
+    } finally {
+      await later.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,11 +16,15 @@ function run(cmd, cmdArgs, env = {}) {
   return r.status ?? 1;
 }
 
-/** Debian packages the suites use: Chromium for end-to-end, poppler-utils to read generated PDFs, zbar to decode their QR codes. */
+/**
+ * Debian packages the suites use: Chromium for end-to-end, poppler-utils to read generated PDFs,
+ * zbar to decode their QR codes, faketime to restart the server years later and see expiry.
+ */
 const SYSTEM_PACKAGES = [
   ['/usr/bin/chromium', 'chromium'],
   ['/usr/bin/pdftotext', 'poppler-utils'],
   ['/usr/bin/zbarimg', 'zbar-tools'],
+  ['/usr/bin/faketime', 'faketime'],
 ];
 
 function ensureSystemPackages() {

@@ -9,7 +9,32 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 const WEB_INDEX = path.join(REPO_ROOT, 'dist/web/index.html');
 const STARTUP_TIMEOUT_MS = 90_000;
 
-export type RunningServer = { baseUrl: string; stop: () => Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  dataDir: string;
+  /** Stops the server; the data folder is removed unless `keepData` (to restart on it). */
+  stop: (opts?: { keepData?: boolean }) => Promise<void>;
+};
+
+export type ServerOptions = {
+  /** Reuse a data folder left by a stopped server (its owner removes it). */
+  dataDir?: string;
+  /**
+   * Run the server with its clock moved to this instant ("2030-12-01 09:00:00"), through Debian's
+   * libfaketime, to see date rules (certificate expiry) as a user would, years later.
+   */
+  fakeTime?: string;
+};
+
+const FAKETIME_LIBS = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'];
+
+function fakeTimeEnv(fakeTime: string | undefined): Record<string, string> {
+  if (!fakeTime) return {};
+  const lib = FAKETIME_LIBS.find((f) => fs.existsSync(f));
+  if (!lib) throw new Error('libfaketime is missing: apt-get install -y faketime');
+  // '@' starts the clock at that instant and lets it run; monotonic timers stay real.
+  return { LD_PRELOAD: lib, FAKETIME: `@${fakeTime}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_NO_CACHE: '1' };
+}
 
 /** Asks the OS for a port nobody listens on. */
 export function freePort(): Promise<number> {
@@ -54,15 +79,15 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
  * Starts `node bin/ocop.js serve` on a free port with a fresh data folder (the demo province is
  * seeded on first start) and waits until it answers /api/v1/health.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(WEB_INDEX)) throw new Error(`The web app is not built (${WEB_INDEX} is missing): run "npm run build" first.`);
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/ocop.js', 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: '', ...fakeTimeEnv(opts.fakeTime) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -71,10 +96,10 @@ export async function startServer(): Promise<RunningServer> {
   });
   child.stdout?.resume();
 
-  const stop = async () => {
+  const stop = async (how: { keepData?: boolean } = {}) => {
     child.kill('SIGTERM');
     await waitForExit(child, 15_000);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!how.keepData && !opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -83,7 +108,7 @@ export async function startServer(): Promise<RunningServer> {
       await stop();
       throw new Error(`The server exited with code ${child.exitCode} before it was ready.\n--- stderr ---\n${stderr}`);
     }
-    if (await isHealthy(baseUrl)) return { baseUrl, stop };
+    if (await isHealthy(baseUrl)) return { baseUrl, dataDir, stop };
     await sleep(300);
   }
   await stop();
