@@ -203,3 +203,11 @@ export const Checklist = z.object({
     }),
   ),
 });
+
+export const SiteVisitBody = z.object({
+  visitedOn: IsoDate,
+  visitors: z.string().trim().min(1).max(500),
+  summary: z.string().trim().min(1).max(5000),
+  criterionNotes: z.record(z.string().min(1).max(20), z.string().trim().max(2000)).default({}),
+});
+export const SiteVisit = SiteVisitBody.extend({ id: z.uuid(), dossierId: z.uuid(), createdAt: z.string() }).meta({ id: 'SiteVisit' });

@@ -221,3 +221,22 @@ export const dossierDocuments = pgTable(
   },
   (t) => [primaryKey({ columns: [t.dossierId, t.documentId] })],
 );
+
+/** The advisory team's site visit (Art. 7.3): what they saw, overall and criterion by criterion. */
+export const siteVisits = pgTable(
+  'site_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    visitedOn: date('visited_on').notNull(),
+    visitors: text('visitors').notNull(),
+    summary: text('summary').notNull(),
+    /** Criterion code → what the team found about its evidence. */
+    criterionNotes: jsonb('criterion_notes').$type<Record<string, string>>().notNull().default({}),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('site_visits_dossier_idx').on(t.dossierId)],
+);

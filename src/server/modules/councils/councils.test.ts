@@ -84,6 +84,16 @@ describe('a council scores a dossier', () => {
     expect((await members.a.get(`/api/v1/council-sessions/${sessionId}`)).body.dossiers[0].declarations).toBeNull();
   });
 
+  it('shows members the advisory team’s site-visit notes beside the criteria', async () => {
+    const visit = { visitedOn: '2027-05-10', visitors: 'Tổ tư vấn tỉnh', summary: 'Vườn quýt 12 ha, có nhật ký canh tác.', criterionNotes: { '1.1': 'Nguyên liệu 100% tại địa phương' } };
+    expect((await members.a.post(`/api/v1/dossiers/${dossierId}/site-visits`, visit)).status).toBe(403);
+    expect((await admin.post(`/api/v1/dossiers/${dossierId}/site-visits`, { ...visit, criterionNotes: { '42': 'x' } })).body.error.code).toBe('unknown_criterion');
+    expect((await admin.post(`/api/v1/dossiers/${dossierId}/site-visits`, visit)).status).toBe(201);
+    const seen = (await members.a.get(`/api/v1/dossiers/${dossierId}/site-visits`)).body;
+    expect(seen[0]).toMatchObject({ visitors: 'Tổ tư vấn tỉnh', criterionNotes: { '1.1': 'Nguyên liệu 100% tại địa phương' } });
+    expect((await (await t.client(DEMO.council)).get(`/api/v1/dossiers/${dossierId}/site-visits`)).status).toBe(404);
+  });
+
   it('scores independently: a member sees neither other sheets nor the result before the session closes', async () => {
     expect((await score(members.chair, best)).body).toMatchObject({ status: 'submitted', total: 100 });
     expect((await members.a.get(`${base()}/result`)).status).toBe(403);

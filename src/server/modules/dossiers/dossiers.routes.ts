@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
-import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, TransitionBody } from '../../../contracts/evaluation.js';
+import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, SiteVisit, SiteVisitBody, TransitionBody } from '../../../contracts/evaluation.js';
 import type { QuestionsService } from './questions.service.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { DossiersService } from './dossiers.service.js';
@@ -45,6 +45,13 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; 
   );
   app.post('/dossiers/:id/questions/:questionId/messages', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Answer, or follow up', params: QuestionParams, body: AnswerBody, response: { 200: Thread } } }, (req) =>
     questions.answer(req.actor, req.auditActor, req.params.id, req.params.questionId, req.body),
+  );
+  const Visits = z.array(SiteVisit);
+  app.get('/dossiers/:id/site-visits', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'The advisory team’s site visits', params: IdParams, response: { 200: Visits } } }, (req) =>
+    questions.siteVisits(req.actor, req.params.id),
+  );
+  app.post('/dossiers/:id/site-visits', { config: { access: ['admin'] }, schema: { tags, summary: 'Record a site visit (advisory team)', params: IdParams, body: SiteVisitBody, response: { 201: Visits } } }, async (req, reply) =>
+    reply.status(201).send(await questions.recordSiteVisit(req.actor, req.auditActor, req.params.id, req.body)),
   );
   app.post('/dossiers/:id/questions/:questionId/close', { config: { access: PARTICIPANTS }, schema: { tags, params: QuestionParams, response: { 200: Thread } } }, (req) =>
     questions.close(req.actor, req.auditActor, req.params.id, req.params.questionId),

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.j
 import { partiesOf, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { councilMembers, councilSessions, evidenceMessages, evidenceQuestions, sessionDossiers } from '../../db/schema/index.js';
+import { councilMembers, councilSessions, evidenceMessages, evidenceQuestions, sessionDossiers, siteVisits } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -18,8 +18,9 @@ export async function openQuestionCount(db: DbOrTx, dossierId: string): Promise<
 }
 
 /**
- * Questions on evidence: asked by the office (advisory team) or a member of a council sitting on
- * the dossier, answered by the producer in the same thread, closed by whoever may ask.
+ * The review of a dossier before scoring: questions on evidence — asked by the office (advisory
+ * team) or a member of a council sitting on the dossier, answered by the producer in the same
+ * thread, closed by whoever may ask — and the advisory team's site visits.
  */
 export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
   async function sitsOn(actor: Actor, dossierId: string) {
@@ -108,6 +109,26 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
         if (!mayAnswer) await notify(tx, { userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId), dossierId, title: `Câu hỏi bổ sung: ${dossier.productName}`, body: body.body });
       });
       return list(dossierId);
+    },
+
+    /** Site visits: recorded by the office (advisory team); read by all who may read the dossier's review. */
+    async siteVisits(actor: Actor, dossierId: string) {
+      await load(actor, dossierId);
+      const rows = await db.select().from(siteVisits).where(eq(siteVisits.dossierId, dossierId)).orderBy(asc(siteVisits.visitedOn));
+      return rows.map((r) => ({ id: r.id, dossierId: r.dossierId, visitedOn: r.visitedOn, visitors: r.visitors, summary: r.summary, criterionNotes: r.criterionNotes, createdAt: r.createdAt.toISOString() }));
+    },
+
+    async recordSiteVisit(actor: Actor, audit: AuditActor, dossierId: string, body: { visitedOn: string; visitors: string; summary: string; criterionNotes: Record<string, string> }) {
+      const { dossier } = await load(actor, dossierId);
+      const office = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }).includes('province_admin');
+      if (!office) throw forbidden({ vi: 'Chỉ tổ tư vấn (Văn phòng OCOP) ghi kết quả khảo sát.', en: 'Only the advisory team (OCOP office) records site visits.' });
+      if (!open(dossier.state as DossierState)) throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
+      for (const code of Object.keys(body.criterionNotes)) await checkCriterion(dossier, code);
+      await db.transaction(async (tx) => {
+        const [row] = await tx.insert(siteVisits).values({ dossierId, visitedOn: body.visitedOn, visitors: body.visitors.normalize('NFC'), summary: body.summary.normalize('NFC'), criterionNotes: body.criterionNotes, authorUserId: audit.userId }).returning();
+        await recordAudit(tx, audit, { action: 'create', entityType: 'site_visit', entityId: row!.id, after: row });
+      });
+      return this.siteVisits(actor, dossierId);
     },
 
     async close(actor: Actor, audit: AuditActor, dossierId: string, questionId: string) {
