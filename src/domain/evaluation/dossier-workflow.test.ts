@@ -50,6 +50,11 @@ describe('dossier workflow (Art. 6–7, Decision 26/2026/QĐ-TTg)', () => {
     expect(checkTransition(admin, at('in_council'), 'record_score', { openQuestions: 0, councilScore: 80 })).toEqual({ ok: true, to: 'scored' });
   });
 
+  it('lets the province recognise 3–4★ after the ministry did not give 5★, not after it did', () => {
+    expect(checkTransition(admin, at('ministry_decided'), 'decide', { decidedStar: null })).toEqual({ ok: true, to: 'decided' });
+    expect(checkTransition(admin, at('ministry_decided'), 'decide', { decidedStar: 5 })).toMatchObject({ reason: 'already_recognised' });
+  });
+
   it('forwards only products scoring 90 or more to the ministry', () => {
     expect(checkTransition(admin, at('decided'), 'forward_to_ministry', { councilScore: 89.99 })).toMatchObject({ reason: 'below_ministry_threshold' });
     expect(checkTransition(admin, at('decided'), 'forward_to_ministry', { councilScore: 90 })).toEqual({ ok: true, to: 'forwarded_to_ministry' });

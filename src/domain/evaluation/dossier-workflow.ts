@@ -53,7 +53,8 @@ export const DOSSIER_ACTIONS = {
   resubmit: { from: ['returned'], to: 'resubmitted', by: ['producer', 'commune_officer'] },
   send_to_council: { from: ['received'], to: 'in_council', by: ['province_admin'] },
   record_score: { from: ['in_council'], to: 'scored', by: ['province_admin'] },
-  decide: { from: ['scored'], to: 'decided', by: ['province_admin'] },
+  // From 'ministry_decided' too: below 90 at the ministry, the province may still recognise 3★/4★ (Art. 7.4).
+  decide: { from: ['scored', 'ministry_decided'], to: 'decided', by: ['province_admin'] },
   forward_to_ministry: { from: ['decided'], to: 'forwarded_to_ministry', by: ['province_admin'] },
   ministry_decide: { from: ['forwarded_to_ministry'], to: 'ministry_decided', by: ['ministry_admin'] },
   withdraw: {
@@ -74,11 +75,13 @@ export type TransitionFacts = {
   openQuestions?: number | undefined;
   /** The council's mean score, once there is one. */
   councilScore?: number | null | undefined;
+  /** The star already recognised on the dossier (the ministry's, after its decision). */
+  decidedStar?: number | null | undefined;
 };
 
 export type TransitionCheck =
   | { ok: true; to: DossierState }
-  | { ok: false; reason: 'forbidden' | 'invalid_state' | 'comment_required' | 'open_questions' | 'below_ministry_threshold' | 'no_score'; message: Message };
+  | { ok: false; reason: 'forbidden' | 'invalid_state' | 'comment_required' | 'open_questions' | 'below_ministry_threshold' | 'no_score' | 'already_recognised'; message: Message };
 
 export function partiesOf(actor: Actor, dossier: SubjectRef): Party[] {
   if (actor.kind === 'anonymous') return [];
@@ -119,6 +122,8 @@ export function checkTransition(actor: Actor, dossier: DossierRef, action: Dossi
       };
     if (facts.councilScore == null) return { ok: false, reason: 'no_score', message: { vi: 'Hội đồng chưa có kết quả chấm.', en: 'The council has no result yet.' } };
   }
+  if (action === 'decide' && dossier.state === 'ministry_decided' && facts.decidedStar === 5)
+    return { ok: false, reason: 'already_recognised', message: { vi: 'Sản phẩm đã được Bộ công nhận 5 sao.', en: 'The ministry already recognised the product 5★.' } };
   if (action === 'forward_to_ministry' && !(facts.councilScore != null && facts.councilScore >= MINISTRY_THRESHOLD))
     return {
       ok: false,

@@ -83,7 +83,7 @@ export function createDecisionsService(db: Db) {
         rows.forEach((row, i) => {
           const item = body.items[i]!;
           if (!row) return void (problems[`items.${i}.dossierId`] = { vi: 'Không tìm thấy hồ sơ.', en: 'No such dossier.' });
-          const check = checkTransition(actor, { id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode, state: row.state as DossierState }, action, { councilScore: row.councilScore });
+          const check = checkTransition(actor, { id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode, state: row.state as DossierState }, action, { councilScore: row.councilScore, decidedStar: row.decidedStar });
           if (!check.ok) return void (problems[`items.${i}.dossierId`] = { vi: `${row.productName}: ${check.message.vi}`, en: `${row.productName}: ${check.message.en}` });
           const star = checkRecognisedStar(body.level, item.star, row.councilScore, row.councilStar);
           if (!star.ok) problems[`items.${i}.star`] = { vi: `${row.productName}: ${star.message.vi}`, en: `${row.productName}: ${star.message.en}` };

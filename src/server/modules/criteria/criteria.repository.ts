@@ -1,6 +1,6 @@
 import { eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { criteriaSets, criteriaVersions, selfAssessments } from '../../db/schema/index.js';
+import { criteriaSets, criteriaVersions, dossiers, selfAssessments } from '../../db/schema/index.js';
 
 export type CriteriaVersionRow = typeof criteriaVersions.$inferSelect;
 
@@ -19,9 +19,10 @@ export const criteriaRepository = {
         target: criteriaVersions.legalBasis,
         set: { slug: row.slug, title: row.title, effectiveFrom: row.effectiveFrom, data: row.data, source: row.source, updatedAt: new Date() },
       }),
-  /** Used = an evaluation (self-assessment, later council sheets) was recorded under it. */
+  /** Used = an evaluation was recorded under it: a self-assessment or a dossier (and its council sheets). */
   isUsed: async (db: DbOrTx, legalBasis: string) =>
-    (await db.select({ id: selfAssessments.id }).from(selfAssessments).where(eq(selfAssessments.legalBasis, legalBasis)).limit(1)).length > 0,
+    (await db.select({ id: selfAssessments.id }).from(selfAssessments).where(eq(selfAssessments.legalBasis, legalBasis)).limit(1)).length > 0 ||
+    (await db.select({ id: dossiers.id }).from(dossiers).where(eq(dossiers.legalBasis, legalBasis)).limit(1)).length > 0,
   async replaceCatalogue(db: DbOrTx, legalBasis: string, sets: (typeof criteriaSets.$inferInsert)[]) {
     await db.delete(criteriaSets).where(eq(criteriaSets.legalBasis, legalBasis));
     if (sets.length) await db.insert(criteriaSets).values(sets);

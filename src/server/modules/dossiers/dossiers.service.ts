@@ -71,7 +71,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       councilStar: row.councilStar,
       decidedStar: row.decidedStar,
       version: row.version,
-      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore }),
+      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore, decidedStar: row.decidedStar }),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
