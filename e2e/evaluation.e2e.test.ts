@@ -31,6 +31,8 @@ const MEMBERS = [
 ] as const;
 type MemberKey = (typeof MEMBERS)[number]['key'];
 const RETURN_REASON = 'Thiếu phiếu kiểm nghiệm';
+const VISITORS = 'Tổ tư vấn: Nguyễn Văn An, Lê Thị Bình';
+const SITE_NOTE = 'Đã xem sổ mua thịt heo của 5 hộ chăn nuôi trong xã; nguyên liệu đúng như kê khai.';
 const WAIT = { timeout: 10_000 };
 
 const criteriaOf = (nodes: readonly SetNode[]): Criterion[] => nodes.flatMap((node) => (node.kind === 'criterion' ? [node] : criteriaOf(node.children)));
@@ -112,6 +114,7 @@ describe('evaluation cycle', () => {
   let admin: Api;
   let producerPage: Page;
   let criteria: Criterion[] = [];
+  let producerChoices: Choices = {};
   let dossierUrl = '';
   let sessionUrl = '';
   let dossierId = '';
@@ -134,7 +137,8 @@ describe('evaluation cycle', () => {
     const sheet = await producer<{ id: string; versionSlug: string; setNumber: number }>('POST', `/products/${product.id}/self-assessments`, {});
     const detail = await producer<CriteriaSetDetail>('GET', `/criteria/${sheet.versionSlug}/${sheet.setNumber}`);
     criteria = detail.set.parts.flatMap((part) => criteriaOf(part.items));
-    await producer('PUT', `/self-assessments/${sheet.id}`, { choices: planTotal(criteria, 82).choices, notes: {} });
+    producerChoices = planTotal(criteria, 82).choices;
+    await producer('PUT', `/self-assessments/${sheet.id}`, { choices: producerChoices, notes: {} });
     await producer('POST', `/self-assessments/${sheet.id}/complete`);
 
     await producerPage.getByRole('link', { name: 'Sản phẩm', exact: true }).click();
@@ -229,6 +233,19 @@ describe('evaluation cycle', () => {
     await expect.poll(() => stateOf(adminPage), WAIT).toBe('received');
     await takeStep(adminPage, 'Chuyển hội đồng');
     await expect.poll(() => stateOf(adminPage), WAIT).toBe('in_council');
+
+    // The advisory team's site visit, with a note on criterion 1.1 for the council.
+    const visits = adminPage.getByTestId('site-visits');
+    await visits.getByRole('button', { name: 'Ghi nhận khảo sát' }).click();
+    const visitForm = visits.getByTestId('site-visit-form');
+    await visitForm.getByRole('textbox', { name: 'Thành phần đoàn khảo sát' }).fill(VISITORS);
+    await visitForm.getByRole('textbox', { name: 'Nhận xét chung' }).fill('Cơ sở sản xuất sạch sẽ, có khu sơ chế riêng.');
+    await visitForm.getByRole('button', { name: 'Thêm ghi chú theo tiêu chí' }).click();
+    const noteRow = visitForm.getByRole('group', { name: 'Ghi chú theo tiêu chí 1' });
+    await choose(noteRow, adminPage, 'Tiêu chí', '1.1. Nguồn nguyên liệu', '1.1');
+    await noteRow.getByRole('textbox', { name: 'Ghi chú' }).fill(SITE_NOTE);
+    await visitForm.getByRole('button', { name: 'Lưu khảo sát' }).click();
+    await visits.getByTestId('site-visit').filter({ hasText: SITE_NOTE }).waitFor();
     await dismissToasts(adminPage);
     await screenshot(adminPage, 'evaluation-dossier-desktop');
     await adminPage.setViewportSize(PHONE);
@@ -295,6 +312,13 @@ describe('evaluation cycle', () => {
     await scorerPage.waitForURL(/\/sheet$/u);
     await scorerPage.getByRole('heading', { name: 'Phiếu chấm: Nem Lai Vung' }).waitFor();
 
+    // Beside criterion 1.1: the producer's own option and the site visit's note; the visit above the sheet.
+    await scorerPage.getByTestId('sheet-context').getByText(VISITORS, { exact: false }).waitFor();
+    const criterion11 = scorerPage.getByTestId('criterion-1.1');
+    await criterion11.getByTestId('site-visit-note').filter({ hasText: SITE_NOTE }).waitFor();
+    const ownOption = criteria.find((c) => c.code === '1.1')!.options[producerChoices['1.1']!]!;
+    await expect.poll(() => criterion11.getByTestId('self-assessed').innerText(), WAIT).toContain(ownOption.label);
+
     // Every criterion's best option: 100 points, far from the two others' sheets.
     const best = planTotal(criteria, 100);
     for (const [code, index] of Object.entries(best.choices)) await scorerPage.getByTestId(`criterion-${code}`).getByRole('radio').nth(index).click();
@@ -302,6 +326,8 @@ describe('evaluation cycle', () => {
     await expect.poll(() => scorerPage.getByTestId('running-total').first().innerText(), WAIT).toBe(String(best.total));
     await dismissToasts(scorerPage);
     await screenshot(scorerPage, 'evaluation-score-sheet-desktop');
+    await criterion11.scrollIntoViewIfNeeded();
+    await screenshot(scorerPage, 'evaluation-score-sheet-context-desktop', { keepScroll: true });
     await scorerPage.getByRole('button', { name: 'Nộp phiếu' }).first().click();
     await scorerPage.getByTestId('sheet-submitted').waitFor();
     await scorerPage.setViewportSize(PHONE);
@@ -309,6 +335,12 @@ describe('evaluation cycle', () => {
     await scorerPage.getByTestId('sheet-submitted').waitFor();
     expect(await scorerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await screenshot(scorerPage, 'evaluation-score-sheet-phone');
+    // On a phone the context under each criterion starts folded.
+    await criterion11.getByRole('button', { name: 'Thông tin đối chiếu của tiêu chí 1.1' }).click();
+    await criterion11.getByTestId('self-assessed').waitFor({ state: 'visible' });
+    await scorerPage.waitForTimeout(400); // the unfolding animation
+    await criterion11.getByTestId('site-visit-note').scrollIntoViewIfNeeded();
+    await screenshot(scorerPage, 'evaluation-score-sheet-context-phone', { keepScroll: true });
     memberApi.scorer = await apiFor(scorerPage, server.baseUrl);
   });
 

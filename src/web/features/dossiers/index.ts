@@ -10,3 +10,5 @@ export { DossierStateBadge } from './components/DossierStateBadge.js';
 export { QuestionsPanel } from './components/QuestionsPanel.js';
 export { isDossierState } from './components/labels.js';
 export { useDossiers, type Dossier } from './api/dossiers.js';
+export { SiteVisitList } from './components/SiteVisits.js';
+export { useSiteVisits, type SiteVisit } from './api/site-visits.js';

@@ -16,13 +16,24 @@ import { SheetCriteria } from './SheetCriteria.js';
 
 const isStaleSheet = (error: unknown) => isApiError(error) && error.status === 409 && error.code === 'stale_sheet';
 
-type CouncilSheetProps = { sheet: Sheet; criteria: CriteriaSetDetail; sessionOpen: boolean; heldOn: string; /** Below the sheet, in its column (questions on evidence). */ footer?: ReactNode };
+type CouncilSheetProps = {
+  sheet: Sheet;
+  criteria: CriteriaSetDetail;
+  sessionOpen: boolean;
+  heldOn: string;
+  /** Above the criteria, in the sheet's column (the producer's self-assessment, site visits). */
+  header?: ReactNode;
+  /** Criterion code → what to show under its options. */
+  extras?: ReadonlyMap<string, ReactNode>;
+  /** Below the sheet, in its column (questions on evidence). */
+  footer?: ReactNode;
+};
 
 /**
  * A member's own score sheet: the same criteria cards as the self-assessment, autosaved under the
  * sheet's version, the server's running total beside, and submission (which locks the sheet).
  */
-export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, footer }: CouncilSheetProps) {
+export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, header, extras, footer }: CouncilSheetProps) {
   const { t } = useTranslation();
   const isWide = useIsWide();
   const queryClient = useQueryClient();
@@ -80,6 +91,7 @@ export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, footer }: C
             </Alert>
           )}
           <MissingCriteriaAlert codes={stillMissing} criteria={criteriaByCode} />
+          {header}
           <SheetCriteria
             criteria={criteria}
             draft={shown}
@@ -88,6 +100,7 @@ export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, footer }: C
             onChoose={onChoose}
             onChange={update}
             renderScore={(slot) => <RunningPoints slot={slot} progress={sheet.progress} />}
+            {...(extras ? { extras } : {})}
           />
           {editable && (
             <Group justify="flex-end">

@@ -15,10 +15,12 @@ type SheetCriteriaProps = {
   onChoose: (code: string, optionIndex: number) => void;
   onChange: (change: (draft: CouncilDraft) => CouncilDraft) => void;
   renderScore?: (slot: ScoreSlot) => ReactNode;
+  /** Criterion code → what the member weighs beside it (the producer's answer, site-visit notes); kept stable so cards stay memoised. */
+  extras?: ReadonlyMap<string, ReactNode>;
 };
 
 /** The body of a council score sheet: the case (set 26), every criterion's options, and the disqualification. */
-export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onChange, renderScore }: SheetCriteriaProps) {
+export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onChange, renderScore, extras }: SheetCriteriaProps) {
   const { t } = useTranslation();
   const allCriteria = useMemo(() => criteriaOfSet(criteria.set), [criteria]);
   const cases = useMemo(() => casesOfSet(criteria.set), [criteria]);
@@ -29,7 +31,9 @@ export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onC
         parts={criteria.set.parts}
         {...(renderScore ? { renderScore } : {})}
         renderCriterion={(criterion, order) => (
-          <CriterionChoiceCard criterion={criterion} order={order} choice={draft.choices[criterion.code]} caseKey={draft.case} editable={editable} error={errors[criterion.code]} onChoose={onChoose} />
+          <CriterionChoiceCard criterion={criterion} order={order} choice={draft.choices[criterion.code]} caseKey={draft.case} editable={editable} error={errors[criterion.code]} onChoose={onChoose}>
+            {extras?.get(criterion.code)}
+          </CriterionChoiceCard>
         )}
       />
       <SectionCard title={t('councils.sheet.disqualifiedTitle')}>

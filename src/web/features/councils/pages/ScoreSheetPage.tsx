@@ -6,11 +6,12 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { isApiError } from '../../../lib/api/client.js';
-import { useCriteriaSet } from '../../criteria/index.js';
+import { useCriteriaSet, type CriteriaSetDetail } from '../../criteria/index.js';
 import { QuestionsPanel } from '../../dossiers/index.js';
 import { useSession } from '../api/councils.js';
-import { useMySheet } from '../api/sheets.js';
+import { useMySheet, type Sheet } from '../api/sheets.js';
 import { CouncilSheet } from '../components/CouncilSheet.js';
+import { useSheetContext } from '../components/SheetContext.js';
 
 /** Why a member may not open their sheet (declare first, a conflict, their own organisation), in the server's words. */
 function NotScoring({ error, back }: { error: unknown; back: string }) {
@@ -25,6 +26,23 @@ function NotScoring({ error, back }: { error: unknown; back: string }) {
         </Button>
       </Stack>
     </Alert>
+  );
+}
+
+/** The sheet with what the member weighs beside it: the producer's self-assessment and the site visits. */
+function SheetWithContext({ sheet, criteria, sessionOpen, heldOn }: { sheet: Sheet; criteria: CriteriaSetDetail; sessionOpen: boolean; heldOn: string }) {
+  const { header, extras } = useSheetContext(sheet);
+  return (
+    <CouncilSheet
+      key={`${sheet.id}-${sheet.status}`}
+      sheet={sheet}
+      criteria={criteria}
+      sessionOpen={sessionOpen}
+      heldOn={heldOn}
+      header={header}
+      extras={extras}
+      footer={<QuestionsPanel dossierId={sheet.dossierId} legalBasis={sheet.legalBasis} setNumber={sheet.setNumber} mayAsk mayAnswer={false} underReview={sessionOpen} />}
+    />
   );
 }
 
@@ -51,14 +69,7 @@ export function ScoreSheetPage() {
   return (
     <>
       {header}
-      <CouncilSheet
-        key={`${sheet.data.id}-${sheet.data.status}`}
-        sheet={sheet.data}
-        criteria={criteria.data}
-        sessionOpen={session.data.status === 'open'}
-        heldOn={session.data.heldOn}
-        footer={<QuestionsPanel dossierId={dossierId} legalBasis={sheet.data.legalBasis} setNumber={sheet.data.setNumber} mayAsk mayAnswer={false} underReview={session.data.status === 'open'} />}
-      />
+      <SheetWithContext sheet={sheet.data} criteria={criteria.data} sessionOpen={session.data.status === 'open'} heldOn={session.data.heldOn} />
     </>
   );
 }

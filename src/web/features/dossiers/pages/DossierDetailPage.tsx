@@ -16,6 +16,7 @@ import { DossierBadges } from '../components/DossierStateBadge.js';
 import { DossierSummary, RegistrationCard } from '../components/DossierSummary.js';
 import { useDossierLabels } from '../components/labels.js';
 import { QuestionsPanel } from '../components/QuestionsPanel.js';
+import { SiteVisitsPanel } from '../components/SiteVisits.js';
 import { StepActions } from '../components/StepActions.js';
 
 const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council'];
@@ -56,6 +57,12 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
                 mayAsk={isOffice}
                 mayAnswer={parties.includes('producer') || parties.includes('commune_officer')}
                 underReview={UNDER_REVIEW.includes(dossier.state)}
+              />
+              <SiteVisitsPanel
+                dossierId={dossier.id}
+                legalBasis={dossier.legalBasis}
+                setNumber={dossier.setNumber}
+                mayRecord={actor.role === 'admin' && isOffice && UNDER_REVIEW.includes(dossier.state)}
               />
               {isOffice && <DossierSessions dossierId={dossier.id} />}
               <DossierHistory dossierId={dossier.id} />

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../lib/format.js';
 import { useCurrentUser } from '../../../lib/session.js';
-import { useMarkRead, useNotifications, type Notification } from '../api/notifications.js';
+import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from '../api/notifications.js';
 
 function NotificationItem({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
   const unread = item.readAt === null;
@@ -41,6 +41,7 @@ export function NotificationBell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const notifications = useNotifications();
   const markRead = useMarkRead();
+  const markAllRead = useMarkAllRead();
   const items = notifications.data?.items ?? [];
   const unread = notifications.data?.unread ?? 0;
   const seesDossiers = user.role !== 'council';
@@ -70,8 +71,8 @@ export function NotificationBell() {
               size="compact-xs"
               variant="subtle"
               leftSection={<IconChecks size={14} aria-hidden />}
-              loading={markRead.isPending}
-              onClick={() => markRead.mutate(items.filter((i) => i.readAt === null).map((i) => i.id))}
+              loading={markAllRead.isPending}
+              onClick={() => markAllRead.mutate()}
             >
               {t('notifications.markAll')}
             </Button>

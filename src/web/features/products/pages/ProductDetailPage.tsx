@@ -14,6 +14,7 @@ import { useActor } from '../../../lib/session.js';
 import { CreateDossierButton, ProductDossiers } from '../../dossiers/index.js';
 import { ProductSelfAssessments } from '../../self-assessments/index.js';
 import { useDeleteProduct, useProduct } from '../api/products.js';
+import { EarlierResults } from '../components/EarlierResults.js';
 import { OcopCode } from '../components/OcopCode.js';
 import { PhotoGallery } from '../components/PhotoGallery.js';
 import { ProductHistory } from '../components/ProductHistory.js';
@@ -77,6 +78,9 @@ export function ProductDetailPage() {
       </Grid.Col>
       <Grid.Col span={12}>
         <ProductIpTitles product={record} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <EarlierResults productId={record.id} canAdd={actor.role === 'admin'} />
       </Grid.Col>
     </Grid>
   );

@@ -23,8 +23,8 @@ export function useProductSelfAssessments(productId: string) {
   });
 }
 
-export function useSelfAssessment(id: string) {
-  return useQuery({ queryKey: sheetKey(id), queryFn: ({ signal }) => apiRequest(`/self-assessments/${id}`, { schema: SelfAssessmentSchema, signal }) });
+export function useSelfAssessment(id: string, enabled = true) {
+  return useQuery({ queryKey: sheetKey(id), queryFn: ({ signal }) => apiRequest(`/self-assessments/${id}`, { schema: SelfAssessmentSchema, signal }), enabled: enabled && id !== '' });
 }
 
 /** The server's copy of a sheet, as every write returns it; the product's list (status, total, star) is stale. */
