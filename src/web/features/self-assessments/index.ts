@@ -6,6 +6,7 @@ export { SelfAssessmentPage } from './pages/SelfAssessmentPage.js';
 export { ProductSelfAssessments } from './components/ProductSelfAssessments.js';
 export { useProductSelfAssessments, useSelfAssessment, type Evidence, type SelfAssessment, type SelfAssessmentSummary, type SheetProgress } from './api/self-assessments.js';
 export { EvidenceList } from './components/EvidenceList.js';
+export { PartsTable } from './components/ResultPanel.js';
 export { useAutosave, type Autosave, type AutosaveStatus, type SaveState } from './api/autosave.js';
 export { CaseSelector } from './components/CaseSelector.js';
 export { CriterionChoiceCard } from './components/CriterionChoiceCard.js';

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconCircleCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatPoints } from '../../../lib/format.js';
+import { PartsTable } from '../../self-assessments/index.js';
 import { useSessionResult, type SessionResult } from '../api/councils.js';
 
 type Result = NonNullable<SessionResult['result']>;
@@ -114,25 +115,7 @@ function ResultBody({ result, submitted, round, sessionOpen }: { result: Result;
           {t('councils.result.notRecorded')}
         </Alert>
       )}
-      <Table highlightOnHover={false} verticalSpacing={4}>
-        <Table.Tbody>
-          {result.partDetails.map((part) => (
-            <Table.Tr key={part.code}>
-              <Table.Td w={70} fw={600}>
-                {t('selfAssessment.summary.part', { code: part.code })}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {part.label}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                {formatPoints(part.points)}/{formatPoints(part.maxPoints)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <PartsTable result={result} />
     </Stack>
   );
 }

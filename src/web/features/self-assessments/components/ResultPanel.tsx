@@ -92,7 +92,8 @@ function Recognition({ result }: { result: SheetResult }) {
   );
 }
 
-function PartsTable({ result }: { result: SheetResult }) {
+/** Points per part (A/B/C) against their maxima; shared by the self-assessment and council results. */
+export function PartsTable({ result }: { result: Pick<SheetResult, 'partDetails'> }) {
   const { t } = useTranslation();
   return (
     <Table highlightOnHover={false} verticalSpacing={6} data-testid="result-parts">
