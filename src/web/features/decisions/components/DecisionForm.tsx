@@ -19,7 +19,7 @@ type DecisionOutput = z.output<typeof DecisionCreateBody>;
 
 /** Every scored dossier starts with the star its band allows; with `preselected`, only that one is included. */
 function initialChoices(dossiers: readonly Dossier[], preselected: string | null): Record<string, ItemChoice> {
-  return Object.fromEntries(dossiers.map((d) => [d.id, { include: preselected === null || preselected === d.id, star: proposedStar(d.councilScore) }]));
+  return Object.fromEntries(dossiers.map((d) => [d.id, { include: preselected === null || preselected === d.id, star: proposedStar(d) }]));
 }
 
 type DecisionFormProps = { dossiers: readonly Dossier[]; preselected: string | null; onSubmit: (body: DecisionOutput) => Promise<unknown>; onCancel: () => void };

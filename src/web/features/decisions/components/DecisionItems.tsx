@@ -22,7 +22,7 @@ type ItemsProps = {
 function StarSelect({ dossier, choice, error, onChange }: { dossier: Dossier; choice: ItemChoice; error: string | undefined; onChange: (choice: ItemChoice) => void }) {
   const { t } = useTranslation();
   const options = [
-    ...recognisableStars(dossier.councilScore).map((star) => ({ value: String(star), label: t('stars.count', { count: star }) })),
+    ...recognisableStars(dossier).map((star) => ({ value: String(star), label: t('stars.count', { count: star }) })),
     { value: NOT_RECOGNISED, label: t('decisions.notRecognised') },
   ];
   return (
@@ -47,7 +47,8 @@ function Score({ dossier }: { dossier: Dossier }) {
       <Text size="sm" fw={600}>
         {t('criteria.points', { points: formatPoints(dossier.councilScore) })}
       </Text>
-      <Stars count={starForTotal(dossier.councilScore)} size={12} />
+      {/* The council's star after its minimum-star gates; for a paper result, the band of the score. */}
+      <Stars count={dossier.councilStar ?? starForTotal(dossier.councilScore)} size={12} />
       {dossier.councilScore >= MINISTRY_THRESHOLD && (
         <Text size="xs" c="dimmed" maw={260}>
           {t('decisions.ministryHint', { points: MINISTRY_THRESHOLD })}

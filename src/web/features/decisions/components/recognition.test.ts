@@ -4,18 +4,25 @@ import { itemErrors, proposedStar, recognisableStars } from './recognition.js';
 
 describe('recognition choices', () => {
   it('follows the bands: 4★ from 70, 3★ from 50, never 5★ at the province', () => {
-    expect(recognisableStars(98.3)).toEqual([4, 3]);
-    expect(recognisableStars(70)).toEqual([4, 3]);
-    expect(recognisableStars(69.99)).toEqual([3]);
-    expect(recognisableStars(50)).toEqual([3]);
-    expect(recognisableStars(49.5)).toEqual([]);
-    expect(recognisableStars(null)).toEqual([]);
+    const paper = (councilScore: number | null) => ({ councilScore, councilStar: null });
+    expect(recognisableStars(paper(98.3))).toEqual([4, 3]);
+    expect(recognisableStars(paper(70))).toEqual([4, 3]);
+    expect(recognisableStars(paper(69.99))).toEqual([3]);
+    expect(recognisableStars(paper(50))).toEqual([3]);
+    expect(recognisableStars(paper(49.5))).toEqual([]);
+    expect(recognisableStars(paper(null))).toEqual([]);
+  });
+
+  it('never offers more than the council’s star after its minimum-star gates', () => {
+    expect(recognisableStars({ councilScore: 79, councilStar: 3 })).toEqual([3]);
+    expect(recognisableStars({ councilScore: 79, councilStar: 2 })).toEqual([]);
   });
 
   it('proposes the highest star allowed, or not recognised', () => {
-    expect(proposedStar(92)).toBe(4);
-    expect(proposedStar(55)).toBe(3);
-    expect(proposedStar(40)).toBeNull();
+    expect(proposedStar({ councilScore: 92, councilStar: null })).toBe(4);
+    expect(proposedStar({ councilScore: 55, councilStar: null })).toBe(3);
+    expect(proposedStar({ councilScore: 40, councilStar: null })).toBeNull();
+    expect(proposedStar({ councilScore: 92, councilStar: 3 })).toBe(3);
   });
 
   it('maps the server’s item errors back to the dossiers sent', () => {

@@ -3,16 +3,19 @@ import { isApiError } from '../../../lib/api/client.js';
 
 export type ProvinceStar = 3 | 4;
 
+/** What the council gave a dossier: its mean score and, when scored here, the star after the minimum-star gates. */
+export type CouncilOutcome = { councilScore: number | null; councilStar: number | null };
+
 /**
- * The stars the province may recognise for a council score (Art. 4.1): 3★ from 50, 4★ from 70 points,
- * never 5★ (the ministry's), highest first. The same rule the server applies (checkRecognisedStar).
+ * The stars the province may recognise (Art. 4.1): 3★ from 50, 4★ from 70 points, never above the
+ * council's star, never 5★ (the ministry's), highest first — the server's rule (checkRecognisedStar).
  */
-export function recognisableStars(score: number | null): ProvinceStar[] {
-  return ([4, 3] as const).filter((star) => checkRecognisedStar('province', star, score).ok);
+export function recognisableStars(d: CouncilOutcome): ProvinceStar[] {
+  return ([4, 3] as const).filter((star) => checkRecognisedStar('province', star, d.councilScore, d.councilStar).ok);
 }
 
-/** What the form proposes: the highest star the band allows, or "not recognised". */
-export const proposedStar = (score: number | null): ProvinceStar | null => recognisableStars(score)[0] ?? null;
+/** What the form proposes: the highest star allowed, or "not recognised". */
+export const proposedStar = (d: CouncilOutcome): ProvinceStar | null => recognisableStars(d)[0] ?? null;
 
 const ITEM_FIELD = /^items\.(\d+)\.(star|dossierId)$/u;
 

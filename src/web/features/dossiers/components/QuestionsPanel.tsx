@@ -1,7 +1,7 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconLock, IconMessageQuestion } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QuestionCreateBody } from '../../../../contracts/evaluation.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -13,6 +13,7 @@ import { notifySuccess } from '../../../lib/notify.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
 import { criteriaOfSet, useCriteriaSet } from '../../criteria/index.js';
 import { useAskQuestion, useCloseQuestion, useQuestions, useReplyToQuestion, type Question } from '../api/questions.js';
+import { FormSelect } from '../../../components/FormSelect.js';
 
 const STATUS_COLOR: Record<Question['status'], string> = { open: 'orange', answered: 'blue', closed: 'gray' };
 
@@ -41,26 +42,18 @@ function AskQuestionForm({ dossierId, legalBasis, setNumber }: { dossierId: stri
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="ask-question">
       <Stack gap="xs">
-        <Controller
+        <FormSelect
           control={form.control}
           name="criterionCode"
-          render={({ field }) => (
-            <Select
-              label={t('dossiers.questions.criterion')}
-              placeholder={t('select.choose')}
-              data={options}
-              searchable
-              filter={accentInsensitiveFilter}
-              nothingFoundMessage={t('select.nothingFound')}
-              required
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              error={form.formState.errors.criterionCode?.message}
-              disabled={!criteria.data}
-            />
-          )}
+          label={t('dossiers.questions.criterion')}
+          placeholder={t('select.choose')}
+          data={options}
+          searchable
+          filter={accentInsensitiveFilter}
+          nothingFoundMessage={t('select.nothingFound')}
+          required
+          error={form.formState.errors.criterionCode?.message}
+          disabled={!criteria.data}
         />
         <Textarea label={t('dossiers.questions.question')} required autosize minRows={2} maxLength={3000} error={form.formState.errors.question?.message} {...form.register('question')} />
         <Group justify="flex-end">

@@ -1,27 +1,17 @@
-import { Button, Group, NumberInput, Stack, Textarea } from '@mantine/core';
+import { NumberInput, Stack, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { TransitionBody } from '../../../../contracts/evaluation.js';
 import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { StepExtras } from '../api/dossiers.js';
+import { FormActions } from '../../../components/FormActions.js';
 
 /** A step form sends its extras through `run`, which throws what the server refused. */
 export type StepFormProps = { run: (extras: StepExtras) => Promise<void>; onCancel: () => void; submitLabel: string };
 
-export function StepFormButtons({ onCancel, submitLabel, submitting, color }: { onCancel: () => void; submitLabel: string; submitting: boolean; color?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end" mt="sm">
-      <Button variant="default" onClick={onCancel} disabled={submitting}>
-        {t('common.cancel')}
-      </Button>
-      <Button type="submit" loading={submitting} color={color} data-autofocus>
-        {submitLabel}
-      </Button>
-    </Group>
-  );
-}
+/** The step dialogs' buttons. */
+export const StepFormButtons = (props: { onCancel: () => void; submitLabel: string; submitting: boolean; color?: string }) => <FormActions {...props} mt="sm" />;
 
 type CommentForm = { comment: string };
 const RequiredComment = z.object({ comment: z.string().trim().min(1).max(3000) });

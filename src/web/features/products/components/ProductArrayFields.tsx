@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { Controller, useFieldArray, type Control, type FieldErrors, type UseForm
 import { useTranslation } from 'react-i18next';
 import type { ProductFormValues } from './ProductForm.js';
 import { useProductLabels } from './labels.js';
+import { FormSelect } from '../../../components/FormSelect.js';
 
 export type CertificationFormValue = { kind: string | null; number: string; issuer: string; expiresOn: string | null };
 export type IpTitleFormValue = { kind: string | null; number: string; owner: string };
@@ -47,22 +48,14 @@ export function CertificationsField<Out>({ control, register, errors }: ArrayFie
         return (
           <EntryFieldset key={entry.id} title={t('products.certification.item', { index: number })} removeLabel={t('products.certification.remove', { index: number })} onRemove={() => remove(index)}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
+              <FormSelect
                 control={control}
                 name={`certifications.${index}.kind`}
-                render={({ field }) => (
-                  <Select
-                    label={t('products.certification.kind')}
-                    required
-                    data={labels.certificationKindOptions}
-                    allowDeselect={false}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    error={entryErrors?.kind?.message}
-                  />
-                )}
+                label={t('products.certification.kind')}
+                required
+                data={labels.certificationKindOptions}
+                allowDeselect={false}
+                error={entryErrors?.kind?.message}
               />
               <TextInput label={t('products.certification.number')} required error={entryErrors?.number?.message} {...register(`certifications.${index}.number`)} />
               <TextInput label={t('products.certification.issuer')} error={entryErrors?.issuer?.message} {...register(`certifications.${index}.issuer`)} />
@@ -116,22 +109,14 @@ export function IpTitlesField<Out>({ control, register, errors }: ArrayFieldProp
         return (
           <EntryFieldset key={entry.id} title={t('products.ipTitle.item', { index: number })} removeLabel={t('products.ipTitle.remove', { index: number })} onRemove={() => remove(index)}>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Controller
+              <FormSelect
                 control={control}
                 name={`ipTitles.${index}.kind`}
-                render={({ field }) => (
-                  <Select
-                    label={t('products.ipTitle.kind')}
-                    required
-                    data={labels.ipTitleKindOptions}
-                    allowDeselect={false}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    error={entryErrors?.kind?.message}
-                  />
-                )}
+                label={t('products.ipTitle.kind')}
+                required
+                data={labels.ipTitleKindOptions}
+                allowDeselect={false}
+                error={entryErrors?.kind?.message}
               />
               <TextInput label={t('products.ipTitle.number')} required error={entryErrors?.number?.message} {...register(`ipTitles.${index}.number`)} />
               <TextInput label={t('products.ipTitle.owner')} error={entryErrors?.owner?.message} {...register(`ipTitles.${index}.owner`)} />

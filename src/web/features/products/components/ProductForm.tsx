@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
@@ -9,6 +9,8 @@ import type { Product, ProductStatus } from '../api/products.js';
 import { CriteriaSetSelect } from './CriteriaSetSelect.js';
 import { CertificationsField, IpTitlesField, type CertificationFormValue, type IpTitleFormValue } from './ProductArrayFields.js';
 import { useProductLabels } from './labels.js';
+import { FormSelect } from '../../../components/FormSelect.js';
+import { FormActions } from '../../../components/FormActions.js';
 
 /** Editing state of a product: Selects hold null until chosen, the criteria set number as text. */
 export type ProductFormValues = {
@@ -110,21 +112,13 @@ export function ProductForm<Output>({ defaultValues, resolver, subjectLocked, su
                   />
                 )}
               />
-              <Controller
+              <FormSelect
                 control={control}
                 name="status"
-                render={({ field }) => (
-                  <Select
-                    label={t('products.fields.status')}
-                    data={labels.statusOptions}
-                    allowDeselect={false}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    error={errors.status?.message}
-                  />
-                )}
+                label={t('products.fields.status')}
+                data={labels.statusOptions}
+                allowDeselect={false}
+                error={errors.status?.message}
               />
             </SimpleGrid>
           </Stack>
@@ -151,14 +145,7 @@ export function ProductForm<Output>({ defaultValues, resolver, subjectLocked, su
           <IpTitlesField control={control} register={register} errors={errors.ipTitles} />
         </SectionCard>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={submitLabel} submitting={isSubmitting} />
       </Stack>
     </form>
   );

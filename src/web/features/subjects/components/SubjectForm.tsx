@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
@@ -11,6 +11,8 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { Subject, SubjectInput } from '../api/subjects.js';
 import { useSubjectLabels } from './labels.js';
+import { FormSelect } from '../../../components/FormSelect.js';
+import { FormActions } from '../../../components/FormActions.js';
 
 /** Editing state: text inputs hold strings, Selects hold null until chosen, numbers may be blank. */
 export type SubjectFormValues = {
@@ -112,22 +114,14 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
           <Stack>
             <TextInput label={t('subjects.fields.name')} required error={errors.name?.message} {...register('name')} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Controller
+              <FormSelect
                 control={control}
                 name="legalForm"
-                render={({ field }) => (
-                  <Select
-                    label={t('subjects.fields.legalForm')}
-                    placeholder={t('select.choose')}
-                    required
-                    data={labels.legalFormOptions}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    error={errors.legalForm?.message}
-                  />
-                )}
+                label={t('subjects.fields.legalForm')}
+                placeholder={t('select.choose')}
+                required
+                data={labels.legalFormOptions}
+                error={errors.legalForm?.message}
               />
               <TextInput label={t('subjects.fields.taxCode')} inputMode="numeric" error={errors.taxCode?.message} {...register('taxCode')} />
               <Controller
@@ -146,22 +140,14 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
                   />
                 )}
               />
-              <Controller
+              <FormSelect
                 control={control}
                 name="status"
-                render={({ field }) => (
-                  <Select
-                    label={t('subjects.fields.status')}
-                    data={labels.statusOptions}
-                    allowDeselect={false}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    {...readOnlySelectProps(!canChangePlacement)}
-                    error={errors.status?.message}
-                  />
-                )}
+                label={t('subjects.fields.status')}
+                data={labels.statusOptions}
+                allowDeselect={false}
+                {...readOnlySelectProps(!canChangePlacement)}
+                error={errors.status?.message}
               />
               <Controller
                 control={control}
@@ -193,22 +179,14 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
         <SectionCard title={t('subjects.sections.representative')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('subjects.fields.representativeName')} autoComplete="off" error={errors.representativeName?.message} {...register('representativeName')} />
-            <Controller
+            <FormSelect
               control={control}
               name="representativeGender"
-              render={({ field }) => (
-                <Select
-                  label={t('subjects.fields.representativeGender')}
-                  placeholder={t('select.choose')}
-                  data={labels.genderOptions}
-                  clearable
-                  value={field.value}
-                  onChange={(value) => field.onChange(value)}
-                  onBlur={field.onBlur}
-                  ref={field.ref}
-                  error={errors.representativeGender?.message}
-                />
-              )}
+              label={t('subjects.fields.representativeGender')}
+              placeholder={t('select.choose')}
+              data={labels.genderOptions}
+              clearable
+              error={errors.representativeGender?.message}
             />
             <TextInput label={t('subjects.fields.representativeEthnicity')} error={errors.representativeEthnicity?.message} {...register('representativeEthnicity')} />
             <Checkbox label={t('subjects.fields.representativeDisability')} mt={{ sm: 'xl' }} error={errors.representativeDisability?.message} {...register('representativeDisability')} />
@@ -233,14 +211,7 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
           </SimpleGrid>
         </SectionCard>
 
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={submitLabel} submitting={isSubmitting} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../../../contracts/auth.js';
@@ -10,6 +10,8 @@ import { reportMutationError, useMessagesFollowLanguage } from '../../../lib/for
 import type { User } from '../api/users.js';
 import { useRoleLabels } from './labels.js';
 import { PasswordField } from '../../../components/PasswordField.js';
+import { FormSelect } from '../../../components/FormSelect.js';
+import { FormActions } from '../../../components/FormActions.js';
 
 export type UserFormValues = {
   email: string;
@@ -85,23 +87,15 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
                 {...register('email')}
               />
               <TextInput label={t('users.fields.fullName')} required error={errors.fullName?.message} {...register('fullName')} />
-              <Controller
+              <FormSelect
                 control={control}
                 name="role"
-                render={({ field }) => (
-                  <Select
-                    label={t('users.fields.role')}
-                    placeholder={t('select.choose')}
-                    required
-                    data={roles.roleOptions}
-                    allowDeselect={false}
-                    value={field.value}
-                    onChange={(value) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
-                    error={errors.role?.message}
-                  />
-                )}
+                label={t('users.fields.role')}
+                placeholder={t('select.choose')}
+                required
+                data={roles.roleOptions}
+                allowDeselect={false}
+                error={errors.role?.message}
               />
               {mode === 'edit' && (
                 <Switch label={t('users.fields.active')} mt={{ sm: 'xl' }} error={errors.active?.message} {...register('active')} />
@@ -152,14 +146,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
             )}
           </Stack>
         </SectionCard>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={isSubmitting}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isSubmitting}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel={submitLabel} submitting={isSubmitting} />
       </Stack>
     </form>
   );
