@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DecisionCreateBody } from '../../../contracts/certificates.js';
 import { certificateExpiry, verificationCode } from '../../../domain/certificates/validity.js';
@@ -20,11 +20,12 @@ const DECISION = { vi: 'quyết định', en: 'decision' };
 const certificateNumber = (scope: string, year: number, serial: number) => `OCOP-${scope}-${year}-${String(serial).padStart(4, '0')}`;
 
 export function createDecisionsService(db: Db) {
-  async function present(id: string) {
-    const decision = (await db.select().from(decisions).where(eq(decisions.id, id)).limit(1))[0];
-    if (!decision) throw notFound(DECISION);
+  /** Decisions with their items (products, stars, certificates), in two queries whatever their number. */
+  async function presentMany(rows: (typeof decisions.$inferSelect)[]) {
+    if (!rows.length) return [];
     const items = await db
       .select({
+        decisionId: decisionItems.decisionId,
         dossierId: decisionItems.dossierId,
         productId: decisionItems.productId,
         productName: products.name,
@@ -39,9 +40,15 @@ export function createDecisionsService(db: Db) {
       .innerJoin(products, eq(products.id, decisionItems.productId))
       .innerJoin(subjects, eq(subjects.id, products.subjectId))
       .leftJoin(certificates, and(eq(certificates.decisionId, decisionItems.decisionId), eq(certificates.dossierId, decisionItems.dossierId)))
-      .where(eq(decisionItems.decisionId, id))
+      .where(inArray(decisionItems.decisionId, rows.map((r) => r.id)))
       .orderBy(products.sortKey);
-    return { ...decision, createdAt: decision.createdAt.toISOString(), items };
+    return rows.map((d) => ({ ...d, createdAt: d.createdAt.toISOString(), items: items.filter((i) => i.decisionId === d.id).map(({ decisionId: _d, ...item }) => item) }));
+  }
+
+  async function present(id: string) {
+    const decision = (await db.select().from(decisions).where(eq(decisions.id, id)).limit(1))[0];
+    if (!decision) throw notFound(DECISION);
+    return (await presentMany([decision]))[0]!;
   }
 
   return {
@@ -57,12 +64,12 @@ export function createDecisionsService(db: Db) {
     async list(actor: Actor) {
       const province = actor.kind === 'user' ? actor.provinceCode : null;
       const rows = await db
-        .select({ id: decisions.id })
+        .select()
         .from(decisions)
         .where(province ? or(eq(decisions.provinceCode, province), isNull(decisions.provinceCode)) : undefined)
         .orderBy(desc(decisions.signedOn))
         .limit(200);
-      return Promise.all(rows.map((r) => present(r.id)));
+      return presentMany(rows);
     },
 
     /**
