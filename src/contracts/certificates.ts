@@ -109,7 +109,7 @@ export const VerificationParams = z.object({ code: z.string().regex(/^[A-Za-z0-9
 export const HistoricalResultBody = z.object({
   year: z.number().int().min(2018).max(2100),
   round: z.string().trim().max(50).nullable().optional(),
-  level: z.enum(['district', 'province', 'central']),
+  level: z.enum(['commune', 'district', 'province', 'central']),
   kind: z.enum(['first', 'upgrade', 'rerating']),
   score: z.number().min(0).max(100).nullable().optional(),
   star: z.number().int().min(1).max(5).nullable().optional(),

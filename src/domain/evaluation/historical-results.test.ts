@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHistoricalResult, type HistoricalResult } from './historical-results.js';
+import { checkHistoricalResult, isRecognisingResult, legalBasisInForce, parseLegalBasis, type HistoricalResult } from './historical-results.js';
 
 const r = (over: Partial<HistoricalResult>): HistoricalResult => ({ year: 2022, level: 'province', legalBasis: '1048/QĐ-TTg', score: 75, star: 4, ...over });
 
@@ -12,7 +12,47 @@ describe('historical results', () => {
     ['5★ by the centre', { score: 95, star: 5, level: 'central' }, 0],
     ['3★ by a district under 148', { level: 'district', legalBasis: '148/QĐ-TTg', star: 3, score: 60 }, 0],
     ['3★ by a district under 1048', { level: 'district', star: 3, score: 60 }, 1],
+    ['a district screening under 1048 (score, no star)', { level: 'district', star: null, score: 60 }, 0],
+    ['a commune pre-assessment with a score', { level: 'commune', star: null, score: 55 }, 0],
+    ['a commune giving a star', { level: 'commune', star: 3, score: 55 }, 1],
     ['a star without a score (decisions often list only stars)', { score: null, star: 3 }, 0],
     ['not recognised', { score: 45, star: null }, 0],
+    ['a star of 6', { score: null, star: 6 }, 1],
+    ['an unknown basis', { legalBasis: 'QĐ 999' }, 1],
   ])('%s', (_label, over, problems) => expect(checkHistoricalResult(r(over))).toHaveLength(problems));
+});
+
+describe('legal bases', () => {
+  it.each([
+    ['1048/QĐ-TTg', '1048/QĐ-TTg'],
+    ['QĐ 1048', '1048/QĐ-TTg'],
+    ['Quyết định số 148/QĐ-TTg ngày 24/02/2023', '148/QĐ-TTg'],
+    ['1489/QĐ-TTg', '1489/QĐ-TTg'],
+    ['26/2026/QĐ-TTg', '26/2026/QĐ-TTg'],
+    ['Quyết định 26/2026/QĐ-TTg', '26/2026/QĐ-TTg'],
+    ['14890', null],
+    ['', null],
+  ])('"%s" → %s', (text, basis) => expect(parseLegalBasis(text)).toBe(basis));
+
+  it.each([
+    ['2020-06-01', '1048/QĐ-TTg'],
+    ['2023-02-23', '1048/QĐ-TTg'],
+    ['2023-02-24', '148/QĐ-TTg'],
+    ['2025-07-05', '148/QĐ-TTg'],
+    ['2025-07-06', '1489/QĐ-TTg'],
+    ['2026-05-21', '1489/QĐ-TTg'],
+    ['2026-05-22', '26/2026/QĐ-TTg'],
+  ])('in force on %s: %s', (date, basis) => expect(legalBasisInForce(date)).toBe(basis));
+
+  it.each<[HistoricalResult['level'], string, number | null, boolean]>([
+    ['province', '1048/QĐ-TTg', 4, true],
+    ['province', '1048/QĐ-TTg', null, true],
+    ['district', '1048/QĐ-TTg', null, false],
+    ['district', '148/QĐ-TTg', 3, true],
+    ['district', '1489/QĐ-TTg', null, false],
+    ['commune', '26/2026/QĐ-TTg', null, false],
+    ['central', '148/QĐ-TTg', 5, true],
+    ['central', '26/2026/QĐ-TTg', null, false],
+  ])('%s under %s (star %s) counts: %s', (level, legalBasis, star, counts) =>
+    expect(isRecognisingResult({ level, legalBasis, star })).toBe(counts));
 });

@@ -177,6 +177,7 @@ export const en: TranslationResource = {
       legalBasis: 'Legal basis',
       legalBasisHint: 'The Prime Minister’s OCOP decision in force that year, e.g. 1048/QĐ-TTg.',
       levels: {
+        commune: 'Commune (pre-assessment)',
         district: 'District',
         province: 'Province',
         central: 'Central',

@@ -179,6 +179,7 @@ export const vi = {
       legalBasis: 'Căn cứ',
       legalBasisHint: 'Quyết định của Thủ tướng về Chương trình OCOP áp dụng năm đó, ví dụ 1048/QĐ-TTg.',
       levels: {
+        commune: 'Cấp xã (đánh giá sơ bộ)',
         district: 'Cấp huyện',
         province: 'Cấp tỉnh',
         central: 'Trung ương',
