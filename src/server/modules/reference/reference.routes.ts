@@ -1,10 +1,12 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppInfo, Commune, CommuneListQuery, CriteriaSetSummary, Province, ProvinceCodeParams } from '../../../contracts/reference.js';
 import { notFound } from '../../../domain/errors.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
-import type { AppConfig } from '../../config.js';
+import { PACKAGE_ROOT, type AppConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { communes, criteriaSets, provinces } from '../../db/schema/index.js';
 import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
@@ -31,7 +33,40 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Db; config: AppConfig;
     return q ? rows.filter((r) => foldVietnamese(r.name).includes(q) || r.code === req.query.q) : rows;
   });
 
+  const outlines = new Map<string, Promise<CommuneOutlines>>();
+  app.get(
+    '/provinces/:code/communes/outlines',
+    { config: { access: 'public' }, schema: { tags, summary: 'Outlines of the communes of a province (GeoJSON FeatureCollection, where shipped)', params: ProvinceCodeParams } },
+    async (req, reply) => {
+      const rows = await db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, req.params.code));
+      if (!rows.length) throw notFound({ vi: 'tỉnh/thành phố', en: 'province' });
+      if (!outlines.has(req.params.code)) outlines.set(req.params.code, loadCommuneOutlines(new Map(rows.map((r) => [r.code, r.name]))));
+      return reply.header('cache-control', 'public, max-age=86400').type('application/geo+json').send(await outlines.get(req.params.code));
+    },
+  );
+
   app.get('/criteria-sets', { config: { access: 'public' }, schema: { tags, summary: 'Criteria sets (bộ sản phẩm) of the current decision', response: { 200: z.array(CriteriaSetSummary) } } }, () =>
     db.select().from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)).orderBy(asc(criteriaSets.number)),
   );
 };
+
+type CommuneOutlines = { type: 'FeatureCollection'; features: { type: 'Feature'; id: string; properties: { code: string; name: string }; geometry: unknown }[] };
+
+/**
+ * The shipped commune outlines (data/geo/<province>-wards/<code>_<name>.geojson) of the given communes,
+ * merged into one collection; empty for provinces whose outlines are not shipped yet.
+ */
+async function loadCommuneOutlines(names: Map<string, string>): Promise<CommuneOutlines> {
+  const root = path.join(PACKAGE_ROOT, 'data/geo');
+  const folders = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name.endsWith('-wards'));
+  const features: CommuneOutlines['features'] = [];
+  for (const folder of folders) {
+    for (const file of await fs.readdir(path.join(root, folder.name))) {
+      const code = /^(\d{5})_/.exec(file)?.[1];
+      if (!code || !names.has(code)) continue;
+      const collection = JSON.parse(await fs.readFile(path.join(root, folder.name, file), 'utf8')) as { features: { geometry: unknown }[] };
+      for (const f of collection.features) features.push({ type: 'Feature', id: code, properties: { code, name: names.get(code)! }, geometry: f.geometry });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MessageSchema } from './common.js';
+
+export const IMPORT_SHEETS = ['subjects', 'products', 'results'] as const;
+export const ImportSheet = z.enum(IMPORT_SHEETS);
+
+/** One problem of one cell (or row, when column is null): all of them are listed, not just the first. */
+export const ImportProblem = z.object({
+  sheet: z.string(),
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+  message: MessageSchema,
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+const Counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int() });
+export const ImportPreview = z.object({
+  subjects: Counts,
+  products: Counts,
+  results: Counts,
+  /** A few of the rows that would change, per sheet, to show before committing. */
+  samples: z.array(z.object({ sheet: ImportSheet, row: z.number().int(), code: z.string(), name: z.string(), action: z.enum(['create', 'update']), changes: z.array(z.string()) })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
+
+export const IMPORT_STATUSES = ['validating', 'validated', 'invalid', 'committing', 'committed', 'failed'] as const;
+export const ImportJob = z
+  .object({
+    id: z.uuid(),
+    status: z.enum(IMPORT_STATUSES),
+    fileNames: z.array(z.string()),
+    rowsTotal: z.number().int(),
+    rowsDone: z.number().int(),
+    preview: ImportPreview.nullable(),
+    problems: z.array(ImportProblem),
+    problemCount: z.number().int(),
+    failure: MessageSchema.nullable(),
+    createdAt: z.string(),
+    committedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+export type ImportJob = z.infer<typeof ImportJob>;
+
+export const ImportUploadQuery = z.object({ sheet: ImportSheet.optional() });
