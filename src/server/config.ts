@@ -23,6 +23,9 @@ const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(8),
+  /** Workbook imports: largest file accepted, and most data rows over all files of one import. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(500).default(20),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(10).max(2_000_000).default(200_000),
   /** smtp://user:pass@host:587 — without it, e-mails wait in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('OCOP <no-reply@ocop.local>'),
@@ -44,6 +47,8 @@ export type AppConfig = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   uploadMaxBytes: number;
+  importMaxBytes: number;
+  importMaxRows: number;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
@@ -78,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
+    importMaxRows: e.IMPORT_MAX_ROWS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canManageProgramme,
+  reportingArea,
   ANONYMOUS,
   canCreateSubject,
   canDeleteProduct,
@@ -105,5 +107,21 @@ describe('account management', () => {
     ['officer', officer, { role: 'producer', provinceCode: '82' }, false],
   ])('%s → %s', (_label, actor, target, expected) => {
     expect(canManageUser(actor, target)).toBe(expected);
+  });
+});
+
+describe('programme figures', () => {
+  const base = { kind: 'user' as const, userId: 'u', communeCodes: [] as string[], subjectId: null };
+  it.each<[string, Actor, { provinceCode: string; communeCodes: readonly string[] | null } | null, boolean]>([
+    ['the province office', { ...base, role: 'admin', provinceCode: '82' }, { provinceCode: '82', communeCodes: null }, true],
+    ['the national office', { ...base, role: 'admin', provinceCode: null }, { provinceCode: '82', communeCodes: null }, true],
+    ['another province office', { ...base, role: 'admin', provinceCode: '01' }, null, false],
+    ['a commune officer', { ...base, role: 'officer', provinceCode: '82', communeCodes: ['29905'] }, { provinceCode: '82', communeCodes: ['29905'] }, false],
+    ['a council member', { ...base, role: 'council', provinceCode: '82' }, null, false],
+    ['a producer', { ...base, role: 'producer', provinceCode: '82', subjectId: 's' }, null, false],
+    ['the public', { kind: 'anonymous' }, null, false],
+  ])('%s', (_label, actor, area, manages) => {
+    expect(reportingArea(actor, '82')).toEqual(area);
+    expect(canManageProgramme(actor, '82')).toBe(manages);
   });
 });

@@ -129,3 +129,23 @@ export function canManageSubjectPlacement(actor: Actor, target: SubjectRef): boo
   if (actor.kind === 'anonymous' || (actor.role !== 'admin' && actor.role !== 'officer')) return false;
   return scopeIncludes(registryScope(actor), target);
 }
+
+/** The province an office administrator works for (the deployment's province for a national administrator). */
+export function adminProvince(actor: Actor, deploymentProvince: string): string | null {
+  if (actor.kind !== 'user' || actor.role !== 'admin') return null;
+  return actor.provinceCode ?? deploymentProvince;
+}
+
+/** Importing records, writing the annual plan and issuing the annual report are the provincial office's work. */
+export const canManageProgramme = (actor: Actor, provinceCode: string) => adminProvince(actor, provinceCode) === provinceCode;
+
+/**
+ * The area whose figures an actor may see on dashboards and indicators: the office sees its whole
+ * province; a commune officer only the communes assigned to them; nobody else sees programme figures.
+ */
+export function reportingArea(actor: Actor, provinceCode: string): { provinceCode: string; communeCodes: readonly string[] | null } | null {
+  if (actor.kind !== 'user') return null;
+  if (actor.role === 'admin' && (actor.provinceCode === null || actor.provinceCode === provinceCode)) return { provinceCode, communeCodes: null };
+  if (actor.role === 'officer' && actor.provinceCode === provinceCode) return { provinceCode, communeCodes: actor.communeCodes };
+  return null;
+}

@@ -88,7 +88,8 @@ export const certificateCounters = pgTable(
 
 /**
  * Results recorded from before the platform, under earlier rules (1048, 148, 1489): the level that
- * recognised them (including district 3★ under 148), their legal basis, score and star.
+ * evaluated them (commune pre-assessments and district screenings included; district 3★ under 148),
+ * their legal basis, score and star.
  */
 export const historicalResults = pgTable(
   'historical_results',
@@ -99,7 +100,7 @@ export const historicalResults = pgTable(
       .references(() => products.id, { onDelete: 'cascade' }),
     year: integer('year').notNull(),
     round: text('round'),
-    level: text('level', { enum: ['district', 'province', 'central'] }).notNull(),
+    level: text('level', { enum: ['commune', 'district', 'province', 'central'] }).notNull(),
     kind: text('kind', { enum: ['first', 'upgrade', 'rerating'] }).notNull(),
     score: doublePrecision('score'),
     star: integer('star'),
@@ -108,5 +109,8 @@ export const historicalResults = pgTable(
     legalBasis: text('legal_basis').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('historical_results_uq').on(t.productId, t.year, t.round, t.level, t.kind).nullsNotDistinct()],
+  (t) => [
+    unique('historical_results_uq').on(t.productId, t.year, t.round, t.level, t.kind).nullsNotDistinct(),
+    index('historical_results_year_idx').on(t.year),
+  ],
 );

@@ -8,3 +8,4 @@ export * from './self-assessments.js';
 export * from './evaluation.js';
 export * from './certificates.js';
 export * from './councils.js';
+export * from './plans.js';

@@ -81,6 +81,7 @@ export const products = pgTable(
     index('products_sort_idx').on(t.sortKey),
     index('products_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
     index('products_barcode_idx').on(t.barcode),
+    index('products_external_code_idx').on(t.externalCode),
   ],
 );
 
