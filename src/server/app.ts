@@ -41,6 +41,8 @@ import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { createSubjectsService } from './modules/subjects/subjects.service.js';
 import { subjectsRoutes } from './modules/subjects/subjects.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
+import { createImportsService } from './modules/imports/imports.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -87,6 +89,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     certificates: createCertificatesService(db, clock),
     decisions: createDecisionsService(db),
     results: createHistoricalResultsService(db),
+    imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock),
     councils: createCouncilsService(db, catalogue, settings, clock),
     questions: createQuestionsService(db, catalogue),
     documents: createDocumentsService(db, storage, clock),
@@ -142,6 +145,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
       await api.register(documentsRoutes, { documents: services.documents });
+      await api.register(importsRoutes, { imports: services.imports, limits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows } });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config, storage });
     },
     { prefix: '/api/v1' },

@@ -12,3 +12,19 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
+
+/** A multipart/form-data body with several files in one field (the import's "files"). */
+export function multipartFiles(files: { name: string; data: Buffer }[], field = 'files') {
+  const boundary = '----ocoptestfiles';
+  return {
+    payload: Buffer.concat([
+      ...files.flatMap((f) => [
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        f.data,
+        Buffer.from('\r\n'),
+      ]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

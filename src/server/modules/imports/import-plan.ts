@@ -1,0 +1,272 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
+import type { Message } from '../../../domain/errors.js';
+import { formatProductCode } from '../../../domain/identifiers/product-code.js';
+import { readProductRow, readResultRow, readSubjectRow, type ImportContext, type ProductRecord, type RawRow, type ResultRecord, type RowProblem, type SubjectRecord } from '../../../domain/imports/rows.js';
+import { headerKey, matchHeaders, sheetSpec, type SheetKey } from '../../../domain/imports/sheets.js';
+import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
+import type { DbOrTx } from '../../db/client.js';
+import { communes, criteriaSets, historicalResults, products, subjects } from '../../db/schema/index.js';
+import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
+import type { SheetTable } from '../../lib/workbook-reader.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { productsRepository } from '../products/products.repository.js';
+
+/**
+ * The import's core: rows read and checked (every problem of every row), then compared with what
+ * the province already holds, by the external codes. The same comparison gives the preview and,
+ * inside the commit's transaction, the writes; so a re-import of the same file changes nothing.
+ */
+export type ImportRecords = { subjects: SubjectRecord[]; products: ProductRecord[]; results: ResultRecord[] };
+export type ImportAnalysis = { records: ImportRecords; problems: ImportProblem[]; rowsTotal: number };
+
+const CHUNK = 1000;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+const sheetName = (sheet: SheetKey) => sheetSpec(sheet).name;
+const columnLabel = (sheet: SheetKey, key: string | null) => (key ? (sheetSpec(sheet).columns.find((c) => c.key === key)?.label ?? key) : null);
+const problem = (sheet: SheetKey, row: number | null, p: RowProblem): ImportProblem => ({ sheet: sheetName(sheet), row, column: columnLabel(sheet, p.column), value: p.value, message: p.message });
+
+/** Reads, checks and cross-checks every row of the tables against the province's records. */
+export async function analyseImport(db: DbOrTx, provinceCode: string, tables: SheetTable[], thisYear: number, onProgress?: (rows: number) => void): Promise<ImportAnalysis> {
+  const problems: ImportProblem[] = [];
+  const rowsTotal = tables.reduce((n, t) => n + t.rows.length, 0);
+  const sets = await db.select({ number: criteriaSets.number, code: criteriaSets.code, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS));
+  const ctx: ImportContext = {
+    criteriaSets: { numbers: new Set(sets.map((s) => s.number)), byKey: new Map(sets.flatMap((s) => [[headerKey(s.code), s.number] as const, [headerKey(s.name), s.number] as const])) },
+  };
+  const records: ImportRecords = { subjects: [], products: [], results: [] };
+  let done = 0;
+  for (const table of tables) {
+    const { columns, missing } = matchHeaders(table.sheet, table.headers);
+    for (const col of missing)
+      problems.push({ sheet: `${sheetName(table.sheet)} (${table.sheetName})`, row: 1, column: col.label, value: null, message: { vi: `Thiếu cột bắt buộc "${col.label}" (${col.key}).`, en: `Required column "${col.label}" (${col.key}) is missing.` } });
+    if (missing.length) continue;
+    for (const { row, cells } of table.rows) {
+      const raw: RawRow = { sheet: table.sheet, row, cells: {} };
+      for (const [index, key] of columns) raw.cells[key] = cells[index] ?? null;
+      const read =
+        table.sheet === 'subjects' ? readSubjectRow(raw) : table.sheet === 'products' ? readProductRow(raw, ctx) : readResultRow(raw, thisYear);
+      for (const p of read.problems) problems.push(problem(table.sheet, row, p));
+      if (read.record) (records[table.sheet] as unknown[]).push(read.record);
+      if (++done % 2000 === 0) onProgress?.(done);
+    }
+  }
+  onProgress?.(done);
+  duplicates(records.subjects, (r) => r.code, 'subjects', 'ma_chu_the', problems);
+  duplicates(records.products, (r) => r.code, 'products', 'ma_san_pham', problems);
+  duplicates(records.results, (r) => [r.productCode, r.year, r.round ?? '', r.level, r.kind].join('|'), 'results', 'ma_san_pham', problems);
+  await crossCheck(db, provinceCode, records, problems);
+  return { records, problems, rowsTotal };
+}
+
+function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string, sheet: SheetKey, column: string, problems: ImportProblem[]) {
+  const seen = new Map<string, number>();
+  for (const item of items) {
+    const first = seen.get(key(item));
+    if (first === undefined) seen.set(key(item), item.row);
+    else
+      problems.push(
+        problem(sheet, item.row, {
+          column,
+          value: key(item).split('|')[0]!,
+          message: sheet === 'results' ? { vi: `Kết quả trùng với dòng ${first} (cùng sản phẩm, năm, đợt, cấp và loại).`, en: `Same result as row ${first}.` } : { vi: `Mã trùng với dòng ${first}.`, en: `Duplicate of row ${first}.` },
+        }),
+      );
+  }
+}
+
+/** References between sheets and to the database: communes of the province, producers and products by code. */
+async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecords, problems: ImportProblem[]) {
+  const provinceCommunes = new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
+  const existingSubjects = await subjectsByCode(db, provinceCode, [...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)])]);
+  for (const s of records.subjects) {
+    if (s.communeCode && !provinceCommunes.has(s.communeCode))
+      problems.push(problem('subjects', s.row, { column: 'ma_xa', value: s.communeCode, message: { vi: `Không có xã/phường mã ${s.communeCode} trong tỉnh.`, en: `No commune ${s.communeCode} in this province.` } }));
+    if (!s.communeCode && !existingSubjects.has(s.code))
+      problems.push(problem('subjects', s.row, { column: 'ma_xa', value: null, message: { vi: 'Cần mã xã để tạo chủ thể mới.', en: 'A new producer needs a commune code.' } }));
+  }
+  const fileSubjects = new Set(records.subjects.map((s) => s.code));
+  for (const p of records.products)
+    if (!fileSubjects.has(p.subjectCode) && !existingSubjects.has(p.subjectCode))
+      problems.push(problem('products', p.row, { column: 'ma_chu_the', value: p.subjectCode, message: { vi: `Chủ thể mã ${p.subjectCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`, en: `Producer ${p.subjectCode} is neither in the file (or its row has errors) nor in the database.` } }));
+  const fileProducts = new Set(records.products.map((p) => p.code));
+  const existingProducts = await productsByCode(db, provinceCode, [...new Set(records.results.map((r) => r.productCode))]);
+  for (const r of records.results)
+    if (!fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
+      problems.push(problem('results', r.row, { column: 'ma_san_pham', value: r.productCode, message: { vi: `Sản phẩm mã ${r.productCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`, en: `Product ${r.productCode} is neither in the file (or its row has errors) nor in the database.` } }));
+}
+
+type SubjectRow = typeof subjects.$inferSelect;
+type ProductRow = typeof products.$inferSelect;
+type ResultRow = typeof historicalResults.$inferSelect;
+
+async function subjectsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
+  const found = new Map<string, SubjectRow>();
+  for (const chunk of chunks(codes))
+    for (const row of await db.select().from(subjects).where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk)))) found.set(row.externalCode!, row);
+  return found;
+}
+
+async function productsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
+  const found = new Map<string, ProductRow & { communeCode: string }>();
+  for (const chunk of chunks(codes))
+    for (const { product, communeCode } of await db
+      .select({ product: products, communeCode: subjects.communeCode })
+      .from(products)
+      .innerJoin(subjects, eq(subjects.id, products.subjectId))
+      .where(and(eq(subjects.provinceCode, provinceCode), inArray(products.externalCode, chunk))))
+      found.set(product.externalCode!, { ...product, communeCode });
+  return found;
+}
+
+async function resultsOf(db: DbOrTx, productIds: string[]) {
+  const found = new Map<string, ResultRow>();
+  for (const chunk of chunks(productIds))
+    for (const row of await db.select().from(historicalResults).where(inArray(historicalResults.productId, chunk))) found.set(resultKey(row.productId, row), row);
+  return found;
+}
+const resultKey = (productId: string, r: { year: number; round: string | null; level: string; kind: string }) => [productId, r.year, r.round ?? '', r.level, r.kind].join('|');
+
+/** The fields of a record that differ from the stored row (only the columns the file has). */
+function changedFields(stored: Record<string, unknown>, values: Record<string, unknown>): string[] {
+  return Object.keys(values).filter((k) => (stored[k] ?? null) !== (values[k] ?? null));
+}
+
+/** An empty commune cell keeps the producer's commune (it cannot be cleared). */
+const subjectValues = (s: SubjectRecord) => {
+  const { row: _r, code: _c, communeCode, ...fields } = s;
+  return { ...fields, ...(communeCode ? { communeCode } : {}), nameSearch: foldVietnamese(s.name), sortKey: vietnameseSortKey(s.name) };
+};
+const productValues = (p: ProductRecord) => ({
+  name: p.name,
+  nameSearch: foldVietnamese(p.name),
+  sortKey: vietnameseSortKey(p.name),
+  ...(p.criteriaSetNumber !== undefined ? { criteriaSetNumber: p.criteriaSetNumber, criteriaLegalBasis: p.criteriaSetNumber ? CURRENT_CRITERIA_BASIS : null } : {}),
+  ...(p.barcode !== undefined ? { barcode: p.barcode } : {}),
+});
+const resultValues = (r: ResultRecord) => ({ score: r.score, star: r.star, decisionNo: r.decisionNo, decisionDate: r.decisionDate, legalBasis: r.legalBasis });
+
+type Step<V> = { action: 'create' | 'update' | 'unchanged'; row: number; code: string; name: string; id?: string; values: V; changes: string[] };
+
+/** What the import would do to each record, compared with the database as it is now. */
+export async function planImport(db: DbOrTx, provinceCode: string, records: ImportRecords) {
+  const storedSubjects = await subjectsByCode(db, provinceCode, [...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)])]);
+  const storedProducts = await productsByCode(db, provinceCode, [...new Set([...records.products.map((p) => p.code), ...records.results.map((r) => r.productCode)])]);
+  const storedResults = await resultsOf(db, [...new Set([...storedProducts.values()].map((p) => p.id))]);
+  const IGNORED = new Set(['nameSearch', 'sortKey']);
+
+  const subjectSteps: Step<ReturnType<typeof subjectValues>>[] = records.subjects.map((s) => {
+    const stored = storedSubjects.get(s.code);
+    const values = subjectValues(s);
+    const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k)) : [];
+    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: s.row, code: s.code, name: s.name, ...(stored ? { id: stored.id } : {}), values, changes };
+  });
+  const productSteps: Step<ReturnType<typeof productValues> & { subjectCode: string }>[] = records.products.map((p) => {
+    const stored = storedProducts.get(p.code);
+    const values = productValues(p);
+    const storedSubject = stored ? [...storedSubjects.values()].find((s) => s.id === stored.subjectId) : undefined;
+    const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k) && k !== 'criteriaLegalBasis') : [];
+    if (stored && storedSubject?.externalCode !== p.subjectCode) changes.push('subject');
+    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: p.row, code: p.code, name: p.name, ...(stored ? { id: stored.id } : {}), values: { ...values, subjectCode: p.subjectCode }, changes };
+  });
+  const resultSteps: Step<ResultRecord>[] = records.results.map((r) => {
+    const product = storedProducts.get(r.productCode);
+    const stored = product ? storedResults.get(resultKey(product.id, r)) : undefined;
+    const changes = stored ? changedFields(stored, resultValues(r)) : [];
+    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: r.row, code: r.productCode, name: `${r.year}`, ...(stored ? { id: stored.id } : {}), values: r, changes };
+  });
+  return { subjectSteps, productSteps, resultSteps, storedSubjects, storedProducts };
+}
+
+const count = (steps: Step<unknown>[]) => ({
+  create: steps.filter((s) => s.action === 'create').length,
+  update: steps.filter((s) => s.action === 'update').length,
+  unchanged: steps.filter((s) => s.action === 'unchanged').length,
+});
+
+export function previewOf(plan: Awaited<ReturnType<typeof planImport>>): ImportPreview {
+  const samples = (sheet: SheetKey, steps: Step<unknown>[]) =>
+    steps
+      .filter((s) => s.action !== 'unchanged')
+      .slice(0, 10)
+      .map((s) => ({ sheet, row: s.row, code: s.code, name: s.name, action: s.action as 'create' | 'update', changes: s.changes }));
+  return {
+    subjects: count(plan.subjectSteps),
+    products: count(plan.productSteps),
+    results: count(plan.resultSteps),
+    samples: [...samples('subjects', plan.subjectSteps), ...samples('products', plan.productSteps), ...samples('results', plan.resultSteps)],
+  };
+}
+
+/**
+ * Writes the plan inside the caller's transaction, each created or changed record with its audit
+ * entry. New products get the next OCOP code of their commune for the year of their first result.
+ */
+export async function applyImport(tx: DbOrTx, provinceCode: string, records: ImportRecords, audit: AuditActor, thisYear: number, onProgress?: (rows: number) => void) {
+  const plan = await planImport(tx, provinceCode, records);
+  let done = 0;
+  const tick = () => ++done % 500 === 0 && onProgress?.(done);
+  const subjectIds = new Map([...plan.storedSubjects].map(([code, s]) => [code, { id: s.id, communeCode: s.communeCode }]));
+  for (const step of plan.subjectSteps) {
+    tick();
+    if (step.action === 'create') {
+      const values = { ...step.values, provinceCode, communeCode: step.values.communeCode!, externalCode: step.code };
+      const [row] = await tx.insert(subjects).values(values).returning();
+      await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row!.id, after: row });
+      subjectIds.set(step.code, { id: row!.id, communeCode: row!.communeCode });
+    } else if (step.action === 'update') {
+      const before = plan.storedSubjects.get(step.code)!;
+      const [row] = await tx
+        .update(subjects)
+        .set({ ...step.values, updatedAt: new Date() })
+        .where(eq(subjects.id, step.id!))
+        .returning();
+      await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: row!.id, before, after: row });
+      subjectIds.set(step.code, { id: row!.id, communeCode: row!.communeCode });
+    }
+  }
+  const firstYear = new Map<string, number>();
+  for (const r of records.results) firstYear.set(r.productCode, Math.min(firstYear.get(r.productCode) ?? r.year, r.year));
+  const productIds = new Map([...plan.storedProducts].map(([code, p]) => [code, p.id]));
+  for (const step of plan.productSteps) {
+    tick();
+    const { subjectCode, ...values } = step.values;
+    const subject = subjectIds.get(subjectCode)!;
+    if (step.action === 'create') {
+      const year = firstYear.get(step.code) ?? thisYear;
+      const serial = await productsRepository.nextSerial(tx, subject.communeCode, year);
+      const ocopCode = formatProductCode({ provinceCode, communeCode: subject.communeCode, serial, year });
+      const [row] = await tx.insert(products).values({ ...values, subjectId: subject.id, externalCode: step.code, ocopCode }).returning();
+      await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row!.id, after: row });
+      productIds.set(step.code, row!.id);
+    } else if (step.action === 'update') {
+      const { communeCode: _c, ...before } = plan.storedProducts.get(step.code)!;
+      const [row] = await tx
+        .update(products)
+        .set({ ...values, subjectId: subject.id, updatedAt: new Date() })
+        .where(eq(products.id, step.id!))
+        .returning();
+      await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: row!.id, before, after: row });
+    }
+  }
+  for (const step of plan.resultSteps) {
+    tick();
+    const r = step.values;
+    if (step.action === 'create') {
+      const [row] = await tx
+        .insert(historicalResults)
+        .values({ productId: productIds.get(r.productCode)!, year: r.year, round: r.round, level: r.level, kind: r.kind, ...resultValues(r) })
+        .returning();
+      await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: row!.id, after: row });
+    } else if (step.action === 'update') {
+      const [before] = await tx.select().from(historicalResults).where(eq(historicalResults.id, step.id!));
+      const [row] = await tx.update(historicalResults).set(resultValues(r)).where(eq(historicalResults.id, step.id!)).returning();
+      await recordAudit(tx, audit, { action: 'update', entityType: 'historical_result', entityId: row!.id, before, after: row });
+    }
+  }
+  onProgress?.(done);
+  return previewOf(plan);
+}
+
+export const fileProblem = (file: string, message: Message): ImportProblem => ({ sheet: file, row: null, column: null, value: null, message });

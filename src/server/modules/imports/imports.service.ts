@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { ImportJob, ImportProblem } from '../../../contracts/imports.js';
+import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
+import type { SheetKey } from '../../../domain/imports/sheets.js';
+import { adminProvince, type Actor } from '../../../domain/policies/index.js';
+import type { Db } from '../../db/client.js';
+import { importJobs } from '../../db/schema/index.js';
+import { readWorkbookFile, UnreadableFileError, type SheetTable } from '../../lib/workbook-reader.js';
+import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { analyseImport, applyImport, fileProblem, planImport, previewOf, type ImportRecords } from './import-plan.js';
+
+export type UploadedFile = { name: string; data: Buffer };
+export type ImportLimits = { maxBytes: number; maxRows: number };
+type JobRow = typeof importJobs.$inferSelect;
+
+/** Problems listed in a job's answer; the full count is given beside them. */
+const PROBLEMS_SHOWN = 1000;
+/** How far a workbook may inflate: enough for any honest file of the size limit, not for a zip bomb. */
+const INFLATE_FACTOR = 20;
+
+/**
+ * Reads uploaded files into validated records: all or nothing. Whole-file problems (not a workbook,
+ * too large, too many rows) and every row's problems are returned together.
+ */
+export async function readImport(db: Db, provinceCode: string, files: UploadedFile[], limits: ImportLimits, thisYear: number, opts: { sheet?: SheetKey; onProgress?: (rows: number) => void } = {}) {
+  const tables: SheetTable[] = [];
+  const problems: ImportProblem[] = [];
+  let rowsRead = 0;
+  for (const file of files) {
+    if (file.data.length > limits.maxBytes) {
+      problems.push(fileProblem(file.name, { vi: `Tệp lớn hơn giới hạn ${Math.round(limits.maxBytes / 1048576)} MB.`, en: `The file exceeds the ${Math.round(limits.maxBytes / 1048576)} MB limit.` }));
+      continue;
+    }
+    try {
+      const read = await readWorkbookFile(file.name, file.data, { maxRows: limits.maxRows - rowsRead, maxUncompressedBytes: limits.maxBytes * INFLATE_FACTOR }, opts.sheet, (n) => opts.onProgress?.(rowsRead + n));
+      for (const t of read.tables) rowsRead += t.rows.length;
+      tables.push(...read.tables);
+      if (!read.tables.length)
+        problems.push(fileProblem(file.name, { vi: 'Không tìm thấy sheet Chủ thể, Sản phẩm hay Kết quả đánh giá trong tệp.', en: 'No Chủ thể, Sản phẩm or Kết quả đánh giá sheet in the file.' }));
+    } catch (err) {
+      if (!(err instanceof UnreadableFileError)) throw err;
+      problems.push(fileProblem(file.name, err.reason));
+    }
+  }
+  const analysis = await analyseImport(db, provinceCode, tables, thisYear, opts.onProgress);
+  return { records: analysis.records, problems: [...problems, ...analysis.problems], rowsTotal: analysis.rowsTotal };
+}
+
+export function createImportsService(db: Db, deploymentProvince: string, limits: ImportLimits, clock: () => Date = () => new Date()) {
+  /** Jobs being worked on in this process, with their progress (a transaction's progress cannot be read from another connection). */
+  const running = new Map<string, { rowsDone: number; rowsTotal: number; work: Promise<void> }>();
+
+  function provinceOf(actor: Actor) {
+    const province = adminProvince(actor, deploymentProvince);
+    if (!province) throw forbidden();
+    return province;
+  }
+
+  function present(row: JobRow): ImportJob {
+    const live = running.get(row.id);
+    // A job left validating or committing by a stopped server did not finish; its transaction rolled back.
+    const interrupted = !live && (row.status === 'validating' || row.status === 'committing');
+    const problems = row.problems as ImportProblem[];
+    return {
+      id: row.id,
+      status: interrupted ? 'failed' : (row.status as ImportJob['status']),
+      fileNames: row.fileNames,
+      rowsTotal: live?.rowsTotal ?? row.rowsTotal,
+      rowsDone: live?.rowsDone ?? row.rowsDone,
+      preview: (row.preview as ImportJob['preview']) ?? null,
+      problems: problems.slice(0, PROBLEMS_SHOWN),
+      problemCount: problems.length,
+      failure: interrupted ? { vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.', en: 'The server stopped while working; nothing was written. Upload again.' } : row.failure ? (JSON.parse(row.failure) as Message) : null,
+      createdAt: row.createdAt.toISOString(),
+      committedAt: row.committedAt?.toISOString() ?? null,
+    };
+  }
+
+  async function load(actor: Actor, id: string) {
+    const province = provinceOf(actor);
+    const [row] = await db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, province)));
+    if (!row) throw notFound({ vi: 'lượt nhập dữ liệu', en: 'import' });
+    return row;
+  }
+
+  const failureText = (err: unknown) =>
+    JSON.stringify({ vi: `Lỗi khi xử lý: ${(err as Error).message}`, en: `Processing failed: ${(err as Error).message}` } satisfies Message);
+
+  async function validate(jobId: string, province: string, files: UploadedFile[], sheet: SheetKey | undefined) {
+    const progress = running.get(jobId)!;
+    try {
+      const { records, problems, rowsTotal } = await readImport(db, province, files, limits, clock().getFullYear(), {
+        ...(sheet ? { sheet } : {}),
+        onProgress: (n) => {
+          progress.rowsDone = n;
+          progress.rowsTotal = Math.max(progress.rowsTotal, n);
+        },
+      });
+      progress.rowsTotal = rowsTotal;
+      const preview = problems.length ? null : previewOf(await planImport(db, province, records));
+      await db
+        .update(importJobs)
+        .set({ status: problems.length ? 'invalid' : 'validated', rowsTotal, rowsDone: rowsTotal, problems, preview, rows: problems.length ? null : records })
+        .where(eq(importJobs.id, jobId));
+    } catch (err) {
+      await db.update(importJobs).set({ status: 'failed', failure: failureText(err) }).where(eq(importJobs.id, jobId));
+    }
+  }
+
+  async function commitJob(job: JobRow, audit: AuditActor) {
+    const progress = running.get(job.id)!;
+    try {
+      const preview = await db.transaction(async (tx) => {
+        const result = await applyImport(tx, job.provinceCode, job.rows as ImportRecords, audit, clock().getFullYear(), (n) => (progress.rowsDone = n));
+        await recordAudit(tx, audit, { action: 'update', entityType: 'import', entityId: job.id, after: { status: 'committed', fileNames: job.fileNames, ...result } });
+        return result;
+      });
+      await db.update(importJobs).set({ status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null }).where(eq(importJobs.id, job.id));
+    } catch (err) {
+      await db.update(importJobs).set({ status: 'failed', failure: failureText(err) }).where(eq(importJobs.id, job.id));
+    }
+  }
+
+  function track(id: string, rowsTotal: number, work: () => Promise<void>) {
+    const entry = { rowsDone: 0, rowsTotal, work: Promise.resolve() };
+    running.set(id, entry);
+    entry.work = work().finally(() => running.delete(id));
+  }
+
+  return {
+    /** Starts checking the uploaded files; the job reports progress and, when done, the problems or the preview. */
+    async upload(actor: Actor, files: UploadedFile[], sheet?: SheetKey) {
+      const province = provinceOf(actor);
+      if (!files.length) throw invalid('file_required', { vi: 'Chưa chọn tệp.', en: 'No file was sent.' });
+      const digest = createHash('sha256');
+      for (const f of files) digest.update(f.data);
+      const [row] = await db
+        .insert(importJobs)
+        .values({ provinceCode: province, fileNames: files.map((f) => f.name), fileDigest: digest.digest('hex'), status: 'validating', createdBy: actor.kind === 'user' ? actor.userId : null })
+        .returning();
+      track(row!.id, 0, () => validate(row!.id, province, files, sheet));
+      return present(row!);
+    },
+
+    async commit(actor: Actor, audit: AuditActor, id: string) {
+      const job = await load(actor, id);
+      if (running.has(id)) throw conflict('import_busy', { vi: 'Lượt nhập đang được xử lý.', en: 'The import is being processed.' });
+      if (job.status !== 'validated')
+        throw conflict('import_not_ready', {
+          vi: job.status === 'committed' ? 'Lượt nhập này đã được ghi.' : 'Chỉ ghi được lượt nhập đã kiểm tra xong và không có lỗi.',
+          en: job.status === 'committed' ? 'This import was already committed.' : 'Only a checked import without problems can be committed.',
+        });
+      await db.update(importJobs).set({ status: 'committing', rowsDone: 0 }).where(eq(importJobs.id, id));
+      track(id, job.rowsTotal, () => commitJob(job, audit));
+      return present((await db.select().from(importJobs).where(eq(importJobs.id, id)))[0]!);
+    },
+
+    get: async (actor: Actor, id: string) => present(await load(actor, id)),
+
+    async list(actor: Actor) {
+      const province = provinceOf(actor);
+      const rows = await db.select().from(importJobs).where(eq(importJobs.provinceCode, province)).orderBy(desc(importJobs.createdAt)).limit(20);
+      return rows.map((r) => ({ ...present(r), problems: [] }));
+    },
+
+    /** Waits for a job's background work (tests and the command line). */
+    settled: async (id: string) => {
+      await running.get(id)?.work;
+    },
+  };
+}
+export type ImportsService = ReturnType<typeof createImportsService>;
