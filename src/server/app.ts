@@ -43,6 +43,12 @@ import { subjectsRoutes } from './modules/subjects/subjects.routes.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createIndicatorsService } from './modules/indicators/indicators.service.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { createPlansService } from './modules/plans/plans.service.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
+import { createReportsService } from './modules/reports/reports.service.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin } from './plugins/errors.js';
@@ -90,6 +96,8 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     decisions: createDecisionsService(db),
     results: createHistoricalResultsService(db),
     imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock),
+    plans: createPlansService(db, config.provinceCode),
+    indicators: createIndicatorsService(db, config.provinceCode),
     councils: createCouncilsService(db, catalogue, settings, clock),
     questions: createQuestionsService(db, catalogue),
     documents: createDocumentsService(db, storage, clock),
@@ -145,6 +153,9 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
       await api.register(documentsRoutes, { documents: services.documents });
+      await api.register(plansRoutes, { plans: services.plans });
+      await api.register(indicatorsRoutes, { indicators: services.indicators });
+      await api.register(reportsRoutes, { reports: createReportsService(db, services.indicators, config.provinceCode, clock) });
       await api.register(importsRoutes, { imports: services.imports, limits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows } });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config, storage });
     },

@@ -4,6 +4,8 @@ import { createTestApp, DEMO, type Client, type TestApp } from '../../../../test
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 
 let t: TestApp;
 let admin: Client;
@@ -33,7 +35,7 @@ async function commit(id: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   return settle(id);
 }
-const count = async (table: string) => Number((await t.database.db.execute(`select count(*)::int as n from ${table}`)).rows[0]!.n);
+const count = async (table: string) => (await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
 const snapshot = async () => ({ subjects: await count('subjects'), products: await count('products'), results: await count('historical_results'), audit: await count('audit_log') });
 
 describe('import template', () => {

@@ -1,0 +1,174 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDICATORS } from '../../../domain/indicators/index.js';
+import { createTestApp, DEMO, type Client, type TestApp } from '../../../../test/support/app.js';
+import { docxText } from '../../../../test/support/documents.js';
+import { multipartFiles } from '../../../../test/support/multipart.js';
+import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
+import { INDICATOR_QUERIES } from '../indicators/indicator-queries.js';
+
+let t: TestApp;
+let admin: Client;
+
+async function importHistory() {
+  const { payload, headers } = multipartFiles([{ name: 'lich-su.xlsx', data: await workbook(HISTORY) }]);
+  const { id } = (await admin.request('POST', '/api/v1/imports', payload, { headers })).body;
+  const wait = async () => {
+    for (;;) {
+      const job = (await admin.get(`/api/v1/imports/${id}`)).body;
+      if (job.status !== 'validating' && job.status !== 'committing') return job;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  expect((await wait()).status).toBe('validated');
+  await admin.post(`/api/v1/imports/${id}/commit`);
+  expect((await wait()).status).toBe('committed');
+}
+const report = async (year: number) => {
+  const res = await admin.get(`/api/v1/reports/annual?year=${year}&format=json`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.client(DEMO.admin);
+});
+afterAll(() => t.close());
+
+describe('indicator catalogue', () => {
+  it('has exactly one query per tracked indicator', () => {
+    expect(Object.keys(INDICATOR_QUERIES).sort()).toEqual(INDICATORS.filter((i) => i.tracked).map((i) => i.code).sort());
+  });
+});
+
+describe('annual report', () => {
+  it('counts, for 2024, each product once with its last result at a level able to recognise it (hand-computed)', async () => {
+    const empty = await report(2024);
+    expect(empty.evaluated.products).toBe(0);
+    await importHistory();
+    const r = await report(2024);
+    // SP01 upgrade 4★; SP02 district 3★ (148); SP03 province, not recognised (its commune result never counts);
+    // SP04 round 2 upgrade 4★ at 92; SP05 centre 5★ at 91 after the province's 4★; SP06 3★ without a score;
+    // SP07 re-rated 3★.
+    expect(r).toMatchObject({
+      year: 2024,
+      evaluated: { products: 7, firstTime: 4, upgrade: 2, reRating: 1, subjects: 5 },
+      subjects: { new: 3, returning: 2 },
+      recognized: { products: 6, subjects: 4, byStar: { '3': 3, '4': 2, '5': 1 }, byLegalForm: { HTX: 2, HKD: 1, CSSX: 1 } },
+      scoreAtLeast90: 2,
+    });
+    expect(Object.keys(r.recognized.byLegalForm).sort()).toEqual(['CSSX', 'HKD', 'HTX']);
+    // Standing at the end of 2024: all six recognitions of 2024 are within 36 months.
+    expect(r.cumulative).toEqual({ products: 6, subjects: 4, byStar: { '3': 3, '4': 2, '5': 1 } });
+    expect(r.byCommune).toEqual([
+      { communeCode: '29905', name: expect.any(String), evaluated: 5, recognised: 4 },
+      { communeCode: '30226', name: expect.any(String), evaluated: 2, recognised: 2 },
+    ].sort((a, b) => r.byCommune.findIndex((c: { communeCode: string }) => c.communeCode === a.communeCode) - r.byCommune.findIndex((c: { communeCode: string }) => c.communeCode === b.communeCode)));
+
+    // 2022: SP01 3★ at the province; its district screening under 1048 does not count.
+    expect(await report(2022)).toMatchObject({
+      evaluated: { products: 1, firstTime: 1, upgrade: 0, reRating: 0, subjects: 1 },
+      subjects: { new: 1, returning: 0 },
+      recognized: { products: 1, subjects: 1, byStar: { '3': 1, '4': 0, '5': 0 }, byLegalForm: { HTX: 1 } },
+      scoreAtLeast90: 0,
+    });
+    // 2021: SP07 (CT05) is new then; by 2024 it is returning.
+    expect((await report(2021)).subjects).toEqual({ new: 1, returning: 0 });
+    // End of 2023: SP01's 2022 3★ and SP07's 2021 3★ still stand (36 months).
+    expect((await report(2023)).cumulative).toEqual({ products: 2, subjects: 2, byStar: { '3': 2, '4': 0, '5': 0 } });
+  });
+
+  it('re-importing the same file gives identical figures', async () => {
+    const before = await report(2024);
+    await importHistory();
+    expect(await report(2024)).toEqual(before);
+  });
+
+  it('writes the Word report in the plan’s style and layout, and the workbook behind it', async () => {
+    const res = await admin.get('/api/v1/reports/annual?year=2024&format=docx');
+    expect(res.status).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('wordprocessingml');
+    const text = docxText(res.raw);
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP',
+      '/BC-UBND',
+      'BÁO CÁO',
+      'Kết quả thực hiện Chương trình Mỗi xã một sản phẩm (OCOP) năm 2024',
+      '1. Công tác chỉ đạo, điều hành',
+      '2. Công tác truyền thông',
+      '3. Triển khai thực hiện Chu trình OCOP',
+      '4. Phát triển sản phẩm',
+      '5. Củng cố, phát triển tổ chức kinh tế',
+      '6. Hoạt động xúc tiến thương mại',
+      'Năm 2024, tỉnh đã tổ chức đánh giá, xếp hạng 07 sản phẩm, có 04 sản phẩm thi lần đầu, 02 sản phẩm dự thi nâng hạng và 01 sản phẩm đánh giá lại khi hết hạn (với 05 chủ thể).',
+      'Kết quả, có 06 sản phẩm (với 04 chủ thể) được công nhận đạt từ 3 sao trở lên (01 sản phẩm đạt 5 sao, 02 sản phẩm đạt 4 sao, 03 sản phẩm đạt 3 sao); 02 sản phẩm đạt từ 90 điểm trở lên.',
+      'Trong đó có 03 chủ thể mới tham gia lần đầu và 02 chủ thể đã có sản phẩm được đánh giá những năm trước.',
+      '(02 Hợp tác xã; 01 Cơ sở sản xuất kinh doanh; 01 Hộ kinh doanh)',
+      '200/QĐ-UBND',
+    ])
+      expect(text).toContain(expected);
+    const xlsx = await admin.get('/api/v1/reports/annual?year=2024&format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.raw as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chỉ tiêu', 'Theo xã', 'Theo bộ sản phẩm', 'Theo loại hình']);
+    expect(wb.getWorksheet('Tổng hợp')!.getRow(2).values).toEqual([undefined, 'Sản phẩm được đánh giá, phân hạng', 7]);
+  });
+
+  it('is the office’s alone', async () => {
+    const officer = await t.client(DEMO.officer);
+    expect((await officer.get('/api/v1/reports/annual?year=2024')).status).toBe(403);
+    expect((await admin.get('/api/v1/reports/annual?year=1990')).status).toBe(400);
+  });
+});
+
+describe('plans, indicators and dashboard', () => {
+  it('saves a plan in one go, refuses a stale save, and shows its targets beside the figures', async () => {
+    const body = {
+      title: 'Kế hoạch số 122/KH-UBND ngày 14/4/2024 triển khai Chương trình OCOP năm 2024',
+      narrative: 'II. KẾ HOẠCH NĂM 2024\n1. Mục tiêu…',
+      targets: [
+        { indicatorCode: 'products_recognised', communeCode: null, target: 10 },
+        { indicatorCode: 'products_recognised', communeCode: '29905', target: 5 },
+        { indicatorCode: 'people_trained', communeCode: null, target: 300 },
+      ],
+      budgetLines: [{ item: 'Hỗ trợ chủ thể hoàn thiện bao bì, nhãn mác', source: 'province', amountVnd: 1_500_000_000 }],
+    };
+    const created = await admin.put('/api/v1/plans/2024', body);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({ year: 2024, version: 1, budgetTotalVnd: 1_500_000_000 });
+    expect((await admin.put('/api/v1/plans/2024', body)).status).toBe(409);
+    expect((await admin.put('/api/v1/plans/2024', { ...body, version: 1, targets: [{ indicatorCode: 'nope', communeCode: null, target: 1 }] })).status).toBe(400);
+    expect((await admin.put('/api/v1/plans/2024', { ...body, version: 1 })).body.version).toBe(2);
+    expect((await admin.get('/api/v1/plans')).body).toEqual([expect.objectContaining({ year: 2024, targetCount: 3, budgetTotalVnd: 1_500_000_000 })]);
+
+    const dash = (await admin.get('/api/v1/dashboard?year=2024')).body;
+    expect(dash.indicators.find((i: { code: string }) => i.code === 'products_recognised')).toMatchObject({ value: 6, target: 10, breakdown: { '3': 3, '4': 2, '5': 1 } });
+    expect(dash.indicators.find((i: { code: string }) => i.code === 'people_trained')).toMatchObject({ value: null, target: 300 });
+    expect(dash.communes.find((c: { communeCode: string }) => c.communeCode === '29905')).toMatchObject({ recognised: 4, target: 5 });
+    expect(dash.productsBySetAndStar).toEqual(expect.arrayContaining([expect.objectContaining({ setNumber: 1, star: 3, products: 2 })]));
+    expect(dash.subjectsByLegalForm).toEqual(expect.arrayContaining([{ legalForm: 'HTX', subjects: 2 }]));
+    expect(dash.certificatesDue).toHaveLength(12);
+
+    // A commune officer sees only their communes' figures, and may read but not write the plan.
+    const officer = await t.client(DEMO.officer);
+    const theirs = (await officer.get('/api/v1/indicators/values?year=2024')).body;
+    expect(theirs.values.find((v: { code: string }) => v.code === 'products_evaluated').value).toBe(7);
+    const one = (await officer.get('/api/v1/indicators/values?year=2024&communeCode=30226')).body;
+    expect(one.values.find((v: { code: string }) => v.code === 'products_evaluated').value).toBe(2);
+    expect((await officer.get('/api/v1/indicators/values?year=2024&communeCode=29263')).status).toBe(403);
+    expect((await officer.get('/api/v1/plans/2024')).status).toBe(200);
+    expect((await officer.put('/api/v1/plans/2024', { ...body, version: 2 })).status).toBe(403);
+    const producer = await t.client(DEMO.producer);
+    expect((await producer.get('/api/v1/dashboard?year=2024')).status).toBe(403);
+  });
+
+  it('serves the outlines of the province’s communes for the map', async () => {
+    const res = await (await t.client()).get('/api/v1/provinces/82/communes/outlines');
+    expect(res.status).toBe(200);
+    expect(res.body.features.length).toBeGreaterThan(90);
+    expect(res.body.features[0].properties).toEqual({ code: expect.stringMatching(/^\d{5}$/), name: expect.any(String) });
+  });
+});
