@@ -30,7 +30,7 @@ describe('the ocop command', () => {
   it('documents every command with --help', async () => {
     const top = await ocop(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'user']) expect(top.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'backup', 'restore']) expect(top.stdout).toContain(command);
     const create = await ocop(['user', 'create', '--help']);
     expect(create.stdout).toMatch(/--email <email>/);
     expect(create.stdout).toMatch(/--role <role>/);
@@ -66,6 +66,39 @@ describe('the ocop command', () => {
     const again = await ocop(['seed', '--demo']);
     expect(again.stdout).toMatch(/already present/);
   }, 120_000);
+
+  it('backs up and restores the platform; refuses a used database and a damaged file without a stack trace', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cli-backup-'));
+    try {
+      const archive = path.join(elsewhere, 'ocop.tar.gz');
+      const backup = await ocop(['backup', '--out', archive]);
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(/subjects\s+\d+ dòng \/ rows/);
+      expect(backup.stdout).toMatch(/backup written/);
+
+      const target = path.join(elsewhere, 'restored');
+      const restored = await ocop(['restore', archive], { DATA_DIR: target });
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toMatch(/products\s+\d+ dòng \/ rows/);
+      expect(restored.stdout).toMatch(/restored: \d+ bảng \/ tables/);
+
+      const again = await ocop(['restore', archive], { DATA_DIR: target });
+      expect(again.code).not.toBe(0);
+      expect(again.stderr).toMatch(/Cơ sở dữ liệu đích đã có dữ liệu/);
+      expect(again.stderr).toMatch(/use --force to replace everything/);
+      expect(again.stderr).not.toMatch(/\n\s+at /);
+      expect((await ocop(['restore', archive, '--force'], { DATA_DIR: target })).code).toBe(0);
+
+      const damaged = path.join(elsewhere, 'damaged.tar.gz');
+      fs.writeFileSync(damaged, 'not a backup');
+      const bad = await ocop(['restore', damaged, '--force'], { DATA_DIR: target });
+      expect(bad.code).not.toBe(0);
+      expect(bad.stderr).toMatch(/is damaged or is not an OCOP backup/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('refuses a data folder another process has open', async () => {
     const database = await openDatabase({ dataDir });

@@ -6,6 +6,7 @@ import { serveCommand } from './serve.command.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
 import { userCreateCommand } from './user.commands.js';
 import { scoreCommand } from './score.command.js';
+import { backupCommand, restoreCommand } from './backup.commands.js';
 
 /**
  * `ocop`: the operator's command line. Every command honours DATA_DIR and DATABASE_URL and exits
@@ -44,6 +45,20 @@ program
   .option('--spread-threshold <points>', 'ngưỡng chênh lệch điểm giữa thành viên (mặc định 10) / re-score threshold')
   .addHelpText('after', '\nVí dụ / example:\n  echo \'{"version":"26/2026/QĐ-TTg","set":1,"choices":{"1.1":2,…}}\' | ocop score -')
   .action((file: string, opts) => scoreCommand(file, opts));
+
+program
+  .command('backup')
+  .description('Sao lưu toàn bộ dữ liệu (CSDL và tệp tải lên) vào một tệp / back up the whole platform (database and uploaded files) into one file')
+  .requiredOption('--out <file>', 'tệp sao lưu .tar.gz cần ghi / the .tar.gz archive to write')
+  .addHelpText('after', '\nVí dụ / example:\n  ocop backup --out backups/ocop-$(date +%F).tar.gz')
+  .action((opts: { out: string }) => backupCommand(opts));
+
+program
+  .command('restore')
+  .description('Khôi phục toàn bộ dữ liệu từ tệp sao lưu / restore the whole platform from a backup file')
+  .argument('<file>', 'tệp do `ocop backup` tạo / a file written by `ocop backup`')
+  .option('--force', 'thay thế dữ liệu đang có (mặc định: chỉ khôi phục vào CSDL trống) / replace existing data (default: only into an empty database)')
+  .action((file: string, opts: { force?: boolean }) => restoreCommand(file, opts));
 
 const user = program.command('user').description('Quản lý tài khoản / manage accounts');
 user

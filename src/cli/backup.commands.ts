@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createBackup } from '../server/backup/backup.js';
+import { archiveError } from '../server/backup/format.js';
+import { checkTarget, readBackup, restoreBackup } from '../server/backup/restore.js';
+import { log, withDatabase } from './context.js';
+
+export const backupCommand = (opts: { out: string }) =>
+  withDatabase(async (database, config) => {
+    await createBackup({ database, dataDir: config.dataDir, out: opts.out, log });
+  });
+
+export async function restoreCommand(file: string, opts: { force?: boolean }) {
+  const archive = path.resolve(file);
+  // Checked before the database is opened, so a mistyped name changes nothing.
+  if (!fs.existsSync(archive) || !fs.statSync(archive).isFile())
+    throw archiveError('backup_not_found', `Không tìm thấy tệp sao lưu ${archive}.`, `Backup file ${archive} not found.`);
+  await withDatabase(async (database, config) => {
+    await checkTarget(database, config.dataDir, opts.force === true); // before unpacking a large archive
+    const backup = await readBackup(archive, config.dataDir, log);
+    try {
+      await restoreBackup({ database, dataDir: config.dataDir, backup, force: opts.force === true, log });
+    } finally {
+      backup.discard();
+    }
+  });
+}
