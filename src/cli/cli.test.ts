@@ -30,7 +30,7 @@ describe('the ocop command', () => {
   it('documents every command with --help', async () => {
     const top = await ocop(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'user', 'backup', 'restore']) expect(top.stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'backup', 'restore', 'import', 'report']) expect(top.stdout).toContain(command);
     const create = await ocop(['user', 'create', '--help']);
     expect(create.stdout).toMatch(/--email <email>/);
     expect(create.stdout).toMatch(/--role <role>/);
@@ -99,6 +99,27 @@ describe('the ocop command', () => {
       fs.rmSync(elsewhere, { recursive: true, force: true });
     }
   }, 240_000);
+
+  it('imports a workbook (a faulty one lists its problems and writes nothing) and writes the annual report', async () => {
+    const { HISTORY, workbook } = await import('../../test/support/workbooks.js');
+    const good = path.join(dataDir, 'lich-su.xlsx');
+    fs.writeFileSync(good, await workbook(HISTORY));
+    const bad = path.join(dataDir, 'loi.xlsx');
+    const faulty = structuredClone(HISTORY);
+    faulty['Chủ thể']![2]![2] = 'Tập đoàn';
+    fs.writeFileSync(bad, await workbook(faulty));
+    const refused = await ocop(['import', bad, good]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Chủ thể, dòng 3, cột "Loại hình", giá trị "Tập đoàn"');
+    expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const done = await ocop(['import', good]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('Chủ thể / producers: tạo mới 5, cập nhật 0, không đổi 0');
+    const out = path.join(dataDir, 'bao-cao-2024.json');
+    const report = await ocop(['report', 'annual', '--year', '2024', '--format', 'json', '--out', out]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ year: 2024, evaluated: { products: 7 }, recognized: { products: 6 } });
+  }, 180_000);
 
   it('refuses a data folder another process has open', async () => {
     const database = await openDatabase({ dataDir });

@@ -7,6 +7,7 @@ import { migrateCommand, seedCommand } from './database.commands.js';
 import { userCreateCommand } from './user.commands.js';
 import { scoreCommand } from './score.command.js';
 import { backupCommand, restoreCommand } from './backup.commands.js';
+import { annualReportCommand, importCommand } from './programme.commands.js';
 
 /**
  * `ocop`: the operator's command line. Every command honours DATA_DIR and DATABASE_URL and exits
@@ -59,6 +60,23 @@ program
   .argument('<file>', 'tệp do `ocop backup` tạo / a file written by `ocop backup`')
   .option('--force', 'thay thế dữ liệu đang có (mặc định: chỉ khôi phục vào CSDL trống) / replace existing data (default: only into an empty database)')
   .action((file: string, opts: { force?: boolean }) => restoreCommand(file, opts));
+
+program
+  .command('import')
+  .description('Nhập hồ sơ sẵn có của tỉnh từ Excel/CSV (chủ thể, sản phẩm, kết quả đánh giá) / import existing records from XLSX or CSV')
+  .argument('<files...>', 'tệp .xlsx hoặc .csv (mẫu: GET /api/v1/imports/template) / workbook or CSV files')
+  .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
+  .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
+  .action((files: string[], opts) => importCommand(files, opts));
+
+const report = program.command('report').description('Báo cáo / reports');
+report
+  .command('annual')
+  .description('Báo cáo kết quả thực hiện Chương trình OCOP năm N / the annual report of year N')
+  .requiredOption('--year <year>', 'năm báo cáo / the year')
+  .addOption(new Option('--format <format>', 'định dạng / format').choices(['json', 'docx', 'xlsx']).default('json'))
+  .option('--out <file>', 'tệp cần ghi (mặc định: in ra) / file to write (default: standard output)')
+  .action((opts) => annualReportCommand(opts));
 
 const user = program.command('user').description('Quản lý tài khoản / manage accounts');
 user
