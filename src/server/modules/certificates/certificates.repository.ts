@@ -46,7 +46,11 @@ export const certificatesRepository = {
     ]);
     return { items: items as CertificateRow[], total: totals[0]?.n ?? 0 };
   },
-  all: (db: DbOrTx, where: SQL | undefined) => base(db).where(where).orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
+  /** By expiry (the number breaks ties, so pages of it are stable); every row unless a page is given. */
+  all(db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }) {
+    const query = base(db).where(where).orderBy(certificates.expiresOn, certificates.number);
+    return (page ? query.limit(page.limit).offset(page.offset) : query) as Promise<CertificateRow[]>;
+  },
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(certificates.id, id)).limit(1))[0] as CertificateRow | undefined,
   byCode: async (db: DbOrTx, code: string) => (await base(db).where(eq(certificates.verificationCode, code)).limit(1))[0] as CertificateRow | undefined,
 

@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
 import { HistoricalResult, HistoricalResultBody, Certificate, CertificateList, CertificateListQuery, Decision, DecisionCreateBody, PublicVerification, RevokeBody, VerificationParams, Worklist } from '../../../contracts/certificates.js';
+import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
 import { notFound } from '../../../domain/errors.js';
 import type { AppConfig } from '../../config.js';
 import type { FileStorage } from '../../lib/file-storage.js';
+import { sendTableExport } from '../../lib/table-export.js';
 import { certificatePdf } from './certificate.pdf.js';
+import { certificateExport, decisionExport } from './certificates.export.js';
 import { decisionDocx } from './decision.docx.js';
 import { verificationPath, type CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
@@ -26,6 +29,11 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
   );
 
   app.get('/decisions', { config: { access: ['admin'] }, schema: { tags, response: { 200: z.array(Decision) } } }, (req) => decisions.list(req.actor));
+  app.get(
+    '/decisions/export',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Export the decisions (XLSX or CSV), one row per product decided', querystring: ExportFormatQuery, response: { 200: ExportFileResponse } } },
+    (req, reply) => sendTableExport(reply, { ...decisionExport, format: req.query.format, rows: decisions.exportRows(req.actor) }),
+  );
   app.post(
     '/decisions',
     { config: { access: ['admin'] }, schema: { tags, summary: 'Record a recognition decision: dossiers decided, certificates issued (all or nothing)', body: DecisionCreateBody, response: { 201: Decision } } },
@@ -42,6 +50,14 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
 
   app.get('/certificates', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } }, (req) =>
     certificates.list(req.actor, req.query),
+  );
+  app.get(
+    '/certificates/export',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Export the list (XLSX or CSV): every certificate matching the list’s filters', querystring: CertificateExportQuery, response: { 200: ExportFileResponse } },
+    },
+    (req, reply) => sendTableExport(reply, { ...certificateExport, format: req.query.format, rows: certificates.exportRows(req.actor, req.query) }),
   );
   app.get('/certificates/worklist', { config: { access: ['admin', 'officer'] }, schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } } }, (req) =>
     certificates.worklist(req.actor),

@@ -15,6 +15,7 @@ import { canReadSubject, registryScope, type Actor } from '../../../domain/polic
 import type { Db } from '../../db/client.js';
 import { certificates, productPhotos } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { inPages } from '../../lib/table-export.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -76,9 +77,12 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
   }
   const getOne = async (actor: Actor, id: string) => (await presentAll([await load(actor, id)]))[0]!;
 
+  type Filters = { status?: CertificateStatus | undefined; productId?: string | undefined };
+  const listWhere = (actor: Actor, f: Filters) => and(scopeWhere(actor), f.productId ? eq(certificates.productId, f.productId) : undefined);
+
   return {
-    async list(actor: Actor, f: { status?: CertificateStatus | undefined; productId?: string | undefined; page: number; pageSize: number }) {
-      const where = and(scopeWhere(actor), f.productId ? eq(certificates.productId, f.productId) : undefined);
+    async list(actor: Actor, f: Filters & { page: number; pageSize: number }) {
+      const where = listWhere(actor, f);
       if (!f.status) {
         const { items, total } = await repo.list(db, where, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
         return { items: await presentAll(items), total, page: f.page, pageSize: f.pageSize };
@@ -86,6 +90,16 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       // Status depends on today and on pending re-ratings, so it is computed, then paged.
       const all = (await presentAll(await repo.all(db, where))).filter((c) => c.status === f.status);
       return { items: all.slice((f.page - 1) * f.pageSize, f.page * f.pageSize), total: all.length, page: f.page, pageSize: f.pageSize };
+    },
+
+    /** Every certificate the list shows with these filters, in its order, read in batches (for exports). */
+    async *exportRows(actor: Actor, f: Filters) {
+      const where = listWhere(actor, f);
+      if (!f.status) {
+        yield* inPages(async (page) => presentAll((await repo.list(db, where, page)).items));
+        return;
+      }
+      for await (const c of inPages(async (page) => presentAll(await repo.all(db, where, page)))) if (c.status === f.status) yield c;
     },
 
     get: getOne,

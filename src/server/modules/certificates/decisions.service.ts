@@ -9,9 +9,11 @@ import { checkRecognisedStar } from '../../../domain/evaluation/recognition.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { certificates, decisionItems, decisions, products, provinces, subjects } from '../../db/schema/index.js';
+import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { commitStep } from '../dossiers/dossiers.service.js';
+import type { DecisionExportRow } from './certificates.export.js';
 import { certificatesRepository } from './certificates.repository.js';
 
 const DECISION = { vi: 'quyết định', en: 'decision' };
@@ -51,6 +53,18 @@ export function createDecisionsService(db: Db) {
     return (await presentMany([decision]))[0]!;
   }
 
+  /** A province's own decisions and the ministry's, newest first; the ministry sees all. */
+  function listPage(actor: Actor, page: { limit: number; offset: number }) {
+    const province = actor.kind === 'user' ? actor.provinceCode : null;
+    return db
+      .select()
+      .from(decisions)
+      .where(province ? or(eq(decisions.provinceCode, province), isNull(decisions.provinceCode)) : undefined)
+      .orderBy(desc(decisions.signedOn), decisions.id)
+      .limit(page.limit)
+      .offset(page.offset);
+  }
+
   return {
     get: present,
 
@@ -61,15 +75,13 @@ export function createDecisionsService(db: Db) {
       return { decision, provinceName: province?.name ?? '' };
     },
 
-    async list(actor: Actor) {
-      const province = actor.kind === 'user' ? actor.provinceCode : null;
-      const rows = await db
-        .select()
-        .from(decisions)
-        .where(province ? or(eq(decisions.provinceCode, province), isNull(decisions.provinceCode)) : undefined)
-        .orderBy(desc(decisions.signedOn))
-        .limit(200);
-      return presentMany(rows);
+    list: async (actor: Actor) => presentMany(await listPage(actor, { limit: 200, offset: 0 })),
+
+    /** Every decision the list shows, newest first, one row per product it recognised (for exports). */
+    async *exportRows(actor: Actor): AsyncGenerator<DecisionExportRow> {
+      for await (const { items, ...decision } of inPages(async (page) => presentMany(await listPage(actor, page)))) {
+        for (const item of items) yield { ...decision, ...item };
+      }
     },
 
     /**

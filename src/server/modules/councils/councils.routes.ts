@@ -18,6 +18,9 @@ import {
   SheetBody,
   SheetParams,
 } from '../../../contracts/councils.js';
+import { ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
+import { sendTableExport } from '../../lib/table-export.js';
+import { councilExport } from './councils.export.js';
 import type { CouncilsService } from './councils.service.js';
 import { minutesDocx } from './minutes.docx.js';
 
@@ -26,6 +29,11 @@ const COUNCIL_USERS = ['admin', 'council'] as const;
 
 export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }> = async (app, { councils }) => {
   app.get('/councils', { config: { access: COUNCIL_USERS }, schema: { tags, response: { 200: z.array(Council) } } }, (req) => councils.listCouncils(req.actor));
+  app.get(
+    '/councils/export',
+    { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Export the list (XLSX or CSV): the councils with their members', querystring: ExportFormatQuery, response: { 200: ExportFileResponse } } },
+    (req, reply) => sendTableExport(reply, { ...councilExport, format: req.query.format, rows: councils.exportCouncils(req.actor) }),
+  );
   app.post('/councils', { config: { access: ['admin'] }, schema: { tags, summary: 'Set up a council or advisory team with its members', body: CouncilCreateBody, response: { 201: Council } } }, async (req, reply) =>
     reply.status(201).send(await councils.createCouncil(req.actor, req.auditActor, req.body)),
   );

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CouncilCreateBody, SessionCreateBody, SheetBody } from '../../../contracts/councils.js';
 import { criteriaVersionSlug, findSet, type CaseKey } from '../../../domain/criteria/index.js';
@@ -10,6 +10,7 @@ import type { Actor } from '../../../domain/policies/index.js';
 import { aggregateCouncil, scoreDraft, scoreSheet } from '../../../domain/scoring/index.js';
 import type { Db } from '../../db/client.js';
 import { conflictDeclarations, councilMembers, councilSessions, councils, scoreSheets, sessionDossiers } from '../../db/schema/index.js';
+import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { dossiersRepository, type DossierRow } from '../dossiers/dossiers.repository.js';
@@ -186,14 +187,17 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       return presentCouncil(id);
     },
 
-    async listCouncils(actor: Actor) {
-      const me = userId(actor);
-      const province = actor.kind === 'user' ? actor.provinceCode : null;
-      const rows = isAdmin(actor)
-        ? await db.select().from(councils).where(province ? or(eq(councils.provinceCode, province), isNull(councils.provinceCode)) : undefined).orderBy(desc(councils.year))
-        : await db.select({ c: councils }).from(councils).innerJoin(councilMembers, eq(councilMembers.councilId, councils.id)).where(eq(councilMembers.userId, me ?? '')).then((r) => r.map((x) => x.c));
-      return Promise.all(rows.map((c) => presentCouncil(c.id)));
-    },
+    listCouncils: async (actor: Actor) => Promise.all((await councilRows(actor)).map((c) => presentCouncil(c.id))),
+
+    /** Every council the list shows, in its order, with its number of sessions, read in batches (for exports). */
+    exportCouncils: (actor: Actor) =>
+      inPages(async (page) => {
+        const rows = await councilRows(actor, page);
+        const sessions = rows.length
+          ? await db.select({ councilId: councilSessions.councilId, n: count() }).from(councilSessions).where(inArray(councilSessions.councilId, rows.map((c) => c.id))).groupBy(councilSessions.councilId)
+          : [];
+        return Promise.all(rows.map(async (c) => ({ ...(await presentCouncil(c.id)), sessionCount: sessions.find((x) => x.councilId === c.id)?.n ?? 0 })));
+      }),
 
     /** Opens a sitting over dossiers that are before the council, all in the council's province. */
     async createSession(actor: Actor, audit: AuditActor, councilId: string, body: z.infer<typeof SessionCreateBody>) {
@@ -450,6 +454,21 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       return row;
     });
     return presentSheet(after, dossier, scoreDraft(version, set, after.choices, caseKey));
+  }
+
+  /**
+   * The councils the caller may see — the office those of its province and the ministry's, a member
+   * those it sits on — newest year first (the id breaks ties, so pages are stable); all unless a page is given.
+   */
+  async function councilRows(actor: Actor, page?: { limit: number; offset: number }) {
+    const province = actor.kind === 'user' ? actor.provinceCode : null;
+    const where = isAdmin(actor)
+      ? province
+        ? or(eq(councils.provinceCode, province), isNull(councils.provinceCode))
+        : undefined
+      : inArray(councils.id, db.select({ id: councilMembers.councilId }).from(councilMembers).where(eq(councilMembers.userId, userId(actor) ?? '00000000-0000-0000-0000-000000000000')));
+    const query = db.select().from(councils).where(where).orderBy(desc(councils.year), councils.id);
+    return page ? query.limit(page.limit).offset(page.offset) : query;
   }
 
   async function presentCouncil(id: string) {

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
+import { DossierExportQuery, ExportFileResponse } from '../../../contracts/exports.js';
 import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, SiteVisit, SiteVisitBody, TransitionBody } from '../../../contracts/evaluation.js';
 import type { QuestionsService } from './questions.service.js';
 import type { Actor } from '../../../domain/policies/index.js';
+import { sendTableExport } from '../../lib/table-export.js';
+import { dossierExport } from './dossiers.export.js';
 import type { DossiersService } from './dossiers.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
@@ -19,6 +22,11 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; 
   });
   app.get('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: DossierListQuery, response: { 200: DossierList } } }, (req) =>
     dossiers.list(req.actor, req.query),
+  );
+  app.get(
+    '/dossiers/export',
+    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Export the list (XLSX or CSV): every dossier matching the list’s filters', querystring: DossierExportQuery, response: { 200: ExportFileResponse } } },
+    (req, reply) => sendTableExport(reply, { ...dossierExport, format: req.query.format, rows: dossiers.exportRows(req.actor, req.query) }),
   );
   app.post('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Open a draft dossier for a product', body: DossierCreateBody, response: { 201: Dossier } } }, async (req, reply) =>
     reply.status(201).send(await dossiers.create(req.actor, req.auditActor, req.body)),

@@ -20,6 +20,7 @@ import { canEditProduct, canReadSubject, registryScope, type Actor } from '../..
 import type { Db, DbOrTx } from '../../db/client.js';
 import { certificates, dossiers, evaluationRounds, products, selfAssessments } from '../../db/schema/index.js';
 import { likeEscape, subjectScopeWhere } from '../../lib/sql-scope.js';
+import { inPages } from '../../lib/table-export.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
@@ -38,7 +39,7 @@ const ref = (d: { subjectId: string; provinceCode: string; communeCode: string; 
   state: d.state as DossierState,
 });
 
-export type DossierFilters = { q?: string | undefined; state?: string | undefined; kind?: string | undefined; roundId?: string | undefined; communeCode?: string | undefined; productId?: string | undefined; page: number; pageSize: number };
+export type DossierFilters = { q?: string | undefined; state?: string | undefined; kind?: string | undefined; roundId?: string | undefined; communeCode?: string | undefined; productId?: string | undefined };
 
 export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date = () => new Date()) {
   const today = () => vietnamDate(clock());
@@ -107,20 +108,28 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
     return row ? { star: row.star, expiresOn: row.expiresOn, status: certificateStatus(row, today()) } : null;
   }
 
+  /** One page of the list: the caller's scope and the filters, most recently changed first. */
+  function listPage(actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) {
+    const where = and(
+      subjectScopeWhere(registryScope(actor), SCOPE_COLUMNS),
+      f.state ? eq(dossiers.state, f.state) : undefined,
+      f.kind ? eq(dossiers.kind, f.kind as 'first') : undefined,
+      f.roundId ? eq(dossiers.roundId, f.roundId) : undefined,
+      f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
+      f.productId ? eq(dossiers.productId, f.productId) : undefined,
+      f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
+    );
+    return repo.list(db, where, page);
+  }
+
   return {
-    async list(actor: Actor, f: DossierFilters) {
-      const where = and(
-        subjectScopeWhere(registryScope(actor), SCOPE_COLUMNS),
-        f.state ? eq(dossiers.state, f.state) : undefined,
-        f.kind ? eq(dossiers.kind, f.kind as 'first') : undefined,
-        f.roundId ? eq(dossiers.roundId, f.roundId) : undefined,
-        f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
-        f.productId ? eq(dossiers.productId, f.productId) : undefined,
-        f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
-      );
-      const { items, total } = await repo.list(db, where, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+    async list(actor: Actor, f: DossierFilters & { page: number; pageSize: number }) {
+      const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: items.map((r) => present(r, actor)), total, page: f.page, pageSize: f.pageSize };
     },
+
+    /** Every dossier the list shows with these filters, in its order, read in batches (for exports). */
+    exportRows: (actor: Actor, f: DossierFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map((r) => present(r, actor))),
 
     get: async (actor: Actor, id: string) => present(await load(actor, id), actor),
 

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, OkResponse } from '../../../contracts/common.js';
+import { ExportFileResponse, ProductExportQuery } from '../../../contracts/exports.js';
 import { AuditList, PhotoParams, Product, ProductInput, ProductList, ProductListQuery, ProductUpdate } from '../../../contracts/registry.js';
 import { invalid } from '../../../domain/errors.js';
+import { sendTableExport } from '../../lib/table-export.js';
+import { productExport } from './products.export.js';
 import type { ProductsService } from './products.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
@@ -13,6 +16,14 @@ export const productsRoutes: FastifyPluginAsyncZod<{ products: ProductsService }
     '/products',
     { config: { access: REGISTRY_USERS }, schema: { tags, querystring: ProductListQuery, response: { 200: ProductList } } },
     (req) => products.list(req.actor, req.query),
+  );
+  app.get(
+    '/products/export',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Export the list (XLSX or CSV): every product matching the list’s filters', querystring: ProductExportQuery, response: { 200: ExportFileResponse } },
+    },
+    (req, reply) => sendTableExport(reply, { ...productExport, format: req.query.format, rows: products.exportRows(req.actor, req.query) }),
   );
   app.post(
     '/products',

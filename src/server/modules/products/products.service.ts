@@ -19,6 +19,7 @@ import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { processPhoto } from '../../lib/images.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { inPages } from '../../lib/table-export.js';
 import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
@@ -89,15 +90,14 @@ function toValues(input: Omit<ProductInput, 'subjectId'>) {
   };
 }
 
-export type ProductListFilters = {
+export type ProductFilters = {
   q?: string | undefined;
   subjectId?: string | undefined;
   communeCode?: string | undefined;
   criteriaSetNumber?: number | undefined;
   status?: string | undefined;
-  page: number;
-  pageSize: number;
 };
+export type ProductListFilters = ProductFilters & { page: number; pageSize: number };
 
 export function createProductsService(db: Db, storage: FileStorage, clock: () => Date = () => new Date()) {
   async function load(actor: Actor, id: string) {
@@ -125,23 +125,30 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
     return rest;
   };
 
+  /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
+  function listPage(actor: Actor, f: ProductFilters, page: { limit: number; offset: number }) {
+    const filters = and(
+      subjectScopeWhere(registryScope(actor)),
+      f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
+      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+      f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
+      f.status ? eq(products.status, f.status) : undefined,
+    );
+    const folded = f.q ? foldVietnamese(f.q) : '';
+    return folded
+      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
+      : repo.list(db, filters, [], page);
+  }
+
   return {
     async list(actor: Actor, f: ProductListFilters) {
-      const filters = and(
-        subjectScopeWhere(registryScope(actor)),
-        f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
-        f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
-        f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
-        f.status ? eq(products.status, f.status) : undefined,
-      );
-      const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize };
-      const folded = f.q ? foldVietnamese(f.q) : '';
-      const { items, total } = folded
-        ? await searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
-        : await repo.list(db, filters, [], page);
+      const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       const photos = await repo.photosOf(db, items.map((i) => i.id));
       return { items: items.map((r) => presentProduct(r, photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
     },
+
+    /** Every product the list shows with these filters, in its order, read in batches (for exports; without photos). */
+    exportRows: (actor: Actor, f: ProductFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map((r) => presentProduct(r))),
 
     get: async (actor: Actor, id: string) => {
       const row = await load(actor, id);

@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { dossiers, evaluationRounds } from '../../db/schema/index.js';
+import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 
@@ -70,23 +71,31 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
     });
   }
 
+  type Filters = { year?: number | undefined; level?: RoundLevel | undefined };
+
+  /** The list's rows by proposal deadline (the id breaks ties, so pages are stable); all of them unless a page is given. */
+  async function listRows(actor: Actor, f: Filters, page?: { limit: number; offset: number }) {
+    const province = actor.kind === 'user' ? actor.provinceCode : null;
+    const query = db
+      .select({ ...getTableColumns(evaluationRounds), dossierCount })
+      .from(evaluationRounds)
+      .where(
+        and(
+          f.year ? eq(evaluationRounds.year, f.year) : undefined,
+          f.level ? eq(evaluationRounds.level, f.level) : undefined,
+          // A province sees its own rounds and the ministry's; the ministry sees all.
+          province ? sql`(${evaluationRounds.provinceCode} = ${province} or ${evaluationRounds.provinceCode} is null)` : undefined,
+        ),
+      )
+      .orderBy(asc(evaluationRounds.proposalDeadline), asc(evaluationRounds.id));
+    return (await (page ? query.limit(page.limit).offset(page.offset) : query)).map(present);
+  }
+
   return {
-    async list(actor: Actor, f: { year?: number | undefined; level?: RoundLevel | undefined }) {
-      const province = actor.kind === 'user' ? actor.provinceCode : null;
-      const rows = await db
-        .select({ ...getTableColumns(evaluationRounds), dossierCount })
-        .from(evaluationRounds)
-        .where(
-          and(
-            f.year ? eq(evaluationRounds.year, f.year) : undefined,
-            f.level ? eq(evaluationRounds.level, f.level) : undefined,
-            // A province sees its own rounds and the ministry's; the ministry sees all.
-            province ? sql`(${evaluationRounds.provinceCode} = ${province} or ${evaluationRounds.provinceCode} is null)` : undefined,
-          ),
-        )
-        .orderBy(asc(evaluationRounds.proposalDeadline));
-      return rows.map(present);
-    },
+    list: (actor: Actor, f: Filters) => listRows(actor, f),
+
+    /** Every round the list shows with these filters, in its order, read in batches (for exports). */
+    exportRows: (actor: Actor, f: Filters) => inPages((page) => listRows(actor, f, page)),
 
     async create(actor: Actor, audit: AuditActor, body: z.infer<typeof RoundCreateBody>) {
       const provinceCode = ownerProvince(actor, body.level, deploymentProvince);

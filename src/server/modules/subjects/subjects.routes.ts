@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, OkResponse } from '../../../contracts/common.js';
+import { ExportFileResponse, SubjectExportQuery } from '../../../contracts/exports.js';
 import { AuditList, Subject, SubjectInput, SubjectList, SubjectListQuery } from '../../../contracts/registry.js';
+import { sendTableExport } from '../../lib/table-export.js';
+import { subjectExport } from './subjects.export.js';
 import type { SubjectsService } from './subjects.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
@@ -11,6 +14,14 @@ export const subjectsRoutes: FastifyPluginAsyncZod<{ subjects: SubjectsService }
     '/subjects',
     { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'List subjects in the caller’s scope', querystring: SubjectListQuery, response: { 200: SubjectList } } },
     (req) => subjects.list(req.actor, req.query),
+  );
+  app.get(
+    '/subjects/export',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Export the list (XLSX or CSV): every subject matching the list’s filters', querystring: SubjectExportQuery, response: { 200: ExportFileResponse } },
+    },
+    (req, reply) => sendTableExport(reply, { ...subjectExport, format: req.query.format, rows: subjects.exportRows(req.actor, req.query) }),
   );
   app.post(
     '/subjects',

@@ -15,6 +15,7 @@ import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domai
 import type { Db } from '../../db/client.js';
 import { subjects, users } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
+import { inPages } from '../../lib/table-export.js';
 import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { subjectSearchPlans, subjectsRepository as repo, type SubjectRow } from './subjects.repository.js';
@@ -76,14 +77,13 @@ function toValues(input: SubjectInput, provinceCode: string) {
   };
 }
 
-export type SubjectListFilters = {
+export type SubjectFilters = {
   q?: string | undefined;
   legalForm?: string | undefined;
   communeCode?: string | undefined;
   status?: string | undefined;
-  page: number;
-  pageSize: number;
 };
+export type SubjectListFilters = SubjectFilters & { page: number; pageSize: number };
 
 export function createSubjectsService(db: Db) {
   async function load(actor: Actor, id: string) {
@@ -102,21 +102,28 @@ export function createSubjectsService(db: Db) {
     return commune;
   }
 
+  /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
+  function listPage(actor: Actor, f: SubjectFilters, page: { limit: number; offset: number }) {
+    const filters = and(
+      subjectScopeWhere(registryScope(actor)),
+      f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
+      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+      f.status ? eq(subjects.status, f.status) : undefined,
+    );
+    const folded = f.q ? foldVietnamese(f.q) : '';
+    return folded
+      ? searchInStages(subjectSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
+      : repo.list(db, filters, [], page);
+  }
+
   return {
     async list(actor: Actor, f: SubjectListFilters) {
-      const filters = and(
-        subjectScopeWhere(registryScope(actor)),
-        f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
-        f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
-        f.status ? eq(subjects.status, f.status) : undefined,
-      );
-      const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize };
-      const folded = f.q ? foldVietnamese(f.q) : '';
-      const { items, total } = folded
-        ? await searchInStages(subjectSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
-        : await repo.list(db, filters, [], page);
+      const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: items.map(presentSubject), total, page: f.page, pageSize: f.pageSize };
     },
+
+    /** Every subject the list shows with these filters, in its order, read in batches (for exports). */
+    exportRows: (actor: Actor, f: SubjectFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map(presentSubject)),
 
     get: async (actor: Actor, id: string) => presentSubject(await load(actor, id)),
 

@@ -1,12 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../contracts/common.js';
+import { ExportFileResponse, UserExportQuery } from '../../../contracts/exports.js';
 import { ResetPasswordBody, ResetPasswordResponse, User, UserCreateBody, UserCreated, UserList, UserListQuery, UserUpdateBody } from '../../../contracts/users.js';
+import { sendTableExport } from '../../lib/table-export.js';
+import { userExport } from './users.export.js';
 import type { UsersService } from './users.service.js';
 
 const tags = ['Tài khoản / Users'];
 
 export const usersRoutes: FastifyPluginAsyncZod<{ users: UsersService }> = async (app, { users }) => {
   app.get('/users', { config: { access: ['admin'] }, schema: { tags, querystring: UserListQuery, response: { 200: UserList } } }, (req) => users.list(req.actor, req.query));
+  app.get(
+    '/users/export',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Export the list (XLSX or CSV): every account matching the list’s filters', querystring: UserExportQuery, response: { 200: ExportFileResponse } } },
+    (req, reply) => sendTableExport(reply, { ...userExport, format: req.query.format, rows: users.exportRows(req.actor, req.query) }),
+  );
   app.post(
     '/users',
     { config: { access: ['admin'] }, schema: { tags, summary: 'Create an account (a one-time password is returned when none is given)', body: UserCreateBody, response: { 201: UserCreated } } },

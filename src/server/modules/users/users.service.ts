@@ -7,10 +7,13 @@ import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { communes, sessions, subjects } from '../../db/schema/index.js';
 import { generatePassword, hashPassword } from '../../lib/passwords.js';
+import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { usersRepository as repo, type UserRow } from './users.repository.js';
 
 const USER = { vi: 'tài khoản', en: 'account' };
+
+export type UserFilters = { q?: string | undefined; role?: string | undefined; active?: 'true' | 'false' | undefined };
 
 export function presentUser(row: UserRow): z.infer<typeof User> {
   return {
@@ -69,16 +72,20 @@ export function createUsersService(db: Db) {
     return actor;
   };
 
+  /** One page of the list: accounts of the administrator's province (all for the ministry), filtered. */
+  function listPage(actor: Actor, f: UserFilters, page: { limit: number; offset: number }) {
+    const admin = asAdmin(actor);
+    return repo.list(db, { provinceCode: admin.provinceCode, q: f.q, role: f.role, active: f.active === undefined ? undefined : f.active === 'true' }, page);
+  }
+
   return {
-    async list(actor: Actor, f: { q?: string | undefined; role?: string | undefined; active?: 'true' | 'false' | undefined; page: number; pageSize: number }) {
-      const admin = asAdmin(actor);
-      const { items, total } = await repo.list(
-        db,
-        { provinceCode: admin.provinceCode, q: f.q, role: f.role, active: f.active === undefined ? undefined : f.active === 'true' },
-        { limit: f.pageSize, offset: (f.page - 1) * f.pageSize },
-      );
+    async list(actor: Actor, f: UserFilters & { page: number; pageSize: number }) {
+      const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: items.map(presentUser), total, page: f.page, pageSize: f.pageSize };
     },
+
+    /** Every account the list shows with these filters, in its order, read in batches (for exports). */
+    exportRows: (actor: Actor, f: UserFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map(presentUser)),
 
     get: async (actor: Actor, id: string) => presentUser(await load(actor, id)),
 

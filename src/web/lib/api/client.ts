@@ -120,10 +120,26 @@ type UploadOptions = {
  * Multipart upload of one file (field "file"). XMLHttpRequest rather than fetch because only it
  * reports upload progress.
  */
-export function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S, { onProgress, fields = {} }: UploadOptions = {}): Promise<z.output<S>> {
+export function apiUpload<S extends z.ZodType>(path: string, file: File, schema: S, options: UploadOptions = {}): Promise<z.output<S>> {
+  return apiUploadFiles(path, [file], schema, { ...options, fieldName: 'file' });
+}
+
+type UploadFilesOptions = UploadOptions & {
+  /** Multipart field every file is sent in. */
+  fieldName?: string;
+  query?: QueryParams;
+};
+
+/** Multipart upload of several files in one field (default "files"), with upload progress. */
+export function apiUploadFiles<S extends z.ZodType>(
+  path: string,
+  files: readonly File[],
+  schema: S,
+  { onProgress, fields = {}, fieldName = 'files', query }: UploadFilesOptions = {},
+): Promise<z.output<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.open('POST', `${API_BASE}${path}${toQueryString(query)}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', currentLanguage());
@@ -145,7 +161,45 @@ export function apiUpload<S extends z.ZodType>(path: string, file: File, schema:
     };
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append('file', file);
+    for (const file of files) form.append(fieldName, file);
     xhr.send(form);
   });
+}
+
+/** The name a download is saved under: `filename*` (UTF-8) when given, else `filename`. */
+export function attachmentName(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // A malformed encoding: fall back to the plain name.
+    }
+  }
+  return /filename\s*=\s*"([^"]+)"/i.exec(disposition)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file (an export, a document) with the session and the UI language, and saves it
+ * under the server's name. A refusal comes back as an ApiError, like any other call.
+ */
+export async function apiDownload(path: string, query: QueryParams = {}): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}${toQueryString(query)}`, { headers: { 'Accept-Language': currentLanguage() }, credentials: 'same-origin' });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw errorFrom(response.status, response.statusText, await readJson(response));
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = attachmentName(response.headers.get('content-disposition'), path.split('/').filter(Boolean).join('-'));
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Released a little later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -1,6 +1,7 @@
 import { Button, EmptyState, Select, SimpleGrid, Tabs } from '@mantine/core';
 import { IconCertificate, IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -55,9 +56,14 @@ export function CertificateListPage() {
   const list = useListParams(FILTERS);
   const hasWorklist = user.role === 'admin' || user.role === 'officer';
   const tab = hasWorklist && list.filters.tab === 'worklist' ? 'worklist' : 'list';
+  const status = list.filters.status;
   return (
     <>
-      <PageHeader title={t('certificates.title')} description={t('certificates.intro')} />
+      <PageHeader
+        title={t('certificates.title')}
+        description={t('certificates.intro')}
+        actions={tab === 'list' && <ExportMenu path="/certificates" filters={{ status: isCertificateStatus(status) ? status : null }} />}
+      />
       {hasWorklist ? (
         <Tabs value={tab} onChange={(value) => list.setFilter('tab', value === 'worklist' ? 'worklist' : null)} keepMounted={false}>
           <Tabs.List mb="md">

@@ -2,6 +2,7 @@ import { Button, EmptyState, SimpleGrid } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
@@ -24,11 +25,14 @@ export function CouncilListPage() {
         title={t('councils.title')}
         description={t(isAdmin ? 'councils.introOffice' : 'councils.introMember')}
         actions={
-          isAdmin && (
-            <Button component={Link} to="/councils/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('councils.new')}
-            </Button>
-          )
+          <>
+            <ExportMenu path="/councils" />
+            {isAdmin && (
+              <Button component={Link} to="/councils/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('councils.new')}
+              </Button>
+            )}
+          </>
         }
       />
       {failed ? (

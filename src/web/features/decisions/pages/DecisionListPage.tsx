@@ -2,6 +2,7 @@ import { Alert, Button, EmptyState, Stack } from '@mantine/core';
 import { IconGavel, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
@@ -21,9 +22,12 @@ export function DecisionListPage() {
         title={t('decisions.title')}
         description={t('decisions.intro')}
         actions={
-          <Button component={Link} to="/decisions/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            {t('decisions.new')}
-          </Button>
+          <>
+            <ExportMenu path="/decisions" />
+            <Button component={Link} to="/decisions/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('decisions.new')}
+            </Button>
+          </>
         }
       />
       <Stack gap="md">

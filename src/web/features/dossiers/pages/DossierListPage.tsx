@@ -1,6 +1,7 @@
 import { EmptyState } from '@mantine/core';
 import { IconFolders } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -18,11 +19,12 @@ export function DossierListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(DOSSIER_FILTERS);
   const { state, kind, roundId } = list.filters;
-  const dossiers = useDossiers({ page: list.page, state: isDossierState(state) ? state : null, kind: isDossierKind(kind) ? kind : null, roundId });
+  const filters = { state: isDossierState(state) ? state : null, kind: isDossierKind(kind) ? kind : null, roundId };
+  const dossiers = useDossiers({ ...filters, page: list.page });
 
   return (
     <>
-      <PageHeader title={t('dossiers.title')} description={t('dossiers.intro')} />
+      <PageHeader title={t('dossiers.title')} description={t('dossiers.intro')} actions={<ExportMenu path="/dossiers" filters={filters} />} />
       <SectionCard>
         <DossierFilters list={list} />
         {dossiers.isPending ? (

@@ -2,6 +2,7 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconPackage, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -24,22 +25,20 @@ export function ProductListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(PRODUCT_FILTERS);
   const { criteriaSetNumber, communeCode, status } = list.filters;
-  const products = useProducts({
-    q: list.q,
-    page: list.page,
-    criteriaSetNumber: setNumber(criteriaSetNumber),
-    communeCode,
-    status: isProductStatus(status) ? status : null,
-  });
+  const filters = { q: list.q, criteriaSetNumber: setNumber(criteriaSetNumber), communeCode, status: isProductStatus(status) ? status : null };
+  const products = useProducts({ ...filters, page: list.page });
 
   return (
     <>
       <PageHeader
         title={t('products.title')}
         actions={
-          <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            {t('products.new')}
-          </Button>
+          <>
+            <ExportMenu path="/products" filters={filters} />
+            <Button component={Link} to="/products/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('products.new')}
+            </Button>
+          </>
         }
       />
       <SectionCard>

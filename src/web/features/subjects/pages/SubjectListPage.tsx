@@ -2,6 +2,7 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -21,13 +22,8 @@ export function SubjectListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(SUBJECT_FILTERS);
   const { legalForm, communeCode, status } = list.filters;
-  const subjects = useSubjects({
-    q: list.q,
-    page: list.page,
-    legalForm: isLegalForm(legalForm) ? legalForm : null,
-    communeCode,
-    status: isSubjectStatus(status) ? status : null,
-  });
+  const filters = { q: list.q, legalForm: isLegalForm(legalForm) ? legalForm : null, communeCode, status: isSubjectStatus(status) ? status : null };
+  const subjects = useSubjects({ ...filters, page: list.page });
   const canCreate = user.role === 'admin' || user.role === 'officer';
 
   return (
@@ -35,11 +31,14 @@ export function SubjectListPage() {
       <PageHeader
         title={t('subjects.title')}
         actions={
-          canCreate && (
-            <Button component={Link} to="/subjects/new" leftSection={<IconPlus size={16} aria-hidden />}>
-              {t('subjects.new')}
-            </Button>
-          )
+          <>
+            <ExportMenu path="/subjects" filters={filters} />
+            {canCreate && (
+              <Button component={Link} to="/subjects/new" leftSection={<IconPlus size={16} aria-hidden />}>
+                {t('subjects.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <SectionCard>

@@ -2,6 +2,7 @@ import { Button, EmptyState, Select, SimpleGrid } from '@mantine/core';
 import { IconFilterOff, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -10,7 +11,7 @@ import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
-import { USER_PAGE_SIZE, useUsers } from '../api/users.js';
+import { USER_PAGE_SIZE, useUsers, type UserListParams } from '../api/users.js';
 import { isRole, useRoleLabels } from '../components/labels.js';
 import { UserCards, UserTable } from '../components/UserResults.js';
 
@@ -22,16 +23,20 @@ export function UserListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(USER_FILTERS);
   const { role, active } = list.filters;
-  const users = useUsers({ q: list.q, page: list.page, role: isRole(role) ? role : null, active: active === 'true' || active === 'false' ? active : null });
+  const filters: Omit<UserListParams, 'page'> = { q: list.q, role: isRole(role) ? role : null, active: active === 'true' || active === 'false' ? active : null };
+  const users = useUsers({ ...filters, page: list.page });
 
   return (
     <>
       <PageHeader
         title={t('users.title')}
         actions={
-          <Button component={Link} to="/users/new" leftSection={<IconUserPlus size={16} aria-hidden />}>
-            {t('users.new')}
-          </Button>
+          <>
+            <ExportMenu path="/users" filters={filters} />
+            <Button component={Link} to="/users/new" leftSection={<IconUserPlus size={16} aria-hidden />}>
+              {t('users.new')}
+            </Button>
+          </>
         }
       />
       <SectionCard>
