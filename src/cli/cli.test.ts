@@ -34,7 +34,7 @@ describe('the ocop command', () => {
     const create = await ocop(['user', 'create', '--help']);
     expect(create.stdout).toMatch(/--email <email>/);
     expect(create.stdout).toMatch(/--role <role>/);
-  });
+  }, 90_000);
 
   it('migrates, then creates users; a bad one exits non-zero with a readable message', async () => {
     const migrate = await ocop(['migrate']);
@@ -145,12 +145,12 @@ describe('the ocop command', () => {
     const bad = await ocop(['score', file]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/choices\.1\.2: .*No option chosen for criterion 1\.2/);
-  });
+  }, 90_000);
 
   it('fails fast on a bad environment, listing the problem', async () => {
     const res = await ocop(['migrate'], { PORT: 'eighty', PROVINCE_CODE: '8' });
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/PORT/);
     expect(res.stderr).toMatch(/PROVINCE_CODE: must be a 2-digit province code/);
-  });
+  }, 60_000);
 });

@@ -5,11 +5,11 @@ import { openConfiguredDatabase, prepareDatabase } from '../server/bootstrap.js'
 export const log = (message: string) => console.log(message);
 
 /** Opens and prepares the configured database for one command, and always closes it. */
-export async function withDatabase<T>(fn: (database: Database, config: AppConfig) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(fn: (database: Database, config: AppConfig) => Promise<T>, opts: { log?: (message: string) => void } = {}): Promise<T> {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
-    await prepareDatabase(database, config, log);
+    await prepareDatabase(database, config, opts.log ?? log);
     return await fn(database, config);
   } finally {
     await database.close();

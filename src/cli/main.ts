@@ -2,15 +2,13 @@ import { Command, Option } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../domain/errors.js';
 import { DatabaseInUseError } from '../server/db/client.js';
-import { serveCommand } from './serve.command.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
 import { userCreateCommand } from './user.commands.js';
 import { scoreCommand } from './score.command.js';
-import { backupCommand, restoreCommand } from './backup.commands.js';
-import { annualReportCommand, importCommand } from './programme.commands.js';
 
 /**
- * `ocop`: the operator's command line. Every command honours DATA_DIR and DATABASE_URL and exits
+ * `ocop`: the operator's command line. Commands load their modules when they run, so `--help` and
+ * small commands start quickly. Every command honours DATA_DIR and DATABASE_URL and exits
  * non-zero with a readable message on error.
  */
 const program = new Command()
@@ -24,7 +22,7 @@ program
   .description('Chạy máy chủ web và API / run the web server and API (what `npm start` runs)')
   .option('--port <port>', 'cổng / port (PORT, default 3000)')
   .addOption(new Option('--no-demo', 'không tạo dữ liệu mẫu khi CSDL trống / do not seed the demo province on an empty database'))
-  .action((opts: { port?: string; demo: boolean }) => serveCommand(opts));
+  .action(async (opts: { port?: string; demo: boolean }) => (await import('./serve.command.js')).serveCommand(opts));
 
 program
   .command('migrate')
@@ -52,14 +50,14 @@ program
   .description('Sao lưu toàn bộ dữ liệu (CSDL và tệp tải lên) vào một tệp / back up the whole platform (database and uploaded files) into one file')
   .requiredOption('--out <file>', 'tệp sao lưu .tar.gz cần ghi / the .tar.gz archive to write')
   .addHelpText('after', '\nVí dụ / example:\n  ocop backup --out backups/ocop-$(date +%F).tar.gz')
-  .action((opts: { out: string }) => backupCommand(opts));
+  .action(async (opts: { out: string }) => (await import('./backup.commands.js')).backupCommand(opts));
 
 program
   .command('restore')
   .description('Khôi phục toàn bộ dữ liệu từ tệp sao lưu / restore the whole platform from a backup file')
   .argument('<file>', 'tệp do `ocop backup` tạo / a file written by `ocop backup`')
   .option('--force', 'thay thế dữ liệu đang có (mặc định: chỉ khôi phục vào CSDL trống) / replace existing data (default: only into an empty database)')
-  .action((file: string, opts: { force?: boolean }) => restoreCommand(file, opts));
+  .action(async (file: string, opts: { force?: boolean }) => (await import('./backup.commands.js')).restoreCommand(file, opts));
 
 program
   .command('import')
@@ -67,7 +65,7 @@ program
   .argument('<files...>', 'tệp .xlsx hoặc .csv (mẫu: GET /api/v1/imports/template) / workbook or CSV files')
   .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
   .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
-  .action((files: string[], opts) => importCommand(files, opts));
+  .action(async (files: string[], opts) => (await import('./programme.commands.js')).importCommand(files, opts));
 
 const report = program.command('report').description('Báo cáo / reports');
 report
@@ -76,7 +74,7 @@ report
   .requiredOption('--year <year>', 'năm báo cáo / the year')
   .addOption(new Option('--format <format>', 'định dạng / format').choices(['json', 'docx', 'xlsx']).default('json'))
   .option('--out <file>', 'tệp cần ghi (mặc định: in ra) / file to write (default: standard output)')
-  .action((opts) => annualReportCommand(opts));
+  .action(async (opts) => (await import('./programme.commands.js')).annualReportCommand(opts));
 
 const user = program.command('user').description('Quản lý tài khoản / manage accounts');
 user

@@ -65,14 +65,16 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
 export async function annualReportCommand(opts: { year: string; format: 'json' | 'docx' | 'xlsx'; out?: string }) {
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 2018 || year > 2100) throw invalid('invalid_year', { vi: 'Năm phải từ 2018 đến 2100.', en: 'The year must be 2018–2100.' });
+  // Without --out the report itself goes to standard output; messages go to standard error.
+  const say = opts.out ? log : (m: string) => console.error(m);
   await withDatabase(async ({ db }, config) => {
     const reports = createReportsService(db, createIndicatorsService(db, config.provinceCode), config.provinceCode);
-    log(`Tính số liệu năm ${year} / computing the figures…`);
+    say(`Tính số liệu năm ${year} / computing the figures…`);
     const out = await reports.render({ provinceCode: config.provinceCode, communeCodes: null }, year, opts.format);
     const data = out.format === 'json' ? Buffer.from(JSON.stringify(out.body, null, 2) + '\n') : out.body;
     if (!opts.out) return void process.stdout.write(data);
     await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
     await fs.writeFile(opts.out, data);
     log(`Đã ghi / written: ${opts.out} (${data.length.toLocaleString('vi-VN')} byte)`);
-  });
+  }, { log: say });
 }

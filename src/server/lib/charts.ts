@@ -1,4 +1,3 @@
-import * as echarts from 'echarts';
 import sharp from 'sharp';
 
 /**
@@ -8,6 +7,8 @@ import sharp from 'sharp';
 export async function barChartPng(opts: { title: string; categories: string[]; series: { name: string; data: number[] }[]; width?: number; height?: number }): Promise<Buffer> {
   const width = opts.width ?? 800;
   const height = opts.height ?? 400;
+  // Loaded on first use: the library is large and most processes never draw a chart.
+  const echarts = await import('echarts');
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { ImportJob, ImportProblem } from '../../../contracts/imports.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
 import type { SheetKey } from '../../../domain/imports/sheets.js';
@@ -160,8 +160,15 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
 
     async list(actor: Actor) {
       const province = provinceOf(actor);
-      const rows = await db.select().from(importJobs).where(eq(importJobs.provinceCode, province)).orderBy(desc(importJobs.createdAt)).limit(20);
-      return rows.map((r) => ({ ...present(r), problems: [] }));
+      // The stored rows and problem lists can be large: the list leaves them out.
+      const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);
+      const found = await db
+        .select({ ...listed, problemCount: sql<number>`jsonb_array_length(${importJobs.problems})`.mapWith(Number) })
+        .from(importJobs)
+        .where(eq(importJobs.provinceCode, province))
+        .orderBy(desc(importJobs.createdAt))
+        .limit(20);
+      return found.map(({ problemCount, ...r }) => ({ ...present({ ...r, rows: null, problems: [] }), problemCount }));
     },
 
     /** Waits for a job's background work (tests and the command line). */
