@@ -6,6 +6,7 @@ import { docxText } from '../../../../test/support/documents.js';
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
 import { INDICATOR_QUERIES } from '../indicators/indicator-queries.js';
+import { scoredDossier } from '../../../../test/support/evaluation.js';
 
 let t: TestApp;
 let admin: Client;
@@ -31,7 +32,7 @@ const report = async (year: number) => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: () => new Date('2026-09-20T03:00:00Z') });
   admin = await t.client(DEMO.admin);
 });
 afterAll(() => t.close());
@@ -170,5 +171,27 @@ describe('plans, indicators and dashboard', () => {
     expect(res.status).toBe(200);
     expect(res.body.features.length).toBeGreaterThan(90);
     expect(res.body.features[0].properties).toEqual({ code: expect.stringMatching(/^\d{5}$/), name: expect.any(String) });
+  });
+});
+
+describe('results decided on the platform', () => {
+  it('count in the report as the province’s results under 26/2026, once per product', async () => {
+    const before = await report(2026);
+    const officer = await t.client(DEMO.officer);
+    const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0];
+    await admin.post('/api/v1/users', { email: 'quyt.report@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
+    const producer = await t.client('quyt.report@example.vn', 'quyt-hong-password');
+    await admin.post('/api/v1/rounds/defaults', { year: 2026 });
+    const productId = (await producer.get('/api/v1/products')).body.items[0].id;
+    const dossier = await scoredDossier({ producer, officer, admin }, productId, 1, 76);
+    const decision = await admin.post('/api/v1/decisions', { number: '950/QĐ-UBND', signedOn: '2026-09-18', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: dossier.id, star: 4 }] });
+    expect(decision.status, JSON.stringify(decision.body)).toBe(201);
+    const after = await report(2026);
+    expect(after.evaluated.products - before.evaluated.products).toBe(1);
+    expect(after.evaluated.firstTime - before.evaluated.firstTime).toBe(1);
+    expect(after.recognized.byStar['4'] - before.recognized.byStar['4']).toBe(1);
+    expect(after.certificates.valid - before.certificates.valid).toBe(1);
+    const docx = docxText((await admin.get('/api/v1/reports/annual?year=2026&format=docx')).raw);
+    expect(docx).toContain('950/QĐ-UBND');
   });
 });
