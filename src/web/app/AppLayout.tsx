@@ -5,6 +5,8 @@ import {
   IconCertificate,
   IconChecklist,
   IconChevronDown,
+  IconClipboardList,
+  IconFileImport,
   IconFolders,
   IconGavel,
   IconKey,
@@ -27,7 +29,7 @@ import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useCurrentUser, useSignOut } from '../lib/session.js';
 
-type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'criteria' | 'users';
+type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'imports' | 'criteria' | 'users';
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
 
 const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
@@ -39,6 +41,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/councils', labelKey: 'nav.councils', icon: IconUsersGroup, roles: ['admin', 'council'] },
   { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, roles: ['admin'] },
   { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, roles: REGISTRY_ROLES },
+  { to: '/plans', labelKey: 'nav.plans', icon: IconClipboardList, roles: ['admin', 'officer'] },
+  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, roles: ['admin'] },
   { to: '/criteria', labelKey: 'nav.criteria', icon: IconChecklist },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
 ];

@@ -6,6 +6,8 @@ import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js
 import { DashboardPage } from '../features/dashboard/index.js';
 import { DecisionCreatePage, DecisionListPage } from '../features/decisions/index.js';
 import { DossierDetailPage, DossierListPage } from '../features/dossiers/index.js';
+import { ImportPage } from '../features/imports/index.js';
+import { PlanEditorPage, PlanListPage } from '../features/plans/index.js';
 import { ProductCreatePage, ProductDetailPage, ProductEditPage, ProductListPage } from '../features/products/index.js';
 import { SelfAssessmentPage } from '../features/self-assessments/index.js';
 import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage } from '../features/subjects/index.js';
@@ -54,7 +56,11 @@ export const router = createBrowserRouter([
           },
           {
             element: <RequireRole roles={['admin', 'officer']} />,
-            children: [{ path: 'subjects/new', element: <SubjectCreatePage /> }],
+            children: [
+              { path: 'subjects/new', element: <SubjectCreatePage /> },
+              { path: 'plans', element: <PlanListPage /> },
+              { path: 'plans/:year', element: <PlanEditorPage /> },
+            ],
           },
           {
             element: <RequireRole roles={['admin']} />,
@@ -65,6 +71,7 @@ export const router = createBrowserRouter([
               { path: 'councils/new', element: <CouncilCreatePage /> },
               { path: 'decisions', element: <DecisionListPage /> },
               { path: 'decisions/new', element: <DecisionCreatePage /> },
+              { path: 'imports', element: <ImportPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { z } from 'zod';
+import { IndicatorDefinition } from '../../contracts/indicators.js';
 import { AppInfo, Commune, CriteriaSetSummary } from '../../contracts/reference.js';
 import { apiRequest } from './api/client.js';
 
@@ -35,6 +36,13 @@ export function useCommuneNames(): ReadonlyMap<string, string> {
 
 export function useCriteriaSets() {
   return useQuery({ queryKey: ['reference', 'criteria-sets'], queryFn: () => apiRequest('/criteria-sets', { schema: z.array(CriteriaSetSummary) }), ...FOREVER });
+}
+
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+/** The indicator catalogue (bộ chỉ tiêu) plans set targets for and the dashboard shows. */
+export function useIndicatorCatalogue() {
+  return useQuery({ queryKey: ['reference', 'indicators'], queryFn: () => apiRequest('/indicators', { schema: z.array(IndicatorDefinition) }), ...FOREVER });
 }
 
 export const criteriaSetLabel = (set: Pick<CriteriaSet, 'number' | 'name'>) => `${set.number}. ${set.name}`;

@@ -1,12 +1,16 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingStore, IconCertificate, IconFolders, IconInfoCircle, IconPackage, IconPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageLoader } from '../../../components/PageLoader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatNumber } from '../../../lib/format.js';
 import { useCurrentUser } from '../../../lib/session.js';
 import { useTotal } from '../api/counts.js';
+
+/** Charts and indicators for the office and officers, in their own chunk with ECharts. */
+const ProgrammeDashboard = lazy(() => import('../components/ProgrammeDashboard.js'));
 
 type CountCardProps = { to: string; label: string; icon: ReactNode; total: number | undefined; loading: boolean; testId: string };
 
@@ -43,6 +47,7 @@ export function DashboardPage() {
   const user = useCurrentUser();
   const usesRegistry = user.role !== 'council';
   const isAdmin = user.role === 'admin';
+  const followsProgramme = isAdmin || user.role === 'officer';
   const subjects = useTotal('subjects', usesRegistry);
   const products = useTotal('products', usesRegistry);
   const users = useTotal('users', isAdmin);
@@ -72,6 +77,11 @@ export function DashboardPage() {
             <CountCard to="/products" label={t('dashboard.products')} icon={<IconPackage size={26} />} total={products.data} loading={products.isPending} testId="count-products" />
             {isAdmin && <CountCard to="/users" label={t('dashboard.users')} icon={<IconUsers size={26} />} total={users.data} loading={users.isPending} testId="count-users" />}
           </SimpleGrid>
+          {followsProgramme && (
+            <Suspense fallback={<PageLoader />}>
+              <ProgrammeDashboard />
+            </Suspense>
+          )}
           <SectionCard title={t('dashboard.quickLinks')}>
             <Group gap="sm">
               {(user.role === 'admin' || user.role === 'officer') && (

@@ -1,0 +1,93 @@
+import { Button, Group, Select, Stack, Title } from '@mantine/core';
+import { IconFileTypeDocx, IconFileTypeXls } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageLoader } from '../../../components/PageLoader.js';
+import { QueryError } from '../../../components/QueryError.js';
+import { useAppInfo, useIndicatorCatalogue } from '../../../lib/reference.js';
+import { useCurrentUser } from '../../../lib/session.js';
+import { annualReportUrl, useCommuneOutlines, useDashboard } from '../api/dashboard.js';
+import { DashboardCharts } from './DashboardCharts.js';
+import { IndicatorCards } from './IndicatorCards.js';
+
+/** Years the programme has figures for, newest first, up to next year's plan. */
+const FIRST_YEAR = 2019;
+function yearOptions(now: number): string[] {
+  return Array.from({ length: now + 1 - FIRST_YEAR + 1 }, (_, i) => String(now + 1 - i));
+}
+
+/** The year in the URL (?year=2024), so a shared link or a refresh shows the same figures. */
+function useYear(): [number, (year: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const now = new Date().getFullYear();
+  const parsed = Number.parseInt(params.get('year') ?? '', 10);
+  const year = Number.isInteger(parsed) && parsed >= FIRST_YEAR && parsed <= now + 1 ? parsed : now;
+  const setYear = (value: number) =>
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value === now) next.delete('year');
+        else next.set('year', String(value));
+        return next;
+      },
+      { replace: true },
+    );
+  return [year, setYear];
+}
+
+/**
+ * The programme's figures for the office and commune officers: indicators against the year's plan,
+ * then charts, each of which opens the records behind it. Loaded on its own (ECharts is large).
+ */
+export default function ProgrammeDashboard() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [year, setYear] = useYear();
+  const info = useAppInfo();
+  const dashboard = useDashboard(year);
+  const catalogue = useIndicatorCatalogue();
+  const outlines = useCommuneOutlines(info.data?.provinceCode);
+  const isAdmin = user.role === 'admin';
+
+  return (
+    <Stack gap="md" data-testid="programme-dashboard">
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Title order={2} fz="h4">
+          {t('dashboard.programmeTitle', { year })}
+        </Title>
+        <Group gap="xs" align="flex-end">
+          <Select
+            label={t('dashboard.year')}
+            data={yearOptions(new Date().getFullYear())}
+            value={String(year)}
+            onChange={(value) => value && setYear(Number(value))}
+            allowDeselect={false}
+            w={110}
+            comboboxProps={{ withinPortal: true }}
+          />
+          {isAdmin && (
+            <>
+              <Button component="a" href={annualReportUrl(year, 'docx')} download variant="light" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+                {t('dashboard.report.docx')}
+              </Button>
+              <Button component="a" href={annualReportUrl(year, 'xlsx')} download variant="light" leftSection={<IconFileTypeXls size={16} aria-hidden />}>
+                {t('dashboard.report.xlsx')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {dashboard.isPending ? (
+        <PageLoader />
+      ) : dashboard.isError ? (
+        <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      ) : (
+        <>
+          <IndicatorCards indicators={dashboard.data.indicators} catalogue={catalogue.data ?? []} />
+          {/* The map waits for the outlines; a failed outline load falls back to the bar chart. */}
+          {info.isPending || (info.data && outlines.isPending) ? <PageLoader /> : <DashboardCharts data={dashboard.data} outlines={outlines.data} />}
+        </>
+      )}
+    </Stack>
+  );
+}

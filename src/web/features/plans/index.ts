@@ -1,0 +1,2 @@
+export { PlanEditorPage } from './pages/PlanEditorPage.js';
+export { PlanListPage } from './pages/PlanListPage.js';
