@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -33,15 +34,26 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Db; config: AppConfig;
     return q ? rows.filter((r) => foldVietnamese(r.name).includes(q) || r.code === req.query.q) : rows;
   });
 
-  const outlines = new Map<string, Promise<CommuneOutlines>>();
+  /** Per province: the collection as JSON and gzipped once (a province's outlines are megabytes). */
+  const outlines = new Map<string, Promise<{ json: Buffer; gzip: Buffer }>>();
   app.get(
     '/provinces/:code/communes/outlines',
     { config: { access: 'public' }, schema: { tags, summary: 'Outlines of the communes of a province (GeoJSON FeatureCollection, where shipped)', params: ProvinceCodeParams } },
     async (req, reply) => {
       const rows = await db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, req.params.code));
       if (!rows.length) throw notFound({ vi: 'tỉnh/thành phố', en: 'province' });
-      if (!outlines.has(req.params.code)) outlines.set(req.params.code, loadCommuneOutlines(new Map(rows.map((r) => [r.code, r.name]))));
-      return reply.header('cache-control', 'public, max-age=86400').type('application/geo+json').send(await outlines.get(req.params.code));
+      if (!outlines.has(req.params.code))
+        outlines.set(
+          req.params.code,
+          loadCommuneOutlines(new Map(rows.map((r) => [r.code, r.name]))).then((collection) => {
+            const json = Buffer.from(JSON.stringify(collection));
+            return { json, gzip: gzipSync(json, { level: 9 }) };
+          }),
+        );
+      const body = await outlines.get(req.params.code)!;
+      reply.header('cache-control', 'public, max-age=86400').header('vary', 'accept-encoding').type('application/geo+json');
+      if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(body.gzip);
+      return reply.send(body.json);
     },
   );
 

@@ -195,3 +195,14 @@ describe('results decided on the platform', () => {
     expect(docx).toContain('950/QĐ-UBND');
   });
 });
+
+describe('map outlines', () => {
+  it('are sent gzipped to a client that accepts it', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/provinces/82/communes/outlines', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const collection = JSON.parse(gunzipSync(res.rawPayload).toString('utf8'));
+    expect(collection.features.length).toBeGreaterThan(90);
+    expect(res.rawPayload.length).toBeLessThan(collection.features.length * 20_000);
+  });
+});
