@@ -123,35 +123,15 @@ function TargetRow({ index, control, register, errors, catalogue, onRemove }: Ro
     />,
     <TextInput key="note" {...rowLabel(t('plans.targets.note'))} error={rowErrors?.note?.message} {...register(`targets.${index}.note`)} miw={isPhone ? undefined : 160} />,
   ];
-  const remove = (
-    <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('plans.targets.remove', { row: index + 1 })}>
-      <IconTrash size={16} aria-hidden />
-    </ActionIcon>
-  );
-  if (isPhone)
-    return (
-      <Fieldset legend={t('plans.targets.item', { row: index + 1 })} variant="filled" radius="md">
-        <Stack gap="xs">
-          {cells}
-          <Group justify="flex-end">{remove}</Group>
-        </Stack>
-      </Fieldset>
-    );
   return (
-    <Table.Tr>
-      <Table.Td c="dimmed">{index + 1}</Table.Td>
-      {cells.map((cell, i) => (
-        <Table.Td key={i} style={{ verticalAlign: 'top' }}>
-          {cell}
-          {i === 2 && unit && (
-            <Text size="xs" c="dimmed" mt={2}>
-              {unit}
-            </Text>
-          )}
-        </Table.Td>
-      ))}
-      <Table.Td style={{ verticalAlign: 'top' }}>{remove}</Table.Td>
-    </Table.Tr>
+    <EditableRow
+      index={index}
+      legend={t('plans.targets.item', { row: index + 1 })}
+      removeLabel={t('plans.targets.remove', { row: index + 1 })}
+      onRemove={onRemove}
+      cells={cells}
+      below={{ 2: unit }}
+    />
   );
 }
 
@@ -199,14 +179,31 @@ function BudgetRow({ index, control, register, errors, catalogue, onRemove }: Ro
     />,
     <TextInput key="note" {...rowLabel(t('plans.budget.note'))} error={rowErrors?.note?.message} {...register(`budgetLines.${index}.note`)} miw={isPhone ? undefined : 140} />,
   ];
+  return (
+    <EditableRow
+      index={index}
+      legend={t('plans.budget.itemLegend', { row: index + 1 })}
+      removeLabel={t('plans.budget.remove', { row: index + 1 })}
+      onRemove={onRemove}
+      cells={cells}
+    />
+  );
+}
+
+/**
+ * One editable line of a table: a table row on a desktop, a framed block of fields on a phone;
+ * `below` puts a dimmed note under a cell (e.g. the indicator's unit under the target).
+ */
+function EditableRow({ index, legend, removeLabel, onRemove, cells, below = {} }: { index: number; legend: string; removeLabel: string; onRemove: () => void; cells: ReactNode[]; below?: Record<number, string> }) {
+  const isPhone = useIsPhone();
   const remove = (
-    <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={t('plans.budget.remove', { row: index + 1 })}>
+    <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={removeLabel}>
       <IconTrash size={16} aria-hidden />
     </ActionIcon>
   );
   if (isPhone)
     return (
-      <Fieldset legend={t('plans.budget.itemLegend', { row: index + 1 })} variant="filled" radius="md">
+      <Fieldset legend={legend} variant="filled" radius="md">
         <Stack gap="xs">
           {cells}
           <Group justify="flex-end">{remove}</Group>
@@ -219,6 +216,11 @@ function BudgetRow({ index, control, register, errors, catalogue, onRemove }: Ro
       {cells.map((cell, i) => (
         <Table.Td key={i} style={{ verticalAlign: 'top' }}>
           {cell}
+          {below[i] && (
+            <Text size="xs" c="dimmed" mt={2}>
+              {below[i]}
+            </Text>
+          )}
         </Table.Td>
       ))}
       <Table.Td style={{ verticalAlign: 'top' }}>{remove}</Table.Td>
