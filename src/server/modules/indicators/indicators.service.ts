@@ -7,7 +7,7 @@ import { queryRows, type Db } from '../../db/client.js';
 import { annualPlans, communes, criteriaSets, planTargets, provinces } from '../../db/schema/index.js';
 import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
 import { areaWhere, evaluationResults, type Area } from './evaluation-results.js';
-import { INDICATOR_QUERIES, standingQuery, type FigureRow } from './indicator-queries.js';
+import { allFiguresQuery, INDICATOR_QUERIES, standingQuery, type FigureRow } from './indicator-queries.js';
 
 export type Figure = { code: string; value: number | null; breakdown: Record<string, number> | null; byCommune: Map<string, number> };
 
@@ -22,24 +22,19 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
   }
 
   async function figures(area: Area, year: number): Promise<Map<string, Figure>> {
+    const tracked = INDICATORS.filter((i) => i.tracked && INDICATOR_QUERIES[i.code]);
+    const rows = await queryRows<FigureRow>(db, allFiguresQuery(area, year, tracked.map((i) => i.code)));
     const out = new Map<string, Figure>();
     for (const indicator of INDICATORS) {
-      const query = INDICATOR_QUERIES[indicator.code];
-      if (!indicator.tracked || !query) {
-        out.set(indicator.code, { code: indicator.code, value: null, breakdown: null, byCommune: new Map() });
-        continue;
-      }
-      const rows = await queryRows<FigureRow>(db, query(area, year));
-      const byCommune = new Map<string, number>();
-      const breakdown: Record<string, number> = {};
-      let total = 0;
-      for (const r of rows) {
-        const v = Number(r.value);
-        total += v;
-        byCommune.set(r.commune_code, (byCommune.get(r.commune_code) ?? 0) + v);
-        if (r.key !== null) breakdown[r.key] = (breakdown[r.key] ?? 0) + v;
-      }
-      out.set(indicator.code, { code: indicator.code, value: total, breakdown: indicator.breakdown ? breakdown : null, byCommune });
+      const isTracked = tracked.includes(indicator);
+      out.set(indicator.code, { code: indicator.code, value: isTracked ? 0 : null, breakdown: isTracked && indicator.breakdown ? {} : null, byCommune: new Map() });
+    }
+    for (const r of rows) {
+      const figure = out.get(r.code)!;
+      const v = Number(r.value);
+      figure.value = (figure.value ?? 0) + v;
+      figure.byCommune.set(r.commune_code, (figure.byCommune.get(r.commune_code) ?? 0) + v);
+      if (figure.breakdown && r.key !== null) figure.breakdown[r.key] = (figure.breakdown[r.key] ?? 0) + v;
     }
     return out;
   }
