@@ -57,10 +57,14 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
     return province;
   }
 
-  function present(row: JobRow): ImportJob {
+  /**
+   * `wasRunning`: whether the job was in progress here before its row was read. Work writes its final
+   * status before it leaves `running`, so a job that was not running then and whose row still says
+   * validating or committing was interrupted by a stopped server (its transaction rolled back).
+   */
+  function present(row: JobRow, wasRunning: boolean): ImportJob {
     const live = running.get(row.id);
-    // A job left validating or committing by a stopped server did not finish; its transaction rolled back.
-    const interrupted = !live && (row.status === 'validating' || row.status === 'committing');
+    const interrupted = !wasRunning && (row.status === 'validating' || row.status === 'committing');
     const problems = row.problems as ImportProblem[];
     return {
       id: row.id,
@@ -79,9 +83,10 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
 
   async function load(actor: Actor, id: string) {
     const province = provinceOf(actor);
+    const wasRunning = running.has(id);
     const [row] = await db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, province)));
     if (!row) throw notFound({ vi: 'lượt nhập dữ liệu', en: 'import' });
-    return row;
+    return { row, wasRunning };
   }
 
   const failureText = (err: unknown) =>
@@ -140,11 +145,11 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
         .values({ provinceCode: province, fileNames: files.map((f) => f.name), fileDigest: digest.digest('hex'), status: 'validating', createdBy: actor.kind === 'user' ? actor.userId : null })
         .returning();
       track(row!.id, 0, () => validate(row!.id, province, files, sheet));
-      return present(row!);
+      return present(row!, true);
     },
 
     async commit(actor: Actor, audit: AuditActor, id: string) {
-      const job = await load(actor, id);
+      const { row: job } = await load(actor, id);
       if (running.has(id)) throw conflict('import_busy', { vi: 'Lượt nhập đang được xử lý.', en: 'The import is being processed.' });
       if (job.status !== 'validated')
         throw conflict('import_not_ready', {
@@ -153,13 +158,17 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
         });
       await db.update(importJobs).set({ status: 'committing', rowsDone: 0 }).where(eq(importJobs.id, id));
       track(id, job.rowsTotal, () => commitJob(job, audit));
-      return present((await db.select().from(importJobs).where(eq(importJobs.id, id)))[0]!);
+      return present((await db.select().from(importJobs).where(eq(importJobs.id, id)))[0]!, true);
     },
 
-    get: async (actor: Actor, id: string) => present(await load(actor, id)),
+    get: async (actor: Actor, id: string) => {
+      const { row, wasRunning } = await load(actor, id);
+      return present(row, wasRunning);
+    },
 
     async list(actor: Actor) {
       const province = provinceOf(actor);
+      const wasRunning = new Set(running.keys());
       // The stored rows and problem lists can be large: the list leaves them out.
       const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);
       const found = await db
@@ -168,7 +177,7 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
         .where(eq(importJobs.provinceCode, province))
         .orderBy(desc(importJobs.createdAt))
         .limit(20);
-      return found.map(({ problemCount, ...r }) => ({ ...present({ ...r, rows: null, problems: [] }), problemCount }));
+      return found.map(({ problemCount, ...r }) => ({ ...present({ ...r, rows: null, problems: [] }, wasRunning.has(r.id)), problemCount }));
     },
 
     /** Waits for a job's background work (tests and the command line). */
