@@ -162,12 +162,12 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k)) : [];
     return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: s.row, code: s.code, name: s.name, ...(stored ? { id: stored.id } : {}), values, changes };
   });
+  const subjectCodeById = new Map([...storedSubjects.values()].map((s) => [s.id, s.externalCode]));
   const productSteps: Step<ReturnType<typeof productValues> & { subjectCode: string }>[] = records.products.map((p) => {
     const stored = storedProducts.get(p.code);
     const values = productValues(p);
-    const storedSubject = stored ? [...storedSubjects.values()].find((s) => s.id === stored.subjectId) : undefined;
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k) && k !== 'criteriaLegalBasis') : [];
-    if (stored && storedSubject?.externalCode !== p.subjectCode) changes.push('subject');
+    if (stored && subjectCodeById.get(stored.subjectId) !== p.subjectCode) changes.push('subject');
     return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: p.row, code: p.code, name: p.name, ...(stored ? { id: stored.id } : {}), values: { ...values, subjectCode: p.subjectCode }, changes };
   });
   const resultSteps: Step<ResultRecord>[] = records.results.map((r) => {
