@@ -65,10 +65,21 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
     return INDICATORS.map((i) => ({ code: i.code, value: f.get(i.code)!.value, target: t.total.get(i.code) ?? null, breakdown: f.get(i.code)!.breakdown }));
   }
 
+  /** Products recognised (3★ or more) in the year, by criteria set and star: the dashboard's chart and the report's table. */
+  async function recognisedBySetAndStar(area: Area, year: number) {
+    const rows = await queryRows<{ set_number: number | null; star: number; n: number }>(
+      db,
+      sql`${evaluationResults(area, year)}
+          select criteria_set_number as set_number, star, count(*)::int as n from last_result where star >= 3 group by 1, 2 order by 1, 2`,
+    );
+    return rows.map((r) => ({ setNumber: r.set_number, star: r.star, products: Number(r.n) }));
+  }
+
   return {
     areaOf,
     figures,
     targets,
+    recognisedBySetAndStar,
 
     async values(actor: Actor, year: number, communeCode?: string) {
       const area = areaOf(actor, communeCode);
@@ -94,11 +105,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         ),
       ]);
       const setNames = new Map(sets.map((s) => [s.number, s.name]));
-      const bySetStar = await queryRows<{ set_number: number | null; star: number; n: number }>(
-        db,
-        sql`${evaluationResults(area, year)}
-            select criteria_set_number as set_number, star, count(*)::int as n from last_result where star >= 3 group by 1, 2 order by 1, 2`,
-      );
+      const bySetStar = await recognisedBySetAndStar(area, year);
       const certified = new Map<string, number>();
       const subjectsByForm = new Map<string, Set<string>>();
       for (const s of standing) {
@@ -114,7 +121,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         year,
         provinceCode: area.provinceCode,
         indicators: INDICATORS.map((i) => ({ code: i.code, value: f.get(i.code)!.value, target: t.total.get(i.code) ?? null, breakdown: f.get(i.code)!.breakdown })),
-        productsBySetAndStar: bySetStar.map((r) => ({ setNumber: r.set_number, setName: r.set_number ? (setNames.get(r.set_number) ?? null) : null, star: r.star, products: Number(r.n) })),
+        productsBySetAndStar: bySetStar.map((r) => ({ ...r, setName: r.setNumber ? (setNames.get(r.setNumber) ?? null) : null })),
         communes: communeRows
           .filter((c) => inArea(c.code))
           .map((c) => ({

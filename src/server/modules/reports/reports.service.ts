@@ -17,7 +17,7 @@ export function createReportsService(db: Db, indicators: IndicatorsService, depl
       db.select({ title: annualPlans.title }).from(annualPlans).where(and(eq(annualPlans.provinceCode, area.provinceCode), eq(annualPlans.year, year))),
       queryRows<{ decision_no: string }>(db, sql`${evaluationResults(area, year)} select distinct decision_no from counting where year = ${year} and decision_no is not null order by 1`),
       db.select({ number: criteriaSets.number, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)),
-      queryRows<{ set_number: number | null; star: number; n: number }>(db, sql`${evaluationResults(area, year)} select criteria_set_number as set_number, star, count(*)::int as n from last_result where star >= 3 group by 1, 2`),
+      indicators.recognisedBySetAndStar(area, year),
     ]);
     return {
       report,
@@ -25,7 +25,7 @@ export function createReportsService(db: Db, indicators: IndicatorsService, depl
       decisionNumbers: decisions.map((d) => d.decision_no),
       issuedOn: clock().toISOString().slice(0, 10),
       setNames: new Map(sets.map((s) => [s.number, s.name])),
-      bySet: bySet.map((b) => ({ setNumber: b.set_number, star: b.star, products: Number(b.n) })),
+      bySet,
     };
   }
 
