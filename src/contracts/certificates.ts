@@ -4,14 +4,30 @@ import { IsoDate, PageQuery, paginated } from './common.js';
 
 const Star = z.union([z.literal(3), z.literal(4), z.literal(5)]);
 
-export const DecisionCreateBody = z.object({
+/** Who signs the letters notifying the result (the OCOP agency), and their number. */
+export const Notice = z.object({
   number: z.string().trim().min(1).max(100),
-  signedOn: IsoDate,
   signer: z.string().trim().min(1).max(200),
   signerTitle: z.string().trim().min(1).max(200),
-  level: z.enum(['province', 'ministry']).default('province'),
-  items: z.array(z.object({ dossierId: z.uuid(), star: Star.nullable() })).min(1).max(500),
 });
+
+/**
+ * A decision on council results: a recognition (3–4★ by the province, 5★ by the ministry; null for
+ * "not recognised") or, at 90 points and more, the province's approval of the result for the
+ * ministry (Art. 7.3e), whose items carry no star. The score is never sent: it is the council's.
+ */
+export const DecisionCreateBody = z
+  .object({
+    kind: z.enum(['recognition', 'approval']).default('recognition'),
+    number: z.string().trim().min(1).max(100),
+    signedOn: IsoDate,
+    signer: z.string().trim().min(1).max(200),
+    signerTitle: z.string().trim().min(1).max(200),
+    level: z.enum(['province', 'ministry']).default('province'),
+    notice: Notice.optional(),
+    items: z.array(z.object({ dossierId: z.uuid(), star: Star.nullable().default(null) }).strict()).min(1).max(500),
+  })
+  .strict();
 
 export const DecisionItem = z.object({
   dossierId: z.uuid(),
@@ -28,12 +44,14 @@ export const DecisionItem = z.object({
 export const Decision = z
   .object({
     id: z.uuid(),
+    kind: z.enum(['recognition', 'approval']),
     number: z.string(),
     signedOn: z.string(),
     signer: z.string(),
     signerTitle: z.string(),
     level: z.enum(['province', 'ministry']),
     provinceCode: z.string().nullable(),
+    notice: Notice.nullable(),
     items: z.array(DecisionItem),
     createdAt: z.string(),
   })
@@ -63,10 +81,19 @@ export const Certificate = z
     verificationPath: z.string(),
     decisionNumber: z.string().nullable(),
     decisionSignedOn: z.string().nullable(),
+    /** Who signed the recognising decision: the certificate prints them. */
+    decisionSigner: z.string().nullable(),
+    decisionSignerTitle: z.string().nullable(),
     revokedOn: z.string().nullable(),
     revocationGround: z.string().nullable(),
     revocationDecisionNo: z.string().nullable(),
+    revocationSigner: z.string().nullable(),
+    revocationSignerTitle: z.string().nullable(),
+    /** A violation concluded (Art. 8.4): the certificate is to be revoked within 15 days of it. */
+    violation: z.object({ ground: z.string(), concludedOn: z.string(), reference: z.string(), revokeBy: z.string() }).nullable(),
     supersededOn: z.string().nullable(),
+    /** Who may revoke it: the province for 3–4★, the ministry for 5★ (Art. 8.2). */
+    revokedBy: z.enum(['province', 'ministry']),
   })
   .meta({ id: 'Certificate' });
 export type Certificate = z.infer<typeof Certificate>;
@@ -78,7 +105,16 @@ export const RevokeBody = z.object({
   ground: RevocationGround,
   decisionNo: z.string().trim().min(1).max(100),
   decidedOn: IsoDate,
+  signer: z.string().trim().min(1).max(200),
+  signerTitle: z.string().trim().min(1).max(200),
   note: z.string().trim().max(2000).optional(),
+});
+
+/** A competent authority's conclusion of a violation, or the commune's confirmation that production stopped (Art. 8.4). */
+export const ViolationBody = z.object({
+  ground: RevocationGround,
+  concludedOn: IsoDate,
+  reference: z.string().trim().min(1).max(300),
 });
 
 export const Worklist = z.object({
@@ -88,6 +124,20 @@ export const Worklist = z.object({
   windowMissed: z.array(Certificate),
   /** Expired in the last year and not replaced: the product has lost its label. */
   lapsed: z.array(Certificate),
+  /** A violation concluded and the certificate not yet revoked: due within 15 days (Art. 8.4), overdue after. */
+  revocationsDue: z.array(z.object({ certificate: Certificate, dueOn: z.string(), overdue: z.boolean() })),
+  /** Dossiers past a deadline of the procedure (Art. 5, 7.2, 7.6g). */
+  dossiersOverdue: z.array(
+    z.object({
+      dossierId: z.uuid(),
+      productName: z.string(),
+      ocopCode: z.string(),
+      state: z.string(),
+      rule: z.enum(['commune_assessment', 'rerating_45_days', 'round_result']),
+      dueOn: z.string(),
+      label: z.object({ vi: z.string(), en: z.string() }),
+    }),
+  ),
 });
 
 /** What the public sees when scanning a label's QR code: enough to judge it, nothing private. */

@@ -51,8 +51,9 @@ export function fail(ctx: z.core.$RefinementCtx, message: Message, path?: Proper
 export function fieldErrors(issues: readonly z.core.$ZodIssue[]): Record<string, Message> {
   const out: Record<string, Message> = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    out[key] ??= issueMessage(issue);
+    // An unknown field is named as a field of its own, so a client sees which value was refused.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of keys) out[path.map(String).join('.') || '_'] ??= issueMessage(issue);
   }
   return out;
 }

@@ -103,6 +103,8 @@ export const ScoringSettings = z
     /** Share of the council that must attend. */
     quorumRatio: z.number().gt(0).max(1),
     requireChair: z.boolean(),
+    /** Fewest members who score that the province's council rules (Quy chế) allow. */
+    minCouncilMembers: z.number().int().min(1).max(50).default(5),
   })
   .meta({ id: 'ScoringSettings' });
 export type ScoringSettings = z.infer<typeof ScoringSettings>;

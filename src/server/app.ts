@@ -21,6 +21,9 @@ import { selfAssessmentsRoutes } from './modules/self-assessments/self-assessmen
 import { createRoundsService } from './modules/rounds/rounds.service.js';
 import { roundsRoutes } from './modules/rounds/rounds.routes.js';
 import { createDossiersService } from './modules/dossiers/dossiers.service.js';
+import { createFilingsService } from './modules/dossiers/filings.service.js';
+import { createCalendarService } from './modules/calendar/calendar.service.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { createQuestionsService } from './modules/dossiers/questions.service.js';
 import { ministryPackage } from './modules/dossiers/ministry-package.js';
@@ -82,6 +85,9 @@ export async function buildApp({ config, database, logger = false, clock = () =>
   const auth = createAuthService(db, config);
   const catalogue = createCriteriaCatalogue(db);
   const settings = createSettingsService(db);
+  const calendar = createCalendarService(db);
+  const rounds = createRoundsService(db, catalogue, config.provinceCode, clock);
+  const filings = createFilingsService(db, catalogue, settings, storage);
   const services = {
     auth,
     criteria: createCriteriaService(db, catalogue),
@@ -89,17 +95,19 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     subjects: createSubjectsService(db),
     products: createProductsService(db, storage, clock),
     selfAssessments: createSelfAssessmentsService(db, catalogue, settings, storage),
-    rounds: createRoundsService(db, catalogue, config.provinceCode),
-    dossiers: createDossiersService(db, catalogue, clock),
+    rounds,
+    calendar,
+    filings,
+    dossiers: createDossiersService({ db, catalogue, filings, rounds, calendar, clock }),
     notifications: createNotificationsService(db),
     certificates: createCertificatesService(db, clock),
-    decisions: createDecisionsService(db),
+    decisions: createDecisionsService(db, clock),
     results: createHistoricalResultsService(db),
     imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock),
     plans: createPlansService(db, config.provinceCode),
     indicators: createIndicatorsService(db, config.provinceCode),
-    councils: createCouncilsService(db, catalogue, settings, clock),
-    questions: createQuestionsService(db, catalogue),
+    councils: createCouncilsService(db, catalogue, settings, storage, clock),
+    questions: createQuestionsService(db, catalogue, clock),
     documents: createDocumentsService(db, storage, clock),
   };
 
@@ -145,10 +153,13 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(scoringRoutes, { catalogue, settings, config });
       await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
       await api.register(roundsRoutes, { rounds: services.rounds });
+      await api.register(calendarRoutes, { calendar });
       await api.register(dossiersRoutes, {
         dossiers: services.dossiers,
+        filings,
         questions: services.questions,
-        packageFor: (actor, id) => ministryPackage({ db, storage, dossiers: services.dossiers, selfAssessments: services.selfAssessments, councils: services.councils }, actor, id),
+        packageFor: (actor, id) =>
+          ministryPackage({ db, storage, dossiers: services.dossiers, filings, decisions: services.decisions, councils: services.councils, questions: services.questions }, actor, id),
       });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });

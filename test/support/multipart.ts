@@ -1,11 +1,11 @@
 /** A multipart/form-data body: text fields first (as the server reads them before the file), then the file. */
-export function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; contentType?: string }) {
+export function multipart(fields: Record<string, string>, file: { name: string; data: Buffer; contentType?: string }, fileField = 'file') {
   const boundary = '----ocoptest';
   const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   return {
     payload: Buffer.concat([
       ...parts,
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`),
       file.data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),

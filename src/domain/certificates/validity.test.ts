@@ -32,6 +32,16 @@ describe('certificate validity (Art. 4.3, 7.6, 8, 12 of Decision 26/2026/QĐ-TTg
     expect(certificateStatus(pending, '2029-12-13')).toBe('expired');
   });
 
+  it.each([
+    ['filed in the window', '2029-01-10', 'extended'],
+    ['filed late, the day before expiry', '2029-06-14', 'extended'],
+    ['filed on the expiry date', '2029-06-15', 'extended'],
+    ['filed the day after expiry', '2029-06-16', 'expired'],
+    ['filed 17 days after expiry', '2029-07-02', 'expired'],
+  ])('a re-rating %s (%s) keeps it in force after expiry: %s', (_label, filedOn, status) =>
+    expect(certificateStatus({ issuedOn, expiresOn, reratingPendingSince: filedOn }, '2029-07-10')).toBe(status),
+  );
+
   it('is revoked or superseded from that day on, whatever the dates', () => {
     expect(certificateStatus({ issuedOn, expiresOn, revokedOn: '2027-03-01' }, '2027-02-28')).toBe('valid');
     expect(certificateStatus({ issuedOn, expiresOn, revokedOn: '2027-03-01' }, '2027-03-01')).toBe('revoked');

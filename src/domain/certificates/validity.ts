@@ -6,7 +6,11 @@ export const CERTIFICATE_VALIDITY_MONTHS = 36;
 /** Art. 7.6: re-rating is filed no earlier than 180 and no later than 120 days before expiry. */
 export const RERATING_WINDOW_OPENS_DAYS = 180;
 export const RERATING_WINDOW_CLOSES_DAYS = 120;
-/** Art. 12: with a re-rating pending, the certificate holds until the result, at most 180 days past expiry. */
+/**
+ * Art. 12.3: a certificate whose re-rating was filed while it was still valid, but could not meet the
+ * window, holds until the authority's result, at most 180 days past expiry. It never revives a
+ * certificate that had already lapsed when the re-rating was filed.
+ */
 export const PENDING_RERATING_GRACE_DAYS = 180;
 
 export const certificateExpiry = (issuedOn: IsoDate): IsoDate => addMonths(issuedOn, CERTIFICATE_VALIDITY_MONTHS);
@@ -34,7 +38,7 @@ export type CertificateFacts = {
   revokedOn?: IsoDate | null | undefined;
   /** Replaced by the certificate of an upgrade or re-rating. */
   supersededOn?: IsoDate | null | undefined;
-  /** A re-rating dossier filed and not yet decided. */
+  /** The day a re-rating dossier still undecided was filed (only one filed by the expiry date extends). */
   reratingPendingSince?: IsoDate | null | undefined;
 };
 
@@ -43,13 +47,14 @@ export type CertificateFacts = {
  * - revoked or superseded from that day on;
  * - valid until the re-rating window opens; due for re-rating inside [expiry − 180, expiry − 120];
  *   expiring after the window until the expiry date itself, which is still a valid day;
- * - after expiry: extended while a re-rating is pending, for at most 180 days (Art. 12); else expired.
+ * - after expiry: extended while a re-rating filed on or before the expiry date is pending, for at
+ *   most 180 days (Art. 12.3); else expired.
  */
 export function certificateStatus(c: CertificateFacts, today: IsoDate): CertificateStatus {
   if (c.revokedOn && today >= c.revokedOn) return 'revoked';
   if (c.supersededOn && today >= c.supersededOn) return 'superseded';
   if (today > c.expiresOn) {
-    const pending = c.reratingPendingSince && c.reratingPendingSince <= today;
+    const pending = c.reratingPendingSince && c.reratingPendingSince <= c.expiresOn;
     return pending && today <= addDays(c.expiresOn, PENDING_RERATING_GRACE_DAYS) ? 'extended' : 'expired';
   }
   const window = reratingWindow(c.expiresOn);
@@ -77,6 +82,10 @@ export const REVOCATION_GROUNDS = {
   f: { vi: 'Trường hợp khác theo kết luận của cơ quan có thẩm quyền', en: 'Other cases concluded by a competent authority' },
 } as const satisfies Record<string, Message>;
 export type RevocationGround = keyof typeof REVOCATION_GROUNDS;
+
+/** Art. 8.4: a certificate is revoked within 15 days of the conclusion of a violation (or of the commune's confirmation that production stopped). */
+export const REVOCATION_DAYS = 15;
+export const revocationDue = (concludedOn: IsoDate): IsoDate => addDays(concludedOn, REVOCATION_DAYS);
 
 /** Art. 8.2: the body that recognised a star revokes it — the provincial Chair for 3–4★, the Minister for 5★. */
 export const revokingAuthority = (star: 3 | 4 | 5): 'province' | 'ministry' => (star === 5 ? 'ministry' : 'province');

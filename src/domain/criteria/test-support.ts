@@ -57,3 +57,24 @@ export function optionWorth(set: CriteriaSet, code: string, points: number): num
   if (index < 0) throw new Error(`Set ${set.code}: criterion ${code} has no option worth ${points}`);
   return index;
 }
+
+/**
+ * A sheet worth about `target` points: the best options, then the worst on criteria in sheet order
+ * while the total stays at or above the target — first on criteria without minimum-star marks (so no
+ * star is capped), then on the others. Returns the choices and their exact total.
+ */
+export function choicesForTotal(set: CriteriaSet, target: number): { choices: Record<string, number>; total: number } {
+  const criteria = listScorableCriteria(set);
+  const choices = bestChoices(set);
+  const worst = worstChoices(set);
+  const points = (code: string, index: number) => criteria.find((c) => c.code === code)!.options[index]!.points;
+  let total = criteria.reduce((n, c) => n + points(c.code, choices[c.code]!), 0);
+  const marked = (c: (typeof criteria)[number]) => c.options.some((o) => o.minStar !== null);
+  for (const c of [...criteria.filter((c) => !marked(c)), ...criteria.filter(marked)]) {
+    const drop = points(c.code, choices[c.code]!) - points(c.code, worst[c.code]!);
+    if (total - drop < target) continue;
+    choices[c.code] = worst[c.code]!;
+    total -= drop;
+  }
+  return { choices, total };
+}

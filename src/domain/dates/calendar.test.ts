@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, daysBetween, formatDateVn, parseIsoDate, vietnamDate } from './calendar.js';
+import { addDays, addMonths, addWorkingDays, daysBetween, formatDateVn, parseIsoDate, vietnamDate, type WorkingDays } from './calendar.js';
+import { vietnamWorkingDays } from './holidays.js';
 
 describe('calendar dates', () => {
   it.each([
@@ -20,7 +21,18 @@ describe('calendar dates', () => {
     // Friday 04/12/2026 + 1 working day = Monday 07/12/2026.
     expect(addWorkingDays('2026-12-04', 1)).toBe('2026-12-07');
     expect(addWorkingDays('2026-12-01', 15)).toBe('2026-12-22');
-    expect(addWorkingDays('2026-04-28', 3, new Set(['2026-04-30', '2026-05-01']))).toBe('2026-05-05');
+    expect(addWorkingDays('2026-12-01', 0)).toBe('2026-12-01');
+    // 30/04 and 01/05/2026 are Thursday and Friday.
+    expect(addWorkingDays('2026-04-28', 3)).toBe('2026-05-01');
+    expect(addWorkingDays('2026-04-28', 3, vietnamWorkingDays())).toBe('2026-05-05');
+    const everyDay: WorkingDays = { isWorkingDay: () => true };
+    expect(addWorkingDays('2026-04-24', 1, everyDay)).toBe('2026-04-25');
+  });
+
+  it('skips the Tết break: 15 working days from Friday 13/02/2026 end on 13/03, not 06/03', () => {
+    // Off: the weekend 14–15/02, Tết 16–20/02 (29 Tết to mùng 4), the weekend 21–22/02.
+    expect(addWorkingDays('2026-02-13', 15)).toBe('2026-03-06');
+    expect(addWorkingDays('2026-02-13', 15, vietnamWorkingDays())).toBe('2026-03-13');
   });
 
   it('takes the Vietnamese calendar day of an instant', () => {

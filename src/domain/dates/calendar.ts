@@ -50,19 +50,36 @@ export function formatDateVn(d: IsoDate): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }
 
-const isWeekend = (d: IsoDate) => [0, 6].includes(toUtc(d).getUTCDay());
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export const dayOfWeek = (d: IsoDate) => toUtc(d).getUTCDay();
+
+/** Saturday or Sunday: the weekly rest days of public agencies (40-hour week, Decision 188/1999/QĐ-TTg). */
+export const isWeekend = (d: IsoDate) => [0, 6].includes(dayOfWeek(d));
 
 /**
- * Adds working days (ngày làm việc): Saturdays, Sundays and the given holidays do not count. Public
- * holidays include lunar ones (Tết, Giỗ Tổ Hùng Vương) announced each year, so the calendar is data
- * passed in, not a rule computed here.
+ * Which days count as working days (ngày làm việc). An interface rather than a set of dates: public
+ * holidays include lunar ones and days the government moves each year, so the calendar is computed
+ * (see `vietnamWorkingDays` in holidays.ts) and handed in, not a rule fixed here.
  */
-export function addWorkingDays(d: IsoDate, days: number, holidays: ReadonlySet<IsoDate> = new Set()): IsoDate {
+export interface WorkingDays {
+  isWorkingDay(date: IsoDate): boolean;
+}
+
+/** Monday to Friday, no holidays: the plain week, for callers that know of no holiday calendar. */
+export const weekdaysOnly: WorkingDays = { isWorkingDay: (d) => !isWeekend(d) };
+
+/**
+ * Adds working days (ngày làm việc), as legal deadlines count them: the count starts the day after
+ * `d` and only days that `calendar` calls working days count, so a deadline of one or more working
+ * days falls on a working day. Without a calendar only Saturdays and Sundays are skipped; pass
+ * `vietnamWorkingDays()` (holidays.ts) for public holidays.
+ */
+export function addWorkingDays(d: IsoDate, days: number, calendar: WorkingDays = weekdaysOnly): IsoDate {
   let current = d;
   let left = days;
   while (left > 0) {
     current = addDays(current, 1);
-    if (!isWeekend(current) && !holidays.has(current)) left--;
+    if (calendar.isWorkingDay(current)) left--;
   }
   return current;
 }

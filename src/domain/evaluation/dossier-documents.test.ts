@@ -26,5 +26,13 @@ describe('dossier documents', () => {
     const later = checklistStatus(items, docs, '2027-02-01');
     expect(later.complete).toBe(false);
     expect(later.lines.find((l) => l.type === 'food_safety_certificate')?.status).toBe('expired');
+    expect(later.missing.map((m) => m.vi)).toEqual(['Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm']);
+  });
+
+  it('tells a disqualifying absence (food-safety certificate, Phụ lục II) from a merely missing paper', () => {
+    const none = checklistStatus(requiredDocuments(7, 'first'), [], '2027-01-31');
+    expect(none.missing).toHaveLength(4);
+    expect(none.disqualifying.map((m) => m.en)).toEqual(['Food-safety facility certificate']);
+    expect(checklistStatus(requiredDocuments(21, 'first'), [], '2027-01-31').disqualifying).toEqual([]);
   });
 });

@@ -27,7 +27,8 @@ export const DOCUMENT_TYPE_CODES = Object.keys(DOCUMENT_TYPES) as [DocumentType,
 /** Sets 1–20 are food, drinks and herbal products: their food-safety papers are required. */
 const isFoodLike = (setNumber: number) => setNumber >= 1 && setNumber <= 20;
 
-export type ChecklistItem = { type: DocumentType; required: boolean; note: Message | null };
+/** `disqualifying`: without it the dossier is disqualified (hồ sơ bị loại), not merely incomplete. */
+export type ChecklistItem = { type: DocumentType; required: boolean; disqualifying: boolean; note: Message | null };
 
 /**
  * The documents a dossier needs, by criteria set and kind. The food-safety facility certificate
@@ -37,18 +38,18 @@ export type ChecklistItem = { type: DocumentType; required: boolean; note: Messa
 export function requiredDocuments(setNumber: number, kind: DossierKind): ChecklistItem[] {
   const food = isFoodLike(setNumber);
   const items: ChecklistItem[] = [
-    { type: 'business_registration', required: true, note: null },
-    { type: 'food_safety_certificate', required: food, note: food ? { vi: 'Thiếu giấy này hồ sơ bị loại.', en: 'Without it the dossier is disqualified.' } : null },
-    { type: 'quality_declaration', required: food, note: null },
-    { type: 'test_report', required: food || kind === 'rerating', note: null },
-    { type: 'ip_title', required: false, note: null },
-    { type: 'raw_material_contracts', required: false, note: null },
-    { type: 'distribution_contracts', required: false, note: null },
-    { type: 'financial_statements', required: false, note: null },
-    { type: 'local_labour_list', required: false, note: null },
-    { type: 'environment_records', required: false, note: null },
+    { type: 'business_registration', required: true, disqualifying: false, note: null },
+    { type: 'food_safety_certificate', required: food, disqualifying: food, note: food ? { vi: 'Thiếu giấy này hồ sơ bị loại.', en: 'Without it the dossier is disqualified.' } : null },
+    { type: 'quality_declaration', required: food, disqualifying: false, note: null },
+    { type: 'test_report', required: food || kind === 'rerating', disqualifying: false, note: null },
+    { type: 'ip_title', required: false, disqualifying: false, note: null },
+    { type: 'raw_material_contracts', required: false, disqualifying: false, note: null },
+    { type: 'distribution_contracts', required: false, disqualifying: false, note: null },
+    { type: 'financial_statements', required: false, disqualifying: false, note: null },
+    { type: 'local_labour_list', required: false, disqualifying: false, note: null },
+    { type: 'environment_records', required: false, disqualifying: false, note: null },
   ];
-  if (kind !== 'first') items.push({ type: 'change_evidence', required: kind === 'upgrade', note: null });
+  if (kind !== 'first') items.push({ type: 'change_evidence', required: kind === 'upgrade', disqualifying: false, note: null });
   return items;
 }
 
@@ -62,5 +63,13 @@ export function checklistStatus(items: ChecklistItem[], documents: DocumentOnFil
     const status: 'ok' | 'expired' | 'missing' = valid.length ? 'ok' : ofType.length ? 'expired' : 'missing';
     return { ...item, status, documentIds: ofType.map((d) => d.id) };
   });
-  return { lines, complete: lines.every((l) => !l.required || l.status === 'ok') };
+  const missing = lines.filter((l) => l.required && l.status !== 'ok');
+  return {
+    lines,
+    complete: missing.length === 0,
+    /** Required papers absent or expired on the day: a dossier goes to the council only without any (Art. 7.3a). */
+    missing: missing.map((l) => DOCUMENT_TYPES[l.type].label),
+    /** Of those, the ones that disqualify the dossier. */
+    disqualifying: missing.filter((l) => l.disqualifying).map((l) => DOCUMENT_TYPES[l.type].label),
+  };
 }

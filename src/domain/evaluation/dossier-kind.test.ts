@@ -14,6 +14,9 @@ describe('kind of dossier a product may open', () => {
     ['re-rating too early', 'rerating', cert(4), '2028-12-16', false],
     ['re-rating in the window', 'rerating', cert(4, 'due_for_rerating'), '2028-12-17', true],
     ['re-rating without a certificate', 'rerating', null, '2028-12-17', false],
+    ['re-rating on the expiry date', 'rerating', cert(4, 'expiring'), '2029-06-15', true],
+    ['re-rating the day after expiry', 'rerating', cert(4, 'expired'), '2029-06-16', false],
+    ['re-rating 17 days after expiry (never revives it)', 'rerating', cert(4, 'expired'), '2029-07-02', false],
   ])('%s', (_label, kind, certificate, today, ok) => expect(checkDossierKind(kind, certificate, today).ok).toBe(ok));
 
   it('marks a re-rating filed after the window closed as late', () => {

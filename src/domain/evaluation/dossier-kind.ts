@@ -9,8 +9,9 @@ export type CurrentCertificate = { star: number; expiresOn: IsoDate; status: Cer
 /**
  * Which kind of dossier a product may open (Art. 6–7, Decision 26/2026/QĐ-TTg): a first evaluation
  * when it holds no certificate in force; an upgrade (nâng hạng) when it holds one below 5★; a
- * re-rating (đánh giá lại) of its certificate, filed no earlier than 180 days before expiry (Art. 7.6).
- * Filing later than 120 days is allowed but the certificate may lapse before the result.
+ * re-rating (đánh giá lại) of its certificate in force, filed no earlier than 180 days before expiry
+ * (Art. 7.6). Filing later than 120 days is allowed (Art. 12.3 keeps the certificate in force until
+ * the result); once it has expired, the product starts again with a first evaluation.
  */
 export function checkDossierKind(kind: DossierKind, certificate: CurrentCertificate, today: IsoDate): { ok: true; late: boolean } | { ok: false; message: Message } {
   const inForce = certificate !== null && isInForce(certificate.status);
@@ -24,6 +25,14 @@ export function checkDossierKind(kind: DossierKind, certificate: CurrentCertific
     return { ok: true, late: false };
   }
   if (!certificate) return { ok: false, message: { vi: 'Đánh giá lại cần giấy chứng nhận đã được cấp.', en: 'A re-rating needs an issued certificate.' } };
+  if (today > certificate.expiresOn)
+    return {
+      ok: false,
+      message: {
+        vi: `Giấy chứng nhận đã hết hạn ngày ${formatDateVn(certificate.expiresOn)}: sản phẩm đăng ký đánh giá lần đầu.`,
+        en: `The certificate expired on ${formatDateVn(certificate.expiresOn)}: file a first evaluation.`,
+      },
+    };
   const timing = reratingFiledInTime(certificate.expiresOn, today);
   if (timing === 'early')
     return {

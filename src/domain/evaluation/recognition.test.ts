@@ -21,4 +21,9 @@ describe('recognised star (Art. 4.1)', () => {
     expect(checkRecognisedStar('province', 3, 79, 3).ok).toBe(true);
     expect(checkRecognisedStar('province', null, 79, 2).ok).toBe(true);
   });
+
+  it('gives no 5★ on a central result whose sheets missed a 5★ minimum', () => {
+    expect(checkRecognisedStar('ministry', 5, 93, 4).ok).toBe(false);
+    expect(checkRecognisedStar('ministry', 5, 93, 5).ok).toBe(true);
+  });
 });

@@ -8,7 +8,9 @@ export type RecognitionLevel = 'province' | 'ministry';
  * recognises 3★ or 4★, the ministry 5★; never above the band of the council's score (a province
  * may recognise 4★ at 92 points while the product goes to the ministry, or when the ministry scores
  * it below 90), nor above the star the council's sheets earned once the minimum-star gates are
- * applied. Null means "not recognised" and is always allowed.
+ * applied — the provincial council's for the province, the central council's for the ministry and
+ * for a province recognising on the central result (Art. 7.4g). Null means "not recognised" and is
+ * always allowed.
  */
 export function checkRecognisedStar(
   level: RecognitionLevel,
@@ -23,7 +25,7 @@ export function checkRecognisedStar(
   if (level === 'ministry' && star !== 5) return { ok: false, message: { vi: 'Bộ chỉ công nhận 5 sao.', en: 'The ministry recognises 5★ only.' } };
   const band = starForTotal(score);
   if (star > band) return { ok: false, message: { vi: `${score} điểm chỉ đạt mức ${band} sao.`, en: `${score} points only reach the ${band}★ band.` } };
-  if (level === 'province' && councilStar !== null && star > councilStar)
+  if (councilStar !== null && star > councilStar)
     return { ok: false, message: { vi: `Hội đồng chỉ xếp hạng ${councilStar} sao (chưa đạt yêu cầu tối thiểu của hạng cao hơn).`, en: `The council ranked it ${councilStar}★ (minimums of higher stars not met).` } };
   return { ok: true };
 }

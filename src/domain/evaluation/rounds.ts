@@ -23,9 +23,28 @@ export function defaultRounds(year: number, level: RoundLevel): RoundTemplate[] 
   ];
 }
 
-/** The first open round whose proposal deadline a dossier proposed on `date` still meets. */
-export function roundForProposal<T extends { proposalDeadline: IsoDate; status: string }>(rounds: readonly T[], date: IsoDate): T | undefined {
-  return [...rounds]
-    .filter((r) => r.status !== 'closed' && r.proposalDeadline >= date)
-    .sort((a, b) => a.proposalDeadline.localeCompare(b.proposalDeadline))[0];
+export type RoundStatus = 'open' | 'in_progress' | 'closed';
+
+/**
+ * A round follows its dates (Art. 5): it takes proposals up to its proposal deadline, evaluates
+ * until its result deadline, and is closed after it. Nobody opens or closes a round by hand.
+ */
+export function roundStatus(round: { proposalDeadline: IsoDate; resultDeadline: IsoDate }, today: IsoDate): RoundStatus {
+  if (today <= round.proposalDeadline) return 'open';
+  return today <= round.resultDeadline ? 'in_progress' : 'closed';
+}
+
+/**
+ * The round a dossier proposed on `date` belongs to: the first whose proposal deadline it still
+ * meets. A dossier late for one round goes to the next (Art. 5.1: "đề nghị trước ngày 30/4" → round 1).
+ */
+export function roundForProposal<T extends { proposalDeadline: IsoDate }>(rounds: readonly T[], date: IsoDate): T | undefined {
+  return [...rounds].filter((r) => r.proposalDeadline >= date).sort((a, b) => a.proposalDeadline.localeCompare(b.proposalDeadline))[0];
+}
+
+/** The years whose default rounds may take a proposal on `date`: this year's, and next year's once its last deadline passed. */
+export function roundYearsFor(date: IsoDate, level: RoundLevel): number[] {
+  const year = Number(date.slice(0, 4));
+  // Ministry round 2 of a year runs into the next one (proposals by 30/01): last year's may still take it.
+  return level === 'ministry' ? [year - 1, year, year + 1] : [year, year + 1];
 }

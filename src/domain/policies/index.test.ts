@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canManageProgramme,
+  canRevokeCertificate,
   reportingArea,
   ANONYMOUS,
   canCreateSubject,
@@ -124,4 +125,15 @@ describe('programme figures', () => {
     expect(reportingArea(actor, '82')).toEqual(area);
     expect(canManageProgramme(actor, '82')).toBe(manages);
   });
+});
+
+describe('revocation (Art. 8.2)', () => {
+  it.each<[string, Actor, number, boolean]>([
+    ['the province revokes its 4★', user('admin'), 4, true],
+    ['not a 5★, the Minister’s', user('admin'), 5, false],
+    ['the ministry revokes a 5★', user('admin', { provinceCode: null }), 5, true],
+    ['another province does not', user('admin', { provinceCode: '01' }), 3, false],
+    ['an officer does not', user('officer', { communeCodes: ['29905'] }), 3, false],
+    ['nor the public', ANONYMOUS, 3, false],
+  ])('%s', (_label, actor, star, ok) => expect(canRevokeCertificate(actor, { star, provinceCode: '82' })).toBe(ok));
 });

@@ -330,6 +330,15 @@ function checkMigrationLevel(manifest: Manifest, log: Log) {
     log(`Bản sao lưu ở migration ${label}, cũ hơn ${latest.tag}: cột mới nhận giá trị mặc định. / Backup from an older migration level; columns added since take their defaults.`);
 }
 
+/**
+ * Columns later migrations dropped because their value is derived (nothing is lost by skipping
+ * them when an older backup is restored).
+ */
+const DERIVED_COLUMNS_DROPPED = new Set([
+  // 0013: a round's status follows from its dates (roundStatus).
+  'evaluation_rounds.status',
+]);
+
 /** Every table and column of the backup must have a place in the current schema, or data would be lost. */
 function checkSchema(manifest: Manifest, tables: Map<string, TableInfo>) {
   const problems: string[] = [];
@@ -339,7 +348,8 @@ function checkSchema(manifest: Manifest, tables: Map<string, TableInfo>) {
       problems.push(t.name);
       continue;
     }
-    for (const c of t.columns) if (!target.columns.some((tc) => tc.name === c.name)) problems.push(`${t.name}.${c.name}`);
+    for (const c of t.columns)
+      if (!target.columns.some((tc) => tc.name === c.name) && !DERIVED_COLUMNS_DROPPED.has(`${t.name}.${c.name}`)) problems.push(`${t.name}.${c.name}`);
   }
   if (problems.length)
     throw archiveError(

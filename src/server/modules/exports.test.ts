@@ -4,7 +4,7 @@ import { foldVietnamese, vietnameseSortKey } from '../../domain/text/vietnamese.
 import { subjects } from '../db/schema/index.js';
 import { DEMO, createTestApp, type Client, type Response, type TestApp } from '../../../test/support/app.js';
 import { parseCsv } from '../../../test/support/csv.js';
-import { scoredDossier } from '../../../test/support/evaluation.js';
+import { scoredDossier, setUpCouncil } from '../../../test/support/evaluation.js';
 
 /**
  * Exports of the lists: the same rows as the list (filters and scope included, every page), in
@@ -17,7 +17,7 @@ let officer: Client;
 let producer: Client;
 let quyt: Client;
 const OFFICER_COMMUNES = ['29905', '30226']; // Sa Đéc, Lai Vung
-const now = new Date('2027-03-02T03:00:00Z');
+const now = new Date('2027-06-20T03:00:00Z');
 
 type Table = { headers: string[]; rows: unknown[][] };
 
@@ -79,7 +79,8 @@ beforeAll(async () => {
   // One recognised product: a dossier, a decision, a certificate (Lai Vung, the officer's).
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
   const productId = (await quyt.get('/api/v1/products')).body.items[0].id;
-  const dossier = await scoredDossier({ producer: quyt, officer, admin }, productId, 1, 78.4);
+  const council = await setUpCouncil(t, admin, { key: 'exp', year: 2027, establishedOn: '2027-01-15' });
+  const dossier = await scoredDossier({ producer: quyt, officer, admin, council, today: '2027-06-20' }, productId, 1, 78);
   const decision = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: dossier.id, star: 4 }] });
   expect(decision.status).toBe(201);
 });
@@ -199,7 +200,7 @@ describe('dossiers, certificates and decisions export', () => {
     expect(table.rows).toHaveLength(list.total);
     expect(column(table, 'Sản phẩm')).toContain('Quýt hồng Lai Vung');
     expect(column(table, 'Trạng thái')).toContain('Đã có quyết định');
-    expect(column(table, 'Ngày nộp xã')).toContain('02/03/2027');
+    expect(column(table, 'Ngày nộp xã')).toContain('20/06/2027');
 
     expect(csv(await officer.get('/api/v1/dossiers/export?format=csv')).rows).toHaveLength((await officer.get('/api/v1/dossiers')).body.total);
     // The Sen cooperative has no dossier: its file has the header row only.
@@ -245,16 +246,19 @@ describe('rounds and councils export', () => {
   it('exports the councils: the office sees its own, a member those they sit on', async () => {
     const members = (await admin.get('/api/v1/users?role=council')).body.items as { id: string; email: string }[];
     const member = members.find((u) => u.email === DEMO.council)!;
+    const establishment = { number: '15/QĐ-UBND', date: '2027-01-15', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch' };
     const created = await admin.post('/api/v1/councils', {
       name: 'Hội đồng OCOP tỉnh Đồng Tháp năm 2027',
       year: 2027,
+      establishment,
       members: [
         { fullName: 'Trần Văn Minh', organisation: 'Sở Nông nghiệp và Môi trường', position: 'chair', userId: member.id },
+        ...['Sở Công Thương', 'Sở Y tế', 'Sở Khoa học và Công nghệ', 'Sở Văn hóa, Thể thao và Du lịch'].map((organisation, i) => ({ fullName: `Ủy viên ${i + 1}`, organisation, position: 'member' })),
         { fullName: 'Lê Thị Thư', organisation: 'Văn phòng điều phối', position: 'secretary' },
       ],
     });
     expect(created.status).toBe(201);
-    await admin.post('/api/v1/councils', { name: 'Tổ tư vấn 2027', kind: 'advisory_team', year: 2027, members: [{ fullName: 'Phan Văn Tổ', organisation: 'Sở Công Thương', position: 'chair' }] });
+    await admin.post('/api/v1/councils', { name: 'Tổ tư vấn 2027', kind: 'advisory_team', year: 2027, establishment, members: [{ fullName: 'Phan Văn Tổ', organisation: 'Sở Công Thương', position: 'chair' }] });
 
     const office = await xlsx(await admin.get('/api/v1/councils/export'));
     expect(office.rows).toHaveLength((await admin.get('/api/v1/councils')).body.length);

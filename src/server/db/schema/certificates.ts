@@ -4,11 +4,16 @@ import { products } from './registry.js';
 import { dossiers } from './evaluation.js';
 import { users } from './users.js';
 
-/** A recognition decision (quyết định công nhận): number, date, signer, level, the products it rates. */
+/**
+ * A decision on evaluated products: number, date, signer, level, the products it rates. A recognition
+ * (quyết định công nhận) issues certificates; an approval (quyết định phê duyệt kết quả, Art. 7.3e)
+ * approves a provincial result of 90 points or more to go to the ministry.
+ */
 export const decisions = pgTable(
   'decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['recognition', 'approval'] }).notNull().default('recognition'),
     number: text('number').notNull(),
     signedOn: date('signed_on').notNull(),
     signer: text('signer').notNull(),
@@ -16,6 +21,10 @@ export const decisions = pgTable(
     level: text('level', { enum: ['province', 'ministry'] }).notNull(),
     /** Null for the ministry's decisions. */
     provinceCode: text('province_code').references(() => provinces.code),
+    /** The OCOP agency's letters notifying the result to the communes and producers (Art. 7.3g, 7.4g). */
+    noticeNumber: text('notice_number'),
+    noticeSigner: text('notice_signer'),
+    noticeSignerTitle: text('notice_signer_title'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -34,9 +43,13 @@ export const decisionItems = pgTable(
     productId: uuid('product_id')
       .notNull()
       .references(() => products.id),
-    /** Null: not recognised. */
+    /** Null: not recognised (or, in an approval, the 5★ proposal). */
     star: integer('star'),
     score: doublePrecision('score'),
+    /** The product as decided: later renames do not reach the decision. */
+    productName: text('product_name'),
+    ocopCode: text('ocop_code'),
+    subjectName: text('subject_name'),
   },
   (t) => [uniqueIndex('decision_items_dossier_uq').on(t.decisionId, t.dossierId), index('decision_items_product_idx').on(t.productId)],
 );
@@ -58,6 +71,9 @@ export const certificates = pgTable(
       .references(() => provinces.code),
     star: integer('star').notNull(),
     score: doublePrecision('score'),
+    /** The product and producer named on the certificate when issued. */
+    productName: text('product_name'),
+    subjectName: text('subject_name'),
     issuedOn: date('issued_on').notNull(),
     expiresOn: date('expires_on').notNull(),
     /** ≥ 64 random bits, URL-safe: the public address /v/<code> printed as a QR code. */
@@ -66,6 +82,15 @@ export const certificates = pgTable(
     revocationGround: text('revocation_ground'),
     revocationDecisionNo: text('revocation_decision_no'),
     revocationNote: text('revocation_note'),
+    revocationSigner: text('revocation_signer'),
+    revocationSignerTitle: text('revocation_signer_title'),
+    /**
+     * The competent authority's conclusion of a violation (or the commune's confirmation that
+     * production stopped) that starts the 15 days within which the certificate is revoked (Art. 8.4).
+     */
+    violationConcludedOn: date('violation_concluded_on'),
+    violationGround: text('violation_ground'),
+    violationReference: text('violation_reference'),
     supersededOn: date('superseded_on'),
     supersededBy: uuid('superseded_by'),
     /** When the producer was reminded that the re-rating window opened (once per certificate). */

@@ -14,6 +14,16 @@ export const councils = pgTable('councils', {
   kind: text('kind', { enum: ['council', 'advisory_team'] }).notNull().default('council'),
   name: text('name').notNull(),
   year: integer('year').notNull(),
+  /** The decision establishing it (Art. 7.3b, 7.4b): number, date, who signed. */
+  establishedByNumber: text('established_by_number').notNull().default(''),
+  establishedOn: date('established_on'),
+  establishedBySigner: text('established_by_signer').notNull().default(''),
+  establishedBySignerTitle: text('established_by_signer_title').notNull().default(''),
+  /** Its operating rules (Quy chế hoạt động), an uploaded file. */
+  rulesStorageKey: text('rules_storage_key'),
+  rulesFilename: text('rules_filename'),
+  rulesMimeType: text('rules_mime_type'),
+  rulesSha256: text('rules_sha256'),
   /** Operating rules; null → the province's scoring settings. */
   spreadThreshold: doublePrecision('spread_threshold'),
   quorumRatio: doublePrecision('quorum_ratio'),
@@ -31,8 +41,10 @@ export const councilMembers = pgTable(
     fullName: text('full_name').notNull(),
     organisation: text('organisation').notNull(),
     position: text('position', { enum: ['chair', 'vice_chair', 'member', 'secretary'] }).notNull(),
+    /** Scores and counts in the quorum: everyone but a secretary not also appointed a member (ủy viên thư ký). */
+    voting: boolean('voting').notNull().default(true),
   },
-  (t) => [index('council_members_council_idx').on(t.councilId), index('council_members_user_idx').on(t.userId)],
+  (t) => [index('council_members_council_idx').on(t.councilId), index('council_members_user_idx').on(t.userId), unique('council_members_user_uq').on(t.councilId, t.userId)],
 );
 
 /** A sitting of a council (a meeting, or written opinions for re-rating) over some dossiers. */
@@ -49,6 +61,7 @@ export const councilSessions = pgTable('council_sessions', {
   /** Members present (meeting), for the quorum. */
   attendance: jsonb('attendance').$type<string[]>().notNull().default([]),
   status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  closedOn: date('closed_on'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -65,6 +78,27 @@ export const sessionDossiers = pgTable(
     scoringRound: integer('scoring_round').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.dossierId] })],
+);
+
+/** A re-scoring round asked by the chair: why, and the spread that prompted it (for the minutes). */
+export const sessionRescorings = pgTable(
+  'session_rescorings',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => councilSessions.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    /** The round this request opened. */
+    scoringRound: integer('scoring_round').notNull(),
+    reason: text('reason').notNull(),
+    spread: doublePrecision('spread'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedLabel: text('requested_label').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.dossierId, t.scoringRound] })],
 );
 
 /** Each member declares any conflict of interest before seeing a dossier's scores. */
@@ -106,8 +140,12 @@ export const scoreSheets = pgTable(
     caseKey: text('case_key'),
     disqualifiedReason: text('disqualified_reason'),
     status: text('status', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
-    /** Entered by the secretary from a paper sheet. */
+    /** Entered by the secretary from a paper sheet, whose scan is kept with it. */
     paper: boolean('paper').notNull().default(false),
+    paperScanKey: text('paper_scan_key'),
+    paperScanFilename: text('paper_scan_filename'),
+    paperScanMimeType: text('paper_scan_mime_type'),
+    paperScanSha256: text('paper_scan_sha256'),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     total: doublePrecision('total'),

@@ -4,7 +4,10 @@ import { products, subjects } from './registry.js';
 import { selfAssessments } from './self-assessments.js';
 import { users } from './users.js';
 
-/** Evaluation rounds (đợt), Art. 5 of Decision 26/2026/QĐ-TTg: per level and year, with deadlines. */
+/**
+ * Evaluation rounds (đợt), Art. 5 of Decision 26/2026/QĐ-TTg: per level and year, with deadlines.
+ * Whether a round is open, in progress or closed follows from its dates (roundStatus), never stored.
+ */
 export const evaluationRounds = pgTable(
   'evaluation_rounds',
   {
@@ -18,7 +21,6 @@ export const evaluationRounds = pgTable(
     proposalDeadline: date('proposal_deadline').notNull(),
     resultDeadline: date('result_deadline').notNull(),
     legalBasis: text('legal_basis').notNull(),
-    status: text('status', { enum: ['open', 'in_progress', 'closed'] }).notNull().default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -35,14 +37,34 @@ export type DossierRegistration = {
   email?: string | undefined;
 };
 
-/** Mẫu 03: the commune's assessment of four matters (Art. 7.2). */
+/**
+ * Mẫu 03: the commune's assessment of four matters, with the report's and the proposal letter's
+ * numbers and who signed them for the commune People's Committee (Art. 7.2b).
+ */
 export type CommuneAssessment = {
   rawMaterialOrigin: string;
   localLabour: string;
   ideaOrigin: string;
   localIdentity: string;
   conclusion: 'propose' | 'not_propose';
+  reportNumber?: string | undefined;
+  letterNumber?: string | undefined;
+  signer: string;
+  signerTitle: string;
   assessedOn: string;
+};
+
+/** The province's letter to the ministry (Art. 6.3a, 7.3e) and the samples that went with it. */
+export type MinistryForwarding = {
+  letterNumber: string;
+  letterDate: string;
+  signer: string;
+  signerTitle: string;
+  samplesSent: number;
+  extraTests?: string | undefined;
+  /** Filled when the ministry receives the package. */
+  samplesReceived?: number | undefined;
+  receivedOn?: string | undefined;
 };
 
 /**
@@ -67,6 +89,8 @@ export const dossiers = pgTable(
       .notNull()
       .references(() => communes.code),
     roundId: uuid('round_id').references(() => evaluationRounds.id),
+    /** The ministry's round, once the province forwarded the dossier for 5★. */
+    ministryRoundId: uuid('ministry_round_id').references(() => evaluationRounds.id),
     kind: text('kind', { enum: ['first', 'upgrade', 'rerating'] }).notNull(),
     state: text('state').notNull().default('draft'),
     legalBasis: text('legal_basis').notNull(),
@@ -77,9 +101,18 @@ export const dossiers = pgTable(
     communeAssessment: jsonb('commune_assessment').$type<CommuneAssessment>(),
     submittedOn: date('submitted_on'),
     communeDueOn: date('commune_due_on'),
+    /** The filing (snapshot) the dossier is judged on: the latest submission or resubmission. */
+    currentFilingId: uuid('current_filing_id'),
+    /**
+     * The provincial council's mean score and star, copied from its council_results row (written by
+     * the closing session from locked sheets only) for lists and figures.
+     */
     councilScore: doublePrecision('council_score'),
-    /** The star the engine awarded on the council's sheets (after minimum-star gates); null for a paper result. */
     councilStar: integer('council_star'),
+    /** The central council's, likewise (Art. 7.4). */
+    centralScore: doublePrecision('central_score'),
+    centralStar: integer('central_star'),
+    forwarding: jsonb('forwarding').$type<MinistryForwarding>(),
     decidedStar: integer('decided_star'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -90,6 +123,131 @@ export const dossiers = pgTable(
     index('dossiers_scope_idx').on(t.provinceCode, t.communeCode, t.state),
     index('dossiers_round_idx').on(t.roundId),
   ],
+);
+
+/** One piece of evidence as filed: its file is kept under its content hash, whatever happens to the draft's. */
+export type FiledEvidence = {
+  id: string;
+  criterionCode: string;
+  kind: 'file' | 'link';
+  url: string | null;
+  filename: string | null;
+  mimeType: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  storageKey: string | null;
+};
+
+/** Mẫu 02 part III as filed: the producer's own scoring, with its notes and the engine's result. */
+export type FiledSelfAssessment = {
+  id: string;
+  legalBasis: string;
+  setNumber: number;
+  caseKey: string | null;
+  choices: Record<string, number>;
+  notes: Record<string, string>;
+  generalNote: string | null;
+  total: number | null;
+  star: number | null;
+  completedAt: string | null;
+};
+
+/** The product and producer as they stood when filed (Mẫu 01 and Mẫu 02 part I). */
+export type FiledProduct = {
+  name: string;
+  ocopCode: string;
+  criteriaSetNumber: number | null;
+  description: string | null;
+  ingredients: string | null;
+  packaging: string | null;
+  netContent: string | null;
+  barcode: string | null;
+  qualityDeclarationNo: string | null;
+};
+export type FiledSubject = {
+  name: string;
+  legalForm: string;
+  taxCode: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  representativeName: string | null;
+  representativeGender: string | null;
+  representativeEthnicity: string | null;
+  foundedOn: string | null;
+  communeName: string;
+  provinceName: string;
+};
+
+/**
+ * What a dossier was filed with (Art. 6.1, 7.1): an immutable snapshot taken on each submission or
+ * resubmission. The commune, the province, the council and the ministry judge this, never the
+ * records it came from, which the producer keeps editing.
+ */
+export const dossierFilings = pgTable(
+  'dossier_filings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    filedOn: date('filed_on').notNull(),
+    filedBy: uuid('filed_by').references(() => users.id, { onDelete: 'set null' }),
+    registration: jsonb('registration').$type<DossierRegistration>().notNull(),
+    product: jsonb('product').$type<FiledProduct>().notNull(),
+    subject: jsonb('subject').$type<FiledSubject>().notNull(),
+    selfAssessment: jsonb('self_assessment').$type<FiledSelfAssessment>().notNull(),
+    evidence: jsonb('evidence').$type<FiledEvidence[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('dossier_filings_uq').on(t.dossierId, t.seq)],
+);
+
+/**
+ * A council's result on a dossier, written once by the session that closed it from the locked
+ * sheets of its last scoring round (Art. 3.3: the mean of the members' totals): the provincial
+ * council's, and for 5★ the central council's.
+ */
+export const councilResults = pgTable(
+  'council_results',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: ['province', 'ministry'] }).notNull(),
+    sessionId: uuid('session_id').notNull(),
+    scoringRound: integer('scoring_round').notNull(),
+    /** The day the result stands from: the meeting's date, or the closing day of written opinions. */
+    scoredOn: date('scored_on').notNull(),
+    score: doublePrecision('score').notNull(),
+    star: integer('star').notNull(),
+    partA: doublePrecision('part_a').notNull(),
+    partB: doublePrecision('part_b').notNull(),
+    partC: doublePrecision('part_c').notNull(),
+    memberTotals: jsonb('member_totals').$type<number[]>().notNull(),
+    /** The engine's whole aggregation as presented (criteria means, gates, quorum). */
+    result: jsonb('result').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.level] })],
+);
+
+/**
+ * Days the government moves, over the statutory calendar (Labour Code 2019, Art. 111–112): an extra
+ * day off, or a Saturday worked in exchange. Null province: the whole country.
+ */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceCode: text('province_code').references(() => provinces.code),
+    date: date('date').notNull(),
+    kind: text('kind', { enum: ['day_off', 'working_day'] }).notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('calendar_days_uq').on(t.provinceCode, t.date).nullsNotDistinct()],
 );
 
 /** Every step of a dossier: who, when, from which state to which, and why. */

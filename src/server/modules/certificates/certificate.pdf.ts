@@ -1,16 +1,24 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Certificate } from '../../../contracts/certificates.js';
 import { formatDateVn } from '../../../domain/dates/calendar.js';
+import { lowerKind, placeName, signingLines, vietnameseDateWords } from '../../lib/docx.js';
 import { formatPoints, nationalHeader, renderPdf, starsSvg } from '../../lib/pdf.js';
 
 const MM = 2.835;
 
 /**
  * The printable certificate: A4 landscape, in Vietnamese, with the QR code of its public
- * verification address, so anyone can check a label with a phone.
+ * verification address, so anyone can check a label with a phone. It is issued by the authority
+ * that recognised the star (Art. 4.1): the provincial People's Committee for 3–4★, the Ministry of
+ * Agriculture and Environment in Hà Nội for 5★; it is signed by whoever signed the decision, a deputy
+ * "KT." for the head (Decree 30/2020/NĐ-CP), with the date in words.
  */
 export function certificatePdf(c: Certificate, opts: { provinceName: string; verificationUrl: string }): Promise<Buffer> {
-  const issuer = c.level === 'ministry' ? 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' : `ỦY BAN NHÂN DÂN ${opts.provinceName.toUpperCase()}`;
+  const ministry = c.level === 'ministry';
+  const issuer = ministry ? 'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG' : `ỦY BAN NHÂN DÂN ${opts.provinceName.toUpperCase()}`;
+  const place = ministry ? 'Hà Nội' : placeName(opts.provinceName);
+  const authority = signingLines(c.decisionSignerTitle ?? (ministry ? 'Bộ trưởng' : 'Chủ tịch'));
+  const commune = /^(Xã|Phường|Đặc khu) /u.test(c.communeName) ? lowerKind(c.communeName) : c.communeName;
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -36,7 +44,7 @@ export function certificatePdf(c: Certificate, opts: { provinceName: string; ver
               { text: [{ text: 'Sản phẩm: ', bold: true }, { text: c.productName, bold: true, fontSize: 16 }] },
               { text: [{ text: 'Mã số sản phẩm: ', bold: true }, c.ocopCode] },
               { text: [{ text: 'Chủ thể: ', bold: true }, c.subjectName] },
-              { text: [{ text: 'Địa chỉ: ', bold: true }, `${c.communeName}, ${opts.provinceName}`] },
+              { text: [{ text: 'Địa chỉ: ', bold: true }, `${commune}, ${lowerKind(opts.provinceName)}`] },
               { columns: [{ text: 'Đạt hạng: ', bold: true, width: 'auto' }, starsSvg(c.star, 5, 18), { text: `  ${c.star} sao`, width: '*' }], margin: [0, 4, 0, 0] },
               ...(c.score !== null ? [{ text: [{ text: 'Điểm đánh giá: ', bold: true }, `${formatPoints(c.score)}/100`] }] : []),
               c.decisionNumber && c.decisionSignedOn
@@ -62,9 +70,10 @@ export function certificatePdf(c: Certificate, opts: { provinceName: string; ver
           {
             width: 260,
             stack: [
-              { text: `${opts.provinceName.replace(/^Tỉnh |^Thành phố /, '')}, ngày ${formatDateVn(c.issuedOn).replace(/^(\d+)\/(\d+)\/(\d+)$/, '$1 tháng $2 năm $3')}`, italics: true, alignment: 'center' },
-              { text: c.level === 'ministry' ? 'BỘ TRƯỞNG' : 'CHỦ TỊCH', bold: true, alignment: 'center', margin: [0, 4, 0, 0] },
+              { text: `${place}, ${vietnameseDateWords(c.issuedOn)}`, italics: true, alignment: 'center' },
+              ...authority.map((line, i) => ({ text: line, bold: true, alignment: 'center' as const, margin: [0, i === 0 ? 4 : 0, 0, 0] as [number, number, number, number] })),
               { text: '(Ký, đóng dấu)', italics: true, fontSize: 9, alignment: 'center' },
+              ...(c.decisionSigner ? [{ text: c.decisionSigner, bold: true, alignment: 'center' as const, margin: [0, 36, 0, 0] as [number, number, number, number] }] : []),
             ],
           },
         ],

@@ -1,9 +1,9 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { certificateCounters, certificates, communes, decisions, dossiers, products, provinces, subjects } from '../../db/schema/index.js';
-import { CLOSED_STATES } from '../dossiers/dossiers.repository.js';
+import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
 
-export type CertificateRow = typeof certificates.$inferSelect & {
+export type CertificateRow = Omit<typeof certificates.$inferSelect, 'productName' | 'subjectName'> & {
   productName: string;
   ocopCode: string;
   subjectId: string;
@@ -13,19 +13,24 @@ export type CertificateRow = typeof certificates.$inferSelect & {
   provinceName: string;
   decisionNumber: string | null;
   decisionSignedOn: string | null;
+  decisionSigner: string | null;
+  decisionSignerTitle: string | null;
 };
 
+// A certificate names the product and producer as issued (older rows, before the snapshot, the current names).
 const columns = {
   ...getTableColumns(certificates),
-  productName: products.name,
+  productName: sql<string>`coalesce(${certificates.productName}, ${products.name})`,
   ocopCode: products.ocopCode,
   subjectId: subjects.id,
-  subjectName: subjects.name,
+  subjectName: sql<string>`coalesce(${certificates.subjectName}, ${subjects.name})`,
   communeCode: subjects.communeCode,
   communeName: communes.name,
   provinceName: provinces.fullName,
   decisionNumber: decisions.number,
   decisionSignedOn: decisions.signedOn,
+  decisionSigner: decisions.signer,
+  decisionSignerTitle: decisions.signerTitle,
 };
 
 const base = (db: DbOrTx) =>
@@ -58,13 +63,17 @@ export const certificatesRepository = {
   expiringBetween: (db: DbOrTx, where: SQL | undefined, from: string, to: string) =>
     base(db).where(and(where, gte(certificates.expiresOn, from), lte(certificates.expiresOn, to), isNull(certificates.revokedOn), isNull(certificates.supersededOn))).orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
 
+  /** Certificates with a violation concluded and not yet revoked (Art. 8.4). */
+  violationsPending: (db: DbOrTx, where: SQL | undefined) =>
+    base(db).where(and(where, sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn))).orderBy(certificates.violationConcludedOn) as Promise<CertificateRow[]>,
+
   /** The day each product's pending re-rating dossier was filed (Art. 12 extension). */
   async pendingRerating(db: DbOrTx, productIds: string[]): Promise<Map<string, string>> {
     if (!productIds.length) return new Map();
     const rows = await db
       .select({ productId: dossiers.productId, submittedOn: dossiers.submittedOn })
       .from(dossiers)
-      .where(and(inArray(dossiers.productId, productIds), eq(dossiers.kind, 'rerating'), notInArray(dossiers.state, CLOSED_STATES), sql`${dossiers.submittedOn} is not null`));
+      .where(and(inArray(dossiers.productId, productIds), eq(dossiers.kind, 'rerating'), notInArray(dossiers.state, [...CLOSED_STATES]), sql`${dossiers.submittedOn} is not null`));
     return new Map(rows.map((r) => [r.productId, r.submittedOn!]));
   },
 

@@ -1,7 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
-import { HistoricalResult, HistoricalResultBody, Certificate, CertificateList, CertificateListQuery, Decision, DecisionCreateBody, PublicVerification, RevokeBody, VerificationParams, Worklist } from '../../../contracts/certificates.js';
+import {
+  HistoricalResult,
+  HistoricalResultBody,
+  Certificate,
+  CertificateList,
+  CertificateListQuery,
+  Decision,
+  DecisionCreateBody,
+  PublicVerification,
+  RevokeBody,
+  VerificationParams,
+  ViolationBody,
+  Worklist,
+} from '../../../contracts/certificates.js';
 import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
 import { notFound } from '../../../domain/errors.js';
 import type { AppConfig } from '../../config.js';
@@ -10,6 +23,9 @@ import { sendTableExport } from '../../lib/table-export.js';
 import { certificatePdf } from './certificate.pdf.js';
 import { certificateExport, decisionExport } from './certificates.export.js';
 import { decisionDocx } from './decision.docx.js';
+import { resultLettersDocx } from './result-letters.docx.js';
+import { revocationDocx } from './revocation.docx.js';
+import { sendDocx } from '../../lib/http-files.js';
 import { verificationPath, type CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
 import type { HistoricalResultsService } from './historical-results.service.js';
@@ -39,14 +55,16 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
     { config: { access: ['admin'] }, schema: { tags, summary: 'Record a recognition decision: dossiers decided, certificates issued (all or nothing)', body: DecisionCreateBody, response: { 201: Decision } } },
     async (req, reply) => reply.status(201).send(await decisions.create(req.actor, req.auditActor, req.body)),
   );
-  app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) => decisions.get(req.params.id));
-  app.get('/decisions/:id/docx', { config: { access: ['admin'] }, schema: { tags, summary: 'Draft of the decision (DOCX, administrative layout)', params: IdParams } }, async (req, reply) => {
-    const { decision, provinceName } = await decisions.forDocx(req.params.id);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="quyet-dinh-${decision.number.replace(/[^A-Za-z0-9-]+/g, '-')}.docx"`)
-      .send(await decisionDocx(decision, provinceName));
+  app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) => decisions.get(req.actor, req.params.id));
+  app.get('/decisions/:id/docx', { config: { access: ['admin'] }, schema: { tags, summary: 'The decision (DOCX, Decree 30/2020 layout) with its annexed list', params: IdParams } }, async (req, reply) => {
+    const { decision, provinceName } = await decisions.forDocx(req.actor, req.params.id);
+    return sendDocx(reply, `quyet-dinh-${decision.number.replace(/[^A-Za-z0-9-]+/g, '-')}.docx`, await decisionDocx(decision, provinceName));
   });
+  app.get(
+    '/decisions/:id/result-letters.docx',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Letters notifying the result to each producer and commune (Art. 7.3g, 7.4g), DOCX', params: IdParams } },
+    async (req, reply) => sendDocx(reply, 'thong-bao-ket-qua.docx', await resultLettersDocx(await decisions.forDocx(req.actor, req.params.id))),
+  );
 
   app.get('/certificates', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } }, (req) =>
     certificates.list(req.actor, req.query),
@@ -71,6 +89,14 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
   });
   app.post('/certificates/:id/revoke', { config: { access: ['admin'] }, schema: { tags, summary: 'Revoke (Art. 8 grounds a–f)', params: IdParams, body: RevokeBody, response: { 200: Certificate } } }, (req) =>
     certificates.revoke(req.actor, req.auditActor, req.params.id, req.body),
+  );
+  app.get('/certificates/:id/revocation.docx', { config: { access: ['admin'] }, schema: { tags, summary: 'The revocation decision (DOCX, Decree 30/2020 layout)', params: IdParams } }, async (req, reply) =>
+    sendDocx(reply, 'quyet-dinh-thu-hoi.docx', await revocationDocx(await certificates.forPrint(req.actor, req.params.id))),
+  );
+  app.post(
+    '/certificates/:id/violations',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'Record the conclusion of a violation: revocation due within 15 days (Art. 8.4)', params: IdParams, body: ViolationBody, response: { 200: Certificate } } },
+    (req) => certificates.recordViolation(req.actor, req.auditActor, req.params.id, req.body),
   );
 
   // Public verification: what a consumer's phone opens from a label's QR code.

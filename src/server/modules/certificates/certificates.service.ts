@@ -1,23 +1,28 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Certificate, PublicVerification, RevokeBody } from '../../../contracts/certificates.js';
+import type { Certificate, PublicVerification, RevokeBody, ViolationBody } from '../../../contracts/certificates.js';
 import {
   CERTIFICATE_STATUS_LABELS,
   certificateStatus,
   isInForce,
   reratingWindow,
+  revocationDue,
   revokingAuthority,
   type CertificateStatus,
 } from '../../../domain/certificates/validity.js';
 import { addDays, vietnamDate } from '../../../domain/dates/calendar.js';
-import { conflict, forbidden, notFound } from '../../../domain/errors.js';
-import { canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
+import { overdueDeadlines } from '../../../domain/evaluation/deadlines.js';
+import { isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { canReadSubject, canRevokeCertificate, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { certificates, productPhotos } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
+import { dossiers } from '../../db/schema/index.js';
 import { notify } from '../notifications/notifications.service.js';
 import { certificatesRepository as repo, type CertificateRow } from './certificates.repository.js';
 
@@ -55,10 +60,18 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       verificationPath: verificationPath(r.verificationCode),
       decisionNumber: r.decisionNumber,
       decisionSignedOn: r.decisionSignedOn,
+      decisionSigner: r.decisionSigner,
+      decisionSignerTitle: r.decisionSignerTitle,
       revokedOn: r.revokedOn,
       revocationGround: r.revocationGround,
       revocationDecisionNo: r.revocationDecisionNo,
+      revocationSigner: r.revocationSigner,
+      revocationSignerTitle: r.revocationSignerTitle,
+      violation: r.violationConcludedOn
+        ? { ground: r.violationGround ?? '', concludedOn: r.violationConcludedOn, reference: r.violationReference ?? '', revokeBy: revocationDue(r.violationConcludedOn) }
+        : null,
       supersededOn: r.supersededOn,
+      revokedBy: revokingAuthority(r.star as 3 | 4 | 5),
     };
   }
 
@@ -104,32 +117,52 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
     get: getOne,
 
-    /** For the PDF writer: the certificate as presented, with the names the document prints. */
+    /** For the PDF and DOCX writers: the certificate as presented, with the names the documents print. */
     async forPrint(actor: Actor, id: string) {
       const row = await load(actor, id);
-      return { certificate: (await presentAll([row]))[0]!, provinceName: row.provinceName };
+      return { certificate: (await presentAll([row]))[0]!, provinceName: row.provinceName, communeCode: row.communeCode };
+    },
+
+    /**
+     * Records the conclusion of a violation by a competent authority (or the commune's confirmation
+     * that production stopped): the certificate must then be revoked within 15 days (Art. 8.4), and
+     * the work list says so.
+     */
+    async recordViolation(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof ViolationBody>) {
+      const before = await load(actor, id);
+      if (!canRevokeCertificate(actor, before)) throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới xử lý thu hồi (Điều 8).', en: 'Only the recognising authority handles revocation (Art. 8).' });
+      if (before.revokedOn) throw alreadyRevoked();
+      const date = checkActDate({ date: body.concludedOn, label: { vi: 'ngày kết luận vi phạm', en: 'conclusion of the violation' } }, today(), [{ date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } }]);
+      if (!date.ok) throw invalid('date_out_of_order', date.message, { concludedOn: date.message });
+      await db.transaction(async (tx) => {
+        await tx.update(certificates).set({ violationConcludedOn: body.concludedOn, violationGround: body.ground, violationReference: body.reference }).where(eq(certificates.id, id));
+        await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { violationConcludedOn: before.violationConcludedOn }, after: { violationConcludedOn: body.concludedOn, ground: body.ground, reference: body.reference } });
+      });
+      return getOne(actor, id);
     },
 
     /**
      * Revocation (Art. 8): on one of grounds a–f, by the authority that recognised the star — the
-     * province for 3–4★, the ministry for 5★ — with the revoking decision's number and date.
+     * province for 3–4★, the ministry for 5★ — with the revoking decision's number, date and signer.
+     * It is dated on or after the certificate's issue and the violation's conclusion, and not ahead.
      */
     async revoke(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof RevokeBody>) {
       const before = await load(actor, id);
-      const authority = revokingAuthority(before.star as 3 | 4 | 5);
-      const isMinistry = actor.kind === 'user' && actor.role === 'admin' && actor.provinceCode === null;
-      const isProvince = actor.kind === 'user' && actor.role === 'admin' && actor.provinceCode === before.provinceCode;
-      if (!(authority === 'ministry' ? isMinistry : isProvince || isMinistry))
-        throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
+      if (!canRevokeCertificate(actor, before)) throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
       if (before.revokedOn) throw alreadyRevoked();
+      const date = checkActDate({ date: body.decidedOn, label: { vi: 'ngày quyết định thu hồi', en: 'revocation decision' } }, today(), [
+        { date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } },
+        { date: before.violationConcludedOn, label: { vi: 'ngày kết luận vi phạm', en: 'conclusion of the violation' } },
+      ]);
+      if (!date.ok) throw invalid('date_out_of_order', date.message, { decidedOn: date.message });
       await db.transaction(async (tx) => {
         const [after] = await tx
           .update(certificates)
-          .set({ revokedOn: body.decidedOn, revocationGround: body.ground, revocationDecisionNo: body.decisionNo, revocationNote: body.note ?? null })
+          .set({ revokedOn: body.decidedOn, revocationGround: body.ground, revocationDecisionNo: body.decisionNo, revocationNote: body.note ?? null, revocationSigner: body.signer, revocationSignerTitle: body.signerTitle })
           .where(and(eq(certificates.id, id), isNull(certificates.revokedOn)))
           .returning();
         if (!after) throw alreadyRevoked();
-        await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { revokedOn: null }, after: { revokedOn: body.decidedOn, ground: body.ground, decisionNo: body.decisionNo } });
+        await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { revokedOn: null }, after: { revokedOn: body.decidedOn, ground: body.ground, decisionNo: body.decisionNo, signer: body.signer } });
         await notify(tx, {
           userIds: await dossiersRepository.producerUsers(tx, before.subjectId),
           title: `Thu hồi giấy chứng nhận OCOP: ${before.productName}`,
@@ -139,14 +172,32 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       return getOne(actor, id);
     },
 
-    /** The office's work list: certificates to re-rate now, windows missed, labels lapsed. */
+    /**
+     * The office's work list: certificates to re-rate now, windows missed, labels lapsed,
+     * revocations due after a violation (Art. 8.4), and dossiers past a deadline (Art. 5, 7.2, 7.6g).
+     */
     async worklist(actor: Actor) {
       const day = today();
       const rows = await presentAll(await repo.expiringBetween(db, scopeWhere(actor), addDays(day, -365), addDays(day, 180)));
+      const violations = await presentAll(await repo.violationsPending(db, scopeWhere(actor)));
+      const moving = await dossiersRepository.moving(db, subjectScopeWhere(registryScope(actor), { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId }));
       return {
         dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
         windowMissed: rows.filter((c) => c.status === 'expiring'),
         lapsed: rows.filter((c) => c.status === 'expired'),
+        revocationsDue: violations.map((c) => ({ certificate: c, dueOn: c.violation!.revokeBy, overdue: day > c.violation!.revokeBy })),
+        dossiersOverdue: moving.flatMap((d) =>
+          overdueDeadlines(
+            {
+              kind: d.kind,
+              state: d.state as DossierState,
+              communeDueOn: d.communeDueOn,
+              receivedOn: isAtMinistry(d.state) ? d.ministryReceivedOn : d.receivedOn,
+              roundResultDeadline: isAtMinistry(d.state) ? d.ministryResultDeadline : d.provinceResultDeadline,
+            },
+            day,
+          ).map((o) => ({ dossierId: d.id, productName: d.productName, ocopCode: d.ocopCode, state: d.state, ...o })),
+        ),
       };
     },
 

@@ -4,14 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
-import { scoredDossier } from '../../../../test/support/evaluation.js';
+import { scoredDossier, setUpCouncil, sheetsWorth, type TestCouncil } from '../../../../test/support/evaluation.js';
 import { docxText } from '../../../../test/support/documents.js';
 
 let t: TestApp;
 let admin: Client;
 let officer: Client;
 let producer: Client;
-let now = new Date('2027-03-02T03:00:00Z');
+let council: TestCouncil;
+let now = new Date('2027-06-20T03:00:00Z');
 const clock = () => now;
 
 beforeAll(async () => {
@@ -22,6 +23,7 @@ beforeAll(async () => {
   await admin.post('/api/v1/users', { email: 'quyt@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
   producer = await t.client('quyt@example.vn', 'quyt-hong-password');
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
+  council = await setUpCouncil(t, admin, { key: 'cert', year: 2027, establishedOn: '2027-01-15' });
 });
 afterAll(() => t.close());
 
@@ -32,15 +34,21 @@ describe('decisions and certificates', () => {
 
   it('records a decision that recognises the product and issues its certificate', async () => {
     productId = (await producer.get('/api/v1/products')).body.items[0].id;
-    dossierId = (await scoredDossier({ producer, officer, admin }, productId, 1, 78.4)).id;
-    const tooHigh = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 5 }] });
+    dossierId = (await scoredDossier({ producer, officer, admin, council, today: '2027-06-20' }, productId, 1, 78)).id;
+    const score = sheetsWorth(1, 78).total;
+    const decide = (star: number, signedOn = '2027-06-20') => admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn, signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star }] });
+    const tooHigh = await decide(5);
     expect(tooHigh.status).toBe(400);
     expect(Object.keys(tooHigh.body.error.fields)).toEqual(['items.0.star']);
+    // Dated before the council sat, or ahead of today: refused, nothing written.
+    expect((await decide(4, '2027-06-19')).body.error.fields.signedOn).toContain('không được trước ngày hội đồng cấp tỉnh có kết quả (20/06/2027)');
+    expect((await decide(4, '2027-06-21')).body.error.fields.signedOn).toContain('không được sau ngày hôm nay (20/06/2027)');
+    expect((await admin.get(`/api/v1/dossiers/${dossierId}`)).body.state).toBe('scored');
     expect((await producer.post('/api/v1/decisions', { number: 'x', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] })).status).toBe(403);
 
-    const res = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star: 4 }] });
+    const res = await decide(4);
     expect(res.status).toBe(201);
-    expect(res.body.items[0]).toMatchObject({ star: 4, score: 78.4, certificateNumber: 'OCOP-82-2027-0001' });
+    expect(res.body.items[0]).toMatchObject({ star: 4, score, certificateNumber: 'OCOP-82-2027-0001' });
     expect((await admin.get(`/api/v1/dossiers/${dossierId}`)).body).toMatchObject({ state: 'decided', decidedStar: 4 });
     const again = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] });
     expect(again.status).toBe(400); // the dossier is already decided: nothing is written twice
@@ -57,7 +65,7 @@ describe('decisions and certificates', () => {
     const res = await admin.get(`/api/v1/decisions/${decision.id}/docx`);
     expect(res.status).toBe(200);
     const text = docxText(res.raw);
-    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 101/QĐ-UBND', 'QUYẾT ĐỊNH', 'Điều 1.', 'Quýt hồng Lai Vung', 'OCOP-82-2027-0001', 'Nguyễn Văn A', 'ngày 20 tháng 6 năm 2027'])
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 101/QĐ-UBND', 'QUYẾT ĐỊNH', 'Điều 1.', 'Quýt hồng Lai Vung', 'OCOP-82-2027-0001', 'Nguyễn Văn A', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đồng Tháp, ngày 20 tháng 6 năm 2027'])
       expect(text).toContain(expected);
   });
 
@@ -70,6 +78,8 @@ describe('decisions and certificates', () => {
     expect(text).toContain('GIẤY CHỨNG NHẬN');
     expect(text).toContain('Quýt hồng Lai Vung');
     expect(text).toContain('20/06/2030');
+    expect(text).toContain('Nguyễn Văn A'); // the real signer, under their own title
+    expect(text).toContain('PHÓ CHỦ TỊCH');
     execFileSync('pdftoppm', ['-png', '-r', '150', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
     const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
     const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -100,6 +110,10 @@ describe('decisions and certificates', () => {
 
     now = new Date('2030-06-21T03:00:00Z');
     expect((await admin.get(`/api/v1/certificates/${certificate.id}`)).body.status).toBe('expired');
+    // A re-rating filed after expiry is refused: it never revives the certificate (Art. 12.3).
+    const late = await producer.post('/api/v1/dossiers', { productId, kind: 'rerating', registration: { representativeName: 'Võ Văn Phúc' } });
+    expect(late.body.error).toMatchObject({ code: 'dossier_kind_not_allowed' });
+    expect(late.body.error.message).toContain('đã hết hạn ngày 20/06/2030');
     const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
     expect(page.body).toContain('Giấy chứng nhận hết hiệu lực');
     expect((await admin.get('/api/v1/certificates/worklist')).body.lapsed).toHaveLength(1);
@@ -116,14 +130,28 @@ describe('decisions and certificates', () => {
     await producer.post(`/api/v1/dossiers/${upgrade.body.id}/transitions`, { action: 'withdraw', expectedVersion: upgrade.body.version, comment: 'Chưa sẵn sàng' });
   });
 
-  it('is revoked only by the recognising authority, on an Art. 8 ground', async () => {
-    const body = { ground: 'c', decisionNo: '55/QĐ-UBND', decidedOn: '2027-07-01', note: 'Vi phạm ghi nhãn' };
+  it('is revoked only by the recognising authority, on an Art. 8 ground, within 15 days of the conclusion', async () => {
+    const body = { ground: 'c', decisionNo: '55/QĐ-UBND', decidedOn: '2027-07-01', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', note: 'Vi phạm ghi nhãn' };
     expect((await officer.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(403);
     expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, ground: 'z' })).status).toBe(400);
+    // Dated before the certificate's issue, or ahead of today: refused.
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, decidedOn: '2027-06-19' })).body.error.fields.decidedOn).toContain('không được trước ngày cấp giấy chứng nhận (20/06/2027)');
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, decidedOn: '2027-07-02' })).body.error.code).toBe('date_out_of_order');
+    // The inspection's conclusion starts the 15 days of Art. 8.4; past them, the work list flags it.
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/violations`, { ground: 'c', concludedOn: '2027-06-19', reference: 'x' })).body.error.code).toBe('date_out_of_order');
+    const violation = await admin.post(`/api/v1/certificates/${certificate.id}/violations`, { ground: 'c', concludedOn: '2027-06-20', reference: 'Kết luận thanh tra số 12/KL-SNNMT' });
+    expect(violation.body.violation).toMatchObject({ concludedOn: '2027-06-20', revokeBy: '2027-07-05' });
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([expect.objectContaining({ dueOn: '2027-07-05', overdue: false })]);
+    now = new Date('2027-07-06T03:00:00Z');
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([expect.objectContaining({ overdue: true })]);
+    now = new Date('2027-07-01T03:00:00Z');
     const res = await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'revoked', revocationGround: 'c', revocationDecisionNo: '55/QĐ-UBND' });
+    expect(res.body).toMatchObject({ status: 'revoked', revocationGround: 'c', revocationDecisionNo: '55/QĐ-UBND', revocationSigner: 'Trần Trí Quang' });
     expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(409);
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([]);
+    const docx = docxText((await admin.get(`/api/v1/certificates/${certificate.id}/revocation.docx`)).raw);
+    for (const expected of ['Số: 55/QĐ-UBND', 'thu hồi', 'OCOP-82-2027-0001', 'Trần Trí Quang', 'KT. CHỦ TỊCH']) expect(docx).toContain(expected);
     const api = await (await t.client()).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
     expect(api.body).toMatchObject({ inForce: false, status: 'revoked' });
   });

@@ -30,11 +30,11 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ documents: DocumentsServic
     await documents.remove(req.actor, req.auditActor, req.params.id, req.params.documentId);
     return { ok: true as const };
   });
-  app.get('/documents/:id/file', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams } }, async (req, reply) => {
+  app.get('/documents/:id/file', { config: { access: [...REGISTRY_USERS, 'council'] }, schema: { tags, params: IdParams } }, async (req, reply) => {
     const f = await documents.file(req.actor, req.params.id);
     return reply.header('content-type', f.mimeType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).header('cache-control', 'private, no-store').send(f.data);
   });
-  app.get('/dossiers/:id/checklist', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } } }, (req) =>
+  app.get('/dossiers/:id/checklist', { config: { access: [...REGISTRY_USERS, 'council'] }, schema: { tags, summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } } }, (req) =>
     documents.checklist(req.actor, req.params.id),
   );
 };

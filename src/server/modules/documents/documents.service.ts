@@ -50,6 +50,16 @@ export async function snapshotDossierDocuments(tx: DbOrTx, dossier: { id: string
   if (current.length) await tx.insert(dossierDocuments).values(current.map((d) => ({ dossierId: dossier.id, documentId: d.id }))).onConflictDoNothing();
 }
 
+/**
+ * A dossier's papers against its checklist: once filed, what it was filed with, valid on the filing
+ * day (Art. 6, 7.3a); before that, what is on file now, valid today.
+ */
+export async function dossierPapers(db: DbOrTx, dossier: { id: string; subjectId: string; productId: string; setNumber: number; kind: string; filedOn: string | null }, today: string) {
+  const filed = await db.select({ id: dossierDocuments.documentId }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, dossier.id));
+  const rows = filed.length ? await db.select().from(documents).where(inArray(documents.id, filed.map((f) => f.id))) : dossier.filedOn ? [] : await onFileFor(db, dossier.subjectId, dossier.productId);
+  return { rows, status: checklistStatus(requiredDocuments(dossier.setNumber, dossier.kind as DossierKind), rows, dossier.filedOn ?? today) };
+}
+
 export function createDocumentsService(db: Db, storage: FileStorage, clock: () => Date = () => new Date()) {
   async function subjectFor(actor: Actor, subjectId: string, mode: 'read' | 'edit') {
     const subject = await subjectsRepository.get(db, subjectId);
@@ -118,25 +128,38 @@ export function createDocumentsService(db: Db, storage: FileStorage, clock: () =
       await storage.remove(row.storageKey);
     },
 
+    /** A paper's file: for whoever sees its subject, and for council members sitting on a dossier filed with it. */
     async file(actor: Actor, documentId: string) {
       const row = (await db.select().from(documents).where(eq(documents.id, documentId)).limit(1))[0];
       if (!row) throw notFound(DOCUMENT);
-      await subjectFor(actor, row.subjectId, 'read');
+      if (actor.kind === 'user' && actor.role === 'council') {
+        const filedWith = await db.select({ id: dossierDocuments.dossierId }).from(dossierDocuments).where(eq(dossierDocuments.documentId, documentId));
+        let seated = false;
+        for (const d of filedWith) seated ||= await dossiersRepository.hasCouncilSeat(db, actor.userId, d.id);
+        if (!seated) throw notFound(DOCUMENT);
+      } else await subjectFor(actor, row.subjectId, 'read');
       return { data: await storage.get(row.storageKey), mimeType: row.mimeType, filename: row.filename };
     },
 
     /** The dossier's checklist: required papers by set and kind, with what is on file and valid today. */
     async checklist(actor: Actor, dossierId: string) {
       const dossier = await dossiersRepository.get(db, dossierId);
-      if (!dossier || !canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode })) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
-      // Once filed, the dossier is judged on what it carried; before that, on what is on file now.
-      const filed = await db.select({ id: dossierDocuments.documentId }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, dossierId));
-      const rows = filed.length ? await db.select().from(documents).where(inArray(documents.id, filed.map((f) => f.id))) : await onFileFor(db, dossier.subjectId, dossier.productId);
-      const day = dossier.submittedOn ?? vietnamDate(clock());
-      const status = checklistStatus(requiredDocuments(dossier.setNumber, dossier.kind as DossierKind), rows, day);
+      const seated = actor.kind === 'user' && actor.role === 'council' && dossier ? await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId) : false;
+      if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated)) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
+      const { rows, status } = await dossierPapers(db, dossier, vietnamDate(clock()));
       return {
         complete: status.complete,
-        lines: status.lines.map((l) => ({ type: l.type, label: DOCUMENT_TYPES[l.type].label, required: l.required, note: l.note, status: l.status, documents: rows.filter((r) => l.documentIds.includes(r.id)).map(present) })),
+        missing: status.missing,
+        disqualifying: status.disqualifying,
+        lines: status.lines.map((l) => ({
+          type: l.type,
+          label: DOCUMENT_TYPES[l.type].label,
+          required: l.required,
+          disqualifying: l.disqualifying,
+          note: l.note,
+          status: l.status,
+          documents: rows.filter((r) => l.documentIds.includes(r.id)).map(present),
+        })),
       };
     },
   };

@@ -1,16 +1,39 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { CLOSED_STATES, type DossierAction } from '../../../domain/evaluation/dossier-workflow.js';
+import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { DbOrTx } from '../../db/client.js';
-import { communes, dossierEvents, dossiers, evaluationRounds, products, subjects, users, userCommunes } from '../../db/schema/index.js';
+import {
+  communes,
+  councilMembers,
+  councilResults,
+  councilSessions,
+  decisionItems,
+  decisions,
+  dossierEvents,
+  dossierFilings,
+  dossiers,
+  evaluationRounds,
+  products,
+  sessionDossiers,
+  subjects,
+  users,
+  userCommunes,
+} from '../../db/schema/index.js';
 
-export type DossierRow = typeof dossiers.$inferSelect & { productName: string; ocopCode: string; subjectName: string; communeName: string; roundName: string | null };
+export type DossierRow = typeof dossiers.$inferSelect & { productName: string; ocopCode: string; subjectName: string; communeName: string; roundName: string | null; filedOn: string | null };
+export type FilingRow = typeof dossierFilings.$inferSelect;
+export type CouncilResultRow = typeof councilResults.$inferSelect;
 
+// Once filed, a dossier names the product and producer as filed: later renames do not reach it.
 const columns = {
   ...getTableColumns(dossiers),
-  productName: products.name,
+  productName: sql<string>`coalesce(${dossierFilings.product}->>'name', ${products.name})`,
   ocopCode: products.ocopCode,
-  subjectName: subjects.name,
+  subjectName: sql<string>`coalesce(${dossierFilings.subject}->>'name', ${subjects.name})`,
   communeName: communes.name,
   roundName: evaluationRounds.name,
+  filedOn: dossierFilings.filedOn,
 };
 
 const base = (db: DbOrTx) =>
@@ -20,10 +43,8 @@ const base = (db: DbOrTx) =>
     .innerJoin(products, eq(products.id, dossiers.productId))
     .innerJoin(subjects, eq(subjects.id, dossiers.subjectId))
     .innerJoin(communes, eq(communes.code, dossiers.communeCode))
-    .leftJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId));
-
-/** Dossiers still moving: a product has at most one at a time. */
-export const CLOSED_STATES = ['decided', 'ministry_decided', 'withdrawn'];
+    .leftJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId))
+    .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId));
 
 export const dossiersRepository = {
   async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
@@ -34,8 +55,9 @@ export const dossiersRepository = {
     return { items: items as DossierRow[], total: totals[0]?.n ?? 0 };
   },
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(dossiers.id, id)).limit(1))[0] as DossierRow | undefined,
+  getMany: async (db: DbOrTx, ids: readonly string[]) => (ids.length ? ((await base(db).where(inArray(dossiers.id, [...ids]))) as DossierRow[]) : []),
   openForProduct: async (db: DbOrTx, productId: string) =>
-    (await db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.productId, productId), notInArray(dossiers.state, CLOSED_STATES))).limit(1))[0],
+    (await db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.productId, productId), notInArray(dossiers.state, [...CLOSED_STATES]))).limit(1))[0],
   insert: async (db: DbOrTx, values: typeof dossiers.$inferInsert) => (await db.insert(dossiers).values(values).returning())[0]!,
 
   /**
@@ -54,6 +76,88 @@ export const dossiersRepository = {
   addEvent: (db: DbOrTx, values: typeof dossierEvents.$inferInsert) => db.insert(dossierEvents).values(values),
   events: (db: DbOrTx, dossierId: string) => db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.id)),
 
+  /** The Vietnamese day each dossier last took a step (e.g. went before the council), for date checks. */
+  async lastStepOn(db: DbOrTx, dossierIds: readonly string[], action: DossierAction): Promise<Map<string, IsoDate>> {
+    if (!dossierIds.length) return new Map();
+    const rows = await db
+      .select({ dossierId: dossierEvents.dossierId, at: sql<Date>`max(${dossierEvents.at})`.mapWith((v) => new Date(v)) })
+      .from(dossierEvents)
+      .where(and(inArray(dossierEvents.dossierId, [...dossierIds]), eq(dossierEvents.action, action)))
+      .groupBy(dossierEvents.dossierId);
+    return new Map(rows.map((r) => [r.dossierId, vietnamDate(r.at)]));
+  },
+
+  /**
+   * Dossiers still moving, with the dates their deadlines run from: the commune's due date, the day
+   * the province and the ministry received them, and their rounds' result dates.
+   */
+  async moving(db: DbOrTx, where: SQL | undefined) {
+    const ministryRounds = alias(evaluationRounds, 'ministry_rounds');
+    const receivedAt = (action: DossierAction) =>
+      sql<string | null>`(select max(${dossierEvents.at}) from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = ${action})`;
+    const rows = await db
+      .select({
+        id: dossiers.id,
+        productName: columns.productName,
+        ocopCode: products.ocopCode,
+        kind: dossiers.kind,
+        state: dossiers.state,
+        communeDueOn: dossiers.communeDueOn,
+        provinceResultDeadline: evaluationRounds.resultDeadline,
+        ministryResultDeadline: ministryRounds.resultDeadline,
+        receivedAt: receivedAt('receive'),
+        ministryReceivedAt: receivedAt('ministry_receive'),
+      })
+      .from(dossiers)
+      .innerJoin(products, eq(products.id, dossiers.productId))
+      .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId))
+      .leftJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId))
+      .leftJoin(ministryRounds, eq(ministryRounds.id, dossiers.ministryRoundId))
+      .where(and(where, notInArray(dossiers.state, [...CLOSED_STATES])));
+    const day = (at: string | Date | null) => (at ? vietnamDate(new Date(at)) : null);
+    return rows.map((r) => ({ ...r, receivedOn: day(r.receivedAt), ministryReceivedOn: day(r.ministryReceivedAt) }));
+  },
+
+  // Filings: what the dossier was filed with, one snapshot per submission.
+  filing: async (db: DbOrTx, id: string) => (await db.select().from(dossierFilings).where(eq(dossierFilings.id, id)).limit(1))[0],
+  filings: (db: DbOrTx, dossierId: string) => db.select().from(dossierFilings).where(eq(dossierFilings.dossierId, dossierId)).orderBy(asc(dossierFilings.seq)),
+  async insertFiling(db: DbOrTx, values: Omit<typeof dossierFilings.$inferInsert, 'seq'>) {
+    const [{ next }] = (await db.select({ next: sql<number>`coalesce(max(${dossierFilings.seq}), 0) + 1`.mapWith(Number) }).from(dossierFilings).where(eq(dossierFilings.dossierId, values.dossierId))) as [{ next: number }];
+    return (await db.insert(dossierFilings).values({ ...values, seq: next }).returning())[0]!;
+  },
+
+  // Council results: written once per level by the session that closed on the dossier.
+  councilResult: async (db: DbOrTx, dossierId: string, level: 'province' | 'ministry') =>
+    (await db.select().from(councilResults).where(and(eq(councilResults.dossierId, dossierId), eq(councilResults.level, level))).limit(1))[0],
+  councilResultsOf: (db: DbOrTx, dossierIds: readonly string[]) => (dossierIds.length ? db.select().from(councilResults).where(inArray(councilResults.dossierId, [...dossierIds])) : Promise.resolve([] as CouncilResultRow[])),
+  insertCouncilResult: (db: DbOrTx, values: typeof councilResults.$inferInsert) => db.insert(councilResults).values(values),
+
+  /** The province's approval of the dossier's result (Art. 7.3e), if any. */
+  async approvalOf(db: DbOrTx, dossierId: string) {
+    const row = (
+      await db
+        .select({ number: decisions.number, signedOn: decisions.signedOn, signer: decisions.signer, signerTitle: decisions.signerTitle })
+        .from(decisionItems)
+        .innerJoin(decisions, eq(decisions.id, decisionItems.decisionId))
+        .where(and(eq(decisionItems.dossierId, dossierId), eq(decisions.kind, 'approval')))
+        .orderBy(desc(decisions.signedOn))
+        .limit(1)
+    )[0];
+    return row ?? null;
+  },
+
+  /** Whether the account sits on a council with a session over the dossier (provincial or central). */
+  async hasCouncilSeat(db: DbOrTx, userId: string, dossierId: string) {
+    const rows = await db
+      .select({ id: councilMembers.id })
+      .from(sessionDossiers)
+      .innerJoin(councilSessions, eq(councilSessions.id, sessionDossiers.sessionId))
+      .innerJoin(councilMembers, eq(councilMembers.councilId, councilSessions.councilId))
+      .where(and(eq(sessionDossiers.dossierId, dossierId), eq(councilMembers.userId, userId)))
+      .limit(1);
+    return rows.length > 0;
+  },
+
   /** Who hears about a step: the subject's producer accounts, the commune's officers, the province's office. */
   async producerUsers(db: DbOrTx, subjectId: string) {
     return (await db.select({ id: users.id }).from(users).where(and(eq(users.subjectId, subjectId), eq(users.role, 'producer')))).map((u) => u.id);
@@ -69,5 +173,8 @@ export const dossiersRepository = {
   },
   async provinceAdmins(db: DbOrTx, provinceCode: string) {
     return (await db.select({ id: users.id }).from(users).where(and(eq(users.provinceCode, provinceCode), inArray(users.role, ['admin'])))).map((u) => u.id);
+  },
+  async ministryAdmins(db: DbOrTx) {
+    return (await db.select({ id: users.id }).from(users).where(and(sql`${users.provinceCode} is null`, eq(users.role, 'admin')))).map((u) => u.id);
   },
 };

@@ -2,21 +2,41 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
 import { DossierExportQuery, ExportFileResponse } from '../../../contracts/exports.js';
-import { AnswerBody, Dossier, DossierCreateBody, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, SiteVisit, SiteVisitBody, TransitionBody } from '../../../contracts/evaluation.js';
+import { AnswerBody, Dossier, DossierCreateBody, DossierFiling, FilingEvidenceParams, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, SiteVisit, SiteVisitBody, TransitionBody } from '../../../contracts/evaluation.js';
 import type { QuestionsService } from './questions.service.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { dossierExport } from './dossiers.export.js';
 import type { DossiersService } from './dossiers.service.js';
+import type { FilingsService } from './filings.service.js';
+import { sendDocx, sendFile } from '../../lib/http-files.js';
+import { DOSSIER_FORMS, dossierFormDocx } from './forms.docx.js';
+
+const DossierFormParams = z.object({ id: z.uuid(), form: z.enum(DOSSIER_FORMS) });
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Hồ sơ / Dossiers'];
 
-export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService; questions: QuestionsService; packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }> }> = async (
-  app,
-  { dossiers, questions, packageFor },
-) => {
-  app.get('/dossiers/:id/ministry-package', { config: { access: ['admin'] }, schema: { tags, summary: 'ZIP for the ministry (5★): dossier, self-assessment, papers, council minutes', params: IdParams } }, async (req, reply) => {
+type Deps = { dossiers: DossiersService; filings: FilingsService; questions: QuestionsService; packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }> };
+
+export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossiers, filings, questions, packageFor }) => {
+  // What a dossier was filed with: those who see the dossier and the councils sitting on it.
+  const READERS = [...REGISTRY_USERS, 'council'] as const;
+  app.get('/dossiers/:id/filing', { config: { access: READERS }, schema: { tags, summary: 'What the dossier was filed with (Mẫu 01, product and producer, Mẫu 02 sheet, evidence): immutable', params: IdParams, response: { 200: DossierFiling } } }, (req) =>
+    filings.current(req.actor, req.params.id),
+  );
+  app.get(
+    '/dossiers/:id/forms/:form',
+    {
+      config: { access: READERS },
+      schema: { tags, summary: 'A form of the procedure from the records (DOCX): mau-01, mau-02, mau-03, de-nghi-cua-xa (the commune’s proposal letter), van-ban-gui-bo (the province’s letter to the ministry)', params: DossierFormParams },
+    },
+    async (req, reply) => sendDocx(reply, `${req.params.form}.docx`, await dossierFormDocx(req.params.form, await filings.formsInput(req.actor, req.params.id))),
+  );
+  app.get('/dossiers/:id/filings/:filingId/evidence/:evidenceId', { config: { access: READERS }, schema: { tags, summary: 'A filed evidence file', params: FilingEvidenceParams } }, async (req, reply) =>
+    sendFile(reply, await filings.evidenceFile(req.actor, req.params.id, req.params.filingId, req.params.evidenceId)),
+  );
+  app.get('/dossiers/:id/ministry-package', { config: { access: ['admin'] }, schema: { tags, summary: 'ZIP for the ministry (5★, Art. 6.3a): letter, reports, minutes, approval, forms, papers, evidence', params: IdParams } }, async (req, reply) => {
     const pkg = await packageFor(req.actor, req.params.id);
     return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.data);
   });

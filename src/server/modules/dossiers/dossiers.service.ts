@@ -2,33 +2,39 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
 import { findSet } from '../../../domain/criteria/index.js';
-import { vietnamDate } from '../../../domain/dates/calendar.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
+import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
+import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
 import {
   availableActions,
   checkTransition,
   communeAssessmentDue,
+  COUNCIL_ACTIONS,
+  DECISION_ACTIONS,
   DOSSIER_STATE_LABELS,
   samplesRequired,
   type DossierAction,
   type DossierState,
+  type TransitionFacts,
 } from '../../../domain/evaluation/dossier-workflow.js';
-import { roundForProposal } from '../../../domain/evaluation/rounds.js';
 import { checkDossierKind, type CurrentCertificate } from '../../../domain/evaluation/dossier-kind.js';
 import { certificateStatus } from '../../../domain/certificates/validity.js';
 import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { certificates, dossiers, evaluationRounds, products, selfAssessments } from '../../db/schema/index.js';
+import { certificates, dossiers, products, selfAssessments } from '../../db/schema/index.js';
 import { likeEscape, subjectScopeWhere } from '../../lib/sql-scope.js';
 import { inPages } from '../../lib/table-export.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { CalendarService } from '../calendar/calendar.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
+import { dossierPapers, snapshotDossierDocuments } from '../documents/documents.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { productsRepository } from '../products/products.repository.js';
+import type { RoundsService } from '../rounds/rounds.service.js';
 import { dossiersRepository as repo, type DossierRow } from './dossiers.repository.js';
+import type { FilingsService, PreparedFiling } from './filings.service.js';
 import { openQuestionCount } from './questions.service.js';
-import { snapshotDossierDocuments } from '../documents/documents.service.js';
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
 const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
@@ -41,7 +47,9 @@ const ref = (d: { subjectId: string; provinceCode: string; communeCode: string; 
 
 export type DossierFilters = { q?: string | undefined; state?: string | undefined; kind?: string | undefined; roundId?: string | undefined; communeCode?: string | undefined; productId?: string | undefined };
 
-export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date = () => new Date()) {
+type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock?: () => Date };
+
+export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock = () => new Date() }: Deps) {
   const today = () => vietnamDate(clock());
 
   function present(row: DossierRow, actor: Actor): Dossier {
@@ -57,6 +65,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       communeName: row.communeName,
       roundId: row.roundId,
       roundName: row.roundName,
+      ministryRoundId: row.ministryRoundId,
       kind: row.kind,
       state: row.state as DossierState,
       legalBasis: row.legalBasis,
@@ -66,13 +75,17 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       samples: row.samples,
       communeAssessment: row.communeAssessment ?? null,
       submittedOn: row.submittedOn,
+      filedOn: row.filedOn,
       communeDueOn: row.communeDueOn,
       communeOverdue: row.state === 'submitted' && row.communeDueOn !== null && today() > row.communeDueOn,
       councilScore: row.councilScore,
       councilStar: row.councilStar,
+      centralScore: row.centralScore,
+      centralStar: row.centralStar,
+      forwarding: row.forwarding ?? null,
       decidedStar: row.decidedStar,
       version: row.version,
-      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore, decidedStar: row.decidedStar }),
+      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore, councilStar: row.councilStar, decidedStar: row.decidedStar }),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -84,14 +97,22 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
     return row;
   }
 
-  /** The self-assessment filed with the dossier: the product's own, completed (Mẫu 02, part III). */
-  async function completedSelfAssessment(productId: string, id: string | null | undefined) {
-    if (!id) return undefined;
-    const sa = (await db.select().from(selfAssessments).where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, productId))).limit(1))[0];
-    if (!sa) {
-      const m = { vi: 'Phiếu tự đánh giá không thuộc sản phẩm này.', en: 'The self-assessment is not of this product.' };
-      throw invalid('unknown_self_assessment', m, { selfAssessmentId: m });
-    }
+  /**
+   * The self-assessment a dossier is filed with (Mẫu 02, part III): the product's own, completed, on
+   * the product's criteria set and the criteria version in force — a sheet on another set would put
+   * the product under criteria it was never classified in.
+   */
+  async function fileableSelfAssessment(product: { id: string; criteriaSetNumber: number | null }, id: string, legalBasis: string) {
+    const sa = (await db.select().from(selfAssessments).where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, product.id))).limit(1))[0];
+    const refuse = (code: string, m: Message) => invalid(code, m, { selfAssessmentId: m });
+    if (!sa) throw refuse('unknown_self_assessment', { vi: 'Phiếu tự đánh giá không thuộc sản phẩm này.', en: 'The self-assessment is not of this product.' });
+    if (product.criteriaSetNumber !== null && sa.setNumber !== product.criteriaSetNumber)
+      throw refuse('criteria_set_mismatch', {
+        vi: `Phiếu tự đánh giá theo bộ số ${sa.setNumber}, nhưng sản phẩm thuộc bộ số ${product.criteriaSetNumber}.`,
+        en: `The self-assessment uses set ${sa.setNumber}, but the product belongs to set ${product.criteriaSetNumber}.`,
+      });
+    if (sa.legalBasis !== legalBasis)
+      throw refuse('criteria_version_mismatch', { vi: `Phiếu tự đánh giá theo ${sa.legalBasis}, hồ sơ đánh giá theo ${legalBasis}.`, en: `The self-assessment follows ${sa.legalBasis}; the dossier ${legalBasis}.` });
     return sa;
   }
 
@@ -114,7 +135,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       subjectScopeWhere(registryScope(actor), SCOPE_COLUMNS),
       f.state ? eq(dossiers.state, f.state) : undefined,
       f.kind ? eq(dossiers.kind, f.kind as 'first') : undefined,
-      f.roundId ? eq(dossiers.roundId, f.roundId) : undefined,
+      f.roundId ? or(eq(dossiers.roundId, f.roundId), eq(dossiers.ministryRoundId, f.roundId)) : undefined,
       f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
       f.productId ? eq(dossiers.productId, f.productId) : undefined,
       f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
@@ -146,22 +167,19 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
         throw conflict('dossier_in_progress', { vi: 'Sản phẩm đang có hồ sơ chưa kết thúc.', en: 'The product already has a dossier in progress.' });
       const kindCheck = checkDossierKind(body.kind, await currentCertificate(product.id), today());
       if (!kindCheck.ok) throw invalid('dossier_kind_not_allowed', kindCheck.message, { kind: kindCheck.message });
-      const sa = await completedSelfAssessment(product.id, body.selfAssessmentId);
-      const round = body.roundId ? (await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, body.roundId)).limit(1))[0] : undefined;
-      const legalBasis = sa?.legalBasis ?? round?.legalBasis ?? (await catalogue.current())?.version.legalBasis;
-      const setNumber = sa?.setNumber ?? product.criteriaSetNumber;
-      const entry = legalBasis ? await catalogue.find(legalBasis) : undefined;
+      const entry = await catalogue.current();
+      const setNumber = product.criteriaSetNumber;
       if (!entry || !setNumber || !findSet(entry.version, setNumber)) {
         const m = { vi: 'Sản phẩm chưa được phân bộ tiêu chí.', en: 'The product has no criteria set.' };
         throw invalid('unknown_criteria_set', m, { productId: m });
       }
+      const sa = body.selfAssessmentId ? await fileableSelfAssessment(product, body.selfAssessmentId, entry.version.legalBasis) : undefined;
       const id = await db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
           productId: product.id,
           subjectId: product.subjectId,
           provinceCode: product.provinceCode,
           communeCode: product.communeCode,
-          roundId: round?.id ?? null,
           kind: body.kind,
           legalBasis: entry.version.legalBasis,
           setNumber,
@@ -169,7 +187,7 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
           registration: body.registration,
           samples: samplesRequired(setNumber),
         });
-        await repo.addEvent(tx, { dossierId: row.id, action: 'create', fromState: null, toState: 'draft', actorUserId: audit.userId, actorLabel: audit.label });
+        await repo.addEvent(tx, { dossierId: row.id, action: 'create', fromState: null, toState: 'draft', actorUserId: audit.userId, actorLabel: audit.label, at: clock() });
         await recordAudit(tx, audit, { action: 'create', entityType: 'dossier', entityId: row.id, after: row });
         return row.id;
       });
@@ -178,19 +196,37 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
 
     /**
      * One step of the workflow (src/domain/evaluation/dossier-workflow.ts), with its event, audit
-     * entry and notifications in one transaction, under the optimistic lock.
+     * entry and notifications in one transaction, under the optimistic lock. Recognition goes through
+     * decisions and a score only through a council's closing session, never through this endpoint.
      */
     async transition(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof TransitionBody>) {
       const before = await load(actor, id);
       const action = body.action as DossierAction;
-      if (action === 'decide' || action === 'ministry_decide')
+      if (DECISION_ACTIONS.includes(action))
         throw invalid('decision_required', {
-          vi: 'Kết quả công nhận được ghi bằng quyết định (mục Quyết định), không ghi trực tiếp trên hồ sơ.',
-          en: 'Recognition is recorded through a decision (POST /api/v1/decisions), not on the dossier directly.',
+          vi: 'Kết quả công nhận hoặc phê duyệt được ghi bằng quyết định (mục Quyết định), không ghi trực tiếp trên hồ sơ.',
+          en: 'Recognition and approval are recorded through a decision (POST /api/v1/decisions), not on the dossier directly.',
         });
-      const councilScore = action === 'record_score' ? (body.councilScore ?? null) : before.councilScore;
-      const openQuestions = action === 'record_score' ? await openQuestionCount(db, id) : 0;
-      const check = checkTransition(actor, ref(before), action, { comment: body.comment, councilScore, openQuestions });
+      if (COUNCIL_ACTIONS.includes(action))
+        throw invalid('score_from_sheets_only', {
+          vi: 'Điểm của hội đồng chỉ được ghi từ các phiếu chấm đã khoá của thành viên, khi kết thúc phiên họp (Điều 3.3); không nhập tay.',
+          en: 'A council score is recorded only from its members’ locked sheets when the session closes (Art. 3.3); it is never typed in.',
+        });
+      const now = today();
+      const facts: TransitionFacts = { comment: body.comment, councilScore: before.councilScore, councilStar: before.councilStar, decidedStar: before.decidedStar };
+      if (action === 'assess') {
+        if (!body.assessment) {
+          const m = { vi: 'Cần nhập báo cáo đánh giá của xã (Mẫu 03).', en: 'The commune’s assessment (Form 03) is required.' };
+          throw invalid('assessment_required', m, { assessment: m });
+        }
+        facts.conclusion = body.assessment.conclusion;
+      }
+      if (action === 'receive' || action === 'send_to_council') {
+        const { status } = await dossierPapers(db, before, now);
+        facts.missingPapers = status.missing;
+        facts.disqualifyingPapers = status.disqualifying;
+      }
+      const check = checkTransition(actor, ref(before), action, facts);
       if (!check.ok) {
         if (check.reason === 'forbidden') throw forbidden(check.message);
         throw new AppError(check.reason === 'invalid_state' ? 'conflict' : 'invalid', check.reason, check.message);
@@ -198,38 +234,59 @@ export function createDossiersService(db: Db, catalogue: CriteriaCatalogue, cloc
       if (body.expectedVersion !== before.version) throw stale();
 
       const changes: Partial<typeof dossiers.$inferInsert> = { state: check.to };
-      const now = today();
-      if (action === 'submit') {
-        const sa = await completedSelfAssessment(before.productId, before.selfAssessmentId);
-        if (!sa || sa.status !== 'completed')
+      let comment = body.comment;
+      let filing: PreparedFiling | undefined;
+      if (action === 'submit' || action === 'resubmit') {
+        const product = (await productsRepository.get(db, before.productId))!;
+        const saId = body.selfAssessmentId ?? before.selfAssessmentId;
+        if (!saId)
           throw invalid('self_assessment_required', {
             vi: 'Hồ sơ cần phiếu tự đánh giá đã hoàn thành (Mẫu 02, phần III).',
             en: 'The dossier needs a completed self-assessment (Form 02, part III).',
           });
+        const sa = await fileableSelfAssessment(product, saId, before.legalBasis);
+        filing = await filings.prepare(before, sa.id);
+        changes.selfAssessmentId = sa.id;
+      }
+      if (action === 'submit') {
         changes.submittedOn = now;
-        changes.communeDueOn = communeAssessmentDue(now);
+        changes.communeDueOn = communeAssessmentDue(now, await calendar.workingDays(before.provinceCode));
+        // Art. 5: the round whose proposal deadline the commune can still meet.
+        changes.roundId = (await rounds.forProposal('province', before.provinceCode, now)).id;
       }
-      if (action === 'assess') {
-        if (!body.assessment) {
-          const m = { vi: 'Cần nhập báo cáo đánh giá của xã (Mẫu 03).', en: 'The commune’s assessment (Form 03) is required.' };
-          throw invalid('assessment_required', m, { assessment: m });
-        }
+      if (action === 'assess' && body.assessment) {
         changes.communeAssessment = { ...body.assessment, assessedOn: now };
-      }
-      if (action === 'receive' && !before.roundId) {
-        const rounds = await db.select().from(evaluationRounds).where(and(eq(evaluationRounds.level, 'province'), eq(evaluationRounds.provinceCode, before.provinceCode)));
-        const round = body.roundId ? rounds.find((r) => r.id === body.roundId) : roundForProposal(rounds, before.submittedOn ?? now);
-        if (!round) {
-          const m = { vi: 'Chưa có đợt đánh giá cấp tỉnh đang mở; hãy mở đợt trước.', en: 'No open provincial round; open one first.' };
-          throw invalid('no_open_round', m, { roundId: m });
+        // A proposal after its round's deadline goes to the next round (Art. 5.1), and the event says so.
+        const round = before.roundId ? await rounds.get(before.roundId) : undefined;
+        if (check.to === 'commune_assessed' && (!round || round.proposalDeadline < now)) {
+          const next = await rounds.forProposal('province', before.provinceCode, now);
+          changes.roundId = next.id;
+          if (round) comment = [comment, `Đề nghị sau hạn ${formatDateVn(round.proposalDeadline)} của ${round.name}: chuyển sang ${next.name}.`].filter(Boolean).join(' ');
         }
-        changes.roundId = round.id;
       }
-      if (action === 'record_score') changes.councilScore = councilScore;
+      if (action === 'receive' && check.to === 'disqualified')
+        comment = `Hồ sơ bị loại: thiếu ${facts.disqualifyingPapers!.map((m) => m.vi).join('; ')} (Phụ lục II, Quyết định 26/2026/QĐ-TTg).`;
+      if (action === 'forward_to_ministry') {
+        if (!body.forwarding) {
+          const m = { vi: 'Cần số, ngày văn bản của UBND tỉnh gửi Bộ và số mẫu gửi kèm.', en: 'The province’s letter (number, date) and the samples sent are required.' };
+          throw invalid('forwarding_required', m, { forwarding: m });
+        }
+        const date = checkActDate({ date: body.forwarding.letterDate, label: { vi: 'ngày văn bản gửi Bộ', en: 'letter to the ministry' } }, now, [
+          { date: (await repo.approvalOf(db, before.id))?.signedOn, label: { vi: 'ngày quyết định phê duyệt kết quả', en: 'approval decision' } },
+        ]);
+        if (!date.ok) throw invalid('date_out_of_order', date.message, { 'forwarding.letterDate': date.message });
+        changes.forwarding = body.forwarding;
+      }
+      if (action === 'ministry_receive') {
+        changes.forwarding = { ...before.forwarding!, samplesReceived: body.samplesReceived ?? before.forwarding?.samplesSent ?? 0, receivedOn: now };
+        // Art. 5.2: the ministry's round by the day the province's proposal arrived.
+        changes.ministryRoundId = (await rounds.forProposal('ministry', null, before.forwarding?.letterDate ?? now)).id;
+      }
 
       await db.transaction(async (tx) => {
-        await commitStep(tx, { before, action, to: check.to, changes, audit, comment: body.comment, expectedVersion: body.expectedVersion });
-        if (action === 'submit' || action === 'resubmit') await snapshotDossierDocuments(tx, before, now);
+        if (filing) changes.currentFilingId = (await filings.write(tx, before.id, now, audit.userId, filing)).id;
+        await commitStep(tx, { before, action, to: check.to, changes, audit, comment, expectedVersion: body.expectedVersion, at: clock() });
+        if (filing) await snapshotDossierDocuments(tx, before, now);
       });
       return present((await repo.get(db, id))!, actor);
     },
@@ -255,12 +312,22 @@ const stale = staleDossier;
  */
 export async function commitStep(
   tx: DbOrTx,
-  step: { before: DossierRow; action: DossierAction; to: DossierState; changes: Partial<typeof dossiers.$inferInsert>; audit: AuditActor; comment?: string | undefined; expectedVersion: number },
+  step: {
+    before: DossierRow;
+    action: DossierAction;
+    to: DossierState;
+    changes: Partial<typeof dossiers.$inferInsert>;
+    audit: AuditActor;
+    comment?: string | undefined;
+    expectedVersion: number;
+    /** When the step is taken, from the service's clock: later acts are dated against it. */
+    at: Date;
+  },
 ) {
   const { before, action, to, audit, comment } = step;
   const after = await repo.updateIfVersion(tx, before.id, step.expectedVersion, { ...step.changes, state: to });
   if (!after) throw staleDossier();
-  await repo.addEvent(tx, { dossierId: before.id, action, fromState: before.state, toState: to, actorUserId: audit.userId, actorLabel: audit.label, comment: comment ?? null });
+  await repo.addEvent(tx, { dossierId: before.id, action, fromState: before.state, toState: to, actorUserId: audit.userId, actorLabel: audit.label, comment: comment ?? null, at: step.at });
   const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
   await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: beforeRow, after });
   const label = DOSSIER_STATE_LABELS[to];
@@ -268,7 +335,8 @@ export async function commitStep(
   const recipients = [
     ...(await repo.producerUsers(tx, before.subjectId)),
     ...(['submitted', 'resubmitted', 'returned'].includes(to) ? await repo.communeOfficers(tx, before.communeCode) : []),
-    ...(to === 'commune_assessed' ? await repo.provinceAdmins(tx, before.provinceCode) : []),
+    ...(['commune_assessed', 'ministry_decided', 'central_scored'].includes(to) ? await repo.provinceAdmins(tx, before.provinceCode) : []),
+    ...(to === 'forwarded_to_ministry' ? await repo.ministryAdmins(tx) : []),
   ].filter((u) => u !== audit.userId);
   await notify(tx, { userIds: recipients, dossierId: before.id, title: `${label.vi}: ${before.productName}`, body: message });
   return after;

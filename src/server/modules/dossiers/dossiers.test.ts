@@ -21,6 +21,10 @@ const assessment = {
   ideaOrigin: 'Sản phẩm truyền thống của làng nghề',
   localIdentity: 'Gắn với làng nghề hủ tiếu Sa Đéc',
   conclusion: 'propose',
+  reportNumber: '21/BC-UBND',
+  letterNumber: '22/UBND',
+  signer: 'Nguyễn Văn Phường',
+  signerTitle: 'Phó Chủ tịch',
 };
 
 beforeAll(async () => {
@@ -152,7 +156,6 @@ describe('a dossier from the producer to the decision', () => {
     expect((await admin.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '99', question: 'x' })).body.error.code).toBe('unknown_criterion');
     expect((await producer.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '1.5', question: 'x' })).status).toBe(403);
     expect((await producer.get('/api/v1/notifications')).body.items[0].title).toContain('tiêu chí 1.5');
-    expect((await step(admin, id, 'record_score', { councilScore: 80 })).body.error.code).toBe('open_questions');
     const questionId = asked.body[0].id;
     const answered = await producer.post(`/api/v1/dossiers/${id}/questions/${questionId}/messages`, { body: 'Có thêm hợp đồng với siêu thị Co.opmart, bao tiêu 35%.' });
     expect(answered.body[0]).toMatchObject({ status: 'answered' });
@@ -160,16 +163,24 @@ describe('a dossier from the producer to the decision', () => {
     expect((await admin.post(`/api/v1/dossiers/${id}/questions/${questionId}/close`)).body[0].status).toBe('closed');
   });
 
-  it('records the council score; the recognition itself goes through a decision', async () => {
-    expect((await step(admin, id, 'record_score')).body.error.code).toBe('no_score');
-    expect((await step(admin, id, 'record_score', { councilScore: 92.5 })).body.state).toBe('scored');
-    expect((await step(admin, id, 'decide', { star: 4 })).body.error.code).toBe('decision_required');
+  it('never takes a council score, a star or a round from the caller', async () => {
+    // Item 1 of the integrity review: a typed-in score is refused, whatever the route.
+    const typed = await step(admin, id, 'record_score', { councilScore: 99 });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.fields).toHaveProperty('councilScore');
+    const bare = await step(admin, id, 'record_score');
+    expect(bare.body.error).toMatchObject({ code: 'score_from_sheets_only' });
+    expect(bare.body.error.message).toContain('phiếu chấm đã khoá');
+    expect((await step(admin, id, 'decide', { star: 4 })).status).toBe(400);
+    expect((await step(admin, id, 'decide')).body.error.code).toBe('decision_required');
+    expect((await step(admin, id, 'receive', { roundId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect((await admin.get(`/api/v1/dossiers/${id}`)).body).toMatchObject({ state: 'in_council', councilScore: null });
   });
 
   it('keeps the whole history of steps', async () => {
     const events = (await officer.get(`/api/v1/dossiers/${id}/events`)).body;
     expect(events.map((e: { action: string }) => e.action)).toEqual(
-      expect.arrayContaining(['create', 'submit', 'assess', 'receive', 'return', 'resubmit', 'send_to_council', 'record_score']),
+      expect.arrayContaining(['create', 'submit', 'assess', 'receive', 'return', 'resubmit', 'send_to_council']),
     );
     expect(events.find((e: { action: string }) => e.action === 'return').comment).toBe('Thiếu phiếu kết quả kiểm nghiệm');
   });

@@ -1,10 +1,12 @@
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { findSet, listScorableCriteria } from '../../../domain/criteria/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { partiesOf, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
+import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
+import { isAtMinistry, partiesOf, type DossierState, type Party } from '../../../domain/evaluation/dossier-workflow.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { councilMembers, councilSessions, evidenceMessages, evidenceQuestions, sessionDossiers, siteVisits } from '../../db/schema/index.js';
+import { evidenceMessages, evidenceQuestions, siteVisits } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -22,26 +24,16 @@ export async function openQuestionCount(db: DbOrTx, dossierId: string): Promise<
  * team) or a member of a council sitting on the dossier, answered by the producer in the same
  * thread, closed by whoever may ask — and the advisory team's site visits.
  */
-export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
-  async function sitsOn(actor: Actor, dossierId: string) {
-    if (actor.kind !== 'user') return false;
-    const rows = await db
-      .select({ id: councilMembers.id })
-      .from(sessionDossiers)
-      .innerJoin(councilSessions, eq(councilSessions.id, sessionDossiers.sessionId))
-      .innerJoin(councilMembers, eq(councilMembers.councilId, councilSessions.councilId))
-      .where(and(eq(sessionDossiers.dossierId, dossierId), eq(councilMembers.userId, actor.userId)))
-      .limit(1);
-    return rows.length > 0;
-  }
-
+export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date = () => new Date()) {
   async function load(actor: Actor, dossierId: string) {
     const dossier = await dossiersRepository.get(db, dossierId);
     if (!dossier) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
     const parties = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode });
-    const member = await sitsOn(actor, dossierId);
+    const member = actor.kind === 'user' && (await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId));
     if (!parties.length && !member) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
-    return { dossier, mayAsk: parties.includes('province_admin') || member, mayAnswer: parties.includes('producer') || parties.includes('commune_officer') };
+    // At the ministry the central advisory team (the ministry's office) reviews; before, the province's.
+    const reviewer: Party = isAtMinistry(dossier.state) ? 'ministry_admin' : 'province_admin';
+    return { dossier, reviewer: parties.includes(reviewer), mayAsk: parties.includes(reviewer) || member, mayAnswer: parties.includes('producer') || parties.includes('commune_officer') };
   }
 
   async function list(dossierId: string) {
@@ -68,7 +60,8 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
     }
   }
 
-  const open = (state: DossierState) => ['received', 'resubmitted', 'in_council'].includes(state);
+  /** Under review: at the province before and during its council, at the ministry before and during the central council. */
+  const open = (state: DossierState) => ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'].includes(state);
 
   return {
     async list(actor: Actor, dossierId: string) {
@@ -118,11 +111,18 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue) {
       return rows.map((r) => ({ id: r.id, dossierId: r.dossierId, visitedOn: r.visitedOn, visitors: r.visitors, summary: r.summary, criterionNotes: r.criterionNotes, createdAt: r.createdAt.toISOString() }));
     },
 
+    /**
+     * The advisory team's site visit (Art. 7.3c, 7.4c): the province's office before its council, the
+     * ministry's before the central one; dated on or after the dossier's receipt and not ahead.
+     */
     async recordSiteVisit(actor: Actor, audit: AuditActor, dossierId: string, body: { visitedOn: string; visitors: string; summary: string; criterionNotes: Record<string, string> }) {
-      const { dossier } = await load(actor, dossierId);
-      const office = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }).includes('province_admin');
-      if (!office) throw forbidden({ vi: 'Chỉ tổ tư vấn (Văn phòng OCOP) ghi kết quả khảo sát.', en: 'Only the advisory team (OCOP office) records site visits.' });
+      const { dossier, reviewer } = await load(actor, dossierId);
+      if (!reviewer) throw forbidden({ vi: 'Chỉ tổ tư vấn (cơ quan tham mưu OCOP) ghi kết quả khảo sát.', en: 'Only the advisory team (the OCOP office) records site visits.' });
       if (!open(dossier.state as DossierState)) throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
+      const receivedBy = isAtMinistry(dossier.state) ? 'ministry_receive' : 'receive';
+      const received = (await dossiersRepository.lastStepOn(db, [dossierId], receivedBy)).get(dossierId);
+      const date = checkActDate({ date: body.visitedOn, label: { vi: 'ngày khảo sát', en: 'site visit' } }, vietnamDate(clock()), [{ date: received, label: { vi: 'ngày tiếp nhận hồ sơ', en: 'receipt of the dossier' } }]);
+      if (!date.ok) throw invalid('date_out_of_order', date.message, { visitedOn: date.message });
       for (const code of Object.keys(body.criterionNotes)) await checkCriterion(dossier, code);
       await db.transaction(async (tx) => {
         const [row] = await tx.insert(siteVisits).values({ dossierId, visitedOn: body.visitedOn, visitors: body.visitors.normalize('NFC'), summary: body.summary.normalize('NFC'), criterionNotes: body.criterionNotes, authorUserId: audit.userId }).returning();

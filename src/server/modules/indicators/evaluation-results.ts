@@ -18,27 +18,34 @@ const recognisingPairs = sql.join(
 /**
  * Common table expressions every evaluation figure starts from:
  * - `results`: every result, recorded from earlier years (historical_results) or decided on the
- *   platform (decision items: province decisions are the province level, ministry ones the centre);
+ *   platform (recognition decisions only — an approval for the ministry is not a result: province
+ *   decisions are the province level, ministry ones the centre), each with the score that counts as
+ *   "90 points or more" (`province_score`: the recorded score of an earlier result; on the platform the
+ *   provincial council's, from its locked sheets only, whatever the ministry then gave);
  * - `counting`: the results of the area at a level able to recognise under their basis, a central
  *   result only for the 5★ it gave (isRecognisingResult in the domain);
- * - `last_result`: each product's last counting result of the year — by decision date, then round,
- *   then level (district < province < centre) when dates are missing.
+ * - `last_result`: each product's last counting result of the year — a central 5★ first (the
+ *   ministry's result wins for the star it gives), then by decision date, then round, then level
+ *   (district < province < centre) when dates are missing.
  */
 export function evaluationResults(area: Area, year: number): SQL {
   return sql`
     with results as (
-      select h.product_id, h.year, h.round, h.level, h.kind, h.score, h.star, h.legal_basis, h.decision_date, h.decision_no
+      select h.product_id, h.year, h.round, h.level, h.kind, h.score, h.star, h.legal_basis, h.decision_date, h.decision_no,
+             h.score as province_score
         from historical_results h
       union all
       select di.product_id, extract(year from d.signed_on)::int, null, case when d.level = 'ministry' then 'central' else 'province' end,
-             ds.kind, di.score, di.star, '26/2026/QĐ-TTg', d.signed_on, d.number
+             ds.kind, di.score, di.star, ds.legal_basis, d.signed_on, d.number,
+             (select cr.score from council_results cr where cr.dossier_id = di.dossier_id and cr.level = 'province')
         from decision_items di
-        join decisions d on d.id = di.decision_id
+        join decisions d on d.id = di.decision_id and d.kind = 'recognition'
         join dossiers ds on ds.id = di.dossier_id
     ),
     counting as (
       select r.*, s.id as subject_id, s.commune_code, s.legal_form, p.criteria_set_number,
-             case r.level when 'central' then 3 when 'province' then 2 when 'district' then 1 else 0 end as level_rank
+             case r.level when 'central' then 3 when 'province' then 2 when 'district' then 1 else 0 end as level_rank,
+             (r.level = 'central' and r.star = 5) as central_five
         from results r
         join products p on p.id = r.product_id
         join subjects s on s.id = p.subject_id
@@ -50,14 +57,14 @@ export function evaluationResults(area: Area, year: number): SQL {
       select distinct on (product_id) *
         from counting
        where year = ${year}
-       order by product_id, decision_date desc nulls last, round desc nulls last, level_rank desc
+       order by product_id, central_five desc, decision_date desc nulls last, round desc nulls last, level_rank desc
     ),
     standing as (
       -- Each product's latest counting result up to the end of the year: what it holds as OCOP then.
       select distinct on (product_id) *
         from counting
        where year <= ${year}
-       order by product_id, year desc, decision_date desc nulls last, round desc nulls last, level_rank desc
+       order by product_id, year desc, central_five desc, decision_date desc nulls last, round desc nulls last, level_rank desc
     )`;
 }
 

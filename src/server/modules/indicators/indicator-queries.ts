@@ -46,7 +46,8 @@ export const INDICATOR_QUERIES: Record<string, IndicatorQuery> = {
   products_3_star: () => fromLast(products, sql`star = 3`),
   products_4_star: () => fromLast(products, sql`star = 4`),
   products_5_star: () => fromLast(products, sql`star = 5`),
-  products_score_90: () => fromLast(products, sql`score >= 90`),
+  // The provincial council's score (from its locked sheets), whatever the ministry then gave.
+  products_score_90: () => fromLast(products, sql`province_score >= 90`),
   subjects_recognised: () => fromLast(producers, sql`star >= 3`, sql`legal_form`),
   products_recognised_by_set: () => fromLast(products, sql`star >= 3`, sql`criteria_set_number`),
   certificates_valid: (a, y) =>

@@ -15,7 +15,8 @@ export function createReportsService(db: Db, indicators: IndicatorsService, depl
     const [report, plan, decisions, sets, bySet] = await Promise.all([
       indicators.annualReport(area, year),
       db.select({ title: annualPlans.title }).from(annualPlans).where(and(eq(annualPlans.provinceCode, area.provinceCode), eq(annualPlans.year, year))),
-      queryRows<{ decision_no: string }>(db, sql`${evaluationResults(area, year)} select distinct decision_no from counting where year = ${year} and decision_no is not null order by 1`),
+      // The province's recognition decisions of the year: not the ministry's, not one recognising nothing.
+      queryRows<{ decision_no: string }>(db, sql`${evaluationResults(area, year)} select distinct decision_no from counting where year = ${year} and level = 'province' and star >= 3 and decision_no is not null order by 1`),
       db.select({ number: criteriaSets.number, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)),
       indicators.recognisedBySetAndStar(area, year),
     ]);

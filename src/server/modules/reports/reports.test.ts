@@ -6,7 +6,7 @@ import { docxText } from '../../../../test/support/documents.js';
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
 import { INDICATOR_QUERIES } from '../indicators/indicator-queries.js';
-import { scoredDossier } from '../../../../test/support/evaluation.js';
+import { scoredDossier, setUpCouncil } from '../../../../test/support/evaluation.js';
 
 let t: TestApp;
 let admin: Client;
@@ -183,8 +183,9 @@ describe('results decided on the platform', () => {
     const producer = await t.client('quyt.report@example.vn', 'quyt-hong-password');
     await admin.post('/api/v1/rounds/defaults', { year: 2026 });
     const productId = (await producer.get('/api/v1/products')).body.items[0].id;
-    const dossier = await scoredDossier({ producer, officer, admin }, productId, 1, 76);
-    const decision = await admin.post('/api/v1/decisions', { number: '950/QĐ-UBND', signedOn: '2026-09-18', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: dossier.id, star: 4 }] });
+    const council = await setUpCouncil(t, admin, { key: 'rep', year: 2026, establishedOn: '2026-06-01' });
+    const dossier = await scoredDossier({ producer, officer, admin, council, today: '2026-09-20' }, productId, 1, 76);
+    const decision = await admin.post('/api/v1/decisions', { number: '950/QĐ-UBND', signedOn: '2026-09-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: dossier.id, star: 4 }] });
     expect(decision.status, JSON.stringify(decision.body)).toBe(201);
     const after = await report(2026);
     expect(after.evaluated.products - before.evaluated.products).toBe(1);

@@ -1,13 +1,14 @@
-import { and, asc, count, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RoundCreateBody, RoundUpdateBody } from '../../../contracts/evaluation.js';
-import { defaultRounds, type RoundLevel } from '../../../domain/evaluation/rounds.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
+import { defaultRounds, roundForProposal, roundStatus, roundYearsFor, type RoundLevel } from '../../../domain/evaluation/rounds.js';
 import { conflict, forbidden, notFound } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { dossiers, evaluationRounds } from '../../db/schema/index.js';
 import { inPages } from '../../lib/table-export.js';
-import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 
 type RoundRow = typeof evaluationRounds.$inferSelect;
@@ -26,8 +27,8 @@ function ownerProvince(actor: Actor, level: RoundLevel, fallbackProvince: string
   return actor.provinceCode ?? fallbackProvince;
 }
 
-export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploymentProvince: string) {
-  const dossierCount = sql<number>`(select count(*) from ${dossiers} where ${dossiers.roundId} = ${evaluationRounds.id})`.mapWith(Number);
+export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploymentProvince: string, clock: () => Date = () => new Date()) {
+  const dossierCount = sql<number>`(select count(*) from ${dossiers} where ${dossiers.roundId} = ${evaluationRounds.id} or ${dossiers.ministryRoundId} = ${evaluationRounds.id})`.mapWith(Number);
   const present = (r: RoundRow & { dossierCount: number }) => ({
     id: r.id,
     level: r.level,
@@ -38,7 +39,7 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
     proposalDeadline: r.proposalDeadline,
     resultDeadline: r.resultDeadline,
     legalBasis: r.legalBasis,
-    status: r.status,
+    status: roundStatus(r, vietnamDate(clock())),
     dossierCount: r.dossierCount,
   });
 
@@ -91,7 +92,34 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
     return (await (page ? query.limit(page.limit).offset(page.offset) : query)).map(present);
   }
 
+  /**
+   * The round a dossier proposed on `date` joins (Art. 5): the first whose proposal deadline it still
+   * meets. Art. 5 sets two rounds a year at each level, so where the office has not opened them yet
+   * they are opened with their default dates (safe to repeat: the unique key holds).
+   */
+  async function forProposal(level: RoundLevel, provinceCode: string | null, date: string) {
+    const years = roundYearsFor(date, level);
+    const load = () =>
+      db
+        .select()
+        .from(evaluationRounds)
+        .where(and(eq(evaluationRounds.level, level), provinceCode ? eq(evaluationRounds.provinceCode, provinceCode) : isNull(evaluationRounds.provinceCode), inArray(evaluationRounds.year, years)));
+    const found = roundForProposal(await load(), date);
+    if (found) return found;
+    const legalBasis = (await catalogue.current())?.version.legalBasis ?? '';
+    await db.transaction(async (tx) => {
+      for (const year of years)
+        for (const t of defaultRounds(year, level)) {
+          const [row] = await tx.insert(evaluationRounds).values({ ...t, provinceCode, year, name: roundName(level, t.number, year), legalBasis }).onConflictDoNothing().returning();
+          if (row) await recordAudit(tx, SYSTEM_ACTOR, { action: 'create', entityType: 'evaluation_round', entityId: row.id, after: row });
+        }
+    });
+    return roundForProposal(await load(), date)!;
+  }
+
   return {
+    forProposal,
+
     list: (actor: Actor, f: Filters) => listRows(actor, f),
 
     /** Every round the list shows with these filters, in its order, read in batches (for exports). */
@@ -136,6 +164,10 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
         return row!;
       });
       return present({ ...after, dossierCount: 0 });
+    },
+
+    async get(id: string) {
+      return (await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, id)).limit(1))[0];
     },
   };
 }

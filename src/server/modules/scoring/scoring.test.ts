@@ -88,7 +88,7 @@ describe('POST /api/v1/scoring/evaluate', () => {
   it('applies the province’s gate policy', async () => {
     const admin = await t.client(DEMO.admin);
     const defaults = await admin.get('/api/v1/settings/scoring');
-    expect(defaults.body).toEqual({ gatePolicy: 'cap', spreadThreshold: 10, quorumRatio: 0.75, requireChair: true });
+    expect(defaults.body).toEqual({ gatePolicy: 'cap', spreadThreshold: 10, quorumRatio: 0.75, requireChair: true, minCouncilMembers: 5 });
     const producer = await t.client(DEMO.producer);
     expect((await producer.put('/api/v1/settings/scoring', { ...defaults.body, gatePolicy: 'not-achieved' })).status).toBe(403);
     const changed = await admin.put('/api/v1/settings/scoring', { ...defaults.body, gatePolicy: 'not-achieved' });

@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { selfAssessmentEvidence, selfAssessments } from '../../db/schema/index.js';
+import { dossiers, selfAssessmentEvidence, selfAssessments } from '../../db/schema/index.js';
 
 export type SelfAssessmentRow = typeof selfAssessments.$inferSelect;
 export type EvidenceRow = typeof selfAssessmentEvidence.$inferSelect;
@@ -20,4 +20,7 @@ export const selfAssessmentsRepository = {
     (await db.select().from(selfAssessmentEvidence).where(and(eq(selfAssessmentEvidence.id, id), eq(selfAssessmentEvidence.assessmentId, assessmentId))).limit(1))[0],
   insertEvidence: async (db: DbOrTx, values: typeof selfAssessmentEvidence.$inferInsert) => (await db.insert(selfAssessmentEvidence).values(values).returning())[0]!,
   deleteEvidence: (db: DbOrTx, id: string) => db.delete(selfAssessmentEvidence).where(eq(selfAssessmentEvidence.id, id)),
+  /** Dossiers filed with the sheet (past their draft). */
+  filedIn: (db: DbOrTx, assessmentId: string) =>
+    db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.selfAssessmentId, assessmentId), sql`${dossiers.currentFilingId} is not null`)).limit(1),
 };

@@ -3,10 +3,8 @@ import type { SelfAssessment, SelfAssessmentCreateBody, SelfAssessmentUpdateBody
 import { findSet, listScorableCriteria, type CaseKey, type CriteriaSet, type CriteriaVersion } from '../../../domain/criteria/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { canEditProduct, canReadProduct, type Actor } from '../../../domain/policies/index.js';
-import { scoreDraft, scoreSheet } from '../../../domain/scoring/index.js';
-import { and, eq } from 'drizzle-orm';
+import { scoreDraft, scoreSheet, type GatePolicy } from '../../../domain/scoring/index.js';
 import type { Db } from '../../db/client.js';
-import { councilMembers, councilSessions, dossiers, sessionDossiers } from '../../db/schema/index.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { sniffDocument } from '../../lib/file-types.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -30,24 +28,10 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
     return product;
   }
 
-  /** Council members read the self-assessment filed with a dossier of a session they sit on. */
-  async function sitsOnCouncilFor(actor: Actor, id: string) {
-    if (actor.kind !== 'user' || actor.role !== 'council') return false;
-    const rows = await db
-      .select({ id: councilMembers.id })
-      .from(dossiers)
-      .innerJoin(sessionDossiers, eq(sessionDossiers.dossierId, dossiers.id))
-      .innerJoin(councilSessions, eq(councilSessions.id, sessionDossiers.sessionId))
-      .innerJoin(councilMembers, eq(councilMembers.councilId, councilSessions.councilId))
-      .where(and(eq(dossiers.selfAssessmentId, id), eq(councilMembers.userId, actor.userId)))
-      .limit(1);
-    return rows.length > 0;
-  }
-
   async function load(actor: Actor, id: string, mode: 'read' | 'edit') {
     const row = await repo.get(db, id);
     const product = row && (await productsRepository.get(db, row.productId));
-    if (!row || !product || !(canReadProduct(actor, subjectRef(product)) || (mode === 'read' && (await sitsOnCouncilFor(actor, id))))) throw notFound(SELF_ASSESSMENT);
+    if (!row || !product || !canReadProduct(actor, subjectRef(product))) throw notFound(SELF_ASSESSMENT);
     if (mode === 'edit' && !canEditProduct(actor, subjectRef(product))) throw forbidden();
     const entry = await catalogue.find(row.legalBasis);
     const set = entry && findSet(entry.version, row.setNumber);
@@ -73,12 +57,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
   async function present(ctx: Awaited<ReturnType<typeof load>>, actor: Actor): Promise<SelfAssessment> {
     const { row, product, version, slug, set } = ctx;
     const caseKey = (row.caseKey as CaseKey | null) ?? null;
-    const progress = scoreDraft(version, set, row.choices, caseKey);
-    const gatePolicy = (await settings.scoring(product.provinceCode)).gatePolicy;
-    const result =
-      progress.missing.length === 0
-        ? presentSheetScore(scoreSheet(version, set, { choices: row.choices, ...(caseKey ? { case: caseKey } : {}) }, { gatePolicy }))
-        : null;
+    const { progress, result } = sheetOutcome(version, set, row.choices, caseKey, (await settings.scoring(product.provinceCode)).gatePolicy);
     const evidence = await repo.evidenceOf(db, row.id);
     return {
       ...summary(row, set, slug),
@@ -99,11 +78,14 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
         bytes: e.bytes,
         createdAt: e.createdAt.toISOString(),
       })),
-      progress: { ...progress, missing: [...progress.missing], parts: [...progress.parts], groups: [...progress.groups] },
+      progress,
       result,
       canEdit: canEditProduct(actor, subjectRef(product)),
     };
   }
+
+  /** Whether a dossier was filed with this sheet: then it stays as filed, and edits go to a copy. */
+  const isFiled = async (id: string) => (await repo.filedIn(db, id)).length > 0;
 
   const reload = async (actor: Actor, id: string) => present(await load(actor, id, 'read'), actor);
 
@@ -131,6 +113,13 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
         throw invalid('unknown_criteria_version', m, { version: m });
       }
       const setNumber = body.setNumber ?? product.criteriaSetNumber;
+      if (product.criteriaSetNumber && setNumber !== product.criteriaSetNumber) {
+        const m = {
+          vi: `Sản phẩm thuộc bộ sản phẩm số ${product.criteriaSetNumber}: phiếu tự đánh giá theo đúng bộ đó (đổi bộ trong thông tin sản phẩm nếu cần).`,
+          en: `The product belongs to criteria set ${product.criteriaSetNumber}: self-assess on that set (change the product's set first if needed).`,
+        };
+        throw invalid('criteria_set_mismatch', m, { setNumber: m });
+      }
       if (!setNumber || !findSet(entry.version, setNumber)) {
         const m = setNumber
           ? { vi: `${entry.version.legalBasis} không có bộ sản phẩm số ${setNumber}.`, en: `${entry.version.legalBasis} has no set ${setNumber}.` }
@@ -173,9 +162,38 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       return reload(actor, id);
     },
 
+    /**
+     * Reopens a completed sheet for editing. A sheet a dossier was filed with stays as filed: the
+     * producer gets a new draft with the same answers, notes and evidence (copies of the files).
+     */
     async reopen(actor: Actor, audit: AuditActor, id: string) {
       const ctx = await load(actor, id, 'edit');
       if (ctx.row.status === 'draft') return present(ctx, actor);
+      if (await isFiled(id)) {
+        const evidence = await repo.evidenceOf(db, id);
+        const copies: Omit<Parameters<typeof repo.insertEvidence>[1], 'assessmentId'>[] = [];
+        for (const e of evidence) {
+          const storageKey = e.storageKey ? storage.newKey('evidence', e.storageKey.split('.').pop()!) : null;
+          if (e.storageKey && storageKey) await storage.put(storageKey, await storage.get(e.storageKey));
+          copies.push({ criterionCode: e.criterionCode, kind: e.kind, url: e.url, storageKey, filename: e.filename, mimeType: e.mimeType, bytes: e.bytes });
+        }
+        const copy = await db.transaction(async (tx) => {
+          const created = await repo.insert(tx, {
+            productId: ctx.row.productId,
+            legalBasis: ctx.row.legalBasis,
+            setNumber: ctx.row.setNumber,
+            caseKey: ctx.row.caseKey,
+            choices: ctx.row.choices,
+            notes: ctx.row.notes,
+            generalNote: ctx.row.generalNote,
+            createdBy: audit.userId,
+          });
+          for (const c of copies) await repo.insertEvidence(tx, { ...c, assessmentId: created.id });
+          await recordAudit(tx, audit, { action: 'create', entityType: 'self_assessment', entityId: created.id, after: { ...created, copiedFrom: id } });
+          return created;
+        });
+        return reload(actor, copy.id);
+      }
       await db.transaction(async (tx) => {
         const after = await repo.update(tx, id, { status: 'draft', total: null, star: null, completedAt: null });
         await recordAudit(tx, audit, { action: 'update', entityType: 'self_assessment', entityId: id, before: ctx.row, after });
@@ -279,6 +297,13 @@ function summary(row: SelfAssessmentRow, set: CriteriaSet | undefined, slug: str
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** A sheet's progress and, once every criterion is answered, the engine's full result. */
+export function sheetOutcome(version: CriteriaVersion, set: CriteriaSet, choices: Record<string, number>, caseKey: CaseKey | null, gatePolicy: GatePolicy) {
+  const progress = scoreDraft(version, set, choices, caseKey);
+  const result = progress.missing.length === 0 ? presentSheetScore(scoreSheet(version, set, { choices, ...(caseKey ? { case: caseKey } : {}) }, { gatePolicy })) : null;
+  return { progress: { ...progress, missing: [...progress.missing], parts: [...progress.parts], groups: [...progress.groups] }, result };
 }
 
 export type SelfAssessmentsService = ReturnType<typeof createSelfAssessmentsService>;

@@ -5,8 +5,13 @@ import type { Db } from '../../db/client.js';
 import { programmeSettings } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 
-/** Defaults from the engine: cap at a missed minimum, re-score above 10 points, quorum 75 % with the chair. */
-export const DEFAULT_SCORING_SETTINGS: ScoringSettings = { ...DEFAULT_COUNCIL_SETTINGS };
+/**
+ * Defaults from the engine: cap at a missed minimum, re-score above 10 points, quorum 75 % with the
+ * chair; and a council of at least five scoring members — the chair and one member from each of the
+ * departments Art. 7.3b names first (Agriculture and Environment, Industry and Trade, Health,
+ * Science and Technology) — which the province's rules may change.
+ */
+export const DEFAULT_SCORING_SETTINGS: ScoringSettings = { ...DEFAULT_COUNCIL_SETTINGS, minCouncilMembers: 5 };
 
 export function createSettingsService(db: Db) {
   async function scoring(provinceCode: string): Promise<ScoringSettings> {

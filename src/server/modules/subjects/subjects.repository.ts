@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, ilike, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { communes, products, subjects } from '../../db/schema/index.js';
+import { communes, products, provinces, subjects } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/sql-scope.js';
 import { searchPlans } from '../../lib/text-search.js';
 
@@ -37,6 +37,18 @@ export const subjectsRepository = {
       .where(eq(subjects.id, id))
       .limit(1);
     return rows[0] as SubjectRow | undefined;
+  },
+
+  /** One subject with the full names of its commune and province ("Phường Sa Đéc", "Tỉnh Đồng Tháp"), as documents print them. */
+  async withPlaceNames(db: DbOrTx, id: string) {
+    const rows = await db
+      .select({ ...getTableColumns(subjects), communeFullName: communes.fullName, provinceName: provinces.fullName })
+      .from(subjects)
+      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .innerJoin(provinces, eq(provinces.code, subjects.provinceCode))
+      .where(eq(subjects.id, id))
+      .limit(1);
+    return rows[0];
   },
 
   insert: async (db: DbOrTx, values: SubjectValues) => (await db.insert(subjects).values(values).returning())[0]!,
