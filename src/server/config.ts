@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('OCOP <no-reply@ocop.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the built web app is served from (a second build side by side, e.g. while reviewing a change). */
+  WEB_DIST_DIR: z.string().optional(),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -88,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
-    webDistDir: path.join(PACKAGE_ROOT, 'dist/web'),
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(e.WEB_DIST_DIR) : path.join(PACKAGE_ROOT, 'dist/web'),
     referenceDataDir: path.join(PACKAGE_ROOT, 'data'),
   };
   return { ...config, ...overrides };
