@@ -37,8 +37,9 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
   const provinceCode = input.provinceCode === undefined ? actor.provinceCode : input.provinceCode;
   if (!canManageUser(actor, { role: input.role, provinceCode }))
     throw forbidden({ vi: 'Bạn chỉ quản lý được tài khoản trong tỉnh của mình.', en: 'You can only manage accounts of your own province.' });
-  if (provinceCode === null && input.role !== 'admin') {
-    const m = { vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị.', en: 'Only administrators can have national scope.' };
+  // The ministry's own people are national: its office (admin) and the central council's members (Art. 7.4b).
+  if (provinceCode === null && input.role !== 'admin' && input.role !== 'council') {
+    const m = { vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị và thành viên Hội đồng cấp trung ương.', en: 'Only administrators and central council members can have national scope.' };
     throw invalid('national_scope', m, { provinceCode: m });
   }
   const communeCodes = input.role === 'officer' ? [...new Set(input.communeCodes)] : [];
