@@ -2,6 +2,7 @@ import { AppShell, Avatar, Burger, Group, Menu, NavLink, ScrollArea, Stack, Text
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingStore,
+  IconCalendarEvent,
   IconCertificate,
   IconChecklist,
   IconChevronDown,
@@ -29,7 +30,7 @@ import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useCurrentUser, useSignOut } from '../lib/session.js';
 
-type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'imports' | 'criteria' | 'users';
+type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'calendar' | 'imports' | 'criteria' | 'users';
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
 
 const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
@@ -42,6 +43,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, roles: ['admin'] },
   { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, roles: REGISTRY_ROLES },
   { to: '/plans', labelKey: 'nav.plans', icon: IconClipboardList, roles: ['admin', 'officer'] },
+  // The office edits the working-day calendar deadlines are counted on; commune officers see it.
+  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendarEvent, roles: ['admin', 'officer'] },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, roles: ['admin'] },
   { to: '/criteria', labelKey: 'nav.criteria', icon: IconChecklist },
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { ChangePasswordPage, LoginPage } from '../features/auth/index.js';
+import { CalendarPage } from '../features/calendar/index.js';
 import { CertificateDetailPage, CertificateListPage } from '../features/certificates/index.js';
 import { CouncilCreatePage, CouncilListPage, PaperSheetPage, ScoreSheetPage, SessionPage } from '../features/councils/index.js';
 import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js';
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
               { path: 'subjects/new', element: <SubjectCreatePage /> },
               { path: 'plans', element: <PlanListPage /> },
               { path: 'plans/:year', element: <PlanEditorPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
             ],
           },
           {

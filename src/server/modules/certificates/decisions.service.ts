@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DecisionCreateBody } from '../../../contracts/certificates.js';
 import { certificateExpiry, verificationCode } from '../../../domain/certificates/validity.js';
@@ -113,7 +113,7 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
   }
 
   /** The latest decision of a kind and level on a dossier, for dates that must follow it. */
-  async function lastDecisionOn(tx: DbOrTx, dossierId: string, where: ReturnType<typeof and>) {
+  async function lastDecisionOn(tx: DbOrTx, dossierId: string, where: SQL) {
     const row = (
       await tx
         .select({ signedOn: decisions.signedOn })

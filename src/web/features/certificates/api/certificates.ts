@@ -1,16 +1,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { Certificate as CertificateSchema, CertificateList, Worklist, type RevokeBody } from '../../../../contracts/certificates.js';
+import { Certificate as CertificateSchema, CertificateList, Worklist as WorklistSchema, type RevokeBody, type ViolationBody } from '../../../../contracts/certificates.js';
 import type { CertificateStatus, RevocationGround } from '../../../../domain/certificates/validity.js';
 import { API_BASE, apiRequest } from '../../../lib/api/client.js';
 
 export type Certificate = z.infer<typeof CertificateSchema>;
 export type RevokeInput = z.input<typeof RevokeBody>;
+export type ViolationInput = z.input<typeof ViolationBody>;
+export type Worklist = z.infer<typeof WorklistSchema>;
 export type { CertificateStatus, RevocationGround };
 
 export const CERTIFICATE_PAGE_SIZE = 20;
 
 export const certificatePdfUrl = (id: string) => `${API_BASE}/certificates/${id}/pdf`;
+/** The revocation decision (DOCX), once the certificate is revoked. */
+export const revocationDocxUrl = (id: string) => `${API_BASE}/certificates/${id}/revocation.docx`;
 /** The public page printed on labels as a QR code; served by the server, outside the app. */
 export const verificationUrl = (certificate: Pick<Certificate, 'verificationPath'>) => `${window.location.origin}${certificate.verificationPath}`;
 
@@ -27,16 +31,24 @@ export function useCertificate(id: string) {
 }
 
 export function useWorklist(enabled: boolean) {
-  return useQuery({ queryKey: ['certificates', 'worklist'], queryFn: ({ signal }) => apiRequest('/certificates/worklist', { schema: Worklist, signal }), enabled });
+  return useQuery({ queryKey: ['certificates', 'worklist'], queryFn: ({ signal }) => apiRequest('/certificates/worklist', { schema: WorklistSchema, signal }), enabled });
 }
 
-export function useRevokeCertificate(id: string) {
+/** A changed certificate replaces the cached one; lists and the work list are stale. */
+function useCertificateMutation<V>(id: string, request: (variables: V) => Promise<Certificate>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RevokeInput) => apiRequest(`/certificates/${id}/revoke`, { method: 'POST', body, schema: CertificateSchema }),
+    mutationFn: request,
     onSuccess: (certificate) => {
       queryClient.setQueryData(['certificates', 'detail', id], certificate);
       return queryClient.invalidateQueries({ queryKey: ['certificates'] });
     },
   });
 }
+
+export const useRevokeCertificate = (id: string) =>
+  useCertificateMutation(id, (body: RevokeInput) => apiRequest(`/certificates/${id}/revoke`, { method: 'POST', body, schema: CertificateSchema }));
+
+/** A violation concluded (Art. 8.4): the certificate is then due for revocation within 15 days. */
+export const useRecordViolation = (id: string) =>
+  useCertificateMutation(id, (body: ViolationInput) => apiRequest(`/certificates/${id}/violations`, { method: 'POST', body, schema: CertificateSchema }));

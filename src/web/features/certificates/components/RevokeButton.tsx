@@ -12,15 +12,24 @@ import { notifySuccess } from '../../../lib/notify.js';
 import { useRevokeCertificate, type Certificate } from '../api/certificates.js';
 import { useCertificateLabels } from './labels.js';
 
-type RevokeForm = { ground: string | null; decisionNo: string; decidedOn: string | null; note: string };
+type RevokeForm = { ground: string | null; decisionNo: string; decidedOn: string | null; signer: string; signerTitle: string; note: string };
 
 function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useCertificateLabels();
   const revoke = useRevokeCertificate(certificate.id);
+  const today = dayjs().format('YYYY-MM-DD');
   const form = useForm<RevokeForm, unknown, z.output<typeof RevokeBody>>({
     resolver: contractResolver(RevokeBody, (values: RevokeForm) => ({ ...values, note: values.note.trim() === '' ? undefined : values.note })),
-    defaultValues: { ground: null, decisionNo: '', decidedOn: dayjs().format('YYYY-MM-DD'), note: '' },
+    defaultValues: {
+      // A concluded violation gives the ground; the decision is dated today unless said otherwise.
+      ground: certificate.violation?.ground ?? null,
+      decisionNo: '',
+      decidedOn: today,
+      signer: '',
+      signerTitle: certificate.revokedBy === 'ministry' ? t('certificates.revoke.defaultMinistrySignerTitle') : t('certificates.revoke.defaultSignerTitle'),
+      note: '',
+    },
   });
   const { errors } = form.formState;
   useMessagesFollowLanguage(form);
@@ -50,9 +59,22 @@ function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; on
             control={form.control}
             name="decidedOn"
             render={({ field }) => (
-              <DateInput label={t('certificates.revoke.decidedOn')} required valueFormat="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} value={field.value} onChange={field.onChange} error={errors.decidedOn?.message} />
+              <DateInput
+                label={t('certificates.revoke.decidedOn')}
+                description={t('certificates.revoke.dateHint')}
+                required
+                valueFormat="DD/MM/YYYY"
+                placeholder={t('common.datePlaceholder')}
+                minDate={certificate.violation?.concludedOn ?? certificate.issuedOn}
+                maxDate={today}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.decidedOn?.message}
+              />
             )}
           />
+          <TextInput label={t('certificates.revoke.signer')} required error={errors.signer?.message} {...form.register('signer')} />
+          <TextInput label={t('certificates.revoke.signerTitle')} required error={errors.signerTitle?.message} {...form.register('signerTitle')} />
         </SimpleGrid>
         <Textarea label={t('certificates.revoke.note')} description={t('common.optional')} autosize minRows={2} maxLength={2000} {...form.register('note')} />
         <Group justify="flex-end">
@@ -68,7 +90,7 @@ function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; on
   );
 }
 
-/** Revocation on the grounds of Art. 8 (a–f), by the recognising authority's decision. */
+/** Revocation on the grounds of Art. 8 (a–f), by the recognising authority's decision and its signer. */
 export function RevokeButton({ certificate }: { certificate: Certificate }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);

@@ -1,7 +1,9 @@
 import { Alert, Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconBan, IconExternalLink, IconFileTypePdf } from '@tabler/icons-react';
+import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { canRevokeCertificate } from '../../../../domain/policies/index.js';
 import { FieldList } from '../../../components/FieldList.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -9,21 +11,41 @@ import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatDate, formatPoints, orDash } from '../../../lib/format.js';
-import { useCurrentUser } from '../../../lib/session.js';
-import { certificatePdfUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
+import { useActor } from '../../../lib/session.js';
+import { certificatePdfUrl, revocationDocxUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
 import { CertificateStatusBadge } from '../components/CertificateStatusBadge.js';
 import { useCertificateLabels } from '../components/labels.js';
 import { RevokeButton } from '../components/RevokeButton.js';
+import { ViolationButton } from '../components/ViolationButton.js';
 
 const REVOCABLE: readonly Certificate['status'][] = ['valid', 'due_for_rerating', 'expiring', 'extended'];
+
+/** A violation concluded and the certificate not yet revoked: due within 15 days of the conclusion (Art. 8.4). */
+function ViolationAlert({ violation }: { violation: NonNullable<Certificate['violation']> }) {
+  const { t } = useTranslation();
+  const labels = useCertificateLabels();
+  const overdue = dayjs().format('YYYY-MM-DD') > violation.revokeBy;
+  return (
+    <Alert
+      color={overdue ? 'red' : 'orange'}
+      icon={<IconAlertOctagon aria-hidden />}
+      title={t(overdue ? 'certificates.violation.overdueTitle' : 'certificates.violation.dueTitle', { date: formatDate(violation.revokeBy) })}
+      data-testid="violation-alert"
+      data-overdue={overdue}
+    >
+      {t('certificates.violation.summary', { date: formatDate(violation.concludedOn), reference: violation.reference, ground: labels.ground(violation.ground) })}
+    </Alert>
+  );
+}
 
 function CertificateView({ certificate }: { certificate: Certificate }) {
   const { t } = useTranslation();
   const labels = useCertificateLabels();
-  const user = useCurrentUser();
+  const actor = useActor();
   const publicUrl = verificationUrl(certificate);
-  // 5★ certificates are the ministry's to revoke (Art. 8.2).
-  const mayRevoke = user.role === 'admin' && REVOCABLE.includes(certificate.status) && (certificate.level === 'province' || user.provinceCode === null);
+  // Art. 8.2: the recognising authority revokes — the province for 3–4★, the ministry for 5★ (the server's own rule).
+  const mayRevoke = REVOCABLE.includes(certificate.status) && canRevokeCertificate(actor, certificate);
+  const revoked = certificate.revokedOn !== null;
 
   return (
     <>
@@ -36,6 +58,12 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
             <Button component="a" href={certificatePdfUrl(certificate.id)} download leftSection={<IconFileTypePdf size={16} aria-hidden />}>
               {t('certificates.pdf')}
             </Button>
+            {revoked && actor.role === 'admin' && (
+              <Button component="a" href={revocationDocxUrl(certificate.id)} download variant="default" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+                {t('certificates.revocationDocx')}
+              </Button>
+            )}
+            {mayRevoke && !certificate.violation && <ViolationButton certificate={certificate} />}
             {mayRevoke && <RevokeButton certificate={certificate} />}
           </>
         }
@@ -46,8 +74,10 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
             {certificate.revokedOn && (
               <Alert color="red" icon={<IconBan aria-hidden />} title={t('certificates.revokedTitle', { date: formatDate(certificate.revokedOn) })}>
                 {t('certificates.revokedText', { ground: labels.ground(certificate.revocationGround ?? ''), decision: orDash(certificate.revocationDecisionNo) })}
+                {certificate.revocationSigner && ` ${t('certificates.revokedSigner', { title: certificate.revocationSignerTitle ?? '', name: certificate.revocationSigner })}`}
               </Alert>
             )}
+            {certificate.violation && !revoked && <ViolationAlert violation={certificate.violation} />}
             <SectionCard title={t('certificates.sections.certificate')}>
               <FieldList
                 items={[
@@ -66,10 +96,12 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
                   { label: t('certificates.fields.subject'), value: `${certificate.subjectName} · ${certificate.communeName}` },
                   { label: t('certificates.fields.level'), value: t(`certificates.levels.${certificate.level}`) },
                   { label: t('certificates.fields.decision'), value: certificate.decisionNumber ? t('certificates.decisionValue', { number: certificate.decisionNumber, date: formatDate(certificate.decisionSignedOn) }) : '—' },
+                  { label: t('certificates.fields.decisionSigner'), value: certificate.decisionSigner ? [certificate.decisionSignerTitle, certificate.decisionSigner].filter(Boolean).join(' ') : '—' },
                   { label: t('certificates.fields.issuedOn'), value: formatDate(certificate.issuedOn) },
                   { label: t('certificates.fields.expiresOn'), value: formatDate(certificate.expiresOn) },
                   { label: t('certificates.fields.reratingWindow'), value: t('certificates.windowValue', { opens: formatDate(certificate.reratingWindow.opens), closes: formatDate(certificate.reratingWindow.closes) }) },
                   ...(certificate.supersededOn ? [{ label: t('certificates.fields.supersededOn'), value: formatDate(certificate.supersededOn) }] : []),
+                  { label: t('certificates.fields.revokedBy'), value: t(`certificates.revokedBy.${certificate.revokedBy}`) },
                 ]}
               />
             </SectionCard>

@@ -8,9 +8,10 @@ import {
   type CouncilCreateBody,
   type SessionCreateBody,
 } from '../../../../contracts/councils.js';
+import { ScoringSettings } from '../../../../contracts/scoring.js';
 import { UserList } from '../../../../contracts/users.js';
 import type { CouncilPosition } from '../../../../domain/evaluation/council-rules.js';
-import { API_BASE, apiRequest } from '../../../lib/api/client.js';
+import { API_BASE, apiRequest, apiUpload } from '../../../lib/api/client.js';
 
 export type Council = z.infer<typeof CouncilSchema>;
 export type CouncilMember = Council['members'][number];
@@ -26,7 +27,10 @@ const councilsKey = ['councils', 'list'] as const;
 export const sessionKey = (id: string) => ['council-sessions', 'detail', id] as const;
 const resultKey = (sessionId: string, dossierId: string) => ['council-sessions', 'result', sessionId, dossierId] as const;
 
+/** The minutes (biên bản): drawn up once the session is closed (409 session_open before). */
 export const minutesUrl = (sessionId: string) => `${API_BASE}/council-sessions/${sessionId}/minutes.docx`;
+/** The Chair's decision establishing the council (DOCX), for the office. */
+export const establishmentUrl = (councilId: string) => `${API_BASE}/councils/${councilId}/establishment.docx`;
 
 export function useCouncils() {
   return useQuery({ queryKey: councilsKey, queryFn: ({ signal }) => apiRequest('/councils', { schema: z.array(CouncilSchema), signal }) });
@@ -38,6 +42,20 @@ export function useCreateCouncil() {
     mutationFn: (body: CouncilInput) => apiRequest('/councils', { method: 'POST', body, schema: CouncilSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: councilsKey }),
   });
+}
+
+/** Attaches (or replaces) the council's operating rules (Quy chế hoạt động): a PDF or DOCX file. */
+export function useAttachRules(councilId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => apiUpload(`/councils/${councilId}/rules`, file, CouncilSchema),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: councilsKey }),
+  });
+}
+
+/** The province's scoring settings: the fewest scoring members its council rules allow. */
+export function useScoringSettings() {
+  return useQuery({ queryKey: ['settings', 'scoring'], queryFn: ({ signal }) => apiRequest('/settings/scoring', { schema: ScoringSettings, signal }), staleTime: 5 * 60_000 });
 }
 
 /** Accounts with the council role, to seat them on a council (admin only). */
@@ -83,8 +101,19 @@ export const useDeclare = (sessionId: string, dossierId: string) =>
     apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/declaration`, { method: 'POST', body, schema: SessionSchema }),
   );
 
-export const useRescore = (sessionId: string, dossierId: string) =>
-  useSessionMutation(() => apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/rescore`, { method: 'POST', schema: SessionSchema }));
+/**
+ * The chair asks for re-scoring with a reason, naming the round seen: a request already handled
+ * (another tab, a double click) is refused with 409 stale_scoring_round and opens no second round.
+ */
+export function useRescore(sessionId: string, dossierId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; scoringRound: number }) => apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/rescore`, { method: 'POST', body, schema: SessionSchema }),
+    onSuccess: (session) => sessionChanged(queryClient, session),
+    // Refused as stale: show the round as it now stands.
+    onError: () => queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) }),
+  });
+}
 
 export const useReopenSheet = (sessionId: string) =>
   useSessionMutation(({ sheetId, reason }: { sheetId: string; reason: string }) =>
@@ -93,7 +122,10 @@ export const useReopenSheet = (sessionId: string) =>
 
 export const useCloseSession = (sessionId: string) => useSessionMutation(() => apiRequest(`/council-sessions/${sessionId}/close`, { method: 'POST', schema: SessionSchema }));
 
-/** The council's aggregated result of a dossier's current scoring round (runners; everyone once closed). */
+/**
+ * The council's result of a dossier's current scoring round: before closing, for those who run the
+ * session, only its progress (sheets in, quorum, whether to re-score); the full result once closed.
+ */
 export function useSessionResult(sessionId: string, dossierId: string, enabled: boolean) {
   return useQuery({
     queryKey: resultKey(sessionId, dossierId),

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { Sheet as SheetSchema } from '../../../../contracts/councils.js';
-import { apiRequest } from '../../../lib/api/client.js';
+import { apiRequest, apiUploadFiles } from '../../../lib/api/client.js';
 import { sessionKey } from './councils.js';
 
 export type Sheet = z.infer<typeof SheetSchema>;
@@ -47,11 +47,32 @@ export function useSubmitSheet(sessionId: string, dossierId: string) {
   });
 }
 
-/** The secretary enters a member's paper sheet; it is submitted at once. */
+export type PaperSheetInput = SheetChoices & {
+  memberId: string;
+  /** The member's declaration made on paper, when they have not declared on the platform. */
+  declaration?: { hasConflict: boolean; note?: string };
+  /** The signed paper, scanned (PDF or image). */
+  scan: File;
+};
+
+/**
+ * The secretary enters a member's paper sheet with its signed scan (multipart: the fields first,
+ * JSON where structured, then the file "scan"); it is submitted at once.
+ */
 export function usePaperSheet(sessionId: string, dossierId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SheetChoices & { memberId: string }) => apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/paper-sheets`, { method: 'POST', body, schema: SheetSchema }),
+    mutationFn: ({ scan, memberId, choices, case: caseKey, disqualifiedReason, declaration }: PaperSheetInput) =>
+      apiUploadFiles(`/council-sessions/${sessionId}/dossiers/${dossierId}/paper-sheets`, [scan], SheetSchema, {
+        fieldName: 'scan',
+        fields: {
+          memberId,
+          choices: JSON.stringify(choices),
+          case: caseKey ?? '',
+          disqualifiedReason: disqualifiedReason ?? '',
+          ...(declaration ? { declaration: JSON.stringify(declaration) } : {}),
+        },
+      }),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) }), queryClient.invalidateQueries({ queryKey: ['council-sessions', 'result', sessionId] })]),
   });
 }

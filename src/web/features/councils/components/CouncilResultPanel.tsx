@@ -1,5 +1,5 @@
-import { Alert, Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconBan, IconCircleCheck } from '@tabler/icons-react';
+import { Alert, Badge, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconBan, IconCircleCheck, IconEyeOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -10,6 +10,8 @@ import { PartsTable } from '../../self-assessments/index.js';
 import { useSessionResult, type SessionResult } from '../api/councils.js';
 
 type Result = NonNullable<SessionResult['result']>;
+type RoundProgress = NonNullable<SessionResult['progress']>;
+type Quorum = RoundProgress['quorum'];
 
 function Figure({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -41,7 +43,7 @@ function StarFigure({ result }: { result: Result }) {
   return <Stars count={result.star} size={20} testId="council-star" />;
 }
 
-function QuorumText({ quorum }: { quorum: NonNullable<Result['quorum']> }) {
+function QuorumText({ quorum }: { quorum: Quorum }) {
   const { t } = useTranslation();
   const color = quorum.status === 'met' ? 'teal.8' : quorum.status === 'not-met' ? 'red.8' : 'dimmed';
   return (
@@ -52,6 +54,44 @@ function QuorumText({ quorum }: { quorum: NonNullable<Result['quorum']> }) {
       <Text size="xs" c="dimmed">
         {t('councils.result.present', { present: quorum.present, size: quorum.councilSize ?? '—', required: quorum.required ?? '—' })}
         {quorum.chairPresent === false ? ` · ${t('councils.result.chairAbsent')}` : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * Before the session closes, those who run it see how the round stands — sheets in, quorum, whether
+ * the spread calls for re-scoring — but no total, mean or star: members score independently.
+ */
+function ProgressBody({ progress, submitted, round }: { progress: RoundProgress; submitted: number; round: number }) {
+  const { t } = useTranslation();
+  const size = progress.quorum.councilSize;
+  return (
+    <Stack gap="sm" data-testid="council-progress" data-rescore={progress.rescoreRequired ? 'yes' : 'no'} data-ready={progress.decisionReady ? 'yes' : 'no'} data-submitted={submitted}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Figure label={t('councils.progress.sheets', { round })}>
+          <Text fz={24} fw={700} lh={1} data-testid="progress-count">
+            {size ? t('councils.progress.count', { submitted, size }) : t('councils.progress.countNoSize', { submitted })}
+          </Text>
+          {size ? <Progress value={Math.min(100, (submitted / size) * 100)} size="sm" color="teal" aria-hidden /> : null}
+        </Figure>
+        <Figure label={t('councils.result.quorumTitle')}>
+          <QuorumText quorum={progress.quorum} />
+        </Figure>
+      </SimpleGrid>
+      {progress.rescoreRequired && (
+        <Alert color="red" icon={<IconAlertTriangle aria-hidden />} p="sm" data-testid="rescore-required">
+          {t('councils.progress.rescoreRequired')}
+        </Alert>
+      )}
+      {!progress.rescoreRequired && progress.decisionReady && (
+        <Alert color="teal" icon={<IconCircleCheck aria-hidden />} p="sm" data-testid="progress-ready">
+          {t('councils.progress.ready')}
+        </Alert>
+      )}
+      <Text size="xs" c="dimmed">
+        <IconEyeOff size={12} aria-hidden style={{ verticalAlign: 'middle', marginRight: 4 }} />
+        {t('councils.progress.hidden')}
       </Text>
     </Stack>
   );
@@ -126,6 +166,7 @@ export function CouncilResultPanel({ sessionId, dossierId, sessionOpen }: { sess
   if (result.isPending) return <PageLoader />;
   if (result.isError) return <QueryError error={result.error} onRetry={() => void result.refetch()} />;
   const { data } = result;
+  if (data.progress && !data.result) return <ProgressBody progress={data.progress} submitted={data.submitted} round={data.scoringRound} />;
   if (!data.result)
     return (
       <Text size="sm" c="dimmed" data-testid="council-result-empty">

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Flex, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconChecks, IconLock } from '@tabler/icons-react';
+import { IconCalendarTime, IconChecks, IconLock } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/client.js';
@@ -83,6 +84,11 @@ export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, header, ext
           {sheet.status === 'submitted' && (
             <Alert color="teal" icon={<IconLock aria-hidden />} data-testid="sheet-submitted">
               {t('councils.sheet.lockedNotice')}
+            </Alert>
+          )}
+          {editable && dayjs().format('YYYY-MM-DD') < heldOn && (
+            <Alert color="blue" icon={<IconCalendarTime aria-hidden />} data-testid="session-not-held">
+              {t('councils.sheet.beforeDay', { date: formatDate(heldOn) })}
             </Alert>
           )}
           {sheet.status === 'draft' && !sessionOpen && (

@@ -21,7 +21,8 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
   const labels = useCouncilLabels();
   const navigate = useNavigate();
   const create = useCreateSession(council.id);
-  const dossiers = useDossiers({ page: 1, pageSize: 200, state: 'in_council', kind: null, roundId: null });
+  // A provincial council scores the dossiers sent to it; the central council those before it at the ministry.
+  const dossiers = useDossiers({ page: 1, pageSize: 200, state: council.level === 'ministry' ? 'in_central_council' : 'in_council', kind: null, roundId: null });
   const form = useForm<SessionForm, unknown, z.output<typeof SessionCreateBody>>({
     resolver: contractResolver(SessionCreateBody, (values: SessionForm) => ({ ...values, writtenDeadline: values.mode === 'written' ? (values.writtenDeadline ?? undefined) : undefined })),
     defaultValues: { title: '', heldOn: dayjs().format('YYYY-MM-DD'), mode: 'meeting', writtenDeadline: null, dossierIds: [] },
@@ -49,7 +50,17 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
           control={form.control}
           name="heldOn"
           render={({ field }) => (
-            <DateInput label={t('councils.session.heldOn')} required valueFormat="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} value={field.value} onChange={field.onChange} error={errors.heldOn?.message} />
+            <DateInput
+              label={t('councils.session.heldOn')}
+              description={t('councils.session.heldOnHint')}
+              required
+              valueFormat="DD/MM/YYYY"
+              placeholder={t('common.datePlaceholder')}
+              {...(council.establishment.date ? { minDate: council.establishment.date } : {})}
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.heldOn?.message}
+            />
           )}
         />
         <Controller
@@ -84,15 +95,22 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
         {dossiers.isPending ? (
           <PageLoader />
         ) : (dossiers.data?.items.length ?? 0) === 0 ? (
-          <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
-            {t('councils.session.noDossiers')}
+          <Alert color="orange" icon={<IconInfoCircle aria-hidden />} data-testid="no-dossiers">
+            {t(council.level === 'ministry' ? 'councils.session.noDossiersCentral' : 'councils.session.noDossiers')}
           </Alert>
         ) : (
           <Controller
             control={form.control}
             name="dossierIds"
             render={({ field }) => (
-              <Checkbox.Group label={t('councils.session.dossiers')} description={t('councils.session.dossiersHint')} required value={field.value} onChange={field.onChange} error={errors.dossierIds?.message}>
+              <Checkbox.Group
+                label={t('councils.session.dossiers')}
+                description={t(council.level === 'ministry' ? 'councils.session.dossiersHintCentral' : 'councils.session.dossiersHint')}
+                required
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.dossierIds?.message}
+              >
                 <Stack gap={6} mt="xs">
                   {dossiers.data?.items.map((dossier) => (
                     <Checkbox key={dossier.id} value={dossier.id} label={dossier.productName} description={`${dossier.subjectName} · ${dossier.ocopCode}`} />

@@ -1,8 +1,11 @@
-import { Alert, Badge, Button, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconClipboardCheck, IconFileText, IconRefresh } from '@tabler/icons-react';
+import { Alert, Badge, Button, Divider, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAlertTriangle, IconClipboardCheck, IconFileText, IconHistory, IconInfoCircle, IconRefresh } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { formatDateTime } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { DossierStateBadge, isDossierState } from '../../dossiers/index.js';
@@ -19,6 +22,12 @@ function MyStanding({ session, dossier, mine }: { session: Session; dossier: Ses
   const sheetUrl = `/council-sessions/${session.id}/dossiers/${dossier.dossierId}/sheet`;
   const open = session.status === 'open';
   switch (mine.mayScore) {
+    case 'not_voting':
+      return (
+        <Alert color="gray" icon={<IconInfoCircle aria-hidden />} p="sm" data-testid="not-voting">
+          {t('councils.mine.not_voting')}
+        </Alert>
+      );
     case 'declare_first':
       return open ? (
         <Stack gap="xs" align="flex-start">
@@ -49,48 +58,123 @@ function MyStanding({ session, dossier, mine }: { session: Session; dossier: Ses
   }
 }
 
-function RescoreButton({ sessionId, dossierId }: { sessionId: string; dossierId: string }) {
+/**
+ * The chair asks for re-scoring with a reason (kept in the minutes). The round the chair sees is sent:
+ * a request already handled elsewhere is refused and the page shows the round as it now stands.
+ */
+function RescoreButton({ sessionId, dossier, required }: { sessionId: string; dossier: SessionDossier; required: boolean }) {
   const { t } = useTranslation();
-  const rescore = useRescore(sessionId, dossierId);
+  const [opened, { open, close }] = useDisclosure(false);
+  const rescore = useRescore(sessionId, dossier.dossierId);
+  const [reason, setReason] = useState('');
+  const submit = () =>
+    rescore.mutate(
+      { reason: reason.trim(), scoringRound: dossier.scoringRound },
+      {
+        onSuccess: () => {
+          notifySuccess(t('councils.rescored'));
+          setReason('');
+          close();
+        },
+        onError: (error) => {
+          reportMutationError(error);
+          close();
+        },
+      },
+    );
   return (
-    <Button
-      color="red"
-      variant="light"
-      leftSection={<IconRefresh size={16} aria-hidden />}
-      loading={rescore.isPending}
-      onClick={() => rescore.mutate(undefined, { onSuccess: () => notifySuccess(t('councils.rescored')), onError: (error) => reportMutationError(error) })}
-    >
-      {t('councils.rescore')}
-    </Button>
+    <>
+      <Button color="red" variant={required ? 'filled' : 'light'} leftSection={<IconRefresh size={16} aria-hidden />} onClick={open}>
+        {t('councils.rescore')}
+      </Button>
+      <Modal opened={opened} onClose={close} title={t('councils.rescoreDialog.title', { name: dossier.productName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Stack gap="sm" data-testid="rescore-dialog">
+          <Text size="sm">{t('councils.rescoreDialog.text', { round: dossier.scoringRound, next: dossier.scoringRound + 1 })}</Text>
+          <Textarea
+            label={t('councils.rescoreDialog.reason')}
+            placeholder={t('councils.rescoreDialog.reasonPlaceholder')}
+            required
+            autosize
+            minRows={3}
+            maxLength={2000}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button color="red" onClick={submit} disabled={reason.trim() === ''} loading={rescore.isPending}>
+              {t('councils.rescore')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+/** The re-scoring rounds asked so far, each with who asked, when and why. */
+function Rescorings({ rescorings }: { rescorings: SessionDossier['rescorings'] }) {
+  const { t } = useTranslation();
+  if (rescorings.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="rescorings">
+      <Group gap={6}>
+        <IconHistory size={16} aria-hidden />
+        <Text size="sm" fw={600}>
+          {t('councils.rescorings.title')}
+        </Text>
+      </Group>
+      <Stack component="ul" gap={4} m={0} pl="md">
+        {rescorings.map((r) => (
+          <Text component="li" key={r.scoringRound} size="sm" data-testid="rescoring" style={{ overflowWrap: 'anywhere' }}>
+            <Text span fw={600} inherit>
+              {t('councils.rescorings.round', { round: r.scoringRound })}
+            </Text>{' '}
+            <Text span c="dimmed" inherit>
+              {t('councils.rescorings.by', { name: r.requestedLabel, at: formatDateTime(r.requestedAt) })}
+            </Text>
+            {': '}
+            {r.reason}
+          </Text>
+        ))}
+      </Stack>
+    </Stack>
   );
 }
 
 type SessionDossierCardProps = {
   session: Session;
   dossier: SessionDossier;
-  /** Chair, secretary or the office: they see declarations, every sheet and the result, and enter paper sheets. */
+  /** Chair, secretary or the office: they see declarations, who has submitted and the progress, and enter paper sheets. */
   runner: boolean;
   /** Only the chair (or the office) asks for re-scoring. */
   mayRescore: boolean;
 };
 
-/** One dossier of the sitting: the member's own part, then what those running the session see. */
+/**
+ * One dossier of the sitting: the member's own part, then what those running the session see —
+ * until it closes, who has submitted and whether the round is valid, never a score; once closed,
+ * every member sees the result and every sheet's total.
+ */
 export function SessionDossierCard({ session, dossier, runner, mayRescore }: SessionDossierCardProps) {
   const { t } = useTranslation();
   const open = session.status === 'open';
-  const submitted = dossier.sheets?.filter((sheet) => sheet.status === 'submitted').length ?? 0;
-  // At a meeting the quorum counts attendance, which cannot be below the sheets handed in (the server refuses to aggregate).
-  const attendanceShort = session.mode === 'meeting' && submitted > session.attendance.length;
   const showsResult = runner || !open;
-  const result = useSessionResult(session.id, dossier.dossierId, showsResult && !attendanceShort);
+  const result = useSessionResult(session.id, dossier.dossierId, showsResult);
   const conflicts = (dossier.declarations ?? []).filter((d) => d.hasConflict);
+  const submitted = result.data?.submitted ?? 0;
 
   return (
     <SectionCard
       title={dossier.productName}
       action={
         <Group gap={6}>
-          <Badge variant="outline">{t('councils.scoringRound', { round: dossier.scoringRound })}</Badge>
+          <Badge variant="outline" data-testid="scoring-round" data-round={dossier.scoringRound}>
+            {t('councils.scoringRound', { round: dossier.scoringRound })}
+          </Badge>
           {isDossierState(dossier.state) && <DossierStateBadge state={dossier.state} />}
         </Group>
       }
@@ -108,13 +192,14 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
             {conflicts.length > 0 && ` · ${t('councils.conflicts', { names: conflicts.map((d) => d.memberName).join(', ') })}`}
           </Text>
         )}
+        <Rescorings rescorings={dossier.rescorings} />
         {dossier.sheets && (
           <>
             <Divider />
             <Title order={3} fz="sm">
-              {t('councils.sheets.title')}
+              {t(open ? 'councils.sheets.title' : 'councils.sheets.titleClosed')}
             </Title>
-            <SheetsTable sessionId={session.id} sheets={dossier.sheets} mayReopen={runner && open} />
+            <SheetsTable sessionId={session.id} sheets={dossier.sheets} mayReopen={runner && open} closed={!open} />
           </>
         )}
         {runner && open && (
@@ -129,18 +214,17 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
             <Divider />
             <Group justify="space-between" gap="xs">
               <Title order={3} fz="sm">
-                {t('councils.result.title')}
+                {t(open ? 'councils.progress.title' : 'councils.result.title')}
               </Title>
-              {mayRescore && open && result.data?.result?.rescoreRequired && <RescoreButton sessionId={session.id} dossierId={dossier.dossierId} />}
+              {mayRescore && open && submitted > 0 && <RescoreButton sessionId={session.id} dossier={dossier} required={result.data?.progress?.rescoreRequired ?? false} />}
             </Group>
-            {attendanceShort ? (
-              <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} p="sm" data-testid="attendance-short">
-                {t('councils.result.attendanceShort', { present: session.attendance.length, sheets: submitted })}
-              </Alert>
-            ) : (
-              <CouncilResultPanel sessionId={session.id} dossierId={dossier.dossierId} sessionOpen={open} />
-            )}
+            <CouncilResultPanel sessionId={session.id} dossierId={dossier.dossierId} sessionOpen={open} />
           </>
+        )}
+        {!showsResult && (
+          <Text size="sm" c="dimmed" data-testid="result-after-closing">
+            {t('councils.progress.memberWaits')}
+          </Text>
         )}
       </Stack>
     </SectionCard>

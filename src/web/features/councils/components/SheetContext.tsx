@@ -8,7 +8,8 @@ import { formatDate, formatPoints } from '../../../lib/format.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import { criteriaOfSet, useCriteriaSet, type Criterion } from '../../criteria/index.js';
 import { SiteVisitList, useSiteVisits, type SiteVisit } from '../../dossiers/index.js';
-import { EvidenceList, useSelfAssessment, type Evidence, type SelfAssessment } from '../../self-assessments/index.js';
+import { EvidenceList, type Evidence, type SelfAssessment } from '../../self-assessments/index.js';
+import { useDossierFiling, type DossierFiling } from '../api/filing.js';
 import type { Sheet } from '../api/sheets.js';
 
 /** What the member weighs beside one criterion: the producer's own answer and evidence, and the site visits' notes. */
@@ -128,13 +129,15 @@ function contextOf(code: string, producer: SelfAssessment | undefined, producerC
 }
 
 /**
- * The producer's self-assessment (choices, notes, evidence) and the advisory team's site visits, as
- * a council member sees them beside their own sheet: a card above, and a compact block under each
+ * The producer's self-assessment as the dossier was filed with it (choices, notes, evidence — the
+ * filed copies, whatever the producer changed since) and the advisory team's site visits, as a
+ * council member sees them beside their own sheet: a card above, and a compact block under each
  * criterion (collapsed on a phone). Neither blocks the sheet: what has not arrived is left out.
  */
 export function useSheetContext(sheet: Sheet) {
-  const producer = useSelfAssessment(sheet.selfAssessmentId ?? '', sheet.selfAssessmentId !== null);
-  const producerSet = useCriteriaSet(producer.data?.versionSlug ?? '', producer.data?.setNumber ?? '', producer.isSuccess);
+  const filing = useDossierFiling(sheet.dossierId);
+  const producer = filing.data?.selfAssessment;
+  const producerSet = useCriteriaSet(producer?.versionSlug ?? '', producer?.setNumber ?? '', filing.isSuccess);
   const visits = useSiteVisits(sheet.dossierId);
 
   const producerCriteria = useMemo(() => (producerSet.data ? new Map(criteriaOfSet(producerSet.data.set).map((c) => [c.code, c] as const)) : undefined), [producerSet.data]);
@@ -142,7 +145,7 @@ export function useSheetContext(sheet: Sheet) {
     const map = new Map<string, ReactNode>();
     if (!producerSet.data && !visits.data) return map;
     for (const criterion of producerCriteria?.values() ?? []) {
-      const data = contextOf(criterion.code, producer.data, producerCriteria, visits.data ?? []);
+      const data = contextOf(criterion.code, producer, producerCriteria, visits.data ?? []);
       if (data) map.set(criterion.code, <CriterionContext code={criterion.code} data={data} />);
     }
     // Notes on criteria of the sheet's set when the producer's set is not at hand.
@@ -153,25 +156,32 @@ export function useSheetContext(sheet: Sheet) {
         if (data) map.set(code, <CriterionContext code={code} data={data} />);
       }
     return map;
-  }, [producer.data, producerCriteria, producerSet.data, visits.data]);
+  }, [producer, producerCriteria, producerSet.data, visits.data]);
 
-  const header = <SheetContextCard hasSelfAssessment={sheet.selfAssessmentId !== null} producer={producer.data} visits={visits.data} />;
+  const header = <SheetContextCard filing={filing.data} failed={filing.isError} visits={visits.data} />;
   return { header, extras };
 }
 
-function SheetContextCard({ hasSelfAssessment, producer, visits }: { hasSelfAssessment: boolean; producer: SelfAssessment | undefined; visits: readonly SiteVisit[] | undefined }) {
+function SheetContextCard({ filing, failed, visits }: { filing: DossierFiling | undefined; failed: boolean; visits: readonly SiteVisit[] | undefined }) {
   const { t } = useTranslation();
+  const producer: SelfAssessment | undefined = filing?.selfAssessment;
   return (
     <SectionCard title={t('councils.context.title')} data-testid="sheet-context" padding="md">
       <Stack gap="sm">
         <Text size="sm" c="dimmed" visibleFrom="sm">
           {t('councils.context.intro')}
         </Text>
-        {!hasSelfAssessment ? (
-          <Text size="sm">{t('councils.context.noSelfAssessment')}</Text>
+        {failed ? (
+          <Text size="sm" c="dimmed" data-testid="filing-unavailable">
+            {t('councils.context.filingUnavailable')}
+          </Text>
         ) : (
+          filing &&
           producer && (
-            <Stack gap={4}>
+            <Stack gap={4} data-testid="filed-self-assessment" data-filing-seq={filing.seq}>
+              <Text size="xs" c="dimmed">
+                {t(filing.seq > 1 ? 'councils.context.filedAgain' : 'councils.context.filed', { date: formatDate(filing.filedOn), seq: filing.seq })}
+              </Text>
               <Group gap="xs" wrap="wrap">
                 <Text size="sm" fw={600}>
                   {t('councils.context.selfTotal', { points: formatPoints(producer.total ?? producer.progress.total) })}

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
-import { IconLockOpen } from '@tabler/icons-react';
+import { ActionIcon, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { IconFileText, IconLockOpen } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../../lib/format.js';
@@ -46,8 +46,16 @@ function ReopenDialog({ sessionId, sheet, onClose }: { sessionId: string; sheet:
   );
 }
 
-/** The sheets of the current scoring round: who has submitted, on paper or not, and their totals. */
-export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: string; sheets: readonly SheetRow[]; mayReopen: boolean }) {
+type SheetsTableProps = {
+  sessionId: string;
+  sheets: readonly SheetRow[];
+  mayReopen: boolean;
+  /** Once the session is closed, each sheet's total and the scans of paper sheets; before, only who has submitted. */
+  closed: boolean;
+};
+
+/** The sheets of the current scoring round: who has submitted, on paper or not; their totals and scans once the session is closed. */
+export function SheetsTable({ sessionId, sheets, mayReopen, closed }: SheetsTableProps) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const [reopening, setReopening] = useState<SheetRow | null>(null);
@@ -60,12 +68,12 @@ export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: strin
   return (
     <>
       <Table.ScrollContainer minWidth={300}>
-        <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="sheets-table">
+        <Table verticalSpacing={6} horizontalSpacing="xs" data-testid="sheets-table" data-closed={closed ? 'yes' : 'no'}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('councils.sheets.member')}</Table.Th>
               <Table.Th>{t('councils.sheets.status')}</Table.Th>
-              <Table.Th ta="right">{t('councils.sheets.total')}</Table.Th>
+              {closed && <Table.Th ta="right">{t('councils.sheets.total')}</Table.Th>}
               {mayReopen && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
@@ -81,11 +89,21 @@ export function SheetsTable({ sessionId, sheets, mayReopen }: { sessionId: strin
                         {t('councils.sheets.paper')}
                       </Badge>
                     )}
+                    {sheet.scanUrl && (
+                      <Anchor href={sheet.scanUrl} target="_blank" rel="noopener noreferrer" size="sm" aria-label={t('councils.sheets.scanFor', { name: sheet.memberName })} data-testid="sheet-scan">
+                        <Group gap={2} wrap="nowrap" component="span">
+                          <IconFileText size={14} aria-hidden />
+                          {t('councils.sheets.scan')}
+                        </Group>
+                      </Anchor>
+                    )}
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right" fw={600}>
-                  {formatPoints(sheet.total)}
-                </Table.Td>
+                {closed && (
+                  <Table.Td ta="right" fw={600} data-testid="sheet-total">
+                    {formatPoints(sheet.total)}
+                  </Table.Td>
+                )}
                 {mayReopen && (
                   <Table.Td ta="right">
                     {sheet.status === 'submitted' &&

@@ -12,5 +12,6 @@ export function useCouncilLabels() {
     positionOptions: COUNCIL_POSITIONS.map((value) => ({ value, label: position(value) })),
     kind: (value: 'council' | 'advisory_team') => t(`councils.kinds.${value}`),
     mode: (value: 'meeting' | 'written') => t(`councils.modes.${value}`),
+    level: (value: 'province' | 'ministry') => t(`councils.levels.${value}`),
   };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { notifySuccess } from '../../../lib/notify.js';
+import { useCurrentUser } from '../../../lib/session.js';
 import { useCreateCouncil } from '../api/councils.js';
 import { CouncilForm, councilFormDefaults } from '../components/CouncilForm.js';
 
@@ -10,15 +11,18 @@ export function CouncilCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateCouncil();
+  // The ministry's office sets up the central council; a province's office, the province's.
+  const level = useCurrentUser().provinceCode === null ? 'ministry' : 'province';
   return (
     <>
       <PageHeader title={t('councils.new')} back={{ to: '/councils', label: t('councils.title') }} />
       <CouncilForm
+        level={level}
         defaultValues={councilFormDefaults(dayjs().year())}
         onCancel={() => void navigate('/councils')}
         onSubmit={async (input) => {
           await create.mutateAsync(input);
-          notifySuccess(t('councils.created'));
+          notifySuccess(t('councils.createdAttachRules'));
           await navigate('/councils');
         }}
       />

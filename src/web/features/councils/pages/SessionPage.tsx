@@ -1,6 +1,7 @@
-import { Badge, Button, Grid, Stack } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconLock } from '@tabler/icons-react';
+import { IconCalendarTime, IconDownload, IconEyeOff, IconLock } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { mayRunSession } from '../../../../domain/evaluation/council-rules.js';
@@ -45,20 +46,35 @@ function SessionView({ session, council }: { session: Session; council: Council 
   const isAdmin = user.role === 'admin';
   const runner = mayRunSession(session.myPosition, isAdmin);
   const open = session.status === 'open';
+  // Sheets are submitted and the session closed from its day on (the server refuses before).
+  const beforeDay = open && dayjs().format('YYYY-MM-DD') < session.heldOn;
+  const details = [
+    session.councilName,
+    formatDate(session.heldOn),
+    labels.mode(session.mode),
+    ...(session.writtenDeadline ? [t('councils.session.deadlineValue', { date: formatDate(session.writtenDeadline) })] : []),
+    ...(session.closedOn ? [t('councils.session.closedOnValue', { date: formatDate(session.closedOn) })] : []),
+  ];
 
   return (
     <>
       <PageHeader
         back={{ to: '/councils', label: t('councils.title') }}
         title={session.title}
-        description={`${session.councilName} · ${formatDate(session.heldOn)} · ${labels.mode(session.mode)}${session.writtenDeadline ? ` · ${t('councils.session.deadlineValue', { date: formatDate(session.writtenDeadline) })}` : ''}`}
+        description={details.join(' · ')}
         actions={
           <>
             <Badge size="lg" color={open ? 'blue' : 'gray'} data-testid="session-status" data-status={session.status}>
               {t(`councils.sessionStatuses.${session.status}`)}
             </Badge>
+            {session.level === 'ministry' && (
+              <Badge size="lg" color="grape" variant="light" data-testid="session-level">
+                {labels.level('ministry')}
+              </Badge>
+            )}
             {session.myPosition && <Badge size="lg" variant="outline">{labels.position(session.myPosition)}</Badge>}
-            {runner && (
+            {/* The minutes record every member's totals: drawn up once the session is closed. */}
+            {runner && !open && (
               <Button component="a" href={minutesUrl(session.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
                 {t('councils.minutes')}
               </Button>
@@ -67,6 +83,18 @@ function SessionView({ session, council }: { session: Session; council: Council 
           </>
         }
       />
+      <Stack gap="md" mb="md">
+        {beforeDay && (
+          <Alert color="blue" icon={<IconCalendarTime aria-hidden />} p="sm" data-testid="session-not-held">
+            {t('councils.session.notHeldYet', { date: formatDate(session.heldOn) })}
+          </Alert>
+        )}
+        {open && (
+          <Alert color="gray" icon={<IconEyeOff aria-hidden />} p="sm" data-testid="independence-notice">
+            {t(runner ? 'councils.session.independenceRunner' : 'councils.session.independenceMember')}
+          </Alert>
+        )}
+      </Stack>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: runner && council && session.mode === 'meeting' ? 8 : 12 }}>
           <Stack gap="md">

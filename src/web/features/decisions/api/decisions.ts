@@ -8,6 +8,8 @@ export type DecisionInput = z.input<typeof DecisionCreateBody>;
 export type DecisionItemInput = DecisionInput['items'][number];
 
 export const decisionDocxUrl = (id: string) => `${API_BASE}/decisions/${id}/docx`;
+/** The letters notifying the result to each producer and commune (Art. 7.3g, 7.4g). */
+export const resultLettersUrl = (id: string) => `${API_BASE}/decisions/${id}/result-letters.docx`;
 
 export function useDecisions() {
   return useQuery({ queryKey: ['decisions', 'list'], queryFn: ({ signal }) => apiRequest('/decisions', { schema: z.array(DecisionSchema), signal }) });

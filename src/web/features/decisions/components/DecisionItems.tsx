@@ -1,28 +1,43 @@
 import { Anchor, Card, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MINISTRY_THRESHOLD } from '../../../../domain/evaluation/dossier-workflow.js';
-import { starForTotal } from '../../../../domain/scoring/bands.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatPoints } from '../../../lib/format.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import type { Dossier } from '../../dossiers/index.js';
-import { recognisableStars, type ProvinceStar } from './recognition.js';
+import { outcomeOf, recognisableStars, restsOnCentral, type DecisionMode, type RecognisedStar } from './recognition.js';
 
-export type ItemChoice = { include: boolean; star: ProvinceStar | null };
+export type ItemChoice = { include: boolean; star: RecognisedStar | null };
 const NOT_RECOGNISED = 'none';
 
 type ItemsProps = {
+  mode: DecisionMode;
   dossiers: readonly Dossier[];
   choices: Record<string, ItemChoice>;
   errors: Record<string, string>;
   onChange: (dossierId: string, choice: ItemChoice) => void;
 };
 
-function StarSelect({ dossier, choice, error, onChange }: { dossier: Dossier; choice: ItemChoice; error: string | undefined; onChange: (choice: ItemChoice) => void }) {
+const asStar = (value: string | null): RecognisedStar | null => (value === '5' ? 5 : value === '4' ? 4 : value === '3' ? 3 : null);
+
+/** The star to recognise, within what the result allows; an approval names none (the ministry recognises 5★). */
+function StarSelect({ mode, dossier, choice, error, onChange }: { mode: DecisionMode; dossier: Dossier; choice: ItemChoice; error: string | undefined; onChange: (choice: ItemChoice) => void }) {
   const { t } = useTranslation();
+  if (mode === 'approval')
+    return (
+      <Stack gap={2}>
+        <Text size="sm" data-testid="approval-star">
+          {t('decisions.approvalStar')}
+        </Text>
+        {error && (
+          <Text size="xs" c="red.8" role="alert">
+            {error}
+          </Text>
+        )}
+      </Stack>
+    );
   const options = [
-    ...recognisableStars(dossier).map((star) => ({ value: String(star), label: t('stars.count', { count: star }) })),
+    ...recognisableStars(mode, outcomeOf(dossier)).map((star) => ({ value: String(star), label: t('stars.count', { count: star }) })),
     { value: NOT_RECOGNISED, label: t('decisions.notRecognised') },
   ];
   return (
@@ -32,34 +47,37 @@ function StarSelect({ dossier, choice, error, onChange }: { dossier: Dossier; ch
       allowDeselect={false}
       disabled={!choice.include}
       value={choice.star === null ? NOT_RECOGNISED : String(choice.star)}
-      onChange={(value) => onChange({ ...choice, star: value === '4' ? 4 : value === '3' ? 3 : null })}
+      onChange={(value) => onChange({ ...choice, star: asStar(value) })}
       error={error}
       w={{ base: '100%', sm: 200 }}
     />
   );
 }
 
+/** The result the decision rests on: the provincial council's, or the central council's for the ministry and after it. */
 function Score({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
-  if (dossier.councilScore === null) return <>—</>;
+  const central = restsOnCentral(dossier);
+  const { score, star } = outcomeOf(dossier);
+  if (score === null) return <>—</>;
   return (
     <Stack gap={2}>
       <Text size="sm" fw={600}>
-        {t('criteria.points', { points: formatPoints(dossier.councilScore) })}
+        {t('criteria.points', { points: formatPoints(score) })}
       </Text>
-      {/* The council's star after its minimum-star gates; for a paper result, the band of the score. */}
-      <Stars count={dossier.councilStar ?? starForTotal(dossier.councilScore)} size={12} />
-      {dossier.councilScore >= MINISTRY_THRESHOLD && (
-        <Text size="xs" c="dimmed" maw={260}>
-          {t('decisions.ministryHint', { points: MINISTRY_THRESHOLD })}
+      {/* The council's star after its minimum-star gates. */}
+      {star !== null && star > 0 && <Stars count={star} size={12} />}
+      {central && (
+        <Text size="xs" c="dimmed">
+          {t('decisions.centralResult')}
         </Text>
       )}
     </Stack>
   );
 }
 
-/** The scored dossiers, each with "include" and the star to recognise (within its band). */
-export function DecisionItems({ dossiers, choices, errors, onChange }: ItemsProps) {
+/** The dossiers waiting for this kind of decision, each with "include" and the star to recognise (within its band). */
+export function DecisionItems({ mode, dossiers, choices, errors, onChange }: ItemsProps) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const include = (dossier: Dossier, choice: ItemChoice) => (
@@ -88,7 +106,7 @@ export function DecisionItems({ dossiers, choices, errors, onChange }: ItemsProp
                 <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
                   {product(dossier)}
                   <Score dossier={dossier} />
-                  <StarSelect dossier={dossier} choice={choice} error={errors[dossier.id]} onChange={(next) => onChange(dossier.id, next)} />
+                  <StarSelect mode={mode} dossier={dossier} choice={choice} error={errors[dossier.id]} onChange={(next) => onChange(dossier.id, next)} />
                 </Stack>
               </Group>
             </Card>
@@ -103,7 +121,7 @@ export function DecisionItems({ dossiers, choices, errors, onChange }: ItemsProp
           <Table.Tr>
             <Table.Th w={40} />
             <Table.Th>{t('dossiers.fields.product')}</Table.Th>
-            <Table.Th>{t('dossiers.fields.councilScore')}</Table.Th>
+            <Table.Th>{mode === 'ministry' ? t('dossiers.fields.centralScore') : t('dossiers.fields.councilScore')}</Table.Th>
             <Table.Th>{t('decisions.star')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -118,7 +136,7 @@ export function DecisionItems({ dossiers, choices, errors, onChange }: ItemsProp
                   <Score dossier={dossier} />
                 </Table.Td>
                 <Table.Td>
-                  <StarSelect dossier={dossier} choice={choice} error={errors[dossier.id]} onChange={(next) => onChange(dossier.id, next)} />
+                  <StarSelect mode={mode} dossier={dossier} choice={choice} error={errors[dossier.id]} onChange={(next) => onChange(dossier.id, next)} />
                 </Table.Td>
               </Table.Tr>
             );

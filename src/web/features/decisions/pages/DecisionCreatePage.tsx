@@ -6,35 +6,41 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { notifySuccess } from '../../../lib/notify.js';
-import { useDossiers } from '../../dossiers/index.js';
+import { useCurrentUser } from '../../../lib/session.js';
 import { useCreateDecision } from '../api/decisions.js';
 import { DecisionForm } from '../components/DecisionForm.js';
+import { useDossiersAwaitingDecision } from '../api/awaiting.js';
 
 export function DecisionCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const user = useCurrentUser();
   const [params] = useSearchParams();
-  const scored = useDossiers({ page: 1, pageSize: 200, state: 'scored', kind: null, roundId: null });
+  const awaiting = useDossiersAwaitingDecision(user.provinceCode === null);
   const create = useCreateDecision();
   const back = { to: '/decisions', label: t('decisions.title') };
 
   return (
     <>
       <PageHeader title={t('decisions.new')} description={t('decisions.newIntro')} back={back} />
-      {scored.isPending ? (
+      {awaiting.isPending ? (
         <PageLoader />
-      ) : scored.isError ? (
-        <QueryError error={scored.error} onRetry={() => void scored.refetch()} />
-      ) : scored.data.items.length === 0 ? (
+      ) : awaiting.error ? (
+        <QueryError error={awaiting.error} onRetry={awaiting.refetch} />
+      ) : awaiting.dossiers.length === 0 ? (
         <EmptyState icon={<IconGavel aria-hidden />} title={t('decisions.noScored')} description={t('decisions.noScoredHint')} py="xl" />
       ) : (
         <DecisionForm
-          dossiers={scored.data.items}
+          dossiers={awaiting.dossiers}
           preselected={params.get('dossier')}
           onCancel={() => void navigate('/decisions')}
           onSubmit={async (body) => {
             const decision = await create.mutateAsync(body);
-            notifySuccess(t('decisions.created', { number: decision.number, count: decision.items.filter((i) => i.certificateId).length }));
+            notifySuccess(
+              decision.kind === 'approval'
+                ? t('decisions.createdApproval', { number: decision.number, count: decision.items.length })
+                : t('decisions.created', { number: decision.number, count: decision.items.filter((i) => i.certificateId).length }),
+            );
             await navigate('/decisions');
           }}
         />

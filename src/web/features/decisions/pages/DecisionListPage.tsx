@@ -6,16 +6,17 @@ import { ExportMenu } from '../../../components/ExportMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { useDossiers } from '../../dossiers/index.js';
+import { useCurrentUser } from '../../../lib/session.js';
+import { useDossiersAwaitingDecision } from '../api/awaiting.js';
 import { useDecisions } from '../api/decisions.js';
 import { DecisionCard } from '../components/DecisionCard.js';
 
-/** The province's recognition decisions, newest first, with the scored dossiers still waiting for one. */
+/** The decisions (the province's and the ministry's), newest first, with the dossiers still waiting for one. */
 export function DecisionListPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const decisions = useDecisions();
-  const waiting = useDossiers({ page: 1, pageSize: 1, state: 'scored', kind: null, roundId: null });
-  const waitingCount = waiting.data?.total ?? 0;
+  const waitingCount = useDossiersAwaitingDecision(user.provinceCode === null).dossiers.length;
   return (
     <>
       <PageHeader

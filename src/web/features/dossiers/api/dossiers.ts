@@ -5,21 +5,32 @@ import { Subject as SubjectSchema } from '../../../../contracts/registry.js';
 import {
   Dossier as DossierSchema,
   DossierEvent as DossierEventSchema,
+  DossierFiling as DossierFilingSchema,
   DossierList,
   Checklist as ChecklistSchema,
   Round as RoundSchema,
   type CommuneAssessmentInput,
   type DossierCreateBody,
+  type ForwardingInput,
 } from '../../../../contracts/evaluation.js';
 import type { DossierAction, DossierKind, DossierState } from '../../../../domain/evaluation/dossier-workflow.js';
-import { apiRequest, isApiError } from '../../../lib/api/client.js';
+import { API_BASE, apiRequest, isApiError } from '../../../lib/api/client.js';
 
 export type Dossier = z.infer<typeof DossierSchema>;
 export type DossierEvent = z.infer<typeof DossierEventSchema>;
+export type DossierFiling = z.infer<typeof DossierFilingSchema>;
+export type Checklist = z.infer<typeof ChecklistSchema>;
 export type Round = z.infer<typeof RoundSchema>;
 export type DossierCreateInput = z.input<typeof DossierCreateBody>;
-export type CommuneAssessment = z.infer<typeof CommuneAssessmentInput>;
+export type CommuneAssessment = z.output<typeof CommuneAssessmentInput>;
+export type Forwarding = z.output<typeof ForwardingInput>;
 export type { DossierAction, DossierKind, DossierState };
+
+/** The procedure's forms the server fills from the records (DOCX). */
+export type DossierForm = 'mau-01' | 'mau-02' | 'mau-03' | 'de-nghi-cua-xa' | 'van-ban-gui-bo';
+export const dossierFormUrl = (id: string, form: DossierForm) => `${API_BASE}/dossiers/${id}/forms/${form}`;
+/** The ZIP the province sends the ministry for 5★ (Art. 6.3a). */
+export const ministryPackageUrl = (id: string) => `${API_BASE}/dossiers/${id}/ministry-package`;
 
 export const DOSSIER_PAGE_SIZE = 20;
 
@@ -34,12 +45,14 @@ export type DossierListParams = {
 
 export const dossierKey = (id: string) => ['dossiers', 'detail', id] as const;
 const eventsKey = (id: string) => ['dossiers', 'events', id] as const;
+const filingKey = (id: string) => ['dossiers', 'filing', id] as const;
 
-export function useDossiers(params: DossierListParams) {
+export function useDossiers(params: DossierListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['dossiers', 'list', params],
     queryFn: ({ signal }) => apiRequest('/dossiers', { query: { pageSize: DOSSIER_PAGE_SIZE, ...params }, schema: DossierList, signal }),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 
@@ -51,11 +64,32 @@ export function useDossierEvents(id: string) {
   return useQuery({ queryKey: eventsKey(id), queryFn: ({ signal }) => apiRequest(`/dossiers/${id}/events`, { schema: z.array(DossierEventSchema), signal }) });
 }
 
-/** A moved dossier: its detail and history, every list, and the user's notifications are stale. */
+/**
+ * What the dossier was filed with (Mẫu 01, the product and producer, the Mẫu 02 sheet and its
+ * evidence), as the commune, the province and the council judge it; none before the first filing.
+ */
+export function useDossierFiling(id: string, enabled = true) {
+  return useQuery({
+    queryKey: filingKey(id),
+    queryFn: async ({ signal }) => {
+      try {
+        return await apiRequest(`/dossiers/${id}/filing`, { schema: DossierFilingSchema, signal });
+      } catch (error) {
+        // A draft has not been filed yet: nothing to show, not an error.
+        if (isApiError(error) && error.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled,
+  });
+}
+/** A moved dossier: its detail, history, filing and papers, every list, and the user's notifications are stale. */
 export function dossierChanged(queryClient: QueryClient, dossier: Dossier) {
   queryClient.setQueryData(dossierKey(dossier.id), dossier);
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: eventsKey(dossier.id) }),
+    queryClient.invalidateQueries({ queryKey: filingKey(dossier.id) }),
+    queryClient.invalidateQueries({ queryKey: ['dossiers', 'checklist', dossier.id] }),
     queryClient.invalidateQueries({ queryKey: ['dossiers', 'list'] }),
     queryClient.invalidateQueries({ queryKey: ['notifications'] }),
   ]);
@@ -69,8 +103,11 @@ export function useCreateDossier() {
   });
 }
 
-/** What a step sends besides its name and the version the user saw. */
-export type StepExtras = { comment?: string; assessment?: CommuneAssessment; roundId?: string; councilScore?: number };
+/**
+ * What a step sends besides its name and the version the user saw. Scores, stars and rounds are
+ * never sent: the council's locked sheets, the decisions and the dates give them.
+ */
+export type StepExtras = { comment?: string; assessment?: CommuneAssessment; selfAssessmentId?: string; forwarding?: Forwarding; samplesReceived?: number };
 
 /** 409 stale_dossier: someone else moved the dossier since it was shown. */
 export const isStaleDossier = (error: unknown) => isApiError(error) && error.status === 409 && error.code === 'stale_dossier';
@@ -105,15 +142,6 @@ export function useRounds() {
   return useQuery({ queryKey: ['rounds'], queryFn: ({ signal }) => apiRequest('/rounds', { schema: z.array(RoundSchema), signal }), staleTime: 5 * 60_000 });
 }
 
-/** Art. 5's two provincial rounds of a year (idempotent on the server). */
-export function useOpenDefaultRounds() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (year: number) => apiRequest('/rounds/defaults', { method: 'POST', body: { year }, schema: z.array(RoundSchema) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['rounds'] }),
-  });
-}
-
 /** The producer's record, to fill Mẫu 01's representative and contact from it. */
 export function useSubjectForRegistration(subjectId: string, enabled: boolean) {
   return useQuery({
@@ -124,7 +152,10 @@ export function useSubjectForRegistration(subjectId: string, enabled: boolean) {
   });
 }
 
-/** The papers the dossier needs (by set and kind) and what is on file and valid today. */
+/**
+ * The papers the dossier needs (by set and kind), what is on file and valid today, and what is
+ * missing — the disqualifying ones apart (a dossier received without them is disqualified).
+ */
 export function useChecklist(dossierId: string) {
   return useQuery({ queryKey: ['dossiers', 'checklist', dossierId], queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/checklist`, { schema: ChecklistSchema, signal }) });
 }

@@ -14,7 +14,10 @@ const STATUS_ICON = {
   missing: <IconCircleDashed size={18} color="var(--mantine-color-gray-5)" aria-hidden />,
 } as const;
 
-/** Papers filed with the dossier (Art. 6): each required or optional line, and the documents on file for it. */
+/**
+ * Papers filed with the dossier (Art. 6): each required or optional line, and the documents on file
+ * for it; a line whose absence disqualifies the dossier says so.
+ */
 export function DossierChecklist({ dossierId }: { dossierId: string }) {
   const { t } = useTranslation();
   const label = useLabel();
@@ -32,7 +35,7 @@ export function DossierChecklist({ dossierId }: { dossierId: string }) {
       ) : (
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {checklist.data.lines.map((line) => (
-            <Group key={line.type} component="li" gap="xs" wrap="nowrap" align="flex-start">
+            <Group key={line.type} component="li" gap="xs" wrap="nowrap" align="flex-start" data-testid="paper-line" data-status={line.status} data-disqualifying={line.disqualifying || undefined}>
               {STATUS_ICON[line.status]}
               <Stack gap={0} style={{ minWidth: 0 }}>
                 <Text size="sm" fw={line.required ? 600 : 400}>
@@ -44,9 +47,9 @@ export function DossierChecklist({ dossierId }: { dossierId: string }) {
                     </Text>
                   )}
                 </Text>
-                <Text size="xs" c={line.status === 'ok' ? 'dimmed' : line.status === 'expired' ? 'orange.8' : 'dimmed'}>
+                <Text size="xs" c={line.status === 'ok' ? 'dimmed' : line.status === 'expired' ? 'orange.8' : line.disqualifying ? 'red.8' : 'dimmed'}>
                   {t(`dossiers.papers.${line.status}`)}
-                  {line.note ? ` · ${label(line.note)}` : ''}
+                  {line.note ? ` · ${label(line.note)}` : line.disqualifying ? ` · ${t('dossiers.papers.disqualifying')}` : ''}
                 </Text>
                 {line.documents.map((document) => (
                   <Anchor key={document.id} href={document.url} target="_blank" rel="noopener noreferrer" size="xs" style={{ overflowWrap: 'anywhere' }}>

@@ -7,12 +7,32 @@ import type { DossierState } from '../api/dossiers.js';
 import { useDossierLabels } from './labels.js';
 
 /** The main path of Art. 7, one step per milestone; returns and resubmissions happen at "received". */
-const MAIN_PATH = ['draft', 'submitted', 'commune_assessed', 'received', 'in_council', 'scored', 'decided'] as const satisfies readonly DossierState[];
-const MINISTRY_PATH = [...MAIN_PATH, 'forwarded_to_ministry', 'ministry_decided'] as const satisfies readonly DossierState[];
+const PROVINCE_STEPS = ['draft', 'submitted', 'commune_assessed', 'received', 'in_council', 'scored'] as const satisfies readonly DossierState[];
+const MAIN_PATH = [...PROVINCE_STEPS, 'decided'] as const satisfies readonly DossierState[];
+/** 90 points and the 5★ minimums: the Chair approves, the ministry receives, its central council scores, the Minister decides (Art. 7.3e, 7.4). */
+const MINISTRY_PATH = [
+  ...PROVINCE_STEPS,
+  'approved',
+  'forwarded_to_ministry',
+  'ministry_received',
+  'in_central_council',
+  'central_scored',
+  'ministry_decided',
+] as const satisfies readonly DossierState[];
+const MINISTRY_STATES: readonly DossierState[] = MINISTRY_PATH.slice(PROVINCE_STEPS.length);
 
-const STEP_OF: Partial<Record<DossierState, DossierState>> = { returned: 'received', resubmitted: 'received' };
+/** Detours shown on the step they branch from: the commune's "not proposed" at its assessment, returns at receipt. */
+const STEP_OF: Partial<Record<DossierState, DossierState>> = { not_proposed: 'commune_assessed', returned: 'received', resubmitted: 'received' };
+const DETOURS: readonly DossierState[] = ['not_proposed', 'returned'];
 /** Final states: every step up to them is done. */
 const FINAL: readonly DossierState[] = ['decided', 'ministry_decided'];
+
+/** The path the dossier is on: the ministry's once approved for 5★, with the province's 3–4★ after a ministry that did not give 5★. */
+function pathOf(state: DossierState, wentToMinistry: boolean): readonly DossierState[] {
+  if (MINISTRY_STATES.includes(state)) return MINISTRY_PATH;
+  if (state === 'decided' && wentToMinistry) return [...MINISTRY_PATH, 'decided'];
+  return MAIN_PATH;
+}
 
 type StepStatus = 'done' | 'current' | 'todo';
 
@@ -42,17 +62,17 @@ function StepIcon({ status, number, returned }: { status: StepStatus; number: nu
  * Where the dossier is on its path: a row of steps with their names under them; on a phone the
  * names are only read out, and the current step is written under the row.
  */
-export function DossierProgress({ state }: { state: DossierState }) {
+export function DossierProgress({ state, wentToMinistry = false }: { state: DossierState; wentToMinistry?: boolean }) {
   const { t } = useTranslation();
   const labels = useDossierLabels();
   const isPhone = useIsPhone();
-  if (state === 'withdrawn')
+  if (state === 'withdrawn' || state === 'disqualified')
     return (
-      <Alert color="dark" icon={<IconBan aria-hidden />} title={labels.state('withdrawn')}>
-        {t('dossiers.withdrawnNotice')}
+      <Alert color={state === 'withdrawn' ? 'dark' : 'red'} icon={<IconBan aria-hidden />} title={labels.state(state)} data-testid="dossier-progress" data-state={state}>
+        {t(state === 'withdrawn' ? 'dossiers.withdrawnNotice' : 'dossiers.disqualifiedNotice')}
       </Alert>
     );
-  const path: readonly DossierState[] = state === 'forwarded_to_ministry' || state === 'ministry_decided' ? MINISTRY_PATH : MAIN_PATH;
+  const path = pathOf(state, wentToMinistry);
   const step = STEP_OF[state] ?? state;
   const index = path.indexOf(step);
   const statusOf = (i: number): StepStatus => (i < index || (i === index && FINAL.includes(state)) ? 'done' : i === index ? 'current' : 'todo');
@@ -66,7 +86,7 @@ export function DossierProgress({ state }: { state: DossierState }) {
           const label = labels.state(value);
           return (
             <li key={value} data-status={status} aria-current={status === 'current' ? 'step' : undefined}>
-              <StepIcon status={status} number={i + 1} returned={status === 'current' && state === 'returned'} />
+              <StepIcon status={status} number={i + 1} returned={status === 'current' && DETOURS.includes(state)} />
               {isPhone ? (
                 <VisuallyHidden>{label}</VisuallyHidden>
               ) : (

@@ -1,50 +1,86 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGavel } from '@tabler/icons-react';
+import { IconAlertTriangle, IconGavel, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SectionCard } from '../../../components/SectionCard.js';
 import type { Dossier } from '../api/dossiers.js';
 import { useDossierLabels } from './labels.js';
-import { StepDialog, type PageStep } from './StepDialog.js';
+import { StepDialog, isPageStep, type PageStep } from './StepDialog.js';
 
-const isPageStep = (action: Dossier['availableActions'][number]): action is PageStep => action !== 'decide' && action !== 'ministry_decide';
-const STEP_COLOR: Partial<Record<PageStep, string>> = { return: 'orange', withdraw: 'red', forward_to_ministry: 'yellow' };
+const STEP_COLOR: Partial<Record<PageStep, string>> = { return: 'orange', disqualify: 'red', withdraw: 'red', forward_to_ministry: 'yellow' };
+/** Quiet steps, after the main one: they end or send back the dossier. */
+const QUIET: readonly PageStep[] = ['return', 'disqualify', 'withdraw'];
 
-/** The steps this user may take now (the server's `availableActions`), each opening its form. */
+type DecisionStep = 'decide' | 'approve' | 'ministry_decide';
+
+/** The decision a dossier now waits for, taken on the decisions page (the server lists it in `availableActions`). */
+function DecisionLink({ dossier, step }: { dossier: Dossier; step: DecisionStep }) {
+  const { t } = useTranslation();
+  const label = step === 'approve' ? t('dossiers.recordApproval') : step === 'ministry_decide' ? t('dossiers.recordMinistryDecision') : t('dossiers.recordDecision');
+  const hint =
+    step === 'approve'
+      ? t('dossiers.approvalHint')
+      : step === 'ministry_decide'
+        ? t('dossiers.ministryDecisionHint')
+        : dossier.state === 'ministry_decided'
+          ? t('dossiers.afterMinistryHint')
+          : t('dossiers.decisionHint');
+  return (
+    <Stack gap={4}>
+      <Group>
+        <Button component={Link} to={`/decisions/new?dossier=${dossier.id}`} leftSection={<IconGavel size={16} aria-hidden />}>
+          {label}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {hint}
+      </Text>
+    </Stack>
+  );
+}
+
+/**
+ * The steps this user may take now (the server's `availableActions`), each opening its form. Scores
+ * come only from a council's closing session and stars from decisions: those are never buttons here.
+ */
 export function StepActions({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
   const labels = useDossierLabels();
   const [open, setOpen] = useState<PageStep | null>(null);
   const steps = dossier.availableActions.filter(isPageStep);
-  const decides = dossier.availableActions.includes('decide');
-  if (steps.length === 0 && !decides) return null;
-  // The main step first and filled; withdrawing last and quiet.
-  const ordered = [...steps.filter((s) => s !== 'withdraw'), ...steps.filter((s) => s === 'withdraw')];
+  const decision = (['approve', 'ministry_decide', 'decide'] as const).find((step) => dossier.availableActions.includes(step));
+  const awaitingCouncil = dossier.state === 'in_council' || dossier.state === 'in_central_council';
+  if (steps.length === 0 && !decision && !awaitingCouncil) return null;
+  // The main step first and filled; returning, disqualifying and withdrawing last and quiet.
+  const ordered = [...steps.filter((s) => !QUIET.includes(s)), ...steps.filter((s) => QUIET.includes(s))];
 
   return (
     <SectionCard title={t('dossiers.sections.actions')} data-testid="dossier-actions">
       <Stack gap="sm">
-        {steps.includes('submit') && !dossier.selfAssessmentId && (
+        {dossier.state === 'not_proposed' && (
+          <Alert color="orange" icon={<IconInfoCircle aria-hidden />} p="sm">
+            {t('dossiers.notProposedNotice')}
+          </Alert>
+        )}
+        {(steps.includes('submit') || steps.includes('resubmit')) && !dossier.selfAssessmentId && (
           <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} p="sm">
             {t('dossiers.needSelfAssessment')}
           </Alert>
         )}
-        <Group gap="sm">
-          {ordered.map((step, i) => (
-            <Button key={step} color={STEP_COLOR[step]} variant={step === 'withdraw' ? 'subtle' : i === 0 ? 'filled' : 'light'} onClick={() => setOpen(step)}>
-              {labels.action(step)}
-            </Button>
-          ))}
-          {decides && (
-            <Button component={Link} to={`/decisions/new?dossier=${dossier.id}`} leftSection={<IconGavel size={16} aria-hidden />}>
-              {t('dossiers.recordDecision')}
-            </Button>
-          )}
-        </Group>
-        {decides && (
+        {decision && <DecisionLink dossier={dossier} step={decision} />}
+        {ordered.length > 0 && (
+          <Group gap="sm">
+            {ordered.map((step, i) => (
+              <Button key={step} color={STEP_COLOR[step]} variant={QUIET.includes(step) ? 'subtle' : i === 0 && !decision ? 'filled' : 'light'} onClick={() => setOpen(step)}>
+                {labels.action(step)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {awaitingCouncil && (
           <Text size="xs" c="dimmed">
-            {t('dossiers.decisionHint')}
+            {t('dossiers.scoreFromSession')}
           </Text>
         )}
       </Stack>

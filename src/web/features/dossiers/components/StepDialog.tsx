@@ -1,29 +1,42 @@
 import { Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COUNCIL_ACTIONS, DECISION_ACTIONS } from '../../../../domain/evaluation/dossier-workflow.js';
 import { notifySuccess, notifyWarning } from '../../../lib/notify.js';
 import { isStaleDossier, useTransition, type Dossier, type DossierAction, type StepExtras } from '../api/dossiers.js';
 import { AssessStepForm } from './AssessStepForm.js';
 import { useDossierLabels } from './labels.js';
-import { ReceiveStepForm } from './ReceiveStepForm.js';
-import { CommentStepForm, ScoreStepForm, type StepFormProps } from './StepForms.js';
+import { ReceiveStepForm, SendToCouncilStepForm } from './ReceiveStepForm.js';
+import { CommentStepForm, ForwardStepForm, MinistryReceiveStepForm, SubmitStepForm, type StepFormProps } from './StepForms.js';
 
-/** The steps taken on the dossier page (decisions are taken on the decisions page). */
-export type PageStep = Exclude<DossierAction, 'decide' | 'ministry_decide'>;
+/**
+ * The steps taken on the dossier page: decisions are taken on the decisions page, and a score is
+ * recorded only by a council's closing session.
+ */
+export type PageStep = Exclude<DossierAction, 'decide' | 'approve' | 'ministry_decide' | 'record_score' | 'record_central_score'>;
+export const isPageStep = (action: DossierAction): action is PageStep => !DECISION_ACTIONS.includes(action) && !COUNCIL_ACTIONS.includes(action);
 
 function StepForm({ action, dossier, ...form }: StepFormProps & { action: PageStep; dossier: Dossier }) {
   switch (action) {
+    case 'submit':
+    case 'resubmit':
+      return <SubmitStepForm dossier={dossier} {...form} />;
     case 'assess':
       return <AssessStepForm {...form} />;
     case 'receive':
       return <ReceiveStepForm dossier={dossier} {...form} />;
-    case 'record_score':
-      return <ScoreStepForm {...form} />;
+    case 'send_to_council':
+      return <SendToCouncilStepForm dossier={dossier} {...form} />;
+    case 'forward_to_ministry':
+      return <ForwardStepForm dossier={dossier} {...form} />;
+    case 'ministry_receive':
+      return <MinistryReceiveStepForm dossier={dossier} {...form} />;
     case 'return':
       return <CommentStepForm {...form} required color="orange" />;
+    case 'disqualify':
     case 'withdraw':
       return <CommentStepForm {...form} required color="red" />;
-    default:
+    case 'send_to_central_council':
       return <CommentStepForm {...form} required={false} />;
   }
 }
@@ -45,8 +58,9 @@ export function StepDialog({ dossier, action, onClose }: StepDialogProps) {
   const run = async (extras: StepExtras) => {
     if (!action) return;
     try {
-      await transition.mutateAsync({ action, ...extras });
-      notifySuccess(t('dossiers.step.done', { step: labels.action(action) }));
+      const next = await transition.mutateAsync({ action, ...extras });
+      // Receiving can disqualify the dossier (a disqualifying paper missing): say what happened.
+      notifySuccess(next.state === 'disqualified' && action !== 'disqualify' ? `${t('dossiers.step.done', { step: labels.action(action) })} · ${labels.state(next.state)}` : t('dossiers.step.done', { step: labels.action(action) }));
       onClose();
     } catch (error) {
       if (!isStaleDossier(error)) throw error;

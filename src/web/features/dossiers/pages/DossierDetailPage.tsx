@@ -1,14 +1,16 @@
 import { Grid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
+import { isAtMinistry, partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { useActor } from '../../../lib/session.js';
-import { useDossier, type Dossier } from '../api/dossiers.js';
+import { useDossier, useDossierFiling, type Dossier } from '../api/dossiers.js';
 import { CommuneAssessmentCard } from '../components/CommuneAssessmentCard.js';
 import { DossierChecklist } from '../components/DossierChecklist.js';
+import { DossierDocuments } from '../components/DossierDocuments.js';
+import { FilingCard } from '../components/FilingCard.js';
 import { DossierHistory } from '../components/DossierHistory.js';
 import { DossierProgress } from '../components/DossierProgress.js';
 import { DossierSessions } from '../components/DossierSessions.js';
@@ -19,7 +21,7 @@ import { QuestionsPanel } from '../components/QuestionsPanel.js';
 import { SiteVisitsPanel } from '../components/SiteVisits.js';
 import { StepActions } from '../components/StepActions.js';
 
-const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council'];
+const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'];
 
 function DossierDetail({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
@@ -27,6 +29,10 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
   const actor = useActor();
   const parties = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode });
   const isOffice = parties.includes('province_admin');
+  // The office that reviews the dossier now: the province's, or the ministry's at its stage (Art. 7.4).
+  const isReviewer = parties.includes(isAtMinistry(dossier.state) ? 'ministry_admin' : 'province_admin');
+  // Mẫu 01 as filed once the dossier is filed (the draft's otherwise).
+  const filing = useDossierFiling(dossier.id);
 
   return (
     <>
@@ -37,24 +43,26 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
         actions={<DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />}
       />
       <Stack gap="md">
-        <DossierProgress state={dossier.state} />
+        <DossierProgress state={dossier.state} wentToMinistry={dossier.centralScore !== null || dossier.forwarding !== null} />
         <Grid gap="md">
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="md">
               <StepActions dossier={dossier} />
               <DossierSummary dossier={dossier} />
+              <FilingCard dossierId={dossier.id} />
               {dossier.communeAssessment && <CommuneAssessmentCard assessment={dossier.communeAssessment} />}
-              <RegistrationCard dossier={dossier} />
+              <RegistrationCard registration={filing.data?.registration ?? dossier.registration} />
               <DossierChecklist dossierId={dossier.id} />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Stack gap="md">
+              <DossierDocuments dossier={dossier} filed={!!filing.data} isOffice={isOffice} />
               <QuestionsPanel
                 dossierId={dossier.id}
                 legalBasis={dossier.legalBasis}
                 setNumber={dossier.setNumber}
-                mayAsk={isOffice}
+                mayAsk={isReviewer}
                 mayAnswer={parties.includes('producer') || parties.includes('commune_officer')}
                 underReview={UNDER_REVIEW.includes(dossier.state)}
               />
@@ -62,7 +70,7 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
                 dossierId={dossier.id}
                 legalBasis={dossier.legalBasis}
                 setNumber={dossier.setNumber}
-                mayRecord={actor.role === 'admin' && isOffice && UNDER_REVIEW.includes(dossier.state)}
+                mayRecord={actor.role === 'admin' && isReviewer && UNDER_REVIEW.includes(dossier.state)}
               />
               {isOffice && <DossierSessions dossierId={dossier.id} />}
               <DossierHistory dossierId={dossier.id} />

@@ -55,7 +55,14 @@ function useSheetAction(id: string, action: 'complete' | 'reopen') {
 }
 
 export const useCompleteSelfAssessment = (id: string) => useSheetAction(id, 'complete');
+/**
+ * Reopens a completed sheet. A sheet a dossier was filed with stays as filed: the server answers
+ * with a new draft (another id, the same answers, notes and evidence), which the page then opens.
+ */
 export const useReopenSelfAssessment = (id: string) => useSheetAction(id, 'reopen');
+
+/** The reopened sheet is a copy when the one reopened was filed with a dossier. */
+export const isCopyOf = (reopened: Pick<SelfAssessment, 'id'>, original: Pick<SelfAssessment, 'id'>) => reopened.id !== original.id;
 
 export function useDeleteSelfAssessment(sheet: Pick<SelfAssessment, 'id' | 'productId'>) {
   const queryClient = useQueryClient();

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { IconClipboardCheck, IconInfoCircle } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClipboardCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
+import { isApiError } from '../../../lib/api/client.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { useProductSelfAssessments, useStartSelfAssessment, type SelfAssessmentSummary } from '../api/self-assessments.js';
@@ -46,12 +47,21 @@ export function ProductSelfAssessments({ productId, hasCriteriaSet, canStart }: 
   const navigate = useNavigate();
   const sheets = useProductSelfAssessments(productId);
   const start = useStartSelfAssessment(productId);
+  // A sheet is on the product's own criteria set: the server says which, and how to change it.
+  const setMismatch = isApiError(start.error) && start.error.code === 'criteria_set_mismatch' ? start.error.message : null;
 
   const startButton = canStart && hasCriteriaSet && (
     <Button
       leftSection={<IconClipboardCheck size={16} aria-hidden />}
       loading={start.isPending}
-      onClick={() => start.mutate(undefined, { onSuccess: (sheet) => void navigate(`/self-assessments/${sheet.id}`), onError: (error) => reportMutationError(error) })}
+      onClick={() =>
+        start.mutate(undefined, {
+          onSuccess: (sheet) => void navigate(`/self-assessments/${sheet.id}`),
+          onError: (error) => {
+            if (!(isApiError(error) && error.code === 'criteria_set_mismatch')) reportMutationError(error);
+          },
+        })
+      }
     >
       {t('selfAssessment.start')}
     </Button>
@@ -63,6 +73,11 @@ export function ProductSelfAssessments({ productId, hasCriteriaSet, canStart }: 
         <Text size="sm" c="dimmed">
           {t('selfAssessment.intro')}
         </Text>
+        {setMismatch && (
+          <Alert color="red" icon={<IconAlertTriangle aria-hidden />} role="alert" data-testid="criteria-set-mismatch">
+            {setMismatch}
+          </Alert>
+        )}
         {!hasCriteriaSet && (
           <Alert color="orange" icon={<IconInfoCircle aria-hidden />}>
             {t('selfAssessment.noCriteriaSet')}

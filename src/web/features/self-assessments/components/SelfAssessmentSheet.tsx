@@ -1,7 +1,8 @@
-import { Alert, Box, Button, Flex, Group, Stack, Text, Textarea } from '@mantine/core';
-import { IconChecks, IconEye, IconLock } from '@tabler/icons-react';
+import { Alert, Anchor, Box, Button, Flex, Group, Stack, Text, Textarea } from '@mantine/core';
+import { IconChecks, IconCopy, IconEye, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate } from '../../../lib/format.js';
@@ -45,13 +46,18 @@ function ReadOnlyNotice({ sheet }: { sheet: SelfAssessment }) {
   );
 }
 
-type SelfAssessmentSheetProps = { sheet: SelfAssessment; criteria: CriteriaSetDetail };
+type SelfAssessmentSheetProps = {
+  sheet: SelfAssessment;
+  criteria: CriteriaSetDetail;
+  /** The filed sheet this draft was copied from, when the producer just reopened it. */
+  copiedFrom?: string;
+};
 
 /**
  * A self-assessment being filled in or read: the criteria of its set with the producer's choices,
  * notes and evidence, the server's running score beside (or below, on a phone), and the result.
  */
-export function SelfAssessmentSheet({ sheet, criteria }: SelfAssessmentSheetProps) {
+export function SelfAssessmentSheet({ sheet, criteria, copiedFrom }: SelfAssessmentSheetProps) {
   const { t } = useTranslation();
   const isWide = useIsWide();
   const editable = sheet.canEdit && sheet.status === 'draft';
@@ -116,6 +122,16 @@ export function SelfAssessmentSheet({ sheet, criteria }: SelfAssessmentSheetProp
       <Flex gap="lg" align="flex-start">
         <Stack gap="lg" style={{ flex: 1, minWidth: 0 }} pb={isWide ? 0 : 64}>
           <SheetOverview sheet={sheet} criteria={criteria} />
+          {copiedFrom && (
+            <Alert color="blue" icon={<IconCopy aria-hidden />} className="print-hidden" data-testid="reopened-copy">
+              <Stack gap={4} align="flex-start">
+                {t('selfAssessment.reopenedCopy')}
+                <Anchor component={Link} to={`/self-assessments/${copiedFrom}`} size="sm">
+                  {t('selfAssessment.viewFiled')}
+                </Anchor>
+              </Stack>
+            </Alert>
+          )}
           {!editable && <ReadOnlyNotice sheet={sheet} />}
           {sheet.result && <ResultPanel result={sheet.result} provisional={sheet.status === 'draft'} />}
           <MissingCriteriaAlert codes={stillMissing} criteria={criteriaByCode} />

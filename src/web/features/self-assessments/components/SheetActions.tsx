@@ -6,7 +6,7 @@ import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton.js'
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import type { DraftAutosave } from '../api/draft-autosave.js';
-import { sheetPdfUrl, useDeleteSelfAssessment, useReopenSelfAssessment, type SelfAssessment } from '../api/self-assessments.js';
+import { isCopyOf, sheetPdfUrl, useDeleteSelfAssessment, useReopenSelfAssessment, type SelfAssessment } from '../api/self-assessments.js';
 
 type SheetActionsProps = { sheet: SelfAssessment; autosave: DraftAutosave };
 
@@ -42,7 +42,17 @@ export function SheetActions({ sheet, autosave }: SheetActionsProps) {
           leftSection={<IconArrowBackUp size={16} aria-hidden />}
           loading={reopen.isPending}
           className="print-hidden"
-          onClick={() => reopen.mutate(undefined, { onSuccess: () => notifySuccess(t('selfAssessment.reopened')), onError: (error) => reportMutationError(error) })}
+          onClick={() =>
+            reopen.mutate(undefined, {
+              onSuccess: (reopened) => {
+                if (!isCopyOf(reopened, sheet)) return notifySuccess(t('selfAssessment.reopened'));
+                // Filed with a dossier: the filed sheet stays as it is; the copy is edited instead.
+                notifySuccess(t('selfAssessment.copyCreated'));
+                void navigate(`/self-assessments/${reopened.id}`, { state: { copiedFrom: sheet.id } });
+              },
+              onError: (error) => reportMutationError(error),
+            })
+          }
         >
           {t('selfAssessment.actions.reopen')}
         </Button>

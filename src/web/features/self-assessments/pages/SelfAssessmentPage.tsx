@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
@@ -10,6 +10,9 @@ import { SelfAssessmentSheet } from '../components/SelfAssessmentSheet.js';
 export function SelfAssessmentPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  // Arriving from reopening a sheet filed with a dossier: this is the copy made for editing.
+  const { state } = useLocation() as { state: { copiedFrom?: unknown } | null };
+  const copiedFrom = typeof state?.copiedFrom === 'string' ? state.copiedFrom : undefined;
   const sheet = useSelfAssessment(id);
   const criteria = useCriteriaSet(sheet.data?.versionSlug ?? '', sheet.data?.setNumber ?? '', sheet.isSuccess);
 
@@ -22,5 +25,6 @@ export function SelfAssessmentPage() {
       </>
     );
   if (!sheet.data || !criteria.data) return <PageLoader />;
-  return <SelfAssessmentSheet sheet={sheet.data} criteria={criteria.data} />;
+  // Keyed by the sheet: a reopened filed sheet opens its copy here, which starts afresh.
+  return <SelfAssessmentSheet key={sheet.data.id} sheet={sheet.data} criteria={criteria.data} {...(copiedFrom ? { copiedFrom } : {})} />;
 }
