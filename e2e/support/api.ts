@@ -21,3 +21,11 @@ export async function signedIn(browser: Browser, baseUrl: string, email: string,
   if (!response.ok()) throw new Error(`Sign-in of ${email} failed: ${response.status()}`);
   return { context, page, api: await apiFor(page, baseUrl) };
 }
+
+/** Uploads a file as the user signed in on `page` (multipart: text fields, then the file as `fileField`). */
+export async function uploadAs(page: Page, baseUrl: string, path: string, fields: Record<string, string>, file: { name: string; mimeType: string; buffer: Buffer }, fileField = 'file'): Promise<unknown> {
+  const me = (await (await page.request.get(`${baseUrl}/api/v1/auth/me`)).json()) as { csrfToken: string };
+  const response = await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { 'x-csrf-token': me.csrfToken }, multipart: { ...fields, [fileField]: file } });
+  if (!response.ok()) throw new Error(`POST ${path} → ${response.status()} ${await response.text()}`);
+  return response.json();
+}

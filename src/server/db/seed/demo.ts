@@ -11,12 +11,14 @@ import { CURRENT_CRITERIA_BASIS } from './reference.js';
 /** The demo province: Đồng Tháp after the 2025 merger (with the former Tiền Giang). */
 export const DEMO_PROVINCE = '82';
 export const DEMO_PASSWORD = 'ocop-demo-2026';
-type DemoAccount = { email: string; fullName: string; role: 'admin' | 'officer' | 'council' | 'producer'; communes?: string[]; subject?: string };
+/** `national`: an account of the ministry (no province), which runs the 5★ stage (Art. 7.4). */
+type DemoAccount = { email: string; fullName: string; role: 'admin' | 'officer' | 'council' | 'producer'; communes?: string[]; subject?: string; national?: boolean };
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'admin@ocop.demo', fullName: 'Văn phòng OCOP tỉnh Đồng Tháp', role: 'admin' },
   { email: 'canbo.sadec@ocop.demo', fullName: 'Nguyễn Thị Thu (cán bộ phường Sa Đéc)', role: 'officer', communes: ['29905', '30226'] },
   { email: 'hoidong@ocop.demo', fullName: 'Trần Văn Minh (thành viên hội đồng)', role: 'council' },
   { email: 'htx.sen@ocop.demo', fullName: 'Lê Văn Sen (HTX Sen Tháp Mười)', role: 'producer', subject: 'DT-001' },
+  { email: 'bo.ocop@ocop.demo', fullName: 'Văn phòng Điều phối nông thôn mới Trung ương (Bộ Nông nghiệp và Môi trường)', role: 'admin', national: true },
 ];
 
 type DemoSubject = {
@@ -118,7 +120,7 @@ export async function seedDemo(db: Db, log: (msg: string) => void = () => {}): P
           fullName: a.fullName,
           passwordHash,
           role: a.role,
-          provinceCode: DEMO_PROVINCE,
+          provinceCode: a.national ? null : DEMO_PROVINCE,
           subjectId: a.subject ? subjectIds.get(a.subject)! : null,
         })
         .returning();
