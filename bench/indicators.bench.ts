@@ -73,7 +73,12 @@ type ResultRow = typeof historicalResults.$inferInsert;
 const decisions = new Map<string, { no: string; date: string }>();
 const lastNumber = new Map<string, number>();
 function decision(provinceCode: string, year: number, level: HistoricalLevel, round: string | null) {
-  const key = level === 'central' ? `TW/${year}/${round}` : level === 'district' ? `${provinceCode}/${year}/${round}/${between(1, 6)}` : `${provinceCode}/${year}/${round}`;
+  const key =
+    level === 'central'
+      ? `TW/${year}/${round}`
+      : level === 'district'
+        ? `${provinceCode}/${year}/${round}/${between(1, 6)}`
+        : `${provinceCode}/${year}/${round}`;
   let d = decisions.get(key);
   if (!d) {
     const scope = `${level === 'central' ? 'TW' : provinceCode}/${year}`;
@@ -88,7 +93,14 @@ function decision(provinceCode: string, year: number, level: HistoricalLevel, ro
 /** 2–3 results of one product: pre-assessment or screening, first recognition, then upgrade or re-rating. */
 function history(productId: string, provinceCode: string): ResultRow[] {
   const rows: ResultRow[] = [];
-  const add = (year: number, level: HistoricalLevel, kind: ResultRow['kind'], total: number, star: number | null, round: string | null = random() < 0.5 ? '1' : '2') => {
+  const add = (
+    year: number,
+    level: HistoricalLevel,
+    kind: ResultRow['kind'],
+    total: number,
+    star: number | null,
+    round: string | null = random() < 0.5 ? '1' : '2',
+  ) => {
     const d = level === 'commune' ? null : decision(provinceCode, year, level, round);
     rows.push({
       productId,
@@ -148,7 +160,15 @@ async function seed(database: Database) {
     const commune = chance(PROVINCE_SHARE) ? pick(home) : pick(elsewhere);
     const form = pick(FORMS);
     const name = `${FORM_NAMES[form]} ${pick(KINDS)} ${pick(PLACES)} ${i + 1}`;
-    subjectRows.push({ id: randomUUID(), provinceCode: commune.province_code, communeCode: commune.code, name, nameSearch: foldVietnamese(name), sortKey: vietnameseSortKey(name), legalForm: form });
+    subjectRows.push({
+      id: randomUUID(),
+      provinceCode: commune.province_code,
+      communeCode: commune.code,
+      name,
+      nameSearch: foldVietnamese(name),
+      sortKey: vietnameseSortKey(name),
+      legalForm: form,
+    });
   }
   const productRows: (typeof products.$inferInsert)[] = [];
   const resultRows: ResultRow[] = [];
@@ -177,9 +197,18 @@ async function seed(database: Database) {
   await insertAll('kết quả / results', resultRows, (chunk) => db.insert(historicalResults).values(chunk));
   await db.execute(sql`analyze`);
   console.log(`  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await db.insert(users).values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
+  await db
+    .insert(users)
+    .values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
 
-  const [sizes] = await queryRows<{ producers: number; products: number; results: number; results_year: number; recognised_year: number; decisions_year: number }>(
+  const [sizes] = await queryRows<{
+    producers: number;
+    products: number;
+    results: number;
+    results_year: number;
+    recognised_year: number;
+    decisions_year: number;
+  }>(
     db,
     sql`select (select count(*) from subjects where province_code = ${PROVINCE})::int as producers,
                (select count(*) from products p join subjects s on s.id = p.subject_id where s.province_code = ${PROVINCE})::int as products,
@@ -191,14 +220,21 @@ async function seed(database: Database) {
          where s.province_code = ${PROVINCE}`,
   );
   const productId = (await queryRows<{ id: string }>(db, sql`select id from products limit 1`))[0]!.id;
-  const commune = (await queryRows<{ commune_code: string }>(db, sql`select commune_code from subjects where province_code = ${PROVINCE} group by 1 order by count(*) desc limit 1`))[0]!.commune_code;
+  const commune = (
+    await queryRows<{ commune_code: string }>(
+      db,
+      sql`select commune_code from subjects where province_code = ${PROVINCE} group by 1 order by count(*) desc limit 1`,
+    )
+  )[0]!.commune_code;
   return { productId, commune, sizes: sizes!, resultsNational: resultRows.length };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main() {
-  console.log(`Indicators benchmark: ${SUBJECTS} producers, ${PRODUCTS} products, province ${PROVINCE}, year ${YEAR}, on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`);
+  console.log(
+    `Indicators benchmark: ${SUBJECTS} producers, ${PRODUCTS} products, province ${PROVINCE}, year ${YEAR}, on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+  );
   const { database, drop } = await openBenchDatabase();
   try {
     await applyMigrations(database);

@@ -34,7 +34,15 @@ async function seed(database: Database) {
     const commune = pick(communes);
     const form = pick(FORMS);
     const name = `${FORM_NAMES[form]} ${pick(KINDS)} ${pick(PLACES)} ${i + 1}`;
-    subjectRows.push({ id: randomUUID(), provinceCode: commune.province_code, communeCode: commune.code, name, nameSearch: foldVietnamese(name), sortKey: vietnameseSortKey(name), legalForm: form });
+    subjectRows.push({
+      id: randomUUID(),
+      provinceCode: commune.province_code,
+      communeCode: commune.code,
+      name,
+      nameSearch: foldVietnamese(name),
+      sortKey: vietnameseSortKey(name),
+      legalForm: form,
+    });
   }
   const productRows: (typeof products.$inferInsert)[] = [];
   const serials = new Map<string, number>();
@@ -64,7 +72,9 @@ async function seed(database: Database) {
   }
   await db.execute(sql`analyze`);
   console.log(`\n  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await db.insert(users).values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
+  await db
+    .insert(users)
+    .values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
   return { productId: (await queryRows<{ id: string }>(db, sql`select id from products limit 1`))[0]!.id, commune: subjectRows[0]!.communeCode };
 }
 
@@ -105,10 +115,14 @@ async function main() {
       ['producers search "hop tac xa tra"', `/api/v1/subjects?q=${encodeURIComponent('hop tac xa tra')}`],
     ];
     console.log(`\n${'case'.padEnd(40)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(8)} ${'× baseline'.padStart(11)} ${'matches'.padStart(8)}`);
-    console.log(`${'baseline: one product by id'.padEnd(40)} ${baseline.median.toFixed(2).padStart(10)} ${baseline.p95.toFixed(2).padStart(8)} ${'1.0'.padStart(11)}`);
+    console.log(
+      `${'baseline: one product by id'.padEnd(40)} ${baseline.median.toFixed(2).padStart(10)} ${baseline.p95.toFixed(2).padStart(8)} ${'1.0'.padStart(11)}`,
+    );
     for (const [label, url] of cases) {
       const r = await time(url);
-      console.log(`${label.padEnd(40)} ${r.median.toFixed(2).padStart(10)} ${r.p95.toFixed(2).padStart(8)} ${(r.median / baseline.median).toFixed(1).padStart(11)} ${String(r.total).padStart(8)}`);
+      console.log(
+        `${label.padEnd(40)} ${r.median.toFixed(2).padStart(10)} ${r.p95.toFixed(2).padStart(8)} ${(r.median / baseline.median).toFixed(1).padStart(11)} ${String(r.total).padStart(8)}`,
+      );
     }
     await app.close();
   } finally {

@@ -85,7 +85,9 @@ const councils = new Map<CriteriaSet, ScoreSheet[]>(version.sets.map((s) => [s, 
 const council = time('aggregateCouncil (7 sheets)', (job) => aggregateCouncil(version, job.set, councils.get(job.set)!).score);
 
 const fmt = (n: number) => n.toFixed(2).padStart(8);
-console.log(`OCOP scoring benchmark — ${version.legalBasis}, ${version.sets.length} sets, ${SHEETS} sheets (seed ${SEED}), warm-up ${WARMUP}, Node ${process.version}`);
+console.log(
+  `OCOP scoring benchmark — ${version.legalBasis}, ${version.sets.length} sets, ${SHEETS} sheets (seed ${SEED}), warm-up ${WARMUP}, Node ${process.version}`,
+);
 console.log(`${'measure'.padEnd(36)}${'median µs'.padStart(10)}${'p95 µs'.padStart(10)}${'mean µs'.padStart(10)}${'× base'.padStart(9)}`);
 for (const r of [baseline, engine, engineNoAdvice, council]) {
   console.log(`${r.label.padEnd(36)}${fmt(r.median)}  ${fmt(r.p95)}  ${fmt(r.mean)}  ${(r.median / baseline.median).toFixed(1).padStart(6)}`);

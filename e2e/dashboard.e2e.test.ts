@@ -133,7 +133,8 @@ describe('programme dashboard', () => {
     await page.getByRole('button', { name: /^Xem thêm \d+ chỉ tiêu$/u }).click();
     expect(await page.getByTestId('indicator-sales_points').innerText()).toContain('Chưa theo dõi');
 
-    for (const chart of ['communes', 'products-by-set', 'certificates-due']) await page.getByTestId(`chart-canvas-${chart}`).locator('canvas').first().waitFor();
+    for (const chart of ['communes', 'products-by-set', 'certificates-due'])
+      await page.getByTestId(`chart-canvas-${chart}`).locator('canvas').first().waitFor();
     // The commune table links a commune's figure to its products.
     // Mantine hides the radios of a segmented control; its labels take the click.
     await page.getByTestId('chart-communes').getByText('Bảng', { exact: true }).click();
@@ -174,13 +175,18 @@ describe('programme dashboard', () => {
     await choose(page, 'Nguồn kinh phí – dòng 1', 'Ngân sách tỉnh');
     await page.getByRole('textbox', { name: 'Số tiền (đồng) – dòng 1' }).fill('150000000');
     await expect.poll(() => page.getByTestId('budget-total').innerText()).toMatch(/150\.000\.000\s₫/u);
-    await page.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('1. Rà soát, hỗ trợ chủ thể hoàn thiện sản phẩm.\n2. Tổ chức đánh giá, phân hạng cấp tỉnh.');
+    await page
+      .getByRole('textbox', { name: 'Nội dung', exact: true })
+      .fill('1. Rà soát, hỗ trợ chủ thể hoàn thiện sản phẩm.\n2. Tổ chức đánh giá, phân hạng cấp tỉnh.');
     await screenshot(page, 'plan-editor-desktop', { fullPage: true });
     await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
     await page.getByText(`Năm ${YEAR} · phiên bản 1`).waitFor();
 
     await page.getByRole('link', { name: 'Kế hoạch năm' }).first().click();
-    const planRow = page.getByTestId('plan-table').getByRole('row').filter({ hasText: String(YEAR) });
+    const planRow = page
+      .getByTestId('plan-table')
+      .getByRole('row')
+      .filter({ hasText: String(YEAR) });
     await expect.poll(() => planRow.innerText()).toMatch(/150\.000\.000\s₫/u);
     await screenshot(page, 'plans-desktop');
 
@@ -195,7 +201,10 @@ describe('programme dashboard', () => {
     await login(p, server.baseUrl, 'canbo.sadec@ocop.demo');
     expect(await p.getByRole('link', { name: 'Nhập dữ liệu', exact: true }).count()).toBe(0);
     await p.getByRole('link', { name: 'Kế hoạch', exact: true }).click();
-    await p.getByRole('link', { name: /Kế hoạch thực hiện Chương trình/u }).first().click();
+    await p
+      .getByRole('link', { name: /Kế hoạch thực hiện Chương trình/u })
+      .first()
+      .click();
     await p.getByText('Chỉ Văn phòng Điều phối OCOP tỉnh được sửa kế hoạch.').waitFor();
     expect(await p.getByText('Sản phẩm được công nhận đạt 3 sao trở lên').count()).toBeGreaterThan(0);
     expect(await p.getByRole('button', { name: 'Lưu kế hoạch' }).count()).toBe(0);

@@ -46,7 +46,13 @@ const FOOD_PAPERS = [
 ];
 async function filePapers(page: Page, subjectId: string, productId: string, only: 'all' | 'product' = 'all') {
   for (const p of FOOD_PAPERS.filter((x) => only === 'all' || x.product))
-    await uploadAs(page, server.baseUrl, `/subjects/${subjectId}/documents`, { type: p.type, title: p.title, validUntil: '2035-12-31', ...(p.product ? { productId } : {}) }, PDF(`${p.type}.pdf`));
+    await uploadAs(
+      page,
+      server.baseUrl,
+      `/subjects/${subjectId}/documents`,
+      { type: p.type, title: p.title, validUntil: '2035-12-31', ...(p.product ? { productId } : {}) },
+      PDF(`${p.type}.pdf`),
+    );
 }
 const today = () => vietnamDate(new Date());
 const dayMonthYear = (iso: string) => iso.split('-').reverse().join('/');
@@ -57,7 +63,8 @@ const SITE_NOTE = 'Đã xem sổ mua thịt heo của 5 hộ chăn nuôi trong x
 const WAIT = { timeout: 10_000 };
 
 const criteriaOf = (nodes: readonly SetNode[]): Criterion[] => nodes.flatMap((node) => (node.kind === 'criterion' ? [node] : criteriaOf(node.children)));
-const indexOf = (options: Criterion['options'], better: (a: number, b: number) => boolean) => options.reduce((pick, option, i) => (better(option.points, options[pick]!.points) ? i : pick), 0);
+const indexOf = (options: Criterion['options'], better: (a: number, b: number) => boolean) =>
+  options.reduce((pick, option, i) => (better(option.points, options[pick]!.points) ? i : pick), 0);
 
 /**
  * Best options, then the worst on criteria in sheet order while the total stays at or above
@@ -85,7 +92,11 @@ function planTotal(criteria: readonly Criterion[], target: number): { choices: C
 async function dismissToasts(page: Page): Promise<void> {
   const closers = page.locator('.mantine-Notifications-root').getByRole('button', { name: 'Đóng' });
   // A closing toast leaves with an animation: click what is still there until none is left.
-  for (let i = 0; i < 20 && (await closers.count()) > 0; i += 1) await closers.first().click({ timeout: 1_000 }).catch(() => undefined);
+  for (let i = 0; i < 20 && (await closers.count()) > 0; i += 1)
+    await closers
+      .first()
+      .click({ timeout: 1_000 })
+      .catch(() => undefined);
   await expect.poll(() => closers.count(), WAIT).toBe(0);
 }
 
@@ -147,7 +158,13 @@ describe('evaluation cycle', () => {
     await login(adminPage, server.baseUrl, 'admin@ocop.demo');
     admin = await apiFor(adminPage, server.baseUrl);
     const subjects = await admin<{ items: { id: string }[] }>('GET', '/subjects?q=nem%20lai%20vung');
-    await admin('POST', '/users', { email: PRODUCER.email, fullName: PRODUCER.fullName, role: 'producer', subjectId: subjects.items[0]?.id, password: PRODUCER.password });
+    await admin('POST', '/users', {
+      email: PRODUCER.email,
+      fullName: PRODUCER.fullName,
+      role: 'producer',
+      subjectId: subjects.items[0]?.id,
+      password: PRODUCER.password,
+    });
     for (const m of MEMBERS) await admin('POST', '/users', { email: m.email, fullName: m.fullName, role: 'council', password: COUNCIL_PASSWORD });
 
     // The producer's self-assessment is filled through the API: the sheet has its own spec.
@@ -419,7 +436,9 @@ describe('evaluation cycle', () => {
     await screenshot(chairPage, 'evaluation-council-rescore-desktop', { keepScroll: true });
     await chairPage.getByRole('button', { name: 'Yêu cầu chấm lại' }).first().click();
     const rescoring = chairPage.getByTestId('rescore-dialog');
-    await rescoring.getByRole('textbox', { name: 'Lý do chấm lại' }).fill('Chênh lệch giữa các phiếu hơn 10 điểm; hội đồng thảo luận tiêu chí nguồn nguyên liệu và chấm lại.');
+    await rescoring
+      .getByRole('textbox', { name: 'Lý do chấm lại' })
+      .fill('Chênh lệch giữa các phiếu hơn 10 điểm; hội đồng thảo luận tiêu chí nguồn nguyên liệu và chấm lại.');
     await rescoring.getByRole('button', { name: 'Yêu cầu chấm lại' }).click();
     await rescoring.waitFor({ state: 'hidden' });
     await chairPage.getByText('Vòng chấm 2').first().waitFor();
@@ -508,7 +527,12 @@ describe('evaluation cycle', () => {
     const best = planTotal(criteria, 100).choices;
     await producer('PUT', `/self-assessments/${sheet.id}`, { choices: best, notes: {} });
     await producer('POST', `/self-assessments/${sheet.id}/complete`);
-    const created = await producer<{ id: string; version: number }>('POST', '/dossiers', { productId: product.id, kind: 'first', selfAssessmentId: sheet.id, registration: { representativeName: PRODUCER.fullName } });
+    const created = await producer<{ id: string; version: number }>('POST', '/dossiers', {
+      productId: product.id,
+      kind: 'first',
+      selfAssessmentId: sheet.id,
+      registration: { representativeName: PRODUCER.fullName },
+    });
     const officer = await signedIn(browser, server.baseUrl, 'canbo.sadec@ocop.demo', 'ocop-demo-2026');
     contexts.push(officer.context);
     const take = async (api: Api, action: string, extra: Record<string, unknown> = {}) => {
@@ -517,12 +541,24 @@ describe('evaluation cycle', () => {
     };
     await take(producer, 'submit');
     await take(officer.api, 'assess', {
-      assessment: { rawMaterialOrigin: 'Thịt heo của xã', localLabour: '8 lao động địa phương', ideaOrigin: 'Công thức gia truyền', localIdentity: 'Đặc sản Lai Vung', conclusion: 'propose', signer: 'Nguyễn Văn Lai', signerTitle: 'Chủ tịch' },
+      assessment: {
+        rawMaterialOrigin: 'Thịt heo của xã',
+        localLabour: '8 lao động địa phương',
+        ideaOrigin: 'Công thức gia truyền',
+        localIdentity: 'Đặc sản Lai Vung',
+        conclusion: 'propose',
+        signer: 'Nguyễn Văn Lai',
+        signerTitle: 'Chủ tịch',
+      },
     });
     await take(admin, 'receive');
     await take(admin, 'send_to_council');
     const councils = await admin<{ id: string; members: { id: string }[] }[]>('GET', '/councils');
-    const session = await admin<{ id: string }>('POST', `/councils/${councils[0]!.id}/sessions`, { title: 'Phiên họp đánh giá sản phẩm OCOP đợt 2', heldOn: today(), dossierIds: [created.id] });
+    const session = await admin<{ id: string }>('POST', `/councils/${councils[0]!.id}/sessions`, {
+      title: 'Phiên họp đánh giá sản phẩm OCOP đợt 2',
+      heldOn: today(),
+      dossierIds: [created.id],
+    });
     await memberApi.secretary('PUT', `/council-sessions/${session.id}/attendance`, { memberIds: councils[0]!.members.map((m) => m.id) });
     const conflicted = await signedIn(browser, server.baseUrl, MEMBERS[3].email, COUNCIL_PASSWORD);
     contexts.push(conflicted.context);
@@ -572,7 +608,12 @@ describe('evaluation cycle', () => {
     const central: { key: string; api: Api; userId: string }[] = [];
     for (const [i, role] of ['chair', 'm1', 'm2', 'm3', 'm4', 'secretary'].entries()) {
       const email = `tw.${role}@bonnmt.gov.vn`;
-      const user = await ministry<{ user: { id: string } }>('POST', '/users', { email, fullName: `Thành viên Hội đồng TW ${i + 1}`, role: 'council', password: COUNCIL_PASSWORD });
+      const user = await ministry<{ user: { id: string } }>('POST', '/users', {
+        email,
+        fullName: `Thành viên Hội đồng TW ${i + 1}`,
+        role: 'council',
+        password: COUNCIL_PASSWORD,
+      });
       const member = await signedIn(browser, server.baseUrl, email, COUNCIL_PASSWORD);
       contexts.push(member.context);
       central.push({ key: role, api: member.api, userId: user.user.id });
@@ -582,10 +623,19 @@ describe('evaluation cycle', () => {
       level: 'ministry',
       year: Number(today().slice(0, 4)),
       establishment: { number: '45/QĐ-BNNMT', date: today(), signer: 'Nguyễn Văn Hùng', signerTitle: 'Thứ trưởng' },
-      members: central.map((m, i) => ({ fullName: `Thành viên Hội đồng TW ${i + 1}`, organisation: ['Bộ NN&MT', 'Bộ Công Thương', 'Bộ Y tế', 'Bộ KH&CN', 'Bộ VHTTDL', 'Văn phòng Điều phối NTM TW'][i], position: m.key === 'chair' ? 'chair' : m.key === 'secretary' ? 'secretary' : 'member', userId: m.userId })),
+      members: central.map((m, i) => ({
+        fullName: `Thành viên Hội đồng TW ${i + 1}`,
+        organisation: ['Bộ NN&MT', 'Bộ Công Thương', 'Bộ Y tế', 'Bộ KH&CN', 'Bộ VHTTDL', 'Văn phòng Điều phối NTM TW'][i],
+        position: m.key === 'chair' ? 'chair' : m.key === 'secretary' ? 'secretary' : 'member',
+        userId: m.userId,
+      })),
     });
     await uploadAs(ministryPage, server.baseUrl, `/councils/${centralCouncil.id}/rules`, {}, PDF('Quy chế Hội đồng cấp trung ương.pdf'));
-    const centralSession = await ministry<{ id: string }>('POST', `/councils/${centralCouncil.id}/sessions`, { title: 'Phiên họp Hội đồng cấp trung ương', heldOn: today(), dossierIds: [created.id] });
+    const centralSession = await ministry<{ id: string }>('POST', `/councils/${centralCouncil.id}/sessions`, {
+      title: 'Phiên họp Hội đồng cấp trung ương',
+      heldOn: today(),
+      dossierIds: [created.id],
+    });
     for (const m of central.filter((m) => m.key !== 'secretary')) {
       const path = `/council-sessions/${centralSession.id}/dossiers/${created.id}`;
       await m.api('POST', `${path}/declaration`, { hasConflict: false });
@@ -593,7 +643,9 @@ describe('evaluation cycle', () => {
       await m.api('PUT', `${path}/sheet`, { choices: planTotal(criteria, 95).choices, expectedVersion: own.version });
       await m.api('POST', `${path}/sheet/submit`);
     }
-    await central.find((m) => m.key === 'secretary')!.api('PUT', `/council-sessions/${centralSession.id}/attendance`, { memberIds: centralCouncil.members.map((m) => m.id) });
+    await central
+      .find((m) => m.key === 'secretary')!
+      .api('PUT', `/council-sessions/${centralSession.id}/attendance`, { memberIds: centralCouncil.members.map((m) => m.id) });
     await central.find((m) => m.key === 'secretary')!.api('POST', `/council-sessions/${centralSession.id}/close`);
 
     // The Minister recognises 5★ on the central council's score.
@@ -606,7 +658,11 @@ describe('evaluation cycle', () => {
     await ministryForm.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Hùng');
     await ministryForm.getByRole('button', { name: 'Ghi quyết định (1 hồ sơ)' }).click();
     await ministryPage.waitForURL(`${server.baseUrl}/decisions`);
-    await ministryPage.getByTestId('decision-card').filter({ hasText: '812/QĐ-BNNMT' }).getByRole('link', { name: /^OCOP-TW-\d{4}-0001$/u }).click();
+    await ministryPage
+      .getByTestId('decision-card')
+      .filter({ hasText: '812/QĐ-BNNMT' })
+      .getByRole('link', { name: /^OCOP-TW-\d{4}-0001$/u })
+      .click();
     await ministryPage.waitForURL(/\/certificates\/[0-9a-f-]{36}$/u);
     expect(await ministryPage.getByTestId('certificate-status').getAttribute('data-status')).toBe('valid');
     expect(await ministryPage.getByRole('img', { name: '5 sao' }).count()).toBe(1);

@@ -22,10 +22,56 @@ export const between = (lo: number, hi: number) => lo + Math.floor(random() * (h
 export const chance = (p: number) => random() < p;
 
 export const FORMS = ['HTX', 'THT', 'CTCP', 'TNHH', 'DNTN', 'HKD', 'CSSX', 'TT'] as const;
-export const FORM_NAMES: Record<string, string> = { HTX: 'Hợp tác xã', THT: 'Tổ hợp tác', CTCP: 'Công ty Cổ phần', TNHH: 'Công ty TNHH', DNTN: 'Doanh nghiệp tư nhân', HKD: 'Hộ kinh doanh', CSSX: 'Cơ sở', TT: 'Trang trại' };
-export const KINDS = ['Hạt sen', 'Trà', 'Mật ong', 'Gạo', 'Nước mắm', 'Bánh phồng tôm', 'Xoài', 'Bưởi', 'Cà phê', 'Tiêu', 'Nem', 'Khô cá', 'Rượu', 'Chè', 'Nấm', 'Mứt', 'Kẹo dừa', 'Chiếu', 'Tinh dầu', 'Yến sào'];
+export const FORM_NAMES: Record<string, string> = {
+  HTX: 'Hợp tác xã',
+  THT: 'Tổ hợp tác',
+  CTCP: 'Công ty Cổ phần',
+  TNHH: 'Công ty TNHH',
+  DNTN: 'Doanh nghiệp tư nhân',
+  HKD: 'Hộ kinh doanh',
+  CSSX: 'Cơ sở',
+  TT: 'Trang trại',
+};
+export const KINDS = [
+  'Hạt sen',
+  'Trà',
+  'Mật ong',
+  'Gạo',
+  'Nước mắm',
+  'Bánh phồng tôm',
+  'Xoài',
+  'Bưởi',
+  'Cà phê',
+  'Tiêu',
+  'Nem',
+  'Khô cá',
+  'Rượu',
+  'Chè',
+  'Nấm',
+  'Mứt',
+  'Kẹo dừa',
+  'Chiếu',
+  'Tinh dầu',
+  'Yến sào',
+];
 export const QUALIFIERS = ['sấy', 'hữu cơ', 'đặc biệt', 'truyền thống', 'thượng hạng', 'nguyên chất', 'hảo hạng', 'xanh', 'đỏ', 'vàng'];
-export const PLACES = ['Tháp Mười', 'Sa Đéc', 'Lai Vung', 'Cao Lãnh', 'Hồng Ngự', 'Mỹ Tho', 'Cái Bè', 'Gò Công', 'Bến Tre', 'Đà Lạt', 'Mộc Châu', 'Phú Quốc', 'Thái Nguyên', 'Buôn Ma Thuột', 'Hội An'];
+export const PLACES = [
+  'Tháp Mười',
+  'Sa Đéc',
+  'Lai Vung',
+  'Cao Lãnh',
+  'Hồng Ngự',
+  'Mỹ Tho',
+  'Cái Bè',
+  'Gò Công',
+  'Bến Tre',
+  'Đà Lạt',
+  'Mộc Châu',
+  'Phú Quốc',
+  'Thái Nguyên',
+  'Buôn Ma Thuột',
+  'Hội An',
+];
 
 export async function openBenchDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;

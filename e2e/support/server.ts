@@ -26,7 +26,11 @@ export type ServerOptions = {
   fakeTime?: string;
 };
 
-const FAKETIME_LIBS = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1'];
+const FAKETIME_LIBS = [
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1',
+  '/usr/lib/faketime/libfaketime.so.1',
+];
 
 function fakeTimeEnv(fakeTime: string | undefined): Record<string, string> {
   if (!fakeTime) return {};
@@ -87,7 +91,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['bin/ocop.js', 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', PUBLIC_URL: '', ...fakeTimeEnv(opts.fakeTime) },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      PUBLIC_URL: '',
+      ...fakeTimeEnv(opts.fakeTime),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -15,7 +15,10 @@ const program = new Command()
   .name('ocop')
   .description('Nền tảng OCOP — công cụ dòng lệnh / OCOP platform command line')
   .showHelpAfterError()
-  .addHelpText('after', '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)');
+  .addHelpText(
+    'after',
+    '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
+  );
 
 program
   .command('serve')
@@ -96,7 +99,9 @@ try {
   process.exitCode = 1;
   if (err instanceof ConfigError || err instanceof DatabaseInUseError) console.error(err.message);
   else if (err instanceof AppError) {
-    const fields = Object.entries(err.fields).map(([k, m]) => `\n  - ${k}: ${m.vi} / ${m.en}`).join('');
+    const fields = Object.entries(err.fields)
+      .map(([k, m]) => `\n  - ${k}: ${m.vi} / ${m.en}`)
+      .join('');
     console.error(`Lỗi: ${err.messages.vi}\nError: ${err.messages.en}${fields}`);
   } else console.error(`Lỗi / Error: ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -35,10 +35,17 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
   await withDatabase(async ({ db }, config) => {
     const uploaded = await Promise.all(files.map(async (f) => ({ name: path.basename(f), data: await fs.readFile(f) })));
     const year = new Date().getFullYear();
-    const { records, problems, rowsTotal } = await readImport(db, config.provinceCode, uploaded, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, year, {
-      ...(opts.sheet ? { sheet: opts.sheet } : {}),
-      onProgress: progress('Đọc và kiểm tra / reading and checking'),
-    });
+    const { records, problems, rowsTotal } = await readImport(
+      db,
+      config.provinceCode,
+      uploaded,
+      { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows },
+      year,
+      {
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        onProgress: progress('Đọc và kiểm tra / reading and checking'),
+      },
+    );
     endLine();
     if (problems.length) {
       log(`${problems.length} lỗi, không ghi gì / ${problems.length} problem(s), nothing written:`);
@@ -46,7 +53,8 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
       throw invalid('import_invalid', { vi: `Tệp có ${problems.length} lỗi.`, en: `The files have ${problems.length} problem(s).` });
     }
     const preview = previewOf(await planImport(db, config.provinceCode, records));
-    const line = (label: string, c: { create: number; update: number; unchanged: number }) => log(`  ${label}: tạo mới ${c.create}, cập nhật ${c.update}, không đổi ${c.unchanged}`);
+    const line = (label: string, c: { create: number; update: number; unchanged: number }) =>
+      log(`  ${label}: tạo mới ${c.create}, cập nhật ${c.update}, không đổi ${c.unchanged}`);
     log(`${rowsTotal} dòng hợp lệ / valid rows:`);
     line('Chủ thể / producers', preview.subjects);
     line('Sản phẩm / products', preview.products);
@@ -54,7 +62,12 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
     if (opts.dryRun) return log('--dry-run: không ghi gì / nothing written.');
     await db.transaction(async (tx) => {
       const done = await applyImport(tx, config.provinceCode, records, CLI_ACTOR, year, progress('Ghi / writing'));
-      await recordAudit(tx, CLI_ACTOR, { action: 'update', entityType: 'import', entityId: '00000000-0000-0000-0000-000000000000', after: { files: files.map((f) => path.basename(f)), ...done } });
+      await recordAudit(tx, CLI_ACTOR, {
+        action: 'update',
+        entityType: 'import',
+        entityId: '00000000-0000-0000-0000-000000000000',
+        after: { files: files.map((f) => path.basename(f)), ...done },
+      });
     });
     endLine();
     log('Đã ghi trong một giao dịch / committed in one transaction.');
@@ -64,17 +77,21 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
 /** `ocop report annual --year N --format json|docx|xlsx --out FILE`. */
 export async function annualReportCommand(opts: { year: string; format: 'json' | 'docx' | 'xlsx'; out?: string }) {
   const year = Number(opts.year);
-  if (!Number.isInteger(year) || year < 2018 || year > 2100) throw invalid('invalid_year', { vi: 'Năm phải từ 2018 đến 2100.', en: 'The year must be 2018–2100.' });
+  if (!Number.isInteger(year) || year < 2018 || year > 2100)
+    throw invalid('invalid_year', { vi: 'Năm phải từ 2018 đến 2100.', en: 'The year must be 2018–2100.' });
   // Without --out the report itself goes to standard output; messages go to standard error.
   const say = opts.out ? log : (m: string) => console.error(m);
-  await withDatabase(async ({ db }, config) => {
-    const reports = createReportsService(db, createIndicatorsService(db, config.provinceCode), config.provinceCode);
-    say(`Tính số liệu năm ${year} / computing the figures…`);
-    const out = await reports.render({ provinceCode: config.provinceCode, communeCodes: null }, year, opts.format);
-    const data = out.format === 'json' ? Buffer.from(JSON.stringify(out.body, null, 2) + '\n') : out.body;
-    if (!opts.out) return void process.stdout.write(data);
-    await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
-    await fs.writeFile(opts.out, data);
-    log(`Đã ghi / written: ${opts.out} (${data.length.toLocaleString('vi-VN')} byte)`);
-  }, { log: say });
+  await withDatabase(
+    async ({ db }, config) => {
+      const reports = createReportsService(db, createIndicatorsService(db, config.provinceCode), config.provinceCode);
+      say(`Tính số liệu năm ${year} / computing the figures…`);
+      const out = await reports.render({ provinceCode: config.provinceCode, communeCodes: null }, year, opts.format);
+      const data = out.format === 'json' ? Buffer.from(JSON.stringify(out.body, null, 2) + '\n') : out.body;
+      if (!opts.out) return void process.stdout.write(data);
+      await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
+      await fs.writeFile(opts.out, data);
+      log(`Đã ghi / written: ${opts.out} (${data.length.toLocaleString('vi-VN')} byte)`);
+    },
+    { log: say },
+  );
 }

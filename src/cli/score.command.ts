@@ -16,7 +16,10 @@ async function readJson(file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw invalid('invalid_json', { vi: `${file} không phải JSON hợp lệ: ${(err as Error).message}`, en: `${file} is not valid JSON: ${(err as Error).message}` });
+    throw invalid('invalid_json', {
+      vi: `${file} không phải JSON hợp lệ: ${(err as Error).message}`,
+      en: `${file} is not valid JSON: ${(err as Error).message}`,
+    });
   }
 }
 

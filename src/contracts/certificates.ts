@@ -25,7 +25,10 @@ export const DecisionCreateBody = z
     signerTitle: z.string().trim().min(1).max(200),
     level: z.enum(['province', 'ministry']).default('province'),
     notice: Notice.optional(),
-    items: z.array(z.object({ dossierId: z.uuid(), star: Star.nullable().default(null) }).strict()).min(1).max(500),
+    items: z
+      .array(z.object({ dossierId: z.uuid(), star: Star.nullable().default(null) }).strict())
+      .min(1)
+      .max(500),
   })
   .strict();
 

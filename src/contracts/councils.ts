@@ -87,7 +87,9 @@ export const SessionDossier = z.object({
   scoringRound: z.number().int(),
   state: z.string(),
   /** The caller's own standing on this dossier, when they are a member. */
-  mine: z.object({ mayScore: z.enum(['yes', 'not_voting', 'declare_first', 'conflicted', 'own_organisation']), sheetStatus: z.enum(['none', 'draft', 'submitted']) }).nullable(),
+  mine: z
+    .object({ mayScore: z.enum(['yes', 'not_voting', 'declare_first', 'conflicted', 'own_organisation']), sheetStatus: z.enum(['none', 'draft', 'submitted']) })
+    .nullable(),
   /** Declarations, visible to the chair, the secretary and the office. */
   declarations: z.array(z.object({ memberId: z.uuid(), memberName: z.string(), hasConflict: z.boolean(), note: z.string().nullable() })).nullable(),
   /** Who has submitted, for those who run the session; totals only once it is closed (then for every member). */
@@ -131,7 +133,10 @@ export const PaperSheetFields = z.object({
   case: z.preprocess((v) => (v === '' ? null : v), z.enum(['a', 'b']).nullable().optional()),
   disqualifiedReason: z.preprocess((v) => (v === '' ? null : v), z.string().trim().max(2000).nullable().optional()),
   /** The member's conflict declaration made on paper, recorded with the sheet when not declared online. */
-  declaration: z.preprocess((v) => (typeof v === 'string' ? (v === '' ? undefined : safeJson(v)) : v), z.object({ hasConflict: z.boolean(), note: z.string().trim().max(2000).optional() }).optional()),
+  declaration: z.preprocess(
+    (v) => (typeof v === 'string' ? (v === '' ? undefined : safeJson(v)) : v),
+    z.object({ hasConflict: z.boolean(), note: z.string().trim().max(2000).optional() }).optional(),
+  ),
 });
 const safeJson = (v: string): unknown => {
   try {
@@ -181,7 +186,13 @@ export const SessionResult = z.object({
   progress: z
     .object({
       rescoreRequired: z.boolean(),
-      quorum: z.object({ status: z.enum(['met', 'not-met', 'unknown']), councilSize: z.number().int().nullable(), present: z.number().int(), required: z.number().int().nullable(), chairPresent: z.boolean().nullable() }),
+      quorum: z.object({
+        status: z.enum(['met', 'not-met', 'unknown']),
+        councilSize: z.number().int().nullable(),
+        present: z.number().int(),
+        required: z.number().int().nullable(),
+        chairPresent: z.boolean().nullable(),
+      }),
       decisionReady: z.boolean(),
     })
     .nullable(),

@@ -15,12 +15,35 @@ export const CriteriaVersionSummary = z
 
 const OptionSchema = z.object({ label: z.string(), points: z.number(), minStar: z.number().int().nullable(), case: z.enum(['a', 'b']).nullable() });
 type Node =
-  | { kind: 'criterion'; code: string; label: string; maxPoints: number; requirementNote: string | null; optionsNote: string | null; options: z.infer<typeof OptionSchema>[] }
+  | {
+      kind: 'criterion';
+      code: string;
+      label: string;
+      maxPoints: number;
+      requirementNote: string | null;
+      optionsNote: string | null;
+      options: z.infer<typeof OptionSchema>[];
+    }
   | { kind: 'group'; code: string; label: string; maxPoints: number; requirementNote: string | null; children: Node[] };
 const NodeSchema: z.ZodType<Node> = z.lazy(() =>
   z.union([
-    z.object({ kind: z.literal('criterion'), code: z.string(), label: z.string(), maxPoints: z.number(), requirementNote: z.string().nullable(), optionsNote: z.string().nullable(), options: z.array(OptionSchema) }),
-    z.object({ kind: z.literal('group'), code: z.string(), label: z.string(), maxPoints: z.number(), requirementNote: z.string().nullable(), children: z.array(NodeSchema) }),
+    z.object({
+      kind: z.literal('criterion'),
+      code: z.string(),
+      label: z.string(),
+      maxPoints: z.number(),
+      requirementNote: z.string().nullable(),
+      optionsNote: z.string().nullable(),
+      options: z.array(OptionSchema),
+    }),
+    z.object({
+      kind: z.literal('group'),
+      code: z.string(),
+      label: z.string(),
+      maxPoints: z.number(),
+      requirementNote: z.string().nullable(),
+      children: z.array(NodeSchema),
+    }),
   ]),
 );
 

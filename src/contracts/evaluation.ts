@@ -107,7 +107,13 @@ export const Dossier = z
     legalBasis: z.string(),
     setNumber: z.number().int(),
     selfAssessmentId: z.uuid().nullable(),
-    registration: z.object({ representativeName: z.string(), representativePosition: z.string().optional(), address: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }),
+    registration: z.object({
+      representativeName: z.string(),
+      representativePosition: z.string().optional(),
+      address: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+    }),
     samples: z.number().int(),
     communeAssessment: z
       .object({
@@ -170,7 +176,10 @@ export const DossierListQuery = PageQuery.extend({
   state: DossierState.optional(),
   kind: DossierKind.optional(),
   roundId: z.uuid().optional(),
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   productId: z.uuid().optional(),
 });
 export const DossierList = paginated(Dossier);
@@ -204,7 +213,13 @@ export const DossierFiling = z
     dossierId: z.uuid(),
     seq: z.number().int(),
     filedOn: z.string(),
-    registration: z.object({ representativeName: z.string(), representativePosition: z.string().optional(), address: z.string().optional(), phone: z.string().optional(), email: z.string().optional() }),
+    registration: z.object({
+      representativeName: z.string(),
+      representativePosition: z.string().optional(),
+      address: z.string().optional(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+    }),
     product: z.object({
       name: z.string(),
       ocopCode: z.string(),
@@ -249,7 +264,14 @@ export const DossierEvent = z.object({
   at: z.string(),
 });
 
-export const Notification = z.object({ id: z.uuid(), dossierId: z.uuid().nullable(), title: z.string(), body: z.string(), readAt: z.string().nullable(), createdAt: z.string() });
+export const Notification = z.object({
+  id: z.uuid(),
+  dossierId: z.uuid().nullable(),
+  title: z.string(),
+  body: z.string(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
 export const NotificationList = z.object({ items: z.array(Notification), unread: z.number().int() });
 
 export const QuestionCreateBody = z.object({ criterionCode: z.string().trim().min(1).max(20), question: z.string().trim().min(1).max(3000) });

@@ -13,7 +13,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * same bilingual `invalid_export_format` error from every list.
  */
 export const ExportFormatQuery = z.object({
-  format: z.string().trim().max(10).optional().meta({ description: 'xlsx (mặc định / default) hoặc / or csv', examples: ['xlsx', 'csv'] }),
+  format: z
+    .string()
+    .trim()
+    .max(10)
+    .optional()
+    .meta({ description: 'xlsx (mặc định / default) hoặc / or csv', examples: ['xlsx', 'csv'] }),
 });
 
 /** Each export takes its list's filters (every matching row is exported, so no paging) and the format. */

@@ -20,7 +20,16 @@ export const ImportPreview = z.object({
   products: Counts,
   results: Counts,
   /** A few of the rows that would change, per sheet, to show before committing. */
-  samples: z.array(z.object({ sheet: ImportSheet, row: z.number().int(), code: z.string(), name: z.string(), action: z.enum(['create', 'update']), changes: z.array(z.string()) })),
+  samples: z.array(
+    z.object({
+      sheet: ImportSheet,
+      row: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      action: z.enum(['create', 'update']),
+      changes: z.array(z.string()),
+    }),
+  ),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { MessageSchema } from './common.js';
 
 export const IndicatorDefinition = z
-  .object({ code: z.string(), group: z.string(), name: MessageSchema, definition: MessageSchema, unit: z.string(), tracked: z.boolean(), breakdown: z.string().nullable() })
+  .object({
+    code: z.string(),
+    group: z.string(),
+    name: MessageSchema,
+    definition: MessageSchema,
+    unit: z.string(),
+    tracked: z.boolean(),
+    breakdown: z.string().nullable(),
+  })
   .meta({ id: 'IndicatorDefinition' });
 
 export const IndicatorValue = z.object({
@@ -16,7 +24,10 @@ export const IndicatorValue = z.object({
 
 export const IndicatorQuery = z.object({
   year: z.coerce.number().int().min(2018).max(2100),
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
 });
 
 export const IndicatorValues = z
@@ -32,9 +43,20 @@ export const Dashboard = z
     provinceCode: z.string(),
     indicators: z.array(IndicatorValue),
     /** Products recognised in the year by criteria set and star. */
-    productsBySetAndStar: z.array(z.object({ setNumber: z.number().int().nullable(), setName: z.string().nullable(), star: z.number().int(), products: z.number().int() })),
+    productsBySetAndStar: z.array(
+      z.object({ setNumber: z.number().int().nullable(), setName: z.string().nullable(), star: z.number().int(), products: z.number().int() }),
+    ),
     /** Per commune of the province: recognised products in the year, OCOP products (valid certificates at year end), producers. */
-    communes: z.array(z.object({ communeCode: z.string(), name: z.string(), recognised: z.number().int(), certified: z.number().int(), subjects: z.number().int(), target: z.number().nullable() })),
+    communes: z.array(
+      z.object({
+        communeCode: z.string(),
+        name: z.string(),
+        recognised: z.number().int(),
+        certified: z.number().int(),
+        subjects: z.number().int(),
+        target: z.number().nullable(),
+      }),
+    ),
     /** Producers with a valid certificate at year end, by legal form. */
     subjectsByLegalForm: z.array(z.object({ legalForm: z.string(), subjects: z.number().int() })),
     /** Certificates falling due: per month of the next 12 months from the start of the year, by expiry month. */
@@ -56,7 +78,13 @@ export const AnnualReport = z
     year: z.number().int(),
     provinceCode: z.string(),
     provinceName: z.string(),
-    evaluated: z.object({ products: z.number().int(), firstTime: z.number().int(), upgrade: z.number().int(), reRating: z.number().int(), subjects: z.number().int() }),
+    evaluated: z.object({
+      products: z.number().int(),
+      firstTime: z.number().int(),
+      upgrade: z.number().int(),
+      reRating: z.number().int(),
+      subjects: z.number().int(),
+    }),
     subjects: z.object({ new: z.number().int(), returning: z.number().int() }),
     recognized: z.object({
       products: z.number().int(),
@@ -67,7 +95,11 @@ export const AnnualReport = z
     scoreAtLeast90: z.number().int(),
     certificates: z.object({ valid: z.number().int(), expiring: z.number().int(), lapsed: z.number().int(), revoked: z.number().int() }),
     /** Cumulative: products holding a valid certificate at year end, by star. */
-    cumulative: z.object({ products: z.number().int(), subjects: z.number().int(), byStar: z.object({ '3': z.number().int(), '4': z.number().int(), '5': z.number().int() }) }),
+    cumulative: z.object({
+      products: z.number().int(),
+      subjects: z.number().int(),
+      byStar: z.object({ '3': z.number().int(), '4': z.number().int(), '5': z.number().int() }),
+    }),
     /** Every indicator of the catalogue with its plan target (null when the plan sets none). */
     indicators: z.array(z.object({ code: z.string(), name: MessageSchema, unit: z.string(), value: z.number().nullable(), target: z.number().nullable() })),
     byCommune: z.array(z.object({ communeCode: z.string(), name: z.string(), evaluated: z.number().int(), recognised: z.number().int() })),

@@ -6,7 +6,11 @@ export const BUDGET_SOURCES = ['central', 'province', 'district', 'commune', 'so
 export const PlanTarget = z.object({
   indicatorCode: z.string().min(1).max(80),
   /** Null: the whole province. */
-  communeCode: z.string().regex(/^\d{5}$/).nullable().default(null),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .nullable()
+    .default(null),
   target: z.number().min(0).max(1e15),
   note: optionalText(500),
 });
@@ -44,5 +48,12 @@ export const Plan = z
   .meta({ id: 'Plan' });
 export type Plan = z.infer<typeof Plan>;
 
-export const PlanSummary = z.object({ id: z.uuid(), year: z.number().int(), title: z.string(), targetCount: z.number().int(), budgetTotalVnd: z.number(), updatedAt: z.string() });
+export const PlanSummary = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  title: z.string(),
+  targetCount: z.number().int(),
+  budgetTotalVnd: z.number(),
+  updatedAt: z.string(),
+});
 export const YearParams = z.object({ year: z.coerce.number().int().min(2018).max(2100) });

@@ -86,7 +86,10 @@ export type Subject = z.infer<typeof Subject>;
 
 export const SubjectListQuery = PageQuery.extend({
   legalForm: z.enum(LEGAL_FORM_CODES).optional(),
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   status: z.enum(SUBJECT_STATUSES).optional(),
 });
 export const SubjectList = paginated(Subject);
@@ -167,7 +170,10 @@ export type Product = z.infer<typeof Product>;
 
 export const ProductListQuery = PageQuery.extend({
   subjectId: z.uuid().optional(),
-  communeCode: z.string().regex(/^\d{5}$/).optional(),
+  communeCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   criteriaSetNumber: z.coerce.number().int().min(1).max(26).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
 });

@@ -3,7 +3,10 @@ import { bilingual } from './messages.js';
 
 const Choices = z.record(z.string().min(1).max(20), z.number().int().min(0).max(50));
 const Case = z.enum(['a', 'b']).nullable().optional();
-const Disqualified = z.object({ reason: z.string().trim().min(1).max(1000) }).nullable().optional();
+const Disqualified = z
+  .object({ reason: z.string().trim().min(1).max(1000) })
+  .nullable()
+  .optional();
 const VersionRef = z.string().trim().min(1).max(100).describe('Legal basis ("26/2026/QĐ-TTg") or its slug ("26-2026-qd-ttg")');
 const SetRef = z.union([z.number().int().min(1), z.string().trim().min(1).max(100)]).describe('Set number (1–26) or code');
 
@@ -26,7 +29,10 @@ export const EvaluateBody = z
       .optional(),
   })
   .refine((b) => (b.choices === undefined) !== (b.members === undefined), {
-    ...bilingual({ vi: 'Gửi "choices" (một phiếu) hoặc "members" (các phiếu của hội đồng), không cả hai.', en: 'Send "choices" (one sheet) or "members" (a council’s sheets), not both.' }),
+    ...bilingual({
+      vi: 'Gửi "choices" (một phiếu) hoặc "members" (các phiếu của hội đồng), không cả hai.',
+      en: 'Send "choices" (one sheet) or "members" (a council’s sheets), not both.',
+    }),
     path: ['choices'],
     when: () => true,
   });
@@ -83,12 +89,22 @@ export const EvaluationResult = z
     disqualified: z.boolean(),
     disqualificationReasons: z.array(z.string()),
     case: z.enum(['a', 'b']).nullable(),
-    criteria: z.array(z.object({ code: z.string(), label: z.string(), part: z.string(), points: z.number(), maxPoints: z.number(), chosen: OptionRef.nullable() })),
+    criteria: z.array(
+      z.object({ code: z.string(), label: z.string(), part: z.string(), points: z.number(), maxPoints: z.number(), chosen: OptionRef.nullable() }),
+    ),
     next: NextStar.nullable(),
     memberTotals: z.array(z.number()).optional(),
     spread: z.number().optional(),
     rescoreRequired: z.boolean().optional(),
-    quorum: z.object({ status: z.enum(['met', 'not-met', 'unknown']), councilSize: z.number().nullable(), present: z.number(), required: z.number().nullable(), chairPresent: z.boolean().nullable() }).optional(),
+    quorum: z
+      .object({
+        status: z.enum(['met', 'not-met', 'unknown']),
+        councilSize: z.number().nullable(),
+        present: z.number(),
+        required: z.number().nullable(),
+        chairPresent: z.boolean().nullable(),
+      })
+      .optional(),
     decisionReady: z.boolean().optional(),
   })
   .meta({ id: 'EvaluationResult' });

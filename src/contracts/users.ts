@@ -21,8 +21,15 @@ export const User = z
 const scopeFields = {
   role: RoleSchema,
   /** Omitted → the caller's province; null → ministry level (only a ministry admin may set it). */
-  provinceCode: z.string().regex(/^\d{2}$/).nullable().optional(),
-  communeCodes: z.array(z.string().regex(/^\d{5}$/)).max(500).default([]),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable()
+    .optional(),
+  communeCodes: z
+    .array(z.string().regex(/^\d{5}$/))
+    .max(500)
+    .default([]),
   subjectId: z.uuid().nullable().optional(),
 };
 

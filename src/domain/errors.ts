@@ -28,5 +28,4 @@ export const forbidden = (messages: Message = { vi: 'Bạn không có quyền th
 export const notFound = (what: Message = { vi: 'bản ghi', en: 'record' }) =>
   new AppError('not_found', 'not_found', { vi: `Không tìm thấy ${what.vi}.`, en: `The ${what.en} was not found.` });
 export const conflict = (code: string, messages: Message, fields: FieldErrors = {}) => new AppError('conflict', code, messages, fields);
-export const unauthenticated = () =>
-  new AppError('unauthenticated', 'unauthenticated', { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' });
+export const unauthenticated = () => new AppError('unauthenticated', 'unauthenticated', { vi: 'Vui lòng đăng nhập.', en: 'Please sign in.' });

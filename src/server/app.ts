@@ -159,7 +159,11 @@ export async function buildApp({ config, database, logger = false, clock = () =>
         filings,
         questions: services.questions,
         packageFor: (actor, id) =>
-          ministryPackage({ db, storage, dossiers: services.dossiers, filings, decisions: services.decisions, councils: services.councils, questions: services.questions }, actor, id),
+          ministryPackage(
+            { db, storage, dossiers: services.dossiers, filings, decisions: services.decisions, councils: services.councils, questions: services.questions },
+            actor,
+            id,
+          ),
       });
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils });
@@ -168,7 +172,13 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(indicatorsRoutes, { indicators: services.indicators });
       await api.register(reportsRoutes, { reports: createReportsService(db, services.indicators, config.provinceCode, clock) });
       await api.register(importsRoutes, { imports: services.imports, limits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows } });
-      await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config, storage });
+      await api.register(certificatesRoutes, {
+        certificates: services.certificates,
+        decisions: services.decisions,
+        results: services.results,
+        config,
+        storage,
+      });
     },
     { prefix: '/api/v1' },
   );

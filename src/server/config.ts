@@ -14,12 +14,32 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  PROVINCE_CODE: z.string().regex(/^\d{2}$/, 'must be a 2-digit province code (Decision 19/2025/QĐ-TTg)').default('82'),
-  ADMIN_EMAIL: z.string().email().optional().or(z.literal('').transform(() => undefined)),
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+  PROVINCE_CODE: z
+    .string()
+    .regex(/^\d{2}$/, 'must be a 2-digit province code (Decision 19/2025/QĐ-TTg)')
+    .default('82'),
+  ADMIN_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Public origin, e.g. https://ocop.dongthap.gov.vn; https makes session cookies Secure. */
-  PUBLIC_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(8),
@@ -27,7 +47,11 @@ const ConfigSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().positive().max(500).default(20),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(10).max(2_000_000).default(200_000),
   /** smtp://user:pass@host:587 — without it, e-mails wait in the outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional().or(z.literal('').transform(() => undefined)),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('OCOP <no-reply@ocop.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the built web app is served from (a second build side by side, e.g. while reviewing a change). */

@@ -5,7 +5,9 @@ export function multipart(fields: Record<string, string>, file: { name: string; 
   return {
     payload: Buffer.concat([
       ...parts,
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${fileField}"; filename="${file.name}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
       file.data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),

@@ -4,19 +4,6 @@
  */
 export * from './types.js';
 export { CriteriaVersionFileSchema, type CriteriaVersionFile } from './schema.js';
-export {
-  validateCriteriaVersion,
-  loadCriteriaVersion,
-  CriteriaValidationError,
-  type CriteriaValidationResult,
-} from './validate.js';
-export {
-  listScorableCriteria,
-  findSet,
-  walkCriteria,
-  casesOfSet,
-  optionAppliesToCase,
-  bestPoints,
-  maxReachableTotals,
-} from './queries.js';
+export { validateCriteriaVersion, loadCriteriaVersion, CriteriaValidationError, type CriteriaValidationResult } from './validate.js';
+export { listScorableCriteria, findSet, walkCriteria, casesOfSet, optionAppliesToCase, bestPoints, maxReachableTotals } from './queries.js';
 export { criteriaVersionSlug, versionInForce } from './slug.js';

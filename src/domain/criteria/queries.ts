@@ -1,10 +1,7 @@
 import type { CaseKey, CriteriaSet, CriteriaVersion, Criterion, CriterionNode, CriterionOption, PartCode } from './types.js';
 
 /** Visits every node of a set in sheet order (pre-order), with its part and its ancestor groups. */
-export function walkCriteria(
-  set: CriteriaSet,
-  visit: (node: CriterionNode, part: PartCode, ancestors: readonly CriterionNode[]) => void,
-): void {
+export function walkCriteria(set: CriteriaSet, visit: (node: CriterionNode, part: PartCode, ancestors: readonly CriterionNode[]) => void): void {
   const walk = (node: CriterionNode, part: PartCode, ancestors: readonly CriterionNode[]): void => {
     visit(node, part, ancestors);
     if (node.kind === 'group') {

@@ -57,8 +57,16 @@ describe('Decision 1048/QĐ-TTg legacy set "Rau, củ, quả, hạt tươi"', ()
     expect(v.partMaxima).toEqual({ A: 35, B: 25, C: 40 });
     expect(v.sets).toHaveLength(1);
     const set = v.sets[0]!;
-    expect(set.parts.map((p) => [p.code, p.maxPoints])).toEqual([['A', 35], ['B', 25], ['C', 40]]);
-    expect(listScorableCriteria(set).flatMap((c) => c.options).filter((o) => o.minStar !== null)).toEqual([]);
+    expect(set.parts.map((p) => [p.code, p.maxPoints])).toEqual([
+      ['A', 35],
+      ['B', 25],
+      ['C', 40],
+    ]);
+    expect(
+      listScorableCriteria(set)
+        .flatMap((c) => c.options)
+        .filter((o) => o.minStar !== null),
+    ).toEqual([]);
   });
 
   it('models the sub-items of 6 (sensory, 5 items) and 9 (2 items) as criteria of their group', () => {

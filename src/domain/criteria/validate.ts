@@ -1,15 +1,6 @@
 import { CriteriaVersionFileSchema, toCriteriaVersion, type CriterionFile } from './schema.js';
 import { casesOfSet, maxReachableTotals, walkCriteria } from './queries.js';
-import {
-  MIN_STAR_LEVELS,
-  PART_CODES,
-  type CriteriaSet,
-  type CriteriaVersion,
-  type Criterion,
-  type CriterionNode,
-  type MinStar,
-  type Star,
-} from './types.js';
+import { MIN_STAR_LEVELS, PART_CODES, type CriteriaSet, type CriteriaVersion, type Criterion, type CriterionNode, type MinStar, type Star } from './types.js';
 
 /**
  * Checks a criteria file before anything scores against it. A wrong number in reference data
@@ -93,7 +84,9 @@ function checkFileNode(node: CriterionFile, readable: string, raw: string, probl
 function checkVersion(version: CriteriaVersion, problems: string[]): void {
   const partSum = PART_CODES.reduce((sum, p) => sum + version.partMaxima[p], 0);
   if (!same(partSum, 100)) {
-    problems.push(`partMaxima: A ${fmt(version.partMaxima.A)} + B ${fmt(version.partMaxima.B)} + C ${fmt(version.partMaxima.C)} = ${fmt(partSum)}, expected 100`);
+    problems.push(
+      `partMaxima: A ${fmt(version.partMaxima.A)} + B ${fmt(version.partMaxima.B)} + C ${fmt(version.partMaxima.C)} = ${fmt(partSum)}, expected 100`,
+    );
   }
 
   // Bands must tile [0, 100] without gaps or overlaps, otherwise some total has no star or two.
@@ -209,7 +202,9 @@ function checkCriterion(criterion: Criterion, path: string, problems: string[]):
       if (a.minStar === b.minStar) problems.push(`${path}: ${a.minStar}★ minimum is marked on two options`);
       const [low, high] = a.minStar < b.minStar ? [a, b] : [b, a];
       if (low.minStar !== high.minStar && low.points > high.points) {
-        problems.push(`${path}: the ${high.minStar}★ minimum (${fmt(high.points)} points) asks for less than the ${low.minStar}★ minimum (${fmt(low.points)} points)`);
+        problems.push(
+          `${path}: the ${high.minStar}★ minimum (${fmt(high.points)} points) asks for less than the ${low.minStar}★ minimum (${fmt(low.points)} points)`,
+        );
       }
     }
   }

@@ -59,8 +59,7 @@ function newMoon(k: number): number {
     0.0006 * Math.sin(2 * f + mpr) +
     0.001 * Math.sin(2 * f - mpr) +
     0.0005 * Math.sin(2 * mpr + m);
-  const deltaT =
-    t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
+  const deltaT = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 - 0.000000081 * t * t3 : -0.000278 + 0.000265 * t + 0.000262 * t2;
   return jd + c1 - deltaT;
 }
 

@@ -26,10 +26,23 @@ describe('council rules', () => {
   });
 
   describe('composition (Art. 7.3b)', () => {
-    const seat = (position: CouncilMemberDraft['position'], userId: string | null, userRole: string | null = 'council', voting = votesByDefault(position)): CouncilMemberDraft => ({ position, voting, userId, userRole });
-    const five = [seat('chair', 'u1'), seat('member', 'u2'), seat('member', 'u3'), seat('member', 'u4'), seat('member', null, null), seat('secretary', 'u6', 'admin')];
+    const seat = (
+      position: CouncilMemberDraft['position'],
+      userId: string | null,
+      userRole: string | null = 'council',
+      voting = votesByDefault(position),
+    ): CouncilMemberDraft => ({ position, voting, userId, userRole });
+    const five = [
+      seat('chair', 'u1'),
+      seat('member', 'u2'),
+      seat('member', 'u3'),
+      seat('member', 'u4'),
+      seat('member', null, null),
+      seat('secretary', 'u6', 'admin'),
+    ];
 
-    it('accepts a chair, a secretary and enough scoring members', () => expect(checkCouncilComposition(five, { minVoting: 5, needsSecretary: true })).toEqual({ ok: true }));
+    it('accepts a chair, a secretary and enough scoring members', () =>
+      expect(checkCouncilComposition(five, { minVoting: 5, needsSecretary: true })).toEqual({ ok: true }));
 
     it.each<[string, CouncilMemberDraft[], string]>([
       ['no chair', five.slice(1), 'members'],
@@ -46,7 +59,13 @@ describe('council rules', () => {
     });
 
     it('counts an appointed secretary-member among the scoring members', () => {
-      const withMemberSecretary = [seat('chair', 'u1'), seat('member', 'u2'), seat('member', 'u3'), seat('member', 'u4'), seat('secretary', 'u5', 'officer', true)];
+      const withMemberSecretary = [
+        seat('chair', 'u1'),
+        seat('member', 'u2'),
+        seat('member', 'u3'),
+        seat('member', 'u4'),
+        seat('secretary', 'u5', 'officer', true),
+      ];
       expect(checkCouncilComposition(withMemberSecretary, { minVoting: 5, needsSecretary: true })).toEqual({ ok: true });
     });
 

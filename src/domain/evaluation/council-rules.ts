@@ -17,7 +17,11 @@ export type ScoringStanding = 'yes' | 'not_voting' | 'declare_first' | 'conflict
  * interest, nor when they belong to the producer's own organisation (compared accent- and
  * case-insensitively), nor before they have declared at all.
  */
-export function mayScore(member: { organisation: string; voting: boolean }, producerName: string, declaration: { hasConflict: boolean } | undefined): ScoringStanding {
+export function mayScore(
+  member: { organisation: string; voting: boolean },
+  producerName: string,
+  declaration: { hasConflict: boolean } | undefined,
+): ScoringStanding {
   if (!member.voting) return 'not_voting';
   if (foldVietnamese(member.organisation) === foldVietnamese(producerName)) return 'own_organisation';
   if (!declaration) return 'declare_first';
@@ -53,7 +57,8 @@ export function checkCouncilComposition(
   const problems: Record<string, Message> = {};
   const chairs = members.filter((m) => m.position === 'chair').length;
   if (chairs !== 1) problems.members = { vi: 'Hội đồng có đúng một chủ tịch.', en: 'A council has exactly one chair.' };
-  else if (rules.needsSecretary && !members.some((m) => m.position === 'secretary')) problems.members = { vi: 'Hội đồng cần có thư ký.', en: 'A council needs a secretary.' };
+  else if (rules.needsSecretary && !members.some((m) => m.position === 'secretary'))
+    problems.members = { vi: 'Hội đồng cần có thư ký.', en: 'A council needs a secretary.' };
   const voting = members.filter((m) => m.voting).length;
   if (voting < minVoting && !problems.members)
     problems.members = {
@@ -67,7 +72,10 @@ export function checkCouncilComposition(
     if (seen.has(m.userId)) problems[`members.${i}.userId`] = { vi: 'Tài khoản này đã có trong hội đồng.', en: 'This account is already on the council.' };
     seen.add(m.userId);
     if (!m.userRole || !SEATED_ROLES.includes(m.userRole))
-      problems[`members.${i}.userId`] = { vi: 'Chỉ tài khoản cán bộ hoặc thành viên hội đồng được tham gia hội đồng.', en: 'Only staff or council accounts sit on a council.' };
+      problems[`members.${i}.userId`] = {
+        vi: 'Chỉ tài khoản cán bộ hoặc thành viên hội đồng được tham gia hội đồng.',
+        en: 'Only staff or council accounts sit on a council.',
+      };
   });
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true };
 }

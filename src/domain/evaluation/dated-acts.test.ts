@@ -24,7 +24,10 @@ describe('dated acts follow the acts they depend on and never lie ahead', () => 
         en: 'The decision date (25/05/2027) cannot be earlier than the province’s approval (02/06/2027).',
       },
     });
-    expect(checkActDate(decision('2027-06-11'), today, [session])).toMatchObject({ ok: false, message: { vi: 'Ngày ký quyết định (11/06/2027) không được sau ngày hôm nay (10/06/2027).' } });
+    expect(checkActDate(decision('2027-06-11'), today, [session])).toMatchObject({
+      ok: false,
+      message: { vi: 'Ngày ký quyết định (11/06/2027) không được sau ngày hôm nay (10/06/2027).' },
+    });
   });
 
   it('ignores acts not taken (no date)', () => {

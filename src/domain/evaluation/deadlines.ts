@@ -27,13 +27,32 @@ const PROVINCE_PENDING: readonly DossierState[] = ['received', 'returned', 'resu
 export function overdueDeadlines(d: DossierDates, today: IsoDate): { rule: DeadlineRule; dueOn: IsoDate; label: Message }[] {
   const out: { rule: DeadlineRule; dueOn: IsoDate; label: Message }[] = [];
   if (d.state === 'submitted' && d.communeDueOn && today > d.communeDueOn)
-    out.push({ rule: 'commune_assessment', dueOn: d.communeDueOn, label: { vi: `Xã quá hạn đánh giá (15 ngày làm việc, hạn ${formatDateVn(d.communeDueOn)})`, en: `Commune assessment overdue (15 working days, due ${formatDateVn(d.communeDueOn)})` } });
+    out.push({
+      rule: 'commune_assessment',
+      dueOn: d.communeDueOn,
+      label: {
+        vi: `Xã quá hạn đánh giá (15 ngày làm việc, hạn ${formatDateVn(d.communeDueOn)})`,
+        en: `Commune assessment overdue (15 working days, due ${formatDateVn(d.communeDueOn)})`,
+      },
+    });
   const pending = [...PROVINCE_PENDING, ...MINISTRY_STATES].includes(d.state);
   if (pending && d.kind === 'rerating' && d.receivedOn) {
     const due = addDays(d.receivedOn, RERATING_EVALUATION_DAYS);
-    if (today > due) out.push({ rule: 'rerating_45_days', dueOn: due, label: { vi: `Đánh giá lại quá 45 ngày (hạn ${formatDateVn(due)})`, en: `Re-rating beyond 45 days (due ${formatDateVn(due)})` } });
+    if (today > due)
+      out.push({
+        rule: 'rerating_45_days',
+        dueOn: due,
+        label: { vi: `Đánh giá lại quá 45 ngày (hạn ${formatDateVn(due)})`, en: `Re-rating beyond 45 days (due ${formatDateVn(due)})` },
+      });
   }
   if (pending && d.roundResultDeadline && today > d.roundResultDeadline)
-    out.push({ rule: 'round_result', dueOn: d.roundResultDeadline, label: { vi: `Quá hạn kết quả của đợt (${formatDateVn(d.roundResultDeadline)})`, en: `Past the round’s result date (${formatDateVn(d.roundResultDeadline)})` } });
+    out.push({
+      rule: 'round_result',
+      dueOn: d.roundResultDeadline,
+      label: {
+        vi: `Quá hạn kết quả của đợt (${formatDateVn(d.roundResultDeadline)})`,
+        en: `Past the round’s result date (${formatDateVn(d.roundResultDeadline)})`,
+      },
+    });
   return out;
 }

@@ -3,7 +3,10 @@ import { checklistStatus, requiredDocuments } from './dossier-documents.js';
 
 describe('dossier documents', () => {
   it('requires food-safety papers for food, drink and herbal sets only', () => {
-    const required = (set: number) => requiredDocuments(set, 'first').filter((i) => i.required).map((i) => i.type);
+    const required = (set: number) =>
+      requiredDocuments(set, 'first')
+        .filter((i) => i.required)
+        .map((i) => i.type);
     expect(required(7)).toEqual(['business_registration', 'food_safety_certificate', 'quality_declaration', 'test_report']);
     expect(required(21)).toEqual(['business_registration']);
     expect(required(26)).toEqual(['business_registration']);

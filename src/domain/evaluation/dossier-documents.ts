@@ -39,7 +39,12 @@ export function requiredDocuments(setNumber: number, kind: DossierKind): Checkli
   const food = isFoodLike(setNumber);
   const items: ChecklistItem[] = [
     { type: 'business_registration', required: true, disqualifying: false, note: null },
-    { type: 'food_safety_certificate', required: food, disqualifying: food, note: food ? { vi: 'Thiếu giấy này hồ sơ bị loại.', en: 'Without it the dossier is disqualified.' } : null },
+    {
+      type: 'food_safety_certificate',
+      required: food,
+      disqualifying: food,
+      note: food ? { vi: 'Thiếu giấy này hồ sơ bị loại.', en: 'Without it the dossier is disqualified.' } : null,
+    },
     { type: 'quality_declaration', required: food, disqualifying: false, note: null },
     { type: 'test_report', required: food || kind === 'rerating', disqualifying: false, note: null },
     { type: 'ip_title', required: false, disqualifying: false, note: null },

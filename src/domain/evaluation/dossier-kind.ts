@@ -13,11 +13,21 @@ export type CurrentCertificate = { star: number; expiresOn: IsoDate; status: Cer
  * (Art. 7.6). Filing later than 120 days is allowed (Art. 12.3 keeps the certificate in force until
  * the result); once it has expired, the product starts again with a first evaluation.
  */
-export function checkDossierKind(kind: DossierKind, certificate: CurrentCertificate, today: IsoDate): { ok: true; late: boolean } | { ok: false; message: Message } {
+export function checkDossierKind(
+  kind: DossierKind,
+  certificate: CurrentCertificate,
+  today: IsoDate,
+): { ok: true; late: boolean } | { ok: false; message: Message } {
   const inForce = certificate !== null && isInForce(certificate.status);
   if (kind === 'first')
     return inForce
-      ? { ok: false, message: { vi: 'Sản phẩm đang có giấy chứng nhận còn hiệu lực: chọn nâng hạng hoặc đánh giá lại.', en: 'The product holds a certificate in force: choose an upgrade or a re-rating.' } }
+      ? {
+          ok: false,
+          message: {
+            vi: 'Sản phẩm đang có giấy chứng nhận còn hiệu lực: chọn nâng hạng hoặc đánh giá lại.',
+            en: 'The product holds a certificate in force: choose an upgrade or a re-rating.',
+          },
+        }
       : { ok: true, late: false };
   if (kind === 'upgrade') {
     if (!inForce) return { ok: false, message: { vi: 'Nâng hạng cần giấy chứng nhận còn hiệu lực.', en: 'An upgrade needs a certificate in force.' } };

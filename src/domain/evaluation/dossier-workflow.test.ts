@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { vietnamWorkingDays } from '../dates/holidays.js';
 import { ANONYMOUS, type Actor, type UserActor } from '../policies/index.js';
-import { availableActions, checkStep, checkTransition, communeAssessmentDue, samplesRequired, type DossierAction, type DossierState } from './dossier-workflow.js';
+import {
+  availableActions,
+  checkStep,
+  checkTransition,
+  communeAssessmentDue,
+  samplesRequired,
+  type DossierAction,
+  type DossierState,
+} from './dossier-workflow.js';
 
-const user = (role: UserActor['role'], extra: Partial<UserActor> = {}): UserActor => ({ kind: 'user', userId: role, role, provinceCode: '82', communeCodes: [], subjectId: null, ...extra });
+const user = (role: UserActor['role'], extra: Partial<UserActor> = {}): UserActor => ({
+  kind: 'user',
+  userId: role,
+  role,
+  provinceCode: '82',
+  communeCodes: [],
+  subjectId: null,
+  ...extra,
+});
 const producer = user('producer', { subjectId: 's1' });
 const otherProducer = user('producer', { subjectId: 's2' });
 const officer = user('officer', { communeCodes: ['30037'] });
@@ -63,7 +79,10 @@ describe('dossier workflow (Art. 6–7, Decision 26/2026/QĐ-TTg)', () => {
 
   it('sends the commune’s "not propose" back to the producer, with its reasons (Art. 7.2b)', () => {
     expect(checkTransition(officer, at('submitted'), 'assess', { conclusion: 'not_propose' })).toMatchObject({ reason: 'comment_required' });
-    expect(checkTransition(officer, at('submitted'), 'assess', { conclusion: 'not_propose', comment: 'Nguyên liệu không có nguồn gốc địa phương' })).toEqual({ ok: true, to: 'not_proposed' });
+    expect(checkTransition(officer, at('submitted'), 'assess', { conclusion: 'not_propose', comment: 'Nguyên liệu không có nguồn gốc địa phương' })).toEqual({
+      ok: true,
+      to: 'not_proposed',
+    });
     expect(checkTransition(officer, at('submitted'), 'assess', { conclusion: 'propose' })).toEqual({ ok: true, to: 'commune_assessed' });
   });
 

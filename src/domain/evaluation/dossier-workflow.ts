@@ -159,7 +159,8 @@ const fail = (reason: TransitionFailure, vi: string, en: string): TransitionChec
 /** Whether parties may take `action` on the dossier now, and the state it leads to. */
 export function checkStep(parties: readonly Party[], dossier: DossierRef, action: DossierAction, facts: TransitionFacts = {}): TransitionCheck {
   const rule = DOSSIER_ACTIONS[action];
-  if (!rule.by.some((p) => parties.includes(p))) return fail('forbidden', 'Bạn không có quyền thực hiện bước này với hồ sơ.', 'You may not take this step on the dossier.');
+  if (!rule.by.some((p) => parties.includes(p)))
+    return fail('forbidden', 'Bạn không có quyền thực hiện bước này với hồ sơ.', 'You may not take this step on the dossier.');
   if (!(rule.from as readonly DossierState[]).includes(dossier.state))
     return fail(
       'invalid_state',
@@ -167,7 +168,8 @@ export function checkStep(parties: readonly Party[], dossier: DossierRef, action
       `Not possible while the dossier is "${DOSSIER_STATE_LABELS[dossier.state].en}".`,
     );
   const notProposed = action === 'assess' && facts.conclusion === 'not_propose';
-  if ((('needsComment' in rule && rule.needsComment) || notProposed) && !facts.comment?.trim()) return fail('comment_required', 'Cần ghi rõ lý do.', 'A reason is required.');
+  if ((('needsComment' in rule && rule.needsComment) || notProposed) && !facts.comment?.trim())
+    return fail('comment_required', 'Cần ghi rõ lý do.', 'A reason is required.');
   if (notProposed) return { ok: true, to: 'not_proposed' };
   // Art. 7.3a: receiving is checking the dossier's papers; a disqualifying absence ends it there (Phụ lục II).
   if (action === 'receive' && facts.disqualifyingPapers?.length) return { ok: true, to: 'disqualified' };
@@ -179,7 +181,11 @@ export function checkStep(parties: readonly Party[], dossier: DossierRef, action
     );
   if (action === 'record_score' || action === 'record_central_score') {
     if ((facts.openQuestions ?? 0) > 0)
-      return fail('open_questions', `Còn ${facts.openQuestions} câu hỏi về minh chứng chưa được trả lời hoặc đóng.`, `${facts.openQuestions} evidence question(s) are still open.`);
+      return fail(
+        'open_questions',
+        `Còn ${facts.openQuestions} câu hỏi về minh chứng chưa được trả lời hoặc đóng.`,
+        `${facts.openQuestions} evidence question(s) are still open.`,
+      );
     if (facts.councilScore == null) return fail('no_score', 'Hội đồng chưa có kết quả chấm.', 'The council has no result yet.');
   }
   if (action === 'decide' && dossier.state === 'ministry_decided' && facts.decidedStar === 5)
@@ -200,7 +206,8 @@ export function checkStep(parties: readonly Party[], dossier: DossierRef, action
 }
 
 /** Whether `actor` may take `action` on the dossier now, and the state it leads to. */
-export const checkTransition = (actor: Actor, dossier: DossierRef, action: DossierAction, facts: TransitionFacts = {}) => checkStep(partiesOf(actor, dossier), dossier, action, facts);
+export const checkTransition = (actor: Actor, dossier: DossierRef, action: DossierAction, facts: TransitionFacts = {}) =>
+  checkStep(partiesOf(actor, dossier), dossier, action, facts);
 
 /**
  * The steps `actor` may take now, for the buttons a page shows: a step waiting only for its reason,

@@ -53,6 +53,5 @@ describe('legal bases', () => {
     ['commune', '26/2026/QĐ-TTg', null, false],
     ['central', '148/QĐ-TTg', 5, true],
     ['central', '26/2026/QĐ-TTg', null, false],
-  ])('%s under %s (star %s) counts: %s', (level, legalBasis, star, counts) =>
-    expect(isRecognisingResult({ level, legalBasis, star })).toBe(counts));
+  ])('%s under %s (star %s) counts: %s', (level, legalBasis, star, counts) => expect(isRecognisingResult({ level, legalBasis, star })).toBe(counts));
 });

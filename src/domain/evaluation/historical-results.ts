@@ -78,7 +78,10 @@ export function checkHistoricalResult(r: HistoricalResult): Message[] {
   if (r.level === 'district' && r.star !== null && !(parseLegalBasis(r.legalBasis) === '148/QĐ-TTg' && r.star === 3))
     problems.push({ vi: 'Cấp huyện chỉ công nhận 3 sao theo Quyết định 148/QĐ-TTg.', en: 'Districts recognised 3★ only, under Decision 148/QĐ-TTg.' });
   if (!parseLegalBasis(r.legalBasis))
-    problems.push({ vi: `Căn cứ "${r.legalBasis}" không phải 1048/QĐ-TTg, 148/QĐ-TTg, 1489/QĐ-TTg hay 26/2026/QĐ-TTg.`, en: `Unknown legal basis "${r.legalBasis}".` });
+    problems.push({
+      vi: `Căn cứ "${r.legalBasis}" không phải 1048/QĐ-TTg, 148/QĐ-TTg, 1489/QĐ-TTg hay 26/2026/QĐ-TTg.`,
+      en: `Unknown legal basis "${r.legalBasis}".`,
+    });
   if (r.year < 2018 || r.year > 2100) problems.push({ vi: 'Năm không hợp lệ.', en: 'Invalid year.' });
   return problems;
 }

@@ -21,11 +21,18 @@ export function checkRecognisedStar(
 ): { ok: true } | { ok: false; message: Message } {
   if (star === null) return { ok: true };
   if (score === null) return { ok: false, message: { vi: 'Chưa có điểm của hội đồng.', en: 'There is no council score yet.' } };
-  if (level === 'province' && star === 5) return { ok: false, message: { vi: 'Tỉnh công nhận 3–4 sao; 5 sao do Bộ công nhận.', en: 'The province recognises 3–4★; 5★ is the ministry’s.' } };
+  if (level === 'province' && star === 5)
+    return { ok: false, message: { vi: 'Tỉnh công nhận 3–4 sao; 5 sao do Bộ công nhận.', en: 'The province recognises 3–4★; 5★ is the ministry’s.' } };
   if (level === 'ministry' && star !== 5) return { ok: false, message: { vi: 'Bộ chỉ công nhận 5 sao.', en: 'The ministry recognises 5★ only.' } };
   const band = starForTotal(score);
   if (star > band) return { ok: false, message: { vi: `${score} điểm chỉ đạt mức ${band} sao.`, en: `${score} points only reach the ${band}★ band.` } };
   if (councilStar !== null && star > councilStar)
-    return { ok: false, message: { vi: `Hội đồng chỉ xếp hạng ${councilStar} sao (chưa đạt yêu cầu tối thiểu của hạng cao hơn).`, en: `The council ranked it ${councilStar}★ (minimums of higher stars not met).` } };
+    return {
+      ok: false,
+      message: {
+        vi: `Hội đồng chỉ xếp hạng ${councilStar} sao (chưa đạt yêu cầu tối thiểu của hạng cao hơn).`,
+        en: `The council ranked it ${councilStar}★ (minimums of higher stars not met).`,
+      },
+    };
   return { ok: true };
 }

@@ -19,9 +19,7 @@ import { type Invalid, failure } from './result.js';
 export type PhoneKind = 'mobile' | 'landline';
 export type PhoneErrorCode = 'phone_characters' | 'phone_country' | 'phone_prefix' | 'phone_length';
 
-export type PhoneResult =
-  | { readonly ok: true; readonly value: string; readonly kind: PhoneKind }
-  | Invalid<PhoneErrorCode>;
+export type PhoneResult = { readonly ok: true; readonly value: string; readonly kind: PhoneKind } | Invalid<PhoneErrorCode>;
 
 /** Digits and the separators people write: spaces, dots, dashes, brackets; "+" only in front. */
 const PHONE_CHARACTERS = /^\(?\+?[\d\s.\-()]*$/u;
@@ -64,12 +62,8 @@ export function validatePhone(s: string): PhoneResult {
   if (/^0[235789]/u.test(national)) {
     return failure(
       'phone_length',
-      national.startsWith('02')
-        ? 'Số điện thoại cố định phải có 10–11 chữ số (kể cả mã vùng 02x).'
-        : 'Số điện thoại di động phải có 10 chữ số.',
-      national.startsWith('02')
-        ? 'A landline number must have 10–11 digits (including the 02x area code).'
-        : 'A mobile number must have 10 digits.',
+      national.startsWith('02') ? 'Số điện thoại cố định phải có 10–11 chữ số (kể cả mã vùng 02x).' : 'Số điện thoại di động phải có 10 chữ số.',
+      national.startsWith('02') ? 'A landline number must have 10–11 digits (including the 02x area code).' : 'A mobile number must have 10 digits.',
     );
   }
   return failure(
@@ -128,11 +122,7 @@ export function validateEmail(s: string): EmailResult {
     /[a-z]/u.test(topLevel);
 
   if (!valid) {
-    return failure(
-      'email_format',
-      'Địa chỉ email không hợp lệ (ví dụ đúng: ten@example.vn).',
-      'Invalid e-mail address (example: name@example.vn).',
-    );
+    return failure('email_format', 'Địa chỉ email không hợp lệ (ví dụ đúng: ten@example.vn).', 'Invalid e-mail address (example: name@example.vn).');
   }
   return { ok: true, value: `${local}@${domain}` };
 }

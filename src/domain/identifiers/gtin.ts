@@ -13,9 +13,7 @@ import { type Invalid, failure } from './result.js';
 export type GtinKind = 'GTIN-8' | 'GTIN-12' | 'GTIN-13' | 'GTIN-14';
 export type GtinErrorCode = 'gtin_length' | 'gtin_digits' | 'gtin_check_digit';
 
-export type GtinResult =
-  | { readonly ok: true; readonly value: string; readonly kind: GtinKind }
-  | Invalid<GtinErrorCode>;
+export type GtinResult = { readonly ok: true; readonly value: string; readonly kind: GtinKind } | Invalid<GtinErrorCode>;
 
 const KIND_BY_LENGTH: ReadonlyMap<number, GtinKind> = new Map([
   [8, 'GTIN-8'], // EAN-8

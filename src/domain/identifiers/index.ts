@@ -1,12 +1,6 @@
 export type { Invalid } from './result.js';
 export { type GtinErrorCode, type GtinKind, type GtinResult, gtinCheckDigit, validateGtin } from './gtin.js';
-export {
-  type TaxCodeErrorCode,
-  type TaxCodeKind,
-  type TaxCodeResult,
-  taxCodeCheckDigit,
-  validateTaxCode,
-} from './tax-code.js';
+export { type TaxCodeErrorCode, type TaxCodeKind, type TaxCodeResult, taxCodeCheckDigit, validateTaxCode } from './tax-code.js';
 export {
   PRODUCT_CODE_MAX_YEAR,
   PRODUCT_CODE_MIN_YEAR,

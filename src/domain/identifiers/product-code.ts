@@ -26,9 +26,7 @@ export interface ProductCodeParts {
 
 export type ProductCodeErrorCode = 'product_code_format' | 'product_code_serial' | 'product_code_year';
 
-export type ProductCodeResult =
-  | { readonly ok: true; readonly value: string; readonly parts: ProductCodeParts }
-  | Invalid<ProductCodeErrorCode>;
+export type ProductCodeResult = { readonly ok: true; readonly value: string; readonly parts: ProductCodeParts } | Invalid<ProductCodeErrorCode>;
 
 /** The OCOP programme started with Decision 490/QĐ-TTg of 7 May 2018; no code predates it. */
 export const PRODUCT_CODE_MIN_YEAR = 2018;
@@ -45,8 +43,7 @@ const DASHES = /[‐‑‒–—−]/gu;
 const PRODUCT_CODE = /^(\d{2})-(\d{5})-(\d{1,6})-(\d{4})$/;
 
 const isValidSerial = (serial: number): boolean => Number.isInteger(serial) && serial >= 1 && serial <= SERIAL_MAX;
-const isValidYear = (year: number): boolean =>
-  Number.isInteger(year) && year >= PRODUCT_CODE_MIN_YEAR && year <= PRODUCT_CODE_MAX_YEAR;
+const isValidYear = (year: number): boolean => Number.isInteger(year) && year >= PRODUCT_CODE_MIN_YEAR && year <= PRODUCT_CODE_MAX_YEAR;
 
 /**
  * Formats the parts as a product code: "82-29869-007-2026". The parts are expected to be valid
@@ -80,11 +77,7 @@ export function parseProductCode(s: string): ProductCodeResult {
   const year = Number(yearText);
 
   if (!isValidSerial(serial)) {
-    return failure(
-      'product_code_serial',
-      'Số thứ tự trong mã sản phẩm phải từ 001 trở lên.',
-      'The serial number in a product code must be 001 or more.',
-    );
+    return failure('product_code_serial', 'Số thứ tự trong mã sản phẩm phải từ 001 trở lên.', 'The serial number in a product code must be 001 or more.');
   }
   if (!isValidYear(year)) {
     return failure(

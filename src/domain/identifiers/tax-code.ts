@@ -28,9 +28,7 @@ import { type Invalid, failure } from './result.js';
 export type TaxCodeKind = 'enterprise' | 'dependent_unit' | 'personal_id';
 export type TaxCodeErrorCode = 'tax_code_format' | 'tax_code_component' | 'tax_code_check_digit';
 
-export type TaxCodeResult =
-  | { readonly ok: true; readonly value: string; readonly kind: TaxCodeKind }
-  | Invalid<TaxCodeErrorCode>;
+export type TaxCodeResult = { readonly ok: true; readonly value: string; readonly kind: TaxCodeKind } | Invalid<TaxCodeErrorCode>;
 
 const WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
 /** Ten digits, optionally a hyphen (or a dash pasted from a document) and three more digits. */
@@ -76,11 +74,7 @@ export function validateTaxCode(code: string): TaxCodeResult {
   const unit = match?.[2];
 
   if (main.slice(2, 9) === '0000000') {
-    return failure(
-      'tax_code_component',
-      'Chữ số thứ 3 đến 9 của mã số thuế không thể đều là 0.',
-      'Digits 3 to 9 of a tax code cannot all be zero.',
-    );
+    return failure('tax_code_component', 'Chữ số thứ 3 đến 9 của mã số thuế không thể đều là 0.', 'Digits 3 to 9 of a tax code cannot all be zero.');
   }
   if (unit === '000') {
     return failure(
@@ -96,7 +90,5 @@ export function validateTaxCode(code: string): TaxCodeResult {
       'Invalid tax code: the check digit (10th digit) does not match; please check every digit.',
     );
   }
-  return unit === undefined
-    ? { ok: true, value: main, kind: 'enterprise' }
-    : { ok: true, value: `${main}-${unit}`, kind: 'dependent_unit' };
+  return unit === undefined ? { ok: true, value: main, kind: 'enterprise' } : { ok: true, value: `${main}-${unit}`, kind: 'dependent_unit' };
 }

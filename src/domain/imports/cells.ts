@@ -64,7 +64,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
  */
 export function parseDate(v: Cell): Parsed<string | null> {
   if (v === null) return ok(null);
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? bad('Ngày không hợp lệ.', 'Invalid date.') : iso(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? bad('Ngày không hợp lệ.', 'Invalid date.') : iso(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   if (typeof v === 'number') {
     if (v < 1 || v > 80000) return bad('Ngày không hợp lệ.', 'Invalid date.');
     const d = new Date(EXCEL_EPOCH_MS + Math.floor(v) * 86400000);

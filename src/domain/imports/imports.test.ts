@@ -72,13 +72,32 @@ describe('rows', () => {
     const { record, problems } = readSubjectRow({
       sheet: 'subjects',
       row: 2,
-      cells: { ma_chu_the: ' CT-001 ', ten_chu_the: 'HTX  Sen'.normalize('NFD'), loai_hinh: 'hợp tác xã', ma_xa: 29905, gioi_tinh_dai_dien: 'nữ', dien_thoai: '+84 912 345 678' },
+      cells: {
+        ma_chu_the: ' CT-001 ',
+        ten_chu_the: 'HTX  Sen'.normalize('NFD'),
+        loai_hinh: 'hợp tác xã',
+        ma_xa: 29905,
+        gioi_tinh_dai_dien: 'nữ',
+        dien_thoai: '+84 912 345 678',
+      },
     });
     expect(problems).toEqual([]);
-    expect(record).toEqual({ row: 2, code: 'CT-001', name: 'HTX Sen', legalForm: 'HTX', communeCode: '29905', representativeGender: 'female', phone: '0912345678' });
+    expect(record).toEqual({
+      row: 2,
+      code: 'CT-001',
+      name: 'HTX Sen',
+      legalForm: 'HTX',
+      communeCode: '29905',
+      representativeGender: 'female',
+      phone: '0912345678',
+    });
   });
   it('lists every problem of a row, not just the first', () => {
-    const { record, problems } = readSubjectRow({ sheet: 'subjects', row: 7, cells: { ma_chu_the: null, ten_chu_the: 'X', loai_hinh: 'Tập đoàn', email: 'not-an-email', ma_xa: 'abc' } });
+    const { record, problems } = readSubjectRow({
+      sheet: 'subjects',
+      row: 7,
+      cells: { ma_chu_the: null, ten_chu_the: 'X', loai_hinh: 'Tập đoàn', email: 'not-an-email', ma_xa: 'abc' },
+    });
     expect(record).toBeUndefined();
     expect(problems.map((p) => [p.column, p.value])).toEqual([
       ['ma_chu_the', null],
@@ -89,9 +108,18 @@ describe('rows', () => {
     for (const p of problems) expect(p.message.vi.length).toBeGreaterThan(3);
   });
   it('reads products with a set given by number or code', () => {
-    expect(readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: 'B01' } }, ctx).record?.criteriaSetNumber).toBe(1);
-    expect(readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: '26' } }, ctx).record?.criteriaSetNumber).toBe(26);
-    expect(readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: 40 } }, ctx).problems[0]?.column).toBe('bo_san_pham');
+    expect(
+      readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: 'B01' } }, ctx).record
+        ?.criteriaSetNumber,
+    ).toBe(1);
+    expect(
+      readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: '26' } }, ctx).record
+        ?.criteriaSetNumber,
+    ).toBe(26);
+    expect(
+      readProductRow({ sheet: 'products', row: 2, cells: { ma_san_pham: 'SP1', ma_chu_the: 'CT1', ten_san_pham: 'Hạt sen', bo_san_pham: 40 } }, ctx).problems[0]
+        ?.column,
+    ).toBe('bo_san_pham');
   });
 
   const result = (cells: Record<string, unknown>) =>
@@ -114,6 +142,11 @@ describe('rows', () => {
     expect(result({ ngay_quyet_dinh: '20/12/2022' }).record?.legalBasis).toBe('1048/QĐ-TTg');
     expect(result({ ngay_quyet_dinh: '20/12/2023' }).record?.legalBasis).toBe('148/QĐ-TTg');
     expect(result({ nam: 2026 }).record?.legalBasis).toBe('26/2026/QĐ-TTg');
-    expect(result({ cap: 'Trung ương', loai: 'Nâng hạng', diem: '91,25', hang_sao: 5 }).record).toMatchObject({ level: 'central', kind: 'upgrade', score: 91.25, star: 5 });
+    expect(result({ cap: 'Trung ương', loai: 'Nâng hạng', diem: '91,25', hang_sao: 5 }).record).toMatchObject({
+      level: 'central',
+      kind: 'upgrade',
+      score: 91.25,
+      star: 5,
+    });
   });
 });

@@ -85,11 +85,16 @@ class RowReader {
   }
 }
 
-const text = (max = 500) => (v: Cell) => parseText(v, max);
+const text =
+  (max = 500) =>
+  (v: Cell) =>
+    parseText(v, max);
 const code = (v: Cell): Parsed<string | null> => {
   const t = parseText(v, 64);
   if (!t.ok || t.value === null) return t;
-  return /^[\p{L}\p{N}._\-/]+$/u.test(t.value) ? t : { ok: false, message: { vi: 'Mã chỉ gồm chữ, số và . _ - /', en: 'A code may hold only letters, digits and . _ - /' } };
+  return /^[\p{L}\p{N}._\-/]+$/u.test(t.value)
+    ? t
+    : { ok: false, message: { vi: 'Mã chỉ gồm chữ, số và . _ - /', en: 'A code may hold only letters, digits and . _ - /' } };
 };
 /** Validators of ../identifiers take text; an empty cell stays null. */
 const identifier =
@@ -114,7 +119,15 @@ export function readSubjectRow(raw: RawRow): { record?: SubjectRecord; problems:
     const t = parseText(v);
     if (!t.ok || t.value === null) return t as Parsed<null>;
     const f = legalFormFromLabel(t.value);
-    return f ? { ok: true, value: f } : { ok: false, message: { vi: `Loại hình "${t.value}" không có trong danh mục (HTX, THT, CTCP, TNHH, DNTN, HKD, CSSX, TT, HH, KHAC).`, en: `Unknown legal form "${t.value}".` } };
+    return f
+      ? { ok: true, value: f }
+      : {
+          ok: false,
+          message: {
+            vi: `Loại hình "${t.value}" không có trong danh mục (HTX, THT, CTCP, TNHH, DNTN, HKD, CSSX, TT, HH, KHAC).`,
+            en: `Unknown legal form "${t.value}".`,
+          },
+        };
   });
   const record: Partial<SubjectRecord> = {
     taxCode: r.read('ma_so_thue', identifier(validateTaxCode)),
@@ -144,7 +157,10 @@ export function readProductRow(raw: RawRow, ctx: ImportContext): { record?: Prod
     const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(String(v)) ? Number(v) : ctx.criteriaSets.byKey.get(headerKey(String(v)));
     return n !== undefined && ctx.criteriaSets.numbers.has(n)
       ? { ok: true, value: n }
-      : { ok: false, message: { vi: `Không có bộ sản phẩm "${cellText(v)}" (số 1–26 hoặc mã bộ).`, en: `No product set "${cellText(v)}" (number 1–26 or set code).` } };
+      : {
+          ok: false,
+          message: { vi: `Không có bộ sản phẩm "${cellText(v)}" (số 1–26 hoặc mã bộ).`, en: `No product set "${cellText(v)}" (number 1–26 or set code).` },
+        };
   });
   const barcode = r.read('ma_vach', identifier(validateGtin));
   if (r.problems.length || !code_ || !subjectCode || !name) return { problems: r.problems };
@@ -157,21 +173,25 @@ export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultR
   const year = r.required('nam', (v) => {
     const n = parseInteger(v);
     if (!n.ok || n.value === null) return n;
-    return n.value >= 2018 && n.value <= thisYear ? n : { ok: false, message: { vi: `Năm phải từ 2018 đến ${thisYear}.`, en: `The year must be 2018–${thisYear}.` } };
+    return n.value >= 2018 && n.value <= thisYear
+      ? n
+      : { ok: false, message: { vi: `Năm phải từ 2018 đến ${thisYear}.`, en: `The year must be 2018–${thisYear}.` } };
   });
   const round = r.read('dot', text(50)) ?? null;
   const level = r.required('cap', (v) => parseChoice(v, LEVELS, { vi: 'cấp đánh giá', en: 'evaluation level' }));
   const kind = r.required('loai', (v) => parseChoice(v, KINDS, { vi: 'loại đánh giá', en: 'evaluation kind' }));
-  const score = r.read('diem', (v) => {
-    const n = parseNumber(v);
-    if (!n.ok || n.value === null) return n;
-    return n.value >= 0 && n.value <= 100 ? n : { ok: false, message: { vi: 'Điểm phải từ 0 đến 100.', en: 'The score must be 0–100.' } };
-  }) ?? null;
-  const star = r.read('hang_sao', (v) => {
-    const n = parseInteger(v);
-    if (!n.ok || n.value === null) return n;
-    return n.value >= 1 && n.value <= 5 ? n : { ok: false, message: { vi: 'Hạng sao phải từ 1 đến 5.', en: 'The star must be 1–5.' } };
-  }) ?? null;
+  const score =
+    r.read('diem', (v) => {
+      const n = parseNumber(v);
+      if (!n.ok || n.value === null) return n;
+      return n.value >= 0 && n.value <= 100 ? n : { ok: false, message: { vi: 'Điểm phải từ 0 đến 100.', en: 'The score must be 0–100.' } };
+    }) ?? null;
+  const star =
+    r.read('hang_sao', (v) => {
+      const n = parseInteger(v);
+      if (!n.ok || n.value === null) return n;
+      return n.value >= 1 && n.value <= 5 ? n : { ok: false, message: { vi: 'Hạng sao phải từ 1 đến 5.', en: 'The star must be 1–5.' } };
+    }) ?? null;
   const decisionNo = r.read('so_quyet_dinh', text(100)) ?? null;
   const decisionDate = r.read('ngay_quyet_dinh', parseDate) ?? null;
   const basisText = r.read('can_cu', text(200)) ?? null;
@@ -179,7 +199,10 @@ export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultR
   if (basisText) {
     legalBasis = parseLegalBasis(basisText);
     if (!legalBasis)
-      r.problem('can_cu', { vi: `Căn cứ "${basisText}" không phải 1048/QĐ-TTg, 148/QĐ-TTg, 1489/QĐ-TTg hay 26/2026/QĐ-TTg.`, en: `Unknown legal basis "${basisText}".` });
+      r.problem('can_cu', {
+        vi: `Căn cứ "${basisText}" không phải 1048/QĐ-TTg, 148/QĐ-TTg, 1489/QĐ-TTg hay 26/2026/QĐ-TTg.`,
+        en: `Unknown legal basis "${basisText}".`,
+      });
   } else if (year !== undefined) {
     // No basis written: the one in force on the decision date, or in the middle of the year.
     legalBasis = legalBasisInForce(decisionDate ?? `${year}-07-01`);

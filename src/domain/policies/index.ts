@@ -96,8 +96,7 @@ export function canCreateSubject(actor: Actor, target: { provinceCode: string; c
 }
 
 /** Removing a subject erases programme history: the provincial office only. */
-export const canDeleteSubject = (actor: Actor, subject: SubjectRef) =>
-  actor.kind === 'user' && actor.role === 'admin' && canReadSubject(actor, subject);
+export const canDeleteSubject = (actor: Actor, subject: SubjectRef) => actor.kind === 'user' && actor.role === 'admin' && canReadSubject(actor, subject);
 
 /** Products follow their subject: whoever may read or edit the subject may read or edit its products. */
 export const canReadProduct = canReadSubject;

@@ -67,7 +67,12 @@ describe('aggregateCouncil: score = mean of the members’ totals (Art. 3.3)', (
     [[80, 78, 76], 3, 4, true],
     [[90], 10, 0, false],
   ] as const)('totals %j with threshold %i: spread %i, rescore %s', (totals, spreadThreshold, spread, rescore) => {
-    const result = aggregateCouncil(v26, set1, totals.map((t) => sheetAt(t)), { spreadThreshold });
+    const result = aggregateCouncil(
+      v26,
+      set1,
+      totals.map((t) => sheetAt(t)),
+      { spreadThreshold },
+    );
     expect(result.spread).toBe(spread);
     expect(result.rescoreRequired).toBe(rescore);
   });
@@ -186,7 +191,9 @@ describe('council input errors', () => {
   });
 
   it('rejects impossible attendance and settings', () => {
-    const error = issues(() => aggregateCouncil(v26, set1, [sheetAt(80), sheetAt(80)], { quorumRatio: 0, spreadThreshold: -1 }, { councilSize: 1, chairPresent: true }));
+    const error = issues(() =>
+      aggregateCouncil(v26, set1, [sheetAt(80), sheetAt(80)], { quorumRatio: 0, spreadThreshold: -1 }, { councilSize: 1, chairPresent: true }),
+    );
     expect(error.issues.map((i) => i.code)).toEqual(['invalid_settings', 'invalid_settings', 'invalid_attendance']);
   });
 });

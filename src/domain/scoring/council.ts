@@ -136,7 +136,9 @@ export function aggregateCouncil(
   if (issues.length > 0) throw new ScoringInputError(issues);
 
   const n = members.length;
-  const memberScores = reads.map((r) => scoreChoices(version, compiled, r.chosen, r.caseKey, r.disqualified, { gatePolicy: rules.gatePolicy, includeNext: false }));
+  const memberScores = reads.map((r) =>
+    scoreChoices(version, compiled, r.chosen, r.caseKey, r.disqualified, { gatePolicy: rules.gatePolicy, includeNext: false }),
+  );
   const memberTotals = memberScores.map((s) => s.total);
   const score = memberTotals.reduce((a, b) => a + b, 0) / n;
   const spread = Math.max(...memberTotals) - Math.min(...memberTotals);
@@ -151,7 +153,15 @@ export function aggregateCouncil(
       lowest = Math.min(lowest, p);
       highest = Math.max(highest, p);
     }
-    return { code: criterion.code, label: criterion.label, part: compiled.parts[partSlot]!.code, meanPoints: sum / n, lowest, highest, maxPoints: criterion.maxPoints };
+    return {
+      code: criterion.code,
+      label: criterion.label,
+      part: compiled.parts[partSlot]!.code,
+      meanPoints: sum / n,
+      lowest,
+      highest,
+      maxPoints: criterion.maxPoints,
+    };
   });
   const means = criteria.map((c) => c.meanPoints);
   const parts = compiled.parts.map((p, i) => ({

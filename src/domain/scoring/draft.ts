@@ -25,7 +25,12 @@ export interface DraftProgress {
  * full sheet (unknown criteria, options out of range, mixed cases are errors) except that a missing
  * choice only counts as unanswered.
  */
-export function scoreDraft(version: CriteriaVersion, set: CriteriaSet, choices: Readonly<Record<string, number>>, caseKey: CaseKey | null = null): DraftProgress {
+export function scoreDraft(
+  version: CriteriaVersion,
+  set: CriteriaSet,
+  choices: Readonly<Record<string, number>>,
+  caseKey: CaseKey | null = null,
+): DraftProgress {
   const compiled = compileSet(set);
   const read = readSheet(version, compiled, { choices, ...(caseKey ? { case: caseKey } : {}) });
   const errors = read.issues.filter((i) => i.code !== 'missing_choice');

@@ -104,7 +104,22 @@ describe('scoring properties (fast-check)', () => {
       return c.options.reduce((bi, o, i) => (o.points > c.options[bi]!.points ? i : bi), 0);
     };
     const choices: Record<string, number> = Object.fromEntries(criteria.map((c) => [c.code, best(c.code)]));
-    Object.assign(choices, { '5.1': 3, '4.3': 0, '4.2': 0, '6.3': 0, '6.4': 0, '12': 0, '3.3': 0, '1.1': 0, '1.2': 0, '11': 0, '3.1': 0, '6.2': 3, '4.1': 2, '5.2': 0 });
+    Object.assign(choices, {
+      '5.1': 3,
+      '4.3': 0,
+      '4.2': 0,
+      '6.3': 0,
+      '6.4': 0,
+      '12': 0,
+      '3.3': 0,
+      '1.1': 0,
+      '1.2': 0,
+      '11': 0,
+      '3.1': 0,
+      '6.2': 3,
+      '4.1': 2,
+      '5.2': 0,
+    });
     const before = scoreSheet(v26, set, { choices }, { gatePolicy: 'not-achieved' });
     const after = scoreSheet(v26, set, { choices: { ...choices, '4.3': 4 } }, { gatePolicy: 'not-achieved' });
     expect([before.total, before.star]).toEqual([68, 3]);

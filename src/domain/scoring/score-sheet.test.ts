@@ -52,7 +52,11 @@ describe('the 1048 legacy set', () => {
   it('scores 100 and 5★ with the best options (A 35 / B 25 / C 40)', () => {
     const result = scoreSheet(v1048, set, { choices: bestChoices(set) });
     expect(result.total).toBe(100);
-    expect(result.parts.map((p) => [p.code, p.points])).toEqual([['A', 35], ['B', 25], ['C', 40]]);
+    expect(result.parts.map((p) => [p.code, p.points])).toEqual([
+      ['A', 35],
+      ['B', 25],
+      ['C', 40],
+    ]);
     expect(result.star).toBe(5);
   });
 
@@ -214,7 +218,10 @@ describe('disqualification', () => {
 
 describe('case criteria (set 26: 8, 9, 15)', () => {
   const base = bestChoices(set26, 'a');
-  const caseB = (code: string) => listScorableCriteria(set26).find((c) => c.code === code)!.options.findIndex((o) => o.case === 'b' && o.points > 1);
+  const caseB = (code: string) =>
+    listScorableCriteria(set26)
+      .find((c) => c.code === code)!
+      .options.findIndex((o) => o.case === 'b' && o.points > 1);
 
   it('infers the case from the first case criterion answered', () => {
     expect(scoreSheet(v26, set26, { choices: base }).case).toBe('a');

@@ -43,7 +43,10 @@ export function readSheet(version: CriteriaVersion, compiled: CompiledSet, sheet
   const chosen = new Int32Array(compiled.criteria.length).fill(-1);
 
   if (typeof sheet !== 'object' || sheet === null || typeof sheet.choices !== 'object' || sheet.choices === null) {
-    issues.push({ code: 'invalid_sheet', message: { vi: 'Phiếu đánh giá phải có danh sách lựa chọn (choices).', en: 'The sheet must have a choices object.' } });
+    issues.push({
+      code: 'invalid_sheet',
+      message: { vi: 'Phiếu đánh giá phải có danh sách lựa chọn (choices).', en: 'The sheet must have a choices object.' },
+    });
     return { chosen, caseKey: null, disqualified: null, issues };
   }
   if (!version.sets.includes(compiled.set)) {
@@ -111,7 +114,10 @@ export function readSheet(version: CriteriaVersion, compiled: CompiledSet, sheet
       caseKey = optionCase;
       caseSource = code;
     } else if (optionCase !== caseKey) {
-      const source = caseSource === null ? { vi: 'đã khai báo cho phiếu', en: 'declared for the sheet' } : { vi: `đã chọn ở tiêu chí ${caseSource}`, en: `chosen at criterion ${caseSource}` };
+      const source =
+        caseSource === null
+          ? { vi: 'đã khai báo cho phiếu', en: 'declared for the sheet' }
+          : { vi: `đã chọn ở tiêu chí ${caseSource}`, en: `chosen at criterion ${caseSource}` };
       issues.push({
         code: 'case_mismatch',
         criterion: code,

@@ -42,12 +42,17 @@ describe('legal forms', () => {
 });
 
 describe('legalFormFromLabel', () => {
-  it.each(LEGAL_FORMS.flatMap(({ code, vi }) => [[code, code], [vi, code]] as const))(
-    'maps its own code and label: %j → %s',
-    (input, code) => {
-      expect(legalFormFromLabel(input)).toBe(code);
-    },
-  );
+  it.each(
+    LEGAL_FORMS.flatMap(
+      ({ code, vi }) =>
+        [
+          [code, code],
+          [vi, code],
+        ] as const,
+    ),
+  )('maps its own code and label: %j → %s', (input, code) => {
+    expect(legalFormFromLabel(input)).toBe(code);
+  });
 
   it.each([
     ['htx', 'HTX'],

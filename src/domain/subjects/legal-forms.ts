@@ -65,9 +65,7 @@ const LEGAL_FORM_ALIASES: Readonly<Record<LegalForm, readonly string[]>> = {
 const matchKey = (s: string): string => foldVietnamese(s).replace(/[^a-z0-9]/gu, '');
 
 const LEGAL_FORM_BY_KEY: ReadonlyMap<string, LegalForm> = new Map(
-  LEGAL_FORM_CODES.flatMap((code) =>
-    [code, LEGAL_FORM_LABELS[code].vi, ...LEGAL_FORM_ALIASES[code]].map((text) => [matchKey(text), code] as const),
-  ),
+  LEGAL_FORM_CODES.flatMap((code) => [code, LEGAL_FORM_LABELS[code].vi, ...LEGAL_FORM_ALIASES[code]].map((text) => [matchKey(text), code] as const)),
 );
 
 /**

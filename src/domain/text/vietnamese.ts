@@ -33,13 +33,7 @@ export function normalizeText(s: string): string {
  * indistinguishable from "Đ" on screen and shows up in text converted from Windows-1258/VNI.
  */
 export function foldVietnamese(s: string): string {
-  return s
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(COMBINING_MARK, '')
-    .replace(/[đð]/gu, 'd')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return s.normalize('NFD').toLowerCase().replace(COMBINING_MARK, '').replace(/[đð]/gu, 'd').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 // ---------------------------------------------------------------------------------------------

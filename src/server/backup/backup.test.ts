@@ -231,7 +231,10 @@ describe('backup and restore', () => {
     // The audit log is append-only again, and the probe's key is deferrable no longer.
     await expect(target.db.execute(sql`update audit_log set actor_label = 'x'`)).rejects.toThrow();
     await expect(target.db.execute(sql`delete from audit_log`)).rejects.toThrow();
-    const [fk] = await queryRows<{ d: boolean }>(target.db, sql`select condeferrable as d from pg_constraint where conrelid = 'backup_probe'::regclass and contype = 'f'`);
+    const [fk] = await queryRows<{ d: boolean }>(
+      target.db,
+      sql`select condeferrable as d from pg_constraint where conrelid = 'backup_probe'::regclass and contype = 'f'`,
+    );
     expect(fk!.d).toBe(false);
     // The identity continues where the source stopped.
     const [next] = await queryRows<{ id: string | number }>(target.db, sql`insert into backup_probe (label) values ('next') returning id`);
@@ -309,7 +312,10 @@ describe('backup and restore', () => {
     await expectRefusal(restore(target, targetDir, foreign, true), 'backup_corrupt', /unexpected entry readme\.txt/);
 
     const noManifest = path.join(dir, 'no-manifest.tar.gz');
-    writeArchive(noManifest, (await entries(archive)).filter((e) => e.name !== 'manifest.json'));
+    writeArchive(
+      noManifest,
+      (await entries(archive)).filter((e) => e.name !== 'manifest.json'),
+    );
     await expectRefusal(restore(target, targetDir, noManifest, true), 'backup_corrupt', /no manifest\.json/);
 
     // Content changed after the manifest was written: the checksum tells.

@@ -38,8 +38,7 @@ export type Log = (message: string) => void;
 /** Uploaded files live here (see createFileStorage). */
 export const storageRoot = (dataDir: string) => path.join(dataDir, 'files');
 
-export const appVersion = (): string =>
-  (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const appVersion = (): string => (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Rows fetched per round trip; lowered for a table whose rows are large (imports keep whole workbooks). */
 const FETCH_ROWS = 1000;
@@ -212,7 +211,7 @@ async function dumpTable(tx: DbOrTx, table: TableInfo, file: string): Promise<{ 
   let bytes = 0;
   try {
     await tx.execute(raw(`declare ocop_backup no scroll cursor for select to_jsonb(t)::text as r from ${qualified(table.name)} t order by ${order}`));
-    for (let batch = FETCH_ROWS; ; ) {
+    for (let batch = FETCH_ROWS; ;) {
       const fetched = await queryRows<{ r: string }>(tx, raw(`fetch forward ${batch} from ocop_backup`));
       if (!fetched.length) break;
       const text = fetched.map((row) => row.r).join('\n') + '\n';

@@ -104,7 +104,10 @@ export async function listSequences(db: DbOrTx): Promise<SequenceInfo[]> {
 }
 
 export async function readSequence(db: DbOrTx, name: string): Promise<{ lastValue: string; isCalled: boolean }> {
-  const [row] = await queryRows<{ last_value: string; is_called: boolean }>(db, raw(`select last_value::text as last_value, is_called from ${qualified(name)}`));
+  const [row] = await queryRows<{ last_value: string; is_called: boolean }>(
+    db,
+    raw(`select last_value::text as last_value, is_called from ${qualified(name)}`),
+  );
   return { lastValue: row!.last_value, isCalled: row!.is_called };
 }
 

@@ -176,10 +176,7 @@ function parsePax(data: Buffer): Record<string, string> {
  */
 export async function readTar(source: AsyncIterable<Buffer> | Iterable<Buffer>, open: (header: TarEntryHeader) => TarEntrySink): Promise<void> {
   type State =
-    | { kind: 'header' }
-    | { kind: 'data'; remaining: number; padding: number; sink: TarEntrySink }
-    | { kind: 'skip'; remaining: number }
-    | { kind: 'end' };
+    { kind: 'header' } | { kind: 'data'; remaining: number; padding: number; sink: TarEntrySink } | { kind: 'skip'; remaining: number } | { kind: 'end' };
   let state: State = { kind: 'header' };
   const header = Buffer.alloc(BLOCK);
   let headerFill = 0;
@@ -230,7 +227,11 @@ export async function readTar(source: AsyncIterable<Buffer> | Iterable<Buffer>, 
         }),
       );
     }
-    if (type === 'g') return startEntry(size, collect(1 << 20, () => {}));
+    if (type === 'g')
+      return startEntry(
+        size,
+        collect(1 << 20, () => {}),
+      );
     const name = longName ?? plainName;
     longName = undefined;
     if (type === '5') return size ? { kind: 'skip', remaining: size + ((BLOCK - (size % BLOCK)) % BLOCK) } : { kind: 'header' };

@@ -153,7 +153,14 @@ export async function readBackup(file: string, workParent: string, log: Log = ()
         `The backup uses format ${version}, newer than this version of the application reads (${FORMAT_VERSION}). Update the application, then restore.`,
       );
     const parsed = ManifestSchema.safeParse(json);
-    if (!parsed.success) throw corrupt(archive, `${MANIFEST_ENTRY}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).slice(0, 3).join('; ')}`);
+    if (!parsed.success)
+      throw corrupt(
+        archive,
+        `${MANIFEST_ENTRY}: ${parsed.error.issues
+          .map((i) => `${i.path.join('.')} ${i.message}`)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
     const manifest = parsed.data;
 
     const expected = new Set<string>();
@@ -200,13 +207,7 @@ export type RestoreResult = { tables: number; rows: number; files: number };
  *   audit log's append-only guard) are disabled inside it and enabled again before it commits.
  * - The files are swapped into place after the commit.
  */
-export async function restoreBackup(opts: {
-  database: Database;
-  dataDir: string;
-  backup: VerifiedBackup;
-  force?: boolean;
-  log?: Log;
-}): Promise<RestoreResult> {
+export async function restoreBackup(opts: { database: Database; dataDir: string; backup: VerifiedBackup; force?: boolean; log?: Log }): Promise<RestoreResult> {
   const log = opts.log ?? (() => {});
   const { db } = opts.database;
   const { manifest } = opts.backup;
@@ -327,7 +328,9 @@ function checkMigrationLevel(manifest: Manifest, log: Log) {
       `The backup was made by a newer version (migration ${label}; this application goes up to ${latest?.tag ?? '—'}). Update the application (to ${manifest.appVersion} or later), then restore. The database was not changed.`,
     );
   if (level.when < latest.when)
-    log(`Bản sao lưu ở migration ${label}, cũ hơn ${latest.tag}: cột mới nhận giá trị mặc định. / Backup from an older migration level; columns added since take their defaults.`);
+    log(
+      `Bản sao lưu ở migration ${label}, cũ hơn ${latest.tag}: cột mới nhận giá trị mặc định. / Backup from an older migration level; columns added since take their defaults.`,
+    );
 }
 
 /**

@@ -26,7 +26,10 @@ export type Database = {
 export const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 
 export class DatabaseInUseError extends Error {
-  constructor(readonly lockFile: string, readonly pid: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
     super(
       `Thư mục dữ liệu đang được tiến trình ${pid} sử dụng (${lockFile}). Dừng tiến trình đó hoặc dùng DATA_DIR khác.\n` +
         `The data folder is in use by process ${pid} (${lockFile}). Stop it, or use another DATA_DIR. ` +

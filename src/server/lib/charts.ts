@@ -4,7 +4,13 @@ import sharp from 'sharp';
  * Charts for documents, drawn with the same library as the dashboard (Apache ECharts, rendered on
  * the server to SVG) and rasterised to PNG for Word.
  */
-export async function barChartPng(opts: { title: string; categories: string[]; series: { name: string; data: number[] }[]; width?: number; height?: number }): Promise<Buffer> {
+export async function barChartPng(opts: {
+  title: string;
+  categories: string[];
+  series: { name: string; data: number[] }[];
+  width?: number;
+  height?: number;
+}): Promise<Buffer> {
   const width = opts.width ?? 800;
   const height = opts.height ?? 400;
   // Loaded on first use: the library is large and most processes never draw a chart.

@@ -10,7 +10,15 @@ const MM = 56.7; // twentieths of a point per millimetre
 
 /** `font` only for glyphs Times New Roman lacks (the ballot boxes of the forms). */
 export type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean; font?: string };
-const run = (r: Run) => new TextRun({ text: r.text, bold: r.bold ?? false, italics: r.italics ?? false, size: (r.size ?? 13) * 2, font: r.font ?? FONT, ...(r.underline ? { underline: {} } : {}) });
+const run = (r: Run) =>
+  new TextRun({
+    text: r.text,
+    bold: r.bold ?? false,
+    italics: r.italics ?? false,
+    size: (r.size ?? 13) * 2,
+    font: r.font ?? FONT,
+    ...(r.underline ? { underline: {} } : {}),
+  });
 
 /** A form's tick box (□ in Phụ lục III): ☒ when the record says so, ☐ otherwise. */
 export const checkbox = (checked: boolean, size = 13): Run => ({ text: checked ? '☒' : '☐', size, font: 'Segoe UI Symbol' });
@@ -18,7 +26,18 @@ export const checkbox = (checked: boolean, size = 13): Run => ({ text: checked ?
 /** Starts the next document of a bundle (e.g. one letter per recipient) on a new page. */
 export const pageBreak = () => new Paragraph({ children: [new PageBreak()] });
 
-export function para(content: string | Run[], opts: { align?: 'left' | 'center' | 'right' | 'both'; bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number; indent?: boolean } = {}) {
+export function para(
+  content: string | Run[],
+  opts: {
+    align?: 'left' | 'center' | 'right' | 'both';
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    before?: number;
+    after?: number;
+    indent?: boolean;
+  } = {},
+) {
   const runs = typeof content === 'string' ? [{ text: content, bold: opts.bold, italics: opts.italics, size: opts.size } as Run] : content;
   const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED }[opts.align ?? 'both'];
   return new Paragraph({
@@ -29,7 +48,12 @@ export function para(content: string | Run[], opts: { align?: 'left' | 'center' 
   });
 }
 
-const noBorders = { top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }, right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } };
+const noBorders = {
+  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+};
 
 /** The national name and motto alone, for forms filed by a producer (Mẫu số 01), which have no issuing body. */
 export function nationalMotto() {
@@ -60,14 +84,24 @@ export function documentHeader(opts: { parentBody?: string; body: string; number
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-    rows: [new TableRow({ children: [new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }), new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, borders: noBorders, children: right })] })],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
+          new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
+        ],
+      }),
+    ],
   });
 }
 
 /** A bordered table: a bold header row, then the rows (`boldRow` marks headings and subtotals). */
 export function dataTable(header: string[], rows: string[][], widths?: number[], opts: { boldRow?: (row: string[], index: number) => boolean } = {}) {
   const cell = (text: string, bold: boolean, i: number) =>
-    new TableCell({ ...(widths ? { width: { size: widths[i]!, type: WidthType.PERCENTAGE } } : {}), children: [para(text, { align: i === 0 ? 'center' : 'left', bold, size: 12, after: 0 })] });
+    new TableCell({
+      ...(widths ? { width: { size: widths[i]!, type: WidthType.PERCENTAGE } } : {}),
+      children: [para(text, { align: i === 0 ? 'center' : 'left', bold, size: 12, after: 0 })],
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -86,7 +120,11 @@ export function dataTable(header: string[], rows: string[][], widths?: number[],
  * THỨ TRƯỞNG", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC". A title already written with its "KT." line is kept.
  */
 export function signingLines(title: string): string[] {
-  if (/^\s*(KT|TM|TL|TUQ)\./iu.test(title)) return title.trim().split(/\s*\n\s*/).map((l) => l.toUpperCase());
+  if (/^\s*(KT|TM|TL|TUQ)\./iu.test(title))
+    return title
+      .trim()
+      .split(/\s*\n\s*/)
+      .map((l) => l.toUpperCase());
   const t = title.trim().replace(/\s+/g, ' ');
   const head = /^thứ trưởng\b/iu.test(t) ? 'Bộ trưởng' : /^phó /iu.test(t) ? t.replace(/^phó /iu, '').replace(/ thường trực\b/iu, '') : null;
   return head ? [`KT. ${head.toUpperCase()}`, t.toUpperCase()] : [t.toUpperCase()];
@@ -99,7 +137,10 @@ export function signingLines(title: string): string[] {
  */
 export function signatureBlock(opts: { title: string; name: string; recipients: string[]; onBehalfOf?: string; placeAndDate?: string; note?: string }) {
   const recipients = opts.recipients.length
-    ? [para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 12 }], { align: 'left', after: 0 }), ...opts.recipients.map((r, i) => para(`- ${r}${i === opts.recipients.length - 1 ? '.' : ';'}`, { align: 'left', size: 11, after: 0 }))]
+    ? [
+        para([{ text: 'Nơi nhận:', bold: true, italics: true, size: 12 }], { align: 'left', after: 0 }),
+        ...opts.recipients.map((r, i) => para(`- ${r}${i === opts.recipients.length - 1 ? '.' : ';'}`, { align: 'left', size: 11, after: 0 })),
+      ]
     : [para('', { after: 0 })];
   const authority = [...(opts.onBehalfOf ? [`TM. ${opts.onBehalfOf.toUpperCase()}`] : []), ...signingLines(opts.title)];
   return new Table({
@@ -129,7 +170,12 @@ export function renderDocx(children: ISectionOptions['children']): Promise<Buffe
   const doc = new Document({
     creator: 'OCOP',
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },
-    sections: [{ properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } }, children }],
+    sections: [
+      {
+        properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM } } },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

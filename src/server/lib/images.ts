@@ -34,7 +34,10 @@ export async function processPhoto(input: Buffer): Promise<ProcessedImage> {
   const kind = format as Accepted;
   try {
     const base = sharp(input, { limitInputPixels: 60_000_000 }).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true });
-    const { data: image, info } = await base.clone().toFormat(kind, kind === 'jpeg' ? { quality: 85, mozjpeg: true } : {}).toBuffer({ resolveWithObject: true });
+    const { data: image, info } = await base
+      .clone()
+      .toFormat(kind, kind === 'jpeg' ? { quality: 85, mozjpeg: true } : {})
+      .toBuffer({ resolveWithObject: true });
     const thumb = await base.clone().resize({ width: 400, height: 400, fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
     return { mimeType: ACCEPTED[kind], ext: kind === 'jpeg' ? 'jpg' : kind, image, thumb, width: info.width, height: info.height };
   } catch {

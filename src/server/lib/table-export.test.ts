@@ -18,7 +18,15 @@ const columns: ExportColumns<Row> = [
 ];
 
 const rows: Row[] = [
-  { name: 'Hợp tác xã Sen Tháp Mười', founded: '2015-03-20', at: '2026-11-28T18:30:00.000Z', workforce: 35, capital: 1_250_000_000, note: 'Sen, "hạt" và\nchè', active: true },
+  {
+    name: 'Hợp tác xã Sen Tháp Mười',
+    founded: '2015-03-20',
+    at: '2026-11-28T18:30:00.000Z',
+    workforce: 35,
+    capital: 1_250_000_000,
+    note: 'Sen, "hạt" và\nchè',
+    active: true,
+  },
   { name: '=HYPERLINK("http://x")', founded: null, at: '2026-01-02T03:04:00.000Z', workforce: null, capital: 0, note: '+84 918', active: false },
   { name: '@SUM(A1)', founded: '2020-02-29', at: '2026-01-02T03:04:00.000Z', workforce: -3, capital: 5, note: '-1', active: true },
 ];
@@ -32,7 +40,8 @@ const xlsx = async (items: readonly Row[] = rows) => {
   await workbook.xlsx.load((await buffer(tableExportStream('xlsx', columns, iterate(items), { sheetName: 'Chủ thể' }))) as never);
   return workbook.worksheets[0]!;
 };
-const csv = async (items: readonly Row[] = rows) => (await buffer(tableExportStream('csv', columns, iterate(items), { sheetName: 'Chủ thể' }))).toString('utf8');
+const csv = async (items: readonly Row[] = rows) =>
+  (await buffer(tableExportStream('csv', columns, iterate(items), { sheetName: 'Chủ thể' }))).toString('utf8');
 
 describe('XLSX', () => {
   it('has a bold, frozen, filtered header row in Vietnamese', async () => {
@@ -109,7 +118,7 @@ describe('streaming', () => {
   function source() {
     const state = { read: 0 };
     async function* generate() {
-      for (; state.read < 50_000; ) yield { ...rows[0]!, name: `Chủ thể ${state.read++}` };
+      for (; state.read < 50_000;) yield { ...rows[0]!, name: `Chủ thể ${state.read++}` };
     }
     return { state, rows: generate() };
   }
@@ -136,14 +145,18 @@ describe('helpers', () => {
   it('accepts xlsx (the default) and csv, and refuses anything else with a bilingual 400', () => {
     expect(exportFormat(undefined)).toBe('xlsx');
     expect(exportFormat('CSV')).toBe('csv');
-    expect(() => exportFormat('pdf')).toThrowError(expect.objectContaining({ kind: 'invalid', code: 'invalid_export_format', fields: { format: expect.objectContaining({ vi: expect.any(String) }) } }));
+    expect(() => exportFormat('pdf')).toThrowError(
+      expect.objectContaining({ kind: 'invalid', code: 'invalid_export_format', fields: { format: expect.objectContaining({ vi: expect.any(String) }) } }),
+    );
   });
 
   it('names the file in ASCII and in UTF-8', () => {
     expect(contentDisposition('Chủ thể', 'xlsx', '2026-11-29')).toBe(
       `attachment; filename="chu-the-2026-11-29.xlsx"; filename*=UTF-8''${encodeURIComponent('chủ-thể-2026-11-29.xlsx')}`,
     );
-    expect(contentDisposition('Quyết định công nhận', 'csv', '2026-01-05')).toMatch(/^attachment; filename="quyet-dinh-cong-nhan-2026-01-05\.csv"; filename\*=UTF-8''/);
+    expect(contentDisposition('Quyết định công nhận', 'csv', '2026-01-05')).toMatch(
+      /^attachment; filename="quyet-dinh-cong-nhan-2026-01-05\.csv"; filename\*=UTF-8''/,
+    );
   });
 
   it('reads every page of a list until a short page', async () => {
@@ -186,4 +199,3 @@ describe('sendTableExport', () => {
     await app.close();
   });
 });
-

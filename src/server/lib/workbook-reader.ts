@@ -13,7 +13,10 @@ export type ReadLimits = { maxRows: number; maxUncompressedBytes: number };
 
 /** A whole file refused (not a workbook, too big, a zip bomb…): nothing of it is imported. */
 export class UnreadableFileError extends Error {
-  constructor(readonly file: string, readonly reason: Message) {
+  constructor(
+    readonly file: string,
+    readonly reason: Message,
+  ) {
     super(reason.en);
   }
 }
@@ -26,9 +29,18 @@ const OLE2_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
  * beyond the limit (checked by inflating, not by trusting the sizes the archive declares), and sheets
  * longer than the row limit. Sheets that are not one of the three are skipped, as are empty rows.
  */
-export async function readWorkbookFile(file: string, data: Buffer, limits: ReadLimits, forcedSheet?: SheetKey, onRows?: (rows: number) => void): Promise<{ tables: SheetTable[]; skipped: string[] }> {
+export async function readWorkbookFile(
+  file: string,
+  data: Buffer,
+  limits: ReadLimits,
+  forcedSheet?: SheetKey,
+  onRows?: (rows: number) => void,
+): Promise<{ tables: SheetTable[]; skipped: string[] }> {
   if (data.subarray(0, 4).equals(OLE2_MAGIC))
-    throw new UnreadableFileError(file, { vi: 'Tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.', en: 'Excel 97–2003 files (.xls) are not supported; save as .xlsx.' });
+    throw new UnreadableFileError(file, {
+      vi: 'Tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dưới dạng .xlsx.',
+      en: 'Excel 97–2003 files (.xls) are not supported; save as .xlsx.',
+    });
   if (data.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(file, data, limits, forcedSheet, onRows);
   return { tables: [await readCsv(file, data, limits, forcedSheet, onRows)], skipped: [] };
 }
@@ -63,7 +75,10 @@ const notAWorkbook = (file: string) =>
   new UnreadableFileError(file, { vi: 'Tệp không phải sổ tính Excel (.xlsx) hợp lệ.', en: 'The file is not a valid Excel workbook (.xlsx).' });
 
 const tooManyRows = (file: string, max: number) =>
-  new UnreadableFileError(file, { vi: `Tệp có quá ${max.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp.`, en: `The file has more than ${max} rows; split it.` });
+  new UnreadableFileError(file, {
+    vi: `Tệp có quá ${max.toLocaleString('vi-VN')} dòng; hãy chia nhỏ tệp.`,
+    en: `The file has more than ${max} rows; split it.`,
+  });
 
 /** An exceljs cell value as an import cell: formulas kept as formulas (never trusted), rich text and links as text. */
 function toCell(v: unknown): Cell {
@@ -87,7 +102,12 @@ async function readXlsx(file: string, data: Buffer, limits: ReadLimits, forcedSh
   const skipped: string[] = [];
   let count = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name?: string }).name ?? '';
       let table: SheetTable | null = null;
@@ -117,7 +137,13 @@ async function readXlsx(file: string, data: Buffer, limits: ReadLimits, forcedSh
   return { tables, skipped };
 }
 
-async function readCsv(file: string, data: Buffer, limits: ReadLimits, forcedSheet: SheetKey | undefined, onRows?: (rows: number) => void): Promise<SheetTable> {
+async function readCsv(
+  file: string,
+  data: Buffer,
+  limits: ReadLimits,
+  forcedSheet: SheetKey | undefined,
+  onRows?: (rows: number) => void,
+): Promise<SheetTable> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -125,7 +151,8 @@ async function readCsv(file: string, data: Buffer, limits: ReadLimits, forcedShe
     throw new UnreadableFileError(file, { vi: 'Tệp không phải .xlsx, cũng không phải CSV mã UTF-8.', en: 'The file is neither .xlsx nor UTF-8 CSV.' });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\u0000')) throw new UnreadableFileError(file, { vi: 'Tệp không phải .xlsx hay CSV (có ký tự nhị phân).', en: 'The file is neither .xlsx nor CSV (binary content).' });
+  if (text.includes('\u0000'))
+    throw new UnreadableFileError(file, { vi: 'Tệp không phải .xlsx hay CSV (có ký tự nhị phân).', en: 'The file is neither .xlsx nor CSV (binary content).' });
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const parser = Readable.from([text]).pipe(parseCsv({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, info: true }));

@@ -7,7 +7,17 @@ import { bestChoices, loadShippedVersion } from '../../domain/criteria/test-supp
 import type { UserActor } from '../../domain/policies/index.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { docxText } from '../../../test/support/documents.js';
-import { COMMUNE_ASSESSMENT, SMALL_PDF, dossierInCouncil, filePapers, scoreAndClose, setUpCouncil, sheetsWorth, step, type TestCouncil } from '../../../test/support/evaluation.js';
+import {
+  COMMUNE_ASSESSMENT,
+  SMALL_PDF,
+  dossierInCouncil,
+  filePapers,
+  scoreAndClose,
+  setUpCouncil,
+  sheetsWorth,
+  step,
+  type TestCouncil,
+} from '../../../test/support/evaluation.js';
 import { multipart } from '../../../test/support/multipart.js';
 import { createUsersService } from './users/users.service.js';
 
@@ -51,14 +61,35 @@ beforeAll(async () => {
   t = await createTestApp({ clock: () => now });
   admin = await t.client(DEMO.admin);
   officer = await t.client(DEMO.officer); // Sa Đéc and Lai Vung
-  for (const [key, q] of [['quyt', 'quyt hong'], ['sagiang', 'sa giang'], ['nem', 'nem lai vung']] as const) {
+  for (const [key, q] of [
+    ['quyt', 'quyt hong'],
+    ['sagiang', 'sa giang'],
+    ['nem', 'nem lai vung'],
+  ] as const) {
     const subject = (await admin.get(`/api/v1/subjects?q=${encodeURIComponent(q)}`)).body.items[0];
-    await admin.post('/api/v1/users', { email: `${key}@example.vn`, fullName: subject.representativeName ?? key, role: 'producer', subjectId: subject.id, password: 'producer-password' });
+    await admin.post('/api/v1/users', {
+      email: `${key}@example.vn`,
+      fullName: subject.representativeName ?? key,
+      role: 'producer',
+      subjectId: subject.id,
+      password: 'producer-password',
+    });
     producers[key] = await t.client(`${key}@example.vn`, 'producer-password');
   }
   // The ministry's OCOP office: an administrator with national scope, created as the operator does.
   const console: UserActor = { kind: 'user', userId: 'console', role: 'admin', provinceCode: null, communeCodes: [], subjectId: null };
-  await createUsersService(t.database.db).create(console, { userId: null, label: 'console', ip: null }, { email: 'vpdp@bonnmt.gov.vn', fullName: 'Văn phòng Điều phối OCOP (Bộ NN&MT)', role: 'admin', provinceCode: null, communeCodes: [], password: 'ministry-password' });
+  await createUsersService(t.database.db).create(
+    console,
+    { userId: null, label: 'console', ip: null },
+    {
+      email: 'vpdp@bonnmt.gov.vn',
+      fullName: 'Văn phòng Điều phối OCOP (Bộ NN&MT)',
+      role: 'admin',
+      provinceCode: null,
+      communeCodes: [],
+      password: 'ministry-password',
+    },
+  );
   ministry = await t.client('vpdp@bonnmt.gov.vn', 'ministry-password');
 });
 afterAll(() => t.close());
@@ -138,7 +169,12 @@ describe('what was filed stays as filed (item 2)', () => {
 describe('the commune’s proposal and the papers (item 4), the criteria set (item 5)', () => {
   it('returns a dossier the commune does not propose to its producer, with the reasons; the province cannot receive it', async () => {
     at('2027-03-01');
-    const { productId, saId } = await productWithSheet(producers.nem, 'Nem chua Lai Vung loại đặc biệt', 8, bestChoices(loadShippedVersion('qd26').sets.find((s) => s.number === 8)!));
+    const { productId, saId } = await productWithSheet(
+      producers.nem,
+      'Nem chua Lai Vung loại đặc biệt',
+      8,
+      bestChoices(loadShippedVersion('qd26').sets.find((s) => s.number === 8)!),
+    );
     await filePapers(producers.nem, (await producers.nem.get('/api/v1/auth/me')).body.user.subjectId, productId);
     const id = await draft(producers.nem, productId, saId);
     await tryStep(producers.nem, id, 'submit');
@@ -156,8 +192,21 @@ describe('the commune’s proposal and the papers (item 4), the criteria set (it
 
   it('disqualifies on receipt a food dossier filed without its food-safety certificate (Phụ lục II)', async () => {
     // A producer new to the programme, with no paper on file at all.
-    const subject = (await officer.post('/api/v1/subjects', { name: 'Cơ sở Bánh pía Tân Huê Viên', legalForm: 'CSSX', communeCode: '29905', representativeName: 'Trần Thị Viên' })).body;
-    await admin.post('/api/v1/users', { email: 'banhpia@example.vn', fullName: 'Trần Thị Viên', role: 'producer', subjectId: subject.id, password: 'producer-password' });
+    const subject = (
+      await officer.post('/api/v1/subjects', {
+        name: 'Cơ sở Bánh pía Tân Huê Viên',
+        legalForm: 'CSSX',
+        communeCode: '29905',
+        representativeName: 'Trần Thị Viên',
+      })
+    ).body;
+    await admin.post('/api/v1/users', {
+      email: 'banhpia@example.vn',
+      fullName: 'Trần Thị Viên',
+      role: 'producer',
+      subjectId: subject.id,
+      password: 'producer-password',
+    });
     const p = await t.client('banhpia@example.vn', 'producer-password');
     const set8 = loadShippedVersion('qd26').sets.find((s) => s.number === 8)!;
     const { productId, saId } = await productWithSheet(p, 'Bánh pía sầu riêng', 8, bestChoices(set8));
@@ -216,7 +265,16 @@ describe('rounds follow their dates (item 8)', () => {
     at('2027-05-03');
     const rounds = (await admin.get('/api/v1/rounds?year=2027')).body;
     expect(rounds.map((r: { status: string }) => r.status)).toEqual(['in_progress', 'open']);
-    expect((await admin.put(`/api/v1/rounds/${rounds[0].id}`, { name: rounds[0].name, proposalDeadline: rounds[0].proposalDeadline, resultDeadline: rounds[0].resultDeadline, status: 'open' })).status).toBe(400);
+    expect(
+      (
+        await admin.put(`/api/v1/rounds/${rounds[0].id}`, {
+          name: rounds[0].name,
+          proposalDeadline: rounds[0].proposalDeadline,
+          resultDeadline: rounds[0].resultDeadline,
+          status: 'open',
+        })
+      ).status,
+    ).toBe(400);
     const assessed = await tryStep(officer, id, 'assess', { assessment: COMMUNE_ASSESSMENT });
     expect(assessed.body.roundName).toBe('Đợt 2 năm 2027 (cấp tỉnh)');
     const events = (await admin.get(`/api/v1/dossiers/${id}/events`)).body;
@@ -252,35 +310,92 @@ describe('a product of 90 points goes to the ministry and its own council (Art. 
 
   it('has the provincial Chair approve a 90+ result instead of recognising 4★, dated after the council', async () => {
     at('2027-05-25');
-    const decide = (body: Record<string, unknown>) => admin.post('/api/v1/decisions', { number: '300/QĐ-UBND', signedOn: '2027-05-25', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', ...body });
+    const decide = (body: Record<string, unknown>) =>
+      admin.post('/api/v1/decisions', { number: '300/QĐ-UBND', signedOn: '2027-05-25', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', ...body });
     const asFour = await decide({ items: [{ dossierId: fiveStar, star: 4 }] });
     expect(asFour.body.error.fields['items.0.dossierId']).toContain('Chủ tịch UBND tỉnh phê duyệt kết quả và gửi Bộ');
-    expect((await decide({ kind: 'approval', items: [{ dossierId: modest, star: null }] })).body.error.fields['items.0.dossierId']).toContain('Chỉ sản phẩm đạt từ 90 điểm');
-    expect((await decide({ kind: 'approval', signedOn: '2027-05-19', items: [{ dossierId: fiveStar, star: null }, { dossierId: fallsShort, star: null }] })).body.error.fields.signedOn).toContain('không được trước');
+    expect((await decide({ kind: 'approval', items: [{ dossierId: modest, star: null }] })).body.error.fields['items.0.dossierId']).toContain(
+      'Chỉ sản phẩm đạt từ 90 điểm',
+    );
+    expect(
+      (
+        await decide({
+          kind: 'approval',
+          signedOn: '2027-05-19',
+          items: [
+            { dossierId: fiveStar, star: null },
+            { dossierId: fallsShort, star: null },
+          ],
+        })
+      ).body.error.fields.signedOn,
+    ).toContain('không được trước');
     expect((await decide({ kind: 'approval', items: [{ dossierId: fiveStar, star: 5 }] })).body.error.fields['items.0.star']).toContain('không ghi hạng sao');
-    const approval = await decide({ kind: 'approval', notice: { number: '45/TB-SNNMT', signer: 'Lê Văn Sở', signerTitle: 'Giám đốc' }, items: [{ dossierId: fiveStar, star: null }, { dossierId: fallsShort, star: null }] });
+    const approval = await decide({
+      kind: 'approval',
+      notice: { number: '45/TB-SNNMT', signer: 'Lê Văn Sở', signerTitle: 'Giám đốc' },
+      items: [
+        { dossierId: fiveStar, star: null },
+        { dossierId: fallsShort, star: null },
+      ],
+    });
     expect(approval.status).toBe(201);
-    expect(approval.body).toMatchObject({ kind: 'approval', items: [expect.objectContaining({ star: null, certificateNumber: null }), expect.objectContaining({ star: null })] });
+    expect(approval.body).toMatchObject({
+      kind: 'approval',
+      items: [expect.objectContaining({ star: null, certificateNumber: null }), expect.objectContaining({ star: null })],
+    });
     expect((await admin.get(`/api/v1/dossiers/${fiveStar}`)).body.state).toBe('approved');
     expect((await admin.get(`/api/v1/certificates?productId=${(await admin.get(`/api/v1/dossiers/${fiveStar}`)).body.productId}`)).body.total).toBe(0);
     const text = docxText((await admin.get(`/api/v1/decisions/${approval.body.id}/docx`)).raw);
-    for (const line of ['Số: 300/QĐ-UBND', 'phê duyệt kết quả', 'KT. CHỦ TỊCH', 'Trần Trí Quang', 'Đồng Tháp, ngày 25 tháng 5 năm 2027']) expect(text).toContain(line);
+    for (const line of ['Số: 300/QĐ-UBND', 'phê duyệt kết quả', 'KT. CHỦ TỊCH', 'Trần Trí Quang', 'Đồng Tháp, ngày 25 tháng 5 năm 2027'])
+      expect(text).toContain(line);
     const letters = docxText((await admin.get(`/api/v1/decisions/${approval.body.id}/result-letters.docx`)).raw);
     for (const line of ['Số: 45/TB-SNNMT', 'THÔNG BÁO', 'Lê Văn Sở']) expect(letters).toContain(line);
     // A province recognition of the modest dossier: 3★ on 60 points.
-    expect((await admin.post('/api/v1/decisions', { number: '301/QĐ-UBND', signedOn: '2027-05-25', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: modest, star: 3 }] })).status).toBe(201);
+    expect(
+      (
+        await admin.post('/api/v1/decisions', {
+          number: '301/QĐ-UBND',
+          signedOn: '2027-05-25',
+          signer: 'Trần Trí Quang',
+          signerTitle: 'Phó Chủ tịch',
+          items: [{ dossierId: modest, star: 3 }],
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('sends the package with the province’s letter, the samples tracked, to the ministry only', async () => {
     at('2027-05-26');
     expect((await tryStep(admin, fiveStar, 'forward_to_ministry')).body.error.code).toBe('forwarding_required');
-    const letter = { letterNumber: '1520/UBND-KT', letterDate: '2027-05-26', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', samplesSent: 5, extraTests: 'Phiếu kiểm nghiệm bổ sung số 88/KN' };
-    expect((await tryStep(admin, fiveStar, 'forward_to_ministry', { forwarding: { ...letter, letterDate: '2027-05-24' } })).body.error.fields['forwarding.letterDate']).toContain('không được trước ngày quyết định phê duyệt kết quả (25/05/2027)');
-    for (const id of [fiveStar, fallsShort]) expect((await tryStep(admin, id, 'forward_to_ministry', { forwarding: letter })).body.state).toBe('forwarded_to_ministry');
+    const letter = {
+      letterNumber: '1520/UBND-KT',
+      letterDate: '2027-05-26',
+      signer: 'Trần Trí Quang',
+      signerTitle: 'Phó Chủ tịch',
+      samplesSent: 5,
+      extraTests: 'Phiếu kiểm nghiệm bổ sung số 88/KN',
+    };
+    expect(
+      (await tryStep(admin, fiveStar, 'forward_to_ministry', { forwarding: { ...letter, letterDate: '2027-05-24' } })).body.error.fields[
+        'forwarding.letterDate'
+      ],
+    ).toContain('không được trước ngày quyết định phê duyệt kết quả (25/05/2027)');
+    for (const id of [fiveStar, fallsShort])
+      expect((await tryStep(admin, id, 'forward_to_ministry', { forwarding: letter })).body.state).toBe('forwarded_to_ministry');
     expect((await tryStep(admin, fiveStar, 'ministry_receive')).status).toBe(403);
     const pkg = await admin.get(`/api/v1/dossiers/${fiveStar}/ministry-package`);
     const names = Object.keys(unzipSync(new Uint8Array(pkg.raw)));
-    for (const name of ['01-van-ban-de-nghi-cua-ubnd-tinh.docx', '02-bao-cao-to-tu-van.docx', '03-bien-ban-hoi-dong-1.docx', '04-quyet-dinh-phe-duyet-ket-qua.docx', '05-mau-01-phieu-dang-ky.docx', '06-mau-02-bao-cao-tu-danh-gia.docx', '07-mau-03-bao-cao-cua-xa.docx', '08-van-ban-de-nghi-cua-xa.docx', 'ho-so.json'])
+    for (const name of [
+      '01-van-ban-de-nghi-cua-ubnd-tinh.docx',
+      '02-bao-cao-to-tu-van.docx',
+      '03-bien-ban-hoi-dong-1.docx',
+      '04-quyet-dinh-phe-duyet-ket-qua.docx',
+      '05-mau-01-phieu-dang-ky.docx',
+      '06-mau-02-bao-cao-tu-danh-gia.docx',
+      '07-mau-03-bao-cao-cua-xa.docx',
+      '08-van-ban-de-nghi-cua-xa.docx',
+      'ho-so.json',
+    ])
       expect(names).toContain(name);
     expect(names.some((n) => n.startsWith('tai-lieu/'))).toBe(true);
     const letterText = docxText(Buffer.from(unzipSync(new Uint8Array(pkg.raw))['01-van-ban-de-nghi-cua-ubnd-tinh.docx']!));
@@ -298,29 +413,73 @@ describe('a product of 90 points goes to the ministry and its own council (Art. 
     }
     at('2027-08-10');
     // A province council cannot sit on a dossier before the central council, nor a province set one up.
-    expect((await admin.post(`/api/v1/councils/${council.id}/sessions`, { title: 'x', heldOn: '2027-08-10', dossierIds: [fiveStar] })).body.error.code).toBe('dossier_not_in_council');
-    expect((await admin.post('/api/v1/councils', { name: 'x', year: 2027, level: 'ministry', establishment: { number: '1', date: '2027-01-01', signer: 'x', signerTitle: 'x' }, members: [{ fullName: 'x', organisation: 'y', position: 'chair' }] })).status).toBe(403);
+    expect((await admin.post(`/api/v1/councils/${council.id}/sessions`, { title: 'x', heldOn: '2027-08-10', dossierIds: [fiveStar] })).body.error.code).toBe(
+      'dossier_not_in_council',
+    );
+    expect(
+      (
+        await admin.post('/api/v1/councils', {
+          name: 'x',
+          year: 2027,
+          level: 'ministry',
+          establishment: { number: '1', date: '2027-01-01', signer: 'x', signerTitle: 'x' },
+          members: [{ fullName: 'x', organisation: 'y', position: 'chair' }],
+        })
+      ).status,
+    ).toBe(403);
     central = await setUpCouncil(t, ministry, { key: 'trunguong', year: 2027, establishedOn: '2027-03-01', level: 'ministry' });
     const target: Record<string, number> = { [fiveStar]: 94, [fallsShort]: 86 };
     await scoreAndClose(central, ministry, [fiveStar, fallsShort], '2027-08-10', (_m, dossierId) => worth(target[dossierId]!).choices);
-    expect((await ministry.get(`/api/v1/dossiers/${fiveStar}`)).body).toMatchObject({ state: 'central_scored', centralScore: worth(94).total, centralStar: 5, councilScore: worth(96).total });
-    expect((await ministry.get(`/api/v1/dossiers/${fallsShort}`)).body).toMatchObject({ state: 'central_scored', centralScore: worth(86).total, centralStar: 4 });
+    expect((await ministry.get(`/api/v1/dossiers/${fiveStar}`)).body).toMatchObject({
+      state: 'central_scored',
+      centralScore: worth(94).total,
+      centralStar: 5,
+      councilScore: worth(96).total,
+    });
+    expect((await ministry.get(`/api/v1/dossiers/${fallsShort}`)).body).toMatchObject({
+      state: 'central_scored',
+      centralScore: worth(86).total,
+      centralStar: 4,
+    });
   });
 
   it('has the Minister recognise 5★ on the central score, dated after the province’s approval', async () => {
     at('2027-08-15');
-    const decide = (signedOn: string, items: unknown[]) => ministry.post('/api/v1/decisions', { level: 'ministry', number: '812/QĐ-BNNMT', signedOn, signer: 'Nguyễn Văn Hùng', signerTitle: 'Thứ trưởng', items });
-    expect((await admin.post('/api/v1/decisions', { level: 'ministry', number: 'x', signedOn: '2027-08-15', signer: 'x', signerTitle: 'x', items: [{ dossierId: fiveStar, star: 5 }] })).status).toBe(403);
+    const decide = (signedOn: string, items: unknown[]) =>
+      ministry.post('/api/v1/decisions', { level: 'ministry', number: '812/QĐ-BNNMT', signedOn, signer: 'Nguyễn Văn Hùng', signerTitle: 'Thứ trưởng', items });
+    expect(
+      (
+        await admin.post('/api/v1/decisions', {
+          level: 'ministry',
+          number: 'x',
+          signedOn: '2027-08-15',
+          signer: 'x',
+          signerTitle: 'x',
+          items: [{ dossierId: fiveStar, star: 5 }],
+        })
+      ).status,
+    ).toBe(403);
     expect((await decide('2027-08-16', [{ dossierId: fiveStar, star: 5 }])).body.error.fields.signedOn).toContain('không được sau ngày hôm nay');
-    expect((await decide('2027-08-09', [{ dossierId: fiveStar, star: 5 }])).body.error.fields.signedOn).toContain('không được trước ngày Hội đồng cấp trung ương có kết quả (10/08/2027)');
+    expect((await decide('2027-08-09', [{ dossierId: fiveStar, star: 5 }])).body.error.fields.signedOn).toContain(
+      'không được trước ngày Hội đồng cấp trung ương có kết quả (10/08/2027)',
+    );
     expect((await decide('2027-08-15', [{ dossierId: fallsShort, star: 5 }])).body.error.fields['items.0.star']).toContain('chỉ đạt mức 4 sao');
     const decision = await decide('2027-08-15', [
       { dossierId: fiveStar, star: 5 },
       { dossierId: fallsShort, star: null },
     ]);
     expect(decision.status).toBe(201);
-    const certificate = (await ministry.get(`/api/v1/certificates?productId=${decision.body.items.find((i: { star: number | null }) => i.star === 5).productId}`)).body.items[0];
-    expect(certificate).toMatchObject({ level: 'ministry', star: 5, score: worth(94).total, number: 'OCOP-TW-2027-0001', decisionSigner: 'Nguyễn Văn Hùng', decisionSignerTitle: 'Thứ trưởng' });
+    const certificate = (
+      await ministry.get(`/api/v1/certificates?productId=${decision.body.items.find((i: { star: number | null }) => i.star === 5).productId}`)
+    ).body.items[0];
+    expect(certificate).toMatchObject({
+      level: 'ministry',
+      star: 5,
+      score: worth(94).total,
+      number: 'OCOP-TW-2027-0001',
+      decisionSigner: 'Nguyễn Văn Hùng',
+      decisionSignerTitle: 'Thứ trưởng',
+    });
     const verified = (await (await t.client()).get(`/api/v1/public/certificates/${certificate.verificationCode}`)).body;
     expect(verified.certificate).toMatchObject({ star: 5, issuer: 'Bộ Nông nghiệp và Môi trường' });
     const docx = docxText((await ministry.get(`/api/v1/decisions/${decision.body.id}/docx`)).raw);
@@ -328,12 +487,29 @@ describe('a product of 90 points goes to the ministry and its own council (Art. 
     expect(docx).not.toContain('Luật Tổ chức chính quyền địa phương');
     expect(docx).toContain('Hà Nội, ngày 15 tháng 8 năm 2027');
     // The province cannot decide again on a 5★ the ministry gave.
-    expect((await admin.post('/api/v1/decisions', { number: '401/QĐ-UBND', signedOn: '2027-08-15', signer: 'x', signerTitle: 'x', items: [{ dossierId: fiveStar, star: 4 }] })).body.error.fields['items.0.dossierId']).toContain('Bộ công nhận 5 sao');
+    expect(
+      (
+        await admin.post('/api/v1/decisions', {
+          number: '401/QĐ-UBND',
+          signedOn: '2027-08-15',
+          signer: 'x',
+          signerTitle: 'x',
+          items: [{ dossierId: fiveStar, star: 4 }],
+        })
+      ).body.error.fields['items.0.dossierId'],
+    ).toContain('Bộ công nhận 5 sao');
   });
 
   it('returns a product below 90 at the ministry to the province, which may recognise 4★ on the central result', async () => {
     at('2027-08-20');
-    const decide = (star: number, signedOn = '2027-08-20') => admin.post('/api/v1/decisions', { number: '402/QĐ-UBND', signedOn, signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: fallsShort, star }] });
+    const decide = (star: number, signedOn = '2027-08-20') =>
+      admin.post('/api/v1/decisions', {
+        number: '402/QĐ-UBND',
+        signedOn,
+        signer: 'Trần Trí Quang',
+        signerTitle: 'Phó Chủ tịch',
+        items: [{ dossierId: fallsShort, star }],
+      });
     expect((await decide(4, '2027-08-14')).body.error.fields.signedOn).toContain('không được trước ngày quyết định của Bộ (15/08/2027)');
     const four = await decide(4);
     expect(four.status).toBe(201);

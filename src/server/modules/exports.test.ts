@@ -63,7 +63,13 @@ beforeAll(async () => {
   officer = await t.client(DEMO.officer);
   producer = await t.client(DEMO.producer);
   const quytHong = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0]; // Lai Vung
-  await admin.post('/api/v1/users', { email: 'quyt@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: quytHong.id, password: 'quyt-hong-password' });
+  await admin.post('/api/v1/users', {
+    email: 'quyt@example.vn',
+    fullName: 'Võ Văn Phúc',
+    role: 'producer',
+    subjectId: quytHong.id,
+    password: 'quyt-hong-password',
+  });
   quyt = await t.client('quyt@example.vn', 'quyt-hong-password');
 
   // A subject in Sa Đéc whose name a spreadsheet would run as a formula, founded on a known day.
@@ -81,7 +87,13 @@ beforeAll(async () => {
   const productId = (await quyt.get('/api/v1/products')).body.items[0].id;
   const council = await setUpCouncil(t, admin, { key: 'exp', year: 2027, establishedOn: '2027-01-15' });
   const dossier = await scoredDossier({ producer: quyt, officer, admin, council, today: '2027-06-20' }, productId, 1, 78);
-  const decision = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId: dossier.id, star: 4 }] });
+  const decision = await admin.post('/api/v1/decisions', {
+    number: '101/QĐ-UBND',
+    signedOn: '2027-06-20',
+    signer: 'Nguyễn Văn A',
+    signerTitle: 'Phó Chủ tịch',
+    items: [{ dossierId: dossier.id, star: 4 }],
+  });
   expect(decision.status).toBe(201);
 });
 afterAll(() => t.close());
@@ -90,7 +102,9 @@ describe('subjects export', () => {
   it('writes every subject of the list to XLSX: Vietnamese headers, real dates, a bold frozen header', async () => {
     const list = await listAll(admin, '/api/v1/subjects');
     const res = await admin.get('/api/v1/subjects/export?format=xlsx');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="chu-the-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''ch%E1%BB%A7-th%E1%BB%83-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="chu-the-\d{4}-\d{2}-\d{2}\.xlsx"; filename\*=UTF-8''ch%E1%BB%A7-th%E1%BB%83-\d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     const table = await xlsx(res);
     expect(table.headers.slice(0, 4)).toEqual(['Mã hồ sơ', 'Tên chủ thể', 'Loại hình', 'Mã số thuế']);
     expect(table.rows).toHaveLength(list.total);
@@ -185,7 +199,9 @@ describe('users export', () => {
     expect(column(table, 'Họ và tên')).toContain('Nguyễn Thị Thu (cán bộ phường Sa Đéc)');
     expect(column(table, 'Vai trò')).toContain('Cán bộ xã/phường');
     expect(res2text(await admin.get('/api/v1/users/export?format=csv'))).not.toMatch(/argon|\$2[aby]\$/);
-    expect(csv(await admin.get('/api/v1/users/export?format=csv&role=producer')).rows).toHaveLength((await admin.get('/api/v1/users?role=producer')).body.total);
+    expect(csv(await admin.get('/api/v1/users/export?format=csv&role=producer')).rows).toHaveLength(
+      (await admin.get('/api/v1/users?role=producer')).body.total,
+    );
     expect((await officer.get('/api/v1/users/export')).status).toBe(403);
   });
 });
@@ -219,7 +235,9 @@ describe('dossiers, certificates and decisions export', () => {
     expect(column(text, 'Ngày hết hạn')).toEqual(['20/06/2030']);
     expect(column(text, 'Tình trạng')).toEqual(['Còn hiệu lực']);
     expect(csv(await producer.get('/api/v1/certificates/export?format=csv')).rows).toHaveLength(0);
-    expect(csv(await admin.get('/api/v1/certificates/export?format=csv&status=valid')).rows).toHaveLength((await admin.get('/api/v1/certificates?status=valid')).body.total);
+    expect(csv(await admin.get('/api/v1/certificates/export?format=csv&status=valid')).rows).toHaveLength(
+      (await admin.get('/api/v1/certificates?status=valid')).body.total,
+    );
     expect(csv(await admin.get('/api/v1/certificates/export?format=csv&status=revoked')).rows).toHaveLength(0);
   });
 
@@ -253,12 +271,22 @@ describe('rounds and councils export', () => {
       establishment,
       members: [
         { fullName: 'Trần Văn Minh', organisation: 'Sở Nông nghiệp và Môi trường', position: 'chair', userId: member.id },
-        ...['Sở Công Thương', 'Sở Y tế', 'Sở Khoa học và Công nghệ', 'Sở Văn hóa, Thể thao và Du lịch'].map((organisation, i) => ({ fullName: `Ủy viên ${i + 1}`, organisation, position: 'member' })),
+        ...['Sở Công Thương', 'Sở Y tế', 'Sở Khoa học và Công nghệ', 'Sở Văn hóa, Thể thao và Du lịch'].map((organisation, i) => ({
+          fullName: `Ủy viên ${i + 1}`,
+          organisation,
+          position: 'member',
+        })),
         { fullName: 'Lê Thị Thư', organisation: 'Văn phòng điều phối', position: 'secretary' },
       ],
     });
     expect(created.status).toBe(201);
-    await admin.post('/api/v1/councils', { name: 'Tổ tư vấn 2027', kind: 'advisory_team', year: 2027, establishment, members: [{ fullName: 'Phan Văn Tổ', organisation: 'Sở Công Thương', position: 'chair' }] });
+    await admin.post('/api/v1/councils', {
+      name: 'Tổ tư vấn 2027',
+      kind: 'advisory_team',
+      year: 2027,
+      establishment,
+      members: [{ fullName: 'Phan Văn Tổ', organisation: 'Sở Công Thương', position: 'chair' }],
+    });
 
     const office = await xlsx(await admin.get('/api/v1/councils/export'));
     expect(office.rows).toHaveLength((await admin.get('/api/v1/councils')).body.length);
@@ -288,9 +316,18 @@ describe('OpenAPI', () => {
 describe('large lists', () => {
   it('exports every row, past the first batch, in the list’s order', async () => {
     const names = Array.from({ length: 2_150 }, (_, i) => `Cơ sở sản xuất số ${String(i).padStart(4, '0')}`);
-    await t.database.db.insert(subjects).values(
-      names.map((name, i) => ({ provinceCode: '82', communeCode: i % 2 ? '29905' : '28594', name, nameSearch: foldVietnamese(name), sortKey: vietnameseSortKey(name), legalForm: 'CSSX' })),
-    );
+    await t.database.db
+      .insert(subjects)
+      .values(
+        names.map((name, i) => ({
+          provinceCode: '82',
+          communeCode: i % 2 ? '29905' : '28594',
+          name,
+          nameSearch: foldVietnamese(name),
+          sortKey: vietnameseSortKey(name),
+          legalForm: 'CSSX',
+        })),
+      );
     const list = await listAll(admin, '/api/v1/subjects?legalForm=CSSX');
     const table = csv(await admin.get('/api/v1/subjects/export?format=csv&legalForm=CSSX'));
     expect(table.rows).toHaveLength(list.total);

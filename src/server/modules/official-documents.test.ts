@@ -51,13 +51,21 @@ const partOf = new Map<string, string>();
 walkCriteria(set, (node, part) => partOf.set(node.code, part));
 const partPoints = (part: string) => criteria.filter((c) => partOf.get(c.code) === part).reduce((s, c) => s + pointsOf(c.code), 0);
 
-function formsInput(over: { dossier?: Partial<FormsInput['dossier']>; approval?: FormsInput['approval']; councilResult?: FormsInput['councilResult'] } = {}): FormsInput {
+function formsInput(
+  over: { dossier?: Partial<FormsInput['dossier']>; approval?: FormsInput['approval']; councilResult?: FormsInput['councilResult'] } = {},
+): FormsInput {
   const filing: DossierFiling = {
     id: '0b1d6a4e-3f2c-4c1a-9a51-6d2f1f0e7a08',
     dossierId: ids.dossier,
     seq: 1,
     filedOn: '2026-09-07',
-    registration: { representativeName: 'Võ Văn Phúc', representativePosition: 'Giám đốc', address: 'Ấp Tân Hòa, phường Sa Đéc, tỉnh Đồng Tháp', phone: '0277 3861 234', email: 'htxquythong@example.vn' },
+    registration: {
+      representativeName: 'Võ Văn Phúc',
+      representativePosition: 'Giám đốc',
+      address: 'Ấp Tân Hòa, phường Sa Đéc, tỉnh Đồng Tháp',
+      phone: '0277 3861 234',
+      email: 'htxquythong@example.vn',
+    },
     product: {
       name: PRODUCT,
       ocopCode: CODE,
@@ -104,10 +112,38 @@ function formsInput(over: { dossier?: Partial<FormsInput['dossier']>; approval?:
       notes: { '1.1': 'Quýt hồng từ vùng trồng 45 ha của các thành viên hợp tác xã.' },
       generalNote: null,
       evidence: [
-        { id: ids.evidenceFile, criterionCode: '1.1', kind: 'file', url: `/api/v1/dossiers/${ids.dossier}/filings/x/evidence/${ids.evidenceFile}`, filename: 'hop-dong-lien-ket-vung-trong.pdf', mimeType: 'application/pdf', bytes: 182_311, createdAt: '2026-09-07T00:00:00.000Z' },
-        { id: ids.evidenceLink, criterionCode: '4.3', kind: 'link', url: 'https://quythonglaivung.example.vn', filename: null, mimeType: null, bytes: null, createdAt: '2026-09-07T00:00:00.000Z' },
+        {
+          id: ids.evidenceFile,
+          criterionCode: '1.1',
+          kind: 'file',
+          url: `/api/v1/dossiers/${ids.dossier}/filings/x/evidence/${ids.evidenceFile}`,
+          filename: 'hop-dong-lien-ket-vung-trong.pdf',
+          mimeType: 'application/pdf',
+          bytes: 182_311,
+          createdAt: '2026-09-07T00:00:00.000Z',
+        },
+        {
+          id: ids.evidenceLink,
+          criterionCode: '4.3',
+          kind: 'link',
+          url: 'https://quythonglaivung.example.vn',
+          filename: null,
+          mimeType: null,
+          bytes: null,
+          createdAt: '2026-09-07T00:00:00.000Z',
+        },
       ],
-      progress: { answered: criteria.length, of: criteria.length, missing: [], total: selfTotal, maxTotal: 100, parts: [], groups: [], bandStar: 5, case: null },
+      progress: {
+        answered: criteria.length,
+        of: criteria.length,
+        missing: [],
+        total: selfTotal,
+        maxTotal: 100,
+        parts: [],
+        groups: [],
+        bandStar: 5,
+        case: null,
+      },
       result: null,
       canEdit: false,
     },
@@ -128,11 +164,41 @@ function formsInput(over: { dossier?: Partial<FormsInput['dossier']>; approval?:
     filing,
     set,
     papers: [
-      { type: 'business_registration', label: 'Giấy chứng nhận đăng ký kinh doanh / hợp tác xã', required: true, status: 'ok', documents: [{ title: 'Giấy chứng nhận đăng ký hợp tác xã', number: '1402000123', issuedOn: '2015-03-12', validUntil: null }] },
-      { type: 'food_safety_certificate', label: 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm', required: true, status: 'ok', documents: [{ title: 'Giấy chứng nhận cơ sở đủ điều kiện ATTP', number: '45/2025/NNPTNT-ĐT', issuedOn: '2025-04-02', validUntil: '2028-04-02' }] },
-      { type: 'quality_declaration', label: 'Bản công bố / tự công bố chất lượng sản phẩm', required: true, status: 'ok', documents: [{ title: 'Bản tự công bố sản phẩm', number: '01/HTXQH/2026', issuedOn: '2026-01-10', validUntil: null }] },
-      { type: 'test_report', label: 'Phiếu kết quả kiểm nghiệm định kỳ', required: true, status: 'expired', documents: [{ title: 'Phiếu kết quả thử nghiệm', number: '2211/KQ-TTKT3', issuedOn: '2025-05-02', validUntil: '2026-05-02' }] },
-      { type: 'ip_title', label: 'Văn bằng sở hữu trí tuệ (nhãn hiệu, chỉ dẫn địa lý…)', required: false, status: 'ok', documents: [{ title: 'Quyết định cho phép sử dụng chỉ dẫn địa lý Lai Vung', number: '112/QĐ-UBND', issuedOn: '2019-07-01', validUntil: null }] },
+      {
+        type: 'business_registration',
+        label: 'Giấy chứng nhận đăng ký kinh doanh / hợp tác xã',
+        required: true,
+        status: 'ok',
+        documents: [{ title: 'Giấy chứng nhận đăng ký hợp tác xã', number: '1402000123', issuedOn: '2015-03-12', validUntil: null }],
+      },
+      {
+        type: 'food_safety_certificate',
+        label: 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm',
+        required: true,
+        status: 'ok',
+        documents: [{ title: 'Giấy chứng nhận cơ sở đủ điều kiện ATTP', number: '45/2025/NNPTNT-ĐT', issuedOn: '2025-04-02', validUntil: '2028-04-02' }],
+      },
+      {
+        type: 'quality_declaration',
+        label: 'Bản công bố / tự công bố chất lượng sản phẩm',
+        required: true,
+        status: 'ok',
+        documents: [{ title: 'Bản tự công bố sản phẩm', number: '01/HTXQH/2026', issuedOn: '2026-01-10', validUntil: null }],
+      },
+      {
+        type: 'test_report',
+        label: 'Phiếu kết quả kiểm nghiệm định kỳ',
+        required: true,
+        status: 'expired',
+        documents: [{ title: 'Phiếu kết quả thử nghiệm', number: '2211/KQ-TTKT3', issuedOn: '2025-05-02', validUntil: '2026-05-02' }],
+      },
+      {
+        type: 'ip_title',
+        label: 'Văn bằng sở hữu trí tuệ (nhãn hiệu, chỉ dẫn địa lý…)',
+        required: false,
+        status: 'ok',
+        documents: [{ title: 'Quyết định cho phép sử dụng chỉ dẫn địa lý Lai Vung', number: '112/QĐ-UBND', issuedOn: '2019-07-01', validUntil: null }],
+      },
       { type: 'raw_material_contracts', label: 'Hợp đồng liên kết, nguồn gốc nguyên liệu', required: false, status: 'missing', documents: [] },
     ],
     communeName: COMMUNE,
@@ -154,7 +220,13 @@ const assessment = {
   signerTitle: 'Phó Chủ tịch',
   assessedOn: '2026-09-21',
 };
-const forwarding = { letterNumber: '2150/UBND-KT', letterDate: '2026-12-08', ...VICE_CHAIR, samplesSent: 5, extraTests: 'Phiếu kết quả thử nghiệm số 1234/KQ-TTKT3 ngày 25/11/2026' };
+const forwarding = {
+  letterNumber: '2150/UBND-KT',
+  letterDate: '2026-12-08',
+  ...VICE_CHAIR,
+  samplesSent: 5,
+  extraTests: 'Phiếu kết quả thử nghiệm số 1234/KQ-TTKT3 ngày 25/11/2026',
+};
 const councilResult: NonNullable<FormsInput['councilResult']> = {
   dossierId: ids.dossier,
   level: 'province',
@@ -219,12 +291,40 @@ const item = (n: number, over: Partial<ResultLettersInput['decision']['items'][n
 });
 const items = [
   item(1),
-  item(2, { productName: 'Bánh phồng tôm Sa Giang', ocopCode: '82-29905-002-2026', subjectName: 'Công ty TNHH Bánh phồng Sa Đéc', star: null, score: 62.25, certificateNumber: null }),
-  item(3, { productName: 'Nem Lai Vung', ocopCode: '82-29923-004-2026', subjectName: 'Cơ sở sản xuất nem Bà Năm', star: 3, score: 58, certificateNumber: 'OCOP-82-2026-0008' }),
+  item(2, {
+    productName: 'Bánh phồng tôm Sa Giang',
+    ocopCode: '82-29905-002-2026',
+    subjectName: 'Công ty TNHH Bánh phồng Sa Đéc',
+    star: null,
+    score: 62.25,
+    certificateNumber: null,
+  }),
+  item(3, {
+    productName: 'Nem Lai Vung',
+    ocopCode: '82-29923-004-2026',
+    subjectName: 'Cơ sở sản xuất nem Bà Năm',
+    star: 3,
+    score: 58,
+    certificateNumber: 'OCOP-82-2026-0008',
+  }),
 ];
 const dossierInfo = [
-  { dossierId: items[0]!.dossierId, communeCode: '29905', communeName: COMMUNE, provinceName: PROVINCE, representative: 'Võ Văn Phúc', address: 'Ấp Tân Hòa, phường Sa Đéc, tỉnh Đồng Tháp' },
-  { dossierId: items[1]!.dossierId, communeCode: '29905', communeName: COMMUNE, provinceName: PROVINCE, representative: 'Nguyễn Thị Mai', address: '12 Nguyễn Sinh Sắc, phường Sa Đéc, tỉnh Đồng Tháp' },
+  {
+    dossierId: items[0]!.dossierId,
+    communeCode: '29905',
+    communeName: COMMUNE,
+    provinceName: PROVINCE,
+    representative: 'Võ Văn Phúc',
+    address: 'Ấp Tân Hòa, phường Sa Đéc, tỉnh Đồng Tháp',
+  },
+  {
+    dossierId: items[1]!.dossierId,
+    communeCode: '29905',
+    communeName: COMMUNE,
+    provinceName: PROVINCE,
+    representative: 'Nguyễn Thị Mai',
+    address: '12 Nguyễn Sinh Sắc, phường Sa Đéc, tỉnh Đồng Tháp',
+  },
   { dossierId: items[2]!.dossierId, communeCode: '29923', communeName: 'Xã Lai Vung', provinceName: PROVINCE, representative: 'Phạm Thị Năm', address: null },
 ];
 const decision = (over: Partial<ResultLettersInput['decision']> = {}): ResultLettersInput['decision'] => ({
@@ -312,7 +412,9 @@ describe('the dossier’s forms (Phụ lục III, Decision 26/2026/QĐ-TTg)', ()
       expect(text).toContain(c.options[choices[c.code]!]!.label);
     }
     for (const part of ['A', 'B', 'C']) expect(text).toContain(`Cộng phần ${part}`);
-    expect(text).toContain(`Tổng điểm tự đánh giá: ${String(selfTotal).replace('.', ',')}/100 (phần A: ${partPoints('A')}/40; phần B: ${partPoints('B')}/25; phần C: ${partPoints('C')}/35)`);
+    expect(text).toContain(
+      `Tổng điểm tự đánh giá: ${String(selfTotal).replace('.', ',')}/100 (phần A: ${partPoints('A')}/40; phần B: ${partPoints('B')}/25; phần C: ${partPoints('C')}/35)`,
+    );
     expect(text).toContain('Hạng sao tự đánh giá: 5 sao.');
   });
 
@@ -334,7 +436,9 @@ describe('the dossier’s forms (Phụ lục III, Decision 26/2026/QĐ-TTg)', ()
       'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
       'Lê Thị Hồng',
     ]);
-    const refused = docxText(await dossierFormDocx('mau-03', formsInput({ dossier: { communeAssessment: { ...assessment, conclusion: 'not_propose', reportNumber: undefined } } })));
+    const refused = docxText(
+      await dossierFormDocx('mau-03', formsInput({ dossier: { communeAssessment: { ...assessment, conclusion: 'not_propose', reportNumber: undefined } } })),
+    );
     expectAll(refused, ['Số: ……/BC-UBND', 'Ủy ban nhân dân phường Sa Đéc không đề nghị Ủy ban nhân dân tỉnh Đồng Tháp']);
   });
 
@@ -359,7 +463,12 @@ describe('the dossier’s forms (Phụ lục III, Decision 26/2026/QĐ-TTg)', ()
       'Lê Thị Hồng',
     ]);
     const tourism = findSet(loadShippedVersion('qd26'), 26)!;
-    const noSamples = docxText(await dossierFormDocx('de-nghi-cua-xa', { ...formsInput({ dossier: { communeAssessment: { ...assessment, letterNumber: undefined }, samples: 0 } }), set: tourism }));
+    const noSamples = docxText(
+      await dossierFormDocx('de-nghi-cua-xa', {
+        ...formsInput({ dossier: { communeAssessment: { ...assessment, letterNumber: undefined }, samples: 0 } }),
+        set: tourism,
+      }),
+    );
     expectAll(noSamples, ['Số: ……/UBND', 'Sản phẩm mẫu: không áp dụng']);
   });
 
@@ -391,7 +500,9 @@ describe('the dossier’s forms (Phụ lục III, Decision 26/2026/QĐ-TTg)', ()
     const refused = { code: 'form_not_available' };
     await expect(dossierFormDocx('mau-03', formsInput())).rejects.toMatchObject(refused);
     await expect(dossierFormDocx('de-nghi-cua-xa', formsInput())).rejects.toMatchObject(refused);
-    await expect(dossierFormDocx('de-nghi-cua-xa', formsInput({ dossier: { communeAssessment: { ...assessment, conclusion: 'not_propose' } } }))).rejects.toMatchObject(refused);
+    await expect(
+      dossierFormDocx('de-nghi-cua-xa', formsInput({ dossier: { communeAssessment: { ...assessment, conclusion: 'not_propose' } } })),
+    ).rejects.toMatchObject(refused);
     await expect(dossierFormDocx('van-ban-gui-bo', formsInput({ dossier: { communeAssessment: assessment }, councilResult, approval }))).rejects.toMatchObject({
       ...refused,
       messages: { vi: expect.stringContaining('chưa được Ủy ban nhân dân cấp tỉnh gửi Bộ Nông nghiệp và Môi trường') },
@@ -440,7 +551,16 @@ describe('decisions', () => {
   });
 
   it('writes a ministry recognition on the ministry’s own grounds, from Hà Nội, a Deputy Minister signing “KT. BỘ TRƯỞNG”', async () => {
-    const ministry = decision({ level: 'ministry', provinceCode: null, number: '512/QĐ-BNNMT', signedOn: '2027-02-05', signer: 'Nguyễn Văn Hùng', signerTitle: 'Thứ trưởng', notice: null, items: [item(1, { star: 5, score: 92.25, certificateNumber: 'OCOP-TW-2027-0003' })] });
+    const ministry = decision({
+      level: 'ministry',
+      provinceCode: null,
+      number: '512/QĐ-BNNMT',
+      signedOn: '2027-02-05',
+      signer: 'Nguyễn Văn Hùng',
+      signerTitle: 'Thứ trưởng',
+      notice: null,
+      items: [item(1, { star: 5, score: 92.25, certificateNumber: 'OCOP-TW-2027-0003' })],
+    });
     const text = docxText(await decisionDocx(ministry, ''));
     expectAll(text, [
       'BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG',
@@ -497,7 +617,18 @@ describe('the revocation decision (Art. 8)', () => {
   it('revokes a 5★ certificate by the Minister from Hà Nội, on the ministry’s grounds', async () => {
     const text = docxText(
       await revocationDocx({
-        certificate: revoked({ level: 'ministry', star: 5, score: 92.25, revokedBy: 'ministry', revocationGround: 'c', revocationDecisionNo: '88/QĐ-BNNMT', revocationSigner: 'Nguyễn Văn Hùng', revocationSignerTitle: 'Thứ trưởng', decisionNumber: '512/QĐ-BNNMT', violation: null }),
+        certificate: revoked({
+          level: 'ministry',
+          star: 5,
+          score: 92.25,
+          revokedBy: 'ministry',
+          revocationGround: 'c',
+          revocationDecisionNo: '88/QĐ-BNNMT',
+          revocationSigner: 'Nguyễn Văn Hùng',
+          revocationSignerTitle: 'Thứ trưởng',
+          decisionNumber: '512/QĐ-BNNMT',
+          violation: null,
+        }),
         provinceName: PROVINCE,
       }),
     );
@@ -545,7 +676,12 @@ describe('the letters notifying results (Art. 7.3g, 7.4g)', () => {
   });
 
   it('after an approval, tells the producer the dossier goes to the Ministry; without a notice, uses the decision’s signer', async () => {
-    const approved = decision({ kind: 'approval', number: '1234/QĐ-UBND', notice: null, items: [item(1, { star: null, score: 91.5, certificateNumber: null })] });
+    const approved = decision({
+      kind: 'approval',
+      number: '1234/QĐ-UBND',
+      notice: null,
+      items: [item(1, { star: null, score: 91.5, certificateNumber: null })],
+    });
     const text = docxText(await resultLettersDocx({ decision: approved, provinceName: PROVINCE, dossiers: dossierInfo.slice(0, 1) }));
     expect(count(text, 'THÔNG BÁO\n')).toBe(2);
     expectAll(text, [
@@ -564,9 +700,22 @@ describe('the letters notifying results (Art. 7.3g, 7.4g)', () => {
       signer: 'Nguyễn Văn Hùng',
       signerTitle: 'Thứ trưởng',
       notice: { number: '95/TB-BNNMT', signer: 'Nguyễn Văn Hùng', signerTitle: 'Thứ trưởng' },
-      items: [item(1, { star: 5, score: 92.25, certificateNumber: 'OCOP-TW-2026-0003' }), item(4, { productName: 'Gạo ST25 Sóc Trăng', ocopCode: '92-31500-002-2026', subjectName: 'Hợp tác xã Lúa gạo Mỹ Xuyên', star: null, score: 88 })],
+      items: [
+        item(1, { star: 5, score: 92.25, certificateNumber: 'OCOP-TW-2026-0003' }),
+        item(4, { productName: 'Gạo ST25 Sóc Trăng', ocopCode: '92-31500-002-2026', subjectName: 'Hợp tác xã Lúa gạo Mỹ Xuyên', star: null, score: 88 }),
+      ],
     });
-    const dossiers = [dossierInfo[0]!, { dossierId: item(4).dossierId, communeCode: '31500', communeName: 'Phường Mỹ Xuyên', provinceName: 'Thành phố Cần Thơ', representative: 'Trần Văn Lúa', address: null }];
+    const dossiers = [
+      dossierInfo[0]!,
+      {
+        dossierId: item(4).dossierId,
+        communeCode: '31500',
+        communeName: 'Phường Mỹ Xuyên',
+        provinceName: 'Thành phố Cần Thơ',
+        representative: 'Trần Văn Lúa',
+        address: null,
+      },
+    ];
     const text = docxText(await resultLettersDocx({ decision: ministry, provinceName: '', dossiers }));
     expect(count(text, 'THÔNG BÁO\n')).toBe(2);
     expectAll(text, [
@@ -585,7 +734,11 @@ describe('the letters notifying results (Art. 7.3g, 7.4g)', () => {
 });
 
 describe('the certificate (PDF)', () => {
-  const pdfText = async (c: Certificate) => execFileSync('pdftotext', ['-', '-'], { input: await certificatePdf(c, { provinceName: PROVINCE, verificationUrl: `https://ocop.dongthap.gov.vn${c.verificationPath}` }), encoding: 'utf8' });
+  const pdfText = async (c: Certificate) =>
+    execFileSync('pdftotext', ['-', '-'], {
+      input: await certificatePdf(c, { provinceName: PROVINCE, verificationUrl: `https://ocop.dongthap.gov.vn${c.verificationPath}` }),
+      encoding: 'utf8',
+    });
 
   it('prints the province’s certificate signed by the Vice-Chair “KT. CHỦ TỊCH”, with the date in words', async () => {
     const text = await pdfText(certificate());
@@ -593,7 +746,20 @@ describe('the certificate (PDF)', () => {
   });
 
   it('prints a 5★ certificate as the Ministry’s, from Hà Nội', async () => {
-    const text = await pdfText(certificate({ level: 'ministry', star: 5, score: 92.25, number: 'OCOP-TW-2027-0003', issuedOn: '2027-02-05', decisionNumber: '512/QĐ-BNNMT', decisionSignedOn: '2027-02-05', decisionSigner: 'Nguyễn Văn Hùng', decisionSignerTitle: 'Thứ trưởng', revokedBy: 'ministry' }));
+    const text = await pdfText(
+      certificate({
+        level: 'ministry',
+        star: 5,
+        score: 92.25,
+        number: 'OCOP-TW-2027-0003',
+        issuedOn: '2027-02-05',
+        decisionNumber: '512/QĐ-BNNMT',
+        decisionSignedOn: '2027-02-05',
+        decisionSigner: 'Nguyễn Văn Hùng',
+        decisionSignerTitle: 'Thứ trưởng',
+        revokedBy: 'ministry',
+      }),
+    );
     expectAll(text, ['BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG', 'Hà Nội, ngày 05 tháng 02 năm 2027', 'KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG', 'Nguyễn Văn Hùng']);
     // The producer's address names its province; the issuer and the place never do.
     expect(text).not.toContain('Đồng Tháp, ngày');

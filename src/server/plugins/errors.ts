@@ -21,7 +21,15 @@ export function requestLang(request: FastifyRequest): Lang {
   return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
 }
 
-function send(reply: FastifyReply, lang: Lang, status: number, code: string, message: Message, fields: Record<string, Message> = {}, details: readonly string[] = []) {
+function send(
+  reply: FastifyReply,
+  lang: Lang,
+  status: number,
+  code: string,
+  message: Message,
+  fields: Record<string, Message> = {},
+  details: readonly string[] = [],
+) {
   const localized = Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, m[lang]]));
   return reply.status(status).send({ error: { code, message: message[lang], fields: localized, ...(details.length ? { details } : {}) } });
 }
@@ -32,8 +40,16 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: Mes
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', message: { vi: 'Thiếu nội dung JSON.', en: 'The JSON body is empty.' } },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'too_large', message: { vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request body is too large.' } },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'file_too_large', message: { vi: 'Tệp quá lớn.', en: 'The file is too large.' } },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' } },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type', message: { vi: 'Cần gửi tệp dạng multipart/form-data.', en: 'Expected multipart/form-data.' } },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: { vi: 'Cần gửi tệp dạng multipart/form-data.', en: 'Expected multipart/form-data.' },
+  },
 };
 
 /**

@@ -30,7 +30,8 @@ import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useCurrentUser, useSignOut } from '../lib/session.js';
 
-type NavKey = 'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'calendar' | 'imports' | 'criteria' | 'users';
+type NavKey =
+  'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'calendar' | 'imports' | 'criteria' | 'users';
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
 
 const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
@@ -139,7 +140,15 @@ export function AppLayout() {
       <AppShell.Header className="print-hidden">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Burger opened={navOpened} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} aria-expanded={navOpened} aria-controls="main-navigation" />
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              aria-expanded={navOpened}
+              aria-controls="main-navigation"
+            />
             <UnstyledButton component={Link} to="/" style={{ minWidth: 0 }}>
               <Group gap="xs" wrap="nowrap">
                 <ThemeIcon size="lg" radius="md" aria-hidden>

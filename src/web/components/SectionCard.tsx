@@ -8,7 +8,13 @@ export function SectionCard({ title, children, action, ...cardProps }: SectionCa
   return (
     <Card withBorder radius="md" padding="lg" {...cardProps}>
       {(title || action) && (
-        <Card.Section withBorder inheritPadding py="sm" mb="md" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+        <Card.Section
+          withBorder
+          inheritPadding
+          py="sm"
+          mb="md"
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}
+        >
           {title && (
             <Title order={2} fz="md" fw={600}>
               {title}

@@ -10,9 +10,22 @@ const MAX_STARS = 5;
 export function Stars({ count, size = 18, testId }: StarsProps) {
   const { t } = useTranslation();
   return (
-    <Group component="span" gap={2} wrap="nowrap" display="inline-flex" role="img" aria-label={t('stars.count', { count })} data-testid={testId} data-stars={count}>
+    <Group
+      component="span"
+      gap={2}
+      wrap="nowrap"
+      display="inline-flex"
+      role="img"
+      aria-label={t('stars.count', { count })}
+      data-testid={testId}
+      data-stars={count}
+    >
       {Array.from({ length: MAX_STARS }, (_, i) =>
-        i < count ? <IconStarFilled key={i} size={size} color="var(--mantine-color-yellow-6)" aria-hidden /> : <IconStar key={i} size={size} color="var(--mantine-color-gray-4)" aria-hidden />,
+        i < count ? (
+          <IconStarFilled key={i} size={size} color="var(--mantine-color-yellow-6)" aria-hidden />
+        ) : (
+          <IconStar key={i} size={size} color="var(--mantine-color-gray-4)" aria-hidden />
+        ),
       )}
     </Group>
   );

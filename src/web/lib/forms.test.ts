@@ -7,7 +7,16 @@ type Form = Record<string, unknown>;
 const options = { fields: {}, shouldUseNativeValidation: false } as ResolverOptions<Form>;
 const resolve = (values: Form) => contractResolver<Form, typeof SubjectInput>(SubjectInput)(values, undefined, options);
 
-const subject = { name: 'Hợp tác xã Sen', legalForm: 'HTX', communeCode: '30226', taxCode: '', workforceTotal: 5, workforceLocal: '', workforceWomen: '', foundedOn: null };
+const subject = {
+  name: 'Hợp tác xã Sen',
+  legalForm: 'HTX',
+  communeCode: '30226',
+  taxCode: '',
+  workforceTotal: 5,
+  workforceLocal: '',
+  workforceWomen: '',
+  foundedOn: null,
+};
 
 describe('contractResolver', () => {
   it('returns the contract’s output for valid input', async () => {

@@ -35,7 +35,11 @@ export function useCommuneNames(): ReadonlyMap<string, string> {
 }
 
 export function useCriteriaSets() {
-  return useQuery({ queryKey: ['reference', 'criteria-sets'], queryFn: () => apiRequest('/criteria-sets', { schema: z.array(CriteriaSetSummary) }), ...FOREVER });
+  return useQuery({
+    queryKey: ['reference', 'criteria-sets'],
+    queryFn: () => apiRequest('/criteria-sets', { schema: z.array(CriteriaSetSummary) }),
+    ...FOREVER,
+  });
 }
 
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;

@@ -5,7 +5,13 @@ import { accentInsensitiveFilter } from './text.js';
 const options: ComboboxParsedItem[] = [
   { value: '29905', label: 'Sa Đéc' },
   { value: '30226', label: 'Lai Vung' },
-  { group: 'Thực phẩm', items: [{ value: '8', label: '8. Chế biến từ thịt' }, { value: '1', label: '1. Rau, củ, quả' }] },
+  {
+    group: 'Thực phẩm',
+    items: [
+      { value: '8', label: '8. Chế biến từ thịt' },
+      { value: '1', label: '1. Rau, củ, quả' },
+    ],
+  },
 ];
 
 describe('accentInsensitiveFilter', () => {
@@ -14,7 +20,9 @@ describe('accentInsensitiveFilter', () => {
   });
 
   it('filters inside groups and drops empty ones', () => {
-    expect(accentInsensitiveFilter({ options, search: 'che bien', limit: 100 })).toEqual([{ group: 'Thực phẩm', items: [{ value: '8', label: '8. Chế biến từ thịt' }] }]);
+    expect(accentInsensitiveFilter({ options, search: 'che bien', limit: 100 })).toEqual([
+      { group: 'Thực phẩm', items: [{ value: '8', label: '8. Chế biến từ thịt' }] },
+    ]);
   });
 
   it('returns everything for an empty search', () => {

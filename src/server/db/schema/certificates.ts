@@ -13,7 +13,9 @@ export const decisions = pgTable(
   'decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind', { enum: ['recognition', 'approval'] }).notNull().default('recognition'),
+    kind: text('kind', { enum: ['recognition', 'approval'] })
+      .notNull()
+      .default('recognition'),
     number: text('number').notNull(),
     signedOn: date('signed_on').notNull(),
     signer: text('signer').notNull(),

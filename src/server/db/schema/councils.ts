@@ -11,7 +11,9 @@ export const councils = pgTable('councils', {
   id: uuid('id').primaryKey().defaultRandom(),
   level: text('level', { enum: ['province', 'ministry'] }).notNull(),
   provinceCode: text('province_code').references(() => provinces.code),
-  kind: text('kind', { enum: ['council', 'advisory_team'] }).notNull().default('council'),
+  kind: text('kind', { enum: ['council', 'advisory_team'] })
+    .notNull()
+    .default('council'),
   name: text('name').notNull(),
   year: integer('year').notNull(),
   /** The decision establishing it (Art. 7.3b, 7.4b): number, date, who signed. */
@@ -44,7 +46,11 @@ export const councilMembers = pgTable(
     /** Scores and counts in the quorum: everyone but a secretary not also appointed a member (ủy viên thư ký). */
     voting: boolean('voting').notNull().default(true),
   },
-  (t) => [index('council_members_council_idx').on(t.councilId), index('council_members_user_idx').on(t.userId), unique('council_members_user_uq').on(t.councilId, t.userId)],
+  (t) => [
+    index('council_members_council_idx').on(t.councilId),
+    index('council_members_user_idx').on(t.userId),
+    unique('council_members_user_uq').on(t.councilId, t.userId),
+  ],
 );
 
 /** A sitting of a council (a meeting, or written opinions for re-rating) over some dossiers. */
@@ -55,12 +61,16 @@ export const councilSessions = pgTable('council_sessions', {
     .references(() => councils.id),
   title: text('title').notNull(),
   heldOn: date('held_on').notNull(),
-  mode: text('mode', { enum: ['meeting', 'written'] }).notNull().default('meeting'),
+  mode: text('mode', { enum: ['meeting', 'written'] })
+    .notNull()
+    .default('meeting'),
   /** Written opinions (Art. 7.6): members answer remotely by this date. */
   writtenDeadline: date('written_deadline'),
   /** Members present (meeting), for the quorum. */
   attendance: jsonb('attendance').$type<string[]>().notNull().default([]),
-  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'closed'] })
+    .notNull()
+    .default('open'),
   closedOn: date('closed_on'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -139,7 +149,9 @@ export const scoreSheets = pgTable(
     choices: jsonb('choices').$type<Record<string, number>>().notNull().default({}),
     caseKey: text('case_key'),
     disqualifiedReason: text('disqualified_reason'),
-    status: text('status', { enum: ['draft', 'submitted'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'submitted'] })
+      .notNull()
+      .default('draft'),
     /** Entered by the secretary from a paper sheet, whose scan is kept with it. */
     paper: boolean('paper').notNull().default(false),
     paperScanKey: text('paper_scan_key'),

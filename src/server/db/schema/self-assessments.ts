@@ -22,7 +22,9 @@ export const selfAssessments = pgTable(
     /** Criterion code → the producer's note. */
     notes: jsonb('notes').$type<Record<string, string>>().notNull().default({}),
     generalNote: text('general_note'),
-    status: text('status', { enum: ['draft', 'completed'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'completed'] })
+      .notNull()
+      .default('draft'),
     /** Cached from the engine when completed, for lists and indicators. */
     total: doublePrecision('total'),
     star: integer('star'),

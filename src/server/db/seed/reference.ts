@@ -27,9 +27,24 @@ const chunks = <T>(rows: T[], size = 500) => Array.from({ length: Math.ceil(rows
 export async function loadAdministrativeUnits(db: Db, dataDir: string, log: (msg: string) => void = () => {}): Promise<void> {
   const units = JSON.parse(await fs.readFile(path.join(dataDir, 'admin-units/vn-admin-units-2025.json'), 'utf8')) as AdministrativeUnitFile;
 
-  const provinceRows = units.map((p) => ({ code: p.Code, name: p.Name, nameEn: p.NameEn, fullName: p.FullName, fullNameEn: p.FullNameEn, sortKey: vietnameseSortKey(p.Name) }));
+  const provinceRows = units.map((p) => ({
+    code: p.Code,
+    name: p.Name,
+    nameEn: p.NameEn,
+    fullName: p.FullName,
+    fullNameEn: p.FullNameEn,
+    sortKey: vietnameseSortKey(p.Name),
+  }));
   const communeRows = units.flatMap((p) =>
-    p.Wards.map((w) => ({ code: w.Code, provinceCode: p.Code, name: w.Name, nameEn: w.NameEn, fullName: w.FullName, fullNameEn: w.FullNameEn, sortKey: vietnameseSortKey(w.Name) })),
+    p.Wards.map((w) => ({
+      code: w.Code,
+      provinceCode: p.Code,
+      name: w.Name,
+      nameEn: w.NameEn,
+      fullName: w.FullName,
+      fullNameEn: w.FullNameEn,
+      sortKey: vietnameseSortKey(w.Name),
+    })),
   );
 
   const [counts] = await queryRows<{ p: number; c: number; s: number }>(
@@ -41,15 +56,34 @@ export async function loadAdministrativeUnits(db: Db, dataDir: string, log: (msg
   log(`Nạp đơn vị hành chính: ${provinceRows.length} tỉnh, ${communeRows.length} xã/phường…`);
   await db.transaction(async (tx) => {
     for (const batch of chunks(provinceRows))
-      await tx.insert(provinces).values(batch).onConflictDoUpdate({
-        target: provinces.code,
-        set: { name: sql`excluded.name`, nameEn: sql`excluded.name_en`, fullName: sql`excluded.full_name`, fullNameEn: sql`excluded.full_name_en`, sortKey: sql`excluded.sort_key` },
-      });
+      await tx
+        .insert(provinces)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: provinces.code,
+          set: {
+            name: sql`excluded.name`,
+            nameEn: sql`excluded.name_en`,
+            fullName: sql`excluded.full_name`,
+            fullNameEn: sql`excluded.full_name_en`,
+            sortKey: sql`excluded.sort_key`,
+          },
+        });
     for (const batch of chunks(communeRows))
-      await tx.insert(communes).values(batch).onConflictDoUpdate({
-        target: communes.code,
-        set: { provinceCode: sql`excluded.province_code`, name: sql`excluded.name`, nameEn: sql`excluded.name_en`, fullName: sql`excluded.full_name`, fullNameEn: sql`excluded.full_name_en`, sortKey: sql`excluded.sort_key` },
-      });
+      await tx
+        .insert(communes)
+        .values(batch)
+        .onConflictDoUpdate({
+          target: communes.code,
+          set: {
+            provinceCode: sql`excluded.province_code`,
+            name: sql`excluded.name`,
+            nameEn: sql`excluded.name_en`,
+            fullName: sql`excluded.full_name`,
+            fullNameEn: sql`excluded.full_name_en`,
+            sortKey: sql`excluded.sort_key`,
+          },
+        });
   });
   log('Đã nạp đơn vị hành chính.');
 }

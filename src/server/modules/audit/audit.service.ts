@@ -13,7 +13,11 @@ const NOISE = new Set(['updatedAt', 'nameSearch', 'sortKey', 'passwordHash']);
 
 function clean(row: Row | null | undefined): Row | null {
   if (!row) return null;
-  return Object.fromEntries(Object.entries(row).filter(([k]) => !NOISE.has(k)).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([k]) => !NOISE.has(k))
+      .map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]),
+  );
 }
 
 /**

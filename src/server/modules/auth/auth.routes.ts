@@ -32,18 +32,25 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppC
     me((req.actor as { userId: string }).userId, req.session!.csrfToken),
   );
 
-  app.post('/auth/logout', { config: { access: 'public' }, schema: { tags, summary: 'End the session', response: { 200: OkResponse } } }, async (req, reply) => {
-    if (req.session) await auth.logout(req.session.token);
-    clearSessionCookie(reply, config);
-    return { ok: true as const };
-  });
+  app.post(
+    '/auth/logout',
+    { config: { access: 'public' }, schema: { tags, summary: 'End the session', response: { 200: OkResponse } } },
+    async (req, reply) => {
+      if (req.session) await auth.logout(req.session.token);
+      clearSessionCookie(reply, config);
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     '/auth/password',
     { config: { access: 'authenticated' }, schema: { tags, summary: 'Change one’s own password', body: ChangePasswordBody, response: { 200: MeResponse } } },
     async (req, reply) => {
       const userId = (req.actor as { userId: string }).userId;
-      const session = await auth.changePassword(userId, req.auditActor.label, req.body.currentPassword, req.body.newPassword, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      const session = await auth.changePassword(userId, req.auditActor.label, req.body.currentPassword, req.body.newPassword, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'],
+      });
       setSessionCookie(reply, config, session.token, session.expiresAt);
       return me(userId, session.csrfToken);
     },

@@ -96,9 +96,13 @@ export function createAuthService(db: Db, config: AppConfig) {
     async changePassword(userId: string, email: string, currentPassword: string, newPassword: string, meta: { ip: string; userAgent: string | undefined }) {
       const user = await repo.findUserByEmail(db, email);
       if (!user || user.id !== userId || !(await verifyPassword(user.passwordHash, currentPassword)))
-        throw invalid('wrong_password', { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' }, {
-          currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-        });
+        throw invalid(
+          'wrong_password',
+          { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+          {
+            currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+          },
+        );
       await db.transaction(async (tx) => {
         await repo.setPassword(tx, userId, await hashPassword(newPassword), false);
         await repo.deleteUserSessions(tx, userId);

@@ -5,7 +5,8 @@ import { calendarDays } from '../../db/schema/index.js';
 export type CalendarDayRow = typeof calendarDays.$inferSelect;
 
 /** A province's days: the country's and its own. */
-const ofProvince = (provinceCode: string | null) => (provinceCode ? or(isNull(calendarDays.provinceCode), eq(calendarDays.provinceCode, provinceCode)) : isNull(calendarDays.provinceCode));
+const ofProvince = (provinceCode: string | null) =>
+  provinceCode ? or(isNull(calendarDays.provinceCode), eq(calendarDays.provinceCode, provinceCode)) : isNull(calendarDays.provinceCode);
 
 export const calendarRepository = {
   forProvince: (db: DbOrTx, provinceCode: string | null) => db.select().from(calendarDays).where(ofProvince(provinceCode)).orderBy(asc(calendarDays.date)),

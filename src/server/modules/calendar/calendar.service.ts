@@ -17,7 +17,8 @@ const present = (r: CalendarDayRow) => ({ id: r.id, date: r.date, kind: r.kind, 
  * province's office (for its own) records.
  */
 export function createCalendarService(db: Db) {
-  const overridesOf = async (provinceCode: string | null) => (await repo.forProvince(db, provinceCode)).map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
+  const overridesOf = async (provinceCode: string | null) =>
+    (await repo.forProvince(db, provinceCode)).map((r) => ({ date: r.date, kind: r.kind, name: r.name }));
 
   /** The administrator's own scope: the ministry edits the national calendar, a province its own days. */
   function scopeOf(actor: Actor): string | null {
@@ -39,7 +40,11 @@ export function createCalendarService(db: Db) {
       const provinceCode = scopeOf(actor);
       const row = await db.transaction(async (tx) => {
         const created = await repo.insert(tx, { provinceCode, date: body.date, kind: body.kind, name: body.name.normalize('NFC') });
-        if (!created) throw conflict('calendar_day_exists', { vi: 'Ngày này đã được điều chỉnh; xoá điều chỉnh cũ trước.', en: 'This day is already adjusted; remove the earlier entry first.' });
+        if (!created)
+          throw conflict('calendar_day_exists', {
+            vi: 'Ngày này đã được điều chỉnh; xoá điều chỉnh cũ trước.',
+            en: 'This day is already adjusted; remove the earlier entry first.',
+          });
         await recordAudit(tx, audit, { action: 'create', entityType: 'calendar_day', entityId: created.id, after: created });
         return created;
       });

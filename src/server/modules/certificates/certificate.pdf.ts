@@ -41,16 +41,27 @@ export function certificatePdf(c: Certificate, opts: { provinceName: string; ver
           {
             width: '*',
             stack: [
-              { text: [{ text: 'Sản phẩm: ', bold: true }, { text: c.productName, bold: true, fontSize: 16 }] },
+              {
+                text: [
+                  { text: 'Sản phẩm: ', bold: true },
+                  { text: c.productName, bold: true, fontSize: 16 },
+                ],
+              },
               { text: [{ text: 'Mã số sản phẩm: ', bold: true }, c.ocopCode] },
               { text: [{ text: 'Chủ thể: ', bold: true }, c.subjectName] },
               { text: [{ text: 'Địa chỉ: ', bold: true }, `${commune}, ${lowerKind(opts.provinceName)}`] },
-              { columns: [{ text: 'Đạt hạng: ', bold: true, width: 'auto' }, starsSvg(c.star, 5, 18), { text: `  ${c.star} sao`, width: '*' }], margin: [0, 4, 0, 0] },
+              {
+                columns: [{ text: 'Đạt hạng: ', bold: true, width: 'auto' }, starsSvg(c.star, 5, 18), { text: `  ${c.star} sao`, width: '*' }],
+                margin: [0, 4, 0, 0],
+              },
               ...(c.score !== null ? [{ text: [{ text: 'Điểm đánh giá: ', bold: true }, `${formatPoints(c.score)}/100`] }] : []),
               c.decisionNumber && c.decisionSignedOn
                 ? { text: `Theo Quyết định số ${c.decisionNumber} ngày ${formatDateVn(c.decisionSignedOn)}.`, italics: true, margin: [0, 4, 0, 0] }
                 : { text: '' },
-              { text: [{ text: 'Có giá trị đến: ', bold: true }, `${formatDateVn(c.expiresOn)} (36 tháng kể từ ngày cấp ${formatDateVn(c.issuedOn)})`], margin: [0, 4, 0, 0] },
+              {
+                text: [{ text: 'Có giá trị đến: ', bold: true }, `${formatDateVn(c.expiresOn)} (36 tháng kể từ ngày cấp ${formatDateVn(c.issuedOn)})`],
+                margin: [0, 4, 0, 0],
+              },
             ],
           },
           {
@@ -71,9 +82,16 @@ export function certificatePdf(c: Certificate, opts: { provinceName: string; ver
             width: 260,
             stack: [
               { text: `${place}, ${vietnameseDateWords(c.issuedOn)}`, italics: true, alignment: 'center' },
-              ...authority.map((line, i) => ({ text: line, bold: true, alignment: 'center' as const, margin: [0, i === 0 ? 4 : 0, 0, 0] as [number, number, number, number] })),
+              ...authority.map((line, i) => ({
+                text: line,
+                bold: true,
+                alignment: 'center' as const,
+                margin: [0, i === 0 ? 4 : 0, 0, 0] as [number, number, number, number],
+              })),
               { text: '(Ký, đóng dấu)', italics: true, fontSize: 9, alignment: 'center' },
-              ...(c.decisionSigner ? [{ text: c.decisionSigner, bold: true, alignment: 'center' as const, margin: [0, 36, 0, 0] as [number, number, number, number] }] : []),
+              ...(c.decisionSigner
+                ? [{ text: c.decisionSigner, bold: true, alignment: 'center' as const, margin: [0, 36, 0, 0] as [number, number, number, number] }]
+                : []),
             ],
           },
         ],

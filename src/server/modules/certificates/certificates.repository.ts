@@ -47,7 +47,12 @@ export const certificatesRepository = {
   async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
     const [items, totals] = await Promise.all([
       base(db).where(where).orderBy(desc(certificates.issuedOn), certificates.number).limit(page.limit).offset(page.offset),
-      db.select({ n: count() }).from(certificates).innerJoin(products, eq(products.id, certificates.productId)).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
+      db
+        .select({ n: count() })
+        .from(certificates)
+        .innerJoin(products, eq(products.id, certificates.productId))
+        .innerJoin(subjects, eq(subjects.id, products.subjectId))
+        .where(where),
     ]);
     return { items: items as CertificateRow[], total: totals[0]?.n ?? 0 };
   },
@@ -61,11 +66,15 @@ export const certificatesRepository = {
 
   /** Certificates whose expiry falls in [from, to]: the candidates for the office's work list. */
   expiringBetween: (db: DbOrTx, where: SQL | undefined, from: string, to: string) =>
-    base(db).where(and(where, gte(certificates.expiresOn, from), lte(certificates.expiresOn, to), isNull(certificates.revokedOn), isNull(certificates.supersededOn))).orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
+    base(db)
+      .where(and(where, gte(certificates.expiresOn, from), lte(certificates.expiresOn, to), isNull(certificates.revokedOn), isNull(certificates.supersededOn)))
+      .orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
 
   /** Certificates with a violation concluded and not yet revoked (Art. 8.4). */
   violationsPending: (db: DbOrTx, where: SQL | undefined) =>
-    base(db).where(and(where, sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn))).orderBy(certificates.violationConcludedOn) as Promise<CertificateRow[]>,
+    base(db)
+      .where(and(where, sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn)))
+      .orderBy(certificates.violationConcludedOn) as Promise<CertificateRow[]>,
 
   /** The day each product's pending re-rating dossier was filed (Art. 12 extension). */
   async pendingRerating(db: DbOrTx, productIds: string[]): Promise<Map<string, string>> {
@@ -73,7 +82,14 @@ export const certificatesRepository = {
     const rows = await db
       .select({ productId: dossiers.productId, submittedOn: dossiers.submittedOn })
       .from(dossiers)
-      .where(and(inArray(dossiers.productId, productIds), eq(dossiers.kind, 'rerating'), notInArray(dossiers.state, [...CLOSED_STATES]), sql`${dossiers.submittedOn} is not null`));
+      .where(
+        and(
+          inArray(dossiers.productId, productIds),
+          eq(dossiers.kind, 'rerating'),
+          notInArray(dossiers.state, [...CLOSED_STATES]),
+          sql`${dossiers.submittedOn} is not null`,
+        ),
+      );
     return new Map(rows.map((r) => [r.productId, r.submittedOn!]));
   },
 

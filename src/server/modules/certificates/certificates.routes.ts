@@ -37,65 +37,134 @@ const tags = ['Công nhận, chứng nhận / Decisions and certificates'];
 type Deps = { certificates: CertificatesService; decisions: DecisionsService; results: HistoricalResultsService; config: AppConfig; storage: FileStorage };
 
 export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, results, config, storage }) => {
-  app.get('/products/:id/results', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Results of earlier years (under 1048, 148, 1489…)', params: IdParams, response: { 200: z.array(HistoricalResult) } } }, (req) =>
-    results.list(req.actor, req.params.id),
+  app.get(
+    '/products/:id/results',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Results of earlier years (under 1048, 148, 1489…)', params: IdParams, response: { 200: z.array(HistoricalResult) } },
+    },
+    (req) => results.list(req.actor, req.params.id),
   );
-  app.post('/products/:id/results', { config: { access: ['admin'] }, schema: { tags, summary: 'Record an earlier result', params: IdParams, body: HistoricalResultBody, response: { 201: HistoricalResult } } }, async (req, reply) =>
-    reply.status(201).send(await results.record(req.actor, req.auditActor, req.params.id, req.body)),
+  app.post(
+    '/products/:id/results',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'Record an earlier result', params: IdParams, body: HistoricalResultBody, response: { 201: HistoricalResult } },
+    },
+    async (req, reply) => reply.status(201).send(await results.record(req.actor, req.auditActor, req.params.id, req.body)),
   );
 
   app.get('/decisions', { config: { access: ['admin'] }, schema: { tags, response: { 200: z.array(Decision) } } }, (req) => decisions.list(req.actor));
   app.get(
     '/decisions/export',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Export the decisions (XLSX or CSV), one row per product decided', querystring: ExportFormatQuery, response: { 200: ExportFileResponse } } },
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: 'Export the decisions (XLSX or CSV), one row per product decided',
+        querystring: ExportFormatQuery,
+        response: { 200: ExportFileResponse },
+      },
+    },
     (req, reply) => sendTableExport(reply, { ...decisionExport, format: req.query.format, rows: decisions.exportRows(req.actor) }),
   );
   app.post(
     '/decisions',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Record a recognition decision: dossiers decided, certificates issued (all or nothing)', body: DecisionCreateBody, response: { 201: Decision } } },
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: 'Record a recognition decision: dossiers decided, certificates issued (all or nothing)',
+        body: DecisionCreateBody,
+        response: { 201: Decision },
+      },
+    },
     async (req, reply) => reply.status(201).send(await decisions.create(req.actor, req.auditActor, req.body)),
   );
-  app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) => decisions.get(req.actor, req.params.id));
-  app.get('/decisions/:id/docx', { config: { access: ['admin'] }, schema: { tags, summary: 'The decision (DOCX, Decree 30/2020 layout) with its annexed list', params: IdParams } }, async (req, reply) => {
-    const { decision, provinceName } = await decisions.forDocx(req.actor, req.params.id);
-    return sendDocx(reply, `quyet-dinh-${decision.number.replace(/[^A-Za-z0-9-]+/g, '-')}.docx`, await decisionDocx(decision, provinceName));
-  });
+  app.get('/decisions/:id', { config: { access: ['admin'] }, schema: { tags, params: IdParams, response: { 200: Decision } } }, (req) =>
+    decisions.get(req.actor, req.params.id),
+  );
+  app.get(
+    '/decisions/:id/docx',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'The decision (DOCX, Decree 30/2020 layout) with its annexed list', params: IdParams } },
+    async (req, reply) => {
+      const { decision, provinceName } = await decisions.forDocx(req.actor, req.params.id);
+      return sendDocx(reply, `quyet-dinh-${decision.number.replace(/[^A-Za-z0-9-]+/g, '-')}.docx`, await decisionDocx(decision, provinceName));
+    },
+  );
   app.get(
     '/decisions/:id/result-letters.docx',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Letters notifying the result to each producer and commune (Art. 7.3g, 7.4g), DOCX', params: IdParams } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'Letters notifying the result to each producer and commune (Art. 7.3g, 7.4g), DOCX', params: IdParams },
+    },
     async (req, reply) => sendDocx(reply, 'thong-bao-ket-qua.docx', await resultLettersDocx(await decisions.forDocx(req.actor, req.params.id))),
   );
 
-  app.get('/certificates', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } }, (req) =>
-    certificates.list(req.actor, req.query),
+  app.get(
+    '/certificates',
+    { config: { access: REGISTRY_USERS }, schema: { tags, querystring: CertificateListQuery, response: { 200: CertificateList } } },
+    (req) => certificates.list(req.actor, req.query),
   );
   app.get(
     '/certificates/export',
     {
       config: { access: REGISTRY_USERS },
-      schema: { tags, summary: 'Export the list (XLSX or CSV): every certificate matching the list’s filters', querystring: CertificateExportQuery, response: { 200: ExportFileResponse } },
+      schema: {
+        tags,
+        summary: 'Export the list (XLSX or CSV): every certificate matching the list’s filters',
+        querystring: CertificateExportQuery,
+        response: { 200: ExportFileResponse },
+      },
     },
     (req, reply) => sendTableExport(reply, { ...certificateExport, format: req.query.format, rows: certificates.exportRows(req.actor, req.query) }),
   );
-  app.get('/certificates/worklist', { config: { access: ['admin', 'officer'] }, schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } } }, (req) =>
-    certificates.worklist(req.actor),
+  app.get(
+    '/certificates/worklist',
+    {
+      config: { access: ['admin', 'officer'] },
+      schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } },
+    },
+    (req) => certificates.worklist(req.actor),
   );
-  app.get('/certificates/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Certificate } } }, (req) => certificates.get(req.actor, req.params.id));
-  app.get('/certificates/:id/pdf', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Printable A4 certificate with its verification QR code', params: IdParams } }, async (req, reply) => {
-    const { certificate, provinceName } = await certificates.forPrint(req.actor, req.params.id);
-    const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
-    const pdf = await certificatePdf(certificate, { provinceName, verificationUrl: `${origin}${verificationPath(certificate.verificationCode)}` });
-    return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${certificate.number}.pdf"`).send(pdf);
-  });
-  app.post('/certificates/:id/revoke', { config: { access: ['admin'] }, schema: { tags, summary: 'Revoke (Art. 8 grounds a–f)', params: IdParams, body: RevokeBody, response: { 200: Certificate } } }, (req) =>
-    certificates.revoke(req.actor, req.auditActor, req.params.id, req.body),
+  app.get('/certificates/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Certificate } } }, (req) =>
+    certificates.get(req.actor, req.params.id),
   );
-  app.get('/certificates/:id/revocation.docx', { config: { access: ['admin'] }, schema: { tags, summary: 'The revocation decision (DOCX, Decree 30/2020 layout)', params: IdParams } }, async (req, reply) =>
-    sendDocx(reply, 'quyet-dinh-thu-hoi.docx', await revocationDocx(await certificates.forPrint(req.actor, req.params.id))),
+  app.get(
+    '/certificates/:id/pdf',
+    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Printable A4 certificate with its verification QR code', params: IdParams } },
+    async (req, reply) => {
+      const { certificate, provinceName } = await certificates.forPrint(req.actor, req.params.id);
+      const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const pdf = await certificatePdf(certificate, { provinceName, verificationUrl: `${origin}${verificationPath(certificate.verificationCode)}` });
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${certificate.number}.pdf"`).send(pdf);
+    },
+  );
+  app.post(
+    '/certificates/:id/revoke',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'Revoke (Art. 8 grounds a–f)', params: IdParams, body: RevokeBody, response: { 200: Certificate } },
+    },
+    (req) => certificates.revoke(req.actor, req.auditActor, req.params.id, req.body),
+  );
+  app.get(
+    '/certificates/:id/revocation.docx',
+    { config: { access: ['admin'] }, schema: { tags, summary: 'The revocation decision (DOCX, Decree 30/2020 layout)', params: IdParams } },
+    async (req, reply) => sendDocx(reply, 'quyet-dinh-thu-hoi.docx', await revocationDocx(await certificates.forPrint(req.actor, req.params.id))),
   );
   app.post(
     '/certificates/:id/violations',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Record the conclusion of a violation: revocation due within 15 days (Art. 8.4)', params: IdParams, body: ViolationBody, response: { 200: Certificate } } },
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary: 'Record the conclusion of a violation: revocation due within 15 days (Art. 8.4)',
+        params: IdParams,
+        body: ViolationBody,
+        response: { 200: Certificate },
+      },
+    },
     (req) => certificates.recordViolation(req.actor, req.auditActor, req.params.id, req.body),
   );
 
@@ -103,32 +172,46 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
   const verifyLimit = { max: 60, timeWindow: '1 minute' };
   app.get(
     '/public/certificates/:code',
-    { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, summary: 'Verify a certificate by its public code', params: VerificationParams, response: { 200: PublicVerification } } },
+    {
+      config: { access: 'public', rateLimit: verifyLimit },
+      schema: { tags, summary: 'Verify a certificate by its public code', params: VerificationParams, response: { 200: PublicVerification } },
+    },
     async (req) => {
       const result = await certificates.verify(req.params.code);
       if (!result) throw notFound(CERTIFICATE_LABEL);
       return result;
     },
   );
-  app.get('/public/certificates/:code/photo', { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, params: VerificationParams } }, async (req, reply) => {
-    const photo = await certificates.publicPhoto(req.params.code);
-    if (!photo) throw notFound({ vi: 'ảnh', en: 'photo' });
-    // The thumbnail is enough for a phone and keeps the full-size original private.
-    return reply.header('content-type', 'image/webp').header('cache-control', 'public, max-age=3600').send(await storage.get(photo.thumbKey));
-  });
+  app.get(
+    '/public/certificates/:code/photo',
+    { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, params: VerificationParams } },
+    async (req, reply) => {
+      const photo = await certificates.publicPhoto(req.params.code);
+      if (!photo) throw notFound({ vi: 'ảnh', en: 'photo' });
+      // The thumbnail is enough for a phone and keeps the full-size original private.
+      return reply
+        .header('content-type', 'image/webp')
+        .header('cache-control', 'public, max-age=3600')
+        .send(await storage.get(photo.thumbKey));
+    },
+  );
 };
 
 const CERTIFICATE_LABEL = { vi: 'giấy chứng nhận', en: 'certificate' };
 
 /** The human page at /v/<code>, outside the API prefix because it is printed on labels. */
 export const verificationPageRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
-  app.get('/v/:code', { config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ code: z.string().max(64) }) } }, async (req, reply) => {
-    const code = req.params.code;
-    const result = /^[A-Za-z0-9_-]{11,64}$/.test(code) ? await certificates.verify(code) : undefined;
-    return reply
-      .status(result ? 200 : 404)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(verificationPage(result, code));
-  });
+  app.get(
+    '/v/:code',
+    { config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
+    async (req, reply) => {
+      const code = req.params.code;
+      const result = /^[A-Za-z0-9_-]{11,64}$/.test(code) ? await certificates.verify(code) : undefined;
+      return reply
+        .status(result ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(verificationPage(result, code));
+    },
+  );
 };

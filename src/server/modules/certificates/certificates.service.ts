@@ -68,7 +68,12 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       revocationSigner: r.revocationSigner,
       revocationSignerTitle: r.revocationSignerTitle,
       violation: r.violationConcludedOn
-        ? { ground: r.violationGround ?? '', concludedOn: r.violationConcludedOn, reference: r.violationReference ?? '', revokeBy: revocationDue(r.violationConcludedOn) }
+        ? {
+            ground: r.violationGround ?? '',
+            concludedOn: r.violationConcludedOn,
+            reference: r.violationReference ?? '',
+            revokeBy: revocationDue(r.violationConcludedOn),
+          }
         : null,
       supersededOn: r.supersededOn,
       revokedBy: revokingAuthority(r.star as 3 | 4 | 5),
@@ -130,13 +135,25 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
      */
     async recordViolation(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof ViolationBody>) {
       const before = await load(actor, id);
-      if (!canRevokeCertificate(actor, before)) throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới xử lý thu hồi (Điều 8).', en: 'Only the recognising authority handles revocation (Art. 8).' });
+      if (!canRevokeCertificate(actor, before))
+        throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới xử lý thu hồi (Điều 8).', en: 'Only the recognising authority handles revocation (Art. 8).' });
       if (before.revokedOn) throw alreadyRevoked();
-      const date = checkActDate({ date: body.concludedOn, label: { vi: 'ngày kết luận vi phạm', en: 'conclusion of the violation' } }, today(), [{ date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } }]);
+      const date = checkActDate({ date: body.concludedOn, label: { vi: 'ngày kết luận vi phạm', en: 'conclusion of the violation' } }, today(), [
+        { date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } },
+      ]);
       if (!date.ok) throw invalid('date_out_of_order', date.message, { concludedOn: date.message });
       await db.transaction(async (tx) => {
-        await tx.update(certificates).set({ violationConcludedOn: body.concludedOn, violationGround: body.ground, violationReference: body.reference }).where(eq(certificates.id, id));
-        await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { violationConcludedOn: before.violationConcludedOn }, after: { violationConcludedOn: body.concludedOn, ground: body.ground, reference: body.reference } });
+        await tx
+          .update(certificates)
+          .set({ violationConcludedOn: body.concludedOn, violationGround: body.ground, violationReference: body.reference })
+          .where(eq(certificates.id, id));
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'certificate',
+          entityId: id,
+          before: { violationConcludedOn: before.violationConcludedOn },
+          after: { violationConcludedOn: body.concludedOn, ground: body.ground, reference: body.reference },
+        });
       });
       return getOne(actor, id);
     },
@@ -148,7 +165,8 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
      */
     async revoke(actor: Actor, audit: AuditActor, id: string, body: z.infer<typeof RevokeBody>) {
       const before = await load(actor, id);
-      if (!canRevokeCertificate(actor, before)) throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
+      if (!canRevokeCertificate(actor, before))
+        throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
       if (before.revokedOn) throw alreadyRevoked();
       const date = checkActDate({ date: body.decidedOn, label: { vi: 'ngày quyết định thu hồi', en: 'revocation decision' } }, today(), [
         { date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } },
@@ -158,11 +176,24 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       await db.transaction(async (tx) => {
         const [after] = await tx
           .update(certificates)
-          .set({ revokedOn: body.decidedOn, revocationGround: body.ground, revocationDecisionNo: body.decisionNo, revocationNote: body.note ?? null, revocationSigner: body.signer, revocationSignerTitle: body.signerTitle })
+          .set({
+            revokedOn: body.decidedOn,
+            revocationGround: body.ground,
+            revocationDecisionNo: body.decisionNo,
+            revocationNote: body.note ?? null,
+            revocationSigner: body.signer,
+            revocationSignerTitle: body.signerTitle,
+          })
           .where(and(eq(certificates.id, id), isNull(certificates.revokedOn)))
           .returning();
         if (!after) throw alreadyRevoked();
-        await recordAudit(tx, audit, { action: 'update', entityType: 'certificate', entityId: id, before: { revokedOn: null }, after: { revokedOn: body.decidedOn, ground: body.ground, decisionNo: body.decisionNo, signer: body.signer } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'certificate',
+          entityId: id,
+          before: { revokedOn: null },
+          after: { revokedOn: body.decidedOn, ground: body.ground, decisionNo: body.decisionNo, signer: body.signer },
+        });
         await notify(tx, {
           userIds: await dossiersRepository.producerUsers(tx, before.subjectId),
           title: `Thu hồi giấy chứng nhận OCOP: ${before.productName}`,
@@ -180,7 +211,10 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       const day = today();
       const rows = await presentAll(await repo.expiringBetween(db, scopeWhere(actor), addDays(day, -365), addDays(day, 180)));
       const violations = await presentAll(await repo.violationsPending(db, scopeWhere(actor)));
-      const moving = await dossiersRepository.moving(db, subjectScopeWhere(registryScope(actor), { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId }));
+      const moving = await dossiersRepository.moving(
+        db,
+        subjectScopeWhere(registryScope(actor), { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId }),
+      );
       return {
         dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
         windowMissed: rows.filter((c) => c.status === 'expiring'),
@@ -213,7 +247,11 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       let sent = 0;
       for (const c of candidates.filter((r) => s.get(r.id) === 'due_for_rerating')) {
         await db.transaction(async (tx) => {
-          const marked = await tx.update(certificates).set({ reratingReminderOn: day }).where(and(eq(certificates.id, c.id), isNull(certificates.reratingReminderOn))).returning({ id: certificates.id });
+          const marked = await tx
+            .update(certificates)
+            .set({ reratingReminderOn: day })
+            .where(and(eq(certificates.id, c.id), isNull(certificates.reratingReminderOn)))
+            .returning({ id: certificates.id });
           if (!marked.length) return; // another process reminded it meanwhile
           const window = reratingWindow(c.expiresOn);
           await notify(tx, {
@@ -221,7 +259,13 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
             title: `Đến hạn đánh giá lại sản phẩm OCOP: ${c.productName}`,
             body: `Giấy chứng nhận số ${c.number} hết hạn ngày ${c.expiresOn.split('-').reverse().join('/')}. Hồ sơ đánh giá lại nộp từ ${window.opens.split('-').reverse().join('/')} đến ${window.closes.split('-').reverse().join('/')} (Điều 7, Quyết định 26/2026/QĐ-TTg).`,
           });
-          await recordAudit(tx, SYSTEM_ACTOR, { action: 'update', entityType: 'certificate', entityId: c.id, before: { reratingReminderOn: null }, after: { reratingReminderOn: day } });
+          await recordAudit(tx, SYSTEM_ACTOR, {
+            action: 'update',
+            entityType: 'certificate',
+            entityId: c.id,
+            before: { reratingReminderOn: null },
+            after: { reratingReminderOn: day },
+          });
           sent++;
         });
       }
@@ -233,7 +277,9 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       const row = await repo.byCode(db, code);
       if (!row) return undefined;
       const status = (await statuses([row])).get(row.id)!;
-      const photo = (await db.select({ id: productPhotos.id }).from(productPhotos).where(eq(productPhotos.productId, row.productId)).orderBy(productPhotos.position).limit(1))[0];
+      const photo = (
+        await db.select({ id: productPhotos.id }).from(productPhotos).where(eq(productPhotos.productId, row.productId)).orderBy(productPhotos.position).limit(1)
+      )[0];
       return {
         genuine: true,
         inForce: isInForce(status),
@@ -245,7 +291,10 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
           issuedOn: row.issuedOn,
           expiresOn: row.expiresOn,
           // "Ủy ban nhân dân tỉnh Đồng Tháp": the unit's kind in lower case inside the name.
-          issuer: row.level === 'ministry' ? 'Bộ Nông nghiệp và Môi trường' : `Ủy ban nhân dân ${row.provinceName.charAt(0).toLowerCase()}${row.provinceName.slice(1)}`,
+          issuer:
+            row.level === 'ministry'
+              ? 'Bộ Nông nghiệp và Môi trường'
+              : `Ủy ban nhân dân ${row.provinceName.charAt(0).toLowerCase()}${row.provinceName.slice(1)}`,
         },
         product: { name: row.productName, ocopCode: row.ocopCode, photoUrl: photo ? `/api/v1/public/certificates/${code}/photo` : null },
         producer: { name: row.subjectName, commune: row.communeName, province: row.provinceName },

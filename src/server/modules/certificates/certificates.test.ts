@@ -20,7 +20,13 @@ beforeAll(async () => {
   admin = await t.client(DEMO.admin);
   officer = await t.client(DEMO.officer); // Sa Đéc, Lai Vung
   const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0]; // Lai Vung
-  await admin.post('/api/v1/users', { email: 'quyt@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
+  await admin.post('/api/v1/users', {
+    email: 'quyt@example.vn',
+    fullName: 'Võ Văn Phúc',
+    role: 'producer',
+    subjectId: subject.id,
+    password: 'quyt-hong-password',
+  });
   producer = await t.client('quyt@example.vn', 'quyt-hong-password');
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
   council = await setUpCouncil(t, admin, { key: 'cert', year: 2027, establishedOn: '2027-01-15' });
@@ -36,7 +42,8 @@ describe('decisions and certificates', () => {
     productId = (await producer.get('/api/v1/products')).body.items[0].id;
     dossierId = (await scoredDossier({ producer, officer, admin, council, today: '2027-06-20' }, productId, 1, 78)).id;
     const score = sheetsWorth(1, 78).total;
-    const decide = (star: number, signedOn = '2027-06-20') => admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn, signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star }] });
+    const decide = (star: number, signedOn = '2027-06-20') =>
+      admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn, signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch', items: [{ dossierId, star }] });
     const tooHigh = await decide(5);
     expect(tooHigh.status).toBe(400);
     expect(Object.keys(tooHigh.body.error.fields)).toEqual(['items.0.star']);
@@ -44,13 +51,22 @@ describe('decisions and certificates', () => {
     expect((await decide(4, '2027-06-19')).body.error.fields.signedOn).toContain('không được trước ngày hội đồng cấp tỉnh có kết quả (20/06/2027)');
     expect((await decide(4, '2027-06-21')).body.error.fields.signedOn).toContain('không được sau ngày hôm nay (20/06/2027)');
     expect((await admin.get(`/api/v1/dossiers/${dossierId}`)).body.state).toBe('scored');
-    expect((await producer.post('/api/v1/decisions', { number: 'x', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] })).status).toBe(403);
+    expect(
+      (await producer.post('/api/v1/decisions', { number: 'x', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] }))
+        .status,
+    ).toBe(403);
 
     const res = await decide(4);
     expect(res.status).toBe(201);
     expect(res.body.items[0]).toMatchObject({ star: 4, score, certificateNumber: 'OCOP-82-2027-0001' });
     expect((await admin.get(`/api/v1/dossiers/${dossierId}`)).body).toMatchObject({ state: 'decided', decidedStar: 4 });
-    const again = await admin.post('/api/v1/decisions', { number: '101/QĐ-UBND', signedOn: '2027-06-20', signer: 'x', signerTitle: 'x', items: [{ dossierId, star: 4 }] });
+    const again = await admin.post('/api/v1/decisions', {
+      number: '101/QĐ-UBND',
+      signedOn: '2027-06-20',
+      signer: 'x',
+      signerTitle: 'x',
+      items: [{ dossierId, star: 4 }],
+    });
     expect(again.status).toBe(400); // the dossier is already decided: nothing is written twice
 
     const list = (await producer.get('/api/v1/certificates')).body;
@@ -65,7 +81,18 @@ describe('decisions and certificates', () => {
     const res = await admin.get(`/api/v1/decisions/${decision.id}/docx`);
     expect(res.status).toBe(200);
     const text = docxText(res.raw);
-    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 101/QĐ-UBND', 'QUYẾT ĐỊNH', 'Điều 1.', 'Quýt hồng Lai Vung', 'OCOP-82-2027-0001', 'Nguyễn Văn A', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đồng Tháp, ngày 20 tháng 6 năm 2027'])
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 101/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'Điều 1.',
+      'Quýt hồng Lai Vung',
+      'OCOP-82-2027-0001',
+      'Nguyễn Văn A',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      'Đồng Tháp, ngày 20 tháng 6 năm 2027',
+    ])
       expect(text).toContain(expected);
   });
 
@@ -127,19 +154,38 @@ describe('decisions and certificates', () => {
     expect(early.body.error.message).toContain('Chưa đến thời hạn nộp hồ sơ đánh giá lại');
     const upgrade = await producer.post('/api/v1/dossiers', { productId, kind: 'upgrade', registration: { representativeName: 'Võ Văn Phúc' } });
     expect(upgrade.status).toBe(201);
-    await producer.post(`/api/v1/dossiers/${upgrade.body.id}/transitions`, { action: 'withdraw', expectedVersion: upgrade.body.version, comment: 'Chưa sẵn sàng' });
+    await producer.post(`/api/v1/dossiers/${upgrade.body.id}/transitions`, {
+      action: 'withdraw',
+      expectedVersion: upgrade.body.version,
+      comment: 'Chưa sẵn sàng',
+    });
   });
 
   it('is revoked only by the recognising authority, on an Art. 8 ground, within 15 days of the conclusion', async () => {
-    const body = { ground: 'c', decisionNo: '55/QĐ-UBND', decidedOn: '2027-07-01', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch', note: 'Vi phạm ghi nhãn' };
+    const body = {
+      ground: 'c',
+      decisionNo: '55/QĐ-UBND',
+      decidedOn: '2027-07-01',
+      signer: 'Trần Trí Quang',
+      signerTitle: 'Phó Chủ tịch',
+      note: 'Vi phạm ghi nhãn',
+    };
     expect((await officer.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(403);
     expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, ground: 'z' })).status).toBe(400);
     // Dated before the certificate's issue, or ahead of today: refused.
-    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, decidedOn: '2027-06-19' })).body.error.fields.decidedOn).toContain('không được trước ngày cấp giấy chứng nhận (20/06/2027)');
+    expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, decidedOn: '2027-06-19' })).body.error.fields.decidedOn).toContain(
+      'không được trước ngày cấp giấy chứng nhận (20/06/2027)',
+    );
     expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, { ...body, decidedOn: '2027-07-02' })).body.error.code).toBe('date_out_of_order');
     // The inspection's conclusion starts the 15 days of Art. 8.4; past them, the work list flags it.
-    expect((await admin.post(`/api/v1/certificates/${certificate.id}/violations`, { ground: 'c', concludedOn: '2027-06-19', reference: 'x' })).body.error.code).toBe('date_out_of_order');
-    const violation = await admin.post(`/api/v1/certificates/${certificate.id}/violations`, { ground: 'c', concludedOn: '2027-06-20', reference: 'Kết luận thanh tra số 12/KL-SNNMT' });
+    expect(
+      (await admin.post(`/api/v1/certificates/${certificate.id}/violations`, { ground: 'c', concludedOn: '2027-06-19', reference: 'x' })).body.error.code,
+    ).toBe('date_out_of_order');
+    const violation = await admin.post(`/api/v1/certificates/${certificate.id}/violations`, {
+      ground: 'c',
+      concludedOn: '2027-06-20',
+      reference: 'Kết luận thanh tra số 12/KL-SNNMT',
+    });
     expect(violation.body.violation).toMatchObject({ concludedOn: '2027-06-20', revokeBy: '2027-07-05' });
     expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([expect.objectContaining({ dueOn: '2027-07-05', overdue: false })]);
     now = new Date('2027-07-06T03:00:00Z');
@@ -157,9 +203,20 @@ describe('decisions and certificates', () => {
   });
 
   it('records results of earlier years under their own rules', async () => {
-    const body = { year: 2024, level: 'district', kind: 'first', score: 62, star: 3, decisionNo: '12/QĐ-UBND', decisionDate: '2024-09-10', legalBasis: '148/QĐ-TTg' };
+    const body = {
+      year: 2024,
+      level: 'district',
+      kind: 'first',
+      score: 62,
+      star: 3,
+      decisionNo: '12/QĐ-UBND',
+      decisionDate: '2024-09-10',
+      legalBasis: '148/QĐ-TTg',
+    };
     expect((await producer.post(`/api/v1/products/${productId}/results`, body)).status).toBe(403);
-    expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, legalBasis: '1048/QĐ-TTg' })).body.error.code).toBe('invalid_historical_result');
+    expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, legalBasis: '1048/QĐ-TTg' })).body.error.code).toBe(
+      'invalid_historical_result',
+    );
     expect((await admin.post(`/api/v1/products/${productId}/results`, body)).status).toBe(201);
     expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, score: 64 })).status).toBe(201); // corrected, not duplicated
     const list = (await producer.get(`/api/v1/products/${productId}/results`)).body;

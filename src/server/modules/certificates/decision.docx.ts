@@ -4,7 +4,8 @@ import { formatPoints } from '../../lib/pdf.js';
 import { dataTable, documentHeader, lowerKind, pageBreak, para, placeName, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
 
 /** Decision 26/2026/QĐ-TTg as every OCOP act cites it. */
-export const QD26_GROUND = 'Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm;';
+export const QD26_GROUND =
+  'Căn cứ Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm;';
 
 /**
  * Who decides, and on what powers: the provincial Chair for 3–4★ and the approval of 90+ results
@@ -68,15 +69,30 @@ export function decisionDocx(d: z.infer<typeof Decision>, provinceName: string):
     para('QUYẾT ĐỊNH:', { align: 'center', bold: true, size: 14, after: 12 }),
     para([{ text: 'Điều 1. ', bold: true }, { text: article1 }], { indent: true }),
     para([{ text: 'Điều 2. ', bold: true }, { text: article2 }], { indent: true }),
-    para([{ text: 'Điều 3. ', bold: true }, { text: `Quyết định này có hiệu lực kể từ ngày ký. ${executors} chịu trách nhiệm thi hành Quyết định này.` }], { indent: true, after: 18 }),
+    para([{ text: 'Điều 3. ', bold: true }, { text: `Quyết định này có hiệu lực kể từ ngày ký. ${executors} chịu trách nhiệm thi hành Quyết định này.` }], {
+      indent: true,
+      after: 18,
+    }),
     signatureBlock({
       title: d.signerTitle,
       name: d.signer,
-      recipients: ministry ? ['Như Điều 3', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Lưu: VT'] : ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường (để báo cáo)', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Lưu: VT'],
+      recipients: ministry
+        ? ['Như Điều 3', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Lưu: VT']
+        : ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường (để báo cáo)', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Lưu: VT'],
     }),
     pageBreak(),
-    para(approval ? 'DANH SÁCH SẢN PHẨM ĐƯỢC PHÊ DUYỆT KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG' : ministry ? 'DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN SẢN PHẨM OCOP 5 SAO' : 'DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN OCOP', { align: 'center', bold: true, size: 13, after: 0 }),
-    para(`(Kèm theo Quyết định số ${d.number} ${vietnameseDateWords(d.signedOn)} của ${ministry ? 'Bộ trưởng Bộ Nông nghiệp và Môi trường' : `Chủ tịch Ủy ban nhân dân ${lowerKind(provinceName)}`})`, { align: 'center', italics: true, size: 12, after: 8 }),
+    para(
+      approval
+        ? 'DANH SÁCH SẢN PHẨM ĐƯỢC PHÊ DUYỆT KẾT QUẢ ĐÁNH GIÁ, PHÂN HẠNG'
+        : ministry
+          ? 'DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN SẢN PHẨM OCOP 5 SAO'
+          : 'DANH SÁCH SẢN PHẨM ĐƯỢC CÔNG NHẬN ĐẠT CHUẨN OCOP',
+      { align: 'center', bold: true, size: 13, after: 0 },
+    ),
+    para(
+      `(Kèm theo Quyết định số ${d.number} ${vietnameseDateWords(d.signedOn)} của ${ministry ? 'Bộ trưởng Bộ Nông nghiệp và Môi trường' : `Chủ tịch Ủy ban nhân dân ${lowerKind(provinceName)}`})`,
+      { align: 'center', italics: true, size: 12, after: 8 },
+    ),
     approval
       ? dataTable(
           ['STT', 'Tên sản phẩm', 'Mã số', 'Chủ thể', 'Điểm đánh giá'],
@@ -85,7 +101,15 @@ export function decisionDocx(d: z.infer<typeof Decision>, provinceName: string):
         )
       : dataTable(
           ['STT', 'Tên sản phẩm', 'Mã số', 'Chủ thể', 'Điểm', 'Hạng', 'Số giấy chứng nhận'],
-          listed.map((i, n) => [String(n + 1), i.productName, i.ocopCode, i.subjectName, i.score === null ? '' : formatPoints(i.score), `${i.star} sao`, i.certificateNumber ?? '']),
+          listed.map((i, n) => [
+            String(n + 1),
+            i.productName,
+            i.ocopCode,
+            i.subjectName,
+            i.score === null ? '' : formatPoints(i.score),
+            `${i.star} sao`,
+            i.certificateNumber ?? '',
+          ]),
           [6, 22, 16, 22, 8, 8, 18],
         ),
   ]);

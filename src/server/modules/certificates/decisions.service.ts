@@ -26,7 +26,10 @@ type DecisionRow = typeof decisions.$inferSelect;
 const certificateNumber = (scope: string, year: number, serial: number) => `OCOP-${scope}-${year}-${String(serial).padStart(4, '0')}`;
 
 const SIGNED_ON = { vi: 'ngày ký quyết định', en: 'decision date' };
-const RESULT_LABEL = { province: { vi: 'ngày hội đồng cấp tỉnh có kết quả', en: 'provincial council’s result' }, ministry: { vi: 'ngày Hội đồng cấp trung ương có kết quả', en: 'central council’s result' } };
+const RESULT_LABEL = {
+  province: { vi: 'ngày hội đồng cấp tỉnh có kết quả', en: 'provincial council’s result' },
+  ministry: { vi: 'ngày Hội đồng cấp trung ương có kết quả', en: 'central council’s result' },
+};
 
 /** Which step a decision takes on a dossier: a province's recognition, its approval for the ministry, the Minister's 5★. */
 function stepOf(body: z.infer<typeof DecisionCreateBody>): DossierAction {
@@ -35,7 +38,8 @@ function stepOf(body: z.infer<typeof DecisionCreateBody>): DossierAction {
 }
 
 /** A decision is the province's, or the ministry's (visible to every office, as the list shows it). */
-const mayReadDecision = (actor: Actor, d: DecisionRow) => actor.kind === 'user' && actor.role === 'admin' && (actor.provinceCode === null || d.provinceCode === null || d.provinceCode === actor.provinceCode);
+const mayReadDecision = (actor: Actor, d: DecisionRow) =>
+  actor.kind === 'user' && actor.role === 'admin' && (actor.provinceCode === null || d.provinceCode === null || d.provinceCode === actor.provinceCode);
 
 export function createDecisionsService(db: Db, clock: () => Date = () => new Date()) {
   const today = () => vietnamDate(clock());
@@ -63,7 +67,12 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
       .innerJoin(products, eq(products.id, decisionItems.productId))
       .innerJoin(subjects, eq(subjects.id, products.subjectId))
       .leftJoin(certificates, and(eq(certificates.decisionId, decisionItems.decisionId), eq(certificates.dossierId, decisionItems.dossierId)))
-      .where(inArray(decisionItems.decisionId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          decisionItems.decisionId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(products.sortKey);
     return rows.map((d) => ({
       id: d.id,
@@ -132,9 +141,16 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
    */
   async function actsBefore(tx: DbOrTx, dossier: DossierRow, result: CouncilResultRow | undefined, level: 'province' | 'ministry'): Promise<DatedAct[]> {
     const acts: DatedAct[] = [{ date: result?.scoredOn, label: RESULT_LABEL[result?.level ?? level] }];
-    if (level === 'ministry') acts.push({ date: await lastDecisionOn(tx, dossier.id, eq(decisions.kind, 'approval')), label: { vi: 'ngày UBND tỉnh phê duyệt kết quả', en: 'province’s approval' } });
+    if (level === 'ministry')
+      acts.push({
+        date: await lastDecisionOn(tx, dossier.id, eq(decisions.kind, 'approval')),
+        label: { vi: 'ngày UBND tỉnh phê duyệt kết quả', en: 'province’s approval' },
+      });
     if (level === 'province' && dossier.state === 'ministry_decided')
-      acts.push({ date: await lastDecisionOn(tx, dossier.id, eq(decisions.level, 'ministry')), label: { vi: 'ngày quyết định của Bộ', en: 'ministry’s decision' } });
+      acts.push({
+        date: await lastDecisionOn(tx, dossier.id, eq(decisions.level, 'ministry')),
+        label: { vi: 'ngày quyết định của Bộ', en: 'ministry’s decision' },
+      });
     return acts;
   }
 
@@ -144,16 +160,28 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
     /** The decision and the places it names, for its documents (the decision, the result letters). */
     async forDocx(actor: Actor, id: string) {
       const decision = await present(await load(actor, id));
-      const dossierRows = await dossiersRepository.getMany(db, decision.items.map((i) => i.dossierId));
+      const dossierRows = await dossiersRepository.getMany(
+        db,
+        decision.items.map((i) => i.dossierId),
+      );
       const provinceName = decision.provinceCode ? ((await referenceRepository.provinceFullName(db, decision.provinceCode)) ?? '') : '';
       const communes = new Map<string, string>();
-      for (const d of dossierRows) if (!communes.has(d.communeCode)) communes.set(d.communeCode, (await referenceRepository.communeFullName(db, d.communeCode)) ?? d.communeName);
+      for (const d of dossierRows)
+        if (!communes.has(d.communeCode)) communes.set(d.communeCode, (await referenceRepository.communeFullName(db, d.communeCode)) ?? d.communeName);
       const provinces = new Map<string, string>();
-      for (const d of dossierRows) if (!provinces.has(d.provinceCode)) provinces.set(d.provinceCode, (await referenceRepository.provinceFullName(db, d.provinceCode)) ?? '');
+      for (const d of dossierRows)
+        if (!provinces.has(d.provinceCode)) provinces.set(d.provinceCode, (await referenceRepository.provinceFullName(db, d.provinceCode)) ?? '');
       return {
         decision,
         provinceName,
-        dossiers: dossierRows.map((d) => ({ dossierId: d.id, communeCode: d.communeCode, communeName: communes.get(d.communeCode)!, provinceName: provinces.get(d.provinceCode)!, representative: d.registration.representativeName, address: d.registration.address ?? null })),
+        dossiers: dossierRows.map((d) => ({
+          dossierId: d.id,
+          communeCode: d.communeCode,
+          communeName: communes.get(d.communeCode)!,
+          provinceName: provinces.get(d.provinceCode)!,
+          representative: d.registration.representativeName,
+          address: d.registration.address ?? null,
+        })),
       };
     },
 
@@ -175,8 +203,10 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
      */
     async create(actor: Actor, audit: AuditActor, body: z.infer<typeof DecisionCreateBody>) {
       if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
-      if (body.level === 'ministry' && actor.provinceCode !== null) throw forbidden({ vi: 'Chỉ Bộ ban hành quyết định công nhận 5 sao.', en: 'Only the ministry decides 5★.' });
-      if (body.level === 'ministry' && body.kind === 'approval') throw invalid('approval_is_provincial', { vi: 'Quyết định phê duyệt kết quả là của UBND tỉnh.', en: 'Approving a result is the province’s decision.' });
+      if (body.level === 'ministry' && actor.provinceCode !== null)
+        throw forbidden({ vi: 'Chỉ Bộ ban hành quyết định công nhận 5 sao.', en: 'Only the ministry decides 5★.' });
+      if (body.level === 'ministry' && body.kind === 'approval')
+        throw invalid('approval_is_provincial', { vi: 'Quyết định phê duyệt kết quả là của UBND tỉnh.', en: 'Approving a result is the province’s decision.' });
       const action = stepOf(body);
       const ids = body.items.map((i) => i.dossierId);
       if (new Set(ids).size !== ids.length) throw invalid('duplicate_dossier', { vi: 'Một hồ sơ xuất hiện hai lần.', en: 'A dossier is listed twice.' });
@@ -196,11 +226,16 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
             continue;
           }
           const named = (m: Message) => ({ vi: `${row.productName}: ${m.vi}`, en: `${row.productName}: ${m.en}` });
-          const check = checkTransition(actor, { id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode, state: row.state as DossierState }, action, {
-            councilScore: row.councilScore,
-            councilStar: row.councilStar,
-            decidedStar: row.decidedStar,
-          });
+          const check = checkTransition(
+            actor,
+            { id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode, state: row.state as DossierState },
+            action,
+            {
+              councilScore: row.councilScore,
+              councilStar: row.councilStar,
+              decidedStar: row.decidedStar,
+            },
+          );
           if (!check.ok) {
             problems[field] = named(check.message);
             continue;
@@ -210,7 +245,11 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
           const central = action === 'ministry_decide' || row.state === 'ministry_decided';
           const result = results.find((r) => r.dossierId === row.id && r.level === (central ? 'ministry' : 'province'));
           if (action === 'approve') {
-            if (item.star !== null) problems[`items.${i}.star`] = named({ vi: 'Quyết định phê duyệt kết quả không ghi hạng sao; Bộ công nhận 5 sao.', en: 'An approval gives no star; the ministry recognises 5★.' });
+            if (item.star !== null)
+              problems[`items.${i}.star`] = named({
+                vi: 'Quyết định phê duyệt kết quả không ghi hạng sao; Bộ công nhận 5 sao.',
+                en: 'An approval gives no star; the ministry recognises 5★.',
+              });
           } else {
             const star = checkRecognisedStar(body.level, item.star, result?.score ?? null, result?.star ?? null);
             if (!star.ok) problems[`items.${i}.star`] = named(star.message);
@@ -218,15 +257,27 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
           const date = checkActDate({ date: body.signedOn, label: SIGNED_ON }, day, await actsBefore(tx, row, result, body.level));
           if (!date.ok) problems.signedOn ??= named(date.message);
         }
-        if (Object.keys(problems).length) throw invalid('decision_invalid', { vi: 'Quyết định có hồ sơ không hợp lệ.', en: 'Some dossiers cannot be decided.' }, problems);
+        if (Object.keys(problems).length)
+          throw invalid('decision_invalid', { vi: 'Quyết định có hồ sơ không hợp lệ.', en: 'Some dossiers cannot be decided.' }, problems);
 
         const provinceCode = body.level === 'ministry' ? null : rows[0]!.provinceCode;
         const clash = await tx
           .select({ id: decisions.id })
           .from(decisions)
-          .where(and(eq(decisions.level, body.level), provinceCode ? eq(decisions.provinceCode, provinceCode) : isNull(decisions.provinceCode), eq(decisions.number, body.number)))
+          .where(
+            and(
+              eq(decisions.level, body.level),
+              provinceCode ? eq(decisions.provinceCode, provinceCode) : isNull(decisions.provinceCode),
+              eq(decisions.number, body.number),
+            ),
+          )
           .limit(1);
-        if (clash.length) throw conflict('decision_number_taken', { vi: `Đã có quyết định số ${body.number}.`, en: `Decision ${body.number} already exists.` }, { number: { vi: 'Số quyết định đã dùng.', en: 'Number already used.' } });
+        if (clash.length)
+          throw conflict(
+            'decision_number_taken',
+            { vi: `Đã có quyết định số ${body.number}.`, en: `Decision ${body.number} already exists.` },
+            { number: { vi: 'Số quyết định đã dùng.', en: 'Number already used.' } },
+          );
 
         const [decision] = await tx
           .insert(decisions)
@@ -257,11 +308,25 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
             to: targets[i]!,
             changes: action === 'approve' ? {} : { decidedStar: item.star },
             audit,
-            comment: action === 'approve' ? `${dated}: phê duyệt kết quả, đề nghị Bộ đánh giá 5 sao` : `${dated}: ${item.star ? `công nhận ${item.star} sao` : 'không công nhận'}`,
+            comment:
+              action === 'approve'
+                ? `${dated}: phê duyệt kết quả, đề nghị Bộ đánh giá 5 sao`
+                : `${dated}: ${item.star ? `công nhận ${item.star} sao` : 'không công nhận'}`,
             expectedVersion: dossier.version,
             at: clock(),
           });
-          await tx.insert(decisionItems).values({ decisionId: decision!.id, dossierId: dossier.id, productId: dossier.productId, star: item.star, score, productName: dossier.productName, ocopCode: dossier.ocopCode, subjectName: dossier.subjectName });
+          await tx
+            .insert(decisionItems)
+            .values({
+              decisionId: decision!.id,
+              dossierId: dossier.id,
+              productId: dossier.productId,
+              star: item.star,
+              score,
+              productName: dossier.productName,
+              ocopCode: dossier.ocopCode,
+              subjectName: dossier.subjectName,
+            });
           if (body.kind === 'approval' || item.star === null) continue;
           const serial = await certificatesRepository.nextSerial(tx, provinceCode ?? 'TW', year);
           const [certificate] = await tx
@@ -286,9 +351,21 @@ export function createDecisionsService(db: Db, clock: () => Date = () => new Dat
           const replaced = await tx
             .update(certificates)
             .set({ supersededOn: body.signedOn, supersededBy: certificate!.id })
-            .where(and(eq(certificates.productId, dossier.productId), isNull(certificates.supersededOn), isNull(certificates.revokedOn), ne(certificates.id, certificate!.id)))
+            .where(
+              and(
+                eq(certificates.productId, dossier.productId),
+                isNull(certificates.supersededOn),
+                isNull(certificates.revokedOn),
+                ne(certificates.id, certificate!.id),
+              ),
+            )
             .returning({ id: certificates.id });
-          await recordAudit(tx, audit, { action: 'create', entityType: 'certificate', entityId: certificate!.id, after: { ...certificate, replaced: replaced.map((r) => r.id) } });
+          await recordAudit(tx, audit, {
+            action: 'create',
+            entityType: 'certificate',
+            entityId: certificate!.id,
+            after: { ...certificate, replaced: replaced.map((r) => r.id) },
+          });
         }
         await recordAudit(tx, audit, { action: 'create', entityType: 'decision', entityId: decision!.id, after: { ...decision, items: body.items } });
         return decision!.id;

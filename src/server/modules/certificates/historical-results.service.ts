@@ -10,13 +10,26 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
 
 type Row = typeof historicalResults.$inferSelect;
-const present = (r: Row) => ({ id: r.id, productId: r.productId, year: r.year, round: r.round, level: r.level, kind: r.kind, score: r.score, star: r.star, decisionNo: r.decisionNo, decisionDate: r.decisionDate, legalBasis: r.legalBasis });
+const present = (r: Row) => ({
+  id: r.id,
+  productId: r.productId,
+  year: r.year,
+  round: r.round,
+  level: r.level,
+  kind: r.kind,
+  score: r.score,
+  star: r.star,
+  decisionNo: r.decisionNo,
+  decisionDate: r.decisionDate,
+  legalBasis: r.legalBasis,
+});
 
 /** A product's results from earlier years, recorded by the office (and by the Excel import). */
 export function createHistoricalResultsService(db: Db) {
   async function product(actor: Actor, productId: string) {
     const p = await productsRepository.get(db, productId);
-    if (!p || !canReadProduct(actor, { id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode })) throw notFound({ vi: 'sản phẩm', en: 'product' });
+    if (!p || !canReadProduct(actor, { id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode }))
+      throw notFound({ vi: 'sản phẩm', en: 'product' });
     return p;
   }
   return {
@@ -29,10 +42,26 @@ export function createHistoricalResultsService(db: Db) {
     async record(actor: Actor, audit: AuditActor, productId: string, body: z.infer<typeof HistoricalResultBody>) {
       await product(actor, productId);
       if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
-      const values = { productId, year: body.year, round: body.round ?? null, level: body.level, kind: body.kind, score: body.score ?? null, star: body.star ?? null, decisionNo: body.decisionNo ?? null, decisionDate: body.decisionDate ?? null, legalBasis: body.legalBasis };
+      const values = {
+        productId,
+        year: body.year,
+        round: body.round ?? null,
+        level: body.level,
+        kind: body.kind,
+        score: body.score ?? null,
+        star: body.star ?? null,
+        decisionNo: body.decisionNo ?? null,
+        decisionDate: body.decisionDate ?? null,
+        legalBasis: body.legalBasis,
+      };
       const problems = checkHistoricalResult(values);
       if (problems.length)
-        throw invalid('invalid_historical_result', problems[0]!, { star: problems[0]! }, problems.map((p) => p.vi));
+        throw invalid(
+          'invalid_historical_result',
+          problems[0]!,
+          { star: problems[0]! },
+          problems.map((p) => p.vi),
+        );
       const row = await db.transaction(async (tx) => {
         const [saved] = await tx
           .insert(historicalResults)

@@ -21,10 +21,16 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
   const approval = d.kind === 'approval';
   const info = new Map(input.dossiers.map((x) => [x.dossierId, x]));
   const decisionRef = `Quyết định số ${d.number} ${vietnameseDateWords(d.signedOn)} của ${ministry ? 'Bộ trưởng Bộ Nông nghiệp và Môi trường' : `Chủ tịch Ủy ban nhân dân ${lowerKind(input.provinceName)}`} ${
-    approval ? 'về việc phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên' : ministry ? 'về việc công nhận sản phẩm OCOP 5 sao' : 'về việc công nhận sản phẩm đạt chuẩn OCOP'
+    approval
+      ? 'về việc phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên'
+      : ministry
+        ? 'về việc công nhận sản phẩm OCOP 5 sao'
+        : 'về việc công nhận sản phẩm đạt chuẩn OCOP'
   }`;
   const header = {
-    ...(ministry ? { body: 'Bộ Nông nghiệp và Môi trường' } : { parentBody: `Ủy ban nhân dân ${lowerKind(input.provinceName)}`, body: 'Sở Nông nghiệp và Môi trường' }),
+    ...(ministry
+      ? { body: 'Bộ Nông nghiệp và Môi trường' }
+      : { parentBody: `Ủy ban nhân dân ${lowerKind(input.provinceName)}`, body: 'Sở Nông nghiệp và Môi trường' }),
     number: d.notice?.number ?? (ministry ? '……/TB-BNNMT' : '……/TB-SNNMT'),
     placeAndDate: `${ministry ? 'Hà Nội' : placeName(input.provinceName)}, ${vietnameseDateWords(d.signedOn)}`,
   };
@@ -34,7 +40,8 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
   /** The result of one product, in a sentence. */
   const outcome = (i: Item) => {
     if (approval) return `đạt ${score(i)}; kết quả đã được phê duyệt và hồ sơ được gửi Bộ Nông nghiệp và Môi trường đánh giá 5 sao`;
-    if (i.star === null) return `${i.score === null ? '' : `đạt ${score(i)}, `}không được công nhận ${ministry ? 'sản phẩm OCOP 5 sao' : 'sản phẩm đạt chuẩn OCOP'}`;
+    if (i.star === null)
+      return `${i.score === null ? '' : `đạt ${score(i)}, `}không được công nhận ${ministry ? 'sản phẩm OCOP 5 sao' : 'sản phẩm đạt chuẩn OCOP'}`;
     return `${i.score === null ? '' : `đạt ${score(i)}, `}được công nhận sản phẩm OCOP ${i.star} sao, giấy chứng nhận số ${i.certificateNumber ?? '……'}`;
   };
   const resultTable = (items: Item[]) =>
@@ -46,14 +53,25 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
         i.ocopCode,
         i.subjectName,
         i.score === null ? '' : formatPoints(i.score),
-        approval ? 'Đã phê duyệt kết quả, gửi Bộ đánh giá 5 sao' : i.star === null ? (ministry ? 'Không đạt 5 sao' : 'Không được công nhận') : `${i.star} sao — GCN số ${i.certificateNumber ?? '……'}`,
+        approval
+          ? 'Đã phê duyệt kết quả, gửi Bộ đánh giá 5 sao'
+          : i.star === null
+            ? ministry
+              ? 'Không đạt 5 sao'
+              : 'Không được công nhận'
+            : `${i.star} sao — GCN số ${i.certificateNumber ?? '……'}`,
       ]),
       [7, 24, 17, 24, 9, 19],
     );
   const letter = (recipient: { name: string; address?: string | null }, body: (Paragraph | Table)[], recipients: string[]) => [
     documentHeader(header),
     para('THÔNG BÁO', { align: 'center', bold: true, size: 14, before: 12, after: 0 }),
-    para(approval ? 'Kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên' : 'Kết quả đánh giá, phân hạng sản phẩm OCOP', { align: 'center', bold: true, size: 14, after: 12 }),
+    para(approval ? 'Kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên' : 'Kết quả đánh giá, phân hạng sản phẩm OCOP', {
+      align: 'center',
+      bold: true,
+      size: 14,
+      after: 12,
+    }),
     para(`Kính gửi: ${recipient.name}.`, { align: 'center', size: 14, after: recipient.address ? 0 : 12 }),
     ...(recipient.address ? [para(`Địa chỉ: ${recipient.address}.`, { align: 'center', italics: true, after: 12 })] : []),
     para(QD26_GROUND, { indent: true }),
@@ -85,12 +103,24 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
         letter(
           { name: `Ủy ban nhân dân ${lowerKind(province)}` },
           [
-            para(`${agency} thông báo kết quả đánh giá, phân hạng sản phẩm OCOP 5 sao của các sản phẩm do Ủy ban nhân dân ${lowerKind(province)} đề nghị như sau:`, { indent: true, after: 8 }),
+            para(
+              `${agency} thông báo kết quả đánh giá, phân hạng sản phẩm OCOP 5 sao của các sản phẩm do Ủy ban nhân dân ${lowerKind(province)} đề nghị như sau:`,
+              { indent: true, after: 8 },
+            ),
             resultTable(items),
             ...(notRecognised
-              ? [para('Đối với sản phẩm không đạt 90 điểm, Chủ tịch Ủy ban nhân dân cấp tỉnh có thể căn cứ vào kết quả đánh giá của Hội đồng cấp trung ương để xem xét, quyết định công nhận và cấp giấy chứng nhận cho sản phẩm OCOP đạt 3 sao, 4 sao hoặc tổ chức đánh giá và phân hạng sản phẩm theo thẩm quyền (khoản 4 Điều 7 Quyết định số 26/2026/QĐ-TTg).', { indent: true, before: 8 })]
+              ? [
+                  para(
+                    'Đối với sản phẩm không đạt 90 điểm, Chủ tịch Ủy ban nhân dân cấp tỉnh có thể căn cứ vào kết quả đánh giá của Hội đồng cấp trung ương để xem xét, quyết định công nhận và cấp giấy chứng nhận cho sản phẩm OCOP đạt 3 sao, 4 sao hoặc tổ chức đánh giá và phân hạng sản phẩm theo thẩm quyền (khoản 4 Điều 7 Quyết định số 26/2026/QĐ-TTg).',
+                    { indent: true, before: 8 },
+                  ),
+                ]
               : []),
-            para(`Đề nghị Ủy ban nhân dân ${lowerKind(province)} thông báo kết quả đến các xã, phường và chủ thể có sản phẩm./.`, { indent: true, before: 8, after: 18 }),
+            para(`Đề nghị Ủy ban nhân dân ${lowerKind(province)} thông báo kết quả đến các xã, phường và chủ thể có sản phẩm./.`, {
+              indent: true,
+              before: 8,
+              after: 18,
+            }),
           ],
           ['Như trên', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Lưu: VT'],
         ),
@@ -100,12 +130,11 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
     // Art. 7.3g: the provincial OCOP agency notifies each producer…
     for (const i of d.items) {
       const x = info.get(i.dossierId);
-      const follow =
-        approval
-          ? 'Kết quả đánh giá, phân hạng sản phẩm OCOP 5 sao sẽ được Bộ Nông nghiệp và Môi trường thông báo sau khi Hội đồng cấp trung ương đánh giá.'
-          : i.star === null
-            ? 'Chủ thể có thể hoàn thiện sản phẩm, hồ sơ và đăng ký đánh giá, phân hạng ở các đợt tiếp theo.'
-            : 'Đề nghị chủ thể duy trì chất lượng sản phẩm theo hồ sơ đã được đánh giá, sử dụng nhãn OCOP đúng quy định; giấy chứng nhận có giá trị trong thời hạn 36 tháng kể từ ngày ban hành.';
+      const follow = approval
+        ? 'Kết quả đánh giá, phân hạng sản phẩm OCOP 5 sao sẽ được Bộ Nông nghiệp và Môi trường thông báo sau khi Hội đồng cấp trung ương đánh giá.'
+        : i.star === null
+          ? 'Chủ thể có thể hoàn thiện sản phẩm, hồ sơ và đăng ký đánh giá, phân hạng ở các đợt tiếp theo.'
+          : 'Đề nghị chủ thể duy trì chất lượng sản phẩm theo hồ sơ đã được đánh giá, sử dụng nhãn OCOP đúng quy định; giấy chứng nhận có giá trị trong thời hạn 36 tháng kể từ ngày ban hành.';
       letters.push(
         letter(
           { name: `${i.subjectName}${x?.representative ? ` (người đại diện: ${x.representative})` : ''}`, address: x?.address },
@@ -128,7 +157,11 @@ export async function resultLettersDocx(input: ResultLettersInput): Promise<Buff
           [
             para(`${agency} thông báo kết quả đánh giá, phân hạng sản phẩm OCOP của các sản phẩm do ${commune} đề nghị như sau:`, { indent: true, after: 8 }),
             resultTable(items),
-            para(`Đề nghị ${commune} thông báo đến các chủ thể, hướng dẫn, theo dõi việc sử dụng nhãn OCOP và duy trì chất lượng sản phẩm trên địa bàn./.`, { indent: true, before: 8, after: 18 }),
+            para(`Đề nghị ${commune} thông báo đến các chủ thể, hướng dẫn, theo dõi việc sử dụng nhãn OCOP và duy trì chất lượng sản phẩm trên địa bàn./.`, {
+              indent: true,
+              before: 8,
+              after: 18,
+            }),
           ],
           ['Như trên', 'Lưu: VT'],
         ),

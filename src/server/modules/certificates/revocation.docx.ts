@@ -13,12 +13,21 @@ export type RevocationInput = { certificate: Certificate; provinceName: string }
  * e. The decision cites the statute's letter and words.
  */
 const GROUND_IN_LAW: Record<RevocationGround, { point: string; text: string }> = {
-  a: { point: 'a', text: 'chủ thể OCOP cung cấp thông tin, tài liệu không trung thực hoặc giả mạo hồ sơ trong quá trình đăng ký đánh giá, phân hạng sản phẩm OCOP' },
+  a: {
+    point: 'a',
+    text: 'chủ thể OCOP cung cấp thông tin, tài liệu không trung thực hoặc giả mạo hồ sơ trong quá trình đăng ký đánh giá, phân hạng sản phẩm OCOP',
+  },
   b: { point: 'b', text: 'sản phẩm OCOP không còn đáp ứng các tiêu chí theo Bộ tiêu chí OCOP theo kết luận kiểm tra, giám sát của cơ quan có thẩm quyền' },
-  c: { point: 'c', text: 'sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm, an toàn thực phẩm, bảo vệ môi trường, sở hữu trí tuệ, ghi nhãn hàng hóa hoặc các quy định pháp luật khác có liên quan theo kết luận của cơ quan có thẩm quyền' },
+  c: {
+    point: 'c',
+    text: 'sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm, an toàn thực phẩm, bảo vệ môi trường, sở hữu trí tuệ, ghi nhãn hàng hóa hoặc các quy định pháp luật khác có liên quan theo kết luận của cơ quan có thẩm quyền',
+  },
   d: { point: 'd', text: 'chủ thể OCOP sử dụng nhãn hiệu OCOP không đúng quy định, gây nhầm lẫn về sản phẩm được công nhận' },
   e: { point: 'đ', text: 'chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP' },
-  f: { point: 'e', text: 'trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận' },
+  f: {
+    point: 'e',
+    text: 'trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận',
+  },
 };
 
 /**
@@ -90,7 +99,9 @@ export async function revocationDocx({ certificate: c, provinceName }: Revocatio
     signatureBlock({
       title: c.revocationSignerTitle ?? authority.head,
       name: c.revocationSigner ?? '',
-      recipients: ministry ? ['Như Điều 3', `Ủy ban nhân dân ${lowerKind(provinceName)}`, 'Lưu: VT'] : ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường (để báo cáo)', 'Lưu: VT'],
+      recipients: ministry
+        ? ['Như Điều 3', `Ủy ban nhân dân ${lowerKind(provinceName)}`, 'Lưu: VT']
+        : ['Như Điều 3', 'Bộ Nông nghiệp và Môi trường (để báo cáo)', 'Lưu: VT'],
     }),
   ]);
 }

@@ -31,7 +31,9 @@ export function verificationPage(v: PublicVerification | undefined, code: string
     );
   const tone = v.inForce ? (v.status === 'valid' || v.status === 'due_for_rerating' ? 'ok' : 'warn') : 'bad';
   const headline = v.inForce ? 'Sản phẩm OCOP chính hãng, giấy chứng nhận còn hiệu lực' : `Giấy chứng nhận ${v.statusLabel.vi.toLowerCase()}`;
-  const subline = v.inForce ? `Genuine OCOP product; certificate in force (${v.statusLabel.en.toLowerCase()})` : `Certificate ${v.statusLabel.en.toLowerCase()}`;
+  const subline = v.inForce
+    ? `Genuine OCOP product; certificate in force (${v.statusLabel.en.toLowerCase()})`
+    : `Certificate ${v.statusLabel.en.toLowerCase()}`;
   const stars = '★'.repeat(v.certificate.star) + '☆'.repeat(5 - v.certificate.star);
   return page(
     `${v.product.name} — OCOP ${v.certificate.star} sao`,

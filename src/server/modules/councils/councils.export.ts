@@ -8,7 +8,11 @@ const LEVEL = { province: 'Cấp tỉnh', ministry: 'Cấp trung ương' } as co
 const POSITION: Record<CouncilPosition, string> = { chair: 'Chủ tịch', vice_chair: 'Phó Chủ tịch', member: 'Thành viên', secretary: 'Thư ký' };
 
 type Row = z.infer<typeof Council> & { sessionCount: number };
-const holding = (c: Row, position: CouncilPosition) => c.members.filter((m) => m.position === position).map((m) => m.fullName).join('; ') || null;
+const holding = (c: Row, position: CouncilPosition) =>
+  c.members
+    .filter((m) => m.position === position)
+    .map((m) => m.fullName)
+    .join('; ') || null;
 
 /** The councils list as a file: one row per council, its members in one cell. */
 export const councilExport: ExportTable<Row> = {

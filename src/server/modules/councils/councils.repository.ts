@@ -1,6 +1,15 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { conflictDeclarations, councilMembers, councilSessions, councils, scoreSheets, sessionDossiers, sessionRescorings, users } from '../../db/schema/index.js';
+import {
+  conflictDeclarations,
+  councilMembers,
+  councilSessions,
+  councils,
+  scoreSheets,
+  sessionDossiers,
+  sessionRescorings,
+  users,
+} from '../../db/schema/index.js';
 
 export type CouncilRow = typeof councils.$inferSelect;
 export type MemberRow = typeof councilMembers.$inferSelect;
@@ -10,18 +19,39 @@ export type LinkRow = typeof sessionDossiers.$inferSelect;
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 const sheetKey = (k: { sessionId: string; dossierId: string; memberId: string; scoringRound: number }) =>
-  and(eq(scoreSheets.sessionId, k.sessionId), eq(scoreSheets.dossierId, k.dossierId), eq(scoreSheets.memberId, k.memberId), eq(scoreSheets.scoringRound, k.scoringRound));
+  and(
+    eq(scoreSheets.sessionId, k.sessionId),
+    eq(scoreSheets.dossierId, k.dossierId),
+    eq(scoreSheets.memberId, k.memberId),
+    eq(scoreSheets.scoringRound, k.scoringRound),
+  );
 
 /** Councils, their members and sittings, score sheets: every query of the councils module. */
 export const councilsRepository = {
   council: async (db: DbOrTx, id: string) => (await db.select().from(councils).where(eq(councils.id, id)).limit(1))[0],
   members: (db: DbOrTx, councilId: string) => db.select().from(councilMembers).where(eq(councilMembers.councilId, councilId)),
-  membersOf: (db: DbOrTx, councilIds: readonly string[]) => (councilIds.length ? db.select().from(councilMembers).where(inArray(councilMembers.councilId, [...councilIds])) : Promise.resolve([] as MemberRow[])),
+  membersOf: (db: DbOrTx, councilIds: readonly string[]) =>
+    councilIds.length
+      ? db
+          .select()
+          .from(councilMembers)
+          .where(inArray(councilMembers.councilId, [...councilIds]))
+      : Promise.resolve([] as MemberRow[]),
   insertCouncil: async (db: DbOrTx, values: typeof councils.$inferInsert) => (await db.insert(councils).values(values).returning())[0]!,
   insertMembers: (db: DbOrTx, values: (typeof councilMembers.$inferInsert)[]) => db.insert(councilMembers).values(values),
-  updateCouncil: async (db: DbOrTx, id: string, values: Partial<typeof councils.$inferInsert>) => (await db.update(councils).set(values).where(eq(councils.id, id)).returning())[0]!,
+  updateCouncil: async (db: DbOrTx, id: string, values: Partial<typeof councils.$inferInsert>) =>
+    (await db.update(councils).set(values).where(eq(councils.id, id)).returning())[0]!,
   /** The roles of the accounts named as members. */
-  userRoles: async (db: DbOrTx, ids: readonly string[]) => new Map((ids.length ? await db.select({ id: users.id, role: users.role }).from(users).where(inArray(users.id, [...ids])) : []).map((u) => [u.id, u.role as string])),
+  userRoles: async (db: DbOrTx, ids: readonly string[]) =>
+    new Map(
+      (ids.length
+        ? await db
+            .select({ id: users.id, role: users.role })
+            .from(users)
+            .where(inArray(users.id, [...ids]))
+        : []
+      ).map((u) => [u.id, u.role as string]),
+    ),
 
   /** Councils a caller may see: a scope given as SQL (the office's province, or the councils one sits on). */
   councilsWhere: (db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }) => {
@@ -30,23 +60,64 @@ export const councilsRepository = {
   },
   councilIs: (id: string) => eq(councils.id, id),
   councilsOfProvince: (provinceCode: string | null) => (provinceCode ? eq(councils.provinceCode, provinceCode) : undefined),
-  councilsSatOnBy: (db: DbOrTx, userId: string | null) => inArray(councils.id, db.select({ id: councilMembers.councilId }).from(councilMembers).where(eq(councilMembers.userId, userId ?? NO_USER))),
+  councilsSatOnBy: (db: DbOrTx, userId: string | null) =>
+    inArray(
+      councils.id,
+      db
+        .select({ id: councilMembers.councilId })
+        .from(councilMembers)
+        .where(eq(councilMembers.userId, userId ?? NO_USER)),
+    ),
   sessionCounts: async (db: DbOrTx, councilIds: readonly string[]) =>
-    new Map((councilIds.length ? await db.select({ councilId: councilSessions.councilId, n: count() }).from(councilSessions).where(inArray(councilSessions.councilId, [...councilIds])).groupBy(councilSessions.councilId) : []).map((r) => [r.councilId, r.n])),
+    new Map(
+      (councilIds.length
+        ? await db
+            .select({ councilId: councilSessions.councilId, n: count() })
+            .from(councilSessions)
+            .where(inArray(councilSessions.councilId, [...councilIds]))
+            .groupBy(councilSessions.councilId)
+        : []
+      ).map((r) => [r.councilId, r.n]),
+    ),
 
   session: async (db: DbOrTx, id: string) => (await db.select().from(councilSessions).where(eq(councilSessions.id, id)).limit(1))[0],
   sessionsWhere: (db: DbOrTx, where: SQL | undefined) =>
-    db.select({ session: councilSessions, council: councils }).from(councilSessions).innerJoin(councils, eq(councils.id, councilSessions.councilId)).where(where).orderBy(desc(councilSessions.heldOn)),
-  sessionsOfDossier: (db: DbOrTx, dossierId: string) => inArray(councilSessions.id, db.select({ id: sessionDossiers.sessionId }).from(sessionDossiers).where(eq(sessionDossiers.dossierId, dossierId))),
+    db
+      .select({ session: councilSessions, council: councils })
+      .from(councilSessions)
+      .innerJoin(councils, eq(councils.id, councilSessions.councilId))
+      .where(where)
+      .orderBy(desc(councilSessions.heldOn)),
+  sessionsOfDossier: (db: DbOrTx, dossierId: string) =>
+    inArray(councilSessions.id, db.select({ id: sessionDossiers.sessionId }).from(sessionDossiers).where(eq(sessionDossiers.dossierId, dossierId))),
   insertSession: async (db: DbOrTx, values: typeof councilSessions.$inferInsert) => (await db.insert(councilSessions).values(values).returning())[0]!,
   /** Closes an open session; undefined when it was already closed (a concurrent close). */
   closeSession: async (db: DbOrTx, id: string, closedOn: string) =>
-    (await db.update(councilSessions).set({ status: 'closed', closedOn }).where(and(eq(councilSessions.id, id), eq(councilSessions.status, 'open'))).returning())[0],
+    (
+      await db
+        .update(councilSessions)
+        .set({ status: 'closed', closedOn })
+        .where(and(eq(councilSessions.id, id), eq(councilSessions.status, 'open')))
+        .returning()
+    )[0],
   setAttendance: (db: DbOrTx, id: string, memberIds: string[]) => db.update(councilSessions).set({ attendance: memberIds }).where(eq(councilSessions.id, id)),
 
   links: (db: DbOrTx, sessionId: string) => db.select().from(sessionDossiers).where(eq(sessionDossiers.sessionId, sessionId)),
-  linksOf: (db: DbOrTx, sessionIds: readonly string[]) => (sessionIds.length ? db.select().from(sessionDossiers).where(inArray(sessionDossiers.sessionId, [...sessionIds])) : Promise.resolve([] as LinkRow[])),
-  link: async (db: DbOrTx, sessionId: string, dossierId: string) => (await db.select().from(sessionDossiers).where(and(eq(sessionDossiers.sessionId, sessionId), eq(sessionDossiers.dossierId, dossierId))).limit(1))[0],
+  linksOf: (db: DbOrTx, sessionIds: readonly string[]) =>
+    sessionIds.length
+      ? db
+          .select()
+          .from(sessionDossiers)
+          .where(inArray(sessionDossiers.sessionId, [...sessionIds]))
+      : Promise.resolve([] as LinkRow[]),
+  link: async (db: DbOrTx, sessionId: string, dossierId: string) =>
+    (
+      await db
+        .select()
+        .from(sessionDossiers)
+        .where(and(eq(sessionDossiers.sessionId, sessionId), eq(sessionDossiers.dossierId, dossierId)))
+        .limit(1)
+    )[0],
   insertLinks: (db: DbOrTx, values: (typeof sessionDossiers.$inferInsert)[]) => db.insert(sessionDossiers).values(values),
   /** Opens the next scoring round if the link is still at `from`; undefined when someone else already did. */
   advanceRound: async (db: DbOrTx, sessionId: string, dossierId: string, from: number) =>
@@ -57,23 +128,45 @@ export const councilsRepository = {
         .where(and(eq(sessionDossiers.sessionId, sessionId), eq(sessionDossiers.dossierId, dossierId), eq(sessionDossiers.scoringRound, from)))
         .returning()
     )[0],
-  rescorings: (db: DbOrTx, sessionId: string) => db.select().from(sessionRescorings).where(eq(sessionRescorings.sessionId, sessionId)).orderBy(asc(sessionRescorings.requestedAt)),
+  rescorings: (db: DbOrTx, sessionId: string) =>
+    db.select().from(sessionRescorings).where(eq(sessionRescorings.sessionId, sessionId)).orderBy(asc(sessionRescorings.requestedAt)),
   insertRescoring: (db: DbOrTx, values: typeof sessionRescorings.$inferInsert) => db.insert(sessionRescorings).values(values),
 
   declarations: (db: DbOrTx, sessionId: string) => db.select().from(conflictDeclarations).where(eq(conflictDeclarations.sessionId, sessionId)),
   declaration: async (db: DbOrTx, sessionId: string, dossierId: string, memberId: string) =>
-    (await db.select().from(conflictDeclarations).where(and(eq(conflictDeclarations.sessionId, sessionId), eq(conflictDeclarations.dossierId, dossierId), eq(conflictDeclarations.memberId, memberId))).limit(1))[0],
+    (
+      await db
+        .select()
+        .from(conflictDeclarations)
+        .where(and(eq(conflictDeclarations.sessionId, sessionId), eq(conflictDeclarations.dossierId, dossierId), eq(conflictDeclarations.memberId, memberId)))
+        .limit(1)
+    )[0],
   insertDeclaration: (db: DbOrTx, values: typeof conflictDeclarations.$inferInsert) => db.insert(conflictDeclarations).values(values),
 
   sheets: (db: DbOrTx, sessionId: string) => db.select().from(scoreSheets).where(eq(scoreSheets.sessionId, sessionId)),
-  sheet: async (db: DbOrTx, sessionId: string, sheetId: string) => (await db.select().from(scoreSheets).where(and(eq(scoreSheets.id, sheetId), eq(scoreSheets.sessionId, sessionId))).limit(1))[0],
+  sheet: async (db: DbOrTx, sessionId: string, sheetId: string) =>
+    (
+      await db
+        .select()
+        .from(scoreSheets)
+        .where(and(eq(scoreSheets.id, sheetId), eq(scoreSheets.sessionId, sessionId)))
+        .limit(1)
+    )[0],
   /** The locked sheets of one round of one dossier in a session: what the council's result rests on. */
   submittedSheets: (db: DbOrTx, sessionId: string, dossierId: string, scoringRound: number) =>
     db
       .select()
       .from(scoreSheets)
-      .where(and(eq(scoreSheets.sessionId, sessionId), eq(scoreSheets.dossierId, dossierId), eq(scoreSheets.scoringRound, scoringRound), eq(scoreSheets.status, 'submitted'))),
-  memberSheet: async (db: DbOrTx, k: { sessionId: string; dossierId: string; memberId: string; scoringRound: number }) => (await db.select().from(scoreSheets).where(sheetKey(k)).limit(1))[0],
+      .where(
+        and(
+          eq(scoreSheets.sessionId, sessionId),
+          eq(scoreSheets.dossierId, dossierId),
+          eq(scoreSheets.scoringRound, scoringRound),
+          eq(scoreSheets.status, 'submitted'),
+        ),
+      ),
+  memberSheet: async (db: DbOrTx, k: { sessionId: string; dossierId: string; memberId: string; scoringRound: number }) =>
+    (await db.select().from(scoreSheets).where(sheetKey(k)).limit(1))[0],
   /** The member's sheet of the round, created empty on first use (concurrent first uses make one). */
   async memberSheetOrNew(db: DbOrTx, k: { sessionId: string; dossierId: string; memberId: string; scoringRound: number }) {
     const existing = await this.memberSheet(db, k);
@@ -92,7 +185,19 @@ export const councilsRepository = {
     )[0],
   /** Locks a draft: two submissions at once leave one submitted sheet (the status guard). */
   lock: async (db: DbOrTx, id: string, values: { total: number; version: number }) =>
-    (await db.update(scoreSheets).set({ status: 'submitted', submittedAt: new Date(), ...values }).where(and(eq(scoreSheets.id, id), eq(scoreSheets.status, 'draft'))).returning())[0],
+    (
+      await db
+        .update(scoreSheets)
+        .set({ status: 'submitted', submittedAt: new Date(), ...values })
+        .where(and(eq(scoreSheets.id, id), eq(scoreSheets.status, 'draft')))
+        .returning()
+    )[0],
   unlock: async (db: DbOrTx, id: string, version: number) =>
-    (await db.update(scoreSheets).set({ status: 'draft', submittedAt: null, total: null, version }).where(and(eq(scoreSheets.id, id), eq(scoreSheets.status, 'submitted'))).returning())[0],
+    (
+      await db
+        .update(scoreSheets)
+        .set({ status: 'draft', submittedAt: null, total: null, version })
+        .where(and(eq(scoreSheets.id, id), eq(scoreSheets.status, 'submitted')))
+        .returning()
+    )[0],
 };

@@ -6,7 +6,14 @@ import type { EvaluationResult } from '../../../contracts/scoring.js';
 import { criteriaVersionSlug, findSet, type CaseKey } from '../../../domain/criteria/index.js';
 import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
-import { checkCouncilComposition, maySeeOthersScores, mayRunSession, mayScore, votesByDefault, type CouncilPosition } from '../../../domain/evaluation/council-rules.js';
+import {
+  checkCouncilComposition,
+  maySeeOthersScores,
+  mayRunSession,
+  mayScore,
+  votesByDefault,
+  type CouncilPosition,
+} from '../../../domain/evaluation/council-rules.js';
 import { checkActDate, checkActOrder, checkDayReached } from '../../../domain/evaluation/dated-acts.js';
 import { checkStep, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import type { Actor } from '../../../domain/policies/index.js';
@@ -50,12 +57,20 @@ const STAGE = {
  * scores until the session closes; closing records, on each ready dossier, the engine's mean of the
  * locked sheets of its last round — the only way a dossier ever gets a council score (Art. 3.3).
  */
-export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, settings: SettingsService, storage: FileStorage, clock: () => Date = () => new Date()) {
+export function createCouncilsService(
+  db: Db,
+  catalogue: CriteriaCatalogue,
+  settings: SettingsService,
+  storage: FileStorage,
+  clock: () => Date = () => new Date(),
+) {
   const today = () => vietnamDate(clock());
 
   /** The office administering a council: its province's, or the ministry's for a central council. */
   const administers = (actor: Actor, council: CouncilRow) =>
-    isAdmin(actor) && actor.kind === 'user' && (actor.provinceCode === null ? true : council.level === 'province' && actor.provinceCode === council.provinceCode);
+    isAdmin(actor) &&
+    actor.kind === 'user' &&
+    (actor.provinceCode === null ? true : council.level === 'province' && actor.provinceCode === council.provinceCode);
 
   async function loadSession(actor: Actor, sessionId: string) {
     const session = await repo.session(db, sessionId);
@@ -85,7 +100,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
   }
 
   const requireRunner = (ctx: Ctx) => {
-    if (!mayRunSession(ctx.me?.position ?? null, ctx.admin)) throw forbidden({ vi: 'Chỉ chủ tịch, thư ký hội đồng hoặc Văn phòng OCOP.', en: 'Only the chair, the secretary or the OCOP office.' });
+    if (!mayRunSession(ctx.me?.position ?? null, ctx.admin))
+      throw forbidden({ vi: 'Chỉ chủ tịch, thư ký hội đồng hoặc Văn phòng OCOP.', en: 'Only the chair, the secretary or the OCOP office.' });
   };
   const requireOpen = (ctx: Ctx) => {
     if (ctx.session.status === 'closed') throw sessionClosed();
@@ -113,10 +129,18 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     const aggregated = aggregateCouncil(
       version,
       set,
-      sheets.map((s) => ({ choices: s.choices, ...(s.caseKey ? { case: s.caseKey as CaseKey } : {}), ...(s.disqualifiedReason ? { disqualified: { reason: s.disqualifiedReason } } : {}) })),
+      sheets.map((s) => ({
+        choices: s.choices,
+        ...(s.caseKey ? { case: s.caseKey as CaseKey } : {}),
+        ...(s.disqualifiedReason ? { disqualified: { reason: s.disqualifiedReason } } : {}),
+      })),
       await councilSettings(ctx, dossier),
       // Written opinions (Art. 7.6) need no meeting: everyone who answered counts as present.
-      { councilSize: ctx.voting.length, present: present.length, chairPresent: ctx.session.mode === 'written' || (chair !== undefined && present.includes(chair.id)) },
+      {
+        councilSize: ctx.voting.length,
+        present: present.length,
+        chairPresent: ctx.session.mode === 'written' || (chair !== undefined && present.includes(chair.id)),
+      },
     );
     return { sheets, result: presentCouncilResult(aggregated) };
   }
@@ -151,8 +175,14 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const messages = {
         not_voting: { vi: 'Thư ký hội đồng không chấm điểm, trừ khi được cử làm thành viên.', en: 'The secretary does not score unless appointed a member.' },
         declare_first: { vi: 'Hãy khai báo xung đột lợi ích trước khi chấm.', en: 'Declare any conflict of interest before scoring.' },
-        conflicted: { vi: 'Thành viên đã khai báo xung đột lợi ích nên không chấm hồ sơ này.', en: 'A member with a declared conflict does not score this dossier.' },
-        own_organisation: { vi: 'Thành viên thuộc tổ chức của chủ thể nên không chấm hồ sơ này.', en: 'A member from the producer’s organisation does not score this dossier.' },
+        conflicted: {
+          vi: 'Thành viên đã khai báo xung đột lợi ích nên không chấm hồ sơ này.',
+          en: 'A member with a declared conflict does not score this dossier.',
+        },
+        own_organisation: {
+          vi: 'Thành viên thuộc tổ chức của chủ thể nên không chấm hồ sơ này.',
+          en: 'A member from the producer’s organisation does not score this dossier.',
+        },
       } as const;
       throw forbidden(messages[standing]);
     }
@@ -175,11 +205,26 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       });
     const { version, set } = await criteriaOf(dossier);
     const caseKey = (sheet.caseKey as CaseKey | null) ?? null;
-    const score = scoreSheet(version, set, { choices: sheet.choices, ...(caseKey ? { case: caseKey } : {}), ...(sheet.disqualifiedReason ? { disqualified: { reason: sheet.disqualifiedReason } } : {}) }, { includeNext: false });
+    const score = scoreSheet(
+      version,
+      set,
+      {
+        choices: sheet.choices,
+        ...(caseKey ? { case: caseKey } : {}),
+        ...(sheet.disqualifiedReason ? { disqualified: { reason: sheet.disqualifiedReason } } : {}),
+      },
+      { includeNext: false },
+    );
     const after = await db.transaction(async (tx) => {
       const row = await repo.lock(tx, sheet.id, { total: score.total, version: sheet.version + 1 });
       if (!row) throw sheetLocked();
-      await recordAudit(tx, audit, { action: 'update', entityType: 'score_sheet', entityId: sheet.id, before: { status: 'draft' }, after: { status: 'submitted', total: score.total, paper } });
+      await recordAudit(tx, audit, {
+        action: 'update',
+        entityType: 'score_sheet',
+        entityId: sheet.id,
+        before: { status: 'draft' },
+        after: { status: 'submitted', total: score.total, paper },
+      });
       return row;
     });
     return presentSheet(after, dossier, scoreDraft(version, set, after.choices, caseKey));
@@ -197,7 +242,10 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
   }
 
   async function presentCouncils(rows: CouncilRow[]) {
-    const members = await repo.membersOf(db, rows.map((c) => c.id));
+    const members = await repo.membersOf(
+      db,
+      rows.map((c) => c.id),
+    );
     return rows.map((council) => ({
       id: council.id,
       name: council.name,
@@ -205,13 +253,25 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       level: council.level,
       provinceCode: council.provinceCode,
       year: council.year,
-      establishment: { number: council.establishedByNumber, date: council.establishedOn, signer: council.establishedBySigner, signerTitle: council.establishedBySignerTitle },
+      establishment: {
+        number: council.establishedByNumber,
+        date: council.establishedOn,
+        signer: council.establishedBySigner,
+        signerTitle: council.establishedBySignerTitle,
+      },
       rules: council.rulesStorageKey ? { filename: council.rulesFilename!, url: `/api/v1/councils/${council.id}/rules`, sha256: council.rulesSha256! } : null,
       spreadThreshold: council.spreadThreshold,
       quorumRatio: council.quorumRatio,
       members: members
         .filter((m) => m.councilId === council.id)
-        .map((m) => ({ id: m.id, fullName: m.fullName, organisation: m.organisation, position: m.position as CouncilPosition, userId: m.userId, voting: m.voting })),
+        .map((m) => ({
+          id: m.id,
+          fullName: m.fullName,
+          organisation: m.organisation,
+          position: m.position as CouncilPosition,
+          userId: m.userId,
+          voting: m.voting,
+        })),
     }));
   }
   const presentCouncil = async (id: string) => (await presentCouncils([(await repo.council(db, id))!]))[0]!;
@@ -219,7 +279,10 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
   async function presentSession(actor: Actor, id: string) {
     const ctx = await loadSession(actor, id);
     const links = await repo.links(db, id);
-    const dossierRows = await dossiersRepository.getMany(db, links.map((l) => l.dossierId));
+    const dossierRows = await dossiersRepository.getMany(
+      db,
+      links.map((l) => l.dossierId),
+    );
     const [declarations, sheets, rescorings] = await Promise.all([repo.declarations(db, id), repo.sheets(db, id), repo.rescorings(db, id)]);
     const position = ctx.me?.position ?? null;
     const runner = mayRunSession(position, ctx.admin);
@@ -253,10 +316,19 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           scoringRound: l.scoringRound,
           state: d.state,
           mine: ctx.me
-            ? { mayScore: mayScore(ctx.me, d.subjectName, declarations.find((x) => x.dossierId === l.dossierId && x.memberId === ctx.me!.id)), sheetStatus: mine?.status ?? ('none' as const) }
+            ? {
+                mayScore: mayScore(
+                  ctx.me,
+                  d.subjectName,
+                  declarations.find((x) => x.dossierId === l.dossierId && x.memberId === ctx.me!.id),
+                ),
+                sheetStatus: mine?.status ?? ('none' as const),
+              }
             : null,
           declarations: runner
-            ? declarations.filter((x) => x.dossierId === l.dossierId).map((x) => ({ memberId: x.memberId, memberName: name(x.memberId), hasConflict: x.hasConflict, note: x.note }))
+            ? declarations
+                .filter((x) => x.dossierId === l.dossierId)
+                .map((x) => ({ memberId: x.memberId, memberName: name(x.memberId), hasConflict: x.hasConflict, note: x.note }))
             : null,
           // Before closing, those who run the sitting see who has submitted — never a total.
           sheets:
@@ -288,7 +360,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
      */
     async createCouncil(actor: Actor, audit: AuditActor, body: z.infer<typeof CouncilCreateBody>) {
       if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
-      if (body.level === 'ministry' && actor.provinceCode !== null) throw forbidden({ vi: 'Chỉ Bộ thành lập Hội đồng cấp trung ương.', en: 'Only the ministry sets up the central council.' });
+      if (body.level === 'ministry' && actor.provinceCode !== null)
+        throw forbidden({ vi: 'Chỉ Bộ thành lập Hội đồng cấp trung ương.', en: 'Only the ministry sets up the central council.' });
       const provinceCode = body.level === 'ministry' ? null : actor.provinceCode;
       if (body.level === 'province' && provinceCode === null) {
         const m = { vi: 'Hội đồng cấp tỉnh do tỉnh thành lập.', en: 'A provincial council is set up by its province.' };
@@ -296,14 +369,18 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       }
       const established = checkActDate({ date: body.establishment.date, label: { vi: 'ngày quyết định thành lập', en: 'establishing decision' } }, today());
       if (!established.ok) throw refuseDate('establishment.date', established.message);
-      const roles = await repo.userRoles(db, body.members.flatMap((m) => (m.userId ? [m.userId] : [])));
+      const roles = await repo.userRoles(
+        db,
+        body.members.flatMap((m) => (m.userId ? [m.userId] : [])),
+      );
       const members = body.members.map((m) => ({ ...m, voting: m.voting ?? votesByDefault(m.position), userId: m.userId ?? null }));
       const scoring = body.kind === 'council';
       const composition = checkCouncilComposition(
         members.map((m) => ({ position: m.position, voting: m.voting, userId: m.userId, userRole: m.userId ? (roles.get(m.userId) ?? null) : null })),
         { minVoting: scoring ? (await settings.scoring(provinceCode ?? '')).minCouncilMembers : 1, needsSecretary: scoring },
       );
-      if (!composition.ok) throw invalid('council_composition', { vi: 'Thành phần hội đồng chưa hợp lệ.', en: 'The council’s composition is not valid.' }, composition.problems);
+      if (!composition.ok)
+        throw invalid('council_composition', { vi: 'Thành phần hội đồng chưa hợp lệ.', en: 'The council’s composition is not valid.' }, composition.problems);
       const id = await db.transaction(async (tx) => {
         const council = await repo.insertCouncil(tx, {
           level: body.level,
@@ -318,7 +395,17 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           spreadThreshold: body.spreadThreshold ?? null,
           quorumRatio: body.quorumRatio ?? null,
         });
-        await repo.insertMembers(tx, members.map((m) => ({ councilId: council.id, fullName: m.fullName, organisation: m.organisation, position: m.position, voting: m.voting, userId: m.userId })));
+        await repo.insertMembers(
+          tx,
+          members.map((m) => ({
+            councilId: council.id,
+            fullName: m.fullName,
+            organisation: m.organisation,
+            position: m.position,
+            voting: m.voting,
+            userId: m.userId,
+          })),
+        );
         await recordAudit(tx, audit, { action: 'create', entityType: 'council', entityId: council.id, after: { ...council, members } });
         return council.id;
       });
@@ -331,7 +418,10 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       if (!council || !administers(actor, council)) throw notFound(COUNCIL);
       const type = sniffDocument(file.data, file.filename);
       if (!type || !['pdf', 'docx'].includes(type.ext))
-        throw invalid('unsupported_document', { vi: 'Quy chế hoạt động là tệp PDF hoặc Word (.docx).', en: 'The operating rules are a PDF or Word (.docx) file.' });
+        throw invalid('unsupported_document', {
+          vi: 'Quy chế hoạt động là tệp PDF hoặc Word (.docx).',
+          en: 'The operating rules are a PDF or Word (.docx) file.',
+        });
       const storageKey = storage.newKey('council-rules', type.ext);
       await storage.put(storageKey, file.data);
       try {
@@ -342,7 +432,13 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
             rulesMimeType: type.mimeType,
             rulesSha256: createHash('sha256').update(file.data).digest('hex'),
           });
-          await recordAudit(tx, audit, { action: 'update', entityType: 'council', entityId: councilId, before: { rulesFilename: council.rulesFilename, rulesSha256: council.rulesSha256 }, after: { rulesFilename: after.rulesFilename, rulesSha256: after.rulesSha256 } });
+          await recordAudit(tx, audit, {
+            action: 'update',
+            entityType: 'council',
+            entityId: councilId,
+            before: { rulesFilename: council.rulesFilename, rulesSha256: council.rulesSha256 },
+            after: { rulesFilename: after.rulesFilename, rulesSha256: after.rulesSha256 },
+          });
         });
       } catch (err) {
         await storage.remove(storageKey);
@@ -355,14 +451,21 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const council = await repo.council(db, councilId);
       const member = council && (await repo.members(db, council.id)).some((m) => m.userId !== null && m.userId === userId(actor));
       if (!council || !(administers(actor, council) || member) || !council.rulesStorageKey) throw notFound({ vi: 'quy chế hoạt động', en: 'operating rules' });
-      return { data: await storage.get(council.rulesStorageKey), mimeType: council.rulesMimeType ?? 'application/pdf', filename: council.rulesFilename ?? 'quy-che.pdf' };
+      return {
+        data: await storage.get(council.rulesStorageKey),
+        mimeType: council.rulesMimeType ?? 'application/pdf',
+        filename: council.rulesFilename ?? 'quy-che.pdf',
+      };
     },
 
     /** What the establishing decision's DOCX prints. */
     async forEstablishmentDocx(actor: Actor, councilId: string) {
       const council = await repo.council(db, councilId);
       if (!council || !administers(actor, council)) throw notFound(COUNCIL);
-      return { council: (await presentCouncils([council]))[0]!, provinceName: council.provinceCode ? ((await referenceRepository.provinceFullName(db, council.provinceCode)) ?? null) : null };
+      return {
+        council: (await presentCouncils([council]))[0]!,
+        provinceName: council.provinceCode ? ((await referenceRepository.provinceFullName(db, council.provinceCode)) ?? null) : null,
+      };
     },
 
     listCouncils: async (actor: Actor) => presentCouncils(await councilRows(actor)),
@@ -371,7 +474,10 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     exportCouncils: (actor: Actor) =>
       inPages(async (page) => {
         const rows = await councilRows(actor, page);
-        const counts = await repo.sessionCounts(db, rows.map((c) => c.id));
+        const counts = await repo.sessionCounts(
+          db,
+          rows.map((c) => c.id),
+        );
         return (await presentCouncils(rows)).map((c) => ({ ...c, sessionCount: counts.get(c.id) ?? 0 }));
       }),
 
@@ -384,7 +490,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     async createSession(actor: Actor, audit: AuditActor, councilId: string, body: z.infer<typeof SessionCreateBody>) {
       const council = await repo.council(db, councilId);
       if (!council || !administers(actor, council)) throw notFound(COUNCIL);
-      if (council.kind !== 'council') throw invalid('advisory_team_does_not_score', { vi: 'Tổ tư vấn không tổ chức phiên chấm điểm.', en: 'An advisory team holds no scoring session.' });
+      if (council.kind !== 'council')
+        throw invalid('advisory_team_does_not_score', { vi: 'Tổ tư vấn không tổ chức phiên chấm điểm.', en: 'An advisory team holds no scoring session.' });
       if (!council.rulesStorageKey)
         throw conflict('council_rules_missing', {
           vi: 'Hãy đính kèm Quy chế hoạt động của hội đồng trước khi mở phiên họp (Điều 7.3b).',
@@ -404,15 +511,32 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const heldLabel = { vi: 'ngày họp', en: 'session date' };
       const order = checkActOrder({ date: body.heldOn, label: heldLabel }, [
         { date: council.establishedOn, label: { vi: 'ngày thành lập hội đồng', en: 'council’s establishment' } },
-        ...rows.map((r) => ({ date: sentOn.get(r.id), label: { vi: `ngày chuyển hội đồng hồ sơ ${r.productName}`, en: `day ${r.productName} went before the council` } })),
+        ...rows.map((r) => ({
+          date: sentOn.get(r.id),
+          label: { vi: `ngày chuyển hội đồng hồ sơ ${r.productName}`, en: `day ${r.productName} went before the council` },
+        })),
       ]);
       if (!order.ok) throw refuseDate('heldOn', order.message);
       if (body.mode === 'written' && body.writtenDeadline && body.writtenDeadline < body.heldOn)
         throw refuseDate('writtenDeadline', { vi: 'Hạn gửi ý kiến không được trước ngày gửi phiếu.', en: 'The deadline cannot be before the session date.' });
       const id = await db.transaction(async (tx) => {
-        const session = await repo.insertSession(tx, { councilId, title: body.title, heldOn: body.heldOn, mode: body.mode, writtenDeadline: body.writtenDeadline ?? null });
-        await repo.insertLinks(tx, body.dossierIds.map((dossierId) => ({ sessionId: session.id, dossierId })));
-        await recordAudit(tx, audit, { action: 'create', entityType: 'council_session', entityId: session.id, after: { ...session, dossierIds: body.dossierIds } });
+        const session = await repo.insertSession(tx, {
+          councilId,
+          title: body.title,
+          heldOn: body.heldOn,
+          mode: body.mode,
+          writtenDeadline: body.writtenDeadline ?? null,
+        });
+        await repo.insertLinks(
+          tx,
+          body.dossierIds.map((dossierId) => ({ sessionId: session.id, dossierId })),
+        );
+        await recordAudit(tx, audit, {
+          action: 'create',
+          entityType: 'council_session',
+          entityId: session.id,
+          after: { ...session, dossierIds: body.dossierIds },
+        });
         return session.id;
       });
       return presentSession(actor, id);
@@ -424,8 +548,14 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     async listSessions(actor: Actor, f: { dossierId?: string | undefined; councilId?: string | undefined }) {
       const province = actor.kind === 'user' ? actor.provinceCode : null;
       const scope = isAdmin(actor) ? repo.councilsOfProvince(province) : repo.councilsSatOnBy(db, userId(actor));
-      const rows = await repo.sessionsWhere(db, and(f.councilId ? repo.councilIs(f.councilId) : undefined, f.dossierId ? repo.sessionsOfDossier(db, f.dossierId) : undefined, scope));
-      const links = await repo.linksOf(db, rows.map((r) => r.session.id));
+      const rows = await repo.sessionsWhere(
+        db,
+        and(f.councilId ? repo.councilIs(f.councilId) : undefined, f.dossierId ? repo.sessionsOfDossier(db, f.dossierId) : undefined, scope),
+      );
+      const links = await repo.linksOf(
+        db,
+        rows.map((r) => r.session.id),
+      );
       return rows.map(({ session, council }) => ({
         id: session.id,
         councilId: council.id,
@@ -444,7 +574,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       const me = requireMember(ctx);
       requireOpen(ctx);
       await sessionDossier(ctx, dossierId);
-      if (await repo.declaration(db, sessionId, dossierId, me.id)) throw conflict('already_declared', { vi: 'Thành viên đã khai báo cho hồ sơ này.', en: 'Already declared for this dossier.' });
+      if (await repo.declaration(db, sessionId, dossierId, me.id))
+        throw conflict('already_declared', { vi: 'Thành viên đã khai báo cho hồ sơ này.', en: 'Already declared for this dossier.' });
       await db.transaction(async (tx) => {
         await repo.insertDeclaration(tx, { sessionId, dossierId, memberId: me.id, hasConflict: body.hasConflict, note: body.note ?? null });
         await recordAudit(tx, audit, { action: 'create', entityType: 'conflict_declaration', entityId: `${sessionId}:${dossierId}:${me.id}`, after: body });
@@ -467,7 +598,11 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       if (sheet.status === 'submitted') throw sheetLocked();
       const { version, set } = await criteriaOf(dossier);
       const progress = scoreDraft(version, set, body.choices, body.case ?? null);
-      const after = await repo.saveDraft(db, sheet.id, body.expectedVersion, { choices: body.choices, caseKey: body.case ?? null, disqualifiedReason: body.disqualifiedReason ?? null });
+      const after = await repo.saveDraft(db, sheet.id, body.expectedVersion, {
+        choices: body.choices,
+        caseKey: body.case ?? null,
+        disqualifiedReason: body.disqualifiedReason ?? null,
+      });
       if (!after) throw staleSheet();
       return presentSheet(after, dossier, progress);
     },
@@ -485,23 +620,49 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
      * The secretary (or the office) enters a member's paper sheet as that member's own, with the
      * scanned paper kept beside it (its SHA-256 recorded); it counts only as that member's sheet.
      */
-    async paperSheet(actor: Actor, audit: AuditActor, sessionId: string, dossierId: string, body: z.infer<typeof PaperSheetFields>, scan: { filename: string; data: Buffer } | undefined) {
+    async paperSheet(
+      actor: Actor,
+      audit: AuditActor,
+      sessionId: string,
+      dossierId: string,
+      body: z.infer<typeof PaperSheetFields>,
+      scan: { filename: string; data: Buffer } | undefined,
+    ) {
       const ctx = await loadSession(actor, sessionId);
       requireRunner(ctx);
       requireOpen(ctx);
       requireDay(ctx);
       const member = ctx.members.find((m) => m.id === body.memberId);
-      if (!member) throw invalid('unknown_member', { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' }, { memberId: { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' } });
+      if (!member)
+        throw invalid(
+          'unknown_member',
+          { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' },
+          { memberId: { vi: 'Không phải thành viên hội đồng.', en: 'Not a member of the council.' } },
+        );
       const type = scan && sniffDocument(scan.data, scan.filename);
       if (!scan || !type || !['pdf', 'jpg', 'png', 'webp'].includes(type.ext)) {
-        const m = { vi: 'Cần tệp quét phiếu giấy (PDF hoặc ảnh) có chữ ký của thành viên.', en: 'The scanned paper sheet (PDF or image) signed by the member is required.' };
+        const m = {
+          vi: 'Cần tệp quét phiếu giấy (PDF hoặc ảnh) có chữ ký của thành viên.',
+          en: 'The scanned paper sheet (PDF or image) signed by the member is required.',
+        };
         throw invalid('paper_scan_required', m, { scan: m });
       }
       await sessionDossier(ctx, dossierId);
       if (body.declaration && !(await repo.declaration(db, sessionId, dossierId, member.id)))
         await db.transaction(async (tx) => {
-          await repo.insertDeclaration(tx, { sessionId, dossierId, memberId: member.id, hasConflict: body.declaration!.hasConflict, note: body.declaration!.note ?? 'Khai báo trên giấy' });
-          await recordAudit(tx, audit, { action: 'create', entityType: 'conflict_declaration', entityId: `${sessionId}:${dossierId}:${member.id}`, after: { ...body.declaration, paper: true } });
+          await repo.insertDeclaration(tx, {
+            sessionId,
+            dossierId,
+            memberId: member.id,
+            hasConflict: body.declaration!.hasConflict,
+            note: body.declaration!.note ?? 'Khai báo trên giấy',
+          });
+          await recordAudit(tx, audit, {
+            action: 'create',
+            entityType: 'conflict_declaration',
+            entityId: `${sessionId}:${dossierId}:${member.id}`,
+            after: { ...body.declaration, paper: true },
+          });
         });
       const { sheet, dossier } = await ownSheet(ctx, dossierId, member);
       if (sheet.status === 'submitted') throw sheetLocked();
@@ -533,8 +694,13 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
     async paperScan(actor: Actor, sessionId: string, sheetId: string) {
       const ctx = await loadSession(actor, sessionId);
       const sheet = await repo.sheet(db, sessionId, sheetId);
-      if (!sheet?.paperScanKey || !(maySeeOthersScores(ctx.session.status) || sheet.memberId === ctx.me?.id)) throw notFound({ vi: 'bản quét phiếu', en: 'sheet scan' });
-      return { data: await storage.get(sheet.paperScanKey), mimeType: sheet.paperScanMimeType ?? 'application/pdf', filename: sheet.paperScanFilename ?? 'phieu-cham.pdf' };
+      if (!sheet?.paperScanKey || !(maySeeOthersScores(ctx.session.status) || sheet.memberId === ctx.me?.id))
+        throw notFound({ vi: 'bản quét phiếu', en: 'sheet scan' });
+      return {
+        data: await storage.get(sheet.paperScanKey),
+        mimeType: sheet.paperScanMimeType ?? 'application/pdf',
+        filename: sheet.paperScanFilename ?? 'phieu-cham.pdf',
+      };
     },
 
     /** Reopening a submitted sheet needs the secretary (or the office) and a reason, both audited. */
@@ -547,7 +713,13 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       await db.transaction(async (tx) => {
         const after = await repo.unlock(tx, sheetId, sheet.version + 1);
         if (!after) throw conflict('sheet_not_submitted', { vi: 'Phiếu chưa nộp.', en: 'The sheet is not submitted.' });
-        await recordAudit(tx, audit, { action: 'update', entityType: 'score_sheet', entityId: sheetId, before: { status: 'submitted' }, after: { status: 'draft', reason } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'score_sheet',
+          entityId: sheetId,
+          before: { status: 'submitted' },
+          after: { status: 'draft', reason },
+        });
       });
       return presentSession(actor, sessionId);
     },
@@ -560,7 +732,13 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       if (unknown.length) throw invalid('unknown_member', { vi: 'Có người không thuộc hội đồng.', en: 'Someone is not a member.' });
       await db.transaction(async (tx) => {
         await repo.setAttendance(tx, sessionId, [...new Set(memberIds)]);
-        await recordAudit(tx, audit, { action: 'update', entityType: 'council_session', entityId: sessionId, before: { attendance: ctx.session.attendance }, after: { attendance: memberIds } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'council_session',
+          entityId: sessionId,
+          before: { attendance: ctx.session.attendance },
+          after: { attendance: memberIds },
+        });
       });
       return presentSession(actor, sessionId);
     },
@@ -576,8 +754,15 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       if (ctx.session.status !== 'closed')
         throw conflict('session_open', { vi: 'Biên bản được lập khi phiên họp kết thúc.', en: 'The minutes are drawn up once the session is closed.' });
       const links = await repo.links(db, sessionId);
-      const rows = await dossiersRepository.getMany(db, links.map((l) => l.dossierId));
-      const [declarations, sheets, rescorings] = await Promise.all([repo.declarations(db, sessionId), repo.sheets(db, sessionId), repo.rescorings(db, sessionId)]);
+      const rows = await dossiersRepository.getMany(
+        db,
+        links.map((l) => l.dossierId),
+      );
+      const [declarations, sheets, rescorings] = await Promise.all([
+        repo.declarations(db, sessionId),
+        repo.sheets(db, sessionId),
+        repo.rescorings(db, sessionId),
+      ]);
       const submitted = sheets.filter((s) => s.status === 'submitted');
       const present = new Set([...submitted.map((s) => s.memberId), ...(ctx.session.mode === 'written' ? [] : ctx.session.attendance)]);
       const name = (memberId: string) => ctx.members.find((m) => m.id === memberId)?.fullName ?? '';
@@ -589,11 +774,15 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           productName: dossier.productName,
           ocopCode: dossier.ocopCode,
           subjectName: dossier.subjectName,
-          declarations: declarations.filter((d) => d.dossierId === link.dossierId).map((d) => ({ memberName: name(d.memberId), hasConflict: d.hasConflict, note: d.note })),
+          declarations: declarations
+            .filter((d) => d.dossierId === link.dossierId)
+            .map((d) => ({ memberName: name(d.memberId), hasConflict: d.hasConflict, note: d.note })),
           rounds: Array.from({ length: link.scoringRound }, (_, i) => i + 1).map((round) => ({
             scoringRound: round,
             reason: rescorings.find((r) => r.dossierId === link.dossierId && r.scoringRound === round)?.reason ?? null,
-            sheets: submitted.filter((s) => s.dossierId === link.dossierId && s.scoringRound === round).map((s) => ({ memberName: name(s.memberId), total: s.total ?? 0, paper: s.paper })),
+            sheets: submitted
+              .filter((s) => s.dossierId === link.dossierId && s.scoringRound === round)
+              .map((s) => ({ memberName: name(s.memberId), total: s.total ?? 0, paper: s.paper })),
           })),
           result,
         });
@@ -602,12 +791,23 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         councilName: ctx.council.name,
         level: ctx.council.level,
         provinceCode: ctx.council.provinceCode,
-        establishment: { number: ctx.council.establishedByNumber, date: ctx.council.establishedOn, signer: ctx.council.establishedBySigner, signerTitle: ctx.council.establishedBySignerTitle },
+        establishment: {
+          number: ctx.council.establishedByNumber,
+          date: ctx.council.establishedOn,
+          signer: ctx.council.establishedBySigner,
+          signerTitle: ctx.council.establishedBySignerTitle,
+        },
         title: ctx.session.title,
         heldOn: ctx.session.heldOn,
         closedOn: ctx.session.closedOn,
         mode: ctx.session.mode,
-        members: ctx.members.map((m) => ({ fullName: m.fullName, organisation: m.organisation, position: m.position as CouncilPosition, voting: m.voting, present: present.has(m.id) })),
+        members: ctx.members.map((m) => ({
+          fullName: m.fullName,
+          organisation: m.organisation,
+          position: m.position as CouncilPosition,
+          voting: m.voting,
+          present: present.has(m.id),
+        })),
         dossiers,
       };
     },
@@ -625,7 +825,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         scoringRound: link.scoringRound,
         submitted: sheets.length,
         result: closed ? result : null,
-        progress: !closed && result ? { rescoreRequired: result.rescoreRequired ?? false, quorum: result.quorum!, decisionReady: result.decisionReady ?? false } : null,
+        progress:
+          !closed && result ? { rescoreRequired: result.rescoreRequired ?? false, quorum: result.quorum!, decisionReady: result.decisionReady ?? false } : null,
       };
     },
 
@@ -635,7 +836,8 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
      */
     async rescore(actor: Actor, audit: AuditActor, sessionId: string, dossierId: string, body: z.infer<typeof RescoreBody>) {
       const ctx = await loadSession(actor, sessionId);
-      if (!(ctx.me?.position === 'chair' || ctx.admin)) throw forbidden({ vi: 'Chỉ chủ tịch hội đồng yêu cầu chấm lại.', en: 'Only the chair asks for re-scoring.' });
+      if (!(ctx.me?.position === 'chair' || ctx.admin))
+        throw forbidden({ vi: 'Chỉ chủ tịch hội đồng yêu cầu chấm lại.', en: 'Only the chair asks for re-scoring.' });
       requireOpen(ctx);
       const { link, dossier } = await sessionDossier(ctx, dossierId);
       const staleRound = () =>
@@ -645,12 +847,27 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
         });
       if (link.scoringRound !== body.scoringRound) throw staleRound();
       const { sheets, result } = await resultOf(ctx, link, dossier);
-      if (!sheets.length) throw conflict('nothing_to_rescore', { vi: 'Vòng chấm này chưa có phiếu nào được nộp.', en: 'No sheet of this round has been submitted.' });
+      if (!sheets.length)
+        throw conflict('nothing_to_rescore', { vi: 'Vòng chấm này chưa có phiếu nào được nộp.', en: 'No sheet of this round has been submitted.' });
       await db.transaction(async (tx) => {
         const advanced = await repo.advanceRound(tx, sessionId, dossierId, link.scoringRound);
         if (!advanced) throw staleRound();
-        await repo.insertRescoring(tx, { sessionId, dossierId, scoringRound: advanced.scoringRound, reason: body.reason, spread: result?.spread ?? null, requestedBy: audit.userId, requestedLabel: audit.label });
-        await recordAudit(tx, audit, { action: 'update', entityType: 'council_session', entityId: sessionId, before: { dossierId, scoringRound: link.scoringRound }, after: { dossierId, scoringRound: advanced.scoringRound, reason: body.reason } });
+        await repo.insertRescoring(tx, {
+          sessionId,
+          dossierId,
+          scoringRound: advanced.scoringRound,
+          reason: body.reason,
+          spread: result?.spread ?? null,
+          requestedBy: audit.userId,
+          requestedLabel: audit.label,
+        });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'council_session',
+          entityId: sessionId,
+          before: { dossierId, scoringRound: link.scoringRound },
+          after: { dossierId, scoringRound: advanced.scoringRound, reason: body.reason },
+        });
       });
       return presentSession(actor, sessionId);
     },
@@ -667,7 +884,10 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
       requireDay(ctx);
       const stage = STAGE[ctx.council.level];
       const links = await repo.links(db, sessionId);
-      const rows = await dossiersRepository.getMany(db, links.map((l) => l.dossierId));
+      const rows = await dossiersRepository.getMany(
+        db,
+        links.map((l) => l.dossierId),
+      );
       const closedOn = today();
       // Results are computed first (PGlite has one connection: no reads outside the transaction
       // while it is open); inside it, the submitted sheets are checked to be the same ones.
@@ -683,10 +903,15 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
           if (now.length !== sheets.length && now.some((s) => ctx.voting.some((m) => m.id === s.memberId) && !sheets.some((x) => x.id === s.id)))
             throw conflict('sheets_changed', { vi: 'Có phiếu vừa được nộp; hãy đóng phiên lại.', en: 'A sheet was just submitted; close the session again.' });
           if (!result?.decisionReady || result.star === null || dossier.state !== stage.state) continue;
-          const check = checkStep(['council'], { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode, state: dossier.state as DossierState }, stage.action, {
-            councilScore: result.total,
-            openQuestions,
-          });
+          const check = checkStep(
+            ['council'],
+            { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode, state: dossier.state as DossierState },
+            stage.action,
+            {
+              councilScore: result.total,
+              openQuestions,
+            },
+          );
           if (!check.ok) continue;
           const scoredOn = ctx.session.mode === 'meeting' ? ctx.session.heldOn : closedOn;
           await dossiersRepository.insertCouncilResult(tx, {
@@ -703,10 +928,28 @@ export function createCouncilsService(db: Db, catalogue: CriteriaCatalogue, sett
             memberTotals: result.memberTotals ?? [],
             result,
           });
-          const changes = ctx.council.level === 'province' ? { councilScore: result.total, councilStar: result.star } : { centralScore: result.total, centralStar: result.star };
-          await commitStep(tx, { before: dossier, action: stage.action, to: check.to, changes, audit, comment: `${ctx.session.title}: ${formatPointsVi(result.total)} điểm, ${result.star} sao`, expectedVersion: dossier.version, at: clock() });
+          const changes =
+            ctx.council.level === 'province'
+              ? { councilScore: result.total, councilStar: result.star }
+              : { centralScore: result.total, centralStar: result.star };
+          await commitStep(tx, {
+            before: dossier,
+            action: stage.action,
+            to: check.to,
+            changes,
+            audit,
+            comment: `${ctx.session.title}: ${formatPointsVi(result.total)} điểm, ${result.star} sao`,
+            expectedVersion: dossier.version,
+            at: clock(),
+          });
         }
-        await recordAudit(tx, audit, { action: 'update', entityType: 'council_session', entityId: sessionId, before: { status: 'open' }, after: { status: 'closed', closedOn } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'council_session',
+          entityId: sessionId,
+          before: { status: 'open' },
+          after: { status: 'closed', closedOn },
+        });
       });
       return presentSession(actor, sessionId);
     },

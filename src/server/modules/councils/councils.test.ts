@@ -29,7 +29,12 @@ const ORGS: Record<Key, string> = {
   d: 'Sở Văn hóa, Thể thao và Du lịch',
   secretary: 'Văn phòng điều phối nông thôn mới',
 };
-const seat = (key: Key) => ({ fullName: `Thành viên ${key}`, organisation: ORGS[key], position: key === 'chair' ? 'chair' : key === 'secretary' ? 'secretary' : 'member', userId: userIds[key] });
+const seat = (key: Key) => ({
+  fullName: `Thành viên ${key}`,
+  organisation: ORGS[key],
+  position: key === 'chair' ? 'chair' : key === 'secretary' ? 'secretary' : 'member',
+  userId: userIds[key],
+});
 
 /** A sheet a few points below the best: the worst option on the first `criteria` criteria. */
 function sheetBelowBest(criteria: number) {
@@ -42,13 +47,24 @@ beforeAll(async () => {
   t = await createTestApp({ clock: () => now });
   admin = await t.client(DEMO.admin);
   for (const key of KEYS) {
-    const created = await admin.post('/api/v1/users', { email: `hd.${key}@example.vn`, fullName: `Thành viên ${key}`, role: 'council', password: 'council-password' });
+    const created = await admin.post('/api/v1/users', {
+      email: `hd.${key}@example.vn`,
+      fullName: `Thành viên ${key}`,
+      role: 'council',
+      password: 'council-password',
+    });
     userIds[key] = created.body.user.id;
     members[key] = await t.client(`hd.${key}@example.vn`, 'council-password');
   }
   officer = await t.client(DEMO.officer);
   const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0];
-  await admin.post('/api/v1/users', { email: 'quyt@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
+  await admin.post('/api/v1/users', {
+    email: 'quyt@example.vn',
+    fullName: 'Võ Văn Phúc',
+    role: 'producer',
+    subjectId: subject.id,
+    password: 'quyt-hong-password',
+  });
   producer = await t.client('quyt@example.vn', 'quyt-hong-password');
   const productId = (await producer.get('/api/v1/products')).body.items[0].id;
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
@@ -67,7 +83,8 @@ async function score(c: Client, choices: Record<string, number>) {
 }
 
 describe('a council is set up as the Chair’s decision does (Art. 7.3b)', () => {
-  const council = (members: unknown[], extra: Record<string, unknown> = {}) => admin.post('/api/v1/councils', { name: 'Hội đồng thử', year: 2027, establishment, members, ...extra });
+  const council = (members: unknown[], extra: Record<string, unknown> = {}) =>
+    admin.post('/api/v1/councils', { name: 'Hội đồng thử', year: 2027, establishment, members, ...extra });
 
   it('refuses a producer account, too few scoring members, no secretary, an account twice, a future decision', async () => {
     const producerId = (await admin.get('/api/v1/users?role=producer')).body.items[0].id;
@@ -76,7 +93,9 @@ describe('a council is set up as the Chair’s decision does (Art. 7.3b)', () =>
     expect(asProducer.body.error).toMatchObject({ code: 'council_composition' });
     expect(asProducer.body.error.fields['members.0.userId']).toBe('Chỉ tài khoản cán bộ hoặc thành viên hội đồng được tham gia hội đồng.');
     expect((await council([seat('chair')])).body.error.fields.members).toContain('Hội đồng cần có thư ký');
-    expect((await council([seat('chair'), seat('a'), seat('secretary')])).body.error.fields.members).toContain('cần ít nhất 5 thành viên chấm điểm (hiện có 2)');
+    expect((await council([seat('chair'), seat('a'), seat('secretary')])).body.error.fields.members).toContain(
+      'cần ít nhất 5 thành viên chấm điểm (hiện có 2)',
+    );
     expect((await council([...five, seat('a')])).body.error.fields['members.6.userId']).toBe('Tài khoản này đã có trong hội đồng.');
     const future = await council(five, { establishment: { ...establishment, date: '2027-05-21' } });
     expect(future.body.error.fields['establishment.date']).toContain('không được sau ngày hôm nay');
@@ -91,14 +110,18 @@ describe('a council is set up as the Chair’s decision does (Art. 7.3b)', () =>
     expect(res.body.members.find((m: { position: string }) => m.position === 'secretary')).toMatchObject({ voting: false });
     for (const m of res.body.members as { id: string; userId: string }[]) memberIds[KEYS.find((k) => userIds[k] === m.userId)!] = m.id;
     const docx = docxText((await admin.get(`/api/v1/councils/${councilId}/establishment.docx`)).raw);
-    for (const line of ['Số: 120/QĐ-UBND', 'Đồng Tháp, ngày 15 tháng 01 năm 2027', 'Về việc thành lập', 'Thành viên chair', 'KT. CHỦ TỊCH', 'Trần Trí Quang']) expect(docx).toContain(line);
+    for (const line of ['Số: 120/QĐ-UBND', 'Đồng Tháp, ngày 15 tháng 01 năm 2027', 'Về việc thành lập', 'Thành viên chair', 'KT. CHỦ TỊCH', 'Trần Trí Quang'])
+      expect(docx).toContain(line);
   });
 
   it('opens no session before its rules are attached, nor one dated before the dossier came to it', async () => {
-    const open = (heldOn: string) => admin.post(`/api/v1/councils/${councilId}/sessions`, { title: 'Phiên 1, đợt 1 năm 2027', heldOn, dossierIds: [dossierId] });
+    const open = (heldOn: string) =>
+      admin.post(`/api/v1/councils/${councilId}/sessions`, { title: 'Phiên 1, đợt 1 năm 2027', heldOn, dossierIds: [dossierId] });
     expect((await open('2027-05-20')).body.error.code).toBe('council_rules_missing');
     const notRules = multipart({}, { name: 'quy-che.txt', data: Buffer.from('không phải PDF') });
-    expect((await admin.request('POST', `/api/v1/councils/${councilId}/rules`, notRules.payload, { headers: notRules.headers })).body.error.code).toBe('unsupported_document');
+    expect((await admin.request('POST', `/api/v1/councils/${councilId}/rules`, notRules.payload, { headers: notRules.headers })).body.error.code).toBe(
+      'unsupported_document',
+    );
     const rules = multipart({}, { name: 'Quy chế hoạt động.pdf', data: SMALL_PDF });
     const attached = await admin.request('POST', `/api/v1/councils/${councilId}/rules`, rules.payload, { headers: rules.headers });
     expect(attached.body.rules).toMatchObject({ filename: 'Quy chế hoạt động.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -116,12 +139,16 @@ describe('members score alone', () => {
     expect((await members.a.get(`${base()}/sheet`)).body.error.message).toBe('Hãy khai báo xung đột lợi ích trước khi chấm.');
     await members.b.post(`${base()}/declaration`, { hasConflict: true, note: 'Người thân làm việc tại HTX' });
     expect((await members.b.get(`${base()}/sheet`)).status).toBe(403);
-    for (const key of ['chair', 'a', 'c', 'd', 'secretary'] as const) expect((await members[key].post(`${base()}/declaration`, { hasConflict: false })).status).toBe(200);
+    for (const key of ['chair', 'a', 'c', 'd', 'secretary'] as const)
+      expect((await members[key].post(`${base()}/declaration`, { hasConflict: false })).status).toBe(200);
     const secretary = await members.secretary.get(`${base()}/sheet`);
     expect(secretary.status).toBe(403);
     expect(secretary.body.error.message).toContain('Thư ký hội đồng không chấm điểm');
     const chairView = (await sessionOf(members.chair)).body;
-    expect(chairView.dossiers[0].declarations.find((d: { hasConflict: boolean }) => d.hasConflict)).toMatchObject({ memberName: 'Thành viên b', note: 'Người thân làm việc tại HTX' });
+    expect(chairView.dossiers[0].declarations.find((d: { hasConflict: boolean }) => d.hasConflict)).toMatchObject({
+      memberName: 'Thành viên b',
+      note: 'Người thân làm việc tại HTX',
+    });
     expect((await sessionOf(members.a)).body.dossiers[0].declarations).toBeNull();
   });
 
@@ -144,7 +171,11 @@ describe('members score alone', () => {
     await members.a.put(`${base()}/sheet`, { choices: sheetBelowBest(12), expectedVersion: a.version });
     const c = (await members.c.get(`${base()}/sheet`)).body;
     await members.c.put(`${base()}/sheet`, { choices: best, expectedVersion: c.version });
-    const [first, again, other] = await Promise.all([members.a.post(`${base()}/sheet/submit`), members.a.post(`${base()}/sheet/submit`), members.c.post(`${base()}/sheet/submit`)]);
+    const [first, again, other] = await Promise.all([
+      members.a.post(`${base()}/sheet/submit`),
+      members.a.post(`${base()}/sheet/submit`),
+      members.c.post(`${base()}/sheet/submit`),
+    ]);
     expect([first.status, again.status].sort()).toEqual([200, 409]);
     expect(other.status).toBe(200);
     expect((await members.a.put(`${base()}/sheet`, { choices: best, expectedVersion: 99 })).body.error.code).toBe('sheet_locked');
@@ -152,9 +183,14 @@ describe('members score alone', () => {
 
   it('enters a paper sheet only with its signed scan, as that member’s own', async () => {
     const fields = { memberId: memberIds.d, choices: JSON.stringify(best) };
-    const noScan = await members.secretary.request('POST', `${base()}/paper-sheets`, multipart(fields, { name: 'ghi-chu.txt', data: Buffer.from('x') }, 'scan').payload, {
-      headers: multipart(fields, { name: 'ghi-chu.txt', data: Buffer.from('x') }, 'scan').headers,
-    });
+    const noScan = await members.secretary.request(
+      'POST',
+      `${base()}/paper-sheets`,
+      multipart(fields, { name: 'ghi-chu.txt', data: Buffer.from('x') }, 'scan').payload,
+      {
+        headers: multipart(fields, { name: 'ghi-chu.txt', data: Buffer.from('x') }, 'scan').headers,
+      },
+    );
     expect(noScan.body.error).toMatchObject({ code: 'paper_scan_required' });
     const asSecretary = multipart({ ...fields, memberId: memberIds.secretary }, { name: 'phieu.pdf', data: SMALL_PDF }, 'scan');
     expect((await members.secretary.request('POST', `${base()}/paper-sheets`, asSecretary.payload, { headers: asSecretary.headers })).status).toBe(403);
@@ -174,7 +210,10 @@ describe('members score alone', () => {
     expect((await members.a.post(`${base()}/rescore`, { reason: 'x', scoringRound: 1 })).status).toBe(403);
     expect((await members.chair.post(`${base()}/rescore`, { scoringRound: 1 })).status).toBe(400);
     const reason = 'Chênh lệch hơn 10 điểm ở tiêu chí nguồn nguyên liệu; hội đồng thảo luận và chấm lại.';
-    const [one, two] = await Promise.all([members.chair.post(`${base()}/rescore`, { reason, scoringRound: 1 }), members.chair.post(`${base()}/rescore`, { reason, scoringRound: 1 })]);
+    const [one, two] = await Promise.all([
+      members.chair.post(`${base()}/rescore`, { reason, scoringRound: 1 }),
+      members.chair.post(`${base()}/rescore`, { reason, scoringRound: 1 }),
+    ]);
     expect([one.status, two.status].sort()).toEqual([200, 409]);
     const again = await members.chair.post(`${base()}/rescore`, { reason, scoringRound: 1 });
     expect(again.body.error.code).toBe('stale_scoring_round');
@@ -189,7 +228,11 @@ describe('members score alone', () => {
     await score(members.c, sheetBelowBest(1));
     const paper = multipart({ memberId: memberIds.d, choices: JSON.stringify(sheetBelowBest(2)) }, { name: 'phiếu vòng 2.pdf', data: SMALL_PDF }, 'scan');
     expect((await members.secretary.request('POST', `${base()}/paper-sheets`, paper.payload, { headers: paper.headers })).status).toBe(200);
-    expect((await members.chair.get(`${base()}/result`)).body.progress).toMatchObject({ rescoreRequired: false, decisionReady: true, quorum: { status: 'met' } });
+    expect((await members.chair.get(`${base()}/result`)).body.progress).toMatchObject({
+      rescoreRequired: false,
+      decisionReady: true,
+      quorum: { status: 'met' },
+    });
     expect((await members.secretary.get(`/api/v1/council-sessions/${sessionId}/minutes.docx`)).body.error.code).toBe('session_open');
 
     // A session of the following week can be planned, but not scored or closed ahead of its day.
@@ -199,7 +242,10 @@ describe('members score alone', () => {
     await members.a.post(`${ahead}/dossiers/${dossierId}/declaration`, { hasConflict: false });
     const sheet = (await members.a.get(`${ahead}/dossiers/${dossierId}/sheet`)).body;
     await members.a.put(`${ahead}/dossiers/${dossierId}/sheet`, { choices: best, expectedVersion: sheet.version });
-    expect((await members.a.post(`${ahead}/dossiers/${dossierId}/sheet/submit`)).body.error).toMatchObject({ code: 'session_not_held_yet', message: 'Chưa đến ngày họp hội đồng (27/05/2027).' });
+    expect((await members.a.post(`${ahead}/dossiers/${dossierId}/sheet/submit`)).body.error).toMatchObject({
+      code: 'session_not_held_yet',
+      message: 'Chưa đến ngày họp hội đồng (27/05/2027).',
+    });
     expect((await members.secretary.post(`${ahead}/close`)).body.error.code).toBe('session_not_held_yet');
   });
 
@@ -239,7 +285,15 @@ describe('members score alone', () => {
     const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
     const product = (await producer.post('/api/v1/products', { subjectId, name: 'Mứt quýt hồng', criteriaSetNumber: 1 })).body;
     const dossier = await dossierInCouncil({ producer, officer, admin }, product.id, 1);
-    const written = (await admin.post(`/api/v1/councils/${councilId}/sessions`, { title: 'Lấy ý kiến bằng văn bản', heldOn: '2027-05-20', mode: 'written', writtenDeadline: '2027-05-25', dossierIds: [dossier.id] })).body;
+    const written = (
+      await admin.post(`/api/v1/councils/${councilId}/sessions`, {
+        title: 'Lấy ý kiến bằng văn bản',
+        heldOn: '2027-05-20',
+        mode: 'written',
+        writtenDeadline: '2027-05-25',
+        dossierIds: [dossier.id],
+      })
+    ).body;
     const path = `/api/v1/council-sessions/${written.id}/dossiers/${dossier.id}`;
     await members.a.post(`${path}/declaration`, { hasConflict: false });
     const sheet = (await members.a.get(`${path}/sheet`)).body;
@@ -247,13 +301,22 @@ describe('members score alone', () => {
     now = new Date('2027-05-26T03:00:00Z');
     expect((await members.a.post(`${path}/sheet/submit`)).body.error.code).toBe('written_deadline_passed');
     // The chair declared on paper: the secretary records the declaration with the paper sheet.
-    const paper = (declaration?: object) => multipart({ memberId: memberIds.chair, choices: JSON.stringify(best), ...(declaration ? { declaration: JSON.stringify(declaration) } : {}) }, { name: 'phieu.pdf', data: SMALL_PDF }, 'scan');
+    const paper = (declaration?: object) =>
+      multipart(
+        { memberId: memberIds.chair, choices: JSON.stringify(best), ...(declaration ? { declaration: JSON.stringify(declaration) } : {}) },
+        { name: 'phieu.pdf', data: SMALL_PDF },
+        'scan',
+      );
     const undeclared = paper();
     expect((await members.secretary.request('POST', `${path}/paper-sheets`, undeclared.payload, { headers: undeclared.headers })).status).toBe(403);
     const declared = paper({ hasConflict: false });
     expect((await members.secretary.request('POST', `${path}/paper-sheets`, declared.payload, { headers: declared.headers })).status).toBe(200);
     // Council members read what the dossier was filed with — not the producer's live records.
-    expect((await members.a.get(`/api/v1/dossiers/${dossier.id}/filing`)).body.selfAssessment).toMatchObject({ id: dossier.selfAssessmentId, status: 'completed', canEdit: false });
+    expect((await members.a.get(`/api/v1/dossiers/${dossier.id}/filing`)).body.selfAssessment).toMatchObject({
+      id: dossier.selfAssessmentId,
+      status: 'completed',
+      canEdit: false,
+    });
     expect((await members.a.get(`/api/v1/self-assessments/${dossier.selfAssessmentId}`)).status).toBe(404);
     expect((await (await t.client(DEMO.council)).get(`/api/v1/dossiers/${dossier.id}/filing`)).status).toBe(404);
     now = new Date('2027-05-20T03:00:00Z');
@@ -261,7 +324,11 @@ describe('members score alone', () => {
 
   it('lists the sessions each caller may open', async () => {
     expect((await members.a.get('/api/v1/council-sessions')).body.map((s: { id: string }) => s.id)).toContain(sessionId);
-    expect((await admin.get(`/api/v1/council-sessions?dossierId=${dossierId}`)).body.find((s: { id: string }) => s.id === sessionId)).toMatchObject({ dossierCount: 1, status: 'closed', level: 'province' });
+    expect((await admin.get(`/api/v1/council-sessions?dossierId=${dossierId}`)).body.find((s: { id: string }) => s.id === sessionId)).toMatchObject({
+      dossierCount: 1,
+      status: 'closed',
+      level: 'province',
+    });
     expect((await (await t.client(DEMO.council)).get('/api/v1/council-sessions')).body).toEqual([]);
   });
 

@@ -17,9 +17,16 @@ export function establishmentDocx({ council, provinceName }: EstablishmentInput)
   const ministry = council.level === 'ministry';
   const e = council.establishment;
   const issuer = issuingAuthority(council.level, provinceName ?? '');
-  const what = council.kind === 'council' ? `Hội đồng đánh giá, phân hạng sản phẩm OCOP ${ministry ? 'cấp trung ương' : 'cấp tỉnh'}` : `Tổ tư vấn giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP ${ministry ? 'cấp trung ương' : 'cấp tỉnh'}`;
+  const what =
+    council.kind === 'council'
+      ? `Hội đồng đánh giá, phân hạng sản phẩm OCOP ${ministry ? 'cấp trung ương' : 'cấp tỉnh'}`
+      : `Tổ tư vấn giúp việc Hội đồng đánh giá, phân hạng sản phẩm OCOP ${ministry ? 'cấp trung ương' : 'cấp tỉnh'}`;
   return renderDocx([
-    documentHeader({ body: issuer.body, number: e.number || issuer.numberFallback, placeAndDate: `${issuer.place}, ${e.date ? vietnameseDateWords(e.date) : 'ngày … tháng … năm …'}` }),
+    documentHeader({
+      body: issuer.body,
+      number: e.number || issuer.numberFallback,
+      placeAndDate: `${issuer.place}, ${e.date ? vietnameseDateWords(e.date) : 'ngày … tháng … năm …'}`,
+    }),
     para('QUYẾT ĐỊNH', { align: 'center', bold: true, size: 14, before: 12, after: 0 }),
     para(`Về việc thành lập ${what} năm ${council.year}`, { align: 'center', bold: true, size: 14, after: 12 }),
     para(issuer.head, { align: 'center', bold: true, size: 14, after: 12 }),
@@ -30,7 +37,12 @@ export function establishmentDocx({ council, provinceName }: EstablishmentInput)
     para([{ text: 'Điều 1. ', bold: true }, { text: `Thành lập ${council.name}, gồm các thành viên có tên sau:` }], { indent: true }),
     dataTable(
       ['STT', 'Họ và tên', 'Đơn vị công tác', 'Chức danh'],
-      council.members.map((m, i) => [String(i + 1), m.fullName, m.organisation, `${POSITION[m.position]}${m.position === 'secretary' && m.voting ? ' (ủy viên)' : ''}`]),
+      council.members.map((m, i) => [
+        String(i + 1),
+        m.fullName,
+        m.organisation,
+        `${POSITION[m.position]}${m.position === 'secretary' && m.voting ? ' (ủy viên)' : ''}`,
+      ]),
       [8, 30, 37, 25],
     ),
     para(
@@ -45,7 +57,13 @@ export function establishmentDocx({ council, provinceName }: EstablishmentInput)
       ],
       { indent: true, before: 8 },
     ),
-    para([{ text: 'Điều 3. ', bold: true }, { text: 'Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.' }], { indent: true, after: 18 }),
+    para(
+      [
+        { text: 'Điều 3. ', bold: true },
+        { text: 'Quyết định này có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị và cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.' },
+      ],
+      { indent: true, after: 18 },
+    ),
     signatureBlock({ title: e.signerTitle || issuer.head, name: e.signer, recipients: ['Như Điều 3', 'Lưu: VT'] }),
   ]);
 }

@@ -32,7 +32,8 @@ function proposal(r: EvaluationResult | null, level: MinutesInput['level']) {
   if (r.rescoreRequired) return 'Chấm lại';
   if (!r.decisionReady) return 'Chưa đủ điều kiện kết luận';
   if (level === 'ministry') return r.star === 5 && r.certifiable ? 'Đề nghị công nhận 5 sao' : 'Không đạt 5 sao';
-  if (r.star && r.certifiable) return r.total >= 90 && r.star === 5 ? 'Đề nghị phê duyệt kết quả, đề nghị Bộ đánh giá 5 sao' : `Đề nghị công nhận ${r.star} sao`;
+  if (r.star && r.certifiable)
+    return r.total >= 90 && r.star === 5 ? 'Đề nghị phê duyệt kết quả, đề nghị Bộ đánh giá 5 sao' : `Đề nghị công nhận ${r.star} sao`;
   return 'Không đề nghị công nhận';
 }
 
@@ -64,7 +65,13 @@ export function minutesDocx(m: MinutesInput): Promise<Buffer> {
     para('I. THÀNH PHẦN', { bold: true, before: 6 }),
     dataTable(
       ['STT', 'Họ và tên', 'Đơn vị', 'Chức danh', 'Có mặt'],
-      m.members.map((x, i) => [String(i + 1), x.fullName, x.organisation, `${POSITION[x.position]}${x.position === 'secretary' && x.voting ? ' (ủy viên)' : ''}`, x.present ? 'Có' : 'Vắng']),
+      m.members.map((x, i) => [
+        String(i + 1),
+        x.fullName,
+        x.organisation,
+        `${POSITION[x.position]}${x.position === 'secretary' && x.voting ? ' (ủy viên)' : ''}`,
+        x.present ? 'Có' : 'Vắng',
+      ]),
       [7, 28, 33, 17, 15],
     ),
     para('II. KHAI BÁO XUNG ĐỘT LỢI ÍCH', { bold: true, before: 12 }),
@@ -80,12 +87,17 @@ export function minutesDocx(m: MinutesInput): Promise<Buffer> {
     ...m.dossiers.flatMap((d, i) => [
       para(`${i + 1}. ${d.productName} (${d.ocopCode}) — ${d.subjectName}`, { bold: true, before: 6 }),
       ...d.rounds.flatMap((r) => [
-        para(
-          r.scoringRound === 1 ? 'Vòng chấm 1:' : `Vòng chấm ${r.scoringRound} (chấm lại${r.reason ? `, lý do: ${r.reason}` : ''}):`,
-          { indent: true, italics: true, after: 2 },
-        ),
+        para(r.scoringRound === 1 ? 'Vòng chấm 1:' : `Vòng chấm ${r.scoringRound} (chấm lại${r.reason ? `, lý do: ${r.reason}` : ''}):`, {
+          indent: true,
+          italics: true,
+          after: 2,
+        }),
         r.sheets.length
-          ? dataTable(['STT', 'Thành viên', 'Tổng điểm', 'Ghi chú'], r.sheets.map((s, n) => [String(n + 1), s.memberName, formatPoints(s.total), s.paper ? 'Phiếu giấy' : '']), [8, 52, 20, 20])
+          ? dataTable(
+              ['STT', 'Thành viên', 'Tổng điểm', 'Ghi chú'],
+              r.sheets.map((s, n) => [String(n + 1), s.memberName, formatPoints(s.total), s.paper ? 'Phiếu giấy' : '']),
+              [8, 52, 20, 20],
+            )
           : para('Không có phiếu nộp.', { indent: true }),
       ]),
       para(

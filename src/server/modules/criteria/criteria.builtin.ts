@@ -31,7 +31,15 @@ export async function storeCriteriaVersion(tx: DbOrTx, data: unknown, version: C
   await repo.replaceCatalogue(
     tx,
     version.legalBasis,
-    version.sets.map((s) => ({ legalBasis: version.legalBasis, number: s.number, code: s.code, name: s.name, sector: s.sector, productGroup: s.productGroup, leadMinistry: s.leadMinistry || null })),
+    version.sets.map((s) => ({
+      legalBasis: version.legalBasis,
+      number: s.number,
+      code: s.code,
+      name: s.name,
+      sector: s.sector,
+      productGroup: s.productGroup,
+      leadMinistry: s.leadMinistry || null,
+    })),
   );
 }
 

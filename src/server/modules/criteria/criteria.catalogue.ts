@@ -45,7 +45,10 @@ export function createCriteriaCatalogue(db: Db, opts: { recheckMs?: number; toda
     /** The version in force today (Decision 26/2026/QĐ-TTg since 22/05/2026). */
     async current(): Promise<CatalogueEntry | undefined> {
       const all = await load();
-      return versionInForce(all.map((entry) => ({ entry, effectiveFrom: entry.version.effectiveFrom })), today())?.entry;
+      return versionInForce(
+        all.map((entry) => ({ entry, effectiveFrom: entry.version.effectiveFrom })),
+        today(),
+      )?.entry;
     },
     invalidate() {
       entries = undefined;

@@ -7,7 +7,13 @@ export type CriteriaVersionRow = typeof criteriaVersions.$inferSelect;
 export const criteriaRepository = {
   all: (db: DbOrTx) => db.select().from(criteriaVersions).orderBy(criteriaVersions.effectiveFrom),
   find: async (db: DbOrTx, basisOrSlug: string) =>
-    (await db.select().from(criteriaVersions).where(or(eq(criteriaVersions.legalBasis, basisOrSlug), eq(criteriaVersions.slug, basisOrSlug))).limit(1))[0],
+    (
+      await db
+        .select()
+        .from(criteriaVersions)
+        .where(or(eq(criteriaVersions.legalBasis, basisOrSlug), eq(criteriaVersions.slug, basisOrSlug)))
+        .limit(1)
+    )[0],
   /** Latest change of any version: lets every process notice an import made by another. */
   stamp: async (db: DbOrTx) =>
     (await db.select({ at: sql<string>`coalesce(max(${criteriaVersions.updatedAt})::text, '')`, n: sql<number>`count(*)::int` }).from(criteriaVersions))[0],

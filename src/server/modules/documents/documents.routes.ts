@@ -9,32 +9,64 @@ const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Tài liệu hồ sơ / Documents'];
 
 export const documentsRoutes: FastifyPluginAsyncZod<{ documents: DocumentsService }> = async (app, { documents }) => {
-  app.get('/subjects/:id/documents', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Papers on file (with productId: the subject’s and that product’s)', params: IdParams, querystring: DocumentListQuery, response: { 200: z.array(DocumentOnFile) } } }, (req) =>
-    documents.list(req.actor, req.params.id, req.query.productId),
+  app.get(
+    '/subjects/:id/documents',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: {
+        tags,
+        summary: 'Papers on file (with productId: the subject’s and that product’s)',
+        params: IdParams,
+        querystring: DocumentListQuery,
+        response: { 200: z.array(DocumentOnFile) },
+      },
+    },
+    (req) => documents.list(req.actor, req.params.id, req.query.productId),
   );
   app.post(
     '/subjects/:id/documents',
     {
       config: { access: REGISTRY_USERS },
-      schema: { tags, summary: 'Upload a paper: multipart fields type, title, number?, issuedOn?, validUntil?, productId?, then file', params: IdParams, consumes: ['multipart/form-data'], response: { 201: DocumentOnFile } },
+      schema: {
+        tags,
+        summary: 'Upload a paper: multipart fields type, title, number?, issuedOn?, validUntil?, productId?, then file',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: DocumentOnFile },
+      },
     },
     async (req, reply) => {
       const file = await req.file();
       if (!file) throw invalid('file_required', { vi: 'Chưa chọn tệp.', en: 'No file was sent.' }, { file: { vi: 'Chưa chọn tệp.', en: 'No file was sent.' } });
-      const fields = DocumentFields.parse(Object.fromEntries(Object.entries(file.fields).flatMap(([k, v]) => (v && !Array.isArray(v) && 'value' in v ? [[k, v.value]] : []))));
+      const fields = DocumentFields.parse(
+        Object.fromEntries(Object.entries(file.fields).flatMap(([k, v]) => (v && !Array.isArray(v) && 'value' in v ? [[k, v.value]] : []))),
+      );
       const data = await file.toBuffer();
       return reply.status(201).send(await documents.upload(req.actor, req.auditActor, req.params.id, fields, { filename: file.filename, data }));
     },
   );
-  app.delete('/subjects/:id/documents/:documentId', { config: { access: REGISTRY_USERS }, schema: { tags, params: SubjectDocumentParams, response: { 200: OkResponse } } }, async (req) => {
-    await documents.remove(req.actor, req.auditActor, req.params.id, req.params.documentId);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/subjects/:id/documents/:documentId',
+    { config: { access: REGISTRY_USERS }, schema: { tags, params: SubjectDocumentParams, response: { 200: OkResponse } } },
+    async (req) => {
+      await documents.remove(req.actor, req.auditActor, req.params.id, req.params.documentId);
+      return { ok: true as const };
+    },
+  );
   app.get('/documents/:id/file', { config: { access: [...REGISTRY_USERS, 'council'] }, schema: { tags, params: IdParams } }, async (req, reply) => {
     const f = await documents.file(req.actor, req.params.id);
-    return reply.header('content-type', f.mimeType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`).header('cache-control', 'private, no-store').send(f.data);
+    return reply
+      .header('content-type', f.mimeType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+      .header('cache-control', 'private, no-store')
+      .send(f.data);
   });
-  app.get('/dossiers/:id/checklist', { config: { access: [...REGISTRY_USERS, 'council'] }, schema: { tags, summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } } }, (req) =>
-    documents.checklist(req.actor, req.params.id),
+  app.get(
+    '/dossiers/:id/checklist',
+    {
+      config: { access: [...REGISTRY_USERS, 'council'] },
+      schema: { tags, summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } },
+    },
+    (req) => documents.checklist(req.actor, req.params.id),
   );
 };

@@ -47,16 +47,36 @@ const onFileFor = (db: DbOrTx, subjectId: string, productId: string) =>
  */
 export async function snapshotDossierDocuments(tx: DbOrTx, dossier: { id: string; subjectId: string; productId: string }, today: string) {
   const current = (await onFileFor(tx, dossier.subjectId, dossier.productId)).filter((d) => d.validUntil === null || d.validUntil >= today);
-  if (current.length) await tx.insert(dossierDocuments).values(current.map((d) => ({ dossierId: dossier.id, documentId: d.id }))).onConflictDoNothing();
+  if (current.length)
+    await tx
+      .insert(dossierDocuments)
+      .values(current.map((d) => ({ dossierId: dossier.id, documentId: d.id })))
+      .onConflictDoNothing();
 }
 
 /**
  * A dossier's papers against its checklist: once filed, what it was filed with, valid on the filing
  * day (Art. 6, 7.3a); before that, what is on file now, valid today.
  */
-export async function dossierPapers(db: DbOrTx, dossier: { id: string; subjectId: string; productId: string; setNumber: number; kind: string; filedOn: string | null }, today: string) {
+export async function dossierPapers(
+  db: DbOrTx,
+  dossier: { id: string; subjectId: string; productId: string; setNumber: number; kind: string; filedOn: string | null },
+  today: string,
+) {
   const filed = await db.select({ id: dossierDocuments.documentId }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, dossier.id));
-  const rows = filed.length ? await db.select().from(documents).where(inArray(documents.id, filed.map((f) => f.id))) : dossier.filedOn ? [] : await onFileFor(db, dossier.subjectId, dossier.productId);
+  const rows = filed.length
+    ? await db
+        .select()
+        .from(documents)
+        .where(
+          inArray(
+            documents.id,
+            filed.map((f) => f.id),
+          ),
+        )
+    : dossier.filedOn
+      ? []
+      : await onFileFor(db, dossier.subjectId, dossier.productId);
   return { rows, status: checklistStatus(requiredDocuments(dossier.setNumber, dossier.kind as DossierKind), rows, dossier.filedOn ?? today) };
 }
 
@@ -71,18 +91,33 @@ export function createDocumentsService(db: Db, storage: FileStorage, clock: () =
   return {
     async list(actor: Actor, subjectId: string, productId?: string) {
       await subjectFor(actor, subjectId, 'read');
-      const rows = productId ? await onFileFor(db, subjectId, productId) : await db.select().from(documents).where(eq(documents.subjectId, subjectId)).orderBy(desc(documents.createdAt));
+      const rows = productId
+        ? await onFileFor(db, subjectId, productId)
+        : await db.select().from(documents).where(eq(documents.subjectId, subjectId)).orderBy(desc(documents.createdAt));
       return rows.map(present);
     },
 
     async upload(actor: Actor, audit: AuditActor, subjectId: string, fields: z.infer<typeof DocumentFields>, file: { filename: string; data: Buffer }) {
       await subjectFor(actor, subjectId, 'edit');
       if (fields.productId) {
-        const owned = await db.select({ id: products.id }).from(products).where(and(eq(products.id, fields.productId), eq(products.subjectId, subjectId))).limit(1);
-        if (!owned.length) throw invalid('unknown_product', { vi: 'Sản phẩm không thuộc chủ thể.', en: 'The product is not the subject’s.' }, { productId: { vi: 'Sản phẩm không thuộc chủ thể.', en: 'The product is not the subject’s.' } });
+        const owned = await db
+          .select({ id: products.id })
+          .from(products)
+          .where(and(eq(products.id, fields.productId), eq(products.subjectId, subjectId)))
+          .limit(1);
+        if (!owned.length)
+          throw invalid(
+            'unknown_product',
+            { vi: 'Sản phẩm không thuộc chủ thể.', en: 'The product is not the subject’s.' },
+            { productId: { vi: 'Sản phẩm không thuộc chủ thể.', en: 'The product is not the subject’s.' } },
+          );
       }
       const type = sniffDocument(file.data, file.filename);
-      if (!type) throw invalid('unsupported_document', { vi: 'Chỉ nhận tệp PDF, ảnh (JPEG, PNG, WebP), Word (.docx) hoặc Excel (.xlsx).', en: 'Only PDF, images, .docx or .xlsx files are accepted.' });
+      if (!type)
+        throw invalid('unsupported_document', {
+          vi: 'Chỉ nhận tệp PDF, ảnh (JPEG, PNG, WebP), Word (.docx) hoặc Excel (.xlsx).',
+          en: 'Only PDF, images, .docx or .xlsx files are accepted.',
+        });
       const storageKey = storage.newKey('documents', type.ext);
       await storage.put(storageKey, file.data);
       try {
@@ -117,10 +152,19 @@ export function createDocumentsService(db: Db, storage: FileStorage, clock: () =
 
     async remove(actor: Actor, audit: AuditActor, subjectId: string, documentId: string) {
       await subjectFor(actor, subjectId, 'edit');
-      const row = (await db.select().from(documents).where(and(eq(documents.id, documentId), eq(documents.subjectId, subjectId))).limit(1))[0];
+      const row = (
+        await db
+          .select()
+          .from(documents)
+          .where(and(eq(documents.id, documentId), eq(documents.subjectId, subjectId)))
+          .limit(1)
+      )[0];
       if (!row) throw notFound(DOCUMENT);
       if ((await db.select({ d: dossierDocuments.dossierId }).from(dossierDocuments).where(eq(dossierDocuments.documentId, documentId)).limit(1)).length)
-        throw conflict('document_in_dossier', { vi: 'Tài liệu đã nộp kèm hồ sơ nên được lưu lại; hãy tải lên bản mới.', en: 'The document was filed with a dossier and is kept; upload a newer one.' });
+        throw conflict('document_in_dossier', {
+          vi: 'Tài liệu đã nộp kèm hồ sơ nên được lưu lại; hãy tải lên bản mới.',
+          en: 'The document was filed with a dossier and is kept; upload a newer one.',
+        });
       await db.transaction(async (tx) => {
         await tx.delete(documents).where(eq(documents.id, documentId));
         await recordAudit(tx, audit, { action: 'delete', entityType: 'document', entityId: documentId, before: row });
@@ -144,8 +188,10 @@ export function createDocumentsService(db: Db, storage: FileStorage, clock: () =
     /** The dossier's checklist: required papers by set and kind, with what is on file and valid today. */
     async checklist(actor: Actor, dossierId: string) {
       const dossier = await dossiersRepository.get(db, dossierId);
-      const seated = actor.kind === 'user' && actor.role === 'council' && dossier ? await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId) : false;
-      if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated)) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
+      const seated =
+        actor.kind === 'user' && actor.role === 'council' && dossier ? await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId) : false;
+      if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated))
+        throw notFound({ vi: 'hồ sơ', en: 'dossier' });
       const { rows, status } = await dossierPapers(db, dossier, vietnamDate(clock()));
       return {
         complete: status.complete,

@@ -21,7 +21,14 @@ import {
   userCommunes,
 } from '../../db/schema/index.js';
 
-export type DossierRow = typeof dossiers.$inferSelect & { productName: string; ocopCode: string; subjectName: string; communeName: string; roundName: string | null; filedOn: string | null };
+export type DossierRow = typeof dossiers.$inferSelect & {
+  productName: string;
+  ocopCode: string;
+  subjectName: string;
+  communeName: string;
+  roundName: string | null;
+  filedOn: string | null;
+};
 export type FilingRow = typeof dossierFilings.$inferSelect;
 export type CouncilResultRow = typeof councilResults.$inferSelect;
 
@@ -57,7 +64,13 @@ export const dossiersRepository = {
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(dossiers.id, id)).limit(1))[0] as DossierRow | undefined,
   getMany: async (db: DbOrTx, ids: readonly string[]) => (ids.length ? ((await base(db).where(inArray(dossiers.id, [...ids]))) as DossierRow[]) : []),
   openForProduct: async (db: DbOrTx, productId: string) =>
-    (await db.select({ id: dossiers.id }).from(dossiers).where(and(eq(dossiers.productId, productId), notInArray(dossiers.state, [...CLOSED_STATES]))).limit(1))[0],
+    (
+      await db
+        .select({ id: dossiers.id })
+        .from(dossiers)
+        .where(and(eq(dossiers.productId, productId), notInArray(dossiers.state, [...CLOSED_STATES])))
+        .limit(1)
+    )[0],
   insert: async (db: DbOrTx, values: typeof dossiers.$inferInsert) => (await db.insert(dossiers).values(values).returning())[0]!,
 
   /**
@@ -94,7 +107,9 @@ export const dossiersRepository = {
   async moving(db: DbOrTx, where: SQL | undefined) {
     const ministryRounds = alias(evaluationRounds, 'ministry_rounds');
     const receivedAt = (action: DossierAction) =>
-      sql<string | null>`(select max(${dossierEvents.at}) from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = ${action})`;
+      sql<
+        string | null
+      >`(select max(${dossierEvents.at}) from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = ${action})`;
     const rows = await db
       .select({
         id: dossiers.id,
@@ -122,14 +137,34 @@ export const dossiersRepository = {
   filing: async (db: DbOrTx, id: string) => (await db.select().from(dossierFilings).where(eq(dossierFilings.id, id)).limit(1))[0],
   filings: (db: DbOrTx, dossierId: string) => db.select().from(dossierFilings).where(eq(dossierFilings.dossierId, dossierId)).orderBy(asc(dossierFilings.seq)),
   async insertFiling(db: DbOrTx, values: Omit<typeof dossierFilings.$inferInsert, 'seq'>) {
-    const [{ next }] = (await db.select({ next: sql<number>`coalesce(max(${dossierFilings.seq}), 0) + 1`.mapWith(Number) }).from(dossierFilings).where(eq(dossierFilings.dossierId, values.dossierId))) as [{ next: number }];
-    return (await db.insert(dossierFilings).values({ ...values, seq: next }).returning())[0]!;
+    const [{ next }] = (await db
+      .select({ next: sql<number>`coalesce(max(${dossierFilings.seq}), 0) + 1`.mapWith(Number) })
+      .from(dossierFilings)
+      .where(eq(dossierFilings.dossierId, values.dossierId))) as [{ next: number }];
+    return (
+      await db
+        .insert(dossierFilings)
+        .values({ ...values, seq: next })
+        .returning()
+    )[0]!;
   },
 
   // Council results: written once per level by the session that closed on the dossier.
   councilResult: async (db: DbOrTx, dossierId: string, level: 'province' | 'ministry') =>
-    (await db.select().from(councilResults).where(and(eq(councilResults.dossierId, dossierId), eq(councilResults.level, level))).limit(1))[0],
-  councilResultsOf: (db: DbOrTx, dossierIds: readonly string[]) => (dossierIds.length ? db.select().from(councilResults).where(inArray(councilResults.dossierId, [...dossierIds])) : Promise.resolve([] as CouncilResultRow[])),
+    (
+      await db
+        .select()
+        .from(councilResults)
+        .where(and(eq(councilResults.dossierId, dossierId), eq(councilResults.level, level)))
+        .limit(1)
+    )[0],
+  councilResultsOf: (db: DbOrTx, dossierIds: readonly string[]) =>
+    dossierIds.length
+      ? db
+          .select()
+          .from(councilResults)
+          .where(inArray(councilResults.dossierId, [...dossierIds]))
+      : Promise.resolve([] as CouncilResultRow[]),
   insertCouncilResult: (db: DbOrTx, values: typeof councilResults.$inferInsert) => db.insert(councilResults).values(values),
 
   /** The province's approval of the dossier's result (Art. 7.3e), if any. */
@@ -160,7 +195,12 @@ export const dossiersRepository = {
 
   /** Who hears about a step: the subject's producer accounts, the commune's officers, the province's office. */
   async producerUsers(db: DbOrTx, subjectId: string) {
-    return (await db.select({ id: users.id }).from(users).where(and(eq(users.subjectId, subjectId), eq(users.role, 'producer')))).map((u) => u.id);
+    return (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.subjectId, subjectId), eq(users.role, 'producer')))
+    ).map((u) => u.id);
   },
   async communeOfficers(db: DbOrTx, communeCode: string) {
     return (
@@ -172,9 +212,19 @@ export const dossiersRepository = {
     ).map((u) => u.id);
   },
   async provinceAdmins(db: DbOrTx, provinceCode: string) {
-    return (await db.select({ id: users.id }).from(users).where(and(eq(users.provinceCode, provinceCode), inArray(users.role, ['admin'])))).map((u) => u.id);
+    return (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.provinceCode, provinceCode), inArray(users.role, ['admin'])))
+    ).map((u) => u.id);
   },
   async ministryAdmins(db: DbOrTx) {
-    return (await db.select({ id: users.id }).from(users).where(and(sql`${users.provinceCode} is null`, eq(users.role, 'admin')))).map((u) => u.id);
+    return (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(sql`${users.provinceCode} is null`, eq(users.role, 'admin')))
+    ).map((u) => u.id);
   },
 };

@@ -2,7 +2,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
 import { DossierExportQuery, ExportFileResponse } from '../../../contracts/exports.js';
-import { AnswerBody, Dossier, DossierCreateBody, DossierFiling, FilingEvidenceParams, DossierEvent, DossierList, DossierListQuery, EvidenceQuestion, QuestionCreateBody, QuestionParams, SiteVisit, SiteVisitBody, TransitionBody } from '../../../contracts/evaluation.js';
+import {
+  AnswerBody,
+  Dossier,
+  DossierCreateBody,
+  DossierFiling,
+  FilingEvidenceParams,
+  DossierEvent,
+  DossierList,
+  DossierListQuery,
+  EvidenceQuestion,
+  QuestionCreateBody,
+  QuestionParams,
+  SiteVisit,
+  SiteVisitBody,
+  TransitionBody,
+} from '../../../contracts/evaluation.js';
 import type { QuestionsService } from './questions.service.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import { sendTableExport } from '../../lib/table-export.js';
@@ -17,46 +32,97 @@ const DossierFormParams = z.object({ id: z.uuid(), form: z.enum(DOSSIER_FORMS) }
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Hồ sơ / Dossiers'];
 
-type Deps = { dossiers: DossiersService; filings: FilingsService; questions: QuestionsService; packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }> };
+type Deps = {
+  dossiers: DossiersService;
+  filings: FilingsService;
+  questions: QuestionsService;
+  packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }>;
+};
 
 export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossiers, filings, questions, packageFor }) => {
   // What a dossier was filed with: those who see the dossier and the councils sitting on it.
   const READERS = [...REGISTRY_USERS, 'council'] as const;
-  app.get('/dossiers/:id/filing', { config: { access: READERS }, schema: { tags, summary: 'What the dossier was filed with (Mẫu 01, product and producer, Mẫu 02 sheet, evidence): immutable', params: IdParams, response: { 200: DossierFiling } } }, (req) =>
-    filings.current(req.actor, req.params.id),
+  app.get(
+    '/dossiers/:id/filing',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'What the dossier was filed with (Mẫu 01, product and producer, Mẫu 02 sheet, evidence): immutable',
+        params: IdParams,
+        response: { 200: DossierFiling },
+      },
+    },
+    (req) => filings.current(req.actor, req.params.id),
   );
   app.get(
     '/dossiers/:id/forms/:form',
     {
       config: { access: READERS },
-      schema: { tags, summary: 'A form of the procedure from the records (DOCX): mau-01, mau-02, mau-03, de-nghi-cua-xa (the commune’s proposal letter), van-ban-gui-bo (the province’s letter to the ministry)', params: DossierFormParams },
+      schema: {
+        tags,
+        summary:
+          'A form of the procedure from the records (DOCX): mau-01, mau-02, mau-03, de-nghi-cua-xa (the commune’s proposal letter), van-ban-gui-bo (the province’s letter to the ministry)',
+        params: DossierFormParams,
+      },
     },
-    async (req, reply) => sendDocx(reply, `${req.params.form}.docx`, await dossierFormDocx(req.params.form, await filings.formsInput(req.actor, req.params.id))),
+    async (req, reply) =>
+      sendDocx(reply, `${req.params.form}.docx`, await dossierFormDocx(req.params.form, await filings.formsInput(req.actor, req.params.id))),
   );
-  app.get('/dossiers/:id/filings/:filingId/evidence/:evidenceId', { config: { access: READERS }, schema: { tags, summary: 'A filed evidence file', params: FilingEvidenceParams } }, async (req, reply) =>
-    sendFile(reply, await filings.evidenceFile(req.actor, req.params.id, req.params.filingId, req.params.evidenceId)),
+  app.get(
+    '/dossiers/:id/filings/:filingId/evidence/:evidenceId',
+    { config: { access: READERS }, schema: { tags, summary: 'A filed evidence file', params: FilingEvidenceParams } },
+    async (req, reply) => sendFile(reply, await filings.evidenceFile(req.actor, req.params.id, req.params.filingId, req.params.evidenceId)),
   );
-  app.get('/dossiers/:id/ministry-package', { config: { access: ['admin'] }, schema: { tags, summary: 'ZIP for the ministry (5★, Art. 6.3a): letter, reports, minutes, approval, forms, papers, evidence', params: IdParams } }, async (req, reply) => {
-    const pkg = await packageFor(req.actor, req.params.id);
-    return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.data);
-  });
+  app.get(
+    '/dossiers/:id/ministry-package',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'ZIP for the ministry (5★, Art. 6.3a): letter, reports, minutes, approval, forms, papers, evidence', params: IdParams },
+    },
+    async (req, reply) => {
+      const pkg = await packageFor(req.actor, req.params.id);
+      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.data);
+    },
+  );
   app.get('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: DossierListQuery, response: { 200: DossierList } } }, (req) =>
     dossiers.list(req.actor, req.query),
   );
   app.get(
     '/dossiers/export',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Export the list (XLSX or CSV): every dossier matching the list’s filters', querystring: DossierExportQuery, response: { 200: ExportFileResponse } } },
+    {
+      config: { access: REGISTRY_USERS },
+      schema: {
+        tags,
+        summary: 'Export the list (XLSX or CSV): every dossier matching the list’s filters',
+        querystring: DossierExportQuery,
+        response: { 200: ExportFileResponse },
+      },
+    },
     (req, reply) => sendTableExport(reply, { ...dossierExport, format: req.query.format, rows: dossiers.exportRows(req.actor, req.query) }),
   );
-  app.post('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Open a draft dossier for a product', body: DossierCreateBody, response: { 201: Dossier } } }, async (req, reply) =>
-    reply.status(201).send(await dossiers.create(req.actor, req.auditActor, req.body)),
+  app.post(
+    '/dossiers',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Open a draft dossier for a product', body: DossierCreateBody, response: { 201: Dossier } },
+    },
+    async (req, reply) => reply.status(201).send(await dossiers.create(req.actor, req.auditActor, req.body)),
   );
-  app.get('/dossiers/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Dossier } } }, (req) => dossiers.get(req.actor, req.params.id));
+  app.get('/dossiers/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Dossier } } }, (req) =>
+    dossiers.get(req.actor, req.params.id),
+  );
   app.post(
     '/dossiers/:id/transitions',
     {
       config: { access: REGISTRY_USERS },
-      schema: { tags, summary: 'Take one step of the workflow (409 when the dossier changed since expectedVersion)', params: IdParams, body: TransitionBody, response: { 200: Dossier } },
+      schema: {
+        tags,
+        summary: 'Take one step of the workflow (409 when the dossier changed since expectedVersion)',
+        params: IdParams,
+        body: TransitionBody,
+        response: { 200: Dossier },
+      },
     },
     (req) => dossiers.transition(req.actor, req.auditActor, req.params.id, req.body),
   );
@@ -67,21 +133,42 @@ export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossier
   // Questions on evidence: council members take part through their seat on a session.
   const PARTICIPANTS = ['admin', 'officer', 'producer', 'council'] as const;
   const Thread = z.array(EvidenceQuestion);
-  app.get('/dossiers/:id/questions', { config: { access: PARTICIPANTS }, schema: { tags, params: IdParams, response: { 200: Thread } } }, (req) => questions.list(req.actor, req.params.id));
-  app.post('/dossiers/:id/questions', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Ask the producer about a criterion’s evidence', params: IdParams, body: QuestionCreateBody, response: { 201: Thread } } }, async (req, reply) =>
-    reply.status(201).send(await questions.ask(req.actor, req.auditActor, req.params.id, req.body)),
+  app.get('/dossiers/:id/questions', { config: { access: PARTICIPANTS }, schema: { tags, params: IdParams, response: { 200: Thread } } }, (req) =>
+    questions.list(req.actor, req.params.id),
   );
-  app.post('/dossiers/:id/questions/:questionId/messages', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'Answer, or follow up', params: QuestionParams, body: AnswerBody, response: { 200: Thread } } }, (req) =>
-    questions.answer(req.actor, req.auditActor, req.params.id, req.params.questionId, req.body),
+  app.post(
+    '/dossiers/:id/questions',
+    {
+      config: { access: PARTICIPANTS },
+      schema: { tags, summary: 'Ask the producer about a criterion’s evidence', params: IdParams, body: QuestionCreateBody, response: { 201: Thread } },
+    },
+    async (req, reply) => reply.status(201).send(await questions.ask(req.actor, req.auditActor, req.params.id, req.body)),
+  );
+  app.post(
+    '/dossiers/:id/questions/:questionId/messages',
+    {
+      config: { access: PARTICIPANTS },
+      schema: { tags, summary: 'Answer, or follow up', params: QuestionParams, body: AnswerBody, response: { 200: Thread } },
+    },
+    (req) => questions.answer(req.actor, req.auditActor, req.params.id, req.params.questionId, req.body),
   );
   const Visits = z.array(SiteVisit);
-  app.get('/dossiers/:id/site-visits', { config: { access: PARTICIPANTS }, schema: { tags, summary: 'The advisory team’s site visits', params: IdParams, response: { 200: Visits } } }, (req) =>
-    questions.siteVisits(req.actor, req.params.id),
+  app.get(
+    '/dossiers/:id/site-visits',
+    { config: { access: PARTICIPANTS }, schema: { tags, summary: 'The advisory team’s site visits', params: IdParams, response: { 200: Visits } } },
+    (req) => questions.siteVisits(req.actor, req.params.id),
   );
-  app.post('/dossiers/:id/site-visits', { config: { access: ['admin'] }, schema: { tags, summary: 'Record a site visit (advisory team)', params: IdParams, body: SiteVisitBody, response: { 201: Visits } } }, async (req, reply) =>
-    reply.status(201).send(await questions.recordSiteVisit(req.actor, req.auditActor, req.params.id, req.body)),
+  app.post(
+    '/dossiers/:id/site-visits',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'Record a site visit (advisory team)', params: IdParams, body: SiteVisitBody, response: { 201: Visits } },
+    },
+    async (req, reply) => reply.status(201).send(await questions.recordSiteVisit(req.actor, req.auditActor, req.params.id, req.body)),
   );
-  app.post('/dossiers/:id/questions/:questionId/close', { config: { access: PARTICIPANTS }, schema: { tags, params: QuestionParams, response: { 200: Thread } } }, (req) =>
-    questions.close(req.actor, req.auditActor, req.params.id, req.params.questionId),
+  app.post(
+    '/dossiers/:id/questions/:questionId/close',
+    { config: { access: PARTICIPANTS }, schema: { tags, params: QuestionParams, response: { 200: Thread } } },
+    (req) => questions.close(req.actor, req.auditActor, req.params.id, req.params.questionId),
   );
 };

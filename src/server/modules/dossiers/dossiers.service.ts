@@ -45,7 +45,14 @@ const ref = (d: { subjectId: string; provinceCode: string; communeCode: string; 
   state: d.state as DossierState,
 });
 
-export type DossierFilters = { q?: string | undefined; state?: string | undefined; kind?: string | undefined; roundId?: string | undefined; communeCode?: string | undefined; productId?: string | undefined };
+export type DossierFilters = {
+  q?: string | undefined;
+  state?: string | undefined;
+  kind?: string | undefined;
+  roundId?: string | undefined;
+  communeCode?: string | undefined;
+  productId?: string | undefined;
+};
 
 type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock?: () => Date };
 
@@ -103,7 +110,13 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
    * the product under criteria it was never classified in.
    */
   async function fileableSelfAssessment(product: { id: string; criteriaSetNumber: number | null }, id: string, legalBasis: string) {
-    const sa = (await db.select().from(selfAssessments).where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, product.id))).limit(1))[0];
+    const sa = (
+      await db
+        .select()
+        .from(selfAssessments)
+        .where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, product.id)))
+        .limit(1)
+    )[0];
     const refuse = (code: string, m: Message) => invalid(code, m, { selfAssessmentId: m });
     if (!sa) throw refuse('unknown_self_assessment', { vi: 'Phiếu tự đánh giá không thuộc sản phẩm này.', en: 'The self-assessment is not of this product.' });
     if (product.criteriaSetNumber !== null && sa.setNumber !== product.criteriaSetNumber)
@@ -112,7 +125,10 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         en: `The self-assessment uses set ${sa.setNumber}, but the product belongs to set ${product.criteriaSetNumber}.`,
       });
     if (sa.legalBasis !== legalBasis)
-      throw refuse('criteria_version_mismatch', { vi: `Phiếu tự đánh giá theo ${sa.legalBasis}, hồ sơ đánh giá theo ${legalBasis}.`, en: `The self-assessment follows ${sa.legalBasis}; the dossier ${legalBasis}.` });
+      throw refuse('criteria_version_mismatch', {
+        vi: `Phiếu tự đánh giá theo ${sa.legalBasis}, hồ sơ đánh giá theo ${legalBasis}.`,
+        en: `The self-assessment follows ${sa.legalBasis}; the dossier ${legalBasis}.`,
+      });
     return sa;
   }
 
@@ -187,7 +203,15 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
           registration: body.registration,
           samples: samplesRequired(setNumber),
         });
-        await repo.addEvent(tx, { dossierId: row.id, action: 'create', fromState: null, toState: 'draft', actorUserId: audit.userId, actorLabel: audit.label, at: clock() });
+        await repo.addEvent(tx, {
+          dossierId: row.id,
+          action: 'create',
+          fromState: null,
+          toState: 'draft',
+          actorUserId: audit.userId,
+          actorLabel: audit.label,
+          at: clock(),
+        });
         await recordAudit(tx, audit, { action: 'create', entityType: 'dossier', entityId: row.id, after: row });
         return row.id;
       });
@@ -213,7 +237,12 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
           en: 'A council score is recorded only from its members’ locked sheets when the session closes (Art. 3.3); it is never typed in.',
         });
       const now = today();
-      const facts: TransitionFacts = { comment: body.comment, councilScore: before.councilScore, councilStar: before.councilStar, decidedStar: before.decidedStar };
+      const facts: TransitionFacts = {
+        comment: body.comment,
+        councilScore: before.councilScore,
+        councilStar: before.councilStar,
+        decidedStar: before.decidedStar,
+      };
       if (action === 'assess') {
         if (!body.assessment) {
           const m = { vi: 'Cần nhập báo cáo đánh giá của xã (Mẫu 03).', en: 'The commune’s assessment (Form 03) is required.' };
@@ -261,14 +290,20 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         if (check.to === 'commune_assessed' && (!round || round.proposalDeadline < now)) {
           const next = await rounds.forProposal('province', before.provinceCode, now);
           changes.roundId = next.id;
-          if (round) comment = [comment, `Đề nghị sau hạn ${formatDateVn(round.proposalDeadline)} của ${round.name}: chuyển sang ${next.name}.`].filter(Boolean).join(' ');
+          if (round)
+            comment = [comment, `Đề nghị sau hạn ${formatDateVn(round.proposalDeadline)} của ${round.name}: chuyển sang ${next.name}.`]
+              .filter(Boolean)
+              .join(' ');
         }
       }
       if (action === 'receive' && check.to === 'disqualified')
         comment = `Hồ sơ bị loại: thiếu ${facts.disqualifyingPapers!.map((m) => m.vi).join('; ')} (Phụ lục II, Quyết định 26/2026/QĐ-TTg).`;
       if (action === 'forward_to_ministry') {
         if (!body.forwarding) {
-          const m = { vi: 'Cần số, ngày văn bản của UBND tỉnh gửi Bộ và số mẫu gửi kèm.', en: 'The province’s letter (number, date) and the samples sent are required.' };
+          const m = {
+            vi: 'Cần số, ngày văn bản của UBND tỉnh gửi Bộ và số mẫu gửi kèm.',
+            en: 'The province’s letter (number, date) and the samples sent are required.',
+          };
           throw invalid('forwarding_required', m, { forwarding: m });
         }
         const date = checkActDate({ date: body.forwarding.letterDate, label: { vi: 'ngày văn bản gửi Bộ', en: 'letter to the ministry' } }, now, [
@@ -293,7 +328,15 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
 
     async events(actor: Actor, id: string) {
       await load(actor, id);
-      return (await repo.events(db, id)).map((e) => ({ id: e.id, action: e.action, fromState: e.fromState, toState: e.toState, actorLabel: e.actorLabel, comment: e.comment, at: e.at.toISOString() }));
+      return (await repo.events(db, id)).map((e) => ({
+        id: e.id,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        actorLabel: e.actorLabel,
+        comment: e.comment,
+        at: e.at.toISOString(),
+      }));
     },
   };
 }
@@ -327,7 +370,16 @@ export async function commitStep(
   const { before, action, to, audit, comment } = step;
   const after = await repo.updateIfVersion(tx, before.id, step.expectedVersion, { ...step.changes, state: to });
   if (!after) throw staleDossier();
-  await repo.addEvent(tx, { dossierId: before.id, action, fromState: before.state, toState: to, actorUserId: audit.userId, actorLabel: audit.label, comment: comment ?? null, at: step.at });
+  await repo.addEvent(tx, {
+    dossierId: before.id,
+    action,
+    fromState: before.state,
+    toState: to,
+    actorUserId: audit.userId,
+    actorLabel: audit.label,
+    comment: comment ?? null,
+    at: step.at,
+  });
   const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
   await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: beforeRow, after });
   const label = DOSSIER_STATE_LABELS[to];

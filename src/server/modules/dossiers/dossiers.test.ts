@@ -33,7 +33,13 @@ beforeAll(async () => {
   officer = await t.client(DEMO.officer); // Sa Đéc and Lai Vung
   // A producer account for "Hủ tiếu Sa Đéc" (set 6), in the officer's commune.
   const subject = (await admin.get('/api/v1/subjects?q=sa%20giang')).body.items[0];
-  await admin.post('/api/v1/users', { email: 'sagiang@example.vn', fullName: 'Phạm Thị Hoa', role: 'producer', subjectId: subject.id, password: 'sa-giang-password' });
+  await admin.post('/api/v1/users', {
+    email: 'sagiang@example.vn',
+    fullName: 'Phạm Thị Hoa',
+    role: 'producer',
+    subjectId: subject.id,
+    password: 'sa-giang-password',
+  });
   producer = await t.client('sagiang@example.vn', 'sa-giang-password');
   productId = (await producer.get('/api/v1/products?q=hu%20tieu')).body.items[0].id;
   const sa = (await producer.post(`/api/v1/products/${productId}/self-assessments`, {})).body;
@@ -62,7 +68,12 @@ describe('a dossier from the producer to the decision', () => {
   let id: string;
 
   it('is opened as a draft with the self-assessment, five samples and the Mẫu 01 fields', async () => {
-    const res = await producer.post('/api/v1/dossiers', { productId, kind: 'first', selfAssessmentId, registration: { representativeName: 'Phạm Thị Hoa', representativePosition: 'Giám đốc' } });
+    const res = await producer.post('/api/v1/dossiers', {
+      productId,
+      kind: 'first',
+      selfAssessmentId,
+      registration: { representativeName: 'Phạm Thị Hoa', representativePosition: 'Giám đốc' },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'draft', setNumber: 6, samples: 5, legalBasis: '26/2026/QĐ-TTg', availableActions: ['submit', 'withdraw'] });
     id = res.body.id;
@@ -73,7 +84,12 @@ describe('a dossier from the producer to the decision', () => {
     const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
     const before = (await producer.get(`/api/v1/dossiers/${id}/checklist`)).body;
     expect(before.complete).toBe(false);
-    expect(before.lines.filter((l: { required: boolean }) => l.required).map((l: { type: string }) => l.type)).toEqual(['business_registration', 'food_safety_certificate', 'quality_declaration', 'test_report']);
+    expect(before.lines.filter((l: { required: boolean }) => l.required).map((l: { type: string }) => l.type)).toEqual([
+      'business_registration',
+      'food_safety_certificate',
+      'quality_declaration',
+      'test_report',
+    ]);
     const upload = async (type: string, title: string, extra: Record<string, string> = {}) => {
       const body = multipart({ type, title, ...extra }, { name: `${type}.pdf`, data: Buffer.from('%PDF-1.4\n') });
       return producer.request('POST', `/api/v1/subjects/${subjectId}/documents`, body.payload, { headers: body.headers });
@@ -151,13 +167,18 @@ describe('a dossier from the producer to the decision', () => {
   });
 
   it('holds scoring while a question on evidence waits for the producer’s answer', async () => {
-    const asked = await admin.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '1.5', question: 'Hợp đồng liên kết ở tiêu chí 1.5 chỉ bao tiêu 40% sản lượng — còn hợp đồng nào khác?' });
+    const asked = await admin.post(`/api/v1/dossiers/${id}/questions`, {
+      criterionCode: '1.5',
+      question: 'Hợp đồng liên kết ở tiêu chí 1.5 chỉ bao tiêu 40% sản lượng — còn hợp đồng nào khác?',
+    });
     expect(asked.status).toBe(201);
     expect((await admin.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '99', question: 'x' })).body.error.code).toBe('unknown_criterion');
     expect((await producer.post(`/api/v1/dossiers/${id}/questions`, { criterionCode: '1.5', question: 'x' })).status).toBe(403);
     expect((await producer.get('/api/v1/notifications')).body.items[0].title).toContain('tiêu chí 1.5');
     const questionId = asked.body[0].id;
-    const answered = await producer.post(`/api/v1/dossiers/${id}/questions/${questionId}/messages`, { body: 'Có thêm hợp đồng với siêu thị Co.opmart, bao tiêu 35%.' });
+    const answered = await producer.post(`/api/v1/dossiers/${id}/questions/${questionId}/messages`, {
+      body: 'Có thêm hợp đồng với siêu thị Co.opmart, bao tiêu 35%.',
+    });
     expect(answered.body[0]).toMatchObject({ status: 'answered' });
     expect(answered.body[0].messages).toHaveLength(2);
     expect((await admin.post(`/api/v1/dossiers/${id}/questions/${questionId}/close`)).body[0].status).toBe('closed');

@@ -19,7 +19,8 @@ import { dossiersRepository as repo, type CouncilResultRow, type DossierRow, typ
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
-const extensionOf = (mimeType: string | null, filename: string | null) => (mimeType && EXTENSIONS[mimeType]) ?? /\.([a-z0-9]{1,5})$/i.exec(filename ?? '')?.[1]?.toLowerCase() ?? 'bin';
+const extensionOf = (mimeType: string | null, filename: string | null) =>
+  (mimeType && EXTENSIONS[mimeType]) ?? /\.([a-z0-9]{1,5})$/i.exec(filename ?? '')?.[1]?.toLowerCase() ?? 'bin';
 
 /** A prepared snapshot: files already copied under their content hash, rows ready to insert. */
 export type PreparedFiling = {
@@ -42,7 +43,11 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
    * `write` then inserts the snapshot within the step's transaction.
    */
   async function prepare(dossier: DossierRow, selfAssessmentId: string): Promise<PreparedFiling> {
-    const [sa, product, subject] = await Promise.all([selfAssessmentsRepository.get(db, selfAssessmentId), productsRepository.get(db, dossier.productId), subjectsRepository.withPlaceNames(db, dossier.subjectId)]);
+    const [sa, product, subject] = await Promise.all([
+      selfAssessmentsRepository.get(db, selfAssessmentId),
+      productsRepository.get(db, dossier.productId),
+      subjectsRepository.withPlaceNames(db, dossier.subjectId),
+    ]);
     if (!sa || sa.status !== 'completed' || !product || !subject)
       throw invalid('self_assessment_required', {
         vi: 'Hồ sơ cần phiếu tự đánh giá đã hoàn thành (Mẫu 02, phần III).',
@@ -58,7 +63,17 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
         storageKey = `filed/${sha256}.${extensionOf(e.mimeType, e.filename)}`;
         await storage.put(storageKey, data);
       }
-      evidence.push({ id: e.id, criterionCode: e.criterionCode, kind: e.kind, url: e.url, filename: e.filename, mimeType: e.mimeType, bytes: e.bytes, sha256, storageKey });
+      evidence.push({
+        id: e.id,
+        criterionCode: e.criterionCode,
+        kind: e.kind,
+        url: e.url,
+        filename: e.filename,
+        mimeType: e.mimeType,
+        bytes: e.bytes,
+        sha256,
+        storageKey,
+      });
     }
     return {
       registration: dossier.registration,
@@ -112,7 +127,8 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
   async function load(actor: Actor, dossierId: string) {
     const dossier = await repo.get(db, dossierId);
     const seated = actor.kind === 'user' && actor.role === 'council' && dossier ? await repo.hasCouncilSeat(db, actor.userId, dossierId) : false;
-    if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated)) throw notFound(DOSSIER);
+    if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated))
+      throw notFound(DOSSIER);
     const filing = dossier.currentFilingId ? await repo.filing(db, dossier.currentFilingId) : undefined;
     if (!filing) throw notFound({ vi: 'hồ sơ đã nộp', en: 'filed dossier' });
     return { dossier, filing };
@@ -201,10 +217,27 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
         referenceRepository.provinceFullName(db, dossier.provinceCode),
       ]);
       return {
-        dossier: { id: dossier.id, kind: dossier.kind as FormsInput['dossier']['kind'], state: dossier.state, samples: dossier.samples, submittedOn: dossier.submittedOn, communeAssessment: dossier.communeAssessment, forwarding: dossier.forwarding, roundName: dossier.roundName },
+        dossier: {
+          id: dossier.id,
+          kind: dossier.kind as FormsInput['dossier']['kind'],
+          state: dossier.state,
+          samples: dossier.samples,
+          submittedOn: dossier.submittedOn,
+          communeAssessment: dossier.communeAssessment,
+          forwarding: dossier.forwarding,
+          roundName: dossier.roundName,
+        },
         filing: await present(dossier, filing),
         set,
-        papers: papers.status.lines.map((l) => ({ type: l.type, label: DOCUMENT_TYPES[l.type].label.vi, required: l.required, status: l.status, documents: papers.rows.filter((r) => l.documentIds.includes(r.id)).map((r) => ({ title: r.title, number: r.number, issuedOn: r.issuedOn, validUntil: r.validUntil })) })),
+        papers: papers.status.lines.map((l) => ({
+          type: l.type,
+          label: DOCUMENT_TYPES[l.type].label.vi,
+          required: l.required,
+          status: l.status,
+          documents: papers.rows
+            .filter((r) => l.documentIds.includes(r.id))
+            .map((r) => ({ title: r.title, number: r.number, issuedOn: r.issuedOn, validUntil: r.validUntil })),
+        })),
         communeName: communeName ?? dossier.communeName,
         provinceName: provinceName ?? '',
         councilResult: results.find((r) => r.level === 'province') ?? null,
@@ -239,7 +272,13 @@ export type FormsInput = {
   filing: DossierFiling;
   set: CriteriaSet;
   /** The checklist lines and the papers filed for each. */
-  papers: { type: string; label: string; required: boolean; status: 'ok' | 'expired' | 'missing'; documents: { title: string; number: string | null; issuedOn: string | null; validUntil: string | null }[] }[];
+  papers: {
+    type: string;
+    label: string;
+    required: boolean;
+    status: 'ok' | 'expired' | 'missing';
+    documents: { title: string; number: string | null; issuedOn: string | null; validUntil: string | null }[];
+  }[];
   /** Full names: "Phường Sa Đéc", "Tỉnh Đồng Tháp". */
   communeName: string;
   provinceName: string;

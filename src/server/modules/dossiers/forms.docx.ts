@@ -4,7 +4,19 @@ import { formatDateVn } from '../../../domain/dates/calendar.js';
 import { invalid } from '../../../domain/errors.js';
 import { parseProductCode } from '../../../domain/identifiers/product-code.js';
 import { GENDER_LABELS, LEGAL_FORM_LABELS, type Gender, type LegalForm } from '../../../domain/subjects/legal-forms.js';
-import { checkbox, dataTable, documentHeader, lowerKind, nationalMotto, para, placeName, renderDocx, signatureBlock, vietnameseDateWords, type Run } from '../../lib/docx.js';
+import {
+  checkbox,
+  dataTable,
+  documentHeader,
+  lowerKind,
+  nationalMotto,
+  para,
+  placeName,
+  renderDocx,
+  signatureBlock,
+  vietnameseDateWords,
+  type Run,
+} from '../../lib/docx.js';
 import { formatPoints } from '../../lib/pdf.js';
 import type { FormsInput } from './filings.service.js';
 
@@ -16,7 +28,8 @@ type Block = Paragraph | Table;
 type Assessment = NonNullable<FormsInput['dossier']['communeAssessment']>;
 type Forwarding = NonNullable<FormsInput['dossier']['forwarding']>;
 
-const QD26 = 'Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm';
+const QD26 =
+  'Quyết định số 26/2026/QĐ-TTg ngày 22 tháng 5 năm 2026 của Thủ tướng Chính phủ ban hành Bộ tiêu chí và quy trình đánh giá, phân hạng sản phẩm mỗi xã một sản phẩm';
 const KIND_LABEL = { first: 'lần đầu', upgrade: 'nâng hạng', rerating: 'đánh giá, phân hạng lại' } as const;
 /** Tourism (set 26 of Decision 26/2026) sends no samples (Art. 6.2d, 6.3a). */
 const TOURISM_SET = 26;
@@ -30,14 +43,27 @@ export async function dossierFormDocx(form: DossierForm, input: FormsInput): Pro
 // ——— Helpers ———————————————————————————————————————————————————————————————
 
 /** A labelled line of a form; a value the records lack stays dotted for the producer or the officer to fill in. */
-const line = (label: string, value: string | null | undefined) => para([{ text: `${label}: ` }, { text: value?.trim() ? value.trim() : '……………………' }], { after: 2 });
+const line = (label: string, value: string | null | undefined) =>
+  para([{ text: `${label}: ` }, { text: value?.trim() ? value.trim() : '……………………' }], { after: 2 });
 const heading = (text: string, before = 8) => para(text, { bold: true, before, after: 4 });
 const centred = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; before?: number; after?: number } = {}) =>
-  para(text, { align: 'center', bold: opts.bold ?? false, italics: opts.italics ?? false, size: opts.size ?? 13, before: opts.before ?? 0, after: opts.after ?? 0 });
-const ticked = (label: string, on: boolean, detail?: string): Block => para([{ text: `${label}: ` }, checkbox(on), ...(detail ? [{ text: ` ${detail}`, italics: true } as Run] : [])], { indent: true, after: 2 });
+  para(text, {
+    align: 'center',
+    bold: opts.bold ?? false,
+    italics: opts.italics ?? false,
+    size: opts.size ?? 13,
+    before: opts.before ?? 0,
+    after: opts.after ?? 0,
+  });
+const ticked = (label: string, on: boolean, detail?: string): Block =>
+  para([{ text: `${label}: ` }, checkbox(on), ...(detail ? [{ text: ` ${detail}`, italics: true } as Run] : [])], { indent: true, after: 2 });
 /** Samples as the decision writes them ("05 sản phẩm mẫu"); tourism sends none. */
 const samplesText = (n: number, setNumber: number) =>
-  setNumber === TOURISM_SET ? 'không áp dụng (nhóm sản phẩm Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch)' : n === 0 ? 'không có' : `${String(n).padStart(2, '0')} sản phẩm mẫu`;
+  setNumber === TOURISM_SET
+    ? 'không áp dụng (nhóm sản phẩm Dịch vụ du lịch cộng đồng, du lịch sinh thái và điểm du lịch)'
+    : n === 0
+      ? 'không có'
+      : `${String(n).padStart(2, '0')} sản phẩm mẫu`;
 /** Phụ lục I's sector and group carry an English gloss in brackets on the platform; the forms print the Vietnamese. */
 const vietnameseOnly = (s: string) => s.replace(/\s*\([\x20-\x7E]*\)\s*$/, '');
 const sectorOf = (input: FormsInput) => vietnameseOnly(input.set.sector).replace(/^[IVX]+\.\s*/, '');
@@ -96,9 +122,17 @@ function mau01(input: FormsInput): Block[] {
     line('- Họ tên người đại diện pháp lý', r.representativeName),
     line('- Chức vụ', r.representativePosition),
     line('- Địa chỉ liên hệ', r.address ?? filing.subject.address),
-    para([{ text: `- Điện thoại: ${r.phone ?? filing.subject.phone ?? '……………………'}     Email: ${r.email ?? filing.subject.email ?? '……………………'}` }], { after: 2 }),
+    para([{ text: `- Điện thoại: ${r.phone ?? filing.subject.phone ?? '……………………'}     Email: ${r.email ?? filing.subject.email ?? '……………………'}` }], {
+      after: 2,
+    }),
     para([{ text: '2. Tên sản phẩm: ', bold: true }, { text: `${filing.product.name} (mã số ${filing.product.ocopCode})` }], { before: 8, after: 2 }),
-    para([{ text: '3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm): ', bold: true }, { text: `Ngành ${sectorOf(input)}; nhóm ${groupOf(input)}; bộ sản phẩm số ${input.set.number}: ${input.set.name}.` }], { before: 8, after: 2 }),
+    para(
+      [
+        { text: '3. Nhóm sản phẩm đăng ký (Ngành, Nhóm, Phân nhóm): ', bold: true },
+        { text: `Ngành ${sectorOf(input)}; nhóm ${groupOf(input)}; bộ sản phẩm số ${input.set.number}: ${input.set.name}.` },
+      ],
+      { before: 8, after: 2 },
+    ),
     para(
       [
         { text: '4. Lần đăng ký đánh giá: ', bold: true },
@@ -112,9 +146,15 @@ function mau01(input: FormsInput): Block[] {
       { before: 8, after: 2 },
     ),
     heading('5. Tài liệu kèm theo:'),
-    para(`- Báo cáo tự đánh giá về sản phẩm theo Bộ tiêu chí (Mẫu số 02; bản gốc, bản điện tử trên phần mềm)${total !== null ? `, tự đánh giá ${formatPoints(total)} điểm` : ''}.`, { after: 2 }),
+    para(
+      `- Báo cáo tự đánh giá về sản phẩm theo Bộ tiêu chí (Mẫu số 02; bản gốc, bản điện tử trên phần mềm)${total !== null ? `, tự đánh giá ${formatPoints(total)} điểm` : ''}.`,
+      { after: 2 },
+    ),
     para(`- Sản phẩm mẫu (số lượng): ${samplesText(dossier.samples, input.set.number)}.`, { after: 8 }),
-    para('Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.', { indent: true, after: 12 }),
+    para(
+      'Cam đoan những thông tin trong Phiếu đăng ký là đúng sự thật, chúng tôi xin cam kết tuân thủ các quy định về đánh giá, phân hạng sản phẩm OCOP, chịu trách nhiệm trước Hội đồng và pháp luật về Hồ sơ đăng ký đánh giá, phân hạng sản phẩm.',
+      { indent: true, after: 12 },
+    ),
     signatureBlock({
       title: 'Đại diện',
       name: r.representativeName,
@@ -136,7 +176,10 @@ function mau01(input: FormsInput): Block[] {
  */
 const IP_KINDS = [
   { label: '+ Giấy chứng nhận đăng ký nhãn hiệu', match: /nhãn hiệu(?! tập thể| chứng nhận)/iu },
-  { label: '+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận', match: /chỉ dẫn địa lý|nhãn hiệu tập thể|nhãn hiệu chứng nhận/iu },
+  {
+    label: '+ Văn bản ghi nhận quyền sử dụng chỉ dẫn địa lý, nhãn hiệu tập thể, nhãn hiệu chứng nhận',
+    match: /chỉ dẫn địa lý|nhãn hiệu tập thể|nhãn hiệu chứng nhận/iu,
+  },
   { label: '+ Bằng sáng chế', match: /sáng chế/iu },
   { label: '+ Bằng độc quyền kiểu dáng công nghiệp', match: /kiểu dáng/iu },
   { label: '+ Giấy chứng nhận bản quyền tác giả', match: /bản quyền|quyền tác giả/iu },
@@ -149,7 +192,9 @@ function papersTicks(input: FormsInput): Block[] {
   const refs = (type: string) => {
     const p = paper(type);
     if (!p || !p.documents.length) return undefined;
-    const list = p.documents.map((d) => [d.title, d.number ? `số ${d.number}` : null, d.issuedOn ? `ngày ${formatDateVn(d.issuedOn)}` : null].filter(Boolean).join(', ')).join('; ');
+    const list = p.documents
+      .map((d) => [d.title, d.number ? `số ${d.number}` : null, d.issuedOn ? `ngày ${formatDateVn(d.issuedOn)}` : null].filter(Boolean).join(', '))
+      .join('; ');
     return `(${list}${p.status === 'expired' ? ' — đã hết hiệu lực' : ''})`;
   };
   const ip = paper('ip_title');
@@ -160,10 +205,23 @@ function papersTicks(input: FormsInput): Block[] {
     ticked('a) Giấy đăng ký kinh doanh', ok('business_registration'), refs('business_registration')),
     ticked('b) Đã công bố chất lượng sản phẩm theo quy định', ok('quality_declaration'), refs('quality_declaration')),
     para('c) Đã có các điều kiện sản xuất theo quy định:', { indent: true, after: 2 }),
-    ticked('- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định của pháp luật cho sản xuất sản phẩm', ok('food_safety_certificate'), refs('food_safety_certificate')),
-    ticked('- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản phẩm (đối với các sản phẩm bắt buộc theo quy định)', false, '(chủ thể bổ sung nếu có)'),
+    ticked(
+      '- Giấy chứng nhận cơ sở đủ điều kiện vệ sinh an toàn thực phẩm theo quy định của pháp luật cho sản xuất sản phẩm',
+      ok('food_safety_certificate'),
+      refs('food_safety_certificate'),
+    ),
+    ticked(
+      '- Giấy chứng nhận cơ sở đủ điều kiện sản xuất bắt buộc theo quy định cho sản phẩm (đối với các sản phẩm bắt buộc theo quy định)',
+      false,
+      '(chủ thể bổ sung nếu có)',
+    ),
     ticked('d) Đã có đăng ký sở hữu trí tuệ', ok('ip_title'), refs('ip_title')),
-    ...IP_KINDS.map((k) => ticked(k.label, ipTitles.some((t) => k.match.test(t)))),
+    ...IP_KINDS.map((k) =>
+      ticked(
+        k.label,
+        ipTitles.some((t) => k.match.test(t)),
+      ),
+    ),
     ticked('+ Khác (ghi rõ)', otherIp.length > 0, otherIp.length ? otherIp.join('; ') : undefined),
   ];
 }
@@ -188,7 +246,14 @@ function selfScoringRows(input: FormsInput) {
     }
     const chosen = choices[node.code];
     const option = chosen === undefined ? undefined : node.options[chosen];
-    rows.push([node.code, node.label, option?.label ?? 'Chưa chọn', formatPoints(node.maxPoints), option ? formatPoints(option.points) : '', notes[node.code] ?? '']);
+    rows.push([
+      node.code,
+      node.label,
+      option?.label ?? 'Chưa chọn',
+      formatPoints(node.maxPoints),
+      option ? formatPoints(option.points) : '',
+      notes[node.code] ?? '',
+    ]);
   };
   for (const part of input.set.parts) {
     bold.add(rows.length);
@@ -244,7 +309,10 @@ function mau02(input: FormsInput): Block[] {
     line('- Họ tên', s.representativeName ?? filing.registration.representativeName),
     para(`- Giới tính: ${genderLabel(s.representativeGender) ?? '……………'}; Dân tộc: ${s.representativeEthnicity ?? '……………'}`, { after: 2 }),
     line('- Địa chỉ thường trú', null),
-    para(`6. Ngày thành lập/đăng ký kinh doanh: ${dateOrNull(s.foundedOn) ?? '……………'}; Số giấy đăng ký (nếu có): ${registration?.number ?? s.taxCode ?? '……………'}`, { after: 2 }),
+    para(
+      `6. Ngày thành lập/đăng ký kinh doanh: ${dateOrNull(s.foundedOn) ?? '……………'}; Số giấy đăng ký (nếu có): ${registration?.number ?? s.taxCode ?? '……………'}`,
+      { after: 2 },
+    ),
     line('7. Tên sản phẩm/dịch vụ, mô tả về quy cách sản phẩm, tiêu chuẩn', `${p.name}${description ? `. ${description}` : ''}.`),
     ...papersTicks(input),
     line('8. Lịch sử hình thành của chủ thể (nêu các giai đoạn hình thành và phát triển)', supplied),
@@ -252,20 +320,36 @@ function mau02(input: FormsInput): Block[] {
 
     centred('Phần II', { bold: true, before: 12 }),
     centred('KẾT QUẢ THỰC HIỆN PHƯƠNG ÁN SẢN XUẤT KINH DOANH', { bold: true, after: 6 }),
-    para(`Tổ chức vùng nguyên liệu, công nghệ sản xuất, sự thay đổi về chất lượng sản phẩm, thị trường phân phối, kết quả sản xuất kinh doanh (doanh thu, lợi nhuận): ${supplied}.`, { indent: true }),
+    para(
+      `Tổ chức vùng nguyên liệu, công nghệ sản xuất, sự thay đổi về chất lượng sản phẩm, thị trường phân phối, kết quả sản xuất kinh doanh (doanh thu, lợi nhuận): ${supplied}.`,
+      { indent: true },
+    ),
 
     centred('Phần III', { bold: true, before: 12 }),
     centred('ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN THEO BỘ TIÊU CHÍ SẢN PHẨM OCOP', { bold: true, after: 6 }),
-    para(`Bộ tiêu chí ban hành kèm theo Quyết định số ${sa.legalBasis}, ${setLine(input)}${sa.case ? `; trường hợp ${sa.case}` : ''}.`, { indent: true, after: 4 }),
-    dataTable(['Mã', 'Tiêu chí', 'Phương án tự đánh giá', 'Điểm tối đa', 'Điểm tự chấm', 'Mô tả, chứng minh'], rows, [7, 27, 30, 8, 8, 20], { boldRow: (_r, i) => bold.has(i) }),
-    para(`Tổng điểm tự đánh giá: ${formatPoints(total)}/100 (${partTotals.map((x) => `phần ${x.code}: ${formatPoints(x.points)}/${formatPoints(x.max)}`).join('; ')}).`, { bold: true, before: 8, after: 2 }),
+    para(`Bộ tiêu chí ban hành kèm theo Quyết định số ${sa.legalBasis}, ${setLine(input)}${sa.case ? `; trường hợp ${sa.case}` : ''}.`, {
+      indent: true,
+      after: 4,
+    }),
+    dataTable(['Mã', 'Tiêu chí', 'Phương án tự đánh giá', 'Điểm tối đa', 'Điểm tự chấm', 'Mô tả, chứng minh'], rows, [7, 27, 30, 8, 8, 20], {
+      boldRow: (_r, i) => bold.has(i),
+    }),
+    para(
+      `Tổng điểm tự đánh giá: ${formatPoints(total)}/100 (${partTotals.map((x) => `phần ${x.code}: ${formatPoints(x.points)}/${formatPoints(x.max)}`).join('; ')}).`,
+      { bold: true, before: 8, after: 2 },
+    ),
     para(`Hạng sao tự đánh giá: ${star ? `${star} sao` : 'chưa đạt hạng được công nhận'}.`, { bold: true, after: 4 }),
     ...(sa.generalNote ? [para(`Ghi chú chung: ${sa.generalNote}`, { indent: true })] : []),
     heading('Tài liệu minh chứng kèm theo'),
     sa.evidence.length
       ? dataTable(
           ['STT', 'Tiêu chí', 'Tài liệu', 'Mã SHA-256'],
-          sa.evidence.map((e, i) => [String(i + 1), e.criterionCode, e.filename ?? e.url, filing.evidenceHashes[e.id] ?? (e.kind === 'link' ? '(liên kết)' : '')]),
+          sa.evidence.map((e, i) => [
+            String(i + 1),
+            e.criterionCode,
+            e.filename ?? e.url,
+            filing.evidenceHashes[e.id] ?? (e.kind === 'link' ? '(liên kết)' : ''),
+          ]),
           [7, 12, 36, 45],
         )
       : para('Không có tài liệu minh chứng kèm theo.', { indent: true }),
@@ -275,7 +359,9 @@ function mau02(input: FormsInput): Block[] {
       input.papers.map((x, i) => [
         String(i + 1),
         `${x.label}${x.required ? ' (bắt buộc)' : ''}`,
-        x.documents.map((d) => [d.title, d.number && `số ${d.number}`, d.validUntil && `hiệu lực đến ${formatDateVn(d.validUntil)}`].filter(Boolean).join(', ')).join('; '),
+        x.documents
+          .map((d) => [d.title, d.number && `số ${d.number}`, d.validUntil && `hiệu lực đến ${formatDateVn(d.validUntil)}`].filter(Boolean).join(', '))
+          .join('; '),
         { ok: 'Có', expired: 'Hết hiệu lực', missing: 'Chưa có' }[x.status],
       ]),
       [7, 33, 45, 15],
@@ -297,7 +383,8 @@ function mau02(input: FormsInput): Block[] {
 // ——— Mẫu số 03 and the commune's letter ————————————————————————————————————
 
 /** The commune People's Committee signs its report and letter as a body (TM.), a Vice-Chair "KT. CHỦ TỊCH". */
-const communeSignature = (a: Assessment, recipients: string[]) => signatureBlock({ title: a.signerTitle || 'Chủ tịch', name: a.signer || '', recipients, onBehalfOf: 'Ủy ban nhân dân' });
+const communeSignature = (a: Assessment, recipients: string[]) =>
+  signatureBlock({ title: a.signerTitle || 'Chủ tịch', name: a.signer || '', recipients, onBehalfOf: 'Ủy ban nhân dân' });
 
 /**
  * Mẫu số 03, the commune's report on four matters of the dossier (Art. 7.2): the producer, the four
@@ -309,7 +396,11 @@ function mau03(input: FormsInput): Block[] {
   const s = filing.subject;
   const subjectAndProduct = `sản phẩm ${filing.product.name} của ${s.name}`;
   return [
-    documentHeader({ body: communeBody(input), number: a.reportNumber ?? '……/BC-UBND', placeAndDate: `${placeName(input.communeName)}, ${vietnameseDateWords(a.assessedOn)}` }),
+    documentHeader({
+      body: communeBody(input),
+      number: a.reportNumber ?? '……/BC-UBND',
+      placeAndDate: `${placeName(input.communeName)}, ${vietnameseDateWords(a.assessedOn)}`,
+    }),
     centred('BÁO CÁO', { bold: true, size: 14, before: 12 }),
     centred('Đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP', { bold: true, size: 14, after: 12 }),
     heading('I. THÔNG TIN CHUNG VỀ HỒ SƠ SẢN PHẨM'),
@@ -320,7 +411,10 @@ function mau03(input: FormsInput): Block[] {
     line('- Họ tên', s.representativeName ?? filing.registration.representativeName),
     para(`- Giới tính: ${genderLabel(s.representativeGender) ?? '……………'}; Dân tộc: ${s.representativeEthnicity ?? '……………'}`, { after: 2 }),
     line('- Địa chỉ thường trú', null),
-    line('5. Sản phẩm đăng ký đánh giá', `${filing.product.name} (mã số ${filing.product.ocopCode}), ${setLine(input)}; đánh giá ${KIND_LABEL[input.dossier.kind]}; hồ sơ nộp ${vietnameseDateWords(filing.filedOn)}`),
+    line(
+      '5. Sản phẩm đăng ký đánh giá',
+      `${filing.product.name} (mã số ${filing.product.ocopCode}), ${setLine(input)}; đánh giá ${KIND_LABEL[input.dossier.kind]}; hồ sơ nộp ${vietnameseDateWords(filing.filedOn)}`,
+    ),
     heading('II. ĐÁNH GIÁ MỘT SỐ NỘI DUNG CỦA HỒ SƠ SẢN PHẨM'),
     para([{ text: '1. Về sử dụng nguyên liệu địa phương: ', bold: true }, { text: a.rawMaterialOrigin }], { indent: true }),
     para([{ text: '2. Về sử dụng lao động địa phương: ', bold: true }, { text: a.localLabour }], { indent: true }),
@@ -365,12 +459,32 @@ function communeLetter(input: FormsInput): Block[] {
     para(`${communeBody(input)} đề nghị ${provinceBody(input)} đánh giá, phân hạng sản phẩm OCOP cho sản phẩm sau:`, { indent: true, after: 6 }),
     dataTable(
       ['STT', 'Tên sản phẩm', 'Mã số', 'Chủ thể', 'Bộ sản phẩm', 'Hình thức', 'Tự đánh giá'],
-      [['1', filing.product.name, filing.product.ocopCode, `${filing.subject.name}${filing.registration.representativeName ? ` (đại diện: ${filing.registration.representativeName})` : ''}`, `${input.set.number}. ${input.set.name}`, KIND_LABEL[dossier.kind], total === null ? '' : `${formatPoints(total)} điểm`]],
+      [
+        [
+          '1',
+          filing.product.name,
+          filing.product.ocopCode,
+          `${filing.subject.name}${filing.registration.representativeName ? ` (đại diện: ${filing.registration.representativeName})` : ''}`,
+          `${input.set.number}. ${input.set.name}`,
+          KIND_LABEL[dossier.kind],
+          total === null ? '' : `${formatPoints(total)} điểm`,
+        ],
+      ],
       [6, 18, 16, 22, 16, 10, 12],
     ),
-    para('Hồ sơ gửi kèm (khoản 2 Điều 6 Quyết định số 26/2026/QĐ-TTg), gồm 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử trên phần mềm:', { indent: true, before: 8, after: 2 }),
-    para(`1. Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP (Mẫu số 03)${a.reportNumber ? ` số ${a.reportNumber}` : ''}.`, { indent: true, after: 2 }),
-    para('2. Hồ sơ sản phẩm: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP (Mẫu số 01) và Báo cáo tự đánh giá về sản phẩm (Mẫu số 02) kèm tài liệu minh chứng.', { indent: true, after: 2 }),
+    para('Hồ sơ gửi kèm (khoản 2 Điều 6 Quyết định số 26/2026/QĐ-TTg), gồm 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử trên phần mềm:', {
+      indent: true,
+      before: 8,
+      after: 2,
+    }),
+    para(
+      `1. Báo cáo đánh giá một số nội dung của hồ sơ đăng ký tham gia đánh giá, phân hạng sản phẩm OCOP (Mẫu số 03)${a.reportNumber ? ` số ${a.reportNumber}` : ''}.`,
+      { indent: true, after: 2 },
+    ),
+    para(
+      '2. Hồ sơ sản phẩm: Phiếu đăng ký đánh giá, phân hạng sản phẩm OCOP (Mẫu số 01) và Báo cáo tự đánh giá về sản phẩm (Mẫu số 02) kèm tài liệu minh chứng.',
+      { indent: true, after: 2 },
+    ),
     para(`3. Sản phẩm mẫu: ${samplesText(dossier.samples, input.set.number)}.`, { indent: true }),
     para(`${communeBody(input)} kính đề nghị ${provinceBody(input)} xem xét, tổ chức đánh giá, phân hạng./.`, { indent: true, before: 6, after: 18 }),
     communeSignature(a, ['Như trên', 'Sở Nông nghiệp và Môi trường (cơ quan tham mưu quản lý OCOP cấp tỉnh)', filing.subject.name, 'Lưu: VT']),
@@ -387,8 +501,15 @@ function ministryPackage(input: FormsInput, f: Forwarding): string[] {
     `Văn bản đề nghị đánh giá, phân hạng${rerating ? ' lại' : ''} sản phẩm OCOP 5 sao của ${provinceBody(input)} (văn bản này).`,
     ...(rerating
       ? ['Báo cáo đánh giá của cơ quan tham mưu quản lý OCOP cấp tỉnh.']
-      : ['Báo cáo đánh giá của Tổ tư vấn Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh.', 'Báo cáo đánh giá và biên bản họp của Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh.']),
-    ...(input.approval ? [`Quyết định số ${input.approval.number} ${vietnameseDateWords(input.approval.signedOn)} của Chủ tịch ${provinceBody(input)} phê duyệt kết quả đánh giá.`] : []),
+      : [
+          'Báo cáo đánh giá của Tổ tư vấn Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh.',
+          'Báo cáo đánh giá và biên bản họp của Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh.',
+        ]),
+    ...(input.approval
+      ? [
+          `Quyết định số ${input.approval.number} ${vietnameseDateWords(input.approval.signedOn)} của Chủ tịch ${provinceBody(input)} phê duyệt kết quả đánh giá.`,
+        ]
+      : []),
     `Hồ sơ sản phẩm: Phiếu đăng ký (Mẫu số 01), Báo cáo tự đánh giá về sản phẩm (Mẫu số 02) kèm tài liệu minh chứng; Báo cáo đánh giá của ${communeBody(input)} (Mẫu số 03${a?.reportNumber ? `, số ${a.reportNumber}` : ''})${a?.letterNumber ? ` và Văn bản đề nghị số ${a.letterNumber}` : ''}.`,
     `Văn bản xác nhận kiểm tra, kiểm nghiệm bổ sung của cấp tỉnh: ${f.extraTests ?? 'không có'}.`,
     `Sản phẩm mẫu: ${samplesText(f.samplesSent, input.set.number)}.`,
@@ -416,7 +537,11 @@ function ministryLetter(input: FormsInput): Block[] {
           `Căn cứ kết quả đánh giá, phân hạng của Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp tỉnh ${vietnameseDateWords(r.scoredOn)}: sản phẩm đạt ${formatPoints(r.score)} điểm (phần A: ${formatPoints(r.partA)}; phần B: ${formatPoints(r.partB)}; phần C: ${formatPoints(r.partC)}), ${r.score >= 90 ? 'đạt từ 90 điểm trở lên, có tiềm năng đạt 5 sao' : `tương ứng hạng ${r.star} sao`}`,
         ]
       : []),
-    ...(approval ? [`Căn cứ Quyết định số ${approval.number} ${vietnameseDateWords(approval.signedOn)} của Chủ tịch ${provinceBody(input)} về việc phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên (${approval.signerTitle} ${approval.signer} ký)`] : []),
+    ...(approval
+      ? [
+          `Căn cứ Quyết định số ${approval.number} ${vietnameseDateWords(approval.signedOn)} của Chủ tịch ${provinceBody(input)} về việc phê duyệt kết quả đánh giá, phân hạng sản phẩm OCOP đạt từ 90 điểm trở lên (${approval.signerTitle} ${approval.signer} ký)`,
+        ]
+      : []),
   ];
   return [
     documentHeader({
@@ -427,20 +552,44 @@ function ministryLetter(input: FormsInput): Block[] {
     }),
     centred('Kính gửi: Bộ Nông nghiệp và Môi trường.', { size: 14, before: 12, after: 12 }),
     ...grounds.map((g, i) => para(`${g}${i === grounds.length - 1 ? ',' : ';'}`, { indent: true })),
-    para(`${provinceBody(input)} đề nghị Bộ Nông nghiệp và Môi trường đánh giá, phân hạng${rerating ? ' lại' : ''} sản phẩm OCOP 5 sao đối với sản phẩm sau:`, { indent: true, after: 6 }),
+    para(`${provinceBody(input)} đề nghị Bộ Nông nghiệp và Môi trường đánh giá, phân hạng${rerating ? ' lại' : ''} sản phẩm OCOP 5 sao đối với sản phẩm sau:`, {
+      indent: true,
+      after: 6,
+    }),
     dataTable(
       ['STT', 'Tên sản phẩm', 'Mã số', 'Chủ thể', 'Địa chỉ', 'Bộ sản phẩm', 'Điểm cấp tỉnh'],
-      [['1', filing.product.name, filing.product.ocopCode, filing.subject.name, `${lowerKind(input.communeName)}, ${lowerKind(input.provinceName)}`, `${input.set.number}. ${input.set.name}`, r ? formatPoints(r.score) : '']],
+      [
+        [
+          '1',
+          filing.product.name,
+          filing.product.ocopCode,
+          filing.subject.name,
+          `${lowerKind(input.communeName)}, ${lowerKind(input.provinceName)}`,
+          `${input.set.number}. ${input.set.name}`,
+          r ? formatPoints(r.score) : '',
+        ],
+      ],
       [6, 18, 16, 18, 16, 14, 12],
     ),
     para(`Hồ sơ gửi kèm (khoản 3 Điều 6 Quyết định số 26/2026/QĐ-TTg), gồm 01 bộ hồ sơ giấy và 01 bộ hồ sơ điện tử:`, { indent: true, before: 8, after: 2 }),
     ...ministryPackage(input, f).map((x, i) => para(`${i + 1}. ${x}`, { indent: true, after: 2 })),
-    para(`${provinceBody(input)} kính đề nghị Bộ Nông nghiệp và Môi trường xem xét, tổ chức đánh giá, phân hạng theo quy định./.`, { indent: true, before: 6, after: 18 }),
+    para(`${provinceBody(input)} kính đề nghị Bộ Nông nghiệp và Môi trường xem xét, tổ chức đánh giá, phân hạng theo quy định./.`, {
+      indent: true,
+      before: 6,
+      after: 18,
+    }),
     signatureBlock({
       title: f.signerTitle,
       name: f.signer,
       onBehalfOf: 'Ủy ban nhân dân',
-      recipients: ['Như trên', 'Văn phòng Điều phối nông thôn mới Trung ương', 'Sở Nông nghiệp và Môi trường', communeBody(input), filing.subject.name, 'Lưu: VT'],
+      recipients: [
+        'Như trên',
+        'Văn phòng Điều phối nông thôn mới Trung ương',
+        'Sở Nông nghiệp và Môi trường',
+        communeBody(input),
+        filing.subject.name,
+        'Lưu: VT',
+      ],
     }),
   ];
 }

@@ -29,7 +29,15 @@ const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_');
  * the record of every step. The province's office builds it; the ministry's office reads it.
  */
 export async function ministryPackage(
-  deps: { db: Db; storage: FileStorage; dossiers: DossiersService; filings: FilingsService; decisions: DecisionsService; councils: CouncilsService; questions: QuestionsService },
+  deps: {
+    db: Db;
+    storage: FileStorage;
+    dossiers: DossiersService;
+    filings: FilingsService;
+    decisions: DecisionsService;
+    councils: CouncilsService;
+    questions: QuestionsService;
+  },
   actor: Actor,
   dossierId: string,
 ): Promise<{ filename: string; data: Buffer }> {
@@ -44,9 +52,15 @@ export async function ministryPackage(
   const files: Record<string, Uint8Array> = {};
   const input = await deps.filings.formsInput(actor, dossierId);
   if (dossier.forwarding) files['01-van-ban-de-nghi-cua-ubnd-tinh.docx'] = await dossierFormDocx('van-ban-gui-bo', input);
-  files['02-bao-cao-to-tu-van.docx'] = await siteVisitsReportDocx({ productName: input.filing.product.name, subjectName: input.filing.subject.name, provinceName: input.provinceName, visits: await deps.questions.siteVisits(actor, dossierId) });
+  files['02-bao-cao-to-tu-van.docx'] = await siteVisitsReportDocx({
+    productName: input.filing.product.name,
+    subjectName: input.filing.subject.name,
+    provinceName: input.provinceName,
+    visits: await deps.questions.siteVisits(actor, dossierId),
+  });
   const sessions = (await deps.councils.listSessions(actor, { dossierId })).filter((s) => s.level === 'province' && s.status === 'closed');
-  for (const [i, session] of sessions.entries()) files[`03-bien-ban-hoi-dong-${i + 1}.docx`] = await minutesDocx(await deps.councils.minutes(actor, session.id));
+  for (const [i, session] of sessions.entries())
+    files[`03-bien-ban-hoi-dong-${i + 1}.docx`] = await minutesDocx(await deps.councils.minutes(actor, session.id));
   const approval = (await deps.decisions.list(actor)).find((d) => d.kind === 'approval' && d.items.some((it) => it.dossierId === dossierId));
   if (approval) files['04-quyet-dinh-phe-duyet-ket-qua.docx'] = await decisionDocx(approval, input.provinceName);
   files['05-mau-01-phieu-dang-ky.docx'] = await dossierFormDocx('mau-01', input);
@@ -55,15 +69,31 @@ export async function ministryPackage(
     files['07-mau-03-bao-cao-cua-xa.docx'] = await dossierFormDocx('mau-03', input);
     files['08-van-ban-de-nghi-cua-xa.docx'] = await dossierFormDocx('de-nghi-cua-xa', input);
   }
-  const papers = await deps.db.select({ d: documents }).from(dossierDocuments).innerJoin(documents, eq(documents.id, dossierDocuments.documentId)).where(eq(dossierDocuments.dossierId, dossierId));
-  for (const [i, { d }] of papers.entries()) files[`tai-lieu/${String(i + 1).padStart(2, '0')}-${d.type}-${safeName(d.filename)}`] = await deps.storage.get(d.storageKey);
+  const papers = await deps.db
+    .select({ d: documents })
+    .from(dossierDocuments)
+    .innerJoin(documents, eq(documents.id, dossierDocuments.documentId))
+    .where(eq(dossierDocuments.dossierId, dossierId));
+  for (const [i, { d }] of papers.entries())
+    files[`tai-lieu/${String(i + 1).padStart(2, '0')}-${d.type}-${safeName(d.filename)}`] = await deps.storage.get(d.storageKey);
   for (const [i, e] of input.filing.selfAssessment.evidence.entries()) {
     if (e.kind !== 'file') continue;
     const file = await deps.filings.evidenceFile(actor, dossierId, input.filing.id, e.id);
     files[`minh-chung/${String(i + 1).padStart(2, '0')}-tieu-chi-${e.criterionCode}-${safeName(file.filename)}`] = file.data;
   }
   files['ho-so.json'] = strToU8(
-    JSON.stringify({ dossier, filing: input.filing, councilResult: input.councilResult, approval: input.approval, forwarding: dossier.forwarding, events: await deps.dossiers.events(actor, dossierId) }, null, 2),
+    JSON.stringify(
+      {
+        dossier,
+        filing: input.filing,
+        councilResult: input.councilResult,
+        approval: input.approval,
+        forwarding: dossier.forwarding,
+        events: await deps.dossiers.events(actor, dossierId),
+      },
+      null,
+      2,
+    ),
   );
   return { filename: `ho-so-de-nghi-5-sao-${dossier.ocopCode}.zip`, data: Buffer.from(zipSync(files)) };
 }

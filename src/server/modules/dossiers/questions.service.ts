@@ -16,7 +16,14 @@ const QUESTION = { vi: 'câu hỏi', en: 'question' };
 
 /** Questions still waiting for the producer's answer: they hold a dossier from being scored. */
 export async function openQuestionCount(db: DbOrTx, dossierId: string): Promise<number> {
-  return (await db.select({ n: count() }).from(evidenceQuestions).where(and(eq(evidenceQuestions.dossierId, dossierId), eq(evidenceQuestions.status, 'open'))))[0]?.n ?? 0;
+  return (
+    (
+      await db
+        .select({ n: count() })
+        .from(evidenceQuestions)
+        .where(and(eq(evidenceQuestions.dossierId, dossierId), eq(evidenceQuestions.status, 'open')))
+    )[0]?.n ?? 0
+  );
 }
 
 /**
@@ -33,20 +40,36 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
     if (!parties.length && !member) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
     // At the ministry the central advisory team (the ministry's office) reviews; before, the province's.
     const reviewer: Party = isAtMinistry(dossier.state) ? 'ministry_admin' : 'province_admin';
-    return { dossier, reviewer: parties.includes(reviewer), mayAsk: parties.includes(reviewer) || member, mayAnswer: parties.includes('producer') || parties.includes('commune_officer') };
+    return {
+      dossier,
+      reviewer: parties.includes(reviewer),
+      mayAsk: parties.includes(reviewer) || member,
+      mayAnswer: parties.includes('producer') || parties.includes('commune_officer'),
+    };
   }
 
   async function list(dossierId: string) {
     const questions = await db.select().from(evidenceQuestions).where(eq(evidenceQuestions.dossierId, dossierId)).orderBy(asc(evidenceQuestions.createdAt));
     const messages = questions.length
-      ? await db.select().from(evidenceMessages).where(inArray(evidenceMessages.questionId, questions.map((q) => q.id))).orderBy(asc(evidenceMessages.createdAt))
+      ? await db
+          .select()
+          .from(evidenceMessages)
+          .where(
+            inArray(
+              evidenceMessages.questionId,
+              questions.map((q) => q.id),
+            ),
+          )
+          .orderBy(asc(evidenceMessages.createdAt))
       : [];
     return questions.map((q) => ({
       id: q.id,
       dossierId: q.dossierId,
       criterionCode: q.criterionCode,
       status: q.status,
-      messages: messages.filter((m) => m.questionId === q.id).map((m) => ({ id: m.id, authorLabel: m.authorLabel, body: m.body, evidenceId: m.evidenceId, createdAt: m.createdAt.toISOString() })),
+      messages: messages
+        .filter((m) => m.questionId === q.id)
+        .map((m) => ({ id: m.id, authorLabel: m.authorLabel, body: m.body, evidenceId: m.evidenceId, createdAt: m.createdAt.toISOString() })),
       createdAt: q.createdAt.toISOString(),
     }));
   }
@@ -71,8 +94,13 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
 
     async ask(actor: Actor, audit: AuditActor, dossierId: string, body: { criterionCode: string; question: string }) {
       const { dossier, mayAsk } = await load(actor, dossierId);
-      if (!mayAsk) throw forbidden({ vi: 'Chỉ tổ tư vấn, Văn phòng OCOP hoặc thành viên hội đồng được hỏi.', en: 'Only the advisory team, the office or council members ask questions.' });
-      if (!open(dossier.state as DossierState)) throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
+      if (!mayAsk)
+        throw forbidden({
+          vi: 'Chỉ tổ tư vấn, Văn phòng OCOP hoặc thành viên hội đồng được hỏi.',
+          en: 'Only the advisory team, the office or council members ask questions.',
+        });
+      if (!open(dossier.state as DossierState))
+        throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
       await checkCriterion(dossier, body.criterionCode);
       await db.transaction(async (tx) => {
         const [q] = await tx.insert(evidenceQuestions).values({ dossierId, criterionCode: body.criterionCode, askedBy: audit.userId }).returning();
@@ -90,16 +118,39 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
 
     async answer(actor: Actor, audit: AuditActor, dossierId: string, questionId: string, body: { body: string; evidenceId?: string | undefined }) {
       const { dossier, mayAsk, mayAnswer } = await load(actor, dossierId);
-      const q = (await db.select().from(evidenceQuestions).where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId))).limit(1))[0];
+      const q = (
+        await db
+          .select()
+          .from(evidenceQuestions)
+          .where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId)))
+          .limit(1)
+      )[0];
       if (!q) throw notFound(QUESTION);
       if (!mayAnswer && !mayAsk) throw forbidden();
       if (q.status === 'closed') throw conflict('question_closed', { vi: 'Câu hỏi đã đóng.', en: 'The question is closed.' });
       await db.transaction(async (tx) => {
-        await tx.insert(evidenceMessages).values({ questionId, authorUserId: audit.userId, authorLabel: audit.label, body: body.body, evidenceId: body.evidenceId ?? null });
+        await tx
+          .insert(evidenceMessages)
+          .values({ questionId, authorUserId: audit.userId, authorLabel: audit.label, body: body.body, evidenceId: body.evidenceId ?? null });
         // The producer's reply marks it answered; a follow-up from the asker reopens it.
-        await tx.update(evidenceQuestions).set({ status: mayAnswer ? 'answered' : 'open', updatedAt: new Date() }).where(eq(evidenceQuestions.id, questionId));
-        await recordAudit(tx, audit, { action: 'update', entityType: 'evidence_question', entityId: questionId, before: { status: q.status }, after: { status: mayAnswer ? 'answered' : 'open', message: body.body } });
-        if (!mayAnswer) await notify(tx, { userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId), dossierId, title: `Câu hỏi bổ sung: ${dossier.productName}`, body: body.body });
+        await tx
+          .update(evidenceQuestions)
+          .set({ status: mayAnswer ? 'answered' : 'open', updatedAt: new Date() })
+          .where(eq(evidenceQuestions.id, questionId));
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'evidence_question',
+          entityId: questionId,
+          before: { status: q.status },
+          after: { status: mayAnswer ? 'answered' : 'open', message: body.body },
+        });
+        if (!mayAnswer)
+          await notify(tx, {
+            userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId),
+            dossierId,
+            title: `Câu hỏi bổ sung: ${dossier.productName}`,
+            body: body.body,
+          });
       });
       return list(dossierId);
     },
@@ -108,24 +159,54 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
     async siteVisits(actor: Actor, dossierId: string) {
       await load(actor, dossierId);
       const rows = await db.select().from(siteVisits).where(eq(siteVisits.dossierId, dossierId)).orderBy(asc(siteVisits.visitedOn));
-      return rows.map((r) => ({ id: r.id, dossierId: r.dossierId, visitedOn: r.visitedOn, visitors: r.visitors, summary: r.summary, criterionNotes: r.criterionNotes, createdAt: r.createdAt.toISOString() }));
+      return rows.map((r) => ({
+        id: r.id,
+        dossierId: r.dossierId,
+        visitedOn: r.visitedOn,
+        visitors: r.visitors,
+        summary: r.summary,
+        criterionNotes: r.criterionNotes,
+        createdAt: r.createdAt.toISOString(),
+      }));
     },
 
     /**
      * The advisory team's site visit (Art. 7.3c, 7.4c): the province's office before its council, the
      * ministry's before the central one; dated on or after the dossier's receipt and not ahead.
      */
-    async recordSiteVisit(actor: Actor, audit: AuditActor, dossierId: string, body: { visitedOn: string; visitors: string; summary: string; criterionNotes: Record<string, string> }) {
+    async recordSiteVisit(
+      actor: Actor,
+      audit: AuditActor,
+      dossierId: string,
+      body: { visitedOn: string; visitors: string; summary: string; criterionNotes: Record<string, string> },
+    ) {
       const { dossier, reviewer } = await load(actor, dossierId);
-      if (!reviewer) throw forbidden({ vi: 'Chỉ tổ tư vấn (cơ quan tham mưu OCOP) ghi kết quả khảo sát.', en: 'Only the advisory team (the OCOP office) records site visits.' });
-      if (!open(dossier.state as DossierState)) throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
+      if (!reviewer)
+        throw forbidden({
+          vi: 'Chỉ tổ tư vấn (cơ quan tham mưu OCOP) ghi kết quả khảo sát.',
+          en: 'Only the advisory team (the OCOP office) records site visits.',
+        });
+      if (!open(dossier.state as DossierState))
+        throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
       const receivedBy = isAtMinistry(dossier.state) ? 'ministry_receive' : 'receive';
       const received = (await dossiersRepository.lastStepOn(db, [dossierId], receivedBy)).get(dossierId);
-      const date = checkActDate({ date: body.visitedOn, label: { vi: 'ngày khảo sát', en: 'site visit' } }, vietnamDate(clock()), [{ date: received, label: { vi: 'ngày tiếp nhận hồ sơ', en: 'receipt of the dossier' } }]);
+      const date = checkActDate({ date: body.visitedOn, label: { vi: 'ngày khảo sát', en: 'site visit' } }, vietnamDate(clock()), [
+        { date: received, label: { vi: 'ngày tiếp nhận hồ sơ', en: 'receipt of the dossier' } },
+      ]);
       if (!date.ok) throw invalid('date_out_of_order', date.message, { visitedOn: date.message });
       for (const code of Object.keys(body.criterionNotes)) await checkCriterion(dossier, code);
       await db.transaction(async (tx) => {
-        const [row] = await tx.insert(siteVisits).values({ dossierId, visitedOn: body.visitedOn, visitors: body.visitors.normalize('NFC'), summary: body.summary.normalize('NFC'), criterionNotes: body.criterionNotes, authorUserId: audit.userId }).returning();
+        const [row] = await tx
+          .insert(siteVisits)
+          .values({
+            dossierId,
+            visitedOn: body.visitedOn,
+            visitors: body.visitors.normalize('NFC'),
+            summary: body.summary.normalize('NFC'),
+            criterionNotes: body.criterionNotes,
+            authorUserId: audit.userId,
+          })
+          .returning();
         await recordAudit(tx, audit, { action: 'create', entityType: 'site_visit', entityId: row!.id, after: row });
       });
       return this.siteVisits(actor, dossierId);
@@ -134,7 +215,11 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
     async close(actor: Actor, audit: AuditActor, dossierId: string, questionId: string) {
       const { mayAsk } = await load(actor, dossierId);
       if (!mayAsk) throw forbidden();
-      const [row] = await db.update(evidenceQuestions).set({ status: 'closed', updatedAt: new Date() }).where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId))).returning();
+      const [row] = await db
+        .update(evidenceQuestions)
+        .set({ status: 'closed', updatedAt: new Date() })
+        .where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId)))
+        .returning();
       if (!row) throw notFound(QUESTION);
       await recordAudit(db, audit, { action: 'update', entityType: 'evidence_question', entityId: questionId, before: null, after: { status: 'closed' } });
       return list(dossierId);

@@ -20,7 +20,13 @@ export function siteVisitsReportDocx(r: SiteVisitsReportInput): Promise<Buffer> 
           para(`${i + 1}. Khảo sát ngày ${formatDateVn(v.visitedOn)} — thành phần: ${v.visitors}`, { bold: true, before: 6 }),
           para(v.summary, { indent: true }),
           ...(Object.keys(v.criterionNotes).length
-            ? [dataTable(['Tiêu chí', 'Nhận xét của tổ tư vấn'], Object.entries(v.criterionNotes).map(([code, note]) => [code, note]), [20, 80])]
+            ? [
+                dataTable(
+                  ['Tiêu chí', 'Nhận xét của tổ tư vấn'],
+                  Object.entries(v.criterionNotes).map(([code, note]) => [code, note]),
+                  [20, 80],
+                ),
+              ]
             : []),
         ])
       : [para('Tổ tư vấn không tổ chức khảo sát thực tế đối với hồ sơ này.', { indent: true })]),

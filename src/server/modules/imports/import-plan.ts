@@ -2,7 +2,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
 import type { Message } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/product-code.js';
-import { readProductRow, readResultRow, readSubjectRow, type ImportContext, type ProductRecord, type RawRow, type ResultRecord, type RowProblem, type SubjectRecord } from '../../../domain/imports/rows.js';
+import {
+  readProductRow,
+  readResultRow,
+  readSubjectRow,
+  type ImportContext,
+  type ProductRecord,
+  type RawRow,
+  type ResultRecord,
+  type RowProblem,
+  type SubjectRecord,
+} from '../../../domain/imports/rows.js';
 import { headerKey, matchHeaders, sheetSpec, type SheetKey } from '../../../domain/imports/sheets.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -25,28 +35,51 @@ const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / 
 
 const sheetName = (sheet: SheetKey) => sheetSpec(sheet).name;
 const columnLabel = (sheet: SheetKey, key: string | null) => (key ? (sheetSpec(sheet).columns.find((c) => c.key === key)?.label ?? key) : null);
-const problem = (sheet: SheetKey, row: number | null, p: RowProblem): ImportProblem => ({ sheet: sheetName(sheet), row, column: columnLabel(sheet, p.column), value: p.value, message: p.message });
+const problem = (sheet: SheetKey, row: number | null, p: RowProblem): ImportProblem => ({
+  sheet: sheetName(sheet),
+  row,
+  column: columnLabel(sheet, p.column),
+  value: p.value,
+  message: p.message,
+});
 
 /** Reads, checks and cross-checks every row of the tables against the province's records. */
-export async function analyseImport(db: DbOrTx, provinceCode: string, tables: SheetTable[], thisYear: number, onProgress?: (rows: number) => void): Promise<ImportAnalysis> {
+export async function analyseImport(
+  db: DbOrTx,
+  provinceCode: string,
+  tables: SheetTable[],
+  thisYear: number,
+  onProgress?: (rows: number) => void,
+): Promise<ImportAnalysis> {
   const problems: ImportProblem[] = [];
   const rowsTotal = tables.reduce((n, t) => n + t.rows.length, 0);
-  const sets = await db.select({ number: criteriaSets.number, code: criteriaSets.code, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS));
+  const sets = await db
+    .select({ number: criteriaSets.number, code: criteriaSets.code, name: criteriaSets.name })
+    .from(criteriaSets)
+    .where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS));
   const ctx: ImportContext = {
-    criteriaSets: { numbers: new Set(sets.map((s) => s.number)), byKey: new Map(sets.flatMap((s) => [[headerKey(s.code), s.number] as const, [headerKey(s.name), s.number] as const])) },
+    criteriaSets: {
+      numbers: new Set(sets.map((s) => s.number)),
+      byKey: new Map(sets.flatMap((s) => [[headerKey(s.code), s.number] as const, [headerKey(s.name), s.number] as const])),
+    },
   };
   const records: ImportRecords = { subjects: [], products: [], results: [] };
   let done = 0;
   for (const table of tables) {
     const { columns, missing } = matchHeaders(table.sheet, table.headers);
     for (const col of missing)
-      problems.push({ sheet: `${sheetName(table.sheet)} (${table.sheetName})`, row: 1, column: col.label, value: null, message: { vi: `Thiếu cột bắt buộc "${col.label}" (${col.key}).`, en: `Required column "${col.label}" (${col.key}) is missing.` } });
+      problems.push({
+        sheet: `${sheetName(table.sheet)} (${table.sheetName})`,
+        row: 1,
+        column: col.label,
+        value: null,
+        message: { vi: `Thiếu cột bắt buộc "${col.label}" (${col.key}).`, en: `Required column "${col.label}" (${col.key}) is missing.` },
+      });
     if (missing.length) continue;
     for (const { row, cells } of table.rows) {
       const raw: RawRow = { sheet: table.sheet, row, cells: {} };
       for (const [index, key] of columns) raw.cells[key] = cells[index] ?? null;
-      const read =
-        table.sheet === 'subjects' ? readSubjectRow(raw) : table.sheet === 'products' ? readProductRow(raw, ctx) : readResultRow(raw, thisYear);
+      const read = table.sheet === 'subjects' ? readSubjectRow(raw) : table.sheet === 'products' ? readProductRow(raw, ctx) : readResultRow(raw, thisYear);
       for (const p of read.problems) problems.push(problem(table.sheet, row, p));
       if (read.record) (records[table.sheet] as unknown[]).push(read.record);
       if (++done % 2000 === 0) onProgress?.(done);
@@ -70,7 +103,10 @@ function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string
         problem(sheet, item.row, {
           column,
           value: key(item).split('|')[0]!,
-          message: sheet === 'results' ? { vi: `Kết quả trùng với dòng ${first} (cùng sản phẩm, năm, đợt, cấp và loại).`, en: `Same result as row ${first}.` } : { vi: `Mã trùng với dòng ${first}.`, en: `Duplicate of row ${first}.` },
+          message:
+            sheet === 'results'
+              ? { vi: `Kết quả trùng với dòng ${first} (cùng sản phẩm, năm, đợt, cấp và loại).`, en: `Same result as row ${first}.` }
+              : { vi: `Mã trùng với dòng ${first}.`, en: `Duplicate of row ${first}.` },
         }),
       );
   }
@@ -79,22 +115,54 @@ function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string
 /** References between sheets and to the database: communes of the province, producers and products by code. */
 async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecords, problems: ImportProblem[]) {
   const provinceCommunes = new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
-  const existingSubjects = await subjectsByCode(db, provinceCode, [...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)])]);
+  const existingSubjects = await subjectsByCode(db, provinceCode, [
+    ...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)]),
+  ]);
   for (const s of records.subjects) {
     if (s.communeCode && !provinceCommunes.has(s.communeCode))
-      problems.push(problem('subjects', s.row, { column: 'ma_xa', value: s.communeCode, message: { vi: `Không có xã/phường mã ${s.communeCode} trong tỉnh.`, en: `No commune ${s.communeCode} in this province.` } }));
+      problems.push(
+        problem('subjects', s.row, {
+          column: 'ma_xa',
+          value: s.communeCode,
+          message: { vi: `Không có xã/phường mã ${s.communeCode} trong tỉnh.`, en: `No commune ${s.communeCode} in this province.` },
+        }),
+      );
     if (!s.communeCode && !existingSubjects.has(s.code))
-      problems.push(problem('subjects', s.row, { column: 'ma_xa', value: null, message: { vi: 'Cần mã xã để tạo chủ thể mới.', en: 'A new producer needs a commune code.' } }));
+      problems.push(
+        problem('subjects', s.row, {
+          column: 'ma_xa',
+          value: null,
+          message: { vi: 'Cần mã xã để tạo chủ thể mới.', en: 'A new producer needs a commune code.' },
+        }),
+      );
   }
   const fileSubjects = new Set(records.subjects.map((s) => s.code));
   for (const p of records.products)
     if (!fileSubjects.has(p.subjectCode) && !existingSubjects.has(p.subjectCode))
-      problems.push(problem('products', p.row, { column: 'ma_chu_the', value: p.subjectCode, message: { vi: `Chủ thể mã ${p.subjectCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`, en: `Producer ${p.subjectCode} is neither in the file (or its row has errors) nor in the database.` } }));
+      problems.push(
+        problem('products', p.row, {
+          column: 'ma_chu_the',
+          value: p.subjectCode,
+          message: {
+            vi: `Chủ thể mã ${p.subjectCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`,
+            en: `Producer ${p.subjectCode} is neither in the file (or its row has errors) nor in the database.`,
+          },
+        }),
+      );
   const fileProducts = new Set(records.products.map((p) => p.code));
   const existingProducts = await productsByCode(db, provinceCode, [...new Set(records.results.map((r) => r.productCode))]);
   for (const r of records.results)
     if (!fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
-      problems.push(problem('results', r.row, { column: 'ma_san_pham', value: r.productCode, message: { vi: `Sản phẩm mã ${r.productCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`, en: `Product ${r.productCode} is neither in the file (or its row has errors) nor in the database.` } }));
+      problems.push(
+        problem('results', r.row, {
+          column: 'ma_san_pham',
+          value: r.productCode,
+          message: {
+            vi: `Sản phẩm mã ${r.productCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`,
+            en: `Product ${r.productCode} is neither in the file (or its row has errors) nor in the database.`,
+          },
+        }),
+      );
 }
 
 type SubjectRow = typeof subjects.$inferSelect;
@@ -104,7 +172,11 @@ type ResultRow = typeof historicalResults.$inferSelect;
 async function subjectsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
   const found = new Map<string, SubjectRow>();
   for (const chunk of chunks(codes))
-    for (const row of await db.select().from(subjects).where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk)))) found.set(row.externalCode!, row);
+    for (const row of await db
+      .select()
+      .from(subjects)
+      .where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk))))
+      found.set(row.externalCode!, row);
   return found;
 }
 
@@ -123,10 +195,12 @@ async function productsByCode(db: DbOrTx, provinceCode: string, codes: string[])
 async function resultsOf(db: DbOrTx, productIds: string[]) {
   const found = new Map<string, ResultRow>();
   for (const chunk of chunks(productIds))
-    for (const row of await db.select().from(historicalResults).where(inArray(historicalResults.productId, chunk))) found.set(resultKey(row.productId, row), row);
+    for (const row of await db.select().from(historicalResults).where(inArray(historicalResults.productId, chunk)))
+      found.set(resultKey(row.productId, row), row);
   return found;
 }
-const resultKey = (productId: string, r: { year: number; round: string | null; level: string; kind: string }) => [productId, r.year, r.round ?? '', r.level, r.kind].join('|');
+const resultKey = (productId: string, r: { year: number; round: string | null; level: string; kind: string }) =>
+  [productId, r.year, r.round ?? '', r.level, r.kind].join('|');
 
 /** The fields of a record that differ from the stored row (only the columns the file has). */
 function changedFields(stored: Record<string, unknown>, values: Record<string, unknown>): string[] {
@@ -142,7 +216,9 @@ const productValues = (p: ProductRecord) => ({
   name: p.name,
   nameSearch: foldVietnamese(p.name),
   sortKey: vietnameseSortKey(p.name),
-  ...(p.criteriaSetNumber !== undefined ? { criteriaSetNumber: p.criteriaSetNumber, criteriaLegalBasis: p.criteriaSetNumber ? CURRENT_CRITERIA_BASIS : null } : {}),
+  ...(p.criteriaSetNumber !== undefined
+    ? { criteriaSetNumber: p.criteriaSetNumber, criteriaLegalBasis: p.criteriaSetNumber ? CURRENT_CRITERIA_BASIS : null }
+    : {}),
   ...(p.barcode !== undefined ? { barcode: p.barcode } : {}),
 });
 const resultValues = (r: ResultRecord) => ({ score: r.score, star: r.star, decisionNo: r.decisionNo, decisionDate: r.decisionDate, legalBasis: r.legalBasis });
@@ -151,8 +227,12 @@ type Step<V> = { action: 'create' | 'update' | 'unchanged'; row: number; code: s
 
 /** What the import would do to each record, compared with the database as it is now. */
 export async function planImport(db: DbOrTx, provinceCode: string, records: ImportRecords) {
-  const storedSubjects = await subjectsByCode(db, provinceCode, [...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)])]);
-  const storedProducts = await productsByCode(db, provinceCode, [...new Set([...records.products.map((p) => p.code), ...records.results.map((r) => r.productCode)])]);
+  const storedSubjects = await subjectsByCode(db, provinceCode, [
+    ...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)]),
+  ]);
+  const storedProducts = await productsByCode(db, provinceCode, [
+    ...new Set([...records.products.map((p) => p.code), ...records.results.map((r) => r.productCode)]),
+  ]);
   const storedResults = await resultsOf(db, [...new Set([...storedProducts.values()].map((p) => p.id))]);
   const IGNORED = new Set(['nameSearch', 'sortKey']);
 
@@ -160,7 +240,15 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const stored = storedSubjects.get(s.code);
     const values = subjectValues(s);
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k)) : [];
-    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: s.row, code: s.code, name: s.name, ...(stored ? { id: stored.id } : {}), values, changes };
+    return {
+      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      row: s.row,
+      code: s.code,
+      name: s.name,
+      ...(stored ? { id: stored.id } : {}),
+      values,
+      changes,
+    };
   });
   const subjectCodeById = new Map([...storedSubjects.values()].map((s) => [s.id, s.externalCode]));
   const productSteps: Step<ReturnType<typeof productValues> & { subjectCode: string }>[] = records.products.map((p) => {
@@ -168,13 +256,29 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const values = productValues(p);
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k) && k !== 'criteriaLegalBasis') : [];
     if (stored && subjectCodeById.get(stored.subjectId) !== p.subjectCode) changes.push('subject');
-    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: p.row, code: p.code, name: p.name, ...(stored ? { id: stored.id } : {}), values: { ...values, subjectCode: p.subjectCode }, changes };
+    return {
+      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      row: p.row,
+      code: p.code,
+      name: p.name,
+      ...(stored ? { id: stored.id } : {}),
+      values: { ...values, subjectCode: p.subjectCode },
+      changes,
+    };
   });
   const resultSteps: Step<ResultRecord>[] = records.results.map((r) => {
     const product = storedProducts.get(r.productCode);
     const stored = product ? storedResults.get(resultKey(product.id, r)) : undefined;
     const changes = stored ? changedFields(stored, resultValues(r)) : [];
-    return { action: !stored ? 'create' : changes.length ? 'update' : 'unchanged', row: r.row, code: r.productCode, name: `${r.year}`, ...(stored ? { id: stored.id } : {}), values: r, changes };
+    return {
+      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      row: r.row,
+      code: r.productCode,
+      name: `${r.year}`,
+      ...(stored ? { id: stored.id } : {}),
+      values: r,
+      changes,
+    };
   });
   return { subjectSteps, productSteps, resultSteps, storedSubjects, storedProducts };
 }
@@ -203,7 +307,14 @@ export function previewOf(plan: Awaited<ReturnType<typeof planImport>>): ImportP
  * Writes the plan inside the caller's transaction, each created or changed record with its audit
  * entry. New products get the next OCOP code of their commune for the year of their first result.
  */
-export async function applyImport(tx: DbOrTx, provinceCode: string, records: ImportRecords, audit: AuditActor, thisYear: number, onProgress?: (rows: number) => void) {
+export async function applyImport(
+  tx: DbOrTx,
+  provinceCode: string,
+  records: ImportRecords,
+  audit: AuditActor,
+  thisYear: number,
+  onProgress?: (rows: number) => void,
+) {
   const plan = await planImport(tx, provinceCode, records);
   let done = 0;
   const tick = () => ++done % 500 === 0 && onProgress?.(done);
@@ -237,7 +348,10 @@ export async function applyImport(tx: DbOrTx, provinceCode: string, records: Imp
       const year = firstYear.get(step.code) ?? thisYear;
       const serial = await productsRepository.nextSerial(tx, subject.communeCode, year);
       const ocopCode = formatProductCode({ provinceCode, communeCode: subject.communeCode, serial, year });
-      const [row] = await tx.insert(products).values({ ...values, subjectId: subject.id, externalCode: step.code, ocopCode }).returning();
+      const [row] = await tx
+        .insert(products)
+        .values({ ...values, subjectId: subject.id, externalCode: step.code, ocopCode })
+        .returning();
       await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row!.id, after: row });
       productIds.set(step.code, row!.id);
     } else if (step.action === 'update') {

@@ -12,14 +12,24 @@ const MAX_FILES = 6;
 
 /** Bringing the province's existing records in from Excel or CSV: template, upload and check, commit. */
 export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; limits: ImportLimits }> = async (app, { imports, limits }) => {
-  app.get('/imports/template', { config: { access: OFFICE }, schema: { tags, summary: 'The template workbook (Chủ thể, Sản phẩm, Kết quả đánh giá, Hướng dẫn)' } }, async (_req, reply) =>
-    reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="mau-nhap-du-lieu-ocop.xlsx"; filename*=UTF-8''m%E1%BA%ABu-nh%E1%BA%ADp-d%E1%BB%AF-li%E1%BB%87u-ocop.xlsx`)
-      .send(await buildImportTemplate()),
+  app.get(
+    '/imports/template',
+    { config: { access: OFFICE }, schema: { tags, summary: 'The template workbook (Chủ thể, Sản phẩm, Kết quả đánh giá, Hướng dẫn)' } },
+    async (_req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="mau-nhap-du-lieu-ocop.xlsx"; filename*=UTF-8''m%E1%BA%ABu-nh%E1%BA%ADp-d%E1%BB%AF-li%E1%BB%87u-ocop.xlsx`,
+        )
+        .send(await buildImportTemplate()),
   );
 
-  app.get('/imports', { config: { access: OFFICE }, schema: { tags, summary: 'Recent imports of the province', response: { 200: z.array(ImportJob) } } }, (req) => imports.list(req.actor));
+  app.get(
+    '/imports',
+    { config: { access: OFFICE }, schema: { tags, summary: 'Recent imports of the province', response: { 200: z.array(ImportJob) } } },
+    (req) => imports.list(req.actor),
+  );
 
   app.post(
     '/imports',
@@ -35,14 +45,19 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; lim
     },
     async (req, reply) => {
       const files: UploadedFile[] = [];
-      for await (const part of req.files({ limits: { fileSize: limits.maxBytes, files: MAX_FILES } })) files.push({ name: part.filename, data: await part.toBuffer() });
+      for await (const part of req.files({ limits: { fileSize: limits.maxBytes, files: MAX_FILES } }))
+        files.push({ name: part.filename, data: await part.toBuffer() });
       return reply.status(202).send(await imports.upload(req.actor, files, req.query.sheet));
     },
   );
 
-  app.get('/imports/:id', { config: { access: OFFICE }, schema: { tags, params: IdParams, response: { 200: ImportJob } } }, (req) => imports.get(req.actor, req.params.id));
+  app.get('/imports/:id', { config: { access: OFFICE }, schema: { tags, params: IdParams, response: { 200: ImportJob } } }, (req) =>
+    imports.get(req.actor, req.params.id),
+  );
 
-  app.post('/imports/:id/commit', { config: { access: OFFICE }, schema: { tags, summary: 'Write a checked import in one transaction', params: IdParams, response: { 202: ImportJob } } }, async (req, reply) =>
-    reply.status(202).send(await imports.commit(req.actor, req.auditActor, req.params.id)),
+  app.post(
+    '/imports/:id/commit',
+    { config: { access: OFFICE }, schema: { tags, summary: 'Write a checked import in one transaction', params: IdParams, response: { 202: ImportJob } } },
+    async (req, reply) => reply.status(202).send(await imports.commit(req.actor, req.auditActor, req.params.id)),
   );
 };

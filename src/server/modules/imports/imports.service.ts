@@ -23,21 +23,44 @@ const INFLATE_FACTOR = 20;
  * Reads uploaded files into validated records: all or nothing. Whole-file problems (not a workbook,
  * too large, too many rows) and every row's problems are returned together.
  */
-export async function readImport(db: Db, provinceCode: string, files: UploadedFile[], limits: ImportLimits, thisYear: number, opts: { sheet?: SheetKey; onProgress?: (rows: number) => void } = {}) {
+export async function readImport(
+  db: Db,
+  provinceCode: string,
+  files: UploadedFile[],
+  limits: ImportLimits,
+  thisYear: number,
+  opts: { sheet?: SheetKey; onProgress?: (rows: number) => void } = {},
+) {
   const tables: SheetTable[] = [];
   const problems: ImportProblem[] = [];
   let rowsRead = 0;
   for (const file of files) {
     if (file.data.length > limits.maxBytes) {
-      problems.push(fileProblem(file.name, { vi: `Tệp lớn hơn giới hạn ${Math.round(limits.maxBytes / 1048576)} MB.`, en: `The file exceeds the ${Math.round(limits.maxBytes / 1048576)} MB limit.` }));
+      problems.push(
+        fileProblem(file.name, {
+          vi: `Tệp lớn hơn giới hạn ${Math.round(limits.maxBytes / 1048576)} MB.`,
+          en: `The file exceeds the ${Math.round(limits.maxBytes / 1048576)} MB limit.`,
+        }),
+      );
       continue;
     }
     try {
-      const read = await readWorkbookFile(file.name, file.data, { maxRows: limits.maxRows - rowsRead, maxUncompressedBytes: limits.maxBytes * INFLATE_FACTOR }, opts.sheet, (n) => opts.onProgress?.(rowsRead + n));
+      const read = await readWorkbookFile(
+        file.name,
+        file.data,
+        { maxRows: limits.maxRows - rowsRead, maxUncompressedBytes: limits.maxBytes * INFLATE_FACTOR },
+        opts.sheet,
+        (n) => opts.onProgress?.(rowsRead + n),
+      );
       for (const t of read.tables) rowsRead += t.rows.length;
       tables.push(...read.tables);
       if (!read.tables.length)
-        problems.push(fileProblem(file.name, { vi: 'Không tìm thấy sheet Chủ thể, Sản phẩm hay Kết quả đánh giá trong tệp.', en: 'No Chủ thể, Sản phẩm or Kết quả đánh giá sheet in the file.' }));
+        problems.push(
+          fileProblem(file.name, {
+            vi: 'Không tìm thấy sheet Chủ thể, Sản phẩm hay Kết quả đánh giá trong tệp.',
+            en: 'No Chủ thể, Sản phẩm or Kết quả đánh giá sheet in the file.',
+          }),
+        );
     } catch (err) {
       if (!(err instanceof UnreadableFileError)) throw err;
       problems.push(fileProblem(file.name, err.reason));
@@ -75,7 +98,14 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       preview: (row.preview as ImportJob['preview']) ?? null,
       problems: problems.slice(0, PROBLEMS_SHOWN),
       problemCount: problems.length,
-      failure: interrupted ? { vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.', en: 'The server stopped while working; nothing was written. Upload again.' } : row.failure ? (JSON.parse(row.failure) as Message) : null,
+      failure: interrupted
+        ? {
+            vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.',
+            en: 'The server stopped while working; nothing was written. Upload again.',
+          }
+        : row.failure
+          ? (JSON.parse(row.failure) as Message)
+          : null,
       createdAt: row.createdAt.toISOString(),
       committedAt: row.committedAt?.toISOString() ?? null,
     };
@@ -84,7 +114,10 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
   async function load(actor: Actor, id: string) {
     const province = provinceOf(actor);
     const wasRunning = running.has(id);
-    const [row] = await db.select().from(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, province)));
+    const [row] = await db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, province)));
     if (!row) throw notFound({ vi: 'lượt nhập dữ liệu', en: 'import' });
     return { row, wasRunning };
   }
@@ -109,7 +142,10 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
         .set({ status: problems.length ? 'invalid' : 'validated', rowsTotal, rowsDone: rowsTotal, problems, preview, rows: problems.length ? null : records })
         .where(eq(importJobs.id, jobId));
     } catch (err) {
-      await db.update(importJobs).set({ status: 'failed', failure: failureText(err) }).where(eq(importJobs.id, jobId));
+      await db
+        .update(importJobs)
+        .set({ status: 'failed', failure: failureText(err) })
+        .where(eq(importJobs.id, jobId));
     }
   }
 
@@ -118,12 +154,23 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
     try {
       const preview = await db.transaction(async (tx) => {
         const result = await applyImport(tx, job.provinceCode, job.rows as ImportRecords, audit, clock().getFullYear(), (n) => (progress.rowsDone = n));
-        await recordAudit(tx, audit, { action: 'update', entityType: 'import', entityId: job.id, after: { status: 'committed', fileNames: job.fileNames, ...result } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'import',
+          entityId: job.id,
+          after: { status: 'committed', fileNames: job.fileNames, ...result },
+        });
         return result;
       });
-      await db.update(importJobs).set({ status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null }).where(eq(importJobs.id, job.id));
+      await db
+        .update(importJobs)
+        .set({ status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null })
+        .where(eq(importJobs.id, job.id));
     } catch (err) {
-      await db.update(importJobs).set({ status: 'failed', failure: failureText(err) }).where(eq(importJobs.id, job.id));
+      await db
+        .update(importJobs)
+        .set({ status: 'failed', failure: failureText(err) })
+        .where(eq(importJobs.id, job.id));
     }
   }
 
@@ -142,7 +189,13 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       for (const f of files) digest.update(f.data);
       const [row] = await db
         .insert(importJobs)
-        .values({ provinceCode: province, fileNames: files.map((f) => f.name), fileDigest: digest.digest('hex'), status: 'validating', createdBy: actor.kind === 'user' ? actor.userId : null })
+        .values({
+          provinceCode: province,
+          fileNames: files.map((f) => f.name),
+          fileDigest: digest.digest('hex'),
+          status: 'validating',
+          createdBy: actor.kind === 'user' ? actor.userId : null,
+        })
         .returning();
       track(row!.id, 0, () => validate(row!.id, province, files, sheet));
       return present(row!, true);

@@ -36,7 +36,12 @@ async function commit(id: string) {
   return settle(id);
 }
 const count = async (table: string) => (await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
-const snapshot = async () => ({ subjects: await count('subjects'), products: await count('products'), results: await count('historical_results'), audit: await count('audit_log') });
+const snapshot = async () => ({
+  subjects: await count('subjects'),
+  products: await count('products'),
+  results: await count('historical_results'),
+  audit: await count('audit_log'),
+});
 
 describe('import template', () => {
   it('has the three sheets with Vietnamese headers and a guide', async () => {
@@ -46,7 +51,16 @@ describe('import template', () => {
     await wb.xlsx.load(res.raw as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Chủ thể', 'Sản phẩm', 'Kết quả đánh giá', 'Hướng dẫn']);
     expect((wb.getWorksheet('Kết quả đánh giá')!.getRow(1).values as unknown[]).slice(1)).toEqual([
-      'Mã sản phẩm', 'Năm', 'Đợt', 'Cấp đánh giá', 'Loại đánh giá', 'Điểm', 'Hạng sao', 'Số quyết định', 'Ngày quyết định', 'Căn cứ',
+      'Mã sản phẩm',
+      'Năm',
+      'Đợt',
+      'Cấp đánh giá',
+      'Loại đánh giá',
+      'Điểm',
+      'Hạng sao',
+      'Số quyết định',
+      'Ngày quyết định',
+      'Căn cứ',
     ]);
   });
   it('is the office’s: a commune officer may not import', async () => {
@@ -86,7 +100,11 @@ describe('import', () => {
 
     // The same file again: nothing to do, nothing written.
     const again = await importFiles([file]);
-    expect(again.preview).toMatchObject({ subjects: { create: 0, update: 0, unchanged: 5 }, products: { create: 0, update: 0, unchanged: 7 }, results: { create: 0, update: 0, unchanged: 13 } });
+    expect(again.preview).toMatchObject({
+      subjects: { create: 0, update: 0, unchanged: 5 },
+      products: { create: 0, update: 0, unchanged: 7 },
+      results: { create: 0, update: 0, unchanged: 13 },
+    });
     await commit(again.id);
     expect(await snapshot()).toEqual({ ...after, audit: after.audit + 1 });
 
@@ -102,7 +120,17 @@ describe('import', () => {
   });
 
   it('a committed import cannot be committed twice', async () => {
-    const job = await importFiles([{ name: 'a.xlsx', data: await workbook({ 'Chủ thể': [['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Mã xã'], ['CT90', 'Tổ hợp tác Lúa', 'THT', '29905']] }) }]);
+    const job = await importFiles([
+      {
+        name: 'a.xlsx',
+        data: await workbook({
+          'Chủ thể': [
+            ['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Mã xã'],
+            ['CT90', 'Tổ hợp tác Lúa', 'THT', '29905'],
+          ],
+        }),
+      },
+    ]);
     await commit(job.id);
     const res = await admin.post(`/api/v1/imports/${job.id}/commit`);
     expect(res.status).toBe(409);
@@ -178,8 +206,13 @@ describe('import', () => {
 
   it('refuses hostile or malformed files with a clear message and leaves the database unchanged', async () => {
     const before = await snapshot();
-    const bomb = zipSync({ '[Content_Types].xml': new Uint8Array(10), 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
-    const manyRows = await workbook({ 'Chủ thể': [['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Mã xã'], ...Array.from({ length: 600 }, (_, i) => [`K${i}`, `HTX ${i}`, 'HTX', '29905'])] });
+    const bomb = zipSync(
+      { '[Content_Types].xml': new Uint8Array(10), 'xl/workbook.xml': new Uint8Array(10), 'xl/worksheets/sheet1.xml': new Uint8Array(60 * 1024 * 1024) },
+      { level: 9 },
+    );
+    const manyRows = await workbook({
+      'Chủ thể': [['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Mã xã'], ...Array.from({ length: 600 }, (_, i) => [`K${i}`, `HTX ${i}`, 'HTX', '29905'])],
+    });
     const cases: [string, Buffer, RegExp][] = [
       ['bomb.xlsx', Buffer.from(bomb), /giải nén vượt quá/],
       ['anh.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0, 0xff, 0xfe]), /không phải .xlsx/],

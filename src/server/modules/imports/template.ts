@@ -40,9 +40,13 @@ export async function buildImportTemplate(): Promise<Buffer> {
     { header: 'Ghi chú', key: 'note', width: 70 },
   ];
   help.getRow(1).font = { bold: true };
-  for (const sheet of SHEETS) for (const c of sheet.columns) help.addRow({ sheet: sheet.name, label: c.label, key: c.key, required: c.required ? 'Có' : '', note: c.note ?? '' });
+  for (const sheet of SHEETS)
+    for (const c of sheet.columns) help.addRow({ sheet: sheet.name, label: c.label, key: c.key, required: c.required ? 'Có' : '', note: c.note ?? '' });
   help.addRow({});
-  help.addRow({ sheet: 'Lưu ý', note: 'Tiêu đề cột được nhận theo tên hoặc khoá, không phân biệt hoa thường, dấu và khoảng trắng; thứ tự cột tuỳ ý; cột thừa bị bỏ qua.' });
+  help.addRow({
+    sheet: 'Lưu ý',
+    note: 'Tiêu đề cột được nhận theo tên hoặc khoá, không phân biệt hoa thường, dấu và khoảng trắng; thứ tự cột tuỳ ý; cột thừa bị bỏ qua.',
+  });
   help.addRow({ sheet: '', note: 'Số có thể dùng dấu phẩy thập phân (72,5); ngày dạng dd/mm/yyyy hoặc ô ngày của Excel; không dùng công thức (dán giá trị).' });
   help.addRow({ sheet: '', note: 'Nhập lại cùng tệp không thay đổi gì; tệp đã sửa sẽ cập nhật theo mã chủ thể, mã sản phẩm.' });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -6,7 +6,14 @@ export type Area = { provinceCode: string; communeCodes: readonly string[] | nul
 
 export const areaWhere = (area: Area, subject = sql.raw('s')): SQL =>
   area.communeCodes
-    ? sql`${subject}.province_code = ${area.provinceCode} and ${subject}.commune_code in (${area.communeCodes.length ? sql.join(area.communeCodes.map((c) => sql`${c}`), sql`, `) : sql`null`})`
+    ? sql`${subject}.province_code = ${area.provinceCode} and ${subject}.commune_code in (${
+        area.communeCodes.length
+          ? sql.join(
+              area.communeCodes.map((c) => sql`${c}`),
+              sql`, `,
+            )
+          : sql`null`
+      })`
     : sql`${subject}.province_code = ${area.provinceCode}`;
 
 /** (basis, level) pairs that recognise, from the domain's table: SQL repeats no rule of its own. */

@@ -51,10 +51,16 @@ export const INDICATOR_QUERIES: Record<string, IndicatorQuery> = {
   subjects_recognised: () => fromLast(producers, sql`star >= 3`, sql`legal_form`),
   products_recognised_by_set: () => fromLast(products, sql`star >= 3`, sql`criteria_set_number`),
   certificates_valid: (a, y) =>
-    fromCertificates(a, sql`c.issued_on <= ${yearEnd(y)} and c.expires_on >= ${yearEnd(y)} and (c.revoked_on is null or c.revoked_on > ${yearEnd(y)}) and (c.superseded_on is null or c.superseded_on > ${yearEnd(y)})`),
+    fromCertificates(
+      a,
+      sql`c.issued_on <= ${yearEnd(y)} and c.expires_on >= ${yearEnd(y)} and (c.revoked_on is null or c.revoked_on > ${yearEnd(y)}) and (c.superseded_on is null or c.superseded_on > ${yearEnd(y)})`,
+    ),
   certificates_expiring: (a, y) => fromCertificates(a, inYear(sql`c.expires_on`, y)),
   certificates_lapsed: (a, y) =>
-    fromCertificates(a, sql`${inYear(sql`c.expires_on`, y)} and c.expires_on < current_date and c.superseded_on is null and (c.revoked_on is null or c.revoked_on > c.expires_on)`),
+    fromCertificates(
+      a,
+      sql`${inYear(sql`c.expires_on`, y)} and c.expires_on < current_date and c.superseded_on is null and (c.revoked_on is null or c.revoked_on > c.expires_on)`,
+    ),
   certificates_revoked: (a, y) => fromCertificates(a, inYear(sql`c.revoked_on`, y)),
 };
 

@@ -8,13 +8,30 @@ const tags = ['Chỉ tiêu / Indicators'];
 const PROGRAMME = ['admin', 'officer'] as const;
 
 export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsService }> = async (app, { indicators }) => {
-  app.get('/indicators', { config: { access: 'authenticated' }, schema: { tags, summary: 'The indicator catalogue', response: { 200: z.array(IndicatorDefinition) } } }, () =>
-    INDICATORS.map((i) => ({ ...i, breakdown: i.breakdown ?? null })),
+  app.get(
+    '/indicators',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'The indicator catalogue', response: { 200: z.array(IndicatorDefinition) } } },
+    () => INDICATORS.map((i) => ({ ...i, breakdown: i.breakdown ?? null })),
   );
-  app.get('/indicators/values', { config: { access: PROGRAMME }, schema: { tags, summary: 'Every indicator for a year, for the caller’s area or one commune of it', querystring: IndicatorQuery, response: { 200: IndicatorValues } } }, (req) =>
-    indicators.values(req.actor, req.query.year, req.query.communeCode),
+  app.get(
+    '/indicators/values',
+    {
+      config: { access: PROGRAMME },
+      schema: {
+        tags,
+        summary: 'Every indicator for a year, for the caller’s area or one commune of it',
+        querystring: IndicatorQuery,
+        response: { 200: IndicatorValues },
+      },
+    },
+    (req) => indicators.values(req.actor, req.query.year, req.query.communeCode),
   );
-  app.get('/dashboard', { config: { access: PROGRAMME }, schema: { tags, summary: 'Everything the dashboard draws for a year', querystring: DashboardQuery, response: { 200: Dashboard } } }, (req) =>
-    indicators.dashboard(req.actor, req.query.year),
+  app.get(
+    '/dashboard',
+    {
+      config: { access: PROGRAMME },
+      schema: { tags, summary: 'Everything the dashboard draws for a year', querystring: DashboardQuery, response: { 200: Dashboard } },
+    },
+    (req) => indicators.dashboard(req.actor, req.query.year),
   );
 };

@@ -23,11 +23,23 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
 
   async function figures(area: Area, year: number): Promise<Map<string, Figure>> {
     const tracked = INDICATORS.filter((i) => i.tracked && INDICATOR_QUERIES[i.code]);
-    const rows = await queryRows<FigureRow>(db, allFiguresQuery(area, year, tracked.map((i) => i.code)));
+    const rows = await queryRows<FigureRow>(
+      db,
+      allFiguresQuery(
+        area,
+        year,
+        tracked.map((i) => i.code),
+      ),
+    );
     const out = new Map<string, Figure>();
     for (const indicator of INDICATORS) {
       const isTracked = tracked.includes(indicator);
-      out.set(indicator.code, { code: indicator.code, value: isTracked ? 0 : null, breakdown: isTracked && indicator.breakdown ? {} : null, byCommune: new Map() });
+      out.set(indicator.code, {
+        code: indicator.code,
+        value: isTracked ? 0 : null,
+        breakdown: isTracked && indicator.breakdown ? {} : null,
+        byCommune: new Map(),
+      });
     }
     for (const r of rows) {
       const figure = out.get(r.code)!;
@@ -92,9 +104,16 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         figures(area, year),
         targets(area, year),
         queryRows<{ commune_code: string; star: number; legal_form: string; subject_id: string }>(db, standingQuery(area, year)),
-        db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, area.provinceCode)).orderBy(asc(communes.sortKey)),
+        db
+          .select({ code: communes.code, name: communes.name })
+          .from(communes)
+          .where(eq(communes.provinceCode, area.provinceCode))
+          .orderBy(asc(communes.sortKey)),
         db.select({ number: criteriaSets.number, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)),
-        queryRows<{ commune_code: string; n: number }>(db, sql`select s.commune_code, count(*)::int as n from subjects s where ${areaWhere(area)} group by s.commune_code`),
+        queryRows<{ commune_code: string; n: number }>(
+          db,
+          sql`select s.commune_code, count(*)::int as n from subjects s where ${areaWhere(area)} group by s.commune_code`,
+        ),
         queryRows<{ month: string; n: number }>(
           db,
           sql`select to_char(c.expires_on, 'YYYY-MM') as month, count(*)::int as n
@@ -120,7 +139,12 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
       return {
         year,
         provinceCode: area.provinceCode,
-        indicators: INDICATORS.map((i) => ({ code: i.code, value: f.get(i.code)!.value, target: t.total.get(i.code) ?? null, breakdown: f.get(i.code)!.breakdown })),
+        indicators: INDICATORS.map((i) => ({
+          code: i.code,
+          value: f.get(i.code)!.value,
+          target: t.total.get(i.code) ?? null,
+          breakdown: f.get(i.code)!.breakdown,
+        })),
         productsBySetAndStar: bySetStar.map((r) => ({ ...r, setName: r.setNumber ? (setNames.get(r.setNumber) ?? null) : null })),
         communes: communeRows
           .filter((c) => inArea(c.code))
@@ -147,7 +171,11 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         figures(area, year),
         targets(area, year),
         queryRows<{ commune_code: string; star: number; legal_form: string; subject_id: string }>(db, standingQuery(area, year)),
-        db.select({ code: communes.code, name: communes.name }).from(communes).where(eq(communes.provinceCode, area.provinceCode)).orderBy(asc(communes.sortKey)),
+        db
+          .select({ code: communes.code, name: communes.name })
+          .from(communes)
+          .where(eq(communes.provinceCode, area.provinceCode))
+          .orderBy(asc(communes.sortKey)),
         db.select({ fullName: provinces.fullName }).from(provinces).where(eq(provinces.code, area.provinceCode)),
       ]);
       const v = (code: string) => f.get(code)!.value ?? 0;
@@ -158,7 +186,13 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         year,
         provinceCode: area.provinceCode,
         provinceName: province[0]?.fullName ?? area.provinceCode,
-        evaluated: { products: v('products_evaluated'), firstTime: v('products_evaluated_first'), upgrade: v('products_evaluated_upgrade'), reRating: v('products_evaluated_rerating'), subjects: v('subjects_evaluated') },
+        evaluated: {
+          products: v('products_evaluated'),
+          firstTime: v('products_evaluated_first'),
+          upgrade: v('products_evaluated_upgrade'),
+          reRating: v('products_evaluated_rerating'),
+          subjects: v('subjects_evaluated'),
+        },
         subjects: { new: v('subjects_new'), returning: v('subjects_returning') },
         recognized: {
           products: v('products_recognised'),
@@ -167,8 +201,17 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
           byLegalForm: f.get('subjects_recognised')!.breakdown ?? {},
         },
         scoreAtLeast90: v('products_score_90'),
-        certificates: { valid: v('certificates_valid'), expiring: v('certificates_expiring'), lapsed: v('certificates_lapsed'), revoked: v('certificates_revoked') },
-        cumulative: { products: standing.length, subjects: new Set(standing.map((s) => s.subject_id)).size, byStar: { '3': starCount(3), '4': starCount(4), '5': starCount(5) } },
+        certificates: {
+          valid: v('certificates_valid'),
+          expiring: v('certificates_expiring'),
+          lapsed: v('certificates_lapsed'),
+          revoked: v('certificates_revoked'),
+        },
+        cumulative: {
+          products: standing.length,
+          subjects: new Set(standing.map((s) => s.subject_id)).size,
+          byStar: { '3': starCount(3), '4': starCount(4), '5': starCount(5) },
+        },
         indicators: INDICATORS.map((i) => ({ code: i.code, name: i.name, unit: i.unit, value: f.get(i.code)!.value, target: t.total.get(i.code) ?? null })),
         byCommune: communeRows
           .filter((c) => evaluated.has(c.code))

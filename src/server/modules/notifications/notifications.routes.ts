@@ -7,15 +7,21 @@ import type { NotificationsService } from './notifications.service.js';
 const tags = ['Thông báo / Notifications'];
 
 export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService }> = async (app, { notifications }) => {
-  app.get('/notifications', { config: { access: 'authenticated' }, schema: { tags, summary: 'My notifications', response: { 200: NotificationList } } }, (req) =>
-    notifications.list((req.actor as UserActor).userId),
+  app.get(
+    '/notifications',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'My notifications', response: { 200: NotificationList } } },
+    (req) => notifications.list((req.actor as UserActor).userId),
   );
   app.post('/notifications/read-all', { config: { access: 'authenticated' }, schema: { tags, response: { 200: OkResponse } } }, async (req) => {
     await notifications.markAllRead((req.actor as UserActor).userId);
     return { ok: true as const };
   });
-  app.post('/notifications/:id/read', { config: { access: 'authenticated' }, schema: { tags, params: IdParams, response: { 200: OkResponse } } }, async (req) => {
-    await notifications.markRead((req.actor as UserActor).userId, req.params.id);
-    return { ok: true as const };
-  });
+  app.post(
+    '/notifications/:id/read',
+    { config: { access: 'authenticated' }, schema: { tags, params: IdParams, response: { 200: OkResponse } } },
+    async (req) => {
+      await notifications.markRead((req.actor as UserActor).userId, req.params.id);
+      return { ok: true as const };
+    },
+  );
 };

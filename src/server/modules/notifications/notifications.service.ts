@@ -11,7 +11,10 @@ export type NewNotification = { userIds: string[]; dossierId?: string | null; ti
 export async function notify(tx: DbOrTx, n: NewNotification) {
   const ids = [...new Set(n.userIds)];
   if (!ids.length) return;
-  const recipients = await tx.select({ id: users.id, email: users.email }).from(users).where(and(inArray(users.id, ids), eq(users.active, true)));
+  const recipients = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
   if (!recipients.length) return;
   await tx.insert(notifications).values(recipients.map((r) => ({ userId: r.id, dossierId: n.dossierId ?? null, title: n.title, body: n.body })));
   await tx.insert(emailOutbox).values(recipients.map((r) => ({ to: r.email, subject: `[OCOP] ${n.title}`, body: n.body })));
@@ -22,18 +25,34 @@ export function createNotificationsService(db: Db) {
     async list(userId: string) {
       const [items, unread] = await Promise.all([
         db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(100),
-        db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+        db
+          .select({ n: count() })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
       ]);
       return {
-        items: items.map((i) => ({ id: i.id, dossierId: i.dossierId, title: i.title, body: i.body, readAt: i.readAt?.toISOString() ?? null, createdAt: i.createdAt.toISOString() })),
+        items: items.map((i) => ({
+          id: i.id,
+          dossierId: i.dossierId,
+          title: i.title,
+          body: i.body,
+          readAt: i.readAt?.toISOString() ?? null,
+          createdAt: i.createdAt.toISOString(),
+        })),
         unread: unread[0]?.n ?? 0,
       };
     },
     async markAllRead(userId: string) {
-      await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+      await db
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
     },
     async markRead(userId: string, id: string) {
-      await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
+      await db
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
     },
   };
 }

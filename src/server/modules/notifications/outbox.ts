@@ -31,7 +31,10 @@ export async function drainOutbox(db: Db, mailer: Mailer, batch = 50): Promise<{
       await db.update(emailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(emailOutbox.id, mail.id));
       sent++;
     } catch (err) {
-      await db.update(emailOutbox).set({ lastError: err instanceof Error ? err.message.slice(0, 1000) : String(err) }).where(eq(emailOutbox.id, mail.id));
+      await db
+        .update(emailOutbox)
+        .set({ lastError: err instanceof Error ? err.message.slice(0, 1000) : String(err) })
+        .where(eq(emailOutbox.id, mail.id));
       failed++;
     }
   }

@@ -18,7 +18,10 @@ export function createPlansService(db: Db, deploymentProvince: string) {
   }
 
   async function load(provinceCode: string, year: number): Promise<Plan | null> {
-    const [plan] = await db.select().from(annualPlans).where(and(eq(annualPlans.provinceCode, provinceCode), eq(annualPlans.year, year)));
+    const [plan] = await db
+      .select()
+      .from(annualPlans)
+      .where(and(eq(annualPlans.provinceCode, provinceCode), eq(annualPlans.year, year)));
     if (!plan) return null;
     const [targets, lines] = await Promise.all([
       db.select().from(planTargets).where(eq(planTargets.planId, plan.id)).orderBy(asc(planTargets.indicatorCode), asc(planTargets.communeCode)),
@@ -87,11 +90,17 @@ export function createPlansService(db: Db, deploymentProvince: string) {
       await check(provinceCode, body);
       const before = await load(provinceCode, year);
       if (before && body.version !== before.version)
-        throw conflict('stale_plan', { vi: 'Kế hoạch vừa được người khác sửa; hãy tải lại trước khi lưu.', en: 'Someone else changed the plan; reload before saving.' });
+        throw conflict('stale_plan', {
+          vi: 'Kế hoạch vừa được người khác sửa; hãy tải lại trước khi lưu.',
+          en: 'Someone else changed the plan; reload before saving.',
+        });
       await db.transaction(async (tx) => {
         let planId = before?.id;
         if (planId) {
-          await tx.update(annualPlans).set({ title: body.title, narrative: body.narrative, version: before!.version + 1, updatedAt: new Date() }).where(eq(annualPlans.id, planId));
+          await tx
+            .update(annualPlans)
+            .set({ title: body.title, narrative: body.narrative, version: before!.version + 1, updatedAt: new Date() })
+            .where(eq(annualPlans.id, planId));
           await tx.delete(planTargets).where(eq(planTargets.planId, planId));
           await tx.delete(planBudgetLines).where(eq(planBudgetLines.planId, planId));
         } else {
@@ -101,10 +110,38 @@ export function createPlansService(db: Db, deploymentProvince: string) {
             .returning();
           planId = row!.id;
         }
-        if (body.targets.length) await tx.insert(planTargets).values(body.targets.map((t) => ({ planId: planId!, indicatorCode: t.indicatorCode, communeCode: t.communeCode ?? null, target: t.target, note: t.note ?? null })));
+        if (body.targets.length)
+          await tx
+            .insert(planTargets)
+            .values(
+              body.targets.map((t) => ({
+                planId: planId!,
+                indicatorCode: t.indicatorCode,
+                communeCode: t.communeCode ?? null,
+                target: t.target,
+                note: t.note ?? null,
+              })),
+            );
         if (body.budgetLines.length)
-          await tx.insert(planBudgetLines).values(body.budgetLines.map((l, position) => ({ planId: planId!, position, item: l.item, source: l.source, amountVnd: l.amountVnd, note: l.note ?? null })));
-        await recordAudit(tx, audit, { action: before ? 'update' : 'create', entityType: 'annual_plan', entityId: planId!, before: before ?? null, after: { year, ...body } });
+          await tx
+            .insert(planBudgetLines)
+            .values(
+              body.budgetLines.map((l, position) => ({
+                planId: planId!,
+                position,
+                item: l.item,
+                source: l.source,
+                amountVnd: l.amountVnd,
+                note: l.note ?? null,
+              })),
+            );
+        await recordAudit(tx, audit, {
+          action: before ? 'update' : 'create',
+          entityType: 'annual_plan',
+          entityId: planId!,
+          before: before ?? null,
+          after: { year, ...body },
+        });
       });
       return (await load(provinceCode, year))!;
     },

@@ -53,19 +53,36 @@ export const productsRepository = {
   async photosOf(db: DbOrTx, productIds: string[]): Promise<Map<string, PhotoRow[]>> {
     const map = new Map<string, PhotoRow[]>();
     if (!productIds.length) return map;
-    const rows = await db.select().from(productPhotos).where(inArray(productPhotos.productId, productIds)).orderBy(asc(productPhotos.position), asc(productPhotos.createdAt));
+    const rows = await db
+      .select()
+      .from(productPhotos)
+      .where(inArray(productPhotos.productId, productIds))
+      .orderBy(asc(productPhotos.position), asc(productPhotos.createdAt));
     for (const r of rows) map.set(r.productId, [...(map.get(r.productId) ?? []), r]);
     return map;
   },
   getPhoto: async (db: DbOrTx, productId: string, photoId: string) =>
-    (await db.select().from(productPhotos).where(and(eq(productPhotos.id, photoId), eq(productPhotos.productId, productId))).limit(1))[0],
+    (
+      await db
+        .select()
+        .from(productPhotos)
+        .where(and(eq(productPhotos.id, photoId), eq(productPhotos.productId, productId)))
+        .limit(1)
+    )[0],
   insertPhoto: async (db: DbOrTx, values: typeof productPhotos.$inferInsert) => (await db.insert(productPhotos).values(values).returning())[0]!,
   deletePhoto: (db: DbOrTx, id: string) => db.delete(productPhotos).where(eq(productPhotos.id, id)),
-  countPhotos: async (db: DbOrTx, productId: string) => (await db.select({ n: count() }).from(productPhotos).where(eq(productPhotos.productId, productId)))[0]?.n ?? 0,
+  countPhotos: async (db: DbOrTx, productId: string) =>
+    (await db.select({ n: count() }).from(productPhotos).where(eq(productPhotos.productId, productId)))[0]?.n ?? 0,
 
   insert: async (db: DbOrTx, values: ProductValues) => (await db.insert(products).values(values).returning())[0]!,
   update: async (db: DbOrTx, id: string, values: Partial<ProductValues>) =>
-    (await db.update(products).set({ ...values, updatedAt: new Date() }).where(eq(products.id, id)).returning())[0]!,
+    (
+      await db
+        .update(products)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(products.id, id))
+        .returning()
+    )[0]!,
   delete: (db: DbOrTx, id: string) => db.delete(products).where(eq(products.id, id)),
 
   /** Next serial (STT) of the commune for the year; the row lock serialises concurrent registrations. */
@@ -73,11 +90,20 @@ export const productsRepository = {
     const rows = await tx
       .insert(productCodeCounters)
       .values({ communeCode, year, lastSerial: 1 })
-      .onConflictDoUpdate({ target: [productCodeCounters.communeCode, productCodeCounters.year], set: { lastSerial: sql`${productCodeCounters.lastSerial} + 1` } })
+      .onConflictDoUpdate({
+        target: [productCodeCounters.communeCode, productCodeCounters.year],
+        set: { lastSerial: sql`${productCodeCounters.lastSerial} + 1` },
+      })
       .returning({ serial: productCodeCounters.lastSerial });
     return rows[0]!.serial;
   },
 
   criteriaSetExists: async (db: DbOrTx, legalBasis: string, number: number) =>
-    (await db.select({ n: criteriaSets.number }).from(criteriaSets).where(and(eq(criteriaSets.legalBasis, legalBasis), eq(criteriaSets.number, number))).limit(1)).length > 0,
+    (
+      await db
+        .select({ n: criteriaSets.number })
+        .from(criteriaSets)
+        .where(and(eq(criteriaSets.legalBasis, legalBasis), eq(criteriaSets.number, number)))
+        .limit(1)
+    ).length > 0,
 };

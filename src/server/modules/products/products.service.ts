@@ -143,7 +143,10 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
   return {
     async list(actor: Actor, f: ProductListFilters) {
       const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
-      const photos = await repo.photosOf(db, items.map((i) => i.id));
+      const photos = await repo.photosOf(
+        db,
+        items.map((i) => i.id),
+      );
       return { items: items.map((r) => presentProduct(r, photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
     },
 
@@ -212,9 +215,24 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
       await storage.put(thumbKey, img.thumb);
       try {
         await db.transaction(async (tx) => {
-          const photo = await repo.insertPhoto(tx, { productId: id, storageKey, thumbKey, mimeType: img.mimeType, width: img.width, height: img.height, bytes: img.image.length, position: existing });
+          const photo = await repo.insertPhoto(tx, {
+            productId: id,
+            storageKey,
+            thumbKey,
+            mimeType: img.mimeType,
+            width: img.width,
+            height: img.height,
+            bytes: img.image.length,
+            position: existing,
+          });
           await recordAudit(tx, audit, { action: 'create', entityType: 'product_photo', entityId: photo.id, after: { ...photo, productId: id } });
-          await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: id, before: { photos: existing }, after: { photos: existing + 1 } });
+          await recordAudit(tx, audit, {
+            action: 'update',
+            entityType: 'product',
+            entityId: id,
+            before: { photos: existing },
+            after: { photos: existing + 1 },
+          });
         });
       } catch (err) {
         await Promise.all([storage.remove(storageKey), storage.remove(thumbKey)]);

@@ -93,7 +93,9 @@ describe('products', () => {
 
   it('stores photos checked by content, with thumbnails, and removes them', async () => {
     const p = (await producer.post('/api/v1/products', { subjectId: producerSubjectId, name: 'Trà sen ướp', criteriaSetNumber: 12 })).body;
-    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a9d8f' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a9d8f' } })
+      .png()
+      .toBuffer();
     const res = await upload(producer, p.id, png, 'anh.png');
     expect(res.status).toBe(201);
     const photo = res.body.photos[0];

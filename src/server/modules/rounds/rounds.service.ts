@@ -28,7 +28,10 @@ function ownerProvince(actor: Actor, level: RoundLevel, fallbackProvince: string
 }
 
 export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploymentProvince: string, clock: () => Date = () => new Date()) {
-  const dossierCount = sql<number>`(select count(*) from ${dossiers} where ${dossiers.roundId} = ${evaluationRounds.id} or ${dossiers.ministryRoundId} = ${evaluationRounds.id})`.mapWith(Number);
+  const dossierCount =
+    sql<number>`(select count(*) from ${dossiers} where ${dossiers.roundId} = ${evaluationRounds.id} or ${dossiers.ministryRoundId} = ${evaluationRounds.id})`.mapWith(
+      Number,
+    );
   const present = (r: RoundRow & { dossierCount: number }) => ({
     id: r.id,
     level: r.level,
@@ -47,7 +50,13 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
     const rows = await db
       .select({ ...getTableColumns(evaluationRounds), dossierCount })
       .from(evaluationRounds)
-      .where(and(eq(evaluationRounds.level, level), eq(evaluationRounds.year, year), provinceCode ? eq(evaluationRounds.provinceCode, provinceCode) : isNull(evaluationRounds.provinceCode)))
+      .where(
+        and(
+          eq(evaluationRounds.level, level),
+          eq(evaluationRounds.year, year),
+          provinceCode ? eq(evaluationRounds.provinceCode, provinceCode) : isNull(evaluationRounds.provinceCode),
+        ),
+      )
       .orderBy(asc(evaluationRounds.number));
     return rows.map(present);
   }
@@ -64,7 +73,8 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
           eq(evaluationRounds.number, values.number),
         ),
       );
-    if (clash[0]?.n) throw conflict('round_exists', { vi: `Đợt ${values.number} năm ${values.year} đã có.`, en: `Round ${values.number} of ${values.year} already exists.` });
+    if (clash[0]?.n)
+      throw conflict('round_exists', { vi: `Đợt ${values.number} năm ${values.year} đã có.`, en: `Round ${values.number} of ${values.year} already exists.` });
     return db.transaction(async (tx) => {
       const [row] = await tx.insert(evaluationRounds).values(values).returning();
       await recordAudit(tx, audit, { action: 'create', entityType: 'evaluation_round', entityId: row!.id, after: row });
@@ -103,14 +113,24 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
       db
         .select()
         .from(evaluationRounds)
-        .where(and(eq(evaluationRounds.level, level), provinceCode ? eq(evaluationRounds.provinceCode, provinceCode) : isNull(evaluationRounds.provinceCode), inArray(evaluationRounds.year, years)));
+        .where(
+          and(
+            eq(evaluationRounds.level, level),
+            provinceCode ? eq(evaluationRounds.provinceCode, provinceCode) : isNull(evaluationRounds.provinceCode),
+            inArray(evaluationRounds.year, years),
+          ),
+        );
     const found = roundForProposal(await load(), date);
     if (found) return found;
     const legalBasis = (await catalogue.current())?.version.legalBasis ?? '';
     await db.transaction(async (tx) => {
       for (const year of years)
         for (const t of defaultRounds(year, level)) {
-          const [row] = await tx.insert(evaluationRounds).values({ ...t, provinceCode, year, name: roundName(level, t.number, year), legalBasis }).onConflictDoNothing().returning();
+          const [row] = await tx
+            .insert(evaluationRounds)
+            .values({ ...t, provinceCode, year, name: roundName(level, t.number, year), legalBasis })
+            .onConflictDoNothing()
+            .returning();
           if (row) await recordAudit(tx, SYSTEM_ACTOR, { action: 'create', entityType: 'evaluation_round', entityId: row.id, after: row });
         }
     });
@@ -159,7 +179,11 @@ export function createRoundsService(db: Db, catalogue: CriteriaCatalogue, deploy
       ownerProvince(actor, before.level, deploymentProvince);
       if (actor.kind === 'user' && actor.provinceCode !== null && before.provinceCode !== actor.provinceCode) throw notFound(ROUND);
       const after = await db.transaction(async (tx) => {
-        const [row] = await tx.update(evaluationRounds).set({ ...body, updatedAt: new Date() }).where(eq(evaluationRounds.id, id)).returning();
+        const [row] = await tx
+          .update(evaluationRounds)
+          .set({ ...body, updatedAt: new Date() })
+          .where(eq(evaluationRounds.id, id))
+          .returning();
         await recordAudit(tx, audit, { action: 'update', entityType: 'evaluation_round', entityId: id, before, after: row });
         return row!;
       });

@@ -71,7 +71,13 @@ export function presentCouncilResult(r: CouncilResult): EvaluationResult {
     memberTotals: [...r.memberTotals],
     spread: r.spread,
     rescoreRequired: r.rescoreRequired,
-    quorum: { status: r.quorum.status, councilSize: r.quorum.councilSize, present: r.quorum.present, required: r.quorum.required, chairPresent: r.quorum.chairPresent },
+    quorum: {
+      status: r.quorum.status,
+      councilSize: r.quorum.councilSize,
+      present: r.quorum.present,
+      required: r.quorum.required,
+      chairPresent: r.quorum.chairPresent,
+    },
     decisionReady: r.decisionReady,
   };
 }

@@ -35,12 +35,17 @@ export const scoringRoutes: FastifyPluginAsyncZod<{ catalogue: CriteriaCatalogue
   /** A provincial account's own province; the ministry (no province) and the public see the deployment's. */
   const provinceOf = (actor: Actor) => (actor.kind === 'user' && actor.provinceCode) || config.provinceCode;
 
-  app.get('/settings/scoring', { config: { access: 'authenticated' }, schema: { tags, summary: 'The province’s scoring rules', response: { 200: ScoringSettings } } }, (req) =>
-    settings.scoring(provinceOf(req.actor)),
+  app.get(
+    '/settings/scoring',
+    { config: { access: 'authenticated' }, schema: { tags, summary: 'The province’s scoring rules', response: { 200: ScoringSettings } } },
+    (req) => settings.scoring(provinceOf(req.actor)),
   );
   app.put(
     '/settings/scoring',
-    { config: { access: ['admin'] }, schema: { tags, summary: 'Change the province’s scoring rules', body: ScoringSettings, response: { 200: ScoringSettings } } },
+    {
+      config: { access: ['admin'] },
+      schema: { tags, summary: 'Change the province’s scoring rules', body: ScoringSettings, response: { 200: ScoringSettings } },
+    },
     (req) => settings.updateScoring(provinceOf(req.actor), req.auditActor, req.body),
   );
 };

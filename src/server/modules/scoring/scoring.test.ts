@@ -38,11 +38,22 @@ describe('POST /api/v1/scoring/evaluate', () => {
   it('scores a full sheet: 100 points → 5★, recognised by the ministry', async () => {
     const res = await (await t.client()).post('/api/v1/scoring/evaluate', { version: '26/2026/QĐ-TTg', set: 1, choices: bestChoices(set1) });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ total: 100, parts: { A: 40, B: 25, C: 35 }, bandStar: 5, star: 5, certifiable: true, recognisingLevel: 'ministry', failedGates: [], disqualified: false });
+    expect(res.body).toMatchObject({
+      total: 100,
+      parts: { A: 40, B: 25, C: 35 },
+      bandStar: 5,
+      star: 5,
+      certifiable: true,
+      recognisingLevel: 'ministry',
+      failedGates: [],
+      disqualified: false,
+    });
   });
 
   it('reports failed minimums and the plan for the next star', async () => {
-    const res = await (await t.client()).post('/api/v1/scoring/evaluate', { version: '26-2026-qd-ttg', set: 'rau-cu-qua-hat-tuoi', choices: worstChoices(set1) });
+    const res = await (
+      await t.client()
+    ).post('/api/v1/scoring/evaluate', { version: '26-2026-qd-ttg', set: 'rau-cu-qua-hat-tuoi', choices: worstChoices(set1) });
     expect(res.status).toBe(200);
     expect(res.body.star).toBeLessThan(3);
     expect(res.body.certifiable).toBe(false);
@@ -54,7 +65,9 @@ describe('POST /api/v1/scoring/evaluate', () => {
   it('aggregates a council: mean of totals, spread and re-score flag', async () => {
     const best = bestChoices(set1);
     const worst = worstChoices(set1);
-    const res = await (await t.client()).post('/api/v1/scoring/evaluate', {
+    const res = await (
+      await t.client()
+    ).post('/api/v1/scoring/evaluate', {
       version: '26/2026/QĐ-TTg',
       set: 1,
       members: [{ choices: best }, { choices: best }, { choices: worst }],

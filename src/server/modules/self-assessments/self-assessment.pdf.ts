@@ -78,7 +78,10 @@ export function selfAssessmentPdf({ assessment: a, set, version }: PrintableSelf
           ? [
               { text: 'Yêu cầu tối thiểu chưa đạt:', bold: true, margin: [0, 4, 0, 2] } as Content,
               {
-                ul: result.failedGates.map((g) => `${g.star} sao — tiêu chí ${g.criterion} (${g.criterionLabel}): cần "${g.required.label}"${g.chosen ? `, đã chọn "${g.chosen.label}"` : ''}.`),
+                ul: result.failedGates.map(
+                  (g) =>
+                    `${g.star} sao — tiêu chí ${g.criterion} (${g.criterionLabel}): cần "${g.required.label}"${g.chosen ? `, đã chọn "${g.chosen.label}"` : ''}.`,
+                ),
                 fontSize: 9,
               } as Content,
             ]
@@ -88,9 +91,13 @@ export function selfAssessmentPdf({ assessment: a, set, version }: PrintableSelf
               { text: `Để đạt ${result.next.targetStar} sao:`, bold: true, margin: [0, 6, 0, 2] } as Content,
               {
                 ul: [
-                  ...(result.next.pointsMissing > 0 ? [`cần thêm ${formatPoints(result.next.pointsMissing)} điểm (ngưỡng ${formatPoints(result.next.bandMin)} điểm);`] : []),
+                  ...(result.next.pointsMissing > 0
+                    ? [`cần thêm ${formatPoints(result.next.pointsMissing)} điểm (ngưỡng ${formatPoints(result.next.bandMin)} điểm);`]
+                    : []),
                   ...result.next.gates.map((g) => `tiêu chí ${g.criterion}: đạt tối thiểu "${g.required.label}";`),
-                  ...result.next.pointGains.map((g) => `tiêu chí ${g.criterion} (${g.criterionLabel}): có thể thêm ${formatPoints(g.gain)} điểm với "${g.best.label}".`),
+                  ...result.next.pointGains.map(
+                    (g) => `tiêu chí ${g.criterion} (${g.criterionLabel}): có thể thêm ${formatPoints(g.gain)} điểm với "${g.best.label}".`,
+                  ),
                 ],
                 fontSize: 9,
               } as Content,

@@ -20,7 +20,8 @@ const READERS = ['admin', 'officer', 'producer', 'council'] as const;
 const tags = ['Tự đánh giá / Self-assessment'];
 
 /** RFC 6266 filename for downloads: ASCII fallback plus the UTF-8 name. */
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: SelfAssessmentsService }> = async (app, { selfAssessments: service }) => {
   app.get(
@@ -30,22 +31,45 @@ export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: Sel
   );
   app.post(
     '/products/:id/self-assessments',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Start a self-assessment draft', params: IdParams, body: SelfAssessmentCreateBody, response: { 201: SelfAssessment } } },
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Start a self-assessment draft', params: IdParams, body: SelfAssessmentCreateBody, response: { 201: SelfAssessment } },
+    },
     async (req, reply) => reply.status(201).send(await service.create(req.actor, req.auditActor, req.params.id, req.body)),
   );
   app.get(
     '/self-assessments/:id',
-    { config: { access: READERS }, schema: { tags, summary: 'A self-assessment with its progress and, when complete, the engine’s result', params: SelfAssessmentParams, response: { 200: SelfAssessment } } },
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'A self-assessment with its progress and, when complete, the engine’s result',
+        params: SelfAssessmentParams,
+        response: { 200: SelfAssessment },
+      },
+    },
     (req) => service.get(req.actor, req.params.id),
   );
   app.put(
     '/self-assessments/:id',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Save a draft (choices may be partial)', params: SelfAssessmentParams, body: SelfAssessmentUpdateBody, response: { 200: SelfAssessment } } },
+    {
+      config: { access: REGISTRY_USERS },
+      schema: {
+        tags,
+        summary: 'Save a draft (choices may be partial)',
+        params: SelfAssessmentParams,
+        body: SelfAssessmentUpdateBody,
+        response: { 200: SelfAssessment },
+      },
+    },
     (req) => service.update(req.actor, req.auditActor, req.params.id, req.body),
   );
   app.post(
     '/self-assessments/:id/complete',
-    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Complete: every criterion must be answered', params: SelfAssessmentParams, response: { 200: SelfAssessment } } },
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'Complete: every criterion must be answered', params: SelfAssessmentParams, response: { 200: SelfAssessment } },
+    },
     (req) => service.complete(req.actor, req.auditActor, req.params.id),
   );
   app.post(
@@ -101,14 +125,14 @@ export const selfAssessmentsRoutes: FastifyPluginAsyncZod<{ selfAssessments: Sel
       return reply.status(201).send(await service.addEvidence(req.actor, req.auditActor, req.params.id, body));
     },
   );
-  app.get(
-    '/self-assessments/:id/evidence/:evidenceId',
-    { config: { access: READERS }, schema: { tags, params: EvidenceParams } },
-    async (req, reply) => {
-      const file = await service.evidenceFile(req.actor, req.params.id, req.params.evidenceId);
-      return reply.header('content-type', file.mimeType).header('content-disposition', attachment(file.filename)).header('cache-control', 'private, no-store').send(file.data);
-    },
-  );
+  app.get('/self-assessments/:id/evidence/:evidenceId', { config: { access: READERS }, schema: { tags, params: EvidenceParams } }, async (req, reply) => {
+    const file = await service.evidenceFile(req.actor, req.params.id, req.params.evidenceId);
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-disposition', attachment(file.filename))
+      .header('cache-control', 'private, no-store')
+      .send(file.data);
+  });
   app.delete(
     '/self-assessments/:id/evidence/:evidenceId',
     { config: { access: REGISTRY_USERS }, schema: { tags, params: EvidenceParams, response: { 200: SelfAssessment } } },

@@ -140,9 +140,18 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       requireDraft(ctx.row);
       scoreDraft(ctx.version, ctx.set, body.choices, body.case ?? null); // throws a ScoringInputError with every problem
       for (const code of Object.keys(body.notes)) checkCriterion(ctx.set, code, `notes.${code}`);
-      const notes = Object.fromEntries(Object.entries(body.notes).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.normalize('NFC').trim()]));
+      const notes = Object.fromEntries(
+        Object.entries(body.notes)
+          .filter(([, v]) => v.trim() !== '')
+          .map(([k, v]) => [k, v.normalize('NFC').trim()]),
+      );
       await db.transaction(async (tx) => {
-        const after = await repo.update(tx, id, { choices: body.choices, caseKey: body.case ?? null, notes, generalNote: body.generalNote?.normalize('NFC') ?? null });
+        const after = await repo.update(tx, id, {
+          choices: body.choices,
+          caseKey: body.case ?? null,
+          notes,
+          generalNote: body.generalNote?.normalize('NFC') ?? null,
+        });
         await recordAudit(tx, audit, { action: 'update', entityType: 'self_assessment', entityId: id, before: ctx.row, after });
       });
       return reload(actor, id);
@@ -302,7 +311,8 @@ function summary(row: SelfAssessmentRow, set: CriteriaSet | undefined, slug: str
 /** A sheet's progress and, once every criterion is answered, the engine's full result. */
 export function sheetOutcome(version: CriteriaVersion, set: CriteriaSet, choices: Record<string, number>, caseKey: CaseKey | null, gatePolicy: GatePolicy) {
   const progress = scoreDraft(version, set, choices, caseKey);
-  const result = progress.missing.length === 0 ? presentSheetScore(scoreSheet(version, set, { choices, ...(caseKey ? { case: caseKey } : {}) }, { gatePolicy })) : null;
+  const result =
+    progress.missing.length === 0 ? presentSheetScore(scoreSheet(version, set, { choices, ...(caseKey ? { case: caseKey } : {}) }, { gatePolicy })) : null;
   return { progress: { ...progress, missing: [...progress.missing], parts: [...progress.parts], groups: [...progress.groups] }, result };
 }
 

@@ -53,10 +53,22 @@ export const subjectsRepository = {
 
   insert: async (db: DbOrTx, values: SubjectValues) => (await db.insert(subjects).values(values).returning())[0]!,
   update: async (db: DbOrTx, id: string, values: Partial<SubjectValues>) =>
-    (await db.update(subjects).set({ ...values, updatedAt: new Date() }).where(eq(subjects.id, id)).returning())[0]!,
+    (
+      await db
+        .update(subjects)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(subjects.id, id))
+        .returning()
+    )[0]!,
   delete: (db: DbOrTx, id: string) => db.delete(subjects).where(eq(subjects.id, id)),
 
   findCommune: async (db: DbOrTx, code: string) => (await db.select().from(communes).where(eq(communes.code, code)).limit(1))[0],
   findByExternalCode: async (db: DbOrTx, provinceCode: string, externalCode: string) =>
-    (await db.select().from(subjects).where(and(eq(subjects.provinceCode, provinceCode), eq(subjects.externalCode, externalCode))).limit(1))[0],
+    (
+      await db
+        .select()
+        .from(subjects)
+        .where(and(eq(subjects.provinceCode, provinceCode), eq(subjects.externalCode, externalCode)))
+        .limit(1)
+    )[0],
 };

@@ -78,7 +78,13 @@ describe('subjects: create, update, delete, history', () => {
     const c = await t.client(DEMO.admin);
     const res = await c.post('/api/v1/subjects', valid);
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'Hợp tác xã Hoa kiểng Tân Quy Đông', phone: '0918123456', communeName: 'Sa Đéc', provinceCode: '82', productCount: 0 });
+    expect(res.body).toMatchObject({
+      name: 'Hợp tác xã Hoa kiểng Tân Quy Đông',
+      phone: '0918123456',
+      communeName: 'Sa Đéc',
+      provinceCode: '82',
+      productCount: 0,
+    });
     const history = await c.get(`/api/v1/subjects/${res.body.id}/history`);
     expect(history.body.items).toHaveLength(1);
     expect(history.body.items[0]).toMatchObject({ action: 'create', actorLabel: DEMO.admin });
@@ -154,7 +160,7 @@ describe('subjects: create, update, delete, history', () => {
     expect((await officer.delete(`/api/v1/subjects/${empty.id}`)).status).toBe(403);
     expect((await admin.delete(`/api/v1/subjects/${empty.id}`)).status).toBe(200);
     expect((await admin.get(`/api/v1/subjects/${empty.id}`)).status).toBe(404);
-    const history = (await admin.get(`/api/v1/subjects/${empty.id}/history`));
+    const history = await admin.get(`/api/v1/subjects/${empty.id}/history`);
     expect(history.status).toBe(404); // the record is gone; its history stays in the audit log
   });
 });

@@ -39,7 +39,10 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
     throw forbidden({ vi: 'Bạn chỉ quản lý được tài khoản trong tỉnh của mình.', en: 'You can only manage accounts of your own province.' });
   // The ministry's own people are national: its office (admin) and the central council's members (Art. 7.4b).
   if (provinceCode === null && input.role !== 'admin' && input.role !== 'council') {
-    const m = { vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị và thành viên Hội đồng cấp trung ương.', en: 'Only administrators and central council members can have national scope.' };
+    const m = {
+      vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị và thành viên Hội đồng cấp trung ương.',
+      en: 'Only administrators and central council members can have national scope.',
+    };
     throw invalid('national_scope', m, { provinceCode: m });
   }
   const communeCodes = input.role === 'officer' ? [...new Set(input.communeCodes)] : [];
@@ -132,7 +135,13 @@ export function createUsersService(db: Db) {
         // Access changes take effect now, not when an old session expires.
         if (!input.active || input.role !== before.role) await tx.delete(sessions).where(eq(sessions.userId, id));
         const { subjectName: _s, ...beforeRow } = before;
-        await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: beforeRow, after: { ...after, communeCodes: scope.communeCodes } });
+        await recordAudit(tx, audit, {
+          action: 'update',
+          entityType: 'user',
+          entityId: id,
+          before: beforeRow,
+          after: { ...after, communeCodes: scope.communeCodes },
+        });
       });
       return presentUser((await repo.get(db, id))!);
     },

@@ -23,7 +23,13 @@ describe('user administration', () => {
     const subject = (await admin.get('/api/v1/subjects?q=nem%20lai%20vung')).body.items[0];
     const res = await admin.post('/api/v1/users', { email: 'Nem.BaHai@Example.vn', fullName: 'Nguyễn Thị Hai', role: 'producer', subjectId: subject.id });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ email: 'nem.bahai@example.vn', role: 'producer', subjectId: subject.id, subjectName: subject.name, provinceCode: '82' });
+    expect(res.body.user).toMatchObject({
+      email: 'nem.bahai@example.vn',
+      role: 'producer',
+      subjectId: subject.id,
+      subjectName: subject.name,
+      provinceCode: '82',
+    });
     expect(res.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{14}$/);
     const producer = await t.client('nem.bahai@example.vn', res.body.oneTimePassword);
     expect((await producer.get('/api/v1/auth/me')).body.user.mustChangePassword).toBe(true);
@@ -54,7 +60,15 @@ describe('user administration', () => {
   });
 
   it('deactivates an account, which ends its sessions and blocks sign-in', async () => {
-    const created = (await admin.post('/api/v1/users', { email: 'officer2@example.vn', fullName: 'Cán bộ 2', role: 'officer', communeCodes: ['29869'], password: 'officer-2-password' })).body.user;
+    const created = (
+      await admin.post('/api/v1/users', {
+        email: 'officer2@example.vn',
+        fullName: 'Cán bộ 2',
+        role: 'officer',
+        communeCodes: ['29869'],
+        password: 'officer-2-password',
+      })
+    ).body.user;
     const officer = await t.client('officer2@example.vn', 'officer-2-password');
     expect((await officer.get('/api/v1/subjects')).body.items.every((s: { communeCode: string }) => s.communeCode === '29869')).toBe(true);
     const res = await admin.put(`/api/v1/users/${created.id}`, { fullName: 'Cán bộ 2', role: 'officer', active: false, communeCodes: ['29869'] });

@@ -4,7 +4,14 @@
  */
 export { SelfAssessmentPage } from './pages/SelfAssessmentPage.js';
 export { ProductSelfAssessments } from './components/ProductSelfAssessments.js';
-export { useProductSelfAssessments, useSelfAssessment, type Evidence, type SelfAssessment, type SelfAssessmentSummary, type SheetProgress } from './api/self-assessments.js';
+export {
+  useProductSelfAssessments,
+  useSelfAssessment,
+  type Evidence,
+  type SelfAssessment,
+  type SelfAssessmentSummary,
+  type SheetProgress,
+} from './api/self-assessments.js';
 export { EvidenceList } from './components/EvidenceList.js';
 export { PartsTable } from './components/ResultPanel.js';
 export { useAutosave, type Autosave, type AutosaveStatus, type SaveState } from './api/autosave.js';

@@ -3,7 +3,9 @@ import { attachmentName, toQueryString } from './client.js';
 
 describe('attachmentName', () => {
   it('prefers the UTF-8 name, keeping Vietnamese letters', () => {
-    expect(attachmentName(`attachment; filename="chu-the-2026-11-29.xlsx"; filename*=UTF-8''${encodeURIComponent('chủ-thể-2026-11-29.xlsx')}`, 'x')).toBe('chủ-thể-2026-11-29.xlsx');
+    expect(attachmentName(`attachment; filename="chu-the-2026-11-29.xlsx"; filename*=UTF-8''${encodeURIComponent('chủ-thể-2026-11-29.xlsx')}`, 'x')).toBe(
+      'chủ-thể-2026-11-29.xlsx',
+    );
   });
 
   it('falls back to the plain name, then to the given one', () => {

@@ -587,17 +587,20 @@ export const en: TranslationResource = {
       todo: 'to come',
     },
     withdrawnNotice: 'The dossier was withdrawn and will not be evaluated further. The reason is in its history.',
-    needSelfAssessment: 'The dossier has no completed self-assessment, so it cannot be submitted. Complete the product’s self-assessment, then open a new dossier with it.',
+    needSelfAssessment:
+      'The dossier has no completed self-assessment, so it cannot be submitted. Complete the product’s self-assessment, then open a new dossier with it.',
     recordDecision: 'Record the recognition decision',
     decisionHint: 'Recognition is recorded by the provincial People’s Committee’s decision, which issues the certificates of the products recognised.',
     recordApproval: 'Record the approval decision',
     recordMinistryDecision: 'Record the 5★ recognition decision',
-    approvalHint: '90 points or more and the 5★ minimums met: the provincial Chair approves the result (Art. 7.3e), then the province sends the dossier to the ministry for 5★ evaluation and recognition.',
+    approvalHint:
+      '90 points or more and the 5★ minimums met: the provincial Chair approves the result (Art. 7.3e), then the province sends the dossier to the ministry for 5★ evaluation and recognition.',
     ministryDecisionHint: 'The ministry recognises 5★ on the central council’s result (Art. 7.4).',
     afterMinistryHint: 'The ministry did not recognise 5★: the province may recognise 3★ or 4★ on the central council’s result.',
     scoreFromSession: 'A score is recorded only from the members’ score sheets when the council closes its session.',
     disqualifiedNotice: 'The dossier was disqualified and will not be evaluated further. The reason is in its history.',
-    notProposedNotice: 'The commune did not propose the product; its reasons are in the history. The producer completes the dossier and submits it to the commune again.',
+    notProposedNotice:
+      'The commune did not propose the product; its reasons are in the history. The producer completes the dossier and submits it to the commune again.',
     siteVisits: {
       title: 'Site visits',
       empty: 'No site visit recorded yet.',
@@ -691,15 +694,18 @@ export const en: TranslationResource = {
     },
     hints: {
       submit: 'The dossier goes to the People’s Committee of {{commune}}, which assesses it within 15 working days (Art. 7).',
-      assess: 'The commune’s assessment of the product (Form 03). Proposed, the dossier goes to the province with the commune’s letter; not proposed, it goes back to the producer with the reasons.',
+      assess:
+        'The commune’s assessment of the product (Form 03). Proposed, the dossier goes to the province with the commune’s letter; not proposed, it goes back to the producer with the reasons.',
       receive: 'The provincial OCOP office checks the papers and receives the dossier into its evaluation round.',
       disqualify: 'The dossier is disqualified (Annex II: forged papers, untruthful statements…) and not evaluated further. Give the reason.',
-      ministry_receive: 'The ministry receives the dossier and the samples the province sent; its central round follows from the date of the province’s letter.',
+      ministry_receive:
+        'The ministry receives the dossier and the samples the province sent; its central round follows from the date of the province’s letter.',
       send_to_central_council: 'The dossier goes before the central council; then open a session under Councils.',
       return: 'The dossier goes back to the producer and the commune for completion. Say what is missing.',
       resubmit: 'Send the completed dossier back to the provincial OCOP office.',
       send_to_council: 'The dossier goes before the provincial council; then open a session under Councils.',
-      forward_to_ministry: 'Send the dossier whose result the provincial Chair approved to the ministry, with the province’s letter and the product samples (Art. 6.3a).',
+      forward_to_ministry:
+        'Send the dossier whose result the provincial Chair approved to the ministry, with the province’s letter and the product samples (Art. 6.3a).',
       withdraw: 'The dossier stops and cannot be reopened. Give the reason.',
     },
     step: {
@@ -841,7 +847,8 @@ export const en: TranslationResource = {
     minutes: 'Download the minutes (DOCX)',
     close: 'Close the session',
     closeTitle: 'Close the session?',
-    closeBody: 'The results of the dossiers that are ready (quorum met, no re-scoring needed) are recorded on them. Once closed, sheets can no longer be scored or changed.',
+    closeBody:
+      'The results of the dossiers that are ready (quorum met, no re-scoring needed) are recorded on them. Once closed, sheets can no longer be scored or changed.',
     closed: 'Session closed',
     createdAttachRules: 'Council set up. Attach its operating rules to open sessions.',
     notVoting: 'does not score',
@@ -963,7 +970,8 @@ export const en: TranslationResource = {
       dossiersHintCentral: 'Dossiers waiting for the central council.',
       closedOnValue: 'closed on {{date}}',
       notHeldYet: 'Session of {{date}}: sheets are submitted and the session closed from that day on.',
-      independenceRunner: 'Until the session closes nobody (chair, secretary and the OCOP office included) sees another member’s scores: only who has submitted and how the round stands.',
+      independenceRunner:
+        'Until the session closes nobody (chair, secretary and the OCOP office included) sees another member’s scores: only who has submitted and how the round stands.',
       independenceMember: 'Each member scores independently. The members’ scores and the council’s result are published when the session closes.',
     },
     attendance: {
@@ -1040,7 +1048,8 @@ export const en: TranslationResource = {
     },
     context: {
       title: 'For reference',
-      intro: 'The self-assessment the producer filed with the dossier and the advisory team’s site visits. The producer’s choice, evidence and site-visit notes appear under each criterion.',
+      intro:
+        'The self-assessment the producer filed with the dossier and the advisory team’s site visits. The producer’s choice, evidence and site-visit notes appear under each criterion.',
       short: 'Reference',
       toggleFor: 'Reference for criterion {{code}}',
       selfTotal: 'Producer’s self-assessment: {{points}} points',
@@ -1094,9 +1103,11 @@ export const en: TranslationResource = {
   },
   decisions: {
     title: 'Recognition decisions',
-    intro: 'The provincial People’s Committee’s decisions recognising 3–4★ OCOP products or approving results for the ministry’s 5★, and the ministry’s 5★ decisions; a recognition issues the certificates of the products it recognises.',
+    intro:
+      'The provincial People’s Committee’s decisions recognising 3–4★ OCOP products or approving results for the ministry’s 5★, and the ministry’s 5★ decisions; a recognition issues the certificates of the products it recognises.',
     new: 'Record a decision',
-    newIntro: 'Choose the kind of decision, the dossiers the council has scored and the star to recognise (no higher than the score’s band and the council’s star).',
+    newIntro:
+      'Choose the kind of decision, the dossiers the council has scored and the star to recognise (no higher than the score’s band and the council’s star).',
     empty: 'No decisions yet.',
     waiting: 'Scored dossiers waiting for a recognition decision: {{count}}.',
     noScored: 'No dossier is waiting for a decision',
@@ -1127,8 +1138,10 @@ export const en: TranslationResource = {
       ministry: 'Recognise 5★ (ministry)',
     },
     modeHints: {
-      recognition: 'Recognise 3★ (from 50 points) or 4★ (from 70 points), never above the council’s star; the decision issues the certificates of the products recognised. A dossier of 90+ points meeting the 5★ minimums is approved for the ministry instead.',
-      approval: '90 points or more and the 5★ minimums met (Art. 7.3e): the decision approves the result, gives no star and issues no certificate; the province then sends the dossier to the ministry from its page.',
+      recognition:
+        'Recognise 3★ (from 50 points) or 4★ (from 70 points), never above the council’s star; the decision issues the certificates of the products recognised. A dossier of 90+ points meeting the 5★ minimums is approved for the ministry instead.',
+      approval:
+        '90 points or more and the 5★ minimums met (Art. 7.3e): the decision approves the result, gives no star and issues no certificate; the province then sends the dossier to the ministry from its page.',
       ministry: 'Recognise 5★ on the central council’s result (Art. 7.4); the decision issues 5★ certificates.',
     },
     kinds: {
@@ -1164,7 +1177,8 @@ export const en: TranslationResource = {
     detailTitle: 'Certificate {{number}}',
     pdf: 'Download the certificate (PDF)',
     openVerification: 'Open the verification page',
-    verificationText: 'The QR code on the product’s label leads to this public verification page, where consumers see whether the certificate is genuine and in force.',
+    verificationText:
+      'The QR code on the product’s label leads to this public verification page, where consumers see whether the certificate is genuine and in force.',
     decisionValue: 'No. {{number}} of {{date}}',
     windowValue: '{{opens}} – {{closes}}',
     revokedTitle: 'Revoked from {{date}}',
@@ -1252,20 +1266,24 @@ export const en: TranslationResource = {
       revokeBy: 'Revoke by {{date}}',
       overdue: 'Overdue',
       dossiersOverdue: 'Dossiers past a deadline',
-      dossiersOverdueHint: 'Dossiers past a deadline of the procedure: the commune’s assessment (Art. 7.2), a re-rating’s 45 days (Art. 7.6), the round’s result date (Art. 5).',
+      dossiersOverdueHint:
+        'Dossiers past a deadline of the procedure: the commune’s assessment (Art. 7.2), a re-rating’s 45 days (Art. 7.6), the round’s result date (Art. 5).',
     },
   },
   calendar: {
     title: 'Working calendar',
-    intro: 'The year’s public holidays (Tết and the Hùng Kings’ day from the lunar calendar) and the days moved by government notice. Deadlines in working days, such as the commune’s 15 working days, are counted on this calendar.',
+    intro:
+      'The year’s public holidays (Tết and the Hùng Kings’ day from the lunar calendar) and the days moved by government notice. Deadlines in working days, such as the commune’s 15 working days, are counted on this calendar.',
     year: 'Year',
     previousYear: 'Previous year',
     nextYear: 'Next year',
     daysOff: 'Days off in {{year}}',
     daysOffCount: 'Days: {{count}}',
-    daysOffHint: 'Besides Saturdays and Sundays. The Tết days and the day next to National Day are defaults; the government announces the actual days each year.',
+    daysOffHint:
+      'Besides Saturdays and Sundays. The Tết days and the day next to National Day are defaults; the government announces the actual days each year.',
     overrides: 'Days moved by notice',
-    overridesHint: 'Extra days off, or working days in exchange (usually a Saturday), announced by the government or the province during the year; they change how deadlines are counted.',
+    overridesHint:
+      'Extra days off, or working days in exchange (usually a Saturday), announced by the government or the province during the year; they change how deadlines are counted.',
     noOverrides: 'No day moved in {{year}}.',
     readOnly: 'The OCOP office records moved days; you can view the calendar.',
     add: 'Add a moved day',

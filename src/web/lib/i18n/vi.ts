@@ -589,12 +589,14 @@ export const vi = {
       todo: 'chưa tới',
     },
     withdrawnNotice: 'Hồ sơ đã được rút và không tiếp tục đánh giá. Xem lý do trong lịch sử xử lý.',
-    needSelfAssessment: 'Hồ sơ chưa có phiếu tự đánh giá đã hoàn thành nên chưa nộp được. Hoàn thành phiếu tự đánh giá của sản phẩm rồi lập hồ sơ mới kèm phiếu.',
+    needSelfAssessment:
+      'Hồ sơ chưa có phiếu tự đánh giá đã hoàn thành nên chưa nộp được. Hoàn thành phiếu tự đánh giá của sản phẩm rồi lập hồ sơ mới kèm phiếu.',
     recordDecision: 'Ghi quyết định công nhận',
     decisionHint: 'Kết quả công nhận được ghi bằng quyết định của UBND tỉnh; quyết định cấp giấy chứng nhận cho các sản phẩm được công nhận.',
     recordApproval: 'Ghi quyết định phê duyệt kết quả',
     recordMinistryDecision: 'Ghi quyết định công nhận 5 sao',
-    approvalHint: 'Sản phẩm đạt từ 90 điểm và đủ yêu cầu tối thiểu của hạng 5 sao: Chủ tịch UBND tỉnh phê duyệt kết quả (Điều 7.3e), sau đó tỉnh gửi hồ sơ đề nghị Bộ đánh giá, công nhận 5 sao.',
+    approvalHint:
+      'Sản phẩm đạt từ 90 điểm và đủ yêu cầu tối thiểu của hạng 5 sao: Chủ tịch UBND tỉnh phê duyệt kết quả (Điều 7.3e), sau đó tỉnh gửi hồ sơ đề nghị Bộ đánh giá, công nhận 5 sao.',
     ministryDecisionHint: 'Bộ công nhận 5 sao theo kết quả của Hội đồng cấp trung ương (Điều 7.4).',
     afterMinistryHint: 'Bộ không công nhận 5 sao: UBND tỉnh có thể công nhận 3 hoặc 4 sao theo kết quả của Hội đồng cấp trung ương.',
     scoreFromSession: 'Kết quả chấm chỉ được ghi từ phiếu chấm của các thành viên khi hội đồng kết thúc phiên họp.',
@@ -693,7 +695,8 @@ export const vi = {
     },
     hints: {
       submit: 'Hồ sơ được gửi UBND {{commune}}; xã đánh giá trong 15 ngày làm việc (Điều 7).',
-      assess: 'Báo cáo đánh giá của xã về sản phẩm theo Mẫu 03. Nếu đề nghị, hồ sơ được chuyển lên tỉnh kèm văn bản đề nghị; nếu không đề nghị, hồ sơ được trả lại chủ thể kèm lý do.',
+      assess:
+        'Báo cáo đánh giá của xã về sản phẩm theo Mẫu 03. Nếu đề nghị, hồ sơ được chuyển lên tỉnh kèm văn bản đề nghị; nếu không đề nghị, hồ sơ được trả lại chủ thể kèm lý do.',
       receive: 'Văn phòng OCOP tỉnh kiểm tra giấy tờ và tiếp nhận hồ sơ vào đợt đánh giá của hồ sơ.',
       disqualify: 'Hồ sơ bị loại (Phụ lục II: giấy tờ giả mạo, khai báo không trung thực…) và không tiếp tục đánh giá. Ghi rõ lý do.',
       ministry_receive: 'Bộ tiếp nhận hồ sơ và mẫu sản phẩm do tỉnh gửi; đợt đánh giá cấp trung ương được xác định theo ngày văn bản của tỉnh.',
@@ -758,7 +761,8 @@ export const vi = {
       dateHint: 'Không trước ngày quyết định phê duyệt kết quả, không sau hôm nay.',
     },
     filing: {
-      intro: 'Bản lưu hồ sơ khi nộp ngày {{date}} (lần nộp thứ {{seq}}). Xã, tỉnh và hội đồng đánh giá theo bản này; sửa đổi sau đó không làm thay đổi bản lưu.',
+      intro:
+        'Bản lưu hồ sơ khi nộp ngày {{date}} (lần nộp thứ {{seq}}). Xã, tỉnh và hội đồng đánh giá theo bản này; sửa đổi sau đó không làm thay đổi bản lưu.',
       notFiled: 'Hồ sơ chưa nộp. Thông tin sản phẩm, chủ thể và phiếu tự đánh giá được lưu lại khi nộp cho xã.',
       product: 'Sản phẩm khi nộp',
       subject: 'Chủ thể khi nộp',
@@ -843,7 +847,8 @@ export const vi = {
     minutes: 'Tải biên bản (DOCX)',
     close: 'Kết thúc phiên họp',
     closeTitle: 'Kết thúc phiên họp?',
-    closeBody: 'Kết quả của các hồ sơ đủ điều kiện (đủ số thành viên, không phải chấm lại) được ghi vào hồ sơ. Sau khi kết thúc không chấm hay sửa phiếu được nữa.',
+    closeBody:
+      'Kết quả của các hồ sơ đủ điều kiện (đủ số thành viên, không phải chấm lại) được ghi vào hồ sơ. Sau khi kết thúc không chấm hay sửa phiếu được nữa.',
     closed: 'Đã kết thúc phiên họp',
     createdAttachRules: 'Đã lập hội đồng. Đính kèm Quy chế hoạt động để mở phiên họp.',
     notVoting: 'không chấm điểm',
@@ -965,7 +970,8 @@ export const vi = {
       dossiersHintCentral: 'Các hồ sơ đang chờ Hội đồng cấp trung ương đánh giá.',
       closedOnValue: 'kết thúc ngày {{date}}',
       notHeldYet: 'Phiên họp ngày {{date}}: thành viên nộp phiếu và phiên họp kết thúc từ ngày họp.',
-      independenceRunner: 'Trước khi phiên họp kết thúc, không ai (kể cả chủ tịch, thư ký và Văn phòng OCOP) xem được điểm của thành viên khác: chỉ thấy ai đã nộp phiếu và tình trạng của vòng chấm.',
+      independenceRunner:
+        'Trước khi phiên họp kết thúc, không ai (kể cả chủ tịch, thư ký và Văn phòng OCOP) xem được điểm của thành viên khác: chỉ thấy ai đã nộp phiếu và tình trạng của vòng chấm.',
       independenceMember: 'Mỗi thành viên chấm độc lập. Điểm của các thành viên và kết quả chung được công bố khi phiên họp kết thúc.',
     },
     attendance: {
@@ -1042,7 +1048,8 @@ export const vi = {
     },
     context: {
       title: 'Thông tin đối chiếu',
-      intro: 'Phiếu tự đánh giá chủ thể đã nộp kèm hồ sơ và kết quả khảo sát thực tế của tổ tư vấn. Phương án chủ thể tự chấm, minh chứng và ghi chú khảo sát hiện dưới từng tiêu chí.',
+      intro:
+        'Phiếu tự đánh giá chủ thể đã nộp kèm hồ sơ và kết quả khảo sát thực tế của tổ tư vấn. Phương án chủ thể tự chấm, minh chứng và ghi chú khảo sát hiện dưới từng tiêu chí.',
       short: 'Đối chiếu',
       toggleFor: 'Thông tin đối chiếu của tiêu chí {{code}}',
       selfTotal: 'Chủ thể tự đánh giá: {{points}} điểm',
@@ -1096,7 +1103,8 @@ export const vi = {
   },
   decisions: {
     title: 'Quyết định công nhận',
-    intro: 'Quyết định của UBND tỉnh công nhận sản phẩm OCOP 3–4 sao hoặc phê duyệt kết quả đề nghị Bộ công nhận 5 sao, và quyết định công nhận 5 sao của Bộ; quyết định công nhận cấp giấy chứng nhận cho các sản phẩm được công nhận.',
+    intro:
+      'Quyết định của UBND tỉnh công nhận sản phẩm OCOP 3–4 sao hoặc phê duyệt kết quả đề nghị Bộ công nhận 5 sao, và quyết định công nhận 5 sao của Bộ; quyết định công nhận cấp giấy chứng nhận cho các sản phẩm được công nhận.',
     new: 'Ghi quyết định',
     newIntro: 'Chọn loại quyết định, các hồ sơ hội đồng đã chấm và hạng sao công nhận (không vượt mức theo điểm và hạng hội đồng đã xếp).',
     empty: 'Chưa có quyết định nào.',
@@ -1129,8 +1137,10 @@ export const vi = {
       ministry: 'Công nhận 5 sao (Bộ)',
     },
     modeHints: {
-      recognition: 'Công nhận 3 sao (từ 50 điểm) hoặc 4 sao (từ 70 điểm), không vượt hạng hội đồng đã xếp; quyết định cấp giấy chứng nhận cho sản phẩm được công nhận. Hồ sơ đạt từ 90 điểm và đủ yêu cầu 5 sao thì phê duyệt kết quả, không công nhận ở đây.',
-      approval: 'Sản phẩm đạt từ 90 điểm và đủ yêu cầu tối thiểu 5 sao (Điều 7.3e): quyết định phê duyệt kết quả, không ghi hạng sao và chưa cấp giấy chứng nhận; sau đó tỉnh gửi hồ sơ lên Bộ từ trang hồ sơ.',
+      recognition:
+        'Công nhận 3 sao (từ 50 điểm) hoặc 4 sao (từ 70 điểm), không vượt hạng hội đồng đã xếp; quyết định cấp giấy chứng nhận cho sản phẩm được công nhận. Hồ sơ đạt từ 90 điểm và đủ yêu cầu 5 sao thì phê duyệt kết quả, không công nhận ở đây.',
+      approval:
+        'Sản phẩm đạt từ 90 điểm và đủ yêu cầu tối thiểu 5 sao (Điều 7.3e): quyết định phê duyệt kết quả, không ghi hạng sao và chưa cấp giấy chứng nhận; sau đó tỉnh gửi hồ sơ lên Bộ từ trang hồ sơ.',
       ministry: 'Công nhận 5 sao theo kết quả của Hội đồng cấp trung ương (Điều 7.4); quyết định cấp giấy chứng nhận 5 sao.',
     },
     kinds: {
@@ -1166,7 +1176,8 @@ export const vi = {
     detailTitle: 'Giấy chứng nhận {{number}}',
     pdf: 'Tải giấy chứng nhận (PDF)',
     openVerification: 'Mở trang xác thực',
-    verificationText: 'Mã QR trên nhãn sản phẩm dẫn tới trang xác thực công khai này; người tiêu dùng xem được giấy chứng nhận có thật và còn hiệu lực hay không.',
+    verificationText:
+      'Mã QR trên nhãn sản phẩm dẫn tới trang xác thực công khai này; người tiêu dùng xem được giấy chứng nhận có thật và còn hiệu lực hay không.',
     decisionValue: 'Số {{number}} ngày {{date}}',
     windowValue: '{{opens}} – {{closes}}',
     revokedTitle: 'Đã thu hồi từ ngày {{date}}',
@@ -1259,7 +1270,8 @@ export const vi = {
   },
   calendar: {
     title: 'Lịch làm việc',
-    intro: 'Ngày nghỉ lễ, tết trong năm (Tết Nguyên đán và Giỗ Tổ Hùng Vương tính theo âm lịch) và những ngày được điều chỉnh theo thông báo. Các thời hạn tính theo ngày làm việc, như 15 ngày làm việc để xã đánh giá hồ sơ, được tính theo lịch này.',
+    intro:
+      'Ngày nghỉ lễ, tết trong năm (Tết Nguyên đán và Giỗ Tổ Hùng Vương tính theo âm lịch) và những ngày được điều chỉnh theo thông báo. Các thời hạn tính theo ngày làm việc, như 15 ngày làm việc để xã đánh giá hồ sơ, được tính theo lịch này.',
     year: 'Năm',
     previousYear: 'Năm trước',
     nextYear: 'Năm sau',

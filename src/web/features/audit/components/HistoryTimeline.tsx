@@ -32,7 +32,12 @@ function sortByOrder<T extends { field: string }>(changes: readonly T[], order: 
   return [...changes].sort((a, b) => rank(a.field) - rank(b.field));
 }
 
-function ChangesTable({ entry, fieldLabel, valueLabel, fieldOrder }: { entry: AuditEntry } & Pick<HistoryTimelineProps, 'fieldLabel' | 'valueLabel' | 'fieldOrder'>) {
+function ChangesTable({
+  entry,
+  fieldLabel,
+  valueLabel,
+  fieldOrder,
+}: { entry: AuditEntry } & Pick<HistoryTimelineProps, 'fieldLabel' | 'valueLabel' | 'fieldOrder'>) {
   const { t } = useTranslation();
   const texts = { yes: t('common.yes'), no: t('common.no'), items: (count: number) => t('audit.items', { count }) };
   const show = (field: string, value: unknown) => valueLabel?.(field, value) ?? describeValue(value, texts);

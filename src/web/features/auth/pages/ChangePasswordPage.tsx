@@ -59,7 +59,13 @@ export function ChangePasswordPage() {
       <SectionCard>
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack>
-            <PasswordField label={t('auth.currentPassword')} autoComplete="current-password" required error={errors.currentPassword?.message} {...form.register('currentPassword')} />
+            <PasswordField
+              label={t('auth.currentPassword')}
+              autoComplete="current-password"
+              required
+              error={errors.currentPassword?.message}
+              {...form.register('currentPassword')}
+            />
             <PasswordField
               label={t('auth.newPassword')}
               description={t('auth.passwordHint', { min: PASSWORD_MIN })}
@@ -68,7 +74,13 @@ export function ChangePasswordPage() {
               error={errors.newPassword?.message}
               {...form.register('newPassword')}
             />
-            <PasswordField label={t('auth.confirmPassword')} autoComplete="new-password" required error={errors.confirmPassword?.message} {...form.register('confirmPassword')} />
+            <PasswordField
+              label={t('auth.confirmPassword')}
+              autoComplete="new-password"
+              required
+              error={errors.confirmPassword?.message}
+              {...form.register('confirmPassword')}
+            />
             <Group justify="flex-end">
               {!user.mustChangePassword && (
                 <Button variant="default" onClick={() => void navigate(-1)}>

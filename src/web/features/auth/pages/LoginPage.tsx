@@ -94,7 +94,13 @@ export function LoginPage() {
                 error={errors.email?.message}
                 {...form.register('email')}
               />
-              <PasswordField label={t('auth.password')} autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+              <PasswordField
+                label={t('auth.password')}
+                autoComplete="current-password"
+                required
+                error={errors.password?.message}
+                {...form.register('password')}
+              />
               <Button type="submit" fullWidth loading={login.isPending} mt="xs">
                 {t('auth.signIn')}
               </Button>

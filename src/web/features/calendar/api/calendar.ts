@@ -12,7 +12,11 @@ const calendarKey = (year: number) => ['calendar', year] as const;
 
 /** A year's days off (holidays computed, Tết and Giỗ Tổ from the lunar calendar; moved days applied) and the moved days themselves. */
 export function useCalendarYear(year: number) {
-  return useQuery({ queryKey: calendarKey(year), queryFn: ({ signal }) => apiRequest('/calendar', { query: { year }, schema: CalendarYearSchema, signal }), staleTime: 60_000 });
+  return useQuery({
+    queryKey: calendarKey(year),
+    queryFn: ({ signal }) => apiRequest('/calendar', { query: { year }, schema: CalendarYearSchema, signal }),
+    staleTime: 60_000,
+  });
 }
 
 /** A moved day changes that year's days off; deadlines computed from now on follow it. */

@@ -50,7 +50,18 @@ export function OverrideList({ overrides, editableScope }: { overrides: readonly
   return (
     <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} data-testid="calendar-overrides">
       {overrides.map((day) => (
-        <Group key={day.id} component="li" justify="space-between" gap="xs" wrap="nowrap" align="flex-start" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="calendar-override" data-kind={day.kind}>
+        <Group
+          key={day.id}
+          component="li"
+          justify="space-between"
+          gap="xs"
+          wrap="nowrap"
+          align="flex-start"
+          py="xs"
+          style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+          data-testid="calendar-override"
+          data-kind={day.kind}
+        >
           <Stack gap={2} style={{ minWidth: 0 }}>
             <Text size="sm" fw={600}>
               {formatDate(day.date)} · {labels.weekday(day.date)}
@@ -121,10 +132,25 @@ export function AddOverrideForm({ onAdded }: { onAdded: (date: string) => void }
           control={form.control}
           name="date"
           render={({ field }) => (
-            <DateInput label={t('calendar.fields.date')} required valueFormat="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} value={field.value} onChange={field.onChange} error={errors.date?.message} />
+            <DateInput
+              label={t('calendar.fields.date')}
+              required
+              valueFormat="DD/MM/YYYY"
+              placeholder={t('common.datePlaceholder')}
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.date?.message}
+            />
           )}
         />
-        <TextInput label={t('calendar.fields.name')} placeholder={t('calendar.namePlaceholder')} required maxLength={200} error={errors.name?.message} {...form.register('name')} />
+        <TextInput
+          label={t('calendar.fields.name')}
+          placeholder={t('calendar.namePlaceholder')}
+          required
+          maxLength={200}
+          error={errors.name?.message}
+          {...form.register('name')}
+        />
         <Group justify="flex-end">
           <Button type="submit" leftSection={<IconPlus size={16} aria-hidden />} loading={form.formState.isSubmitting}>
             {t('calendar.addSubmit')}

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { Certificate as CertificateSchema, CertificateList, Worklist as WorklistSchema, type RevokeBody, type ViolationBody } from '../../../../contracts/certificates.js';
+import {
+  Certificate as CertificateSchema,
+  CertificateList,
+  Worklist as WorklistSchema,
+  type RevokeBody,
+  type ViolationBody,
+} from '../../../../contracts/certificates.js';
 import type { CertificateStatus, RevocationGround } from '../../../../domain/certificates/validity.js';
 import { API_BASE, apiRequest } from '../../../lib/api/client.js';
 
@@ -27,11 +33,18 @@ export function useCertificates(params: { page: number; status: CertificateStatu
 }
 
 export function useCertificate(id: string) {
-  return useQuery({ queryKey: ['certificates', 'detail', id], queryFn: ({ signal }) => apiRequest(`/certificates/${id}`, { schema: CertificateSchema, signal }) });
+  return useQuery({
+    queryKey: ['certificates', 'detail', id],
+    queryFn: ({ signal }) => apiRequest(`/certificates/${id}`, { schema: CertificateSchema, signal }),
+  });
 }
 
 export function useWorklist(enabled: boolean) {
-  return useQuery({ queryKey: ['certificates', 'worklist'], queryFn: ({ signal }) => apiRequest('/certificates/worklist', { schema: WorklistSchema, signal }), enabled });
+  return useQuery({
+    queryKey: ['certificates', 'worklist'],
+    queryFn: ({ signal }) => apiRequest('/certificates/worklist', { schema: WorklistSchema, signal }),
+    enabled,
+  });
 }
 
 /** A changed certificate replaces the cached one; lists and the work list are stale. */

@@ -50,7 +50,14 @@ function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; on
           control={form.control}
           name="ground"
           render={({ field }) => (
-            <Select label={t('certificates.revoke.ground')} required data={labels.groundOptions} value={field.value} onChange={(value) => field.onChange(value)} error={errors.ground?.message} />
+            <Select
+              label={t('certificates.revoke.ground')}
+              required
+              data={labels.groundOptions}
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              error={errors.ground?.message}
+            />
           )}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

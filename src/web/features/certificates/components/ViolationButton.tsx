@@ -43,7 +43,14 @@ function ViolationFormBody({ certificate, onClose }: { certificate: Certificate;
           control={form.control}
           name="ground"
           render={({ field }) => (
-            <Select label={t('certificates.violation.ground')} required data={labels.groundOptions} value={field.value} onChange={(value) => field.onChange(value)} error={errors.ground?.message} />
+            <Select
+              label={t('certificates.violation.ground')}
+              required
+              data={labels.groundOptions}
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              error={errors.ground?.message}
+            />
           )}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -108,7 +108,21 @@ function OverdueDossierItem({ item }: { item: WorklistData['dossiersOverdue'][nu
   );
 }
 
-function Section({ title, hint, count, color, testId, children }: { title: string; hint: string; count: number; color: string; testId: string; children: ReactNode }) {
+function Section({
+  title,
+  hint,
+  count,
+  color,
+  testId,
+  children,
+}: {
+  title: string;
+  hint: string;
+  count: number;
+  color: string;
+  testId: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <SectionCard title={title} action={<Badge color={count > 0 ? color : 'gray'}>{count}</Badge>} data-testid={testId}>
@@ -173,7 +187,14 @@ export function Worklist() {
         {buckets.map((bucket) => {
           const items = worklist.data[bucket];
           return (
-            <Section key={bucket} title={t(`certificates.worklist.${bucket}`)} hint={t(`certificates.worklist.${bucket}Hint`)} count={items.length} color={BUCKET_COLOR[bucket]} testId={`worklist-${bucket}`}>
+            <Section
+              key={bucket}
+              title={t(`certificates.worklist.${bucket}`)}
+              hint={t(`certificates.worklist.${bucket}Hint`)}
+              count={items.length}
+              color={BUCKET_COLOR[bucket]}
+              testId={`worklist-${bucket}`}
+            >
               {items.map((certificate) => (
                 <WorkItem key={certificate.id} certificate={certificate} bucket={bucket} />
               ))}

@@ -33,7 +33,11 @@ function ViolationAlert({ violation }: { violation: NonNullable<Certificate['vio
       data-testid="violation-alert"
       data-overdue={overdue}
     >
-      {t('certificates.violation.summary', { date: formatDate(violation.concludedOn), reference: violation.reference, ground: labels.ground(violation.ground) })}
+      {t('certificates.violation.summary', {
+        date: formatDate(violation.concludedOn),
+        reference: violation.reference,
+        ground: labels.ground(violation.ground),
+      })}
     </Alert>
   );
 }
@@ -59,7 +63,13 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
               {t('certificates.pdf')}
             </Button>
             {revoked && actor.role === 'admin' && (
-              <Button component="a" href={revocationDocxUrl(certificate.id)} download variant="default" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+              <Button
+                component="a"
+                href={revocationDocxUrl(certificate.id)}
+                download
+                variant="default"
+                leftSection={<IconFileTypeDocx size={16} aria-hidden />}
+              >
                 {t('certificates.revocationDocx')}
               </Button>
             )}
@@ -73,8 +83,12 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
           <Stack gap="md">
             {certificate.revokedOn && (
               <Alert color="red" icon={<IconBan aria-hidden />} title={t('certificates.revokedTitle', { date: formatDate(certificate.revokedOn) })}>
-                {t('certificates.revokedText', { ground: labels.ground(certificate.revocationGround ?? ''), decision: orDash(certificate.revocationDecisionNo) })}
-                {certificate.revocationSigner && ` ${t('certificates.revokedSigner', { title: certificate.revocationSignerTitle ?? '', name: certificate.revocationSigner })}`}
+                {t('certificates.revokedText', {
+                  ground: labels.ground(certificate.revocationGround ?? ''),
+                  decision: orDash(certificate.revocationDecisionNo),
+                })}
+                {certificate.revocationSigner &&
+                  ` ${t('certificates.revokedSigner', { title: certificate.revocationSignerTitle ?? '', name: certificate.revocationSigner })}`}
               </Alert>
             )}
             {certificate.violation && !revoked && <ViolationAlert violation={certificate.violation} />}
@@ -83,7 +97,10 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
                 items={[
                   { label: t('certificates.fields.status'), value: <CertificateStatusBadge status={certificate.status} /> },
                   { label: t('certificates.fields.star'), value: <Stars count={certificate.star} /> },
-                  { label: t('certificates.fields.score'), value: certificate.score === null ? '—' : t('criteria.points', { points: formatPoints(certificate.score) }) },
+                  {
+                    label: t('certificates.fields.score'),
+                    value: certificate.score === null ? '—' : t('criteria.points', { points: formatPoints(certificate.score) }),
+                  },
                   {
                     label: t('certificates.fields.product'),
                     value: (
@@ -95,11 +112,25 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
                   { label: t('certificates.fields.ocopCode'), value: <span className="ocop-code">{certificate.ocopCode}</span> },
                   { label: t('certificates.fields.subject'), value: `${certificate.subjectName} · ${certificate.communeName}` },
                   { label: t('certificates.fields.level'), value: t(`certificates.levels.${certificate.level}`) },
-                  { label: t('certificates.fields.decision'), value: certificate.decisionNumber ? t('certificates.decisionValue', { number: certificate.decisionNumber, date: formatDate(certificate.decisionSignedOn) }) : '—' },
-                  { label: t('certificates.fields.decisionSigner'), value: certificate.decisionSigner ? [certificate.decisionSignerTitle, certificate.decisionSigner].filter(Boolean).join(' ') : '—' },
+                  {
+                    label: t('certificates.fields.decision'),
+                    value: certificate.decisionNumber
+                      ? t('certificates.decisionValue', { number: certificate.decisionNumber, date: formatDate(certificate.decisionSignedOn) })
+                      : '—',
+                  },
+                  {
+                    label: t('certificates.fields.decisionSigner'),
+                    value: certificate.decisionSigner ? [certificate.decisionSignerTitle, certificate.decisionSigner].filter(Boolean).join(' ') : '—',
+                  },
                   { label: t('certificates.fields.issuedOn'), value: formatDate(certificate.issuedOn) },
                   { label: t('certificates.fields.expiresOn'), value: formatDate(certificate.expiresOn) },
-                  { label: t('certificates.fields.reratingWindow'), value: t('certificates.windowValue', { opens: formatDate(certificate.reratingWindow.opens), closes: formatDate(certificate.reratingWindow.closes) }) },
+                  {
+                    label: t('certificates.fields.reratingWindow'),
+                    value: t('certificates.windowValue', {
+                      opens: formatDate(certificate.reratingWindow.opens),
+                      closes: formatDate(certificate.reratingWindow.closes),
+                    }),
+                  },
                   ...(certificate.supersededOn ? [{ label: t('certificates.fields.supersededOn'), value: formatDate(certificate.supersededOn) }] : []),
                   { label: t('certificates.fields.revokedBy'), value: t(`certificates.revokedBy.${certificate.revokedBy}`) },
                 ]}
@@ -115,7 +146,14 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
                 {publicUrl}
               </Text>
               <Group>
-                <Button component="a" href={publicUrl} target="_blank" rel="noopener noreferrer" variant="light" rightSection={<IconExternalLink size={16} aria-hidden />}>
+                <Button
+                  component="a"
+                  href={publicUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  variant="light"
+                  rightSection={<IconExternalLink size={16} aria-hidden />}
+                >
                   {t('certificates.openVerification')}
                 </Button>
               </Group>

@@ -26,9 +26,21 @@ function CertificateList({ list }: { list: ListParams<(typeof FILTERS)[number]> 
   return (
     <SectionCard>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
-        <Select label={t('certificates.fields.status')} placeholder={t('common.all')} data={labels.statusOptions} value={status} onChange={(value) => list.setFilter('status', value)} clearable />
+        <Select
+          label={t('certificates.fields.status')}
+          placeholder={t('common.all')}
+          data={labels.statusOptions}
+          value={status}
+          onChange={(value) => list.setFilter('status', value)}
+          clearable
+        />
         {status && (
-          <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => list.setFilter('status', null)} style={{ justifySelf: 'start', alignSelf: 'end' }}>
+          <Button
+            variant="subtle"
+            leftSection={<IconFilterOff size={16} aria-hidden />}
+            onClick={() => list.setFilter('status', null)}
+            style={{ justifySelf: 'start', alignSelf: 'end' }}
+          >
             {t('common.clearFilters')}
           </Button>
         )}

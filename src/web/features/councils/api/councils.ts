@@ -55,7 +55,11 @@ export function useAttachRules(councilId: string) {
 
 /** The province's scoring settings: the fewest scoring members its council rules allow. */
 export function useScoringSettings() {
-  return useQuery({ queryKey: ['settings', 'scoring'], queryFn: ({ signal }) => apiRequest('/settings/scoring', { schema: ScoringSettings, signal }), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['settings', 'scoring'],
+    queryFn: ({ signal }) => apiRequest('/settings/scoring', { schema: ScoringSettings, signal }),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Accounts with the council role, to seat them on a council (admin only). */
@@ -68,7 +72,10 @@ export function useCouncilUsers(enabled: boolean) {
 }
 
 export function useSessions() {
-  return useQuery({ queryKey: ['council-sessions', 'list', {}], queryFn: ({ signal }) => apiRequest('/council-sessions', { schema: z.array(SessionSummarySchema), signal }) });
+  return useQuery({
+    queryKey: ['council-sessions', 'list', {}],
+    queryFn: ({ signal }) => apiRequest('/council-sessions', { schema: z.array(SessionSummarySchema), signal }),
+  });
 }
 
 export function useSession(id: string) {
@@ -94,7 +101,9 @@ export const useCreateSession = (councilId: string) =>
   useSessionMutation((body: SessionInput) => apiRequest(`/councils/${councilId}/sessions`, { method: 'POST', body, schema: SessionSchema }));
 
 export const useSetAttendance = (sessionId: string) =>
-  useSessionMutation((memberIds: string[]) => apiRequest(`/council-sessions/${sessionId}/attendance`, { method: 'PUT', body: { memberIds }, schema: SessionSchema }));
+  useSessionMutation((memberIds: string[]) =>
+    apiRequest(`/council-sessions/${sessionId}/attendance`, { method: 'PUT', body: { memberIds }, schema: SessionSchema }),
+  );
 
 export const useDeclare = (sessionId: string, dossierId: string) =>
   useSessionMutation((body: { hasConflict: boolean; note?: string }) =>
@@ -108,7 +117,8 @@ export const useDeclare = (sessionId: string, dossierId: string) =>
 export function useRescore(sessionId: string, dossierId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { reason: string; scoringRound: number }) => apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/rescore`, { method: 'POST', body, schema: SessionSchema }),
+    mutationFn: (body: { reason: string; scoringRound: number }) =>
+      apiRequest(`/council-sessions/${sessionId}/dossiers/${dossierId}/rescore`, { method: 'POST', body, schema: SessionSchema }),
     onSuccess: (session) => sessionChanged(queryClient, session),
     // Refused as stale: show the round as it now stands.
     onError: () => queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) }),
@@ -120,7 +130,8 @@ export const useReopenSheet = (sessionId: string) =>
     apiRequest(`/council-sessions/${sessionId}/sheets/${sheetId}/reopen`, { method: 'POST', body: { reason }, schema: SessionSchema }),
   );
 
-export const useCloseSession = (sessionId: string) => useSessionMutation(() => apiRequest(`/council-sessions/${sessionId}/close`, { method: 'POST', schema: SessionSchema }));
+export const useCloseSession = (sessionId: string) =>
+  useSessionMutation(() => apiRequest(`/council-sessions/${sessionId}/close`, { method: 'POST', schema: SessionSchema }));
 
 /**
  * The council's result of a dossier's current scoring round: before closing, for those who run the

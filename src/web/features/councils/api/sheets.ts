@@ -10,7 +10,8 @@ export type SheetChoices = { choices: Record<string, number>; case: 'a' | 'b' | 
 const sheetPath = (sessionId: string, dossierId: string) => `/council-sessions/${sessionId}/dossiers/${dossierId}/sheet`;
 export const mySheetKey = (sessionId: string, dossierId: string) => ['council-sessions', 'sheet', sessionId, dossierId] as const;
 
-const fetchMySheet = (sessionId: string, dossierId: string, signal?: AbortSignal) => apiRequest(sheetPath(sessionId, dossierId), { schema: SheetSchema, ...(signal ? { signal } : {}) });
+const fetchMySheet = (sessionId: string, dossierId: string, signal?: AbortSignal) =>
+  apiRequest(sheetPath(sessionId, dossierId), { schema: SheetSchema, ...(signal ? { signal } : {}) });
 
 /** The member's own sheet for the dossier's current round (created empty on first opening). */
 export function useMySheet(sessionId: string, dossierId: string) {
@@ -31,7 +32,11 @@ function sheetChanged(queryClient: QueryClient, sheet: Sheet) {
  */
 export async function saveSheet(queryClient: QueryClient, sessionId: string, dossierId: string, body: SheetChoices): Promise<Sheet> {
   const current = queryClient.getQueryData<Sheet>(mySheetKey(sessionId, dossierId));
-  const sheet = await apiRequest(sheetPath(sessionId, dossierId), { method: 'PUT', body: { ...body, expectedVersion: current?.version ?? 1 }, schema: SheetSchema });
+  const sheet = await apiRequest(sheetPath(sessionId, dossierId), {
+    method: 'PUT',
+    body: { ...body, expectedVersion: current?.version ?? 1 },
+    schema: SheetSchema,
+  });
   sheetChanged(queryClient, sheet);
   return sheet;
 }
@@ -73,6 +78,10 @@ export function usePaperSheet(sessionId: string, dossierId: string) {
           ...(declaration ? { declaration: JSON.stringify(declaration) } : {}),
         },
       }),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) }), queryClient.invalidateQueries({ queryKey: ['council-sessions', 'result', sessionId] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: sessionKey(sessionId) }),
+        queryClient.invalidateQueries({ queryKey: ['council-sessions', 'result', sessionId] }),
+      ]),
   });
 }

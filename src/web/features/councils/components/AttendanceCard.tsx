@@ -37,7 +37,9 @@ export function AttendanceCard({ session, council, editable }: { session: Sessio
               size="sm"
               disabled={!changed}
               loading={save.isPending}
-              onClick={() => save.mutate(present, { onSuccess: () => notifySuccess(t('councils.attendance.saved')), onError: (error) => reportMutationError(error) })}
+              onClick={() =>
+                save.mutate(present, { onSuccess: () => notifySuccess(t('councils.attendance.saved')), onError: (error) => reportMutationError(error) })
+              }
             >
               {t('councils.attendance.save')}
             </Button>

@@ -19,14 +19,29 @@ function MemberList({ council }: { council: Council }) {
   return (
     <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('councils.form.members')}>
       {council.members.map((member) => (
-        <Group key={member.id} component="li" gap="xs" wrap="nowrap" align="flex-start" data-testid="council-member-row" data-voting={member.voting ? 'yes' : 'no'}>
+        <Group
+          key={member.id}
+          component="li"
+          gap="xs"
+          wrap="nowrap"
+          align="flex-start"
+          data-testid="council-member-row"
+          data-voting={member.voting ? 'yes' : 'no'}
+        >
           <Badge color={POSITION_COLOR[member.position]} w={96} style={{ flexShrink: 0 }}>
             {labels.position(member.position)}
           </Badge>
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Text size="sm" fw={500}>
               {member.fullName}
-              {member.userId && <IconUserCheck size={14} color="var(--mantine-color-teal-7)" aria-label={t('councils.hasAccount')} style={{ marginLeft: 4, verticalAlign: 'middle' }} />}
+              {member.userId && (
+                <IconUserCheck
+                  size={14}
+                  color="var(--mantine-color-teal-7)"
+                  aria-label={t('councils.hasAccount')}
+                  style={{ marginLeft: 4, verticalAlign: 'middle' }}
+                />
+              )}
             </Text>
             <Text size="xs" c="dimmed">
               {member.organisation}
@@ -82,7 +97,9 @@ function Establishment({ council, isOffice }: { council: Council; isOffice: bool
     <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="council-establishment">
       <IconFileDescription size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
       <Stack gap={2} style={{ minWidth: 0 }}>
-        <Text size="sm">{number ? t('councils.establishment.summary', { number, date: formatDate(date), signer, signerTitle }) : t('councils.establishment.none')}</Text>
+        <Text size="sm">
+          {number ? t('councils.establishment.summary', { number, date: formatDate(date), signer, signerTitle }) : t('councils.establishment.none')}
+        </Text>
         {isOffice && (
           <Anchor href={establishmentUrl(council.id)} download size="sm">
             {t('councils.establishment.download')}
@@ -102,9 +119,21 @@ function Rules({ council, isOffice }: { council: Council; isOffice: boolean }) {
     attach.mutate(file, { onSuccess: () => notifySuccess(t('councils.rules.attached')), onError: (error) => reportMutationError(error) });
   };
   const button = isOffice && (
-    <FileButton onChange={upload} accept={RULES_ACCEPT} disabled={attach.isPending} inputProps={{ 'aria-label': t(council.rules ? 'councils.rules.replace' : 'councils.rules.attach') }}>
+    <FileButton
+      onChange={upload}
+      accept={RULES_ACCEPT}
+      disabled={attach.isPending}
+      inputProps={{ 'aria-label': t(council.rules ? 'councils.rules.replace' : 'councils.rules.attach') }}
+    >
       {(props) => (
-        <Button {...props} size="xs" variant={council.rules ? 'subtle' : 'filled'} color={council.rules ? undefined : 'orange'} leftSection={<IconPaperclip size={14} aria-hidden />} loading={attach.isPending}>
+        <Button
+          {...props}
+          size="xs"
+          variant={council.rules ? 'subtle' : 'filled'}
+          color={council.rules ? undefined : 'orange'}
+          leftSection={<IconPaperclip size={14} aria-hidden />}
+          loading={attach.isPending}
+        >
           {t(council.rules ? 'councils.rules.replace' : 'councils.rules.attach')}
         </Button>
       )}

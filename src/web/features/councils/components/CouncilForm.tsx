@@ -2,7 +2,17 @@ import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGr
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { Controller, useFieldArray, useForm, useWatch, type Control, type FieldErrors, type UseFormRegister, type UseFormSetValue, type UseFormGetValues } from 'react-hook-form';
+import {
+  Controller,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type Control,
+  type FieldErrors,
+  type UseFormRegister,
+  type UseFormSetValue,
+  type UseFormGetValues,
+} from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CouncilCreateBody } from '../../../../contracts/councils.js';
@@ -141,7 +151,12 @@ function MembersField({ control, register, setValue, getValues, errors }: Member
                 )}
               />
               <TextInput label={t('councils.form.fullName')} required error={entryErrors?.fullName?.message} {...register(`members.${index}.fullName`)} />
-              <TextInput label={t('councils.form.organisation')} required error={entryErrors?.organisation?.message} {...register(`members.${index}.organisation`)} />
+              <TextInput
+                label={t('councils.form.organisation')}
+                required
+                error={entryErrors?.organisation?.message}
+                {...register(`members.${index}.organisation`)}
+              />
             </SimpleGrid>
             <VotingCheckbox control={control} index={index} error={entryErrors?.voting?.message} />
             {fields.length > 1 && (
@@ -154,7 +169,12 @@ function MembersField({ control, register, setValue, getValues, errors }: Member
           </Fieldset>
         );
       })}
-      <Button variant="light" w="fit-content" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => append(emptyMember('member'), { focusName: `members.${fields.length}.fullName` })}>
+      <Button
+        variant="light"
+        w="fit-content"
+        leftSection={<IconPlus size={16} aria-hidden />}
+        onClick={() => append(emptyMember('member'), { focusName: `members.${fields.length}.fullName` })}
+      >
         {t('councils.form.addMember')}
       </Button>
     </Stack>
@@ -176,7 +196,9 @@ function VotingCheckbox({ control, index, error }: { control: Control<CouncilFor
         <Checkbox
           mt="sm"
           label={t('councils.form.voting')}
-          description={t(position === 'chair' ? 'councils.form.votingChair' : position === 'secretary' ? 'councils.form.votingSecretary' : 'councils.form.votingHint')}
+          description={t(
+            position === 'chair' ? 'councils.form.votingChair' : position === 'secretary' ? 'councils.form.votingSecretary' : 'councils.form.votingHint',
+          )}
           checked={scoresOnCouncil({ position, voting: field.value })}
           disabled={position === 'chair'}
           onChange={(event) => field.onChange(event.currentTarget.checked)}
@@ -216,7 +238,10 @@ type CouncilFormProps = { level: CouncilLevel; defaultValues: CouncilFormValues;
 export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: CouncilFormProps) {
   const { t } = useTranslation();
   const labels = useCouncilLabels();
-  const form = useForm<CouncilFormValues, unknown, CouncilOutput>({ resolver: contractResolver(CouncilCreateBody, (values: CouncilFormValues) => toInput(values, level)), defaultValues });
+  const form = useForm<CouncilFormValues, unknown, CouncilOutput>({
+    resolver: contractResolver(CouncilCreateBody, (values: CouncilFormValues) => toInput(values, level)),
+    defaultValues,
+  });
   const { control, register, formState } = form;
   const { errors } = formState;
   useMessagesFollowLanguage(form);
@@ -237,7 +262,13 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
             <Text size="sm" c="dimmed" data-testid="council-level">
               {t('councils.form.levelValue', { level: labels.level(level) })}
             </Text>
-            <TextInput label={t('councils.form.name')} placeholder={t('councils.form.namePlaceholder')} required error={errors.name?.message} {...register('name')} />
+            <TextInput
+              label={t('councils.form.name')}
+              placeholder={t('councils.form.namePlaceholder')}
+              required
+              error={errors.name?.message}
+              {...register('name')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               <Controller
                 control={control}
@@ -258,20 +289,48 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
               <Controller
                 control={control}
                 name="year"
-                render={({ field }) => <NumberInput label={t('councils.form.year')} required min={2018} max={2100} thousandSeparator="" value={field.value} onChange={field.onChange} error={errors.year?.message} />}
+                render={({ field }) => (
+                  <NumberInput
+                    label={t('councils.form.year')}
+                    required
+                    min={2018}
+                    max={2100}
+                    thousandSeparator=""
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors.year?.message}
+                  />
+                )}
               />
               <Controller
                 control={control}
                 name="spreadThreshold"
                 render={({ field }) => (
-                  <NumberInput label={t('councils.form.spreadThreshold')} description={t('councils.form.spreadHint')} min={0} max={100} value={field.value} onChange={field.onChange} error={errors.spreadThreshold?.message} />
+                  <NumberInput
+                    label={t('councils.form.spreadThreshold')}
+                    description={t('councils.form.spreadHint')}
+                    min={0}
+                    max={100}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors.spreadThreshold?.message}
+                  />
                 )}
               />
               <Controller
                 control={control}
                 name="quorumPercent"
                 render={({ field }) => (
-                  <NumberInput label={t('councils.form.quorum')} description={t('councils.form.quorumHint')} min={1} max={100} suffix=" %" value={field.value} onChange={field.onChange} error={errors.quorumPercent?.message} />
+                  <NumberInput
+                    label={t('councils.form.quorum')}
+                    description={t('councils.form.quorumHint')}
+                    min={1}
+                    max={100}
+                    suffix=" %"
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors.quorumPercent?.message}
+                  />
                 )}
               />
             </SimpleGrid>
@@ -283,7 +342,13 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
               {t(level === 'ministry' ? 'councils.establishment.hintMinistry' : 'councils.establishment.hint')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('councils.establishment.number')} placeholder={t('councils.establishment.numberPlaceholder')} required error={errors.establishment?.number?.message} {...register('establishment.number')} />
+              <TextInput
+                label={t('councils.establishment.number')}
+                placeholder={t('councils.establishment.numberPlaceholder')}
+                required
+                error={errors.establishment?.number?.message}
+                {...register('establishment.number')}
+              />
               <Controller
                 control={control}
                 name="establishment.date"
@@ -300,7 +365,12 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
                   />
                 )}
               />
-              <TextInput label={t('councils.establishment.signer')} required error={errors.establishment?.signer?.message} {...register('establishment.signer')} />
+              <TextInput
+                label={t('councils.establishment.signer')}
+                required
+                error={errors.establishment?.signer?.message}
+                {...register('establishment.signer')}
+              />
               <TextInput
                 label={t('councils.establishment.signerTitle')}
                 placeholder={t('councils.establishment.signerTitlePlaceholder')}

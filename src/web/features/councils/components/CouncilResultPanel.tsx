@@ -67,7 +67,13 @@ function ProgressBody({ progress, submitted, round }: { progress: RoundProgress;
   const { t } = useTranslation();
   const size = progress.quorum.councilSize;
   return (
-    <Stack gap="sm" data-testid="council-progress" data-rescore={progress.rescoreRequired ? 'yes' : 'no'} data-ready={progress.decisionReady ? 'yes' : 'no'} data-submitted={submitted}>
+    <Stack
+      gap="sm"
+      data-testid="council-progress"
+      data-rescore={progress.rescoreRequired ? 'yes' : 'no'}
+      data-ready={progress.decisionReady ? 'yes' : 'no'}
+      data-submitted={submitted}
+    >
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Figure label={t('councils.progress.sheets', { round })}>
           <Text fz={24} fw={700} lh={1} data-testid="progress-count">

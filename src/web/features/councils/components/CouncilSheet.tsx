@@ -10,7 +10,16 @@ import { reportMutationError } from '../../../lib/forms.js';
 import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify.js';
 import { useIsWide } from '../../../lib/responsive.js';
 import { criteriaOfSet, type CriteriaSetDetail, type Criterion } from '../../criteria/index.js';
-import { criterionErrors, MissingCriteriaAlert, PhoneScoreBar, RunningPoints, ScoreSummary, scrollToCriterion, useAutosave, withChoice } from '../../self-assessments/index.js';
+import {
+  criterionErrors,
+  MissingCriteriaAlert,
+  PhoneScoreBar,
+  RunningPoints,
+  ScoreSummary,
+  scrollToCriterion,
+  useAutosave,
+  withChoice,
+} from '../../self-assessments/index.js';
 import { reloadMySheet, saveSheet, useSubmitSheet, type Sheet } from '../api/sheets.js';
 import { councilDraftOf, toSheetChoices, type CouncilDraft } from './council-sheet-draft.js';
 import { SheetCriteria } from './SheetCriteria.js';
@@ -39,7 +48,10 @@ export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, header, ext
   const isWide = useIsWide();
   const queryClient = useQueryClient();
   const editable = sessionOpen && sheet.status === 'draft';
-  const save = useCallback((draft: CouncilDraft) => saveSheet(queryClient, sheet.sessionId, sheet.dossierId, toSheetChoices(draft)), [queryClient, sheet.sessionId, sheet.dossierId]);
+  const save = useCallback(
+    (draft: CouncilDraft) => saveSheet(queryClient, sheet.sessionId, sheet.dossierId, toSheetChoices(draft)),
+    [queryClient, sheet.sessionId, sheet.dossierId],
+  );
   const autosave = useAutosave(() => councilDraftOf(sheet), save);
   const submit = useSubmitSheet(sheet.sessionId, sheet.dossierId);
   const [refused, setRefused] = useState<Record<string, string>>({});

@@ -36,7 +36,12 @@ export function DeclarationButton({ sessionId, dossierId, productName }: Declara
       <Button leftSection={<IconScale size={16} aria-hidden />} onClick={open}>
         {t('councils.declaration.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('councils.declaration.title', { name: productName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('councils.declaration.title', { name: productName })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm">
           <Text size="sm">{t('councils.declaration.text')}</Text>
           <Radio.Group value={answer} onChange={(value) => setAnswer(value === 'yes' ? 'yes' : 'no')} label={t('councils.declaration.question')} required>
@@ -45,7 +50,15 @@ export function DeclarationButton({ sessionId, dossierId, productName }: Declara
               <Radio value="yes" label={t('councils.declaration.conflict')} />
             </Stack>
           </Radio.Group>
-          <Textarea label={t('councils.declaration.note')} description={t('common.optional')} autosize minRows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.currentTarget.value)} />
+          <Textarea
+            label={t('councils.declaration.note')}
+            description={t('common.optional')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
           <Text size="xs" c="dimmed">
             {t('councils.declaration.final')}
           </Text>

@@ -22,9 +22,18 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
   const navigate = useNavigate();
   const create = useCreateSession(council.id);
   // A provincial council scores the dossiers sent to it; the central council those before it at the ministry.
-  const dossiers = useDossiers({ page: 1, pageSize: 200, state: council.level === 'ministry' ? 'in_central_council' : 'in_council', kind: null, roundId: null });
+  const dossiers = useDossiers({
+    page: 1,
+    pageSize: 200,
+    state: council.level === 'ministry' ? 'in_central_council' : 'in_council',
+    kind: null,
+    roundId: null,
+  });
   const form = useForm<SessionForm, unknown, z.output<typeof SessionCreateBody>>({
-    resolver: contractResolver(SessionCreateBody, (values: SessionForm) => ({ ...values, writtenDeadline: values.mode === 'written' ? (values.writtenDeadline ?? undefined) : undefined })),
+    resolver: contractResolver(SessionCreateBody, (values: SessionForm) => ({
+      ...values,
+      writtenDeadline: values.mode === 'written' ? (values.writtenDeadline ?? undefined) : undefined,
+    })),
     defaultValues: { title: '', heldOn: dayjs().format('YYYY-MM-DD'), mode: 'meeting', writtenDeadline: null, dossierIds: [] },
   });
   const { errors } = form.formState;
@@ -45,7 +54,13 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
   return (
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="session-form">
       <Stack gap="sm">
-        <TextInput label={t('councils.session.title')} placeholder={t('councils.session.titlePlaceholder')} required error={errors.title?.message} {...form.register('title')} />
+        <TextInput
+          label={t('councils.session.title')}
+          placeholder={t('councils.session.titlePlaceholder')}
+          required
+          error={errors.title?.message}
+          {...form.register('title')}
+        />
         <Controller
           control={form.control}
           name="heldOn"
@@ -88,7 +103,15 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
             control={form.control}
             name="writtenDeadline"
             render={({ field }) => (
-              <DateInput label={t('councils.session.writtenDeadline')} valueFormat="DD/MM/YYYY" placeholder={t('common.datePlaceholder')} clearable value={field.value} onChange={field.onChange} error={errors.writtenDeadline?.message} />
+              <DateInput
+                label={t('councils.session.writtenDeadline')}
+                valueFormat="DD/MM/YYYY"
+                placeholder={t('common.datePlaceholder')}
+                clearable
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.writtenDeadline?.message}
+              />
             )}
           />
         )}
@@ -137,7 +160,13 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
 export function SessionCreateDialog({ council, opened, onClose }: { council: Council; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('councils.session.createTitle', { name: council.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('councils.session.createTitle', { name: council.name })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {opened && <SessionFormBody council={council} onClose={onClose} />}
     </Modal>
   );

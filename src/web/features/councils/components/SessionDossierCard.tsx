@@ -49,7 +49,12 @@ function MyStanding({ session, dossier, mine }: { session: Session; dossier: Ses
             {t(`councils.mine.sheet.${mine.sheetStatus}`)}
           </Badge>
           {(open || mine.sheetStatus !== 'none') && (
-            <Button component={Link} to={sheetUrl} leftSection={<IconClipboardCheck size={16} aria-hidden />} variant={mine.sheetStatus === 'submitted' ? 'light' : 'filled'}>
+            <Button
+              component={Link}
+              to={sheetUrl}
+              leftSection={<IconClipboardCheck size={16} aria-hidden />}
+              variant={mine.sheetStatus === 'submitted' ? 'light' : 'filled'}
+            >
               {mine.sheetStatus === 'submitted' || !open ? t('councils.mine.view') : t('councils.mine.score')}
             </Button>
           )}
@@ -87,7 +92,12 @@ function RescoreButton({ sessionId, dossier, required }: { sessionId: string; do
       <Button color="red" variant={required ? 'filled' : 'light'} leftSection={<IconRefresh size={16} aria-hidden />} onClick={open}>
         {t('councils.rescore')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('councils.rescoreDialog.title', { name: dossier.productName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('councils.rescoreDialog.title', { name: dossier.productName })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm" data-testid="rescore-dialog">
           <Text size="sm">{t('councils.rescoreDialog.text', { round: dossier.scoringRound, next: dossier.scoringRound + 1 })}</Text>
           <Textarea
@@ -204,7 +214,12 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
         )}
         {runner && open && (
           <Group gap="sm">
-            <Button component={Link} to={`/council-sessions/${session.id}/dossiers/${dossier.dossierId}/paper`} variant="default" leftSection={<IconFileText size={16} aria-hidden />}>
+            <Button
+              component={Link}
+              to={`/council-sessions/${session.id}/dossiers/${dossier.dossierId}/paper`}
+              variant="default"
+              leftSection={<IconFileText size={16} aria-hidden />}
+            >
               {t('councils.paper.button')}
             </Button>
           </Group>
@@ -216,7 +231,9 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
               <Title order={3} fz="sm">
                 {t(open ? 'councils.progress.title' : 'councils.result.title')}
               </Title>
-              {mayRescore && open && submitted > 0 && <RescoreButton sessionId={session.id} dossier={dossier} required={result.data?.progress?.rescoreRequired ?? false} />}
+              {mayRescore && open && submitted > 0 && (
+                <RescoreButton sessionId={session.id} dossier={dossier} required={result.data?.progress?.rescoreRequired ?? false} />
+              )}
             </Group>
             <CouncilResultPanel sessionId={session.id} dossierId={dossier.dossierId} sessionOpen={open} />
           </>

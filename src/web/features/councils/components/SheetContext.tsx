@@ -115,7 +115,12 @@ function CriterionContext({ code, data }: { code: string; data: CriterionContext
   );
 }
 
-function contextOf(code: string, producer: SelfAssessment | undefined, producerCriteria: ReadonlyMap<string, Criterion> | undefined, visits: readonly SiteVisit[]): CriterionContextData | null {
+function contextOf(
+  code: string,
+  producer: SelfAssessment | undefined,
+  producerCriteria: ReadonlyMap<string, Criterion> | undefined,
+  visits: readonly SiteVisit[],
+): CriterionContextData | null {
   const choice = producer?.choices[code];
   const option = choice === undefined ? undefined : producerCriteria?.get(code)?.options[choice];
   const visitNotes = visits.flatMap((visit) => {
@@ -125,7 +130,13 @@ function contextOf(code: string, producer: SelfAssessment | undefined, producerC
   // The producer's option is named once its criteria set is at hand (the sheet's, almost always).
   const selfAssessed = !producer || !producerCriteria ? undefined : option ? { label: option.label, points: option.points } : null;
   if (selfAssessed === undefined && visitNotes.length === 0) return null;
-  return { sheetId: producer?.id ?? null, selfAssessed, note: producer?.notes[code]?.trim() ?? '', evidence: producer?.evidence.filter((e) => e.criterionCode === code) ?? [], visitNotes };
+  return {
+    sheetId: producer?.id ?? null,
+    selfAssessed,
+    note: producer?.notes[code]?.trim() ?? '',
+    evidence: producer?.evidence.filter((e) => e.criterionCode === code) ?? [],
+    visitNotes,
+  };
 }
 
 /**
@@ -140,7 +151,10 @@ export function useSheetContext(sheet: Sheet) {
   const producerSet = useCriteriaSet(producer?.versionSlug ?? '', producer?.setNumber ?? '', filing.isSuccess);
   const visits = useSiteVisits(sheet.dossierId);
 
-  const producerCriteria = useMemo(() => (producerSet.data ? new Map(criteriaOfSet(producerSet.data.set).map((c) => [c.code, c] as const)) : undefined), [producerSet.data]);
+  const producerCriteria = useMemo(
+    () => (producerSet.data ? new Map(criteriaOfSet(producerSet.data.set).map((c) => [c.code, c] as const)) : undefined),
+    [producerSet.data],
+  );
   const extras = useMemo(() => {
     const map = new Map<string, ReactNode>();
     if (!producerSet.data && !visits.data) return map;

@@ -26,12 +26,27 @@ export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onC
   const cases = useMemo(() => casesOfSet(criteria.set), [criteria]);
   return (
     <Stack gap="lg">
-      {cases.length > 0 && <CaseSelector cases={cases} value={draft.case} editable={editable} onChange={(caseKey: CaseKey) => onChange((d) => withCase(d, allCriteria, caseKey))} />}
+      {cases.length > 0 && (
+        <CaseSelector
+          cases={cases}
+          value={draft.case}
+          editable={editable}
+          onChange={(caseKey: CaseKey) => onChange((d) => withCase(d, allCriteria, caseKey))}
+        />
+      )}
       <CriteriaOutline
         parts={criteria.set.parts}
         {...(renderScore ? { renderScore } : {})}
         renderCriterion={(criterion, order) => (
-          <CriterionChoiceCard criterion={criterion} order={order} choice={draft.choices[criterion.code]} caseKey={draft.case} editable={editable} error={errors[criterion.code]} onChoose={onChoose}>
+          <CriterionChoiceCard
+            criterion={criterion}
+            order={order}
+            choice={draft.choices[criterion.code]}
+            caseKey={draft.case}
+            editable={editable}
+            error={errors[criterion.code]}
+            onChoose={onChoose}
+          >
             {extras?.get(criterion.code)}
           </CriterionChoiceCard>
         )}

@@ -29,10 +29,24 @@ function ReopenDialog({ sessionId, sheet, onClose }: { sessionId: string; sheet:
     );
   };
   return (
-    <Modal opened={sheet !== null} onClose={onClose} title={t('councils.sheets.reopenTitle', { name: sheet?.memberName ?? '' })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={sheet !== null}
+      onClose={onClose}
+      title={t('councils.sheets.reopenTitle', { name: sheet?.memberName ?? '' })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="sm">
         <Text size="sm">{t('councils.sheets.reopenText')}</Text>
-        <Textarea label={t('councils.sheets.reason')} required autosize minRows={2} maxLength={2000} value={reason} onChange={(event) => setReason(event.currentTarget.value)} data-autofocus />
+        <Textarea
+          label={t('councils.sheets.reason')}
+          required
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
@@ -90,7 +104,14 @@ export function SheetsTable({ sessionId, sheets, mayReopen, closed }: SheetsTabl
                       </Badge>
                     )}
                     {sheet.scanUrl && (
-                      <Anchor href={sheet.scanUrl} target="_blank" rel="noopener noreferrer" size="sm" aria-label={t('councils.sheets.scanFor', { name: sheet.memberName })} data-testid="sheet-scan">
+                      <Anchor
+                        href={sheet.scanUrl}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        size="sm"
+                        aria-label={t('councils.sheets.scanFor', { name: sheet.memberName })}
+                        data-testid="sheet-scan"
+                      >
                         <Group gap={2} wrap="nowrap" component="span">
                           <IconFileText size={14} aria-hidden />
                           {t('councils.sheets.scan')}
@@ -108,11 +129,23 @@ export function SheetsTable({ sessionId, sheets, mayReopen, closed }: SheetsTabl
                   <Table.Td ta="right">
                     {sheet.status === 'submitted' &&
                       (isPhone ? (
-                        <ActionIcon variant="subtle" color="orange" onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="orange"
+                          onClick={() => setReopening(sheet)}
+                          aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}
+                        >
                           <IconLockOpen size={16} aria-hidden />
                         </ActionIcon>
                       ) : (
-                        <Button size="compact-sm" variant="subtle" color="orange" leftSection={<IconLockOpen size={14} aria-hidden />} onClick={() => setReopening(sheet)} aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="orange"
+                          leftSection={<IconLockOpen size={14} aria-hidden />}
+                          onClick={() => setReopening(sheet)}
+                          aria-label={t('councils.sheets.reopenFor', { name: sheet.memberName })}
+                        >
                           {t('councils.sheets.reopen')}
                         </Button>
                       ))}

@@ -5,7 +5,12 @@ const progress = { answered: 0, of: 2, missing: [], total: 0, maxTotal: 100, par
 
 describe('council sheet draft', () => {
   it('takes the case of the options when the sheet has none', () => {
-    expect(councilDraftOf({ choices: { '1.1': 2 }, case: null, disqualifiedReason: null, progress })).toEqual({ choices: { '1.1': 2 }, case: 'b', disqualified: false, disqualifiedReason: '' });
+    expect(councilDraftOf({ choices: { '1.1': 2 }, case: null, disqualifiedReason: null, progress })).toEqual({
+      choices: { '1.1': 2 },
+      case: 'b',
+      disqualified: false,
+      disqualifiedReason: '',
+    });
   });
 
   it('sends a disqualification only when ticked and explained', () => {

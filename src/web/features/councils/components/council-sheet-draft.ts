@@ -5,7 +5,12 @@ import type { Sheet, SheetChoices } from '../api/sheets.js';
 export type CouncilDraft = Choosing & { disqualified: boolean; disqualifiedReason: string };
 
 export function councilDraftOf(sheet: Pick<Sheet, 'choices' | 'case' | 'disqualifiedReason' | 'progress'>): CouncilDraft {
-  return { choices: { ...sheet.choices }, case: sheet.case ?? sheet.progress.case, disqualified: sheet.disqualifiedReason !== null, disqualifiedReason: sheet.disqualifiedReason ?? '' };
+  return {
+    choices: { ...sheet.choices },
+    case: sheet.case ?? sheet.progress.case,
+    disqualified: sheet.disqualifiedReason !== null,
+    disqualifiedReason: sheet.disqualifiedReason ?? '',
+  };
 }
 
 /** A sheet marks the dossier disqualified only with a reason; unticking the box keeps the text for a second thought. */

@@ -40,7 +40,12 @@ export function CouncilListPage() {
       ) : !councils.data || !sessions.data ? (
         <PageLoader />
       ) : councils.data.length === 0 ? (
-        <EmptyState icon={<IconUsersGroup aria-hidden />} title={t('councils.empty')} description={t(isAdmin ? 'councils.emptyOffice' : 'councils.emptyMember')} py="xl" />
+        <EmptyState
+          icon={<IconUsersGroup aria-hidden />}
+          title={t('councils.empty')}
+          description={t(isAdmin ? 'councils.emptyOffice' : 'councils.emptyMember')}
+          py="xl"
+        />
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {councils.data.map((council) => (

@@ -43,7 +43,12 @@ function useMemberOptions(council: Council, dossier: SessionDossier) {
           ? t('councils.paper.conflicted')
           : null;
     const note = why ?? (declaration ? null : t('councils.paper.notDeclared'));
-    return { value: member.id, label: `${member.fullName} — ${labels.position(member.position)}${note ? ` (${note})` : ''}`, disabled: why !== null, declared: declaration !== undefined };
+    return {
+      value: member.id,
+      label: `${member.fullName} — ${labels.position(member.position)}${note ? ` (${note})` : ''}`,
+      disabled: why !== null,
+      declared: declaration !== undefined,
+    };
   });
 }
 
@@ -168,9 +173,20 @@ export function PaperSheetPage() {
   const criteria = useCriteriaSet(dossier?.versionSlug ?? '', dossier?.setNumber ?? '', dossier !== undefined);
   const council = councils.data?.find((c) => c.id === session.data?.councilId);
 
-  const header = <PageHeader back={{ to: `/council-sessions/${id}`, label: session.data?.title ?? t('councils.title') }} title={t('councils.paper.title', { name: dossier?.productName ?? '' })} />;
+  const header = (
+    <PageHeader
+      back={{ to: `/council-sessions/${id}`, label: session.data?.title ?? t('councils.title') }}
+      title={t('councils.paper.title', { name: dossier?.productName ?? '' })}
+    />
+  );
   const failed = [session, councils, criteria].find((q) => q.isError);
-  if (failed) return <>{header}<QueryError error={failed.error} onRetry={() => void failed.refetch()} /></>;
+  if (failed)
+    return (
+      <>
+        {header}
+        <QueryError error={failed.error} onRetry={() => void failed.refetch()} />
+      </>
+    );
   if (session.data?.status === 'closed')
     return (
       <>
@@ -180,7 +196,13 @@ export function PaperSheetPage() {
         </Alert>
       </>
     );
-  if (!session.data || !council || !dossier || !criteria.data) return <>{header}<PageLoader /></>;
+  if (!session.data || !council || !dossier || !criteria.data)
+    return (
+      <>
+        {header}
+        <PageLoader />
+      </>
+    );
   return (
     <>
       {header}

@@ -41,7 +41,16 @@ function SheetWithContext({ sheet, criteria, sessionOpen, heldOn }: { sheet: She
       heldOn={heldOn}
       header={header}
       extras={extras}
-      footer={<QuestionsPanel dossierId={sheet.dossierId} legalBasis={sheet.legalBasis} setNumber={sheet.setNumber} mayAsk mayAnswer={false} underReview={sessionOpen} />}
+      footer={
+        <QuestionsPanel
+          dossierId={sheet.dossierId}
+          legalBasis={sheet.legalBasis}
+          setNumber={sheet.setNumber}
+          mayAsk
+          mayAnswer={false}
+          underReview={sessionOpen}
+        />
+      }
     />
   );
 }
@@ -62,9 +71,21 @@ export function ScoreSheetPage() {
     />
   );
 
-  if (sheet.isError) return <>{header}<NotScoring error={sheet.error} back={back} /></>;
+  if (sheet.isError)
+    return (
+      <>
+        {header}
+        <NotScoring error={sheet.error} back={back} />
+      </>
+    );
   const failed = session.isError ? session : criteria.isError ? criteria : null;
-  if (failed) return <>{header}<QueryError error={failed.error} onRetry={() => void failed.refetch()} /></>;
+  if (failed)
+    return (
+      <>
+        {header}
+        <QueryError error={failed.error} onRetry={() => void failed.refetch()} />
+      </>
+    );
   if (!sheet.data || !criteria.data || !session.data) return <PageLoader />;
   return (
     <>

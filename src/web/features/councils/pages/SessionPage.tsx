@@ -33,7 +33,9 @@ function CloseSessionButton({ session }: { session: Session }) {
         title={t('councils.closeTitle')}
         body={t('councils.closeBody')}
         confirmLabel={t('councils.close')}
-        onConfirm={() => closeSession.mutateAsync(undefined, { onSuccess: () => notifySuccess(t('councils.closed')), onError: (error) => reportMutationError(error) })}
+        onConfirm={() =>
+          closeSession.mutateAsync(undefined, { onSuccess: () => notifySuccess(t('councils.closed')), onError: (error) => reportMutationError(error) })
+        }
       />
     </>
   );
@@ -72,7 +74,11 @@ function SessionView({ session, council }: { session: Session; council: Council 
                 {labels.level('ministry')}
               </Badge>
             )}
-            {session.myPosition && <Badge size="lg" variant="outline">{labels.position(session.myPosition)}</Badge>}
+            {session.myPosition && (
+              <Badge size="lg" variant="outline">
+                {labels.position(session.myPosition)}
+              </Badge>
+            )}
             {/* The minutes record every member's totals: drawn up once the session is closed. */}
             {runner && !open && (
               <Button component="a" href={minutesUrl(session.id)} download variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
@@ -99,7 +105,13 @@ function SessionView({ session, council }: { session: Session; council: Council 
         <Grid.Col span={{ base: 12, lg: runner && council && session.mode === 'meeting' ? 8 : 12 }}>
           <Stack gap="md">
             {session.dossiers.map((dossier) => (
-              <SessionDossierCard key={dossier.dossierId} session={session} dossier={dossier} runner={runner} mayRescore={isAdmin || session.myPosition === 'chair'} />
+              <SessionDossierCard
+                key={dossier.dossierId}
+                session={session}
+                dossier={dossier}
+                runner={runner}
+                mayRescore={isAdmin || session.myPosition === 'chair'}
+              />
             ))}
           </Stack>
         </Grid.Col>

@@ -32,6 +32,7 @@ export function useImportCriteria() {
   return useMutation({
     mutationFn: (file: unknown) => apiRequest('/criteria', { method: 'POST', body: file, schema: CriteriaVersionSummary }),
     // A new version may come into force, which changes the sets products are classified in.
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['criteria'] }), queryClient.invalidateQueries({ queryKey: ['reference', 'criteria-sets'] })]),
+    onSuccess: () =>
+      Promise.all([queryClient.invalidateQueries({ queryKey: ['criteria'] }), queryClient.invalidateQueries({ queryKey: ['reference', 'criteria-sets'] })]),
   });
 }

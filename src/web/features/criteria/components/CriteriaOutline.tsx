@@ -31,7 +31,11 @@ function NodeList({ nodes, depth, renderers }: { nodes: readonly CriteriaNode[];
   return (
     <Stack gap="sm">
       {nodes.map((node) =>
-        node.kind === 'group' ? <GroupSection key={node.code} group={node} depth={depth} renderers={renderers} /> : <div key={node.code}>{renderers.renderCriterion(node, headingOrder(depth))}</div>,
+        node.kind === 'group' ? (
+          <GroupSection key={node.code} group={node} depth={depth} renderers={renderers} />
+        ) : (
+          <div key={node.code}>{renderers.renderCriterion(node, headingOrder(depth))}</div>
+        ),
       )}
     </Stack>
   );

@@ -84,7 +84,12 @@ function ImportCriteriaDialog({ opened, onClose }: { opened: boolean; onClose: (
           <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => void submit()} disabled={!file} loading={reading || importCriteria.isPending} leftSection={<IconFileImport size={16} aria-hidden />}>
+          <Button
+            onClick={() => void submit()}
+            disabled={!file}
+            loading={reading || importCriteria.isPending}
+            leftSection={<IconFileImport size={16} aria-hidden />}
+          >
             {t('criteria.import.submit')}
           </Button>
         </Group>

@@ -16,7 +16,16 @@ export function StarBands({ bands, current = null }: StarBandsProps) {
         const isCurrent = band.star === current;
         const range = t(band.maxInclusive ? 'criteria.bandInclusive' : 'criteria.bandExclusive', { min: formatPoints(band.min), max: formatPoints(band.max) });
         return (
-          <Paper key={band.star} component="li" px="xs" py={4} radius="sm" bg={isCurrent ? 'var(--mantine-color-ocop-0)' : undefined} withBorder={isCurrent} aria-current={isCurrent ? 'true' : undefined}>
+          <Paper
+            key={band.star}
+            component="li"
+            px="xs"
+            py={4}
+            radius="sm"
+            bg={isCurrent ? 'var(--mantine-color-ocop-0)' : undefined}
+            withBorder={isCurrent}
+            aria-current={isCurrent ? 'true' : undefined}
+          >
             <Group gap="sm" wrap="nowrap" justify="space-between">
               <Stars count={band.star} size={14} />
               <Text size="xs" fw={isCurrent ? 600 : 400} ta="right" style={{ whiteSpace: 'nowrap' }}>

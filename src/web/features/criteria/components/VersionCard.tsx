@@ -33,8 +33,8 @@ export function VersionCard({ version }: { version: CriteriaVersion }) {
           <Text size="sm">{version.title}</Text>
           <Text size="xs" c="dimmed">
             {t('criteria.effectiveFrom', { date: formatDate(version.effectiveFrom) })} ·{' '}
-            {t('criteria.partMaxima', { A: formatPoints(version.partMaxima.A), B: formatPoints(version.partMaxima.B), C: formatPoints(version.partMaxima.C) })} ·{' '}
-            {t('criteria.setCount', { count: version.sets.length })}
+            {t('criteria.partMaxima', { A: formatPoints(version.partMaxima.A), B: formatPoints(version.partMaxima.B), C: formatPoints(version.partMaxima.C) })}{' '}
+            · {t('criteria.setCount', { count: version.sets.length })}
           </Text>
         </Stack>
         {bySector(version.sets).map(([sector, sets]) => (

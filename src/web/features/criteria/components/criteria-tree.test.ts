@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { casesOfSet, criteriaOfSet, criterionAnchor, noteLines, optionFitsCase, type CriteriaSetDetail, type Criterion } from './criteria-tree.js';
 
 const option = (label: string, points: number, extra: Partial<Criterion['options'][number]> = {}) => ({ label, points, minStar: null, case: null, ...extra });
-const criterion = (code: string, options: Criterion['options']): Criterion => ({ kind: 'criterion', code, label: `Tiêu chí ${code}`, maxPoints: 3, requirementNote: null, optionsNote: null, options });
+const criterion = (code: string, options: Criterion['options']): Criterion => ({
+  kind: 'criterion',
+  code,
+  label: `Tiêu chí ${code}`,
+  maxPoints: 3,
+  requirementNote: null,
+  optionsNote: null,
+  options,
+});
 
 const set: CriteriaSetDetail['set'] = {
   number: 26,
@@ -17,9 +25,26 @@ const set: CriteriaSetDetail['set'] = {
       code: 'A',
       label: 'SẢN PHẨM',
       maxPoints: 40,
-      items: [{ kind: 'group', code: '6', label: 'NHÓM', maxPoints: 6, requirementNote: null, children: [{ kind: 'group', code: '6.1', label: 'NHÓM CON', maxPoints: 3, requirementNote: null, children: [criterion('6.1.1', [option('Có', 1)])] }, criterion('6.2', [option('Không', 0)])] }],
+      items: [
+        {
+          kind: 'group',
+          code: '6',
+          label: 'NHÓM',
+          maxPoints: 6,
+          requirementNote: null,
+          children: [
+            { kind: 'group', code: '6.1', label: 'NHÓM CON', maxPoints: 3, requirementNote: null, children: [criterion('6.1.1', [option('Có', 1)])] },
+            criterion('6.2', [option('Không', 0)]),
+          ],
+        },
+      ],
     },
-    { code: 'C', label: 'CHẤT LƯỢNG', maxPoints: 35, items: [criterion('8', [option('Cộng đồng', 1, { case: 'b' }), option('Điểm du lịch', 3, { case: 'a', minStar: 4 })])] },
+    {
+      code: 'C',
+      label: 'CHẤT LƯỢNG',
+      maxPoints: 35,
+      items: [criterion('8', [option('Cộng đồng', 1, { case: 'b' }), option('Điểm du lịch', 3, { case: 'a', minStar: 4 })])],
+    },
   ],
 };
 
@@ -40,7 +65,11 @@ describe('criteria tree', () => {
   });
 
   it('splits requirement notes at the sheet’s line breaks', () => {
-    expect(noteLines('Lựa chọn một trong hai trường hợp sau: | a. Trường hợp 1 | b. Trường hợp 2')).toEqual(['Lựa chọn một trong hai trường hợp sau:', 'a. Trường hợp 1', 'b. Trường hợp 2']);
+    expect(noteLines('Lựa chọn một trong hai trường hợp sau: | a. Trường hợp 1 | b. Trường hợp 2')).toEqual([
+      'Lựa chọn một trong hai trường hợp sau:',
+      'a. Trường hợp 1',
+      'b. Trường hợp 2',
+    ]);
     expect(noteLines(null)).toEqual([]);
   });
 

@@ -28,7 +28,11 @@ function SetInformation({ detail }: { detail: CriteriaSetDetail }) {
           { label: t('criteria.sheet.leadMinistry'), value: set.leadMinistry },
           {
             label: t('criteria.sheet.partMaxima'),
-            value: t('criteria.partMaxima', { A: formatPoints(version.partMaxima.A), B: formatPoints(version.partMaxima.B), C: formatPoints(version.partMaxima.C) }),
+            value: t('criteria.partMaxima', {
+              A: formatPoints(version.partMaxima.A),
+              B: formatPoints(version.partMaxima.B),
+              C: formatPoints(version.partMaxima.C),
+            }),
           },
         ]}
       />

@@ -97,7 +97,8 @@ const COMMUNE_METRICS = ['recognised', 'certified', 'subjects'] as const;
 type CommuneMetric = (typeof COMMUNE_METRICS)[number];
 type Commune = DashboardData['communes'][number];
 
-const communeLink = (commune: string, metric: CommuneMetric) => (metric === 'subjects' ? `/subjects?communeCode=${commune}` : `/products?communeCode=${commune}`);
+const communeLink = (commune: string, metric: CommuneMetric) =>
+  metric === 'subjects' ? `/subjects?communeCode=${commune}` : `/products?communeCode=${commune}`;
 
 /** Registered once per province: the map series refers to it by name. */
 const registeredMaps = new Set<string>();
@@ -109,7 +110,10 @@ function ensureMap(name: string, outlines: CommuneOutlines) {
 
 function CommuneTable({ communes }: { communes: readonly Commune[] }) {
   const { t } = useTranslation();
-  const sorted = useMemo(() => [...communes].sort((a, b) => b.recognised - a.recognised || b.certified - a.certified || a.name.localeCompare(b.name, 'vi')), [communes]);
+  const sorted = useMemo(
+    () => [...communes].sort((a, b) => b.recognised - a.recognised || b.certified - a.certified || a.name.localeCompare(b.name, 'vi')),
+    [communes],
+  );
   const cell = (commune: Commune, metric: CommuneMetric) => {
     const value = commune[metric];
     return value > 0 ? (
@@ -163,7 +167,14 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
   const names = useMemo(() => new Map(data.communes.map((c) => [c.communeCode, c.name])), [data]);
   const metricLabel = t(`dashboard.communes.${metric}`);
   const mapName = `ocop-communes-${data.provinceCode}`;
-  const barCommunes = useMemo(() => data.communes.filter((c) => c[metric] > 0).sort((a, b) => b[metric] - a[metric]).slice(0, 30), [data, metric]);
+  const barCommunes = useMemo(
+    () =>
+      data.communes
+        .filter((c) => c[metric] > 0)
+        .sort((a, b) => b[metric] - a[metric])
+        .slice(0, 30),
+    [data, metric],
+  );
 
   const option = useMemo<ChartOption>(() => {
     if (hasMap && outlines) {
@@ -251,7 +262,14 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
         </>
       }
       csv={() => ({
-        header: [t('dashboard.csv.communeCode'), t('dashboard.communes.commune'), t('dashboard.communes.recognised'), t('dashboard.communes.certified'), t('dashboard.communes.subjects'), t('dashboard.communes.target')],
+        header: [
+          t('dashboard.csv.communeCode'),
+          t('dashboard.communes.commune'),
+          t('dashboard.communes.recognised'),
+          t('dashboard.communes.certified'),
+          t('dashboard.communes.subjects'),
+          t('dashboard.communes.target'),
+        ],
         rows: data.communes.map((c) => [c.communeCode, c.name, c.recognised, c.certified, c.subjects, c.target]),
       })}
     >
@@ -286,7 +304,11 @@ function LegalFormChart({ data }: ChartProps) {
     () =>
       data.subjectsByLegalForm
         .filter((r) => r.subjects > 0)
-        .map((r) => ({ code: r.legalForm, name: r.legalForm in LEGAL_FORM_LABELS ? label(LEGAL_FORM_LABELS[r.legalForm as LegalForm]) : r.legalForm, value: r.subjects })),
+        .map((r) => ({
+          code: r.legalForm,
+          name: r.legalForm in LEGAL_FORM_LABELS ? label(LEGAL_FORM_LABELS[r.legalForm as LegalForm]) : r.legalForm,
+          value: r.subjects,
+        })),
     [data, label],
   );
   const option = useMemo<ChartOption>(
@@ -317,7 +339,10 @@ function LegalFormChart({ data }: ChartProps) {
       chartRef={chartRef}
       empty={rows.length === 0}
       testId="chart-legal-forms"
-      csv={() => ({ header: [t('dashboard.csv.legalFormCode'), t('dashboard.csv.legalForm'), t('dashboard.csv.subjects')], rows: rows.map((r) => [r.code, r.name, r.value]) })}
+      csv={() => ({
+        header: [t('dashboard.csv.legalFormCode'), t('dashboard.csv.legalForm'), t('dashboard.csv.subjects')],
+        rows: rows.map((r) => [r.code, r.name, r.value]),
+      })}
     >
       <EChart
         option={option}
@@ -351,7 +376,9 @@ function CertificatesDueChart({ data }: ChartProps) {
       grid: { ...baseGrid, top: 16 },
       xAxis: { type: 'category', data: months.map((m) => monthLabel(m.month)), axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('dashboard.csv.certificates'), data: months.map((m) => m.certificates), itemStyle: { color: '#e8a33d' }, barMaxWidth: 28 }],
+      series: [
+        { type: 'bar', name: t('dashboard.csv.certificates'), data: months.map((m) => m.certificates), itemStyle: { color: '#e8a33d' }, barMaxWidth: 28 },
+      ],
     }),
     [months, t],
   );
@@ -366,7 +393,14 @@ function CertificatesDueChart({ data }: ChartProps) {
       testId="chart-certificates-due"
       csv={() => ({ header: [t('dashboard.csv.month'), t('dashboard.csv.certificates')], rows: months.map((m) => [monthLabel(m.month), m.certificates]) })}
     >
-      <EChart option={option} height={280} chartRef={chartRef} label={title} testId="chart-canvas-certificates-due" onClick={() => void navigate('/certificates?tab=worklist')} />
+      <EChart
+        option={option}
+        height={280}
+        chartRef={chartRef}
+        label={title}
+        testId="chart-canvas-certificates-due"
+        onClick={() => void navigate('/certificates?tab=worklist')}
+      />
     </ChartCard>
   );
 }

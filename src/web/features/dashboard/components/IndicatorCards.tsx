@@ -12,7 +12,16 @@ import type { DashboardData } from '../api/dashboard.js';
 type IndicatorValue = DashboardData['indicators'][number];
 
 /** Shown first whatever the plan says; the rest of the catalogue folds away unless it has a target. */
-const HEADLINE = ['products_evaluated', 'products_recognised', 'products_3_star', 'products_4_star', 'products_5_star', 'subjects_recognised', 'subjects_new', 'certificates_valid'];
+const HEADLINE = [
+  'products_evaluated',
+  'products_recognised',
+  'products_3_star',
+  'products_4_star',
+  'products_5_star',
+  'subjects_recognised',
+  'subjects_new',
+  'certificates_valid',
+];
 
 /** Certificate figures open the list of certificates in that state. */
 const LINKS: Record<string, string> = {
@@ -95,7 +104,12 @@ function IndicatorCard({ value, definition }: { value: IndicatorValue; definitio
             </Text>
           )}
           {isPhone && percent !== null && (
-            <Progress value={Math.min(100, percent)} color={percent >= 100 ? 'teal' : 'ocop'} size="sm" aria-label={t('dashboard.indicators.progress', { percent })} />
+            <Progress
+              value={Math.min(100, percent)}
+              color={percent >= 100 ? 'teal' : 'ocop'}
+              size="sm"
+              aria-label={t('dashboard.indicators.progress', { percent })}
+            />
           )}
         </Stack>
         {percent !== null && !isPhone && (

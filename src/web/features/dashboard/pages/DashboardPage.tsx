@@ -73,9 +73,32 @@ export function DashboardPage() {
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
-            <CountCard to="/subjects" label={t('dashboard.subjects')} icon={<IconBuildingStore size={26} />} total={subjects.data} loading={subjects.isPending} testId="count-subjects" />
-            <CountCard to="/products" label={t('dashboard.products')} icon={<IconPackage size={26} />} total={products.data} loading={products.isPending} testId="count-products" />
-            {isAdmin && <CountCard to="/users" label={t('dashboard.users')} icon={<IconUsers size={26} />} total={users.data} loading={users.isPending} testId="count-users" />}
+            <CountCard
+              to="/subjects"
+              label={t('dashboard.subjects')}
+              icon={<IconBuildingStore size={26} />}
+              total={subjects.data}
+              loading={subjects.isPending}
+              testId="count-subjects"
+            />
+            <CountCard
+              to="/products"
+              label={t('dashboard.products')}
+              icon={<IconPackage size={26} />}
+              total={products.data}
+              loading={products.isPending}
+              testId="count-products"
+            />
+            {isAdmin && (
+              <CountCard
+                to="/users"
+                label={t('dashboard.users')}
+                icon={<IconUsers size={26} />}
+                total={users.data}
+                loading={users.isPending}
+                testId="count-users"
+              />
+            )}
           </SimpleGrid>
           {followsProgramme && (
             <Suspense fallback={<PageLoader />}>

@@ -9,7 +9,13 @@ describe('toCsv', () => {
   });
 
   it('quotes cells with separators, quotes, line breaks or edge spaces, and leaves nulls empty', () => {
-    const csv = toCsv({ header: ['a', 'b', 'c', 'd'], rows: [['x, y', 'say "hi"', 'line\nbreak', null], [' pad', 1.5, '', 0]] });
+    const csv = toCsv({
+      header: ['a', 'b', 'c', 'd'],
+      rows: [
+        ['x, y', 'say "hi"', 'line\nbreak', null],
+        [' pad', 1.5, '', 0],
+      ],
+    });
     expect(csv.slice(1)).toBe('a,b,c,d\r\n"x, y","say ""hi""","line\nbreak",\r\n" pad",1.5,,0\r\n');
   });
 });

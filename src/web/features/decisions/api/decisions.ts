@@ -20,7 +20,6 @@ export function useCreateDecision() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: DecisionInput) => apiRequest('/decisions', { method: 'POST', body, schema: DecisionSchema }),
-    onSuccess: () =>
-      Promise.all(['decisions', 'dossiers', 'certificates', 'notifications'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
+    onSuccess: () => Promise.all(['decisions', 'dossiers', 'certificates', 'notifications'].map((key) => queryClient.invalidateQueries({ queryKey: [key] }))),
   });
 }

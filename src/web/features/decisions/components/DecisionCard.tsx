@@ -20,7 +20,14 @@ export function DecisionCard({ decision }: { decision: Decision }) {
       title={t('decisions.cardTitle', { number: decision.number, date: formatDate(decision.signedOn) })}
       action={
         <Group gap="xs">
-          <Button component="a" href={decisionDocxUrl(decision.id)} download size="sm" variant="default" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
+          <Button
+            component="a"
+            href={decisionDocxUrl(decision.id)}
+            download
+            size="sm"
+            variant="default"
+            leftSection={<IconFileTypeDocx size={16} aria-hidden />}
+          >
             {t('decisions.docx')}
           </Button>
           <Button component="a" href={resultLettersUrl(decision.id)} download size="sm" variant="default" leftSection={<IconMail size={16} aria-hidden />}>
@@ -70,7 +77,9 @@ export function DecisionCard({ decision }: { decision: Decision }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>{item.score === null ? '—' : t('criteria.points', { points: formatPoints(item.score) })}</Table.Td>
-                  <Table.Td>{approval ? t('decisions.approvalStar') : item.star === null ? t('decisions.notRecognised') : <Stars count={item.star} size={14} />}</Table.Td>
+                  <Table.Td>
+                    {approval ? t('decisions.approvalStar') : item.star === null ? t('decisions.notRecognised') : <Stars count={item.star} size={14} />}
+                  </Table.Td>
                   <Table.Td>
                     {item.certificateId ? (
                       <Anchor component={Link} to={`/certificates/${item.certificateId}`} className="ocop-code">

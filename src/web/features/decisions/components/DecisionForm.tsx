@@ -35,7 +35,12 @@ function initialChoices(dossiers: readonly Dossier[], preselected: Dossier | und
 /** The notice is optional: all three fields empty mean none; any filled asks for the others. */
 const noticeOf = (n: NoticeForm) => (n.number.trim() || n.signer.trim() || n.signerTitle.trim() ? n : undefined);
 
-type DecisionFormProps = { dossiers: readonly Dossier[]; preselected: string | null; onSubmit: (body: DecisionOutput) => Promise<unknown>; onCancel: () => void };
+type DecisionFormProps = {
+  dossiers: readonly Dossier[];
+  preselected: string | null;
+  onSubmit: (body: DecisionOutput) => Promise<unknown>;
+  onCancel: () => void;
+};
 
 /**
  * A decision on council results: the province's 3–4★ recognition, its approval of a 90-point result
@@ -51,7 +56,9 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
   const [choices, setChoices] = useState(() => initialChoices(dossiers, chosen));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const listed = byMode(mode);
-  const items: DecisionItemInput[] = listed.filter((d) => choices[d.id]?.include).map((d) => ({ dossierId: d.id, star: mode === 'approval' ? null : (choices[d.id]?.star ?? null) }));
+  const items: DecisionItemInput[] = listed
+    .filter((d) => choices[d.id]?.include)
+    .map((d) => ({ dossierId: d.id, star: mode === 'approval' ? null : (choices[d.id]?.star ?? null) }));
   // The resolver is made once; it reads the kind and items chosen at the moment of submitting.
   const current = useRef({ mode, items });
   current.current = { mode, items };
@@ -64,7 +71,13 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
       level: levelOf(current.current.mode),
       items: current.current.items,
     })),
-    defaultValues: { number: '', signedOn: dayjs().format('YYYY-MM-DD'), signer: '', signerTitle: signerTitleFor(mode), notice: { number: '', signer: '', signerTitle: '' } },
+    defaultValues: {
+      number: '',
+      signedOn: dayjs().format('YYYY-MM-DD'),
+      signer: '',
+      signerTitle: signerTitleFor(mode),
+      notice: { number: '', signer: '', signerTitle: '' },
+    },
   });
   const formErrors = form.formState.errors as typeof form.formState.errors & { items?: { message?: string } };
   const noticeErrors = form.formState.errors.notice;
@@ -110,7 +123,13 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
         </SectionCard>
         <SectionCard title={t('decisions.sections.header')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('decisions.fields.number')} placeholder={mode === 'ministry' ? '123/QĐ-BNNMT' : '123/QĐ-UBND'} required error={form.formState.errors.number?.message} {...form.register('number')} />
+            <TextInput
+              label={t('decisions.fields.number')}
+              placeholder={mode === 'ministry' ? '123/QĐ-BNNMT' : '123/QĐ-UBND'}
+              required
+              error={form.formState.errors.number?.message}
+              {...form.register('number')}
+            />
             <Controller
               control={form.control}
               name="signedOn"
@@ -129,7 +148,12 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
               )}
             />
             <TextInput label={t('decisions.fields.signer')} required error={form.formState.errors.signer?.message} {...form.register('signer')} />
-            <TextInput label={t('decisions.fields.signerTitle')} required error={form.formState.errors.signerTitle?.message} {...form.register('signerTitle')} />
+            <TextInput
+              label={t('decisions.fields.signerTitle')}
+              required
+              error={form.formState.errors.signerTitle?.message}
+              {...form.register('signerTitle')}
+            />
           </SimpleGrid>
         </SectionCard>
         <SectionCard title={t('decisions.sections.items')}>
@@ -139,7 +163,13 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
                 {t('decisions.noneSelected')}
               </Alert>
             )}
-            <DecisionItems mode={mode} dossiers={listed} choices={choices} errors={errors} onChange={(id, choice) => setChoices((all) => ({ ...all, [id]: choice }))} />
+            <DecisionItems
+              mode={mode}
+              dossiers={listed}
+              choices={choices}
+              errors={errors}
+              onChange={(id, choice) => setChoices((all) => ({ ...all, [id]: choice }))}
+            />
           </Stack>
         </SectionCard>
         <SectionCard title={t('decisions.notice.title')} data-testid="decision-notice">
@@ -147,7 +177,12 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
             {t('decisions.notice.hint')}
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('decisions.notice.number')} placeholder="45/TB-VPĐP" error={noticeErrors?.number?.message} {...form.register('notice.number')} />
+            <TextInput
+              label={t('decisions.notice.number')}
+              placeholder="45/TB-VPĐP"
+              error={noticeErrors?.number?.message}
+              {...form.register('notice.number')}
+            />
             <TextInput label={t('decisions.notice.signer')} error={noticeErrors?.signer?.message} {...form.register('notice.signer')} />
             <TextInput label={t('decisions.notice.signerTitle')} error={noticeErrors?.signerTitle?.message} {...form.register('notice.signerTitle')} />
           </SimpleGrid>

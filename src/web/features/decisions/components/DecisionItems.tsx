@@ -21,7 +21,19 @@ type ItemsProps = {
 const asStar = (value: string | null): RecognisedStar | null => (value === '5' ? 5 : value === '4' ? 4 : value === '3' ? 3 : null);
 
 /** The star to recognise, within what the result allows; an approval names none (the ministry recognises 5★). */
-function StarSelect({ mode, dossier, choice, error, onChange }: { mode: DecisionMode; dossier: Dossier; choice: ItemChoice; error: string | undefined; onChange: (choice: ItemChoice) => void }) {
+function StarSelect({
+  mode,
+  dossier,
+  choice,
+  error,
+  onChange,
+}: {
+  mode: DecisionMode;
+  dossier: Dossier;
+  choice: ItemChoice;
+  error: string | undefined;
+  onChange: (choice: ItemChoice) => void;
+}) {
   const { t } = useTranslation();
   if (mode === 'approval')
     return (
@@ -81,7 +93,11 @@ export function DecisionItems({ mode, dossiers, choices, errors, onChange }: Ite
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const include = (dossier: Dossier, choice: ItemChoice) => (
-    <Checkbox aria-label={t('decisions.include', { name: dossier.productName })} checked={choice.include} onChange={(event) => onChange(dossier.id, { ...choice, include: event.currentTarget.checked })} />
+    <Checkbox
+      aria-label={t('decisions.include', { name: dossier.productName })}
+      checked={choice.include}
+      onChange={(event) => onChange(dossier.id, { ...choice, include: event.currentTarget.checked })}
+    />
   );
   const product = (dossier: Dossier) => (
     <Stack gap={0}>

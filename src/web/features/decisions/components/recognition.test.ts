@@ -46,7 +46,10 @@ describe('recognition choices', () => {
   });
 
   it('maps the server’s item errors back to the dossiers sent', () => {
-    const error = new ApiError(400, 'decision_invalid', 'Quyết định có hồ sơ không hợp lệ.', { 'items.1.star': 'Nem Lai Vung: 65 điểm chỉ đạt mức 3 sao.', number: 'x' });
+    const error = new ApiError(400, 'decision_invalid', 'Quyết định có hồ sơ không hợp lệ.', {
+      'items.1.star': 'Nem Lai Vung: 65 điểm chỉ đạt mức 3 sao.',
+      number: 'x',
+    });
     expect(itemErrors(error, [{ dossierId: 'a' }, { dossierId: 'b' }])).toEqual({ b: 'Nem Lai Vung: 65 điểm chỉ đạt mức 3 sao.' });
     expect(itemErrors(new Error('x'), [{ dossierId: 'a' }])).toEqual({});
   });
@@ -63,7 +66,10 @@ describe('the decision a dossier waits for', () => {
     expect(modeOf(dossier({ state: 'central_scored', centralScore: 91, centralStar: 5 }))).toBe('ministry');
     expect(modeOf(dossier({ state: 'ministry_decided', centralScore: 86, centralStar: 4, decidedStar: null }))).toBe('recognition');
     expect(modeOf(dossier({ state: 'ministry_decided', centralScore: 95, centralStar: 5, decidedStar: 5 }))).toBeNull();
-    expect(outcomeOf(dossier({ state: 'ministry_decided', councilScore: 92, councilStar: 5, centralScore: 86, centralStar: 4 }))).toEqual({ score: 86, star: 4 });
+    expect(outcomeOf(dossier({ state: 'ministry_decided', councilScore: 92, councilStar: 5, centralScore: 86, centralStar: 4 }))).toEqual({
+      score: 86,
+      star: 4,
+    });
     expect(outcomeOf(dossier({ councilScore: 77.5, councilStar: 4 }))).toEqual({ score: 77.5, star: 4 });
   });
 

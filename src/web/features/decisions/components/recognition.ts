@@ -53,7 +53,8 @@ export function modeOf(d: DecidableDossier): DecisionMode | null {
 export const restsOnCentral = (d: Pick<DecidableDossier, 'state'>) => d.state === 'central_scored' || d.state === 'ministry_decided';
 
 /** The council result a decision on the dossier rests on. */
-export const outcomeOf = (d: DecidableDossier): CouncilOutcome => (restsOnCentral(d) ? { score: d.centralScore, star: d.centralStar } : { score: d.councilScore, star: d.councilStar });
+export const outcomeOf = (d: DecidableDossier): CouncilOutcome =>
+  restsOnCentral(d) ? { score: d.centralScore, star: d.centralStar } : { score: d.councilScore, star: d.councilStar };
 
 /**
  * The stars a decision may recognise (Art. 4.1), highest first — the server's rule

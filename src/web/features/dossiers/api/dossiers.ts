@@ -120,11 +120,18 @@ export function useTransition(dossier: Dossier) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ action, ...extras }: StepExtras & { action: DossierAction }) =>
-      apiRequest(`/dossiers/${dossier.id}/transitions`, { method: 'POST', body: { action, expectedVersion: dossier.version, ...extras }, schema: DossierSchema }),
+      apiRequest(`/dossiers/${dossier.id}/transitions`, {
+        method: 'POST',
+        body: { action, expectedVersion: dossier.version, ...extras },
+        schema: DossierSchema,
+      }),
     onSuccess: (next) => dossierChanged(queryClient, next),
     onError: (error) => {
       if (isStaleDossier(error))
-        return Promise.all([queryClient.invalidateQueries({ queryKey: dossierKey(dossier.id) }), queryClient.invalidateQueries({ queryKey: eventsKey(dossier.id) })]);
+        return Promise.all([
+          queryClient.invalidateQueries({ queryKey: dossierKey(dossier.id) }),
+          queryClient.invalidateQueries({ queryKey: eventsKey(dossier.id) }),
+        ]);
       return undefined;
     },
   });
@@ -157,5 +164,8 @@ export function useSubjectForRegistration(subjectId: string, enabled: boolean) {
  * missing — the disqualifying ones apart (a dossier received without them is disqualified).
  */
 export function useChecklist(dossierId: string) {
-  return useQuery({ queryKey: ['dossiers', 'checklist', dossierId], queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/checklist`, { schema: ChecklistSchema, signal }) });
+  return useQuery({
+    queryKey: ['dossiers', 'checklist', dossierId],
+    queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/checklist`, { schema: ChecklistSchema, signal }),
+  });
 }

@@ -25,7 +25,9 @@ function useThreadMutation<V>(dossierId: string, request: (variables: V) => Prom
 }
 
 export const useAskQuestion = (dossierId: string) =>
-  useThreadMutation(dossierId, (body: { criterionCode: string; question: string }) => apiRequest(`/dossiers/${dossierId}/questions`, { method: 'POST', body, schema: Thread }));
+  useThreadMutation(dossierId, (body: { criterionCode: string; question: string }) =>
+    apiRequest(`/dossiers/${dossierId}/questions`, { method: 'POST', body, schema: Thread }),
+  );
 
 export const useReplyToQuestion = (dossierId: string) =>
   useThreadMutation(dossierId, ({ questionId, body }: { questionId: string; body: string }) =>

@@ -11,7 +11,11 @@ const siteVisitsKey = (dossierId: string) => ['dossiers', 'site-visits', dossier
 
 /** The advisory team's visits to the producer (readable by the office, the dossier's parties and its council). */
 export function useSiteVisits(dossierId: string, enabled = true) {
-  return useQuery({ queryKey: siteVisitsKey(dossierId), queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/site-visits`, { schema: Visits, signal }), enabled });
+  return useQuery({
+    queryKey: siteVisitsKey(dossierId),
+    queryFn: ({ signal }) => apiRequest(`/dossiers/${dossierId}/site-visits`, { schema: Visits, signal }),
+    enabled,
+  });
 }
 
 /** The office records a visit; the server answers with every visit, which replaces the cached list. */

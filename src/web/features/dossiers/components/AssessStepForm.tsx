@@ -93,7 +93,13 @@ export function AssessStepForm({ run, onCancel, submitLabel }: StepFormProps) {
           control={form.control}
           name="assessment.conclusion"
           render={({ field }) => (
-            <Radio.Group label={t('dossiers.assessment.conclusion')} required value={field.value} onChange={(value) => field.onChange(value)} error={errors?.conclusion?.message}>
+            <Radio.Group
+              label={t('dossiers.assessment.conclusion')}
+              required
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              error={errors?.conclusion?.message}
+            >
               <Group mt="xs" gap="lg">
                 <Radio value="propose" label={t('dossiers.assessment.conclusions.propose')} />
                 <Radio value="not_propose" label={t('dossiers.assessment.conclusions.not_propose')} />
@@ -117,8 +123,20 @@ export function AssessStepForm({ run, onCancel, submitLabel }: StepFormProps) {
           {t('dossiers.assessment.signing')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('dossiers.assessment.reportNumber')} description={t('common.optional')} placeholder="12/BC-UBND" error={errors?.reportNumber?.message} {...form.register('assessment.reportNumber')} />
-          <TextInput label={t('dossiers.assessment.letterNumber')} description={t('common.optional')} placeholder="13/UBND-KT" error={errors?.letterNumber?.message} {...form.register('assessment.letterNumber')} />
+          <TextInput
+            label={t('dossiers.assessment.reportNumber')}
+            description={t('common.optional')}
+            placeholder="12/BC-UBND"
+            error={errors?.reportNumber?.message}
+            {...form.register('assessment.reportNumber')}
+          />
+          <TextInput
+            label={t('dossiers.assessment.letterNumber')}
+            description={t('common.optional')}
+            placeholder="13/UBND-KT"
+            error={errors?.letterNumber?.message}
+            {...form.register('assessment.letterNumber')}
+          />
           <TextInput label={t('dossiers.assessment.signer')} required error={errors?.signer?.message} {...form.register('assessment.signer')} />
           <TextInput label={t('dossiers.assessment.signerTitle')} required error={errors?.signerTitle?.message} {...form.register('assessment.signerTitle')} />
         </SimpleGrid>

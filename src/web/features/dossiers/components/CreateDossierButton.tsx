@@ -27,7 +27,11 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
   const sheets = useProductSelfAssessments(product.id);
   const completed = (sheets.data ?? []).filter((sheet) => sheet.status === 'completed');
   const form = useForm<DossierForm, unknown, z.output<typeof DossierCreateBody>>({
-    resolver: contractResolver(DossierCreateBody, (values: DossierForm) => ({ ...values, productId: product.id, selfAssessmentId: values.selfAssessmentId ?? undefined })),
+    resolver: contractResolver(DossierCreateBody, (values: DossierForm) => ({
+      ...values,
+      productId: product.id,
+      selfAssessmentId: values.selfAssessmentId ?? undefined,
+    })),
     defaultValues: { kind: 'first', selfAssessmentId: completed[0]?.id ?? null, registration },
   });
   const { errors } = form.formState;
@@ -51,7 +55,15 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
           control={form.control}
           name="kind"
           render={({ field }) => (
-            <Select label={t('dossiers.fields.kind')} required data={labels.kindOptions} allowDeselect={false} value={field.value} onChange={(value) => field.onChange(value)} error={errors.kind?.message} />
+            <Select
+              label={t('dossiers.fields.kind')}
+              required
+              data={labels.kindOptions}
+              allowDeselect={false}
+              value={field.value}
+              onChange={(value) => field.onChange(value)}
+              error={errors.kind?.message}
+            />
           )}
         />
         <Controller
@@ -81,10 +93,20 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
         <Title order={3} fz="sm" mt="xs">
           {t('dossiers.sections.registration')}
         </Title>
-        <TextInput label={t('dossiers.registration.representativeName')} required error={errors.registration?.representativeName?.message} {...form.register('registration.representativeName')} />
+        <TextInput
+          label={t('dossiers.registration.representativeName')}
+          required
+          error={errors.registration?.representativeName?.message}
+          {...form.register('registration.representativeName')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {REGISTRATION_FIELDS.map((name) => (
-            <TextInput key={name} label={t(`dossiers.registration.${name}`)} error={errors.registration?.[name]?.message} {...form.register(`registration.${name}`)} />
+            <TextInput
+              key={name}
+              label={t(`dossiers.registration.${name}`)}
+              error={errors.registration?.[name]?.message}
+              {...form.register(`registration.${name}`)}
+            />
           ))}
         </SimpleGrid>
         <SimpleGrid cols={2} spacing="sm" mt="sm">
@@ -116,12 +138,24 @@ export function CreateDossierButton({ product }: { product: ProductRef }) {
       <Button leftSection={<IconFilePlus size={16} aria-hidden />} variant="light" onClick={open}>
         {t('dossiers.create.button')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('dossiers.create.title', { name: product.name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('dossiers.create.title', { name: product.name })}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         {ready && (
           <DossierFormBody
             product={product}
             onClose={close}
-            registration={{ representativeName: textOrEmpty(s?.representativeName), representativePosition: '', address: textOrEmpty(s?.address), phone: textOrEmpty(s?.phone), email: textOrEmpty(s?.email) }}
+            registration={{
+              representativeName: textOrEmpty(s?.representativeName),
+              representativePosition: '',
+              address: textOrEmpty(s?.address),
+              phone: textOrEmpty(s?.phone),
+              email: textOrEmpty(s?.email),
+            }}
           />
         )}
       </Modal>

@@ -25,7 +25,13 @@ export function DossierChecklist({ dossierId }: { dossierId: string }) {
   return (
     <SectionCard
       title={t('dossiers.sections.papers')}
-      action={checklist.data && <Badge color={checklist.data.complete ? 'teal' : 'orange'}>{t(checklist.data.complete ? 'dossiers.papers.complete' : 'dossiers.papers.incomplete')}</Badge>}
+      action={
+        checklist.data && (
+          <Badge color={checklist.data.complete ? 'teal' : 'orange'}>
+            {t(checklist.data.complete ? 'dossiers.papers.complete' : 'dossiers.papers.incomplete')}
+          </Badge>
+        )
+      }
       data-testid="dossier-papers"
     >
       {checklist.isPending ? (
@@ -35,7 +41,16 @@ export function DossierChecklist({ dossierId }: { dossierId: string }) {
       ) : (
         <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
           {checklist.data.lines.map((line) => (
-            <Group key={line.type} component="li" gap="xs" wrap="nowrap" align="flex-start" data-testid="paper-line" data-status={line.status} data-disqualifying={line.disqualifying || undefined}>
+            <Group
+              key={line.type}
+              component="li"
+              gap="xs"
+              wrap="nowrap"
+              align="flex-start"
+              data-testid="paper-line"
+              data-status={line.status}
+              data-disqualifying={line.disqualifying || undefined}
+            >
               {STATUS_ICON[line.status]}
               <Stack gap={0} style={{ minWidth: 0 }}>
                 <Text size="sm" fw={line.required ? 600 : 400}>

@@ -42,7 +42,15 @@ export function DossierDocuments({ dossier, filed, isOffice }: { dossier: Dossie
           </Button>
         ))}
         {withPackage && (
-          <Button component="a" href={ministryPackageUrl(dossier.id)} download variant="light" size="compact-sm" leftSection={<IconFileZip size={16} aria-hidden />} mt={4}>
+          <Button
+            component="a"
+            href={ministryPackageUrl(dossier.id)}
+            download
+            variant="light"
+            size="compact-sm"
+            leftSection={<IconFileZip size={16} aria-hidden />}
+            mt={4}
+          >
             {t('dossiers.forms.ministryPackage')}
           </Button>
         )}

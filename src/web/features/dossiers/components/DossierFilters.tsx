@@ -14,9 +14,30 @@ export function DossierFilters({ list }: { list: ListParams<(typeof DOSSIER_FILT
   const roundOptions = (rounds.data ?? []).map((round) => ({ value: round.id, label: round.name }));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
-      <Select label={t('dossiers.fields.state')} placeholder={t('common.all')} data={labels.stateOptions} value={list.filters.state} onChange={(value) => list.setFilter('state', value)} clearable />
-      <Select label={t('dossiers.fields.kind')} placeholder={t('common.all')} data={labels.kindOptions} value={list.filters.kind} onChange={(value) => list.setFilter('kind', value)} clearable />
-      <Select label={t('dossiers.fields.round')} placeholder={t('common.all')} data={roundOptions} value={list.filters.roundId} onChange={(value) => list.setFilter('roundId', value)} clearable />
+      <Select
+        label={t('dossiers.fields.state')}
+        placeholder={t('common.all')}
+        data={labels.stateOptions}
+        value={list.filters.state}
+        onChange={(value) => list.setFilter('state', value)}
+        clearable
+      />
+      <Select
+        label={t('dossiers.fields.kind')}
+        placeholder={t('common.all')}
+        data={labels.kindOptions}
+        value={list.filters.kind}
+        onChange={(value) => list.setFilter('kind', value)}
+        clearable
+      />
+      <Select
+        label={t('dossiers.fields.round')}
+        placeholder={t('common.all')}
+        data={roundOptions}
+        value={list.filters.roundId}
+        onChange={(value) => list.setFilter('roundId', value)}
+        clearable
+      />
       {list.hasFilters && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start', alignSelf: 'end' }}>
           {t('common.clearFilters')}

@@ -27,7 +27,9 @@ export function DossierHistory({ dossierId }: { dossierId: string }) {
               <Text size="xs" c="dimmed">
                 {formatDateTime(event.at)} · {event.actorLabel}
               </Text>
-              <Text size="sm">{event.fromState ? t('dossiers.stateChange', { from: stateName(event.fromState), to: stateName(event.toState) }) : stateName(event.toState)}</Text>
+              <Text size="sm">
+                {event.fromState ? t('dossiers.stateChange', { from: stateName(event.fromState), to: stateName(event.toState) }) : stateName(event.toState)}
+              </Text>
               {event.comment && (
                 <Text size="sm" fs="italic" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
                   “{event.comment}”

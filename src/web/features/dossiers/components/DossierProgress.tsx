@@ -46,7 +46,13 @@ function StepIcon({ status, number, returned }: { status: StepStatus; number: nu
   if (status === 'current')
     return (
       <ThemeIcon radius="xl" size={28} variant="outline" color={returned ? 'orange' : 'ocop'} bg="white" aria-hidden style={{ borderWidth: 2 }}>
-        {returned ? <IconArrowBackUp size={16} /> : <Text size="xs" fw={700}>{number}</Text>}
+        {returned ? (
+          <IconArrowBackUp size={16} />
+        ) : (
+          <Text size="xs" fw={700}>
+            {number}
+          </Text>
+        )}
       </ThemeIcon>
     );
   return (
@@ -68,7 +74,13 @@ export function DossierProgress({ state, wentToMinistry = false }: { state: Doss
   const isPhone = useIsPhone();
   if (state === 'withdrawn' || state === 'disqualified')
     return (
-      <Alert color={state === 'withdrawn' ? 'dark' : 'red'} icon={<IconBan aria-hidden />} title={labels.state(state)} data-testid="dossier-progress" data-state={state}>
+      <Alert
+        color={state === 'withdrawn' ? 'dark' : 'red'}
+        icon={<IconBan aria-hidden />}
+        title={labels.state(state)}
+        data-testid="dossier-progress"
+        data-state={state}
+      >
         {t(state === 'withdrawn' ? 'dossiers.withdrawnNotice' : 'dossiers.disqualifiedNotice')}
       </Alert>
     );

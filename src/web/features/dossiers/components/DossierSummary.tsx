@@ -78,7 +78,11 @@ export function DossierSummary({ dossier }: { dossier: Dossier }) {
     },
     { label: t('dossiers.fields.councilScore'), value: <CouncilResult score={dossier.councilScore} star={dossier.councilStar} testId="council-score" /> },
   );
-  if (dossier.centralScore !== null) items.push({ label: t('dossiers.fields.centralScore'), value: <CouncilResult score={dossier.centralScore} star={dossier.centralStar} testId="central-score" /> });
+  if (dossier.centralScore !== null)
+    items.push({
+      label: t('dossiers.fields.centralScore'),
+      value: <CouncilResult score={dossier.centralScore} star={dossier.centralStar} testId="central-score" />,
+    });
   if (f) {
     items.push({
       label: t('dossiers.forwarding.letter'),

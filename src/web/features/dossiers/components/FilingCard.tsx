@@ -32,7 +32,11 @@ function EvidenceList({ filing }: { filing: DossierFiling }) {
         const hash = filing.evidenceHashes[e.id];
         return (
           <Group key={e.id} component="li" gap="xs" wrap="nowrap" align="flex-start">
-            {e.kind === 'file' ? <IconFile size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} /> : <IconLink size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />}
+            {e.kind === 'file' ? (
+              <IconFile size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+            ) : (
+              <IconLink size={16} aria-hidden style={{ flexShrink: 0, marginTop: 2 }} />
+            )}
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Group gap={6} wrap="wrap">
                 <Badge variant="light" size="sm" radius="sm">

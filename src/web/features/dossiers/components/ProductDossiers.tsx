@@ -27,7 +27,15 @@ export function ProductDossiers({ productId }: { productId: string }) {
       ) : (
         <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
           {dossiers.data.items.map((dossier) => (
-            <Group key={dossier.id} component="li" justify="space-between" gap="sm" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="product-dossier">
+            <Group
+              key={dossier.id}
+              component="li"
+              justify="space-between"
+              gap="sm"
+              py="xs"
+              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              data-testid="product-dossier"
+            >
               <Stack gap={0}>
                 <Anchor component={Link} to={`/dossiers/${dossier.id}`} fw={500}>
                   {t('dossiers.rowTitle', { kind: labels.kind(dossier.kind), date: formatDate(dossier.createdAt) })}

@@ -23,7 +23,10 @@ function AskQuestionForm({ dossierId, legalBasis, setNumber }: { dossierId: stri
   const { t } = useTranslation();
   const criteria = useCriteriaSet(legalBasis, setNumber);
   const ask = useAskQuestion(dossierId);
-  const options = useMemo(() => (criteria.data ? criteriaOfSet(criteria.data.set).map((c) => ({ value: c.code, label: `${c.code}. ${c.label}` })) : []), [criteria.data]);
+  const options = useMemo(
+    () => (criteria.data ? criteriaOfSet(criteria.data.set).map((c) => ({ value: c.code, label: `${c.code}. ${c.label}` })) : []),
+    [criteria.data],
+  );
   const form = useForm<AskForm, unknown, { criterionCode: string; question: string }>({
     resolver: contractResolver(QuestionCreateBody),
     defaultValues: { criterionCode: null, question: '' },
@@ -55,7 +58,15 @@ function AskQuestionForm({ dossierId, legalBasis, setNumber }: { dossierId: stri
           error={form.formState.errors.criterionCode?.message}
           disabled={!criteria.data}
         />
-        <Textarea label={t('dossiers.questions.question')} required autosize minRows={2} maxLength={3000} error={form.formState.errors.question?.message} {...form.register('question')} />
+        <Textarea
+          label={t('dossiers.questions.question')}
+          required
+          autosize
+          minRows={2}
+          maxLength={3000}
+          error={form.formState.errors.question?.message}
+          {...form.register('question')}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={form.formState.isSubmitting} leftSection={<IconMessageQuestion size={16} aria-hidden />}>
             {t('dossiers.questions.ask')}
@@ -121,7 +132,9 @@ function QuestionCard({ dossierId, question, mayAsk, mayAnswer }: { dossierId: s
               color="gray"
               leftSection={<IconLock size={14} aria-hidden />}
               loading={close.isPending}
-              onClick={() => close.mutate(question.id, { onSuccess: () => notifySuccess(t('dossiers.questions.closed')), onError: (error) => reportMutationError(error) })}
+              onClick={() =>
+                close.mutate(question.id, { onSuccess: () => notifySuccess(t('dossiers.questions.closed')), onError: (error) => reportMutationError(error) })
+              }
             >
               {t('dossiers.questions.close')}
             </Button>

@@ -25,7 +25,13 @@ function PapersOutcome({ checklist, step }: { checklist: Checklist; step: Papers
     );
   if (checklist.missing.length > 0)
     return (
-      <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title={t('dossiers.papers.missingTitle')} data-testid="papers-outcome" data-outcome="missing">
+      <Alert
+        color="orange"
+        icon={<IconAlertTriangle aria-hidden />}
+        title={t('dossiers.papers.missingTitle')}
+        data-testid="papers-outcome"
+        data-outcome="missing"
+      >
         {t(step === 'receive' ? 'dossiers.papers.missingOnReceive' : 'dossiers.papers.missingOnCouncil', { list: list(checklist.missing) })}
       </Alert>
     );

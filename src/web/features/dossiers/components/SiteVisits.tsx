@@ -15,7 +15,8 @@ import { criteriaOfSet, useCriteriaSet } from '../../criteria/index.js';
 import { useRecordSiteVisit, useSiteVisits, type SiteVisit, type SiteVisitInput } from '../api/site-visits.js';
 
 /** Newest visit first. */
-export const byVisitDate = (visits: readonly SiteVisit[]) => [...visits].sort((a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.createdAt.localeCompare(a.createdAt));
+export const byVisitDate = (visits: readonly SiteVisit[]) =>
+  [...visits].sort((a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.createdAt.localeCompare(a.createdAt));
 
 type SiteVisitListProps = {
   visits: readonly SiteVisit[];
@@ -90,7 +91,10 @@ function RecordVisitForm({ dossierId, legalBasis, setNumber, onDone }: { dossier
   const { t } = useTranslation();
   const criteria = useCriteriaSet(legalBasis, setNumber);
   const record = useRecordSiteVisit(dossierId);
-  const options = useMemo(() => (criteria.data ? criteriaOfSet(criteria.data.set).map((c) => ({ value: c.code, label: `${c.code}. ${c.label}` })) : []), [criteria.data]);
+  const options = useMemo(
+    () => (criteria.data ? criteriaOfSet(criteria.data.set).map((c) => ({ value: c.code, label: `${c.code}. ${c.label}` })) : []),
+    [criteria.data],
+  );
   const [rows, setRows] = useState<NoteRow[]>([]);
   const [nextKey, setNextKey] = useState(1);
   const [checked, setChecked] = useState(false);
@@ -153,7 +157,15 @@ function RecordVisitForm({ dossierId, legalBasis, setNumber, onDone }: { dossier
           />
           <TextInput label={t('dossiers.siteVisits.visitors')} required maxLength={500} error={errors.visitors?.message} {...form.register('visitors')} />
         </SimpleGrid>
-        <Textarea label={t('dossiers.siteVisits.summary')} required autosize minRows={2} maxLength={5000} error={errors.summary?.message} {...form.register('summary')} />
+        <Textarea
+          label={t('dossiers.siteVisits.summary')}
+          required
+          autosize
+          minRows={2}
+          maxLength={5000}
+          error={errors.summary?.message}
+          {...form.register('summary')}
+        />
         {rows.map((row, index) => {
           const problem = problems[row.key];
           return (
@@ -215,7 +227,12 @@ function RecordVisitForm({ dossierId, legalBasis, setNumber, onDone }: { dossier
   );
 }
 
-type SiteVisitsPanelProps = { dossierId: string; legalBasis: string; setNumber: number; /** The office, while the dossier is under review. */ mayRecord: boolean };
+type SiteVisitsPanelProps = {
+  dossierId: string;
+  legalBasis: string;
+  setNumber: number;
+  /** The office, while the dossier is under review. */ mayRecord: boolean;
+};
 
 /** The advisory team's site visits on the dossier page; the office records them while the dossier is under review. */
 export function SiteVisitsPanel({ dossierId, legalBasis, setNumber, mayRecord }: SiteVisitsPanelProps) {

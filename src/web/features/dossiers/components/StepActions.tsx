@@ -17,7 +17,8 @@ type DecisionStep = 'decide' | 'approve' | 'ministry_decide';
 /** The decision a dossier now waits for, taken on the decisions page (the server lists it in `availableActions`). */
 function DecisionLink({ dossier, step }: { dossier: Dossier; step: DecisionStep }) {
   const { t } = useTranslation();
-  const label = step === 'approve' ? t('dossiers.recordApproval') : step === 'ministry_decide' ? t('dossiers.recordMinistryDecision') : t('dossiers.recordDecision');
+  const label =
+    step === 'approve' ? t('dossiers.recordApproval') : step === 'ministry_decide' ? t('dossiers.recordMinistryDecision') : t('dossiers.recordDecision');
   const hint =
     step === 'approve'
       ? t('dossiers.approvalHint')
@@ -72,7 +73,12 @@ export function StepActions({ dossier }: { dossier: Dossier }) {
         {ordered.length > 0 && (
           <Group gap="sm">
             {ordered.map((step, i) => (
-              <Button key={step} color={STEP_COLOR[step]} variant={QUIET.includes(step) ? 'subtle' : i === 0 && !decision ? 'filled' : 'light'} onClick={() => setOpen(step)}>
+              <Button
+                key={step}
+                color={STEP_COLOR[step]}
+                variant={QUIET.includes(step) ? 'subtle' : i === 0 && !decision ? 'filled' : 'light'}
+                onClick={() => setOpen(step)}
+              >
                 {labels.action(step)}
               </Button>
             ))}

@@ -60,7 +60,11 @@ export function StepDialog({ dossier, action, onClose }: StepDialogProps) {
     try {
       const next = await transition.mutateAsync({ action, ...extras });
       // Receiving can disqualify the dossier (a disqualifying paper missing): say what happened.
-      notifySuccess(next.state === 'disqualified' && action !== 'disqualify' ? `${t('dossiers.step.done', { step: labels.action(action) })} · ${labels.state(next.state)}` : t('dossiers.step.done', { step: labels.action(action) }));
+      notifySuccess(
+        next.state === 'disqualified' && action !== 'disqualify'
+          ? `${t('dossiers.step.done', { step: labels.action(action) })} · ${labels.state(next.state)}`
+          : t('dossiers.step.done', { step: labels.action(action) }),
+      );
       onClose();
     } catch (error) {
       if (!isStaleDossier(error)) throw error;
@@ -70,7 +74,13 @@ export function StepDialog({ dossier, action, onClose }: StepDialogProps) {
   };
 
   return (
-    <Modal opened={action !== null} onClose={onClose} title={shown ? labels.action(shown) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={action !== null}
+      onClose={onClose}
+      title={shown ? labels.action(shown) : ''}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {shown && (
         <>
           <Text size="sm" mb="md">

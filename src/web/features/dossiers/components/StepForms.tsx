@@ -17,7 +17,9 @@ import type { Dossier, Forwarding, StepExtras } from '../api/dossiers.js';
 export type StepFormProps = { run: (extras: StepExtras) => Promise<void>; onCancel: () => void; submitLabel: string };
 
 /** The step dialogs' buttons. */
-export const StepFormButtons = (props: { onCancel: () => void; submitLabel: string; submitting: boolean; color?: string | undefined; disabled?: boolean }) => <FormActions {...props} mt="sm" />;
+export const StepFormButtons = (props: { onCancel: () => void; submitLabel: string; submitting: boolean; color?: string | undefined; disabled?: boolean }) => (
+  <FormActions {...props} mt="sm" />
+);
 
 type CommentForm = { comment: string };
 const RequiredComment = z.object({ comment: z.string().trim().min(1).max(3000) });
@@ -36,7 +38,9 @@ type CommentStepFormProps = StepFormProps & {
 export function CommentStepForm({ run, onCancel, submitLabel, required, color, children, blocked = false }: CommentStepFormProps) {
   const { t } = useTranslation();
   const form = useForm<CommentForm, unknown, { comment?: string | undefined }>({
-    resolver: contractResolver(required ? RequiredComment : OptionalComment, (values: CommentForm) => ({ comment: values.comment.trim() === '' ? undefined : values.comment })),
+    resolver: contractResolver(required ? RequiredComment : OptionalComment, (values: CommentForm) => ({
+      comment: values.comment.trim() === '' ? undefined : values.comment,
+    })),
     defaultValues: { comment: '' },
   });
   useMessagesFollowLanguage(form);
@@ -134,9 +138,22 @@ export function ForwardStepForm({ dossier, run, onCancel, submitLabel }: StepFor
   const { t } = useTranslation();
   const form = useForm<ForwardFields, unknown, { forwarding: Forwarding }>({
     resolver: contractResolver(ForwardStep, ({ forwarding: f }: ForwardFields) => ({
-      forwarding: { ...f, samplesSent: f.samplesSent === '' ? undefined : Number(f.samplesSent), extraTests: f.extraTests.trim() === '' ? undefined : f.extraTests },
+      forwarding: {
+        ...f,
+        samplesSent: f.samplesSent === '' ? undefined : Number(f.samplesSent),
+        extraTests: f.extraTests.trim() === '' ? undefined : f.extraTests,
+      },
     })),
-    defaultValues: { forwarding: { letterNumber: '', letterDate: dayjs().format('YYYY-MM-DD'), signer: '', signerTitle: t('dossiers.forwarding.defaultSignerTitle'), samplesSent: dossier.samples, extraTests: '' } },
+    defaultValues: {
+      forwarding: {
+        letterNumber: '',
+        letterDate: dayjs().format('YYYY-MM-DD'),
+        signer: '',
+        signerTitle: t('dossiers.forwarding.defaultSignerTitle'),
+        samplesSent: dossier.samples,
+        extraTests: '',
+      },
+    },
   });
   const errors = form.formState.errors.forwarding;
   useMessagesFollowLanguage(form);
@@ -151,7 +168,13 @@ export function ForwardStepForm({ dossier, run, onCancel, submitLabel }: StepFor
     <form onSubmit={(event) => void submit(event)} noValidate data-testid="forward-form">
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('dossiers.forwarding.letterNumber')} placeholder="123/UBND-KT" required error={errors?.letterNumber?.message} {...form.register('forwarding.letterNumber')} />
+          <TextInput
+            label={t('dossiers.forwarding.letterNumber')}
+            placeholder="123/UBND-KT"
+            required
+            error={errors?.letterNumber?.message}
+            {...form.register('forwarding.letterNumber')}
+          />
           <Controller
             control={form.control}
             name="forwarding.letterDate"
@@ -175,7 +198,17 @@ export function ForwardStepForm({ dossier, run, onCancel, submitLabel }: StepFor
             control={form.control}
             name="forwarding.samplesSent"
             render={({ field }) => (
-              <NumberInput label={t('dossiers.forwarding.samplesSent')} required min={0} max={100} allowDecimal={false} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors?.samplesSent?.message} />
+              <NumberInput
+                label={t('dossiers.forwarding.samplesSent')}
+                required
+                min={0}
+                max={100}
+                allowDecimal={false}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors?.samplesSent?.message}
+              />
             )}
           />
         </SimpleGrid>

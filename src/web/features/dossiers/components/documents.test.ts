@@ -25,6 +25,12 @@ describe('dossier forms on offer', () => {
   });
 
   it('adds the province’s letter to the ministry once forwarded', () => {
-    expect(applicableForms({ communeAssessment: assessment('propose'), forwarding }, true)).toEqual(['mau-01', 'mau-02', 'mau-03', 'de-nghi-cua-xa', 'van-ban-gui-bo']);
+    expect(applicableForms({ communeAssessment: assessment('propose'), forwarding }, true)).toEqual([
+      'mau-01',
+      'mau-02',
+      'mau-03',
+      'de-nghi-cua-xa',
+      'van-ban-gui-bo',
+    ]);
   });
 });

@@ -59,7 +59,5 @@ export function useCommitImport(id: string) {
 export function useAfterCommit() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all(
-      ['imports', 'subjects', 'products', 'certificates', 'dashboard', 'plans'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
-    );
+    Promise.all(['imports', 'subjects', 'products', 'certificates', 'dashboard', 'plans'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
 }

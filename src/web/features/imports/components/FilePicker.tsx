@@ -57,7 +57,14 @@ export function FilePicker({ files, onChange, disabled }: FilePickerProps) {
           <Text ta="center" size="sm">
             {t('imports.files.drop')}
           </Text>
-          <FileButton onChange={add} accept={ACCEPT} multiple disabled={disabled} resetRef={resetPicker} inputProps={{ 'aria-label': t('imports.files.choose') }}>
+          <FileButton
+            onChange={add}
+            accept={ACCEPT}
+            multiple
+            disabled={disabled}
+            resetRef={resetPicker}
+            inputProps={{ 'aria-label': t('imports.files.choose') }}
+          >
             {(props) => (
               <Button {...props} variant="light" leftSection={<IconFileSpreadsheet size={16} aria-hidden />}>
                 {t('imports.files.choose')}
@@ -82,7 +89,13 @@ export function FilePicker({ files, onChange, disabled }: FilePickerProps) {
                   {formatBytes(file.size)}
                 </Text>
               </Group>
-              <ActionIcon variant="subtle" color="gray" disabled={disabled} onClick={() => onChange(files.filter((_, j) => j !== i))} aria-label={t('imports.files.remove', { name: file.name })}>
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                disabled={disabled}
+                onClick={() => onChange(files.filter((_, j) => j !== i))}
+                aria-label={t('imports.files.remove', { name: file.name })}
+              >
                 <IconX size={16} aria-hidden />
               </ActionIcon>
             </Group>

@@ -28,10 +28,19 @@ function RowsProgress({ job }: { job: ImportJob }) {
   const percent = job.rowsTotal > 0 ? Math.min(100, Math.round((job.rowsDone / job.rowsTotal) * 100)) : 0;
   return (
     <Stack gap={4}>
-      <Progress value={job.rowsTotal > 0 ? percent : 100} striped animated size="lg" aria-label={t(`imports.progress.${job.status === 'committing' ? 'committing' : 'validating'}`)} />
+      <Progress
+        value={job.rowsTotal > 0 ? percent : 100}
+        striped
+        animated
+        size="lg"
+        aria-label={t(`imports.progress.${job.status === 'committing' ? 'committing' : 'validating'}`)}
+      />
       <Text size="sm" c="dimmed">
         {job.rowsTotal > 0
-          ? t(job.status === 'committing' ? 'imports.progress.rowsWritten' : 'imports.progress.rowsChecked', { done: formatNumber(job.rowsDone), total: formatNumber(job.rowsTotal) })
+          ? t(job.status === 'committing' ? 'imports.progress.rowsWritten' : 'imports.progress.rowsChecked', {
+              done: formatNumber(job.rowsDone),
+              total: formatNumber(job.rowsTotal),
+            })
           : t('imports.progress.reading')}
       </Text>
     </Stack>

@@ -19,7 +19,14 @@ export function RecentImports({ onOpen, currentId }: { onOpen: (id: string) => v
   if (jobs.length === 0) return <EmptyState icon={<IconHistory aria-hidden />} title={t('imports.recent.empty')} py="lg" />;
 
   const open = (job: ImportJob) => (
-    <Anchor component="button" type="button" onClick={() => onOpen(job.id)} fw={job.id === currentId ? 700 : 500} ta="left" style={{ overflowWrap: 'anywhere' }}>
+    <Anchor
+      component="button"
+      type="button"
+      onClick={() => onOpen(job.id)}
+      fw={job.id === currentId ? 700 : 500}
+      ta="left"
+      style={{ overflowWrap: 'anywhere' }}
+    >
       {job.fileNames.join(', ')}
     </Anchor>
   );

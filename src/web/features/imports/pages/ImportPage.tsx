@@ -96,7 +96,13 @@ export function ImportPage() {
         )}
         {jobId && (
           <SectionCard title={t('imports.steps.check')}>
-            {job.isPending ? <PageLoader /> : job.isError ? <QueryError error={job.error} onRetry={() => void job.refetch()} /> : <JobPanel job={job.data} onStartOver={startOver} />}
+            {job.isPending ? (
+              <PageLoader />
+            ) : job.isError ? (
+              <QueryError error={job.error} onRetry={() => void job.refetch()} />
+            ) : (
+              <JobPanel job={job.data} onStartOver={startOver} />
+            )}
           </SectionCard>
         )}
         <SectionCard title={t('imports.recent.title')}>

@@ -56,7 +56,15 @@ export function NotificationBell() {
     <Popover opened={opened} onChange={(value) => (value ? undefined : close())} position="bottom-end" width={360} shadow="md" withinPortal>
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4} data-testid="unread-count" data-count={unread}>
-          <ActionIcon variant="subtle" color="gray" size="lg" onClick={toggle} aria-label={t('notifications.open', { count: unread })} aria-expanded={opened} aria-haspopup="dialog">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            onClick={toggle}
+            aria-label={t('notifications.open', { count: unread })}
+            aria-expanded={opened}
+            aria-haspopup="dialog"
+          >
             <IconBell size={20} aria-hidden />
           </ActionIcon>
         </Indicator>

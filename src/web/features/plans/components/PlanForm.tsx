@@ -45,7 +45,12 @@ export function planFormValues(plan: Plan | null, defaultTitle: string): PlanFor
   };
 }
 
-type RowsProps = { control: Control<PlanFormValues, unknown, PlanContent>; register: UseFormRegister<PlanFormValues>; errors: FieldErrors<PlanFormValues>; catalogue: readonly IndicatorDefinition[] };
+type RowsProps = {
+  control: Control<PlanFormValues, unknown, PlanContent>;
+  register: UseFormRegister<PlanFormValues>;
+  errors: FieldErrors<PlanFormValues>;
+  catalogue: readonly IndicatorDefinition[];
+};
 
 /**
  * One row's inputs: cells of a table on a wide screen (labelled for screen readers by column and
@@ -121,7 +126,13 @@ function TargetRow({ index, control, register, errors, catalogue, onRemove }: Ro
         />
       )}
     />,
-    <TextInput key="note" {...rowLabel(t('plans.targets.note'))} error={rowErrors?.note?.message} {...register(`targets.${index}.note`)} miw={isPhone ? undefined : 160} />,
+    <TextInput
+      key="note"
+      {...rowLabel(t('plans.targets.note'))}
+      error={rowErrors?.note?.message}
+      {...register(`targets.${index}.note`)}
+      miw={isPhone ? undefined : 160}
+    />,
   ];
   return (
     <EditableRow
@@ -142,7 +153,13 @@ function BudgetRow({ index, control, register, errors, catalogue, onRemove }: Ro
   const rowLabel = useRowLabels(index);
   const rowErrors = errors.budgetLines?.[index];
   const cells = [
-    <TextInput key="item" {...rowLabel(t('plans.budget.item'))} error={rowErrors?.item?.message} {...register(`budgetLines.${index}.item`)} miw={isPhone ? undefined : 240} />,
+    <TextInput
+      key="item"
+      {...rowLabel(t('plans.budget.item'))}
+      error={rowErrors?.item?.message}
+      {...register(`budgetLines.${index}.item`)}
+      miw={isPhone ? undefined : 240}
+    />,
     <FormSelect
       key="source"
       control={control}
@@ -171,13 +188,23 @@ function BudgetRow({ index, control, register, errors, catalogue, onRemove }: Ro
           thousandSeparator="."
           decimalSeparator=","
           hideControls
-          rightSection={<Text size="xs" c="dimmed">₫</Text>}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              ₫
+            </Text>
+          }
           error={rowErrors?.amountVnd?.message}
           miw={isPhone ? undefined : 160}
         />
       )}
     />,
-    <TextInput key="note" {...rowLabel(t('plans.budget.note'))} error={rowErrors?.note?.message} {...register(`budgetLines.${index}.note`)} miw={isPhone ? undefined : 140} />,
+    <TextInput
+      key="note"
+      {...rowLabel(t('plans.budget.note'))}
+      error={rowErrors?.note?.message}
+      {...register(`budgetLines.${index}.note`)}
+      miw={isPhone ? undefined : 140}
+    />,
   ];
   return (
     <EditableRow
@@ -194,7 +221,21 @@ function BudgetRow({ index, control, register, errors, catalogue, onRemove }: Ro
  * One editable line of a table: a table row on a desktop, a framed block of fields on a phone;
  * `below` puts a dimmed note under a cell (e.g. the indicator's unit under the target).
  */
-function EditableRow({ index, legend, removeLabel, onRemove, cells, below = {} }: { index: number; legend: string; removeLabel: string; onRemove: () => void; cells: ReactNode[]; below?: Record<number, string> }) {
+function EditableRow({
+  index,
+  legend,
+  removeLabel,
+  onRemove,
+  cells,
+  below = {},
+}: {
+  index: number;
+  legend: string;
+  removeLabel: string;
+  onRemove: () => void;
+  cells: ReactNode[];
+  below?: Record<number, string>;
+}) {
   const isPhone = useIsPhone();
   const remove = (
     <ActionIcon variant="subtle" color="red" onClick={onRemove} aria-label={removeLabel}>
@@ -313,7 +354,10 @@ export function PlanForm({ defaultValues, catalogue, onSubmit, onCancel }: PlanF
                 {t('plans.targets.none')}
               </Text>
             )}
-            <Rows headers={[t('plans.targets.indicator'), t('plans.targets.commune'), t('plans.targets.target'), t('plans.targets.note')]} count={targets.fields.length}>
+            <Rows
+              headers={[t('plans.targets.indicator'), t('plans.targets.commune'), t('plans.targets.target'), t('plans.targets.note')]}
+              count={targets.fields.length}
+            >
               {targets.fields.map((field, index) => (
                 <TargetRow key={field.id} index={index} {...rowProps} onRemove={() => targets.remove(index)} />
               ))}
@@ -345,7 +389,9 @@ export function PlanForm({ defaultValues, catalogue, onSubmit, onCancel }: PlanF
               <Button
                 variant="light"
                 leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => budget.append({ item: '', source: 'province', amountVnd: '', note: '' }, { focusName: `budgetLines.${budget.fields.length}.item` })}
+                onClick={() =>
+                  budget.append({ item: '', source: 'province', amountVnd: '', note: '' }, { focusName: `budgetLines.${budget.fields.length}.item` })
+                }
               >
                 {t('plans.budget.add')}
               </Button>

@@ -36,7 +36,9 @@ export function PlanView({ plan, catalogue }: { plan: Plan; catalogue: readonly 
                     <Table.Td>{labels.indicator(row.indicatorCode)}</Table.Td>
                     <Table.Td>{row.communeCode ? (communes.get(row.communeCode) ?? row.communeCode) : t('plans.targets.wholeProvince')}</Table.Td>
                     <Table.Td ta="right">
-                      {labels.unitCodeOf(row.indicatorCode) === 'vnd' ? formatVnd(row.target) : `${formatNumber(row.target)} ${labels.unitOf(row.indicatorCode)}`}
+                      {labels.unitCodeOf(row.indicatorCode) === 'vnd'
+                        ? formatVnd(row.target)
+                        : `${formatNumber(row.target)} ${labels.unitOf(row.indicatorCode)}`}
                     </Table.Td>
                     <Table.Td>{orDash(row.note)}</Table.Td>
                   </Table.Tr>

@@ -50,7 +50,11 @@ function PlanEditor({ year }: { year: number }) {
     return (
       <>
         <PageHeader title={title} description={plan.data ? t('plans.readOnly') : undefined} back={back} />
-        {plan.data ? <PlanView plan={plan.data} catalogue={catalogue.data} /> : <EmptyState icon={<IconClipboardList aria-hidden />} title={t('plans.noPlanForYear', { year })} py="xl" />}
+        {plan.data ? (
+          <PlanView plan={plan.data} catalogue={catalogue.data} />
+        ) : (
+          <EmptyState icon={<IconClipboardList aria-hidden />} title={t('plans.noPlanForYear', { year })} py="xl" />
+        )}
       </>
     );
 

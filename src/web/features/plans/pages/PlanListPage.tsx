@@ -53,7 +53,11 @@ export function PlanListPage() {
 
   return (
     <>
-      <PageHeader title={t('plans.title')} description={t('plans.intro')} actions={canEdit && plans.data && <NewPlan years={plans.data.map((p) => p.year)} />} />
+      <PageHeader
+        title={t('plans.title')}
+        description={t('plans.intro')}
+        actions={canEdit && plans.data && <NewPlan years={plans.data.map((p) => p.year)} />}
+      />
       <SectionCard>
         {plans.isPending ? (
           <PageLoader />

@@ -53,7 +53,17 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
   const [refusal, setRefusal] = useState<string | null>(null);
   const form = useForm<ResultForm, unknown, HistoricalResultInput>({
     resolver: contractResolver(HistoricalResultBody, toInput),
-    defaultValues: { year: new Date().getFullYear() - 1, round: '', level: 'province', kind: 'first', score: '', star: null, decisionNo: '', decisionDate: null, legalBasis: '' },
+    defaultValues: {
+      year: new Date().getFullYear() - 1,
+      round: '',
+      level: 'province',
+      kind: 'first',
+      score: '',
+      star: null,
+      decisionNo: '',
+      decisionDate: null,
+      legalBasis: '',
+    },
   });
   const { errors } = form.formState;
   useMessagesFollowLanguage(form);
@@ -67,7 +77,8 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
       // The server's reason (a star above the score's band, 5★ not central…) stays in the form rather than a passing toast.
       if (!isApiError(error) || error.status !== 400) return reportMutationError(error, form.setError);
       setRefusal(error.message);
-      for (const [field, message] of Object.entries(error.fields)) if (field in form.getValues()) form.setError(field as keyof ResultForm, { type: 'server', message });
+      for (const [field, message] of Object.entries(error.fields))
+        if (field in form.getValues()) form.setError(field as keyof ResultForm, { type: 'server', message });
     }
   });
 
@@ -84,10 +95,26 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
             control={form.control}
             name="year"
             render={({ field }) => (
-              <NumberInput label={t('products.results.year')} required min={2018} max={2100} allowDecimal={false} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.year?.message} />
+              <NumberInput
+                label={t('products.results.year')}
+                required
+                min={2018}
+                max={2100}
+                allowDecimal={false}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.year?.message}
+              />
             )}
           />
-          <TextInput label={t('products.results.round')} description={t('common.optional')} maxLength={50} error={errors.round?.message} {...form.register('round')} />
+          <TextInput
+            label={t('products.results.round')}
+            description={t('common.optional')}
+            maxLength={50}
+            error={errors.round?.message}
+            {...form.register('round')}
+          />
           <Controller
             control={form.control}
             name="level"
@@ -120,7 +147,18 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
             control={form.control}
             name="score"
             render={({ field }) => (
-              <NumberInput label={t('products.results.score')} description={t('common.optional')} min={0} max={100} decimalScale={2} decimalSeparator="," value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errors.score?.message} />
+              <NumberInput
+                label={t('products.results.score')}
+                description={t('common.optional')}
+                min={0}
+                max={100}
+                decimalScale={2}
+                decimalSeparator=","
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={errors.score?.message}
+              />
             )}
           />
           <Controller
@@ -138,7 +176,13 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
               />
             )}
           />
-          <TextInput label={t('products.results.decisionNo')} description={t('common.optional')} maxLength={100} error={errors.decisionNo?.message} {...form.register('decisionNo')} />
+          <TextInput
+            label={t('products.results.decisionNo')}
+            description={t('common.optional')}
+            maxLength={100}
+            error={errors.decisionNo?.message}
+            {...form.register('decisionNo')}
+          />
           <Controller
             control={form.control}
             name="decisionDate"

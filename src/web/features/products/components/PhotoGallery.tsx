@@ -92,7 +92,14 @@ export function PhotoGallery({ product, canEdit }: { product: Product; canEdit: 
         </Stack>
       )}
 
-      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={viewing !== null} onClose={() => setViewing(null)} size="xl" title={viewing ? t('products.photos.alt', { index: viewing.index, name: product.name }) : ''} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        opened={viewing !== null}
+        onClose={() => setViewing(null)}
+        size="xl"
+        title={viewing ? t('products.photos.alt', { index: viewing.index, name: product.name }) : ''}
+        centered
+      >
         {viewing && <Image src={viewing.photo.url} alt={t('products.photos.alt', { index: viewing.index, name: product.name })} fit="contain" mah="75vh" />}
       </Modal>
 

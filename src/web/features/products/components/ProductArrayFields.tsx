@@ -46,7 +46,12 @@ export function CertificationsField<Out>({ control, register, errors }: ArrayFie
         const entryErrors = errors?.[index];
         const number = index + 1;
         return (
-          <EntryFieldset key={entry.id} title={t('products.certification.item', { index: number })} removeLabel={t('products.certification.remove', { index: number })} onRemove={() => remove(index)}>
+          <EntryFieldset
+            key={entry.id}
+            title={t('products.certification.item', { index: number })}
+            removeLabel={t('products.certification.remove', { index: number })}
+            onRemove={() => remove(index)}
+          >
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <FormSelect
                 control={control}
@@ -57,7 +62,12 @@ export function CertificationsField<Out>({ control, register, errors }: ArrayFie
                 allowDeselect={false}
                 error={entryErrors?.kind?.message}
               />
-              <TextInput label={t('products.certification.number')} required error={entryErrors?.number?.message} {...register(`certifications.${index}.number`)} />
+              <TextInput
+                label={t('products.certification.number')}
+                required
+                error={entryErrors?.number?.message}
+                {...register(`certifications.${index}.number`)}
+              />
               <TextInput label={t('products.certification.issuer')} error={entryErrors?.issuer?.message} {...register(`certifications.${index}.issuer`)} />
               <Controller
                 control={control}
@@ -107,7 +117,12 @@ export function IpTitlesField<Out>({ control, register, errors }: ArrayFieldProp
         const entryErrors = errors?.[index];
         const number = index + 1;
         return (
-          <EntryFieldset key={entry.id} title={t('products.ipTitle.item', { index: number })} removeLabel={t('products.ipTitle.remove', { index: number })} onRemove={() => remove(index)}>
+          <EntryFieldset
+            key={entry.id}
+            title={t('products.ipTitle.item', { index: number })}
+            removeLabel={t('products.ipTitle.remove', { index: number })}
+            onRemove={() => remove(index)}
+          >
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <FormSelect
                 control={control}

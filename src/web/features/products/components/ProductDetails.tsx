@@ -24,7 +24,10 @@ export function ProductGeneral({ product }: { product: Product }) {
             ),
           },
           { label: labels.field('communeName'), value: product.communeName },
-          { label: labels.field('criteriaSetNumber'), value: product.criteriaSetNumber ? `${product.criteriaSetNumber}. ${product.criteriaSetName ?? ''}` : '—' },
+          {
+            label: labels.field('criteriaSetNumber'),
+            value: product.criteriaSetNumber ? `${product.criteriaSetNumber}. ${product.criteriaSetName ?? ''}` : '—',
+          },
           { label: labels.field('criteriaLegalBasis'), value: orDash(product.criteriaLegalBasis) },
           { label: labels.field('status'), value: <ProductStatusBadge status={product.status} /> },
           { label: labels.field('createdAt'), value: formatDateTime(product.createdAt) },

@@ -15,7 +15,12 @@ export function ProductFilters({ list }: { list: ListParams<(typeof PRODUCT_FILT
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
       <SearchInput label={t('products.searchLabel')} placeholder={t('products.searchPlaceholder')} value={list.q} onSearch={list.setQuery} />
-      <CriteriaSetSelect value={list.filters.criteriaSetNumber} onChange={(value) => list.setFilter('criteriaSetNumber', value)} placeholder={t('common.all')} clearable />
+      <CriteriaSetSelect
+        value={list.filters.criteriaSetNumber}
+        onChange={(value) => list.setFilter('criteriaSetNumber', value)}
+        placeholder={t('common.all')}
+        clearable
+      />
       <CommuneSelect value={list.filters.communeCode} onChange={(value) => list.setFilter('communeCode', value)} placeholder={t('common.all')} clearable />
       <Select
         label={t('products.fields.status')}

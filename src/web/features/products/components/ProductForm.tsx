@@ -126,8 +126,22 @@ export function ProductForm<Output>({ defaultValues, resolver, subjectLocked, su
 
         <SectionCard title={t('products.sections.details')}>
           <Stack>
-            <Textarea label={t('products.fields.description')} autosize minRows={3} maxRows={10} error={errors.description?.message} {...register('description')} />
-            <Textarea label={t('products.fields.ingredients')} autosize minRows={2} maxRows={6} error={errors.ingredients?.message} {...register('ingredients')} />
+            <Textarea
+              label={t('products.fields.description')}
+              autosize
+              minRows={3}
+              maxRows={10}
+              error={errors.description?.message}
+              {...register('description')}
+            />
+            <Textarea
+              label={t('products.fields.ingredients')}
+              autosize
+              minRows={2}
+              maxRows={6}
+              error={errors.ingredients?.message}
+              {...register('ingredients')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={t('products.fields.packaging')} error={errors.packaging?.message} {...register('packaging')} />
               <TextInput label={t('products.fields.netContent')} error={errors.netContent?.message} {...register('netContent')} />

@@ -6,7 +6,23 @@ import type { Product } from '../api/products.js';
 import { isProductStatus, useProductLabels } from './labels.js';
 
 /** History rows in the order of the registration form. */
-const PRODUCT_FIELD_ORDER = ['subjectId', 'name', 'ocopCode', 'criteriaSetNumber', 'criteriaLegalBasis', 'status', 'description', 'ingredients', 'packaging', 'netContent', 'barcode', 'qualityDeclarationNo', 'certifications', 'ipTitles', 'photos'];
+const PRODUCT_FIELD_ORDER = [
+  'subjectId',
+  'name',
+  'ocopCode',
+  'criteriaSetNumber',
+  'criteriaLegalBasis',
+  'status',
+  'description',
+  'ingredients',
+  'packaging',
+  'netContent',
+  'barcode',
+  'qualityDeclarationNo',
+  'certifications',
+  'ipTitles',
+  'photos',
+];
 
 /** The product's change history (admins), with codes shown as their labels. */
 export function ProductHistory({ product }: { product: Product }) {

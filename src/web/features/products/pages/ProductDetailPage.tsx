@@ -99,7 +99,9 @@ export function ProductDetailPage() {
               </Button>
             )}
             {canEdit && <CreateDossierButton product={record} />}
-            {canDeleteProduct(actor, ref) && <ConfirmDeleteButton title={t('products.deleteTitle')} body={t('products.deleteBody', { name: record.name })} onConfirm={remove} />}
+            {canDeleteProduct(actor, ref) && (
+              <ConfirmDeleteButton title={t('products.deleteTitle')} body={t('products.deleteBody', { name: record.name })} onConfirm={remove} />
+            )}
           </>
         }
       />

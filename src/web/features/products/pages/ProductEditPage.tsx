@@ -27,7 +27,11 @@ export function ProductEditPage() {
 
   return (
     <>
-      <PageHeader title={t('products.editTitle')} description={`${product.data.name} · ${product.data.ocopCode}`} back={{ to: detailPath, label: product.data.name }} />
+      <PageHeader
+        title={t('products.editTitle')}
+        description={`${product.data.name} · ${product.data.ocopCode}`}
+        back={{ to: detailPath, label: product.data.name }}
+      />
       <ProductForm
         key={product.data.updatedAt}
         defaultValues={defaultValues}

@@ -24,7 +24,11 @@ export function useProductSelfAssessments(productId: string) {
 }
 
 export function useSelfAssessment(id: string, enabled = true) {
-  return useQuery({ queryKey: sheetKey(id), queryFn: ({ signal }) => apiRequest(`/self-assessments/${id}`, { schema: SelfAssessmentSchema, signal }), enabled: enabled && id !== '' });
+  return useQuery({
+    queryKey: sheetKey(id),
+    queryFn: ({ signal }) => apiRequest(`/self-assessments/${id}`, { schema: SelfAssessmentSchema, signal }),
+    enabled: enabled && id !== '',
+  });
 }
 
 /** The server's copy of a sheet, as every write returns it; the product's list (status, total, star) is stale. */
@@ -76,7 +80,8 @@ export function useDeleteSelfAssessment(sheet: Pick<SelfAssessment, 'id' | 'prod
 export function useAddEvidenceLink(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { criterionCode: string; url: string }) => apiRequest(`/self-assessments/${id}/evidence`, { method: 'POST', body, schema: SelfAssessmentSchema }),
+    mutationFn: (body: { criterionCode: string; url: string }) =>
+      apiRequest(`/self-assessments/${id}/evidence`, { method: 'POST', body, schema: SelfAssessmentSchema }),
     onSuccess: (sheet) => sheetChanged(queryClient, sheet),
   });
 }

@@ -36,10 +36,22 @@ function AddLinkDialog({ sheetId, criterionCode, opened, onClose }: { sheetId: s
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('selfAssessment.evidence.linkTitle', { code: criterionCode })} closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('selfAssessment.evidence.linkTitle', { code: criterionCode })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Stack>
-          <TextInput label={t('selfAssessment.evidence.url')} placeholder="https://" type="url" data-autofocus {...form.register('url')} error={form.formState.errors.url?.message} />
+          <TextInput
+            label={t('selfAssessment.evidence.url')}
+            placeholder="https://"
+            type="url"
+            data-autofocus
+            {...form.register('url')}
+            error={form.formState.errors.url?.message}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
@@ -71,18 +83,40 @@ export function AddEvidenceButtons({ sheetId, criterionCode, noteOpen, onOpenNot
     <Stack gap={4} className="print-hidden">
       <Group gap={4}>
         {!noteOpen && (
-          <Button size="compact-sm" variant="subtle" color="gray" leftSection={<IconNote size={14} aria-hidden />} onClick={onOpenNote} aria-label={t('selfAssessment.criterion.addNoteFor', { code: criterionCode })}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="gray"
+            leftSection={<IconNote size={14} aria-hidden />}
+            onClick={onOpenNote}
+            aria-label={t('selfAssessment.criterion.addNoteFor', { code: criterionCode })}
+          >
             {t('selfAssessment.criterion.addNote')}
           </Button>
         )}
         <FileButton onChange={onFile} accept={ACCEPTED_FILES} disabled={upload.isPending}>
           {(props) => (
-            <Button {...props} size="compact-sm" variant="subtle" color="gray" leftSection={<IconPaperclip size={14} aria-hidden />} loading={upload.isPending} aria-label={t('selfAssessment.evidence.addFileFor', { code: criterionCode })}>
+            <Button
+              {...props}
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              leftSection={<IconPaperclip size={14} aria-hidden />}
+              loading={upload.isPending}
+              aria-label={t('selfAssessment.evidence.addFileFor', { code: criterionCode })}
+            >
               {t('selfAssessment.evidence.addFile')}
             </Button>
           )}
         </FileButton>
-        <Button size="compact-sm" variant="subtle" color="gray" leftSection={<IconLink size={14} aria-hidden />} onClick={link.open} aria-label={t('selfAssessment.evidence.addLinkFor', { code: criterionCode })}>
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          color="gray"
+          leftSection={<IconLink size={14} aria-hidden />}
+          onClick={link.open}
+          aria-label={t('selfAssessment.evidence.addLinkFor', { code: criterionCode })}
+        >
           {t('selfAssessment.evidence.addLink')}
         </Button>
       </Group>

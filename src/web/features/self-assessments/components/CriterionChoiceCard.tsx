@@ -75,9 +75,26 @@ function CriterionOptions({ criterion, caseKey, editable }: Pick<CriterionChoice
  * One criterion of a score sheet: its options as a radio group, with points and minimum-star marks
  * beside each, and the requirement note. Self-assessments and council members' sheets share it.
  */
-export const CriterionChoiceCard = memo(function CriterionChoiceCard({ criterion, order, choice, caseKey, editable, error, onChoose, children }: CriterionChoiceCardProps) {
+export const CriterionChoiceCard = memo(function CriterionChoiceCard({
+  criterion,
+  order,
+  choice,
+  caseKey,
+  editable,
+  error,
+  onChoose,
+  children,
+}: CriterionChoiceCardProps) {
   return (
-    <Card withBorder padding="md" id={criterionAnchor(criterion.code)} data-testid={`criterion-${criterion.code}`} data-answered={choice !== undefined} className="criterion-card" mod={{ invalid: Boolean(error) }}>
+    <Card
+      withBorder
+      padding="md"
+      id={criterionAnchor(criterion.code)}
+      data-testid={`criterion-${criterion.code}`}
+      data-answered={choice !== undefined}
+      className="criterion-card"
+      mod={{ invalid: Boolean(error) }}
+    >
       <Stack gap="sm">
         <Radio.Group
           value={choice === undefined ? null : String(choice)}

@@ -34,7 +34,14 @@ export function EvidenceList({ sheetId, items, editable }: EvidenceListProps) {
               </Text>
             )}
             {editable && (
-              <ActionIcon variant="subtle" color="red" size="sm" className="print-hidden" aria-label={t('selfAssessment.evidence.delete', { name: evidenceName(evidence) })} onClick={() => setDeleting(evidence)}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="sm"
+                className="print-hidden"
+                aria-label={t('selfAssessment.evidence.delete', { name: evidenceName(evidence) })}
+                onClick={() => setDeleting(evidence)}
+              >
                 <IconTrash size={14} aria-hidden />
               </ActionIcon>
             )}

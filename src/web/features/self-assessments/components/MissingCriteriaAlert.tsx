@@ -11,13 +11,27 @@ export function MissingCriteriaAlert({ codes, criteria }: MissingCriteriaAlertPr
   const { t } = useTranslation();
   if (codes.length === 0) return null;
   return (
-    <Alert color="red" icon={<IconListCheck aria-hidden />} title={t('selfAssessment.missing.title', { count: codes.length })} role="alert" data-testid="missing-criteria">
+    <Alert
+      color="red"
+      icon={<IconListCheck aria-hidden />}
+      title={t('selfAssessment.missing.title', { count: codes.length })}
+      role="alert"
+      data-testid="missing-criteria"
+    >
       <Text size="sm">{t('selfAssessment.missing.text')}</Text>
       <Group gap={6} mt="xs">
         {codes.map((code) => {
           const label = criteria.get(code)?.label ?? '';
           return (
-            <Button key={code} size="compact-xs" variant="white" color="red" title={label} aria-label={t('selfAssessment.missing.goTo', { code, label })} onClick={() => scrollToCriterion(code)}>
+            <Button
+              key={code}
+              size="compact-xs"
+              variant="white"
+              color="red"
+              title={label}
+              aria-label={t('selfAssessment.missing.goTo', { code, label })}
+              onClick={() => scrollToCriterion(code)}
+            >
               {code}
             </Button>
           );

@@ -16,7 +16,14 @@ function SheetRow({ sheet }: { sheet: SelfAssessmentSummary }) {
   const { t } = useTranslation();
   const date = formatDate(sheet.completedAt ?? sheet.updatedAt);
   return (
-    <Group component="li" justify="space-between" gap="sm" py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="self-assessment-row">
+    <Group
+      component="li"
+      justify="space-between"
+      gap="sm"
+      py="xs"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      data-testid="self-assessment-row"
+    >
       <Stack gap={0} style={{ minWidth: 0, flex: '1 1 14rem' }}>
         <Anchor component={Link} to={`/self-assessments/${sheet.id}`} fw={500}>
           {t('selfAssessment.rowTitle', { date })}

@@ -29,7 +29,14 @@ function CriterionLink({ code, label }: { code: string; label: string }) {
   const { t } = useTranslation();
   return (
     <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-      <Anchor component="button" type="button" fw={700} onClick={() => scrollToCriterion(code)} aria-label={t('selfAssessment.missing.goTo', { code, label })} mr={6}>
+      <Anchor
+        component="button"
+        type="button"
+        fw={700}
+        onClick={() => scrollToCriterion(code)}
+        aria-label={t('selfAssessment.missing.goTo', { code, label })}
+        mr={6}
+      >
         {code}
       </Anchor>
       {label}
@@ -127,7 +134,14 @@ function FailedGates({ gates }: { gates: SheetResult['failedGates'] }) {
         {t('selfAssessment.result.failedGates')}
       </Title>
       {gates.map((gate) => (
-        <Paper key={`${gate.star}-${gate.criterion}`} withBorder p="sm" radius="md" data-testid="failed-gate" style={{ borderLeft: '4px solid var(--mantine-color-red-5)' }}>
+        <Paper
+          key={`${gate.star}-${gate.criterion}`}
+          withBorder
+          p="sm"
+          radius="md"
+          data-testid="failed-gate"
+          style={{ borderLeft: '4px solid var(--mantine-color-red-5)' }}
+        >
           <Group gap="xs" wrap="nowrap" align="flex-start">
             <MinStarBadge star={gate.star} />
             <CriterionLink code={gate.criterion} label={gate.criterionLabel} />

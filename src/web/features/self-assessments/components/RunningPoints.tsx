@@ -8,7 +8,13 @@ export function RunningPoints({ slot, progress }: { slot: ScoreSlot; progress: S
   const rows = slot.kind === 'part' ? progress.parts : progress.groups;
   const points = rows.find((row) => row.code === slot.code)?.points ?? 0;
   return (
-    <Badge variant={slot.kind === 'part' ? 'white' : 'light'} color={slot.kind === 'part' ? 'ocop.9' : 'ocop'} radius="sm" data-testid={`${slot.kind}-${slot.code}-running`} style={{ flexShrink: 0 }}>
+    <Badge
+      variant={slot.kind === 'part' ? 'white' : 'light'}
+      color={slot.kind === 'part' ? 'ocop.9' : 'ocop'}
+      radius="sm"
+      data-testid={`${slot.kind}-${slot.code}-running`}
+      style={{ flexShrink: 0 }}
+    >
       {formatPoints(points)}/{formatPoints(slot.maxPoints)}
     </Badge>
   );

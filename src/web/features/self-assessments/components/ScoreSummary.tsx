@@ -97,7 +97,14 @@ export function PhoneScoreBar({ progress, result, autosave }: Pick<ScoreSummaryP
       px="md"
       py={8}
       radius={0}
-      style={{ position: 'fixed', left: 'var(--app-shell-navbar-offset, 0rem)', right: 0, bottom: 0, zIndex: 150, borderTop: '1px solid var(--mantine-color-gray-3)' }}
+      style={{
+        position: 'fixed',
+        left: 'var(--app-shell-navbar-offset, 0rem)',
+        right: 0,
+        bottom: 0,
+        zIndex: 150,
+        borderTop: '1px solid var(--mantine-color-gray-3)',
+      }}
     >
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap={4} align="baseline" wrap="nowrap">
@@ -109,7 +116,12 @@ export function PhoneScoreBar({ progress, result, autosave }: Pick<ScoreSummaryP
           </Text>
         </Group>
         <Stars count={star} size={14} testId="band-star" />
-        <Text size="xs" data-testid="answered" title={t('selfAssessment.summary.answered', { answered: progress.answered, of: progress.of })} style={{ whiteSpace: 'nowrap' }}>
+        <Text
+          size="xs"
+          data-testid="answered"
+          title={t('selfAssessment.summary.answered', { answered: progress.answered, of: progress.of })}
+          style={{ whiteSpace: 'nowrap' }}
+        >
           {progress.answered}/{progress.of}
         </Text>
         {autosave && <SaveIndicator autosave={autosave} />}

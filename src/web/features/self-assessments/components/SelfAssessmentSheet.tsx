@@ -135,7 +135,14 @@ export function SelfAssessmentSheet({ sheet, criteria, copiedFrom }: SelfAssessm
           {!editable && <ReadOnlyNotice sheet={sheet} />}
           {sheet.result && <ResultPanel result={sheet.result} provisional={sheet.status === 'draft'} />}
           <MissingCriteriaAlert codes={stillMissing} criteria={criteriaByCode} />
-          {cases.length > 0 && <CaseSelector cases={cases} value={shown.case} editable={editable} onChange={(caseKey) => update((draft) => withCase(draft, allCriteria, caseKey))} />}
+          {cases.length > 0 && (
+            <CaseSelector
+              cases={cases}
+              value={shown.case}
+              editable={editable}
+              onChange={(caseKey) => update((draft) => withCase(draft, allCriteria, caseKey))}
+            />
+          )}
           <CriteriaOutline
             parts={criteria.set.parts}
             renderScore={(slot) => <RunningPoints slot={slot} progress={sheet.progress} />}
@@ -180,7 +187,13 @@ export function SelfAssessmentSheet({ sheet, criteria, copiedFrom }: SelfAssessm
         </Stack>
         {isWide && (
           <Box w={300} className="print-hidden" style={{ position: 'sticky', top: 76, flexShrink: 0 }}>
-            <ScoreSummary progress={sheet.progress} result={sheet.result} autosave={editable ? autosave : null} onComplete={() => void completeSheet()} completing={complete.isPending} />
+            <ScoreSummary
+              progress={sheet.progress}
+              result={sheet.result}
+              autosave={editable ? autosave : null}
+              onComplete={() => void completeSheet()}
+              completing={complete.isPending}
+            />
           </Box>
         )}
       </Flex>

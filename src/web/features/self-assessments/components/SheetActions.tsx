@@ -60,19 +60,19 @@ export function SheetActions({ sheet, autosave }: SheetActionsProps) {
       {sheet.canEdit && sheet.status === 'draft' && (
         <div className="print-hidden">
           <ConfirmDeleteButton
-          title={t('selfAssessment.deleteTitle')}
-          body={t('selfAssessment.deleteBody')}
-          confirmLabel={t('selfAssessment.actions.delete')}
-          onConfirm={() => {
-            autosave.discard();
-            return remove.mutateAsync(undefined, {
-              onSuccess: () => {
-                notifySuccess(t('selfAssessment.deleted'));
-                void navigate(`/products/${sheet.productId}?tab=self-assessments`, { replace: true });
-              },
-              onError: (error) => reportMutationError(error),
-            });
-          }}
+            title={t('selfAssessment.deleteTitle')}
+            body={t('selfAssessment.deleteBody')}
+            confirmLabel={t('selfAssessment.actions.delete')}
+            onConfirm={() => {
+              autosave.discard();
+              return remove.mutateAsync(undefined, {
+                onSuccess: () => {
+                  notifySuccess(t('selfAssessment.deleted'));
+                  void navigate(`/products/${sheet.productId}?tab=self-assessments`, { replace: true });
+                },
+                onError: (error) => reportMutationError(error),
+              });
+            }}
           />
         </div>
       )}

@@ -18,7 +18,10 @@ export function toDraftBody(draft: SheetDraft): DraftBody {
 /** What any score sheet's draft holds: the choices and the case they were made under. */
 export type Choosing = { choices: Record<string, number>; case: CaseKey | null };
 
-export const withChoice = <D extends Choosing>(draft: D, code: string, optionIndex: number): D => ({ ...draft, choices: { ...draft.choices, [code]: optionIndex } });
+export const withChoice = <D extends Choosing>(draft: D, code: string, optionIndex: number): D => ({
+  ...draft,
+  choices: { ...draft.choices, [code]: optionIndex },
+});
 
 export const withNote = (draft: SheetDraft, code: string, text: string): SheetDraft => ({ ...draft, notes: { ...draft.notes, [code]: text } });
 

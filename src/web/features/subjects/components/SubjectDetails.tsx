@@ -34,7 +34,9 @@ export function SubjectDetails({ subject }: { subject: Subject }) {
             { label: field('representativeEthnicity'), value: orDash(subject.representativeEthnicity) },
             {
               label: field('representativeDisability'),
-              value: <Badge color={subject.representativeDisability ? 'grape' : 'gray'}>{subject.representativeDisability ? t('common.yes') : t('common.no')}</Badge>,
+              value: (
+                <Badge color={subject.representativeDisability ? 'grape' : 'gray'}>{subject.representativeDisability ? t('common.yes') : t('common.no')}</Badge>
+              ),
             },
           ]}
         />

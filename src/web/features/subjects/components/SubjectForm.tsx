@@ -178,7 +178,12 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
 
         <SectionCard title={t('subjects.sections.representative')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('subjects.fields.representativeName')} autoComplete="off" error={errors.representativeName?.message} {...register('representativeName')} />
+            <TextInput
+              label={t('subjects.fields.representativeName')}
+              autoComplete="off"
+              error={errors.representativeName?.message}
+              {...register('representativeName')}
+            />
             <FormSelect
               control={control}
               name="representativeGender"
@@ -188,8 +193,17 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
               clearable
               error={errors.representativeGender?.message}
             />
-            <TextInput label={t('subjects.fields.representativeEthnicity')} error={errors.representativeEthnicity?.message} {...register('representativeEthnicity')} />
-            <Checkbox label={t('subjects.fields.representativeDisability')} mt={{ sm: 'xl' }} error={errors.representativeDisability?.message} {...register('representativeDisability')} />
+            <TextInput
+              label={t('subjects.fields.representativeEthnicity')}
+              error={errors.representativeEthnicity?.message}
+              {...register('representativeEthnicity')}
+            />
+            <Checkbox
+              label={t('subjects.fields.representativeDisability')}
+              mt={{ sm: 'xl' }}
+              error={errors.representativeDisability?.message}
+              {...register('representativeDisability')}
+            />
           </SimpleGrid>
         </SectionCard>
 

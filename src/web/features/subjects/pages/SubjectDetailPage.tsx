@@ -22,9 +22,23 @@ import { SubjectStatusBadge } from '../components/SubjectStatusBadge.js';
 const TABS = ['info', 'products', 'history'] as const;
 /** History rows in the order of the registration form. */
 const SUBJECT_FIELD_ORDER = [
-  'name', 'legalForm', 'communeCode', 'taxCode', 'foundedOn', 'status', 'externalCode',
-  'representativeName', 'representativeGender', 'representativeEthnicity', 'representativeDisability',
-  'address', 'phone', 'email', 'workforceTotal', 'workforceLocal', 'workforceWomen',
+  'name',
+  'legalForm',
+  'communeCode',
+  'taxCode',
+  'foundedOn',
+  'status',
+  'externalCode',
+  'representativeName',
+  'representativeGender',
+  'representativeEthnicity',
+  'representativeDisability',
+  'address',
+  'phone',
+  'email',
+  'workforceTotal',
+  'workforceLocal',
+  'workforceWomen',
 ];
 type Tab = (typeof TABS)[number];
 
@@ -85,7 +99,9 @@ export function SubjectDetailPage() {
                 {t('common.edit')}
               </Button>
             )}
-            {canDeleteSubject(actor, ref) && <ConfirmDeleteButton title={t('subjects.deleteTitle')} body={t('subjects.deleteBody', { name: record.name })} onConfirm={remove} />}
+            {canDeleteSubject(actor, ref) && (
+              <ConfirmDeleteButton title={t('subjects.deleteTitle')} body={t('subjects.deleteBody', { name: record.name })} onConfirm={remove} />
+            )}
           </>
         }
       />

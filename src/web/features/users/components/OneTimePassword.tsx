@@ -15,7 +15,12 @@ export function OneTimePassword({ email, password, onDone }: { email: string; pa
           </Code>
           <CopyButton value={password}>
             {({ copied, copy }) => (
-              <Button size="xs" variant={copied ? 'filled' : 'light'} leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />} onClick={copy}>
+              <Button
+                size="xs"
+                variant={copied ? 'filled' : 'light'}
+                leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
+                onClick={copy}
+              >
                 {copied ? t('common.copied') : t('common.copy')}
               </Button>
             )}

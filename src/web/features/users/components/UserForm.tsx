@@ -97,9 +97,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
                 allowDeselect={false}
                 error={errors.role?.message}
               />
-              {mode === 'edit' && (
-                <Switch label={t('users.fields.active')} mt={{ sm: 'xl' }} error={errors.active?.message} {...register('active')} />
-              )}
+              {mode === 'edit' && <Switch label={t('users.fields.active')} mt={{ sm: 'xl' }} error={errors.active?.message} {...register('active')} />}
             </SimpleGrid>
             {role === 'officer' && (
               <Controller

@@ -31,7 +31,12 @@ export function UserEditPage() {
 
   return (
     <Stack gap={0} maw={860}>
-      <PageHeader title={t('users.editTitle')} description={user.data.email} back={{ to: '/users', label: t('users.title') }} actions={<ResetPasswordButton user={user.data} />} />
+      <PageHeader
+        title={t('users.editTitle')}
+        description={user.data.email}
+        back={{ to: '/users', label: t('users.title') }}
+        actions={<ResetPasswordButton user={user.data} />}
+      />
       <UserForm
         key={user.data.id}
         mode="edit"

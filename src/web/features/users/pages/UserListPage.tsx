@@ -23,7 +23,11 @@ export function UserListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(USER_FILTERS);
   const { role, active } = list.filters;
-  const filters: Omit<UserListParams, 'page'> = { q: list.q, role: isRole(role) ? role : null, active: active === 'true' || active === 'false' ? active : null };
+  const filters: Omit<UserListParams, 'page'> = {
+    q: list.q,
+    role: isRole(role) ? role : null,
+    active: active === 'true' || active === 'false' ? active : null,
+  };
   const users = useUsers({ ...filters, page: list.page });
 
   return (
@@ -42,7 +46,14 @@ export function UserListPage() {
       <SectionCard>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
           <SearchInput label={t('users.searchLabel')} placeholder={t('users.searchPlaceholder')} value={list.q} onSearch={list.setQuery} />
-          <Select label={t('users.fields.role')} placeholder={t('common.all')} data={roles.roleOptions} value={role} onChange={(value) => list.setFilter('role', value)} clearable />
+          <Select
+            label={t('users.fields.role')}
+            placeholder={t('common.all')}
+            data={roles.roleOptions}
+            value={role}
+            onChange={(value) => list.setFilter('role', value)}
+            clearable
+          />
           <Select
             label={t('users.activeFilter')}
             placeholder={t('common.all')}
@@ -55,7 +66,12 @@ export function UserListPage() {
             clearable
           />
           {list.hasFilters && (
-            <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start', alignSelf: 'end' }}>
+            <Button
+              variant="subtle"
+              leftSection={<IconFilterOff size={16} aria-hidden />}
+              onClick={list.clear}
+              style={{ justifySelf: 'start', alignSelf: 'end' }}
+            >
               {t('common.clearFilters')}
             </Button>
           )}
