@@ -158,3 +158,6 @@ export function reportingArea(actor: Actor, provinceCode: string): { provinceCod
   if (actor.role === 'officer' && actor.provinceCode === provinceCode) return { provinceCode, communeCodes: actor.communeCodes };
   return null;
 }
+
+export * from './evaluation.js';
+export * from './programme.js';

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The shape docs/architecture.md promises, checked on the source itself (ESLint checks the
+ * file-level rules; these are the ones it cannot express): no cycle between server modules, no
+ * access decided outside the policies, SQL only in repositories and the database layer.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+function sources(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return sources(rel);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [rel] : [];
+  });
+}
+const importsOf = (file: string) => [...read(file).matchAll(/^(?:import|export)\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]!);
+
+describe('architecture', () => {
+  it('has no cycle between server modules', () => {
+    const moduleOf = (file: string) => /src\/server\/modules\/([^/]+)\//.exec(file)?.[1];
+    const edges = new Map<string, Set<string>>();
+    for (const file of sources('src/server/modules')) {
+      const from = moduleOf(file)!;
+      for (const spec of importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const to = moduleOf(path.join(path.dirname(file), spec));
+        if (to && to !== from) (edges.get(from) ?? edges.set(from, new Set()).get(from)!).add(to);
+      }
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, trail: string[]) => {
+      for (const next of edges.get(node) ?? []) {
+        if (trail.includes(next)) cycles.push([...trail.slice(trail.indexOf(next)), next].join(' → '));
+        else visit(next, [...trail, next]);
+      }
+    };
+    for (const node of edges.keys()) visit(node, [node]);
+    expect([...new Set(cycles)]).toEqual([]);
+  });
+
+  it('decides access only in src/domain/policies', () => {
+    const offenders = [...sources('src/server'), ...sources('src/web'), ...sources('src/cli')].flatMap((file) =>
+      read(file)
+        .split('\n')
+        .flatMap((line, i) => (/\b(actor|user|me)\.role\b|\bactor\.provinceCode\s*[!=]==\s*null/.test(line) ? [`${file}:${i + 1}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps SQL in repositories and the database layer', () => {
+    const offenders = sources('src').filter(
+      (file) => !file.startsWith('src/server/db/') && !file.endsWith('.repository.ts') && !file.startsWith('src/server/backup/') && importsOf(file).some((s) => s.startsWith('drizzle-orm') || /\/db\/schema(\/|$|\.js|\/index\.js)/.test(s)),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
