@@ -1,0 +1,37 @@
+/** Actors: the roles of the platform, who an actor is, and the access each route declares. */
+export const ROLES = ['admin', 'officer', 'council', 'producer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị (Văn phòng OCOP)', en: 'Administrator (OCOP office)' },
+  officer: { vi: 'Cán bộ xã/phường', en: 'Commune officer' },
+  council: { vi: 'Thành viên hội đồng', en: 'Council member' },
+  producer: { vi: 'Chủ thể sản xuất', en: 'Producer' },
+};
+
+export type UserActor = {
+  kind: 'user';
+  userId: string;
+  role: Role;
+  provinceCode: string | null;
+  communeCodes: readonly string[];
+  subjectId: string | null;
+};
+export type Actor = { kind: 'anonymous' } | UserActor;
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** Every route declares one of these; a test fails when a route declares none. */
+export type RouteAccess = 'public' | 'authenticated' | readonly Role[];
+
+export type AccessDecision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function checkRouteAccess(actor: Actor, access: RouteAccess): AccessDecision {
+  if (access === 'public') return 'allow';
+  if (actor.kind === 'anonymous') return 'unauthenticated';
+  if (access === 'authenticated') return 'allow';
+  return access.includes(actor.role) ? 'allow' : 'forbidden';
+}
+
+/** A registry record as far as access is concerned: where it is and whose it is. */
+export type SubjectRef = { id: string; provinceCode: string; communeCode: string };
+
