@@ -3,33 +3,61 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
+import { flatConfigs as importConfigs } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['audit', 'auth', 'calendar', 'certificates', 'councils', 'criteria', 'dashboard', 'decisions', 'dossiers', 'imports', 'notifications', 'plans', 'products', 'self-assessments', 'subjects', 'users'];
+const FEATURES = [
+  'audit',
+  'auth',
+  'calendar',
+  'certificates',
+  'councils',
+  'criteria',
+  'dashboard',
+  'decisions',
+  'dossiers',
+  'imports',
+  'notifications',
+  'plans',
+  'products',
+  'self-assessments',
+  'subjects',
+  'users',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'reports/**', 'node_modules/**', 'src/server/db/migrations/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
-  importX.flatConfigs.recommended,
-  importX.flatConfigs.typescript,
+  importConfigs.recommended,
+  importConfigs.typescript,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       // The code asserts non-null where a preceding check or a database constraint guarantees it.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'import-x/no-cycle': 'error',
       'import-x/no-named-as-default-member': 'off',
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './src/domain', from: ['./src/server', './src/web', './src/cli', './src/contracts'], message: 'The domain is pure: it imports nothing from the server, the web app, the CLI or the contracts.' },
-            { target: './src/contracts', from: ['./src/server', './src/web', './src/cli'], message: 'Contracts are shared by server and web: they import only the domain.' },
+            {
+              target: './src/domain',
+              from: ['./src/server', './src/web', './src/cli', './src/contracts'],
+              message: 'The domain is pure: it imports nothing from the server, the web app, the CLI or the contracts.',
+            },
+            {
+              target: './src/contracts',
+              from: ['./src/server', './src/web', './src/cli'],
+              message: 'Contracts are shared by server and web: they import only the domain.',
+            },
             { target: './src/web', from: ['./src/server', './src/cli'], message: 'The web app talks to the server through the API and the contracts only.' },
             { target: './src/server/db', from: ['./src/server/modules', './src/server/plugins', './src/cli'], message: 'The database layer knows no module.' },
             ...FEATURES.map((feature) => ({
@@ -60,5 +88,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  // Tests read response bodies as untyped JSON, the way a client of the API does.
+  { files: ['test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   prettier,
 );

@@ -20,7 +20,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig, PACKAGE_ROOT } from '../src/server/config.js';
 import { queryRows, type Database } from '../src/server/db/client.js';
 import { applyMigrations } from '../src/server/db/migrate.js';
-import { loadReferenceData } from '../src/server/db/seed/reference.js';
+import { loadReferenceData } from '../src/server/seed/reference.js';
 import { historicalResults, products, subjects, users } from '../src/server/db/schema/index.js';
 import { hashPassword } from '../src/server/lib/passwords.js';
 import { sql } from 'drizzle-orm';

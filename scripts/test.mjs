@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: unit and API suites (PGlite), then end-to-end in headless Chromium against the built app.
-// Each run writes a Vitest JSON report to reports/, which .ci/run adds up.
-//   --no-e2e     unit and API only
+// `npm test`: lint (ESLint with the module boundaries, Prettier), unit and API suites (PGlite), then
+// end-to-end in headless Chromium against the built app. Each run writes a Vitest JSON report to
+// reports/, which .ci/run adds up; a lint problem fails the run.
+//   --no-e2e     lint, unit and API only
 //   --e2e-only   end-to-end only
+//   --no-lint    skip the lint step (it also runs alone: npm run lint)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,6 +53,13 @@ function summary(file) {
 const packagesReady = ensureSystemPackages();
 let status = packagesReady ? 0 : 1;
 const results = [];
+
+if (!args.has('--e2e-only') && !args.has('--no-lint')) {
+  console.log('Lint: ESLint and Prettier…');
+  const lint = run('node', ['scripts/lint.mjs']);
+  if (lint !== 0) console.error('Lint failed: see the problems above (npm run lint).');
+  status = lint || status;
+}
 const vitest = ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json'];
 
 if (!args.has('--e2e-only')) {

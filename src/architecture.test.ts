@@ -52,7 +52,11 @@ describe('architecture', () => {
 
   it('keeps SQL in repositories and the database layer', () => {
     const offenders = sources('src').filter(
-      (file) => !file.startsWith('src/server/db/') && !file.endsWith('.repository.ts') && !file.startsWith('src/server/backup/') && importsOf(file).some((s) => s.startsWith('drizzle-orm') || /\/db\/schema(\/|$|\.js|\/index\.js)/.test(s)),
+      (file) =>
+        !file.startsWith('src/server/db/') &&
+        !file.endsWith('.repository.ts') &&
+        !file.startsWith('src/server/backup/') &&
+        importsOf(file).some((s) => s.startsWith('drizzle-orm') || /\/db\/schema(\/|$|\.js|\/index\.js)/.test(s)),
     );
     expect(offenders).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { PACKAGE_ROOT } from '../src/server/config.js';
 import { openDatabase, PGLITE_EXTENSIONS } from '../src/server/db/client.js';
 import { applyMigrations } from '../src/server/db/migrate.js';
-import { loadReferenceData } from '../src/server/db/seed/reference.js';
+import { loadReferenceData } from '../src/server/seed/reference.js';
 import pg from 'pg';
 
 declare module 'vitest' {

@@ -3,19 +3,20 @@ import path from 'node:path';
 import { createBackup } from '../server/backup/backup.js';
 import { archiveError } from '../server/backup/format.js';
 import { checkTarget, readBackup, restoreBackup } from '../server/backup/restore.js';
-import { log, withDatabase } from './context.js';
+import { lineOut, withDatabase, type CliIo } from './context.js';
 
-export const backupCommand = (opts: { out: string }) =>
-  withDatabase(async (database, config) => {
-    await createBackup({ database, dataDir: config.dataDir, out: opts.out, log });
+export const backupCommand = (opts: { out: string }, io: CliIo) =>
+  withDatabase(io, async (database, config) => {
+    await createBackup({ database, dataDir: config.dataDir, out: opts.out, log: lineOut(io) });
   });
 
-export async function restoreCommand(file: string, opts: { force?: boolean }) {
+export async function restoreCommand(file: string, opts: { force?: boolean }, io: CliIo) {
+  const log = lineOut(io);
   const archive = path.resolve(file);
   // Checked before the database is opened, so a mistyped name changes nothing.
   if (!fs.existsSync(archive) || !fs.statSync(archive).isFile())
     throw archiveError('backup_not_found', `Không tìm thấy tệp sao lưu ${archive}.`, `Backup file ${archive} not found.`);
-  await withDatabase(async (database, config) => {
+  await withDatabase(io, async (database, config) => {
     await checkTarget(database, config.dataDir, opts.force === true); // before unpacking a large archive
     const backup = await readBackup(archive, config.dataDir, log);
     try {

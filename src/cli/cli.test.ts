@@ -3,17 +3,36 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../server/db/client.js';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, PGLITE_EXTENSIONS } from '../server/db/client.js';
+import { run } from './main.js';
 
 const exec = promisify(execFile);
 const BIN = path.resolve('bin/ocop.js');
 let dataDir: string;
 
-/** Runs `ocop` as an operator would, on the embedded database in a temporary folder. */
+/** The environment of a command: the embedded database in a temporary folder. */
+const environment = (env: Record<string, string>) => ({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NO_COLOR: '1', ...env });
+
+/** Runs `ocop` in this process, as an operator would from a shell: its exit code and what it printed. */
 async function ocop(args: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    env: environment(env),
+    out: (chunk) => void (stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+    err: (chunk) => void (stderr += chunk),
+    isTTY: false,
+    stdin: (async function* () {})(),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs bin/ocop.js in its own process. */
+async function ocopProcess(args: string[], env: Record<string, string> = {}) {
   try {
-    const r = await exec('node', [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NO_COLOR: '1', ...env }, timeout: 90_000 });
+    const r = await exec('node', [BIN, ...args], { env: environment(env), timeout: 90_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -21,12 +40,42 @@ async function ocop(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cli-'));
+/**
+ * A fresh database in the data folder: the migrated template of test/global-setup.ts with its
+ * reference data, unpacked where PGlite keeps DATA_DIR's database (DATA_DIR/db). Against PostgreSQL
+ * there is no PGlite template and the first command migrates the empty folder itself.
+ */
+async function freshDataDir(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cli-'));
+  const template = inject('pgliteTemplate');
+  if (template) {
+    const client = await PGlite.create(path.join(dir, 'db'), { extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([fs.readFileSync(template)]) });
+    await client.close();
+  }
+  return dir;
+}
+
+beforeAll(async () => {
+  dataDir = await freshDataDir();
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the ocop command', () => {
+  it('runs as bin/ocop.js: --help, and refuses a data folder another process has open', async () => {
+    const top = await ocopProcess(['--help']);
+    expect(top.code).toBe(0);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'backup', 'restore', 'import', 'report']) expect(top.stdout).toContain(command);
+
+    const database = await openDatabase({ dataDir });
+    try {
+      const res = await ocopProcess(['migrate']);
+      expect(res.code).not.toBe(0);
+      expect(res.stderr).toMatch(/in use by process \d+/);
+    } finally {
+      await database.close();
+    }
+  }, 120_000);
+
   it('documents every command with --help', async () => {
     const top = await ocop(['--help']);
     expect(top.code).toBe(0);
@@ -120,17 +169,6 @@ describe('the ocop command', () => {
     expect(report.code, report.stderr).toBe(0);
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ year: 2024, evaluated: { products: 7 }, recognized: { products: 6 } });
   }, 180_000);
-
-  it('refuses a data folder another process has open', async () => {
-    const database = await openDatabase({ dataDir });
-    try {
-      const res = await ocop(['migrate']);
-      expect(res.code).not.toBe(0);
-      expect(res.stderr).toMatch(/in use by process \d+/);
-    } finally {
-      await database.close();
-    }
-  }, 120_000);
 
   it('scores a sheet offline and prints JSON; a bad sheet exits non-zero naming the fields', async () => {
     const { bestChoices, loadShippedVersion } = await import('../domain/criteria/test-support.js');

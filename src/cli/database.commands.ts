@@ -1,16 +1,17 @@
-import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/db/seed/demo.js';
-import { log, withDatabase } from './context.js';
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/seed/demo.js';
+import { lineOut, withDatabase, type CliIo, type Log } from './context.js';
 
-export const migrateCommand = () => withDatabase(async () => log('Cơ sở dữ liệu đã cập nhật. / Database is up to date.'));
+export const migrateCommand = (io: CliIo) => withDatabase(io, async () => lineOut(io)('Cơ sở dữ liệu đã cập nhật. / Database is up to date.'));
 
-export const seedCommand = () =>
-  withDatabase(async (database) => {
+export const seedCommand = (io: CliIo) =>
+  withDatabase(io, async (database) => {
+    const log = lineOut(io);
     const created = await seedDemo(database.db, log);
     if (!created) log('Dữ liệu mẫu đã có sẵn, không tạo lại. / Demo data already present; nothing done.');
-    else printDemoAccounts();
+    else printDemoAccounts(log);
   });
 
-export function printDemoAccounts() {
+export function printDemoAccounts(log: Log) {
   log(`Tài khoản mẫu / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) log(`  ${a.role.padEnd(9)} ${a.email}`);
 }

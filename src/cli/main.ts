@@ -1,107 +1,130 @@
-import { Command, Option } from 'commander';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../domain/errors.js';
 import { DatabaseInUseError } from '../server/db/client.js';
+import { processIo, type CliIo } from './context.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
 import { userCreateCommand } from './user.commands.js';
 import { scoreCommand } from './score.command.js';
 
 /**
  * `ocop`: the operator's command line. Commands load their modules when they run, so `--help` and
- * small commands start quickly. Every command honours DATA_DIR and DATABASE_URL and exits
- * non-zero with a readable message on error.
+ * small commands start quickly. Every command honours DATA_DIR and DATABASE_URL (from `io.env`) and
+ * writes only through `io`, so a test runs it in process exactly as an operator would.
  */
-const program = new Command()
-  .name('ocop')
-  .description('Nền tảng OCOP — công cụ dòng lệnh / OCOP platform command line')
-  .showHelpAfterError()
-  .addHelpText(
-    'after',
-    '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
-  );
+export function buildProgram(io: CliIo): Command {
+  const program = new Command()
+    // Set before the commands are added, so they inherit it: output through io, errors thrown, not exit().
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      ...(io.isTTY ? {} : { getOutHasColors: () => false, getErrHasColors: () => false }),
+    })
+    .exitOverride()
+    .name('ocop')
+    .description('Nền tảng OCOP — công cụ dòng lệnh / OCOP platform command line')
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
+    );
 
-program
-  .command('serve')
-  .description('Chạy máy chủ web và API / run the web server and API (what `npm start` runs)')
-  .option('--port <port>', 'cổng / port (PORT, default 3000)')
-  .addOption(new Option('--no-demo', 'không tạo dữ liệu mẫu khi CSDL trống / do not seed the demo province on an empty database'))
-  .action(async (opts: { port?: string; demo: boolean }) => (await import('./serve.command.js')).serveCommand(opts));
+  program
+    .command('serve')
+    .description('Chạy máy chủ web và API / run the web server and API (what `npm start` runs)')
+    .option('--port <port>', 'cổng / port (PORT, default 3000)')
+    .addOption(new Option('--no-demo', 'không tạo dữ liệu mẫu khi CSDL trống / do not seed the demo province on an empty database'))
+    .action(async (opts: { port?: string; demo: boolean }) => (await import('./serve.command.js')).serveCommand(opts, io));
 
-program
-  .command('migrate')
-  .description('Áp dụng migration và nạp danh mục / apply migrations and load reference data')
-  .action(() => migrateCommand());
+  program
+    .command('migrate')
+    .description('Áp dụng migration và nạp danh mục / apply migrations and load reference data')
+    .action(() => migrateCommand(io));
 
-program
-  .command('seed')
-  .description('Tạo dữ liệu mẫu / seed data')
-  .requiredOption('--demo', 'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò / the demo province, one account per role')
-  .action(() => seedCommand());
+  program
+    .command('seed')
+    .description('Tạo dữ liệu mẫu / seed data')
+    .requiredOption('--demo', 'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò / the demo province, one account per role')
+    .action(() => seedCommand(io));
 
-program
-  .command('score')
-  .description('Chấm một phiếu hoặc các phiếu của hội đồng (JSON) và in kết quả JSON / score a sheet or a council’s sheets, print JSON')
-  .argument('<file>', 'tệp JSON { version, set, choices } hoặc { version, set, members: [{ choices }] }; "-" đọc từ stdin')
-  .option('--criteria <file...>', 'thêm bộ tiêu chí (JSON) ngoài bộ có sẵn / extra criteria version files')
-  .addOption(new Option('--gate-policy <policy>', 'khi thiếu yêu cầu tối thiểu / at a missed minimum').choices(['cap', 'not-achieved']))
-  .option('--spread-threshold <points>', 'ngưỡng chênh lệch điểm giữa thành viên (mặc định 10) / re-score threshold')
-  .addHelpText('after', '\nVí dụ / example:\n  echo \'{"version":"26/2026/QĐ-TTg","set":1,"choices":{"1.1":2,…}}\' | ocop score -')
-  .action((file: string, opts) => scoreCommand(file, opts));
+  program
+    .command('score')
+    .description('Chấm một phiếu hoặc các phiếu của hội đồng (JSON) và in kết quả JSON / score a sheet or a council’s sheets, print JSON')
+    .argument('<file>', 'tệp JSON { version, set, choices } hoặc { version, set, members: [{ choices }] }; "-" đọc từ stdin')
+    .option('--criteria <file...>', 'thêm bộ tiêu chí (JSON) ngoài bộ có sẵn / extra criteria version files')
+    .addOption(new Option('--gate-policy <policy>', 'khi thiếu yêu cầu tối thiểu / at a missed minimum').choices(['cap', 'not-achieved']))
+    .option('--spread-threshold <points>', 'ngưỡng chênh lệch điểm giữa thành viên (mặc định 10) / re-score threshold')
+    .addHelpText('after', '\nVí dụ / example:\n  echo \'{"version":"26/2026/QĐ-TTg","set":1,"choices":{"1.1":2,…}}\' | ocop score -')
+    .action((file: string, opts) => scoreCommand(file, opts, io));
 
-program
-  .command('backup')
-  .description('Sao lưu toàn bộ dữ liệu (CSDL và tệp tải lên) vào một tệp / back up the whole platform (database and uploaded files) into one file')
-  .requiredOption('--out <file>', 'tệp sao lưu .tar.gz cần ghi / the .tar.gz archive to write')
-  .addHelpText('after', '\nVí dụ / example:\n  ocop backup --out backups/ocop-$(date +%F).tar.gz')
-  .action(async (opts: { out: string }) => (await import('./backup.commands.js')).backupCommand(opts));
+  program
+    .command('backup')
+    .description('Sao lưu toàn bộ dữ liệu (CSDL và tệp tải lên) vào một tệp / back up the whole platform (database and uploaded files) into one file')
+    .requiredOption('--out <file>', 'tệp sao lưu .tar.gz cần ghi / the .tar.gz archive to write')
+    .addHelpText('after', '\nVí dụ / example:\n  ocop backup --out backups/ocop-$(date +%F).tar.gz')
+    .action(async (opts: { out: string }) => (await import('./backup.commands.js')).backupCommand(opts, io));
 
-program
-  .command('restore')
-  .description('Khôi phục toàn bộ dữ liệu từ tệp sao lưu / restore the whole platform from a backup file')
-  .argument('<file>', 'tệp do `ocop backup` tạo / a file written by `ocop backup`')
-  .option('--force', 'thay thế dữ liệu đang có (mặc định: chỉ khôi phục vào CSDL trống) / replace existing data (default: only into an empty database)')
-  .action(async (file: string, opts: { force?: boolean }) => (await import('./backup.commands.js')).restoreCommand(file, opts));
+  program
+    .command('restore')
+    .description('Khôi phục toàn bộ dữ liệu từ tệp sao lưu / restore the whole platform from a backup file')
+    .argument('<file>', 'tệp do `ocop backup` tạo / a file written by `ocop backup`')
+    .option('--force', 'thay thế dữ liệu đang có (mặc định: chỉ khôi phục vào CSDL trống) / replace existing data (default: only into an empty database)')
+    .action(async (file: string, opts: { force?: boolean }) => (await import('./backup.commands.js')).restoreCommand(file, opts, io));
 
-program
-  .command('import')
-  .description('Nhập hồ sơ sẵn có của tỉnh từ Excel/CSV (chủ thể, sản phẩm, kết quả đánh giá) / import existing records from XLSX or CSV')
-  .argument('<files...>', 'tệp .xlsx hoặc .csv (mẫu: GET /api/v1/imports/template) / workbook or CSV files')
-  .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
-  .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
-  .action(async (files: string[], opts) => (await import('./programme.commands.js')).importCommand(files, opts));
+  program
+    .command('import')
+    .description('Nhập hồ sơ sẵn có của tỉnh từ Excel/CSV (chủ thể, sản phẩm, kết quả đánh giá) / import existing records from XLSX or CSV')
+    .argument('<files...>', 'tệp .xlsx hoặc .csv (mẫu: GET /api/v1/imports/template) / workbook or CSV files')
+    .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
+    .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
+    .action(async (files: string[], opts) => (await import('./programme.commands.js')).importCommand(files, opts, io));
 
-const report = program.command('report').description('Báo cáo / reports');
-report
-  .command('annual')
-  .description('Báo cáo kết quả thực hiện Chương trình OCOP năm N / the annual report of year N')
-  .requiredOption('--year <year>', 'năm báo cáo / the year')
-  .addOption(new Option('--format <format>', 'định dạng / format').choices(['json', 'docx', 'xlsx']).default('json'))
-  .option('--out <file>', 'tệp cần ghi (mặc định: in ra) / file to write (default: standard output)')
-  .action(async (opts) => (await import('./programme.commands.js')).annualReportCommand(opts));
+  const report = program.command('report').description('Báo cáo / reports');
+  report
+    .command('annual')
+    .description('Báo cáo kết quả thực hiện Chương trình OCOP năm N / the annual report of year N')
+    .requiredOption('--year <year>', 'năm báo cáo / the year')
+    .addOption(new Option('--format <format>', 'định dạng / format').choices(['json', 'docx', 'xlsx']).default('json'))
+    .option('--out <file>', 'tệp cần ghi (mặc định: in ra) / file to write (default: standard output)')
+    .action(async (opts) => (await import('./programme.commands.js')).annualReportCommand(opts, io));
 
-const user = program.command('user').description('Quản lý tài khoản / manage accounts');
-user
-  .command('create')
-  .description('Tạo tài khoản / create an account')
-  .requiredOption('--email <email>', 'email đăng nhập / sign-in e-mail')
-  .addOption(new Option('--role <role>', 'vai trò / role').choices(['admin', 'officer', 'council', 'producer']).makeOptionMandatory())
-  .option('--password <password>', 'mật khẩu (≥ 10 ký tự); bỏ trống để sinh mật khẩu dùng một lần / omit for a one-time password')
-  .option('--name <name>', 'họ tên / full name')
-  .option('--province <code>', 'mã tỉnh; "none" cho cấp trung ương / province code, "none" for national scope')
-  .option('--communes <codes>', 'mã xã, cách nhau bởi dấu phẩy (cán bộ xã) / comma-separated commune codes (officer)')
-  .option('--subject <id>', 'mã chủ thể (tài khoản chủ thể) / subject id (producer)')
-  .action((opts) => userCreateCommand(opts));
+  const user = program.command('user').description('Quản lý tài khoản / manage accounts');
+  user
+    .command('create')
+    .description('Tạo tài khoản / create an account')
+    .requiredOption('--email <email>', 'email đăng nhập / sign-in e-mail')
+    .addOption(new Option('--role <role>', 'vai trò / role').choices(['admin', 'officer', 'council', 'producer']).makeOptionMandatory())
+    .option('--password <password>', 'mật khẩu (≥ 10 ký tự); bỏ trống để sinh mật khẩu dùng một lần / omit for a one-time password')
+    .option('--name <name>', 'họ tên / full name')
+    .option('--province <code>', 'mã tỉnh; "none" cho cấp trung ương / province code, "none" for national scope')
+    .option('--communes <codes>', 'mã xã, cách nhau bởi dấu phẩy (cán bộ xã) / comma-separated commune codes (officer)')
+    .option('--subject <id>', 'mã chủ thể (tài khoản chủ thể) / subject id (producer)')
+    .action((opts) => userCreateCommand(opts, io));
 
-try {
-  loadConfig(); // fail fast on a bad environment, before any command runs
-  await program.parseAsync(process.argv);
-} catch (err) {
-  process.exitCode = 1;
-  if (err instanceof ConfigError || err instanceof DatabaseInUseError) console.error(err.message);
-  else if (err instanceof AppError) {
-    const fields = Object.entries(err.fields)
-      .map(([k, m]) => `\n  - ${k}: ${m.vi} / ${m.en}`)
-      .join('');
-    console.error(`Lỗi: ${err.messages.vi}\nError: ${err.messages.en}${fields}`);
-  } else console.error(`Lỗi / Error: ${err instanceof Error ? err.message : String(err)}`);
+  return program;
 }
+
+/** Exit code 0 or 1 (commander's own for a usage error, after its message and the help). */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    loadConfig(io.env); // fail fast on a bad environment, before any command runs
+    await buildProgram(io).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode; // --help, or a usage error already explained
+    if (err instanceof ConfigError || err instanceof DatabaseInUseError) io.err(`${err.message}\n`);
+    else if (err instanceof AppError) {
+      const fields = Object.entries(err.fields)
+        .map(([k, m]) => `\n  - ${k}: ${m.vi} / ${m.en}`)
+        .join('');
+      io.err(`Lỗi: ${err.messages.vi}\nError: ${err.messages.en}${fields}\n`);
+    } else io.err(`Lỗi / Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+// Run directly (`node --import tsx src/cli/main.ts serve`, as `npm run dev` does); bin/ocop.js calls run() itself.
+const entry = process.argv[1];
+if (entry && fs.realpathSync(entry) === fileURLToPath(import.meta.url)) process.exitCode = await run(process.argv.slice(2));

@@ -8,21 +8,21 @@ import { readImport } from '../server/modules/imports/imports.service.js';
 import { createIndicatorsService } from '../server/modules/indicators/indicators.service.js';
 import { createReportsService } from '../server/modules/reports/reports.service.js';
 import { recordAudit, type AuditActor } from '../server/modules/audit/audit.service.js';
-import { log, withDatabase } from './context.js';
+import { lineErr, lineOut, withDatabase, type CliIo } from './context.js';
 
 const CLI_ACTOR: AuditActor = { userId: null, label: 'ocop import (command line)', ip: null };
 
 /** Progress on one terminal line (a fresh line per update when the output is not a terminal). */
-function progress(label: string) {
+function progress(io: CliIo, label: string) {
   let last = 0;
   return (n: number) => {
     if (n - last < 1000 && n !== 0) return;
     last = n;
-    if (process.stdout.isTTY) process.stdout.write(`\r${label}: ${n.toLocaleString('vi-VN')} dòng / rows`);
-    else log(`${label}: ${n} dòng / rows`);
+    if (io.isTTY) io.out(`\r${label}: ${n.toLocaleString('vi-VN')} dòng / rows`);
+    else lineOut(io)(`${label}: ${n} dòng / rows`);
   };
 }
-const endLine = () => process.stdout.isTTY && process.stdout.write('\n');
+const endLine = (io: CliIo) => io.isTTY && io.out('\n');
 
 const problemLine = (p: ImportProblem) =>
   `  ${p.sheet}${p.row ? `, dòng ${p.row}` : ''}${p.column ? `, cột "${p.column}"` : ''}${p.value !== null ? `, giá trị "${p.value}"` : ''}: ${p.message.vi} / ${p.message.en}`;
@@ -31,8 +31,9 @@ const problemLine = (p: ImportProblem) =>
  * `ocop import FILE… [--dry-run] [--sheet S]`: the same check and commit as the import page, for the
  * deployment's province. Every problem is printed; nothing is written unless there is none.
  */
-export async function importCommand(files: string[], opts: { dryRun?: boolean; sheet?: SheetKey }) {
-  await withDatabase(async ({ db }, config) => {
+export async function importCommand(files: string[], opts: { dryRun?: boolean; sheet?: SheetKey }, io: CliIo) {
+  const log = lineOut(io);
+  await withDatabase(io, async ({ db }, config) => {
     const uploaded = await Promise.all(files.map(async (f) => ({ name: path.basename(f), data: await fs.readFile(f) })));
     const year = new Date().getFullYear();
     const { records, problems, rowsTotal } = await readImport(
@@ -43,10 +44,10 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
       year,
       {
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
-        onProgress: progress('Đọc và kiểm tra / reading and checking'),
+        onProgress: progress(io, 'Đọc và kiểm tra / reading and checking'),
       },
     );
-    endLine();
+    endLine(io);
     if (problems.length) {
       log(`${problems.length} lỗi, không ghi gì / ${problems.length} problem(s), nothing written:`);
       for (const p of problems) log(problemLine(p));
@@ -61,7 +62,7 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
     line('Kết quả đánh giá / results', preview.results);
     if (opts.dryRun) return log('--dry-run: không ghi gì / nothing written.');
     await db.transaction(async (tx) => {
-      const done = await applyImport(tx, config.provinceCode, records, CLI_ACTOR, year, progress('Ghi / writing'));
+      const done = await applyImport(tx, config.provinceCode, records, CLI_ACTOR, year, progress(io, 'Ghi / writing'));
       await recordAudit(tx, CLI_ACTOR, {
         action: 'update',
         entityType: 'import',
@@ -69,28 +70,29 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
         after: { files: files.map((f) => path.basename(f)), ...done },
       });
     });
-    endLine();
+    endLine(io);
     log('Đã ghi trong một giao dịch / committed in one transaction.');
   });
 }
 
 /** `ocop report annual --year N --format json|docx|xlsx --out FILE`. */
-export async function annualReportCommand(opts: { year: string; format: 'json' | 'docx' | 'xlsx'; out?: string }) {
+export async function annualReportCommand(opts: { year: string; format: 'json' | 'docx' | 'xlsx'; out?: string }, io: CliIo) {
   const year = Number(opts.year);
   if (!Number.isInteger(year) || year < 2018 || year > 2100)
     throw invalid('invalid_year', { vi: 'Năm phải từ 2018 đến 2100.', en: 'The year must be 2018–2100.' });
   // Without --out the report itself goes to standard output; messages go to standard error.
-  const say = opts.out ? log : (m: string) => console.error(m);
+  const say = opts.out ? lineOut(io) : lineErr(io);
   await withDatabase(
+    io,
     async ({ db }, config) => {
       const reports = createReportsService(db, createIndicatorsService(db, config.provinceCode), config.provinceCode);
       say(`Tính số liệu năm ${year} / computing the figures…`);
       const out = await reports.render({ provinceCode: config.provinceCode, communeCodes: null }, year, opts.format);
       const data = out.format === 'json' ? Buffer.from(JSON.stringify(out.body, null, 2) + '\n') : out.body;
-      if (!opts.out) return void process.stdout.write(data);
+      if (!opts.out) return void io.out(data);
       await fs.mkdir(path.dirname(path.resolve(opts.out)), { recursive: true });
       await fs.writeFile(opts.out, data);
-      log(`Đã ghi / written: ${opts.out} (${data.length.toLocaleString('vi-VN')} byte)`);
+      say(`Đã ghi / written: ${opts.out} (${data.length.toLocaleString('vi-VN')} byte)`);
     },
     { log: say },
   );

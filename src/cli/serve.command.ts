@@ -5,7 +5,7 @@ import { createCertificatesService, type CertificatesService } from '../server/m
 import type { Database } from '../server/db/client.js';
 import { createMailer, type Mailer } from '../server/lib/mailer.js';
 import { drainOutbox } from '../server/modules/notifications/outbox.js';
-import { log } from './context.js';
+import { lineOut, type CliIo } from './context.js';
 import { printDemoAccounts } from './database.commands.js';
 
 const REMINDER_INTERVAL_MS = 6 * 3_600_000;
@@ -29,9 +29,10 @@ function scheduleOutbox(database: Database, mailer: Mailer, logger: { error(o: o
 }
 
 /** Starts the server; on SIGINT/SIGTERM stops taking requests, then closes the database (and its lock). */
-export async function serveCommand(opts: { port?: string; demo: boolean }) {
-  const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
-  const demo = opts.demo && process.env.DEMO_DATA !== 'false';
+export async function serveCommand(opts: { port?: string; demo: boolean }, io: CliIo) {
+  const log = lineOut(io);
+  const config = loadConfig(opts.port ? { ...io.env, PORT: opts.port } : io.env);
+  const demo = opts.demo && io.env.DEMO_DATA !== 'false';
   const database = await openConfiguredDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   const shutdown = async (signal: string) => {
@@ -50,7 +51,7 @@ export async function serveCommand(opts: { port?: string; demo: boolean }) {
     const url = config.publicUrl ?? `http://localhost:${new URL(address).port}`;
     log('');
     log(`OCOP đang chạy tại / running at ${url}   (API: ${url}/api/docs)`);
-    if (seeded || (demo && !oneTime)) printDemoAccounts();
+    if (seeded || (demo && !oneTime)) printDemoAccounts(log);
     if (oneTime) log(`Tài khoản quản trị / administrator: ${oneTime.email}  mật khẩu dùng một lần / one-time password: ${oneTime.password}`);
     scheduleReratingReminders(createCertificatesService(database.db), app.log);
     const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
-import type { Database } from './db/client.js';
+import { pingDatabase, type Database } from './db/client.js';
 import { createFileStorage } from './lib/file-storage.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -26,7 +26,9 @@ import { createCalendarService } from './modules/calendar/calendar.service.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.js';
 import { createQuestionsService } from './modules/dossiers/questions.service.js';
-import { ministryPackage } from './modules/dossiers/ministry-package.js';
+import { createPapersService } from './modules/dossiers/papers.service.js';
+import { createMinistryPackageService } from './modules/ministry/ministry-package.service.js';
+import { ministryRoutes } from './modules/ministry/ministry.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
@@ -35,6 +37,8 @@ import { createHistoricalResultsService } from './modules/certificates/historica
 import { certificatesRoutes, verificationPageRoutes } from './modules/certificates/certificates.routes.js';
 import { createCouncilsService } from './modules/councils/councils.service.js';
 import { councilsRoutes } from './modules/councils/councils.routes.js';
+import { createSessionsService } from './modules/councils/sessions.service.js';
+import { createSheetsService } from './modules/councils/sheets.service.js';
 import { createDocumentsService } from './modules/documents/documents.service.js';
 import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
@@ -106,9 +110,12 @@ export async function buildApp({ config, database, logger = false, clock = () =>
     imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock),
     plans: createPlansService(db, config.provinceCode),
     indicators: createIndicatorsService(db, config.provinceCode),
-    councils: createCouncilsService(db, catalogue, settings, storage, clock),
+    councils: createCouncilsService({ db, settings, storage, clock }),
+    sessions: createSessionsService({ db, catalogue, settings, clock }),
+    sheets: createSheetsService({ db, catalogue, settings, storage, clock }),
+    papers: createPapersService(db, storage, clock),
     questions: createQuestionsService(db, catalogue, clock),
-    documents: createDocumentsService(db, storage, clock),
+    documents: createDocumentsService(db, storage),
   };
 
   const indexHtml = path.join(config.webDistDir, 'index.html');
@@ -141,7 +148,7 @@ export async function buildApp({ config, database, logger = false, clock = () =>
   await app.register(
     async (api) => {
       api.get('/health', { config: { access: 'public' }, schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
-        await database.db.execute('select 1');
+        await pingDatabase(database.db);
         return { status: 'ok' as const };
       });
       await api.register(authRoutes, { auth, config });
@@ -154,19 +161,19 @@ export async function buildApp({ config, database, logger = false, clock = () =>
       await api.register(selfAssessmentsRoutes, { selfAssessments: services.selfAssessments });
       await api.register(roundsRoutes, { rounds: services.rounds });
       await api.register(calendarRoutes, { calendar });
-      await api.register(dossiersRoutes, {
-        dossiers: services.dossiers,
-        filings,
-        questions: services.questions,
-        packageFor: (actor, id) =>
-          ministryPackage(
-            { db, storage, dossiers: services.dossiers, filings, decisions: services.decisions, councils: services.councils, questions: services.questions },
-            actor,
-            id,
-          ),
+      await api.register(dossiersRoutes, { dossiers: services.dossiers, filings, papers: services.papers, questions: services.questions });
+      await api.register(ministryRoutes, {
+        ministryPackage: createMinistryPackageService({
+          dossiers: services.dossiers,
+          filings,
+          papers: services.papers,
+          questions: services.questions,
+          sessions: services.sessions,
+          decisions: services.decisions,
+        }),
       });
       await api.register(notificationsRoutes, { notifications: services.notifications });
-      await api.register(councilsRoutes, { councils: services.councils });
+      await api.register(councilsRoutes, { councils: services.councils, sessions: services.sessions, sheets: services.sheets });
       await api.register(documentsRoutes, { documents: services.documents });
       await api.register(plansRoutes, { plans: services.plans });
       await api.register(indicatorsRoutes, { indicators: services.indicators });

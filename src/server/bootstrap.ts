@@ -1,13 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
-import { seedDemo } from './db/seed/demo.js';
-import { loadReferenceData } from './db/seed/reference.js';
-import { users } from './db/schema/index.js';
 import { generatePassword, hashPassword } from './lib/passwords.js';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/audit.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
+import { seedDemo } from './seed/demo.js';
+import { loadReferenceData } from './seed/reference.js';
 
 export type Log = (message: string) => void;
 
@@ -32,7 +30,7 @@ export async function firstStart(database: Database, config: AppConfig, opts: { 
   const seeded = fresh && opts.demo ? await seedDemo(db, log) : false;
 
   let oneTime: { email: string; password: string } | undefined;
-  if (config.adminEmail && !(await db.select({ id: users.id }).from(users).where(eq(users.email, config.adminEmail)).limit(1)).length) {
+  if (config.adminEmail && !(await usersRepository.findByEmail(db, config.adminEmail))) {
     const password = config.adminPassword ?? generatePassword();
     await createAdmin(database, config, config.adminEmail, password);
     if (!config.adminPassword) oneTime = { email: config.adminEmail, password };

@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type AppConfig } from '../../src/server/config.js';
 import type { Database } from '../../src/server/db/client.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed/demo.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/seed/demo.js';
 import { freshDatabase } from './database.js';
 
 export type TestApp = {

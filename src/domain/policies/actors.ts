@@ -35,3 +35,9 @@ export function checkRouteAccess(actor: Actor, access: RouteAccess): AccessDecis
 /** A registry record as far as access is concerned: where it is and whose it is. */
 export type SubjectRef = { id: string; provinceCode: string; communeCode: string };
 
+/** The OCOP office: an administrator of a province (provinceCode set) or of the ministry (provinceCode null). */
+export const isOcopOffice = (actor: Actor): actor is UserActor & { role: 'admin' } => actor.kind === 'user' && actor.role === 'admin';
+
+/** The ministry's OCOP office, whose scope is the whole country (Art. 7.4, Decision 26/2026/QĐ-TTg). */
+export const isMinistryOffice = (actor: Actor): actor is UserActor & { role: 'admin'; provinceCode: null } =>
+  isOcopOffice(actor) && actor.provinceCode === null;

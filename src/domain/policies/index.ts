@@ -14,3 +14,4 @@ export * from './actors.js';
 export * from './registry.js';
 export * from './evaluation.js';
 export * from './programme.js';
+export * from './navigation.js';

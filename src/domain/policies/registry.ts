@@ -60,16 +60,6 @@ export const canCreateProduct = canEditSubject;
 export const canDeleteProduct = (actor: Actor, subject: SubjectRef) =>
   actor.kind === 'user' && (actor.role === 'admin' || actor.role === 'officer') && canReadSubject(actor, subject);
 
-/**
- * Art. 8.2: the authority that recognised a star revokes it — the province's office for 3–4★ (the
- * ministry's office may act for any), the ministry alone for 5★.
- */
-export function canRevokeCertificate(actor: Actor, certificate: { star: number; provinceCode: string }): boolean {
-  if (actor.kind !== 'user' || actor.role !== 'admin') return false;
-  if (actor.provinceCode === null) return true;
-  return certificate.star < 5 && actor.provinceCode === certificate.provinceCode;
-}
-
 /** A record's change history is shown to the programme office. */
 export const canViewAudit = (actor: Actor) => actor.kind === 'user' && actor.role === 'admin';
 

@@ -190,9 +190,10 @@ describe('sendTableExport', () => {
   });
 
   it('turns a failure of the first read into an error response, not a broken file', async () => {
-    const app = await serve(async function* () {
-      throw Object.assign(new Error('Not in your scope'), { statusCode: 403 });
-    });
+    // A source whose first read fails, as a list query refused by its scope does.
+    const app = await serve(() => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(Object.assign(new Error('Not in your scope'), { statusCode: 403 })) }),
+    }));
     const res = await app.inject({ method: 'GET', url: '/export' });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-disposition']).toBeUndefined();

@@ -316,18 +316,16 @@ describe('OpenAPI', () => {
 describe('large lists', () => {
   it('exports every row, past the first batch, in the list’s order', async () => {
     const names = Array.from({ length: 2_150 }, (_, i) => `Cơ sở sản xuất số ${String(i).padStart(4, '0')}`);
-    await t.database.db
-      .insert(subjects)
-      .values(
-        names.map((name, i) => ({
-          provinceCode: '82',
-          communeCode: i % 2 ? '29905' : '28594',
-          name,
-          nameSearch: foldVietnamese(name),
-          sortKey: vietnameseSortKey(name),
-          legalForm: 'CSSX',
-        })),
-      );
+    await t.database.db.insert(subjects).values(
+      names.map((name, i) => ({
+        provinceCode: '82',
+        communeCode: i % 2 ? '29905' : '28594',
+        name,
+        nameSearch: foldVietnamese(name),
+        sortKey: vietnameseSortKey(name),
+        legalForm: 'CSSX',
+      })),
+    );
     const list = await listAll(admin, '/api/v1/subjects?legalForm=CSSX');
     const table = csv(await admin.get('/api/v1/subjects/export?format=csv&legalForm=CSSX'));
     expect(table.rows).toHaveLength(list.total);

@@ -21,34 +21,33 @@ import {
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../../domain/policies/index.js';
-import { ROLE_LABELS } from '../../domain/policies/index.js';
+import { mayUseArea, ROLE_LABELS, type Area } from '../../domain/policies/index.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { NotificationBell } from '../features/notifications/index.js';
 import { useLabel } from '../lib/i18n/index.js';
 import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
-import { useCurrentUser, useSignOut } from '../lib/session.js';
+import { useActor, useCurrentUser, useSignOut } from '../lib/session.js';
 
 type NavKey =
   'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'calendar' | 'imports' | 'criteria' | 'users';
-type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; roles?: readonly Role[] };
+/** `area`: shown to those who may use it (mayUseArea); without one, to everyone signed in. */
+type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; area?: Area };
 
-const REGISTRY_ROLES: readonly Role[] = ['admin', 'officer', 'producer'];
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
-  { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, roles: REGISTRY_ROLES },
-  { to: '/products', labelKey: 'nav.products', icon: IconPackage, roles: REGISTRY_ROLES },
-  { to: '/dossiers', labelKey: 'nav.dossiers', icon: IconFolders, roles: REGISTRY_ROLES },
-  { to: '/councils', labelKey: 'nav.councils', icon: IconUsersGroup, roles: ['admin', 'council'] },
-  { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, roles: ['admin'] },
-  { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, roles: REGISTRY_ROLES },
-  { to: '/plans', labelKey: 'nav.plans', icon: IconClipboardList, roles: ['admin', 'officer'] },
+  { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, area: 'registry' },
+  { to: '/products', labelKey: 'nav.products', icon: IconPackage, area: 'registry' },
+  { to: '/dossiers', labelKey: 'nav.dossiers', icon: IconFolders, area: 'registry' },
+  { to: '/councils', labelKey: 'nav.councils', icon: IconUsersGroup, area: 'councils' },
+  { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, area: 'office' },
+  { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, area: 'registry' },
+  { to: '/plans', labelKey: 'nav.plans', icon: IconClipboardList, area: 'programme' },
   // The office edits the working-day calendar deadlines are counted on; commune officers see it.
-  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendarEvent, roles: ['admin', 'officer'] },
-  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, roles: ['admin'] },
+  { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendarEvent, area: 'programme' },
+  { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, area: 'office' },
   { to: '/criteria', labelKey: 'nav.criteria', icon: IconChecklist },
-  { to: '/users', labelKey: 'nav.users', icon: IconUsers, roles: ['admin'] },
+  { to: '/users', labelKey: 'nav.users', icon: IconUsers, area: 'office' },
 ];
 
 const initials = (name: string) =>
@@ -63,9 +62,10 @@ function UserMenu() {
   const { t } = useTranslation();
   const label = useLabel();
   const user = useCurrentUser();
+  const { role } = useActor();
   const signOut = useSignOut();
   const navigate = useNavigate();
-  const roleLabel = label(ROLE_LABELS[user.role]);
+  const roleLabel = label(ROLE_LABELS[role]);
 
   return (
     <Menu position="bottom-end" width={260} shadow="md">
@@ -128,9 +128,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const info = useAppInfo();
-  const items = NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(user.role));
+  const items = NAV_ITEMS.filter((item) => !item.area || mayUseArea(actor, item.area));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding={{ base: 'sm', sm: 'lg' }}>

@@ -1,9 +1,9 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import type { Role } from '../../domain/policies/index.js';
+import { mayUseArea, type Area } from '../../domain/policies/index.js';
 import { ForbiddenPage } from './ErrorPages.js';
 import { PageLoader } from '../components/PageLoader.js';
 import { QueryError } from '../components/QueryError.js';
-import { useSession } from '../lib/session.js';
+import { toActor, useSession } from '../lib/session.js';
 
 export type ReturnState = { from?: string };
 
@@ -24,9 +24,9 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Pages for some roles only; the server enforces the same rule, this just avoids a dead page. */
-export function RequireRole({ roles }: { roles: readonly Role[] }) {
+/** Pages of one area of the app (mayUseArea); the server enforces the same rule, this just avoids a dead page. */
+export function RequireArea({ area }: { area: Area }) {
   const { data: user } = useSession();
-  if (!user || !roles.includes(user.role)) return <ForbiddenPage />;
+  if (!user || !mayUseArea(toActor(user), area)) return <ForbiddenPage />;
   return <Outlet />;
 }

@@ -15,7 +15,7 @@ import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage 
 import { UserCreatePage, UserEditPage, UserListPage } from '../features/users/index.js';
 import { AppLayout } from './AppLayout.js';
 import { NotFoundPage } from './ErrorPages.js';
-import { RequireAuth, RequireRole } from './RequireAuth.js';
+import { RequireArea, RequireAuth } from './RequireAuth.js';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -30,7 +30,7 @@ export const router = createBrowserRouter([
           { path: 'criteria', element: <CriteriaListPage /> },
           { path: 'criteria/:version/:set', element: <CriteriaSetPage /> },
           {
-            element: <RequireRole roles={['admin', 'officer', 'producer']} />,
+            element: <RequireArea area="registry" />,
             children: [
               { path: 'subjects', element: <SubjectListPage /> },
               { path: 'subjects/:id', element: <SubjectDetailPage /> },
@@ -47,7 +47,7 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            element: <RequireRole roles={['admin', 'council']} />,
+            element: <RequireArea area="councils" />,
             children: [
               { path: 'councils', element: <CouncilListPage /> },
               { path: 'council-sessions/:id', element: <SessionPage /> },
@@ -56,16 +56,19 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            element: <RequireRole roles={['admin', 'officer']} />,
+            element: <RequireArea area="subject-registration" />,
+            children: [{ path: 'subjects/new', element: <SubjectCreatePage /> }],
+          },
+          {
+            element: <RequireArea area="programme" />,
             children: [
-              { path: 'subjects/new', element: <SubjectCreatePage /> },
               { path: 'plans', element: <PlanListPage /> },
               { path: 'plans/:year', element: <PlanEditorPage /> },
               { path: 'calendar', element: <CalendarPage /> },
             ],
           },
           {
-            element: <RequireRole roles={['admin']} />,
+            element: <RequireArea area="office" />,
             children: [
               { path: 'users', element: <UserListPage /> },
               { path: 'users/new', element: <UserCreatePage /> },

@@ -50,9 +50,12 @@ export function useCurrentUser(): CurrentUser {
   return data;
 }
 
-/** The user as the domain policies see it, so the UI offers exactly what the server allows. */
-export function toActor(user: CurrentUser): UserActor {
-  return { kind: 'user', userId: user.id, role: user.role, provinceCode: user.provinceCode, communeCodes: user.communeCodes, subjectId: user.subjectId };
+/**
+ * The signed-in user as the domain policies see it (src/domain/policies), so the UI offers exactly
+ * what the server allows: every access question in the web app is asked of this actor.
+ */
+export function toActor({ id, role, provinceCode, communeCodes, subjectId }: CurrentUser): UserActor {
+  return { kind: 'user', userId: id, role, provinceCode, communeCodes, subjectId };
 }
 
 export function useActor(): UserActor {

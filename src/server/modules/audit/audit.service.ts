@@ -1,6 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditRepository as repo } from './audit.repository.js';
 
 /** Who is acting, as written into the audit log. */
 export type AuditActor = { userId: string | null; label: string; ip: string | null };
@@ -29,7 +28,7 @@ export async function recordAudit(
   actor: AuditActor,
   entry: { action: 'create' | 'update' | 'delete'; entityType: string; entityId: string; before?: Row | null; after?: Row | null },
 ) {
-  await tx.insert(auditLog).values({
+  await repo.insert(tx, {
     actorUserId: actor.userId,
     actorLabel: actor.label,
     action: entry.action,
@@ -53,13 +52,9 @@ export function diffSnapshots(before: Row | null, after: Row | null) {
   return changes;
 }
 
+/** A record's history for display, each entry with its field-level changes; the caller has checked canViewAudit. */
 export async function listAudit(db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc' = 'desc') {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
-    .orderBy(order === 'asc' ? asc(auditLog.id) : desc(auditLog.id))
-    .limit(500);
+  const rows = await repo.forEntity(db, entityType, entityId, order, 500);
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { usersRepository } from '../users/users.repository.js';
+import { presentProfile } from './auth.presenter.js';
 import { authRepository as repo } from './auth.repository.js';
 
 const INVALID_CREDENTIALS = new AppError('unauthenticated', 'invalid_credentials', {
@@ -62,18 +63,9 @@ export function createAuthService(db: Db, config: AppConfig) {
 
     /** The signed-in user as the web app needs it. */
     async profile(userId: string) {
-      const user = await usersRepository.get(db, userId);
-      if (!user || !user.active) throw unauthenticated();
-      return {
-        id: user.id,
-        email: user.email,
-        fullName: user.fullName,
-        role: user.role,
-        provinceCode: user.provinceCode,
-        subjectId: user.subjectId,
-        communeCodes: user.communeCodes,
-        mustChangePassword: user.mustChangePassword,
-      };
+      const account = await usersRepository.get(db, userId);
+      if (!account || !account.active) throw unauthenticated();
+      return presentProfile(account);
     },
 
     logout: (token: string) => repo.deleteSession(db, sha256(token)),
@@ -81,15 +73,17 @@ export function createAuthService(db: Db, config: AppConfig) {
     async resolveSession(token: string, now = new Date()) {
       const found = await repo.findSession(db, sha256(token), now);
       if (!found || !found.user.active) return undefined;
+      const { user: account, session, communeCodes } = found;
+      // Who the session's account is; what it may do is decided by the policies from this actor.
       const actor: UserActor = {
         kind: 'user',
-        userId: found.user.id,
-        role: found.user.role,
-        provinceCode: found.user.provinceCode,
-        communeCodes: found.communeCodes,
-        subjectId: found.user.subjectId,
+        userId: account.id,
+        role: account.role,
+        provinceCode: account.provinceCode,
+        communeCodes,
+        subjectId: account.subjectId,
       };
-      return { actor, user: found.user, communeCodes: found.communeCodes, csrfToken: found.session.csrfToken, sessionId: found.session.id };
+      return { actor, user: account, communeCodes, csrfToken: session.csrfToken, sessionId: session.id };
     },
 
     /** Changing one's password ends every session of the account and starts a fresh one here. */

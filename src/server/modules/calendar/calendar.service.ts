@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CalendarOverrideBody } from '../../../contracts/calendar.js';
 import { conflict, forbidden, notFound } from '../../../domain/errors.js';
 import { vietnamWorkingDays } from '../../../domain/dates/holidays.js';
-import type { Actor } from '../../../domain/policies/index.js';
+import { calendarProvince, canEditCalendar, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { calendarRepository as repo, type CalendarDayRow } from './calendar.repository.js';
@@ -22,8 +22,8 @@ export function createCalendarService(db: Db) {
 
   /** The administrator's own scope: the ministry edits the national calendar, a province its own days. */
   function scopeOf(actor: Actor): string | null {
-    if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
-    return actor.provinceCode;
+    if (!canEditCalendar(actor)) throw forbidden();
+    return calendarProvince(actor);
   }
 
   return {
@@ -31,7 +31,7 @@ export function createCalendarService(db: Db) {
     workingDays: async (provinceCode: string | null) => vietnamWorkingDays(await overridesOf(provinceCode)),
 
     async year(actor: Actor, year: number) {
-      const provinceCode = actor.kind === 'user' ? actor.provinceCode : null;
+      const provinceCode = calendarProvince(actor);
       const calendar = vietnamWorkingDays(await overridesOf(provinceCode));
       return { year, daysOff: calendar.holidays(year), overrides: (await repo.inYear(db, provinceCode, year)).map(present) };
     },

@@ -1,7 +1,9 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
-import { certificateCounters, certificates, communes, decisions, dossiers, products, provinces, subjects } from '../../db/schema/index.js';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, notInArray, sql } from 'drizzle-orm';
 import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
+import type { RegistryScope } from '../../../domain/policies/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { subjectScopeWhere } from '../../db/sql-scope.js';
+import { certificateCounters, certificates, communes, decisions, dossiers, productPhotos, products, provinces, subjects } from '../../db/schema/index.js';
 
 export type CertificateRow = Omit<typeof certificates.$inferSelect, 'productName' | 'subjectName'> & {
   productName: string;
@@ -16,6 +18,12 @@ export type CertificateRow = Omit<typeof certificates.$inferSelect, 'productName
   decisionSigner: string | null;
   decisionSignerTitle: string | null;
 };
+
+export type CertificateValues = typeof certificates.$inferInsert;
+
+/** What a list of certificates filters on: the caller's scope (from the policies), optionally one product. */
+export type CertificateFilter = { scope: RegistryScope; productId?: string | undefined };
+const filterWhere = (f: CertificateFilter) => and(subjectScopeWhere(f.scope), f.productId ? eq(certificates.productId, f.productId) : undefined);
 
 // A certificate names the product and producer as issued (older rows, before the snapshot, the current names).
 const columns = {
@@ -44,7 +52,9 @@ const base = (db: DbOrTx) =>
     .leftJoin(decisions, eq(decisions.id, certificates.decisionId));
 
 export const certificatesRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
+  /** One page, latest issued first. */
+  async list(db: DbOrTx, filter: CertificateFilter, page: { limit: number; offset: number }) {
+    const where = filterWhere(filter);
     const [items, totals] = await Promise.all([
       base(db).where(where).orderBy(desc(certificates.issuedOn), certificates.number).limit(page.limit).offset(page.offset),
       db
@@ -57,23 +67,32 @@ export const certificatesRepository = {
     return { items: items as CertificateRow[], total: totals[0]?.n ?? 0 };
   },
   /** By expiry (the number breaks ties, so pages of it are stable); every row unless a page is given. */
-  all(db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }) {
-    const query = base(db).where(where).orderBy(certificates.expiresOn, certificates.number);
+  all(db: DbOrTx, filter: CertificateFilter, page?: { limit: number; offset: number }) {
+    const query = base(db).where(filterWhere(filter)).orderBy(certificates.expiresOn, certificates.number);
     return (page ? query.limit(page.limit).offset(page.offset) : query) as Promise<CertificateRow[]>;
   },
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(certificates.id, id)).limit(1))[0] as CertificateRow | undefined,
   byCode: async (db: DbOrTx, code: string) => (await base(db).where(eq(certificates.verificationCode, code)).limit(1))[0] as CertificateRow | undefined,
 
-  /** Certificates whose expiry falls in [from, to]: the candidates for the office's work list. */
-  expiringBetween: (db: DbOrTx, where: SQL | undefined, from: string, to: string) =>
+  /** Certificates in force whose expiry falls in [from, to]: the office's work list, the re-rating reminders (those not yet reminded). */
+  expiringBetween: (db: DbOrTx, filter: { scope: RegistryScope; notYetReminded?: boolean }, from: string, to: string) =>
     base(db)
-      .where(and(where, gte(certificates.expiresOn, from), lte(certificates.expiresOn, to), isNull(certificates.revokedOn), isNull(certificates.supersededOn)))
+      .where(
+        and(
+          subjectScopeWhere(filter.scope),
+          filter.notYetReminded ? isNull(certificates.reratingReminderOn) : undefined,
+          gte(certificates.expiresOn, from),
+          lte(certificates.expiresOn, to),
+          isNull(certificates.revokedOn),
+          isNull(certificates.supersededOn),
+        ),
+      )
       .orderBy(certificates.expiresOn) as Promise<CertificateRow[]>,
 
   /** Certificates with a violation concluded and not yet revoked (Art. 8.4). */
-  violationsPending: (db: DbOrTx, where: SQL | undefined) =>
+  violationsPending: (db: DbOrTx, filter: { scope: RegistryScope }) =>
     base(db)
-      .where(and(where, sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn)))
+      .where(and(subjectScopeWhere(filter.scope), sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn)))
       .orderBy(certificates.violationConcludedOn) as Promise<CertificateRow[]>,
 
   /** The day each product's pending re-rating dossier was filed (Art. 12 extension). */
@@ -102,4 +121,45 @@ export const certificatesRepository = {
       .returning({ serial: certificateCounters.lastSerial });
     return rows[0]!.serial;
   },
+
+  insert: async (db: DbOrTx, values: CertificateValues) => (await db.insert(certificates).values(values).returning())[0]!,
+  /** An upgrade or re-rating replaces the product's other standing certificates from `on`; the ids replaced. */
+  supersedeOthers: async (db: DbOrTx, productId: string, by: string, on: string) =>
+    (
+      await db
+        .update(certificates)
+        .set({ supersededOn: on, supersededBy: by })
+        .where(and(eq(certificates.productId, productId), isNull(certificates.supersededOn), isNull(certificates.revokedOn), ne(certificates.id, by)))
+        .returning({ id: certificates.id })
+    ).map((r) => r.id),
+  recordViolation: (db: DbOrTx, id: string, values: { violationConcludedOn: string; violationGround: string; violationReference: string }) =>
+    db.update(certificates).set(values).where(eq(certificates.id, id)),
+  /** Revokes a certificate not yet revoked; undefined when it already was (a concurrent revocation). */
+  revoke: async (
+    db: DbOrTx,
+    id: string,
+    values: Pick<
+      CertificateValues,
+      'revokedOn' | 'revocationGround' | 'revocationDecisionNo' | 'revocationNote' | 'revocationSigner' | 'revocationSignerTitle'
+    >,
+  ) =>
+    (
+      await db
+        .update(certificates)
+        .set(values)
+        .where(and(eq(certificates.id, id), isNull(certificates.revokedOn)))
+        .returning()
+    )[0],
+  /** Marks the certificate reminded on `day`; false when another process reminded it meanwhile. */
+  markReminded: async (db: DbOrTx, id: string, day: string) =>
+    (
+      await db
+        .update(certificates)
+        .set({ reratingReminderOn: day })
+        .where(and(eq(certificates.id, id), isNull(certificates.reratingReminderOn)))
+        .returning({ id: certificates.id })
+    ).length > 0,
+  /** The product's first photo (the public verification page shows it). */
+  firstPhoto: async (db: DbOrTx, productId: string) =>
+    (await db.select().from(productPhotos).where(eq(productPhotos.productId, productId)).orderBy(productPhotos.position).limit(1))[0],
 };

@@ -1,15 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Certificate, PublicVerification, RevokeBody, ViolationBody } from '../../../contracts/certificates.js';
-import {
-  CERTIFICATE_STATUS_LABELS,
-  certificateStatus,
-  isInForce,
-  reratingWindow,
-  revocationDue,
-  revokingAuthority,
-  type CertificateStatus,
-} from '../../../domain/certificates/validity.js';
+import type { PublicVerification, RevokeBody, ViolationBody } from '../../../contracts/certificates.js';
+import { certificateStatus, reratingWindow, type CertificateStatus } from '../../../domain/certificates/validity.js';
 import { addDays, vietnamDate } from '../../../domain/dates/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
@@ -17,18 +8,15 @@ import { overdueDeadlines } from '../../../domain/evaluation/deadlines.js';
 import { isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import { canReadSubject, canRevokeCertificate, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
-import { certificates, productPhotos } from '../../db/schema/index.js';
-import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
-import { dossiers } from '../../db/schema/index.js';
 import { notify } from '../notifications/notifications.service.js';
+import { presentCertificate, presentVerification } from './certificates.presenter.js';
 import { certificatesRepository as repo, type CertificateRow } from './certificates.repository.js';
 
 const CERTIFICATE = { vi: 'giấy chứng nhận', en: 'certificate' };
 const alreadyRevoked = () => conflict('already_revoked', { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate is already revoked.' });
-export const verificationPath = (code: string) => `/v/${code}`;
 
 export function createCertificatesService(db: Db, clock: () => Date = () => new Date()) {
   const today = () => vietnamDate(clock());
@@ -39,53 +27,11 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
     return new Map(rows.map((r) => [r.id, certificateStatus({ ...r, reratingPendingSince: pending.get(r.productId) ?? null }, day)]));
   }
 
-  function present(r: CertificateRow, status: CertificateStatus): z.infer<typeof Certificate> {
-    return {
-      id: r.id,
-      number: r.number,
-      productId: r.productId,
-      productName: r.productName,
-      ocopCode: r.ocopCode,
-      subjectName: r.subjectName,
-      communeName: r.communeName,
-      provinceCode: r.provinceCode,
-      level: r.level,
-      star: r.star,
-      score: r.score,
-      issuedOn: r.issuedOn,
-      expiresOn: r.expiresOn,
-      status,
-      reratingWindow: reratingWindow(r.expiresOn),
-      verificationCode: r.verificationCode,
-      verificationPath: verificationPath(r.verificationCode),
-      decisionNumber: r.decisionNumber,
-      decisionSignedOn: r.decisionSignedOn,
-      decisionSigner: r.decisionSigner,
-      decisionSignerTitle: r.decisionSignerTitle,
-      revokedOn: r.revokedOn,
-      revocationGround: r.revocationGround,
-      revocationDecisionNo: r.revocationDecisionNo,
-      revocationSigner: r.revocationSigner,
-      revocationSignerTitle: r.revocationSignerTitle,
-      violation: r.violationConcludedOn
-        ? {
-            ground: r.violationGround ?? '',
-            concludedOn: r.violationConcludedOn,
-            reference: r.violationReference ?? '',
-            revokeBy: revocationDue(r.violationConcludedOn),
-          }
-        : null,
-      supersededOn: r.supersededOn,
-      revokedBy: revokingAuthority(r.star as 3 | 4 | 5),
-    };
-  }
-
   async function presentAll(rows: CertificateRow[]) {
     const s = await statuses(rows);
-    return rows.map((r) => present(r, s.get(r.id)!));
+    return rows.map((r) => presentCertificate(r, s.get(r.id)!));
   }
 
-  const scopeWhere = (actor: Actor) => subjectScopeWhere(registryScope(actor));
   const ref = (r: CertificateRow) => ({ id: r.subjectId, provinceCode: r.provinceCode, communeCode: r.communeCode });
 
   async function load(actor: Actor, id: string) {
@@ -96,28 +42,28 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
   const getOne = async (actor: Actor, id: string) => (await presentAll([await load(actor, id)]))[0]!;
 
   type Filters = { status?: CertificateStatus | undefined; productId?: string | undefined };
-  const listWhere = (actor: Actor, f: Filters) => and(scopeWhere(actor), f.productId ? eq(certificates.productId, f.productId) : undefined);
+  const listFilter = (actor: Actor, f: Filters) => ({ scope: registryScope(actor), productId: f.productId });
 
   return {
     async list(actor: Actor, f: Filters & { page: number; pageSize: number }) {
-      const where = listWhere(actor, f);
+      const filter = listFilter(actor, f);
       if (!f.status) {
-        const { items, total } = await repo.list(db, where, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+        const { items, total } = await repo.list(db, filter, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
         return { items: await presentAll(items), total, page: f.page, pageSize: f.pageSize };
       }
       // Status depends on today and on pending re-ratings, so it is computed, then paged.
-      const all = (await presentAll(await repo.all(db, where))).filter((c) => c.status === f.status);
+      const all = (await presentAll(await repo.all(db, filter))).filter((c) => c.status === f.status);
       return { items: all.slice((f.page - 1) * f.pageSize, f.page * f.pageSize), total: all.length, page: f.page, pageSize: f.pageSize };
     },
 
     /** Every certificate the list shows with these filters, in its order, read in batches (for exports). */
     async *exportRows(actor: Actor, f: Filters) {
-      const where = listWhere(actor, f);
+      const filter = listFilter(actor, f);
       if (!f.status) {
-        yield* inPages(async (page) => presentAll((await repo.list(db, where, page)).items));
+        yield* inPages(async (page) => presentAll((await repo.list(db, filter, page)).items));
         return;
       }
-      for await (const c of inPages(async (page) => presentAll(await repo.all(db, where, page)))) if (c.status === f.status) yield c;
+      for await (const c of inPages(async (page) => presentAll(await repo.all(db, filter, page)))) if (c.status === f.status) yield c;
     },
 
     get: getOne,
@@ -143,10 +89,7 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       ]);
       if (!date.ok) throw invalid('date_out_of_order', date.message, { concludedOn: date.message });
       await db.transaction(async (tx) => {
-        await tx
-          .update(certificates)
-          .set({ violationConcludedOn: body.concludedOn, violationGround: body.ground, violationReference: body.reference })
-          .where(eq(certificates.id, id));
+        await repo.recordViolation(tx, id, { violationConcludedOn: body.concludedOn, violationGround: body.ground, violationReference: body.reference });
         await recordAudit(tx, audit, {
           action: 'update',
           entityType: 'certificate',
@@ -174,18 +117,14 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       ]);
       if (!date.ok) throw invalid('date_out_of_order', date.message, { decidedOn: date.message });
       await db.transaction(async (tx) => {
-        const [after] = await tx
-          .update(certificates)
-          .set({
-            revokedOn: body.decidedOn,
-            revocationGround: body.ground,
-            revocationDecisionNo: body.decisionNo,
-            revocationNote: body.note ?? null,
-            revocationSigner: body.signer,
-            revocationSignerTitle: body.signerTitle,
-          })
-          .where(and(eq(certificates.id, id), isNull(certificates.revokedOn)))
-          .returning();
+        const after = await repo.revoke(tx, id, {
+          revokedOn: body.decidedOn,
+          revocationGround: body.ground,
+          revocationDecisionNo: body.decisionNo,
+          revocationNote: body.note ?? null,
+          revocationSigner: body.signer,
+          revocationSignerTitle: body.signerTitle,
+        });
         if (!after) throw alreadyRevoked();
         await recordAudit(tx, audit, {
           action: 'update',
@@ -209,12 +148,10 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
      */
     async worklist(actor: Actor) {
       const day = today();
-      const rows = await presentAll(await repo.expiringBetween(db, scopeWhere(actor), addDays(day, -365), addDays(day, 180)));
-      const violations = await presentAll(await repo.violationsPending(db, scopeWhere(actor)));
-      const moving = await dossiersRepository.moving(
-        db,
-        subjectScopeWhere(registryScope(actor), { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId }),
-      );
+      const scope = registryScope(actor);
+      const rows = await presentAll(await repo.expiringBetween(db, { scope }, addDays(day, -365), addDays(day, 180)));
+      const violations = await presentAll(await repo.violationsPending(db, { scope }));
+      const moving = await dossiersRepository.moving(db, { scope });
       return {
         dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
         windowMissed: rows.filter((c) => c.status === 'expiring'),
@@ -242,17 +179,12 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
      */
     async sendReratingReminders(): Promise<number> {
       const day = today();
-      const candidates = await repo.expiringBetween(db, isNull(certificates.reratingReminderOn), day, addDays(day, 180));
+      const candidates = await repo.expiringBetween(db, { scope: { kind: 'all' }, notYetReminded: true }, day, addDays(day, 180));
       const s = await statuses(candidates);
       let sent = 0;
       for (const c of candidates.filter((r) => s.get(r.id) === 'due_for_rerating')) {
         await db.transaction(async (tx) => {
-          const marked = await tx
-            .update(certificates)
-            .set({ reratingReminderOn: day })
-            .where(and(eq(certificates.id, c.id), isNull(certificates.reratingReminderOn)))
-            .returning({ id: certificates.id });
-          if (!marked.length) return; // another process reminded it meanwhile
+          if (!(await repo.markReminded(tx, c.id, day))) return; // another process reminded it meanwhile
           const window = reratingWindow(c.expiresOn);
           await notify(tx, {
             userIds: await dossiersRepository.producerUsers(tx, c.subjectId),
@@ -277,36 +209,14 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       const row = await repo.byCode(db, code);
       if (!row) return undefined;
       const status = (await statuses([row])).get(row.id)!;
-      const photo = (
-        await db.select({ id: productPhotos.id }).from(productPhotos).where(eq(productPhotos.productId, row.productId)).orderBy(productPhotos.position).limit(1)
-      )[0];
-      return {
-        genuine: true,
-        inForce: isInForce(status),
-        status,
-        statusLabel: CERTIFICATE_STATUS_LABELS[status],
-        certificate: {
-          number: row.number,
-          star: row.star,
-          issuedOn: row.issuedOn,
-          expiresOn: row.expiresOn,
-          // "Ủy ban nhân dân tỉnh Đồng Tháp": the unit's kind in lower case inside the name.
-          issuer:
-            row.level === 'ministry'
-              ? 'Bộ Nông nghiệp và Môi trường'
-              : `Ủy ban nhân dân ${row.provinceName.charAt(0).toLowerCase()}${row.provinceName.slice(1)}`,
-        },
-        product: { name: row.productName, ocopCode: row.ocopCode, photoUrl: photo ? `/api/v1/public/certificates/${code}/photo` : null },
-        producer: { name: row.subjectName, commune: row.communeName, province: row.provinceName },
-        decision: row.decisionNumber && row.decisionSignedOn ? { number: row.decisionNumber, signedOn: row.decisionSignedOn } : null,
-      };
+      return presentVerification(row, status, (await repo.firstPhoto(db, row.productId)) !== undefined);
     },
 
     /** The product's first photo, for the public page (only for codes that exist). */
     async publicPhoto(code: string) {
       const row = await repo.byCode(db, code);
       if (!row) return undefined;
-      return (await db.select().from(productPhotos).where(eq(productPhotos.productId, row.productId)).orderBy(productPhotos.position).limit(1))[0];
+      return repo.firstPhoto(db, row.productId);
     },
   };
 }

@@ -1,47 +1,31 @@
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HistoricalResultBody } from '../../../contracts/certificates.js';
 import { checkHistoricalResult } from '../../../domain/evaluation/historical-results.js';
 import { forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { canReadProduct, type Actor } from '../../../domain/policies/index.js';
+import { canReadProduct, canRecordHistoricalResult, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
-import { historicalResults } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
-
-type Row = typeof historicalResults.$inferSelect;
-const present = (r: Row) => ({
-  id: r.id,
-  productId: r.productId,
-  year: r.year,
-  round: r.round,
-  level: r.level,
-  kind: r.kind,
-  score: r.score,
-  star: r.star,
-  decisionNo: r.decisionNo,
-  decisionDate: r.decisionDate,
-  legalBasis: r.legalBasis,
-});
+import { presentHistoricalResult as present } from './certificates.presenter.js';
+import { historicalResultsRepository as repo } from './historical-results.repository.js';
 
 /** A product's results from earlier years, recorded by the office (and by the Excel import). */
 export function createHistoricalResultsService(db: Db) {
   async function product(actor: Actor, productId: string) {
     const p = await productsRepository.get(db, productId);
-    if (!p || !canReadProduct(actor, { id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode }))
-      throw notFound({ vi: 'sản phẩm', en: 'product' });
-    return p;
+    const subject = p && { id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode };
+    if (!subject || !canReadProduct(actor, subject)) throw notFound({ vi: 'sản phẩm', en: 'product' });
+    return subject;
   }
   return {
     async list(actor: Actor, productId: string) {
       await product(actor, productId);
-      return (await db.select().from(historicalResults).where(eq(historicalResults.productId, productId)).orderBy(asc(historicalResults.year))).map(present);
+      return (await repo.ofProduct(db, productId)).map(present);
     },
 
     /** Records (or corrects, by product, year, round, level and kind) one earlier result. */
     async record(actor: Actor, audit: AuditActor, productId: string, body: z.infer<typeof HistoricalResultBody>) {
-      await product(actor, productId);
-      if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
+      if (!canRecordHistoricalResult(actor, await product(actor, productId))) throw forbidden();
       const values = {
         productId,
         year: body.year,
@@ -63,16 +47,9 @@ export function createHistoricalResultsService(db: Db) {
           problems.map((p) => p.vi),
         );
       const row = await db.transaction(async (tx) => {
-        const [saved] = await tx
-          .insert(historicalResults)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [historicalResults.productId, historicalResults.year, historicalResults.round, historicalResults.level, historicalResults.kind],
-            set: { score: values.score, star: values.star, decisionNo: values.decisionNo, decisionDate: values.decisionDate, legalBasis: values.legalBasis },
-          })
-          .returning();
-        await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: saved!.id, after: saved });
-        return saved!;
+        const saved = await repo.upsert(tx, values);
+        await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: saved.id, after: saved });
+        return saved;
       });
       return present(row);
     },

@@ -2,7 +2,7 @@ import type { Paragraph, Table } from 'docx';
 import { formatPoints } from '../../lib/pdf.js';
 import { dataTable, documentHeader, lowerKind, pageBreak, para, placeName, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
 import type { DecisionsService } from './decisions.service.js';
-import { QD26_GROUND } from './decision.docx.js';
+import { QD26_GROUND } from '../dossiers/official-acts.js';
 
 export type ResultLettersInput = Awaited<ReturnType<DecisionsService['forDocx']>>;
 type Item = ResultLettersInput['decision']['items'][number];

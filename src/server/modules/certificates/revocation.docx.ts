@@ -3,7 +3,7 @@ import type { RevocationGround } from '../../../domain/certificates/validity.js'
 import { invalid } from '../../../domain/errors.js';
 import { formatPoints } from '../../lib/pdf.js';
 import { documentHeader, lowerKind, para, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
-import { issuingAuthority, QD26_GROUND } from './decision.docx.js';
+import { issuingAuthority, QD26_GROUND } from '../dossiers/official-acts.js';
 
 /** What the revocation decision prints: the revoked certificate (with the revocation's number, date, ground, signer) and its province. */
 export type RevocationInput = { certificate: Certificate; provinceName: string };

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { CouncilScope } from '../../../domain/policies/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
   conflictDeclarations,
@@ -16,8 +17,22 @@ export type MemberRow = typeof councilMembers.$inferSelect;
 export type SessionRow = typeof councilSessions.$inferSelect;
 export type SheetRow = typeof scoreSheets.$inferSelect;
 export type LinkRow = typeof sessionDossiers.$inferSelect;
+export type DeclarationRow = typeof conflictDeclarations.$inferSelect;
+export type RescoringRow = typeof sessionRescorings.$inferSelect;
 
-const NO_USER = '00000000-0000-0000-0000-000000000000';
+/** The SQL form of a council scope (src/domain/policies/evaluation.ts). */
+function scopeWhere(db: DbOrTx, scope: CouncilScope) {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'province':
+      return eq(councils.provinceCode, scope.provinceCode);
+    case 'member':
+      return inArray(councils.id, db.select({ id: councilMembers.councilId }).from(councilMembers).where(eq(councilMembers.userId, scope.userId)));
+    case 'none':
+      return sql`false`;
+  }
+}
 const sheetKey = (k: { sessionId: string; dossierId: string; memberId: string; scoringRound: number }) =>
   and(
     eq(scoreSheets.sessionId, k.sessionId),
@@ -53,21 +68,11 @@ export const councilsRepository = {
       ).map((u) => [u.id, u.role as string]),
     ),
 
-  /** Councils a caller may see: a scope given as SQL (the office's province, or the councils one sits on). */
-  councilsWhere: (db: DbOrTx, where: SQL | undefined, page?: { limit: number; offset: number }) => {
-    const query = db.select().from(councils).where(where).orderBy(desc(councils.year), councils.id);
+  /** The councils of a scope, newest year first (the id breaks ties, so pages are stable); all unless a page is given. */
+  councilsIn: (db: DbOrTx, scope: CouncilScope, page?: { limit: number; offset: number }) => {
+    const query = db.select().from(councils).where(scopeWhere(db, scope)).orderBy(desc(councils.year), councils.id);
     return page ? query.limit(page.limit).offset(page.offset) : query;
   },
-  councilIs: (id: string) => eq(councils.id, id),
-  councilsOfProvince: (provinceCode: string | null) => (provinceCode ? eq(councils.provinceCode, provinceCode) : undefined),
-  councilsSatOnBy: (db: DbOrTx, userId: string | null) =>
-    inArray(
-      councils.id,
-      db
-        .select({ id: councilMembers.councilId })
-        .from(councilMembers)
-        .where(eq(councilMembers.userId, userId ?? NO_USER)),
-    ),
   sessionCounts: async (db: DbOrTx, councilIds: readonly string[]) =>
     new Map(
       (councilIds.length
@@ -81,15 +86,25 @@ export const councilsRepository = {
     ),
 
   session: async (db: DbOrTx, id: string) => (await db.select().from(councilSessions).where(eq(councilSessions.id, id)).limit(1))[0],
-  sessionsWhere: (db: DbOrTx, where: SQL | undefined) =>
+  /** The sessions of the councils of a scope, optionally of one council or over one dossier, latest first. */
+  sessionsIn: (db: DbOrTx, filter: { scope: CouncilScope; councilId?: string | undefined; dossierId?: string | undefined }) =>
     db
       .select({ session: councilSessions, council: councils })
       .from(councilSessions)
       .innerJoin(councils, eq(councils.id, councilSessions.councilId))
-      .where(where)
+      .where(
+        and(
+          filter.councilId ? eq(councils.id, filter.councilId) : undefined,
+          filter.dossierId
+            ? inArray(
+                councilSessions.id,
+                db.select({ id: sessionDossiers.sessionId }).from(sessionDossiers).where(eq(sessionDossiers.dossierId, filter.dossierId)),
+              )
+            : undefined,
+          scopeWhere(db, filter.scope),
+        ),
+      )
       .orderBy(desc(councilSessions.heldOn)),
-  sessionsOfDossier: (db: DbOrTx, dossierId: string) =>
-    inArray(councilSessions.id, db.select({ id: sessionDossiers.sessionId }).from(sessionDossiers).where(eq(sessionDossiers.dossierId, dossierId))),
   insertSession: async (db: DbOrTx, values: typeof councilSessions.$inferInsert) => (await db.insert(councilSessions).values(values).returning())[0]!,
   /** Closes an open session; undefined when it was already closed (a concurrent close). */
   closeSession: async (db: DbOrTx, id: string, closedOn: string) =>
@@ -174,21 +189,21 @@ export const councilsRepository = {
     const [created] = await db.insert(scoreSheets).values(k).onConflictDoNothing().returning();
     return created ?? (await this.memberSheet(db, k))!;
   },
-  /** Saves a draft under its version; undefined when the sheet changed or was locked meanwhile. */
-  saveDraft: async (db: DbOrTx, id: string, expectedVersion: number, values: Partial<typeof scoreSheets.$inferInsert>) =>
+  /** Saves a draft under its version at `at` (the clock's time); undefined when the sheet changed or was locked meanwhile. */
+  saveDraft: async (db: DbOrTx, id: string, expectedVersion: number, values: Partial<typeof scoreSheets.$inferInsert>, at: Date) =>
     (
       await db
         .update(scoreSheets)
-        .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+        .set({ ...values, version: expectedVersion + 1, updatedAt: at })
         .where(and(eq(scoreSheets.id, id), eq(scoreSheets.version, expectedVersion), eq(scoreSheets.status, 'draft')))
         .returning()
     )[0],
-  /** Locks a draft: two submissions at once leave one submitted sheet (the status guard). */
-  lock: async (db: DbOrTx, id: string, values: { total: number; version: number }) =>
+  /** Locks a draft, submitted at `at`: two submissions at once leave one submitted sheet (the status guard). */
+  lock: async (db: DbOrTx, id: string, values: { total: number; version: number }, at: Date) =>
     (
       await db
         .update(scoreSheets)
-        .set({ status: 'submitted', submittedAt: new Date(), ...values })
+        .set({ status: 'submitted', submittedAt: at, ...values })
         .where(and(eq(scoreSheets.id, id), eq(scoreSheets.status, 'draft')))
         .returning()
     )[0],

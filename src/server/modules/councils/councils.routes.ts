@@ -27,11 +27,15 @@ import { councilExport } from './councils.export.js';
 import type { CouncilsService } from './councils.service.js';
 import { establishmentDocx } from './establishment.docx.js';
 import { minutesDocx } from './minutes.docx.js';
+import type { SessionsService } from './sessions.service.js';
+import type { SheetsService } from './sheets.service.js';
 
 const tags = ['Hội đồng / Councils'];
 const COUNCIL_USERS = ['admin', 'council'] as const;
 
-export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }> = async (app, { councils }) => {
+type Deps = { councils: CouncilsService; sessions: SessionsService; sheets: SheetsService };
+
+export const councilsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { councils, sessions, sheets }) => {
   app.get('/councils', { config: { access: COUNCIL_USERS }, schema: { tags, response: { 200: z.array(Council) } } }, (req) => councils.listCouncils(req.actor));
   app.get(
     '/councils/export',
@@ -89,7 +93,7 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
       config: { access: ['admin'] },
       schema: { tags, summary: 'Open a sitting over dossiers before the council', params: IdParams, body: SessionCreateBody, response: { 201: Session } },
     },
-    async (req, reply) => reply.status(201).send(await councils.createSession(req.actor, req.auditActor, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await sessions.createSession(req.actor, req.auditActor, req.params.id, req.body)),
   );
   app.get(
     '/council-sessions',
@@ -102,20 +106,20 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
         response: { 200: z.array(SessionSummary) },
       },
     },
-    (req) => councils.listSessions(req.actor, req.query),
+    (req) => sessions.listSessions(req.actor, req.query),
   );
   app.get('/council-sessions/:id', { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, response: { 200: Session } } }, (req) =>
-    councils.getSession(req.actor, req.params.id),
+    sessions.getSession(req.actor, req.params.id),
   );
   app.put(
     '/council-sessions/:id/attendance',
     { config: { access: COUNCIL_USERS }, schema: { tags, params: IdParams, body: AttendanceBody, response: { 200: Session } } },
-    (req) => councils.setAttendance(req.actor, req.auditActor, req.params.id, req.body.memberIds),
+    (req) => sessions.setAttendance(req.actor, req.auditActor, req.params.id, req.body.memberIds),
   );
   app.get(
     '/council-sessions/:id/minutes.docx',
     { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Minutes (biên bản) of the closed session, DOCX', params: IdParams } },
-    async (req, reply) => sendDocx(reply, 'bien-ban-hoi-dong.docx', await minutesDocx(await councils.minutes(req.actor, req.params.id))),
+    async (req, reply) => sendDocx(reply, 'bien-ban-hoi-dong.docx', await minutesDocx(await sessions.minutes(req.actor, req.params.id))),
   );
   app.post(
     '/council-sessions/:id/close',
@@ -123,7 +127,7 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
       config: { access: COUNCIL_USERS },
       schema: { tags, summary: 'Close: ready results are recorded on their dossiers', params: IdParams, response: { 200: Session } },
     },
-    (req) => councils.closeSession(req.actor, req.auditActor, req.params.id),
+    (req) => sessions.closeSession(req.actor, req.auditActor, req.params.id),
   );
   app.post(
     '/council-sessions/:id/dossiers/:dossierId/declaration',
@@ -137,22 +141,22 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
         response: { 200: Session },
       },
     },
-    (req) => councils.declare(req.actor, req.auditActor, req.params.id, req.params.dossierId, req.body),
+    (req) => sheets.declare(req.actor, req.auditActor, req.params.id, req.params.dossierId, req.body),
   );
   app.get(
     '/council-sessions/:id/dossiers/:dossierId/sheet',
     { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'My score sheet', params: SessionDossierParams, response: { 200: Sheet } } },
-    (req) => councils.mySheet(req.actor, req.params.id, req.params.dossierId),
+    (req) => sheets.mySheet(req.actor, req.params.id, req.params.dossierId),
   );
   app.put(
     '/council-sessions/:id/dossiers/:dossierId/sheet',
     { config: { access: COUNCIL_USERS }, schema: { tags, params: SessionDossierParams, body: SheetBody, response: { 200: Sheet } } },
-    (req) => councils.saveSheet(req.actor, req.params.id, req.params.dossierId, req.body),
+    (req) => sheets.saveSheet(req.actor, req.params.id, req.params.dossierId, req.body),
   );
   app.post(
     '/council-sessions/:id/dossiers/:dossierId/sheet/submit',
     { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'Submit (locks the sheet)', params: SessionDossierParams, response: { 200: Sheet } } },
-    (req) => councils.submitSheet(req.actor, req.auditActor, req.params.id, req.params.dossierId),
+    (req) => sheets.submitSheet(req.actor, req.auditActor, req.params.id, req.params.dossierId),
   );
   app.post(
     '/council-sessions/:id/dossiers/:dossierId/paper-sheets',
@@ -169,13 +173,13 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
     },
     async (req) => {
       const { fields, file } = await multipartParts(req, 'scan');
-      return councils.paperSheet(req.actor, req.auditActor, req.params.id, req.params.dossierId, PaperSheetFields.parse(fields), file);
+      return sheets.paperSheet(req.actor, req.auditActor, req.params.id, req.params.dossierId, PaperSheetFields.parse(fields), file);
     },
   );
   app.get(
     '/council-sessions/:id/sheets/:sheetId/scan',
     { config: { access: COUNCIL_USERS }, schema: { tags, summary: 'The scanned paper sheet', params: SheetParams } },
-    async (req, reply) => sendFile(reply, await councils.paperScan(req.actor, req.params.id, req.params.sheetId)),
+    async (req, reply) => sendFile(reply, await sheets.paperScan(req.actor, req.params.id, req.params.sheetId)),
   );
   app.get(
     '/council-sessions/:id/dossiers/:dossierId/result',
@@ -183,7 +187,7 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
       config: { access: COUNCIL_USERS },
       schema: { tags, summary: 'The council’s aggregated result', params: SessionDossierParams, response: { 200: SessionResult } },
     },
-    (req) => councils.result(req.actor, req.params.id, req.params.dossierId),
+    (req) => sessions.result(req.actor, req.params.id, req.params.dossierId),
   );
   app.post(
     '/council-sessions/:id/dossiers/:dossierId/rescore',
@@ -197,7 +201,7 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
         response: { 200: Session },
       },
     },
-    (req) => councils.rescore(req.actor, req.auditActor, req.params.id, req.params.dossierId, req.body),
+    (req) => sessions.rescore(req.actor, req.auditActor, req.params.id, req.params.dossierId, req.body),
   );
   app.post(
     '/council-sessions/:id/sheets/:sheetId/reopen',
@@ -205,6 +209,6 @@ export const councilsRoutes: FastifyPluginAsyncZod<{ councils: CouncilsService }
       config: { access: COUNCIL_USERS },
       schema: { tags, summary: 'Reopen a submitted sheet, with a reason', params: SheetParams, body: ReasonBody, response: { 200: Session } },
     },
-    (req) => councils.reopenSheet(req.actor, req.auditActor, req.params.id, req.params.sheetId, req.body.reason),
+    (req) => sheets.reopenSheet(req.actor, req.auditActor, req.params.id, req.params.sheetId, req.body.reason),
   );
 };

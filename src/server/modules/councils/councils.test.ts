@@ -338,4 +338,24 @@ describe('members score alone', () => {
     expect((await outsider.get(`/api/v1/councils/${councilId}/rules`)).status).toBe(404);
     expect((await (await t.client(DEMO.producer)).get(`/api/v1/council-sessions/${sessionId}`)).status).toBe(403);
   });
+
+  it('gives a seated member the dossier’s papers through the dossier, and nobody else', async () => {
+    const checklist = await members.a.get(`/api/v1/dossiers/${dossierId}/checklist`);
+    expect(checklist.status).toBe(200);
+    const papers = checklist.body.lines.flatMap((l: { documents: { id: string; url: string }[] }) => l.documents);
+    expect(papers.length).toBeGreaterThan(0);
+    for (const paper of papers) expect(paper.url).toBe(`/api/v1/dossiers/${dossierId}/papers/${paper.id}/file`);
+    const file = await members.a.get(papers[0].url);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    // The registry’s address stays the registry users’: the office downloads there, as its checklist says.
+    expect((await members.a.get(`/api/v1/documents/${papers[0].id}/file`)).status).toBe(403);
+    const office = (await admin.get(`/api/v1/dossiers/${dossierId}/checklist`)).body.lines.flatMap((l: { documents: { url: string }[] }) => l.documents);
+    expect(office.map((d: { url: string }) => d.url)).toContain(`/api/v1/documents/${papers[0].id}/file`);
+    expect((await admin.get(`/api/v1/documents/${papers[0].id}/file`)).status).toBe(200);
+    const outsider = await t.client(DEMO.council);
+    expect((await outsider.get(`/api/v1/dossiers/${dossierId}/checklist`)).status).toBe(404);
+    expect((await outsider.get(papers[0].url)).status).toBe(404);
+    expect((await members.a.get(`/api/v1/dossiers/${dossierId}/papers/${dossierId}/file`)).status).toBe(404);
+  });
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Council } from '../../../contracts/councils.js';
 import type { CouncilPosition } from '../../../domain/evaluation/council-rules.js';
-import { issuingAuthority, QD26_GROUND } from '../certificates/decision.docx.js';
+import { issuingAuthority, QD26_GROUND } from '../dossiers/official-acts.js';
 import { dataTable, documentHeader, para, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
 
 export type EstablishmentInput = { council: z.infer<typeof Council>; provinceName: string | null };

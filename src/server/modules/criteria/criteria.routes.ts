@@ -36,6 +36,6 @@ export const criteriaRoutes: FastifyPluginAsyncZod<{ criteria: CriteriaService }
         response: { 201: CriteriaVersionSummary },
       },
     },
-    async (req, reply) => reply.status(201).send(await criteria.import(req.auditActor, req.body)),
+    async (req, reply) => reply.status(201).send(await criteria.import(req.actor, req.auditActor, req.body)),
   );
 };

@@ -1,5 +1,6 @@
 import { criteriaVersionSlug, findSet, validateCriteriaVersion, type CriteriaVersion } from '../../../domain/criteria/index.js';
-import { conflict, invalid, notFound } from '../../../domain/errors.js';
+import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
+import { canImportCriteria, type Actor } from '../../../domain/policies/index.js';
 import type { CriteriaSetDetail } from '../../../contracts/criteria.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -52,7 +53,8 @@ export function createCriteriaService(db: Db, catalogue: CriteriaCatalogue) {
      * Imports a version (the JSON shape of `data/criteria`) after validation, listing every problem.
      * A version already used by an evaluation cannot be replaced: its scores must keep their meaning.
      */
-    async import(audit: AuditActor, data: unknown) {
+    async import(actor: Actor, audit: AuditActor, data: unknown) {
+      if (!canImportCriteria(actor)) throw forbidden();
       const result = validateCriteriaVersion(data);
       if (!result.ok) invalidFile(result.problems);
       const version = result.version;

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, OkResponse } from '../../../contracts/common.js';
-import { Checklist, DocumentFields, DocumentListQuery, DocumentOnFile, SubjectDocumentParams } from '../../../contracts/evaluation.js';
+import { DocumentFields, DocumentListQuery, DocumentOnFile, SubjectDocumentParams } from '../../../contracts/evaluation.js';
 import { invalid } from '../../../domain/errors.js';
+import { sendFile } from '../../lib/http-files.js';
 import type { DocumentsService } from './documents.service.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
@@ -53,20 +54,8 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ documents: DocumentsServic
       return { ok: true as const };
     },
   );
-  app.get('/documents/:id/file', { config: { access: [...REGISTRY_USERS, 'council'] }, schema: { tags, params: IdParams } }, async (req, reply) => {
-    const f = await documents.file(req.actor, req.params.id);
-    return reply
-      .header('content-type', f.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
-      .header('cache-control', 'private, no-store')
-      .send(f.data);
-  });
-  app.get(
-    '/dossiers/:id/checklist',
-    {
-      config: { access: [...REGISTRY_USERS, 'council'] },
-      schema: { tags, summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } },
-    },
-    (req) => documents.checklist(req.actor, req.params.id),
+  // Registry users download papers here; council members, through the dossier they sit on (dossiers module).
+  app.get('/documents/:id/file', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams } }, async (req, reply) =>
+    sendFile(reply, await documents.file(req.actor, req.params.id)),
   );
 };

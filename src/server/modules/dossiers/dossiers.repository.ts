@@ -1,9 +1,13 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { CLOSED_STATES, type DossierAction } from '../../../domain/evaluation/dossier-workflow.js';
+import { CLOSED_STATES, type DossierAction, type DossierKind } from '../../../domain/evaluation/dossier-workflow.js';
 import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
+import type { RegistryScope } from '../../../domain/policies/index.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
+import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import {
+  certificates,
   communes,
   councilMembers,
   councilResults,
@@ -15,6 +19,7 @@ import {
   dossiers,
   evaluationRounds,
   products,
+  selfAssessments,
   sessionDossiers,
   subjects,
   users,
@@ -29,8 +34,35 @@ export type DossierRow = typeof dossiers.$inferSelect & {
   roundName: string | null;
   filedOn: string | null;
 };
+export type DossierValues = typeof dossiers.$inferInsert;
 export type FilingRow = typeof dossierFilings.$inferSelect;
 export type CouncilResultRow = typeof councilResults.$inferSelect;
+export type { FiledEvidence, FiledProduct, FiledSelfAssessment, FiledSubject } from '../../db/schema/index.js';
+
+/** What the list filters on: the caller's scope (from the policies) and the filters of the page. */
+export type DossierFilter = {
+  scope: RegistryScope;
+  q?: string | undefined;
+  state?: string | undefined;
+  kind?: DossierKind | undefined;
+  roundId?: string | undefined;
+  communeCode?: string | undefined;
+  productId?: string | undefined;
+};
+
+const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
+const scopeWhere = (scope: RegistryScope) => subjectScopeWhere(scope, SCOPE_COLUMNS);
+/** The filter as SQL: the product's folded name or its exact OCOP code for `q` (products joined). */
+const filterWhere = (f: DossierFilter) =>
+  and(
+    scopeWhere(f.scope),
+    f.state ? eq(dossiers.state, f.state) : undefined,
+    f.kind ? eq(dossiers.kind, f.kind) : undefined,
+    f.roundId ? or(eq(dossiers.roundId, f.roundId), eq(dossiers.ministryRoundId, f.roundId)) : undefined,
+    f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
+    f.productId ? eq(dossiers.productId, f.productId) : undefined,
+    f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
+  );
 
 // Once filed, a dossier names the product and producer as filed: later renames do not reach it.
 const columns = {
@@ -54,7 +86,9 @@ const base = (db: DbOrTx) =>
     .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId));
 
 export const dossiersRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, page: { limit: number; offset: number }) {
+  /** One page of the list, most recently changed first (the id breaks ties, so pages are stable). */
+  async list(db: DbOrTx, filter: DossierFilter, page: { limit: number; offset: number }) {
+    const where = filterWhere(filter);
     const [items, totals] = await Promise.all([
       base(db).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset),
       db.select({ n: count() }).from(dossiers).innerJoin(products, eq(products.id, dossiers.productId)).where(where),
@@ -71,16 +105,16 @@ export const dossiersRepository = {
         .where(and(eq(dossiers.productId, productId), notInArray(dossiers.state, [...CLOSED_STATES])))
         .limit(1)
     )[0],
-  insert: async (db: DbOrTx, values: typeof dossiers.$inferInsert) => (await db.insert(dossiers).values(values).returning())[0]!,
+  insert: async (db: DbOrTx, values: DossierValues) => (await db.insert(dossiers).values(values).returning())[0]!,
 
   /**
    * Optimistic lock: the update applies only if nobody changed the dossier since `expectedVersion`;
-   * undefined means someone did, and the caller must reload.
+   * undefined means someone did, and the caller must reload. `at` is the step's time, from the clock.
    */
-  async updateIfVersion(db: DbOrTx, id: string, expectedVersion: number, values: Partial<typeof dossiers.$inferInsert>) {
+  async updateIfVersion(db: DbOrTx, id: string, expectedVersion: number, values: Partial<DossierValues>, at: Date) {
     const rows = await db
       .update(dossiers)
-      .set({ ...values, version: expectedVersion + 1, updatedAt: new Date() })
+      .set({ ...values, version: expectedVersion + 1, updatedAt: at })
       .where(and(eq(dossiers.id, id), eq(dossiers.version, expectedVersion)))
       .returning();
     return rows[0];
@@ -104,7 +138,7 @@ export const dossiersRepository = {
    * Dossiers still moving, with the dates their deadlines run from: the commune's due date, the day
    * the province and the ministry received them, and their rounds' result dates.
    */
-  async moving(db: DbOrTx, where: SQL | undefined) {
+  async moving(db: DbOrTx, filter: { scope: RegistryScope }) {
     const ministryRounds = alias(evaluationRounds, 'ministry_rounds');
     const receivedAt = (action: DossierAction) =>
       sql<
@@ -128,10 +162,31 @@ export const dossiersRepository = {
       .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId))
       .leftJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId))
       .leftJoin(ministryRounds, eq(ministryRounds.id, dossiers.ministryRoundId))
-      .where(and(where, notInArray(dossiers.state, [...CLOSED_STATES])));
+      .where(and(scopeWhere(filter.scope), notInArray(dossiers.state, [...CLOSED_STATES])));
     const day = (at: string | Date | null) => (at ? vietnamDate(new Date(at)) : null);
     return rows.map((r) => ({ ...r, receivedOn: day(r.receivedAt), ministryReceivedOn: day(r.ministryReceivedAt) }));
   },
+
+  /** The product's certificate still standing (neither revoked nor replaced), the latest issued. */
+  standingCertificate: async (db: DbOrTx, productId: string) =>
+    (
+      await db
+        .select()
+        .from(certificates)
+        .where(and(eq(certificates.productId, productId), isNull(certificates.revokedOn), isNull(certificates.supersededOn)))
+        .orderBy(desc(certificates.issuedOn))
+        .limit(1)
+    )[0],
+
+  /** A self-assessment of the product (undefined when the id is another product's). */
+  selfAssessmentOf: async (db: DbOrTx, productId: string, id: string) =>
+    (
+      await db
+        .select()
+        .from(selfAssessments)
+        .where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, productId)))
+        .limit(1)
+    )[0],
 
   // Filings: what the dossier was filed with, one snapshot per submission.
   filing: async (db: DbOrTx, id: string) => (await db.select().from(dossierFilings).where(eq(dossierFilings.id, id)).limit(1))[0],

@@ -4,6 +4,7 @@ import { IdParams } from '../../../contracts/common.js';
 import { DossierExportQuery, ExportFileResponse } from '../../../contracts/exports.js';
 import {
   AnswerBody,
+  Checklist,
   Dossier,
   DossierCreateBody,
   DossierFiling,
@@ -18,28 +19,24 @@ import {
   SiteVisitBody,
   TransitionBody,
 } from '../../../contracts/evaluation.js';
-import type { QuestionsService } from './questions.service.js';
-import type { Actor } from '../../../domain/policies/index.js';
+import { sendDocx, sendFile } from '../../lib/http-files.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { dossierExport } from './dossiers.export.js';
 import type { DossiersService } from './dossiers.service.js';
 import type { FilingsService } from './filings.service.js';
-import { sendDocx, sendFile } from '../../lib/http-files.js';
 import { DOSSIER_FORMS, dossierFormDocx } from './forms.docx.js';
+import type { PapersService } from './papers.service.js';
+import type { QuestionsService } from './questions.service.js';
 
 const DossierFormParams = z.object({ id: z.uuid(), form: z.enum(DOSSIER_FORMS) });
+const DossierPaperParams = z.object({ id: z.uuid(), documentId: z.uuid() });
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Hồ sơ / Dossiers'];
 
-type Deps = {
-  dossiers: DossiersService;
-  filings: FilingsService;
-  questions: QuestionsService;
-  packageFor: (actor: Actor, id: string) => Promise<{ filename: string; data: Buffer }>;
-};
+type Deps = { dossiers: DossiersService; filings: FilingsService; papers: PapersService; questions: QuestionsService };
 
-export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossiers, filings, questions, packageFor }) => {
+export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossiers, filings, papers, questions }) => {
   // What a dossier was filed with: those who see the dossier and the councils sitting on it.
   const READERS = [...REGISTRY_USERS, 'council'] as const;
   app.get(
@@ -74,16 +71,26 @@ export const dossiersRoutes: FastifyPluginAsyncZod<Deps> = async (app, { dossier
     { config: { access: READERS }, schema: { tags, summary: 'A filed evidence file', params: FilingEvidenceParams } },
     async (req, reply) => sendFile(reply, await filings.evidenceFile(req.actor, req.params.id, req.params.filingId, req.params.evidenceId)),
   );
+  // The papers a dossier carries (Phụ lục II): its readers and the councils sitting on it.
   app.get(
-    '/dossiers/:id/ministry-package',
+    '/dossiers/:id/checklist',
     {
-      config: { access: ['admin'] },
-      schema: { tags, summary: 'ZIP for the ministry (5★, Art. 6.3a): letter, reports, minutes, approval, forms, papers, evidence', params: IdParams },
+      config: { access: READERS },
+      schema: { tags: ['Tài liệu hồ sơ / Documents'], summary: 'Required documents and completeness', params: IdParams, response: { 200: Checklist } },
     },
-    async (req, reply) => {
-      const pkg = await packageFor(req.actor, req.params.id);
-      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename="${pkg.filename}"`).send(pkg.data);
+    (req) => papers.checklist(req.actor, req.params.id),
+  );
+  app.get(
+    '/dossiers/:id/papers/:documentId/file',
+    {
+      config: { access: READERS },
+      schema: {
+        tags: ['Tài liệu hồ sơ / Documents'],
+        summary: 'A paper the dossier carries (for council members sitting on it too)',
+        params: DossierPaperParams,
+      },
     },
+    async (req, reply) => sendFile(reply, await papers.file(req.actor, req.params.id, req.params.documentId)),
   );
   app.get('/dossiers', { config: { access: REGISTRY_USERS }, schema: { tags, querystring: DossierListQuery, response: { 200: DossierList } } }, (req) =>
     dossiers.list(req.actor, req.query),

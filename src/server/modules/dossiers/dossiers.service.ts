@@ -1,4 +1,3 @@
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contracts/evaluation.js';
 import { findSet } from '../../../domain/criteria/index.js';
@@ -6,101 +5,52 @@ import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
 import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
 import {
-  availableActions,
   checkTransition,
   communeAssessmentDue,
   COUNCIL_ACTIONS,
   DECISION_ACTIONS,
-  DOSSIER_STATE_LABELS,
   samplesRequired,
   type DossierAction,
-  type DossierState,
+  type DossierKind,
   type TransitionFacts,
 } from '../../../domain/evaluation/dossier-workflow.js';
 import { checkDossierKind, type CurrentCertificate } from '../../../domain/evaluation/dossier-kind.js';
 import { certificateStatus } from '../../../domain/certificates/validity.js';
-import { canEditProduct, canReadSubject, registryScope, type Actor } from '../../../domain/policies/index.js';
-import type { Db, DbOrTx } from '../../db/client.js';
-import { certificates, dossiers, products, selfAssessments } from '../../db/schema/index.js';
-import { likeEscape, subjectScopeWhere } from '../../lib/sql-scope.js';
+import { canEditProduct, canReadSubject, mayReadDossier, registryScope, type Actor } from '../../../domain/policies/index.js';
+import type { Db } from '../../db/client.js';
 import { inPages } from '../../lib/table-export.js';
-import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
-import { dossierPapers, snapshotDossierDocuments } from '../documents/documents.service.js';
-import { notify } from '../notifications/notifications.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import type { RoundsService } from '../rounds/rounds.service.js';
-import { dossiersRepository as repo, type DossierRow } from './dossiers.repository.js';
+import { commitStep, staleDossier } from './dossier-steps.js';
+import { dossiersRepository as repo, type DossierRow, type DossierValues } from './dossiers.repository.js';
+import { dossierRef as ref, presentDossier, presentDossierEvent } from './dossiers.presenter.js';
 import type { FilingsService, PreparedFiling } from './filings.service.js';
-import { openQuestionCount } from './questions.service.js';
+import { dossierPapers, snapshotDossierDocuments } from './papers.service.js';
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
-const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
-const ref = (d: { subjectId: string; provinceCode: string; communeCode: string; state: string }) => ({
-  id: d.subjectId,
-  provinceCode: d.provinceCode,
-  communeCode: d.communeCode,
-  state: d.state as DossierState,
-});
 
 export type DossierFilters = {
   q?: string | undefined;
   state?: string | undefined;
-  kind?: string | undefined;
+  kind?: DossierKind | undefined;
   roundId?: string | undefined;
   communeCode?: string | undefined;
   productId?: string | undefined;
 };
 
-type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock?: () => Date };
+type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock: () => Date };
 
-export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock = () => new Date() }: Deps) {
+export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock }: Deps) {
   const today = () => vietnamDate(clock());
 
-  function present(row: DossierRow, actor: Actor): Dossier {
-    return {
-      id: row.id,
-      productId: row.productId,
-      productName: row.productName,
-      ocopCode: row.ocopCode,
-      subjectId: row.subjectId,
-      subjectName: row.subjectName,
-      provinceCode: row.provinceCode,
-      communeCode: row.communeCode,
-      communeName: row.communeName,
-      roundId: row.roundId,
-      roundName: row.roundName,
-      ministryRoundId: row.ministryRoundId,
-      kind: row.kind,
-      state: row.state as DossierState,
-      legalBasis: row.legalBasis,
-      setNumber: row.setNumber,
-      selfAssessmentId: row.selfAssessmentId,
-      registration: row.registration,
-      samples: row.samples,
-      communeAssessment: row.communeAssessment ?? null,
-      submittedOn: row.submittedOn,
-      filedOn: row.filedOn,
-      communeDueOn: row.communeDueOn,
-      communeOverdue: row.state === 'submitted' && row.communeDueOn !== null && today() > row.communeDueOn,
-      councilScore: row.councilScore,
-      councilStar: row.councilStar,
-      centralScore: row.centralScore,
-      centralStar: row.centralStar,
-      forwarding: row.forwarding ?? null,
-      decidedStar: row.decidedStar,
-      version: row.version,
-      availableActions: availableActions(actor, ref(row), { councilScore: row.councilScore, councilStar: row.councilStar, decidedStar: row.decidedStar }),
-      createdAt: row.createdAt.toISOString(),
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  }
+  const present = (row: DossierRow, actor: Actor): Dossier => presentDossier(row, actor, today());
 
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
-    if (!row || !canReadSubject(actor, ref(row))) throw notFound(DOSSIER);
+    if (!row || !mayReadDossier(actor, ref(row))) throw notFound(DOSSIER);
     return row;
   }
 
@@ -110,13 +60,7 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
    * the product under criteria it was never classified in.
    */
   async function fileableSelfAssessment(product: { id: string; criteriaSetNumber: number | null }, id: string, legalBasis: string) {
-    const sa = (
-      await db
-        .select()
-        .from(selfAssessments)
-        .where(and(eq(selfAssessments.id, id), eq(selfAssessments.productId, product.id)))
-        .limit(1)
-    )[0];
+    const sa = await repo.selfAssessmentOf(db, product.id, id);
     const refuse = (code: string, m: Message) => invalid(code, m, { selfAssessmentId: m });
     if (!sa) throw refuse('unknown_self_assessment', { vi: 'Phiếu tự đánh giá không thuộc sản phẩm này.', en: 'The self-assessment is not of this product.' });
     if (product.criteriaSetNumber !== null && sa.setNumber !== product.criteriaSetNumber)
@@ -134,30 +78,25 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
 
   /** The product's certificate still standing (not revoked or replaced), with today's status. */
   async function currentCertificate(productId: string): Promise<CurrentCertificate> {
-    const row = (
-      await db
-        .select()
-        .from(certificates)
-        .where(and(eq(certificates.productId, productId), isNull(certificates.revokedOn), isNull(certificates.supersededOn)))
-        .orderBy(desc(certificates.issuedOn))
-        .limit(1)
-    )[0];
+    const row = await repo.standingCertificate(db, productId);
     return row ? { star: row.star, expiresOn: row.expiresOn, status: certificateStatus(row, today()) } : null;
   }
 
   /** One page of the list: the caller's scope and the filters, most recently changed first. */
-  function listPage(actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) {
-    const where = and(
-      subjectScopeWhere(registryScope(actor), SCOPE_COLUMNS),
-      f.state ? eq(dossiers.state, f.state) : undefined,
-      f.kind ? eq(dossiers.kind, f.kind as 'first') : undefined,
-      f.roundId ? or(eq(dossiers.roundId, f.roundId), eq(dossiers.ministryRoundId, f.roundId)) : undefined,
-      f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
-      f.productId ? eq(dossiers.productId, f.productId) : undefined,
-      f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
+  const listPage = (actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) =>
+    repo.list(
+      db,
+      {
+        scope: registryScope(actor),
+        q: f.q,
+        state: f.state,
+        kind: f.kind,
+        roundId: f.roundId,
+        communeCode: f.communeCode,
+        productId: f.productId,
+      },
+      page,
     );
-    return repo.list(db, where, page);
-  }
 
   return {
     async list(actor: Actor, f: DossierFilters & { page: number; pageSize: number }) {
@@ -260,9 +199,9 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         if (check.reason === 'forbidden') throw forbidden(check.message);
         throw new AppError(check.reason === 'invalid_state' ? 'conflict' : 'invalid', check.reason, check.message);
       }
-      if (body.expectedVersion !== before.version) throw stale();
+      if (body.expectedVersion !== before.version) throw staleDossier();
 
-      const changes: Partial<typeof dossiers.$inferInsert> = { state: check.to };
+      const changes: Partial<DossierValues> = { state: check.to };
       let comment = body.comment;
       let filing: PreparedFiling | undefined;
       if (action === 'submit' || action === 'resubmit') {
@@ -328,70 +267,9 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
 
     async events(actor: Actor, id: string) {
       await load(actor, id);
-      return (await repo.events(db, id)).map((e) => ({
-        id: e.id,
-        action: e.action,
-        fromState: e.fromState,
-        toState: e.toState,
-        actorLabel: e.actorLabel,
-        comment: e.comment,
-        at: e.at.toISOString(),
-      }));
+      return (await repo.events(db, id)).map(presentDossierEvent);
     },
   };
-}
-
-export const staleDossier = () =>
-  conflict('stale_dossier', {
-    vi: 'Hồ sơ vừa được người khác cập nhật. Tải lại để xem trạng thái mới.',
-    en: 'Someone else changed the dossier meanwhile. Reload to see its new state.',
-  });
-const stale = staleDossier;
-
-/**
- * Writes one step inside the caller's transaction: the state change under the optimistic lock,
- * the event, the audit entry and the notices to those concerned. Used by the workflow endpoint and
- * by decisions, which move many dossiers at once.
- */
-export async function commitStep(
-  tx: DbOrTx,
-  step: {
-    before: DossierRow;
-    action: DossierAction;
-    to: DossierState;
-    changes: Partial<typeof dossiers.$inferInsert>;
-    audit: AuditActor;
-    comment?: string | undefined;
-    expectedVersion: number;
-    /** When the step is taken, from the service's clock: later acts are dated against it. */
-    at: Date;
-  },
-) {
-  const { before, action, to, audit, comment } = step;
-  const after = await repo.updateIfVersion(tx, before.id, step.expectedVersion, { ...step.changes, state: to });
-  if (!after) throw staleDossier();
-  await repo.addEvent(tx, {
-    dossierId: before.id,
-    action,
-    fromState: before.state,
-    toState: to,
-    actorUserId: audit.userId,
-    actorLabel: audit.label,
-    comment: comment ?? null,
-    at: step.at,
-  });
-  const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
-  await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: beforeRow, after });
-  const label = DOSSIER_STATE_LABELS[to];
-  const message = `Hồ sơ sản phẩm "${before.productName}" (${before.ocopCode}): ${label.vi}.${comment ? ` Ghi chú: ${comment}` : ''}`;
-  const recipients = [
-    ...(await repo.producerUsers(tx, before.subjectId)),
-    ...(['submitted', 'resubmitted', 'returned'].includes(to) ? await repo.communeOfficers(tx, before.communeCode) : []),
-    ...(['commune_assessed', 'ministry_decided', 'central_scored'].includes(to) ? await repo.provinceAdmins(tx, before.provinceCode) : []),
-    ...(to === 'forwarded_to_ministry' ? await repo.ministryAdmins(tx) : []),
-  ].filter((u) => u !== audit.userId);
-  await notify(tx, { userIds: recipients, dossierId: before.id, title: `${label.vi}: ${before.productName}`, body: message });
-  return after;
 }
 
 export type DossiersService = ReturnType<typeof createDossiersService>;

@@ -1,21 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { DossierFiling } from '../../../contracts/evaluation.js';
-import { criteriaVersionSlug, findSet, type CaseKey, type CriteriaSet } from '../../../domain/criteria/index.js';
+import { findSet, type CaseKey, type CriteriaSet } from '../../../domain/criteria/index.js';
 import { DOCUMENT_TYPES } from '../../../domain/evaluation/dossier-documents.js';
-import { dossierPapers } from '../documents/documents.service.js';
-import { referenceRepository } from '../reference/reference.repository.js';
 import { invalid, notFound } from '../../../domain/errors.js';
-import { canReadSubject, type Actor } from '../../../domain/policies/index.js';
+import { mayReadFiling, readsThroughSeat, type Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { FiledEvidence, FiledProduct, FiledSelfAssessment, FiledSubject } from '../../db/schema/index.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { productsRepository } from '../products/products.repository.js';
 import { selfAssessmentsRepository } from '../self-assessments/self-assessments.repository.js';
 import { sheetOutcome } from '../self-assessments/self-assessments.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import { referenceRepository } from '../reference/reference.repository.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
-import { dossiersRepository as repo, type CouncilResultRow, type DossierRow, type FilingRow } from './dossiers.repository.js';
+import {
+  dossiersRepository as repo,
+  type CouncilResultRow,
+  type DossierRow,
+  type FiledEvidence,
+  type FiledProduct,
+  type FiledSelfAssessment,
+  type FiledSubject,
+  type FilingRow,
+} from './dossiers.repository.js';
+import { presentFiling } from './dossiers.presenter.js';
+import { dossierPapers } from './papers.service.js';
 
 const DOSSIER = { vi: 'hồ sơ', en: 'dossier' };
 const EXTENSIONS: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
@@ -126,66 +135,23 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
   /** Who may read what a dossier was filed with: those who see the dossier, and the councils sitting on it. */
   async function load(actor: Actor, dossierId: string) {
     const dossier = await repo.get(db, dossierId);
-    const seated = actor.kind === 'user' && actor.role === 'council' && dossier ? await repo.hasCouncilSeat(db, actor.userId, dossierId) : false;
-    if (!dossier || !(canReadSubject(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }) || seated))
+    const seated = readsThroughSeat(actor) && dossier ? await repo.hasCouncilSeat(db, actor.userId, dossierId) : false;
+    if (!dossier || !mayReadFiling(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }, seated))
       throw notFound(DOSSIER);
     const filing = dossier.currentFilingId ? await repo.filing(db, dossier.currentFilingId) : undefined;
     if (!filing) throw notFound({ vi: 'hồ sơ đã nộp', en: 'filed dossier' });
     return { dossier, filing };
   }
 
+  /** The filing as the contract shows it, its Mẫu 02 sheet scored under the province's gate policy. */
   async function present(dossier: DossierRow, filing: FilingRow): Promise<DossierFiling> {
     const sa = filing.selfAssessment;
     const entry = await catalogue.find(sa.legalBasis);
     const set = entry && findSet(entry.version, sa.setNumber);
     if (!entry || !set) throw new Error(`Criteria ${sa.legalBasis} set ${sa.setNumber} missing from the catalogue`);
     const caseKey = (sa.caseKey as CaseKey | null) ?? null;
-    const { progress, result } = sheetOutcome(entry.version, set, sa.choices, caseKey, (await settings.scoring(dossier.provinceCode)).gatePolicy);
-    const filedAt = `${filing.filedOn}T00:00:00.000Z`;
-    return {
-      id: filing.id,
-      dossierId: dossier.id,
-      seq: filing.seq,
-      filedOn: filing.filedOn,
-      registration: filing.registration,
-      product: filing.product,
-      subject: filing.subject,
-      selfAssessment: {
-        id: sa.id,
-        productId: dossier.productId,
-        legalBasis: sa.legalBasis,
-        versionSlug: criteriaVersionSlug(sa.legalBasis),
-        setNumber: sa.setNumber,
-        setName: set.name,
-        status: 'completed',
-        total: sa.total,
-        star: sa.star,
-        completedAt: sa.completedAt,
-        createdAt: sa.completedAt ?? filedAt,
-        updatedAt: sa.completedAt ?? filedAt,
-        productName: filing.product.name,
-        ocopCode: filing.product.ocopCode,
-        subjectName: filing.subject.name,
-        case: caseKey,
-        choices: sa.choices,
-        notes: sa.notes,
-        generalNote: sa.generalNote,
-        evidence: filing.evidence.map((e) => ({
-          id: e.id,
-          criterionCode: e.criterionCode,
-          kind: e.kind,
-          url: e.kind === 'link' ? e.url! : `/api/v1/dossiers/${dossier.id}/filings/${filing.id}/evidence/${e.id}`,
-          filename: e.filename,
-          mimeType: e.mimeType,
-          bytes: e.bytes,
-          createdAt: filedAt,
-        })),
-        progress,
-        result,
-        canEdit: false,
-      },
-      evidenceHashes: Object.fromEntries(filing.evidence.filter((e) => e.sha256).map((e) => [e.id, e.sha256!])),
-    };
+    const outcome = sheetOutcome(entry.version, set, sa.choices, caseKey, (await settings.scoring(dossier.provinceCode)).gatePolicy);
+    return presentFiling(dossier, filing, set.name, outcome);
   }
 
   return {

@@ -1,77 +1,48 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { findSet, listScorableCriteria } from '../../../domain/criteria/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
-import { isAtMinistry, partiesOf, type DossierState, type Party } from '../../../domain/evaluation/dossier-workflow.js';
-import type { Actor } from '../../../domain/policies/index.js';
-import type { Db, DbOrTx } from '../../db/client.js';
-import { evidenceMessages, evidenceQuestions, siteVisits } from '../../db/schema/index.js';
+import { isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { mayAnswerQuestions, mayAskQuestions, mayReadReview, reviewsDossier, type Actor } from '../../../domain/policies/index.js';
+import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { notify } from '../notifications/notifications.service.js';
 import { dossiersRepository, type DossierRow } from './dossiers.repository.js';
+import { presentQuestions, presentSiteVisit } from './dossiers.presenter.js';
+import { questionsRepository as repo } from './questions.repository.js';
 
 const QUESTION = { vi: 'câu hỏi', en: 'question' };
-
-/** Questions still waiting for the producer's answer: they hold a dossier from being scored. */
-export async function openQuestionCount(db: DbOrTx, dossierId: string): Promise<number> {
-  return (
-    (
-      await db
-        .select({ n: count() })
-        .from(evidenceQuestions)
-        .where(and(eq(evidenceQuestions.dossierId, dossierId), eq(evidenceQuestions.status, 'open')))
-    )[0]?.n ?? 0
-  );
-}
 
 /**
  * The review of a dossier before scoring: questions on evidence — asked by the office (advisory
  * team) or a member of a council sitting on the dossier, answered by the producer in the same
  * thread, closed by whoever may ask — and the advisory team's site visits.
  */
-export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date = () => new Date()) {
+export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clock: () => Date) {
   async function load(actor: Actor, dossierId: string) {
     const dossier = await dossiersRepository.get(db, dossierId);
     if (!dossier) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
-    const parties = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode });
-    const member = actor.kind === 'user' && (await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId));
-    if (!parties.length && !member) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
+    const ref = { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode };
+    const seated = actor.kind === 'user' && (await dossiersRepository.hasCouncilSeat(db, actor.userId, dossierId));
+    if (!mayReadReview(actor, ref, seated)) throw notFound({ vi: 'hồ sơ', en: 'dossier' });
     // At the ministry the central advisory team (the ministry's office) reviews; before, the province's.
-    const reviewer: Party = isAtMinistry(dossier.state) ? 'ministry_admin' : 'province_admin';
+    const stage = isAtMinistry(dossier.state) ? 'ministry' : 'province';
     return {
       dossier,
-      reviewer: parties.includes(reviewer),
-      mayAsk: parties.includes(reviewer) || member,
-      mayAnswer: parties.includes('producer') || parties.includes('commune_officer'),
+      reviewer: reviewsDossier(actor, ref, stage),
+      mayAsk: mayAskQuestions(actor, ref, stage, seated),
+      mayAnswer: mayAnswerQuestions(actor, ref),
     };
   }
 
   async function list(dossierId: string) {
-    const questions = await db.select().from(evidenceQuestions).where(eq(evidenceQuestions.dossierId, dossierId)).orderBy(asc(evidenceQuestions.createdAt));
-    const messages = questions.length
-      ? await db
-          .select()
-          .from(evidenceMessages)
-          .where(
-            inArray(
-              evidenceMessages.questionId,
-              questions.map((q) => q.id),
-            ),
-          )
-          .orderBy(asc(evidenceMessages.createdAt))
-      : [];
-    return questions.map((q) => ({
-      id: q.id,
-      dossierId: q.dossierId,
-      criterionCode: q.criterionCode,
-      status: q.status,
-      messages: messages
-        .filter((m) => m.questionId === q.id)
-        .map((m) => ({ id: m.id, authorLabel: m.authorLabel, body: m.body, evidenceId: m.evidenceId, createdAt: m.createdAt.toISOString() })),
-      createdAt: q.createdAt.toISOString(),
-    }));
+    const questions = await repo.questions(db, dossierId);
+    const messages = await repo.messagesOf(
+      db,
+      questions.map((q) => q.id),
+    );
+    return presentQuestions(questions, messages);
   }
 
   async function checkCriterion(dossier: DossierRow, code: string) {
@@ -85,6 +56,11 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
 
   /** Under review: at the province before and during its council, at the ministry before and during the central council. */
   const open = (state: DossierState) => ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'].includes(state);
+
+  async function siteVisits(actor: Actor, dossierId: string) {
+    await load(actor, dossierId);
+    return (await repo.siteVisits(db, dossierId)).map(presentSiteVisit);
+  }
 
   return {
     async list(actor: Actor, dossierId: string) {
@@ -103,9 +79,9 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
         throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
       await checkCriterion(dossier, body.criterionCode);
       await db.transaction(async (tx) => {
-        const [q] = await tx.insert(evidenceQuestions).values({ dossierId, criterionCode: body.criterionCode, askedBy: audit.userId }).returning();
-        await tx.insert(evidenceMessages).values({ questionId: q!.id, authorUserId: audit.userId, authorLabel: audit.label, body: body.question });
-        await recordAudit(tx, audit, { action: 'create', entityType: 'evidence_question', entityId: q!.id, after: { dossierId, ...body } });
+        const q = await repo.insertQuestion(tx, { dossierId, criterionCode: body.criterionCode, askedBy: audit.userId });
+        await repo.insertMessage(tx, { questionId: q.id, authorUserId: audit.userId, authorLabel: audit.label, body: body.question });
+        await recordAudit(tx, audit, { action: 'create', entityType: 'evidence_question', entityId: q.id, after: { dossierId, ...body } });
         await notify(tx, {
           userIds: await dossiersRepository.producerUsers(tx, dossier.subjectId),
           dossierId,
@@ -118,25 +94,20 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
 
     async answer(actor: Actor, audit: AuditActor, dossierId: string, questionId: string, body: { body: string; evidenceId?: string | undefined }) {
       const { dossier, mayAsk, mayAnswer } = await load(actor, dossierId);
-      const q = (
-        await db
-          .select()
-          .from(evidenceQuestions)
-          .where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId)))
-          .limit(1)
-      )[0];
+      const q = await repo.question(db, dossierId, questionId);
       if (!q) throw notFound(QUESTION);
       if (!mayAnswer && !mayAsk) throw forbidden();
       if (q.status === 'closed') throw conflict('question_closed', { vi: 'Câu hỏi đã đóng.', en: 'The question is closed.' });
       await db.transaction(async (tx) => {
-        await tx
-          .insert(evidenceMessages)
-          .values({ questionId, authorUserId: audit.userId, authorLabel: audit.label, body: body.body, evidenceId: body.evidenceId ?? null });
+        await repo.insertMessage(tx, {
+          questionId,
+          authorUserId: audit.userId,
+          authorLabel: audit.label,
+          body: body.body,
+          evidenceId: body.evidenceId ?? null,
+        });
         // The producer's reply marks it answered; a follow-up from the asker reopens it.
-        await tx
-          .update(evidenceQuestions)
-          .set({ status: mayAnswer ? 'answered' : 'open', updatedAt: new Date() })
-          .where(eq(evidenceQuestions.id, questionId));
+        await repo.setStatus(tx, dossierId, questionId, mayAnswer ? 'answered' : 'open', clock());
         await recordAudit(tx, audit, {
           action: 'update',
           entityType: 'evidence_question',
@@ -156,19 +127,7 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
     },
 
     /** Site visits: recorded by the office (advisory team); read by all who may read the dossier's review. */
-    async siteVisits(actor: Actor, dossierId: string) {
-      await load(actor, dossierId);
-      const rows = await db.select().from(siteVisits).where(eq(siteVisits.dossierId, dossierId)).orderBy(asc(siteVisits.visitedOn));
-      return rows.map((r) => ({
-        id: r.id,
-        dossierId: r.dossierId,
-        visitedOn: r.visitedOn,
-        visitors: r.visitors,
-        summary: r.summary,
-        criterionNotes: r.criterionNotes,
-        createdAt: r.createdAt.toISOString(),
-      }));
-    },
+    siteVisits,
 
     /**
      * The advisory team's site visit (Art. 7.3c, 7.4c): the province's office before its council, the
@@ -196,30 +155,23 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
       if (!date.ok) throw invalid('date_out_of_order', date.message, { visitedOn: date.message });
       for (const code of Object.keys(body.criterionNotes)) await checkCriterion(dossier, code);
       await db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(siteVisits)
-          .values({
-            dossierId,
-            visitedOn: body.visitedOn,
-            visitors: body.visitors.normalize('NFC'),
-            summary: body.summary.normalize('NFC'),
-            criterionNotes: body.criterionNotes,
-            authorUserId: audit.userId,
-          })
-          .returning();
-        await recordAudit(tx, audit, { action: 'create', entityType: 'site_visit', entityId: row!.id, after: row });
+        const row = await repo.insertSiteVisit(tx, {
+          dossierId,
+          visitedOn: body.visitedOn,
+          visitors: body.visitors.normalize('NFC'),
+          summary: body.summary.normalize('NFC'),
+          criterionNotes: body.criterionNotes,
+          authorUserId: audit.userId,
+        });
+        await recordAudit(tx, audit, { action: 'create', entityType: 'site_visit', entityId: row.id, after: row });
       });
-      return this.siteVisits(actor, dossierId);
+      return siteVisits(actor, dossierId);
     },
 
     async close(actor: Actor, audit: AuditActor, dossierId: string, questionId: string) {
       const { mayAsk } = await load(actor, dossierId);
       if (!mayAsk) throw forbidden();
-      const [row] = await db
-        .update(evidenceQuestions)
-        .set({ status: 'closed', updatedAt: new Date() })
-        .where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId)))
-        .returning();
+      const row = await repo.setStatus(db, dossierId, questionId, 'closed', clock());
       if (!row) throw notFound(QUESTION);
       await recordAudit(db, audit, { action: 'update', entityType: 'evidence_question', entityId: questionId, before: null, after: { status: 'closed' } });
       return list(dossierId);

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import type { Message } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/product-code.js';
 import {
@@ -16,11 +16,12 @@ import {
 import { headerKey, matchHeaders, sheetSpec, type SheetKey } from '../../../domain/imports/sheets.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
-import { communes, criteriaSets, historicalResults, products, subjects } from '../../db/schema/index.js';
-import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
 import type { SheetTable } from '../../lib/workbook-reader.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
+import { referenceRepository } from '../reference/reference.repository.js';
+import { subjectsRepository } from '../subjects/subjects.repository.js';
+import { importsRepository as repo, type StoredResult } from './imports.repository.js';
 
 /**
  * The import's core: rows read and checked (every problem of every row), then compared with what
@@ -29,9 +30,6 @@ import { productsRepository } from '../products/products.repository.js';
  */
 export type ImportRecords = { subjects: SubjectRecord[]; products: ProductRecord[]; results: ResultRecord[] };
 export type ImportAnalysis = { records: ImportRecords; problems: ImportProblem[]; rowsTotal: number };
-
-const CHUNK = 1000;
-const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const sheetName = (sheet: SheetKey) => sheetSpec(sheet).name;
 const columnLabel = (sheet: SheetKey, key: string | null) => (key ? (sheetSpec(sheet).columns.find((c) => c.key === key)?.label ?? key) : null);
@@ -53,10 +51,7 @@ export async function analyseImport(
 ): Promise<ImportAnalysis> {
   const problems: ImportProblem[] = [];
   const rowsTotal = tables.reduce((n, t) => n + t.rows.length, 0);
-  const sets = await db
-    .select({ number: criteriaSets.number, code: criteriaSets.code, name: criteriaSets.name })
-    .from(criteriaSets)
-    .where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS));
+  const sets = await referenceRepository.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS);
   const ctx: ImportContext = {
     criteriaSets: {
       numbers: new Set(sets.map((s) => s.number)),
@@ -114,8 +109,8 @@ function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string
 
 /** References between sheets and to the database: communes of the province, producers and products by code. */
 async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecords, problems: ImportProblem[]) {
-  const provinceCommunes = new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
-  const existingSubjects = await subjectsByCode(db, provinceCode, [
+  const provinceCommunes = new Set((await referenceRepository.communesOf(db, provinceCode)).map((c) => c.code));
+  const existingSubjects = await repo.subjectsByCode(db, provinceCode, [
     ...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)]),
   ]);
   for (const s of records.subjects) {
@@ -150,7 +145,7 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
         }),
       );
   const fileProducts = new Set(records.products.map((p) => p.code));
-  const existingProducts = await productsByCode(db, provinceCode, [...new Set(records.results.map((r) => r.productCode))]);
+  const existingProducts = await repo.productsByCode(db, provinceCode, [...new Set(records.results.map((r) => r.productCode))]);
   for (const r of records.results)
     if (!fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
       problems.push(
@@ -165,39 +160,9 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
       );
 }
 
-type SubjectRow = typeof subjects.$inferSelect;
-type ProductRow = typeof products.$inferSelect;
-type ResultRow = typeof historicalResults.$inferSelect;
-
-async function subjectsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
-  const found = new Map<string, SubjectRow>();
-  for (const chunk of chunks(codes))
-    for (const row of await db
-      .select()
-      .from(subjects)
-      .where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk))))
-      found.set(row.externalCode!, row);
-  return found;
-}
-
-async function productsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
-  const found = new Map<string, ProductRow & { communeCode: string }>();
-  for (const chunk of chunks(codes))
-    for (const { product, communeCode } of await db
-      .select({ product: products, communeCode: subjects.communeCode })
-      .from(products)
-      .innerJoin(subjects, eq(subjects.id, products.subjectId))
-      .where(and(eq(subjects.provinceCode, provinceCode), inArray(products.externalCode, chunk))))
-      found.set(product.externalCode!, { ...product, communeCode });
-  return found;
-}
-
+/** Earlier results by product, year, round, level and kind: the key the import matches them on. */
 async function resultsOf(db: DbOrTx, productIds: string[]) {
-  const found = new Map<string, ResultRow>();
-  for (const chunk of chunks(productIds))
-    for (const row of await db.select().from(historicalResults).where(inArray(historicalResults.productId, chunk)))
-      found.set(resultKey(row.productId, row), row);
-  return found;
+  return new Map((await repo.resultsOf(db, productIds)).map((row): [string, StoredResult] => [resultKey(row.productId, row), row]));
 }
 const resultKey = (productId: string, r: { year: number; round: string | null; level: string; kind: string }) =>
   [productId, r.year, r.round ?? '', r.level, r.kind].join('|');
@@ -227,10 +192,10 @@ type Step<V> = { action: 'create' | 'update' | 'unchanged'; row: number; code: s
 
 /** What the import would do to each record, compared with the database as it is now. */
 export async function planImport(db: DbOrTx, provinceCode: string, records: ImportRecords) {
-  const storedSubjects = await subjectsByCode(db, provinceCode, [
+  const storedSubjects = await repo.subjectsByCode(db, provinceCode, [
     ...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)]),
   ]);
-  const storedProducts = await productsByCode(db, provinceCode, [
+  const storedProducts = await repo.productsByCode(db, provinceCode, [
     ...new Set([...records.products.map((p) => p.code), ...records.results.map((r) => r.productCode)]),
   ]);
   const storedResults = await resultsOf(db, [...new Set([...storedProducts.values()].map((p) => p.id))]);
@@ -323,18 +288,14 @@ export async function applyImport(
     tick();
     if (step.action === 'create') {
       const values = { ...step.values, provinceCode, communeCode: step.values.communeCode!, externalCode: step.code };
-      const [row] = await tx.insert(subjects).values(values).returning();
-      await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row!.id, after: row });
-      subjectIds.set(step.code, { id: row!.id, communeCode: row!.communeCode });
+      const row = await subjectsRepository.insert(tx, values);
+      await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row.id, after: row });
+      subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
     } else if (step.action === 'update') {
       const before = plan.storedSubjects.get(step.code)!;
-      const [row] = await tx
-        .update(subjects)
-        .set({ ...step.values, updatedAt: new Date() })
-        .where(eq(subjects.id, step.id!))
-        .returning();
-      await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: row!.id, before, after: row });
-      subjectIds.set(step.code, { id: row!.id, communeCode: row!.communeCode });
+      const row = await subjectsRepository.update(tx, step.id!, step.values);
+      await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: row.id, before, after: row });
+      subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
     }
   }
   const firstYear = new Map<string, number>();
@@ -348,35 +309,32 @@ export async function applyImport(
       const year = firstYear.get(step.code) ?? thisYear;
       const serial = await productsRepository.nextSerial(tx, subject.communeCode, year);
       const ocopCode = formatProductCode({ provinceCode, communeCode: subject.communeCode, serial, year });
-      const [row] = await tx
-        .insert(products)
-        .values({ ...values, subjectId: subject.id, externalCode: step.code, ocopCode })
-        .returning();
-      await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row!.id, after: row });
-      productIds.set(step.code, row!.id);
+      const row = await productsRepository.insert(tx, { ...values, subjectId: subject.id, externalCode: step.code, ocopCode });
+      await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row.id, after: row });
+      productIds.set(step.code, row.id);
     } else if (step.action === 'update') {
       const { communeCode: _c, ...before } = plan.storedProducts.get(step.code)!;
-      const [row] = await tx
-        .update(products)
-        .set({ ...values, subjectId: subject.id, updatedAt: new Date() })
-        .where(eq(products.id, step.id!))
-        .returning();
-      await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: row!.id, before, after: row });
+      const row = await productsRepository.update(tx, step.id!, { ...values, subjectId: subject.id });
+      await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: row.id, before, after: row });
     }
   }
   for (const step of plan.resultSteps) {
     tick();
     const r = step.values;
     if (step.action === 'create') {
-      const [row] = await tx
-        .insert(historicalResults)
-        .values({ productId: productIds.get(r.productCode)!, year: r.year, round: r.round, level: r.level, kind: r.kind, ...resultValues(r) })
-        .returning();
-      await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: row!.id, after: row });
+      const row = await repo.insertResult(tx, {
+        productId: productIds.get(r.productCode)!,
+        year: r.year,
+        round: r.round,
+        level: r.level,
+        kind: r.kind,
+        ...resultValues(r),
+      });
+      await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: row.id, after: row });
     } else if (step.action === 'update') {
-      const [before] = await tx.select().from(historicalResults).where(eq(historicalResults.id, step.id!));
-      const [row] = await tx.update(historicalResults).set(resultValues(r)).where(eq(historicalResults.id, step.id!)).returning();
-      await recordAudit(tx, audit, { action: 'update', entityType: 'historical_result', entityId: row!.id, before, after: row });
+      const before = await repo.getResult(tx, step.id!);
+      const row = await repo.updateResult(tx, step.id!, resultValues(r));
+      await recordAudit(tx, audit, { action: 'update', entityType: 'historical_result', entityId: row.id, before, after: row });
     }
   }
   onProgress?.(done);

@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { ImportJob, ImportProblem } from '../../../contracts/imports.js';
+import type { ImportProblem } from '../../../contracts/imports.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
 import type { SheetKey } from '../../../domain/imports/sheets.js';
 import { adminProvince, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
-import { importJobs } from '../../db/schema/index.js';
 import { readWorkbookFile, UnreadableFileError, type SheetTable } from '../../lib/workbook-reader.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { analyseImport, applyImport, fileProblem, planImport, previewOf, type ImportRecords } from './import-plan.js';
+import { presentImportJob } from './imports.presenter.js';
+import { importsRepository as repo, type JobRow } from './imports.repository.js';
 
 export type UploadedFile = { name: string; data: Buffer };
 export type ImportLimits = { maxBytes: number; maxRows: number };
-type JobRow = typeof importJobs.$inferSelect;
-
-/** Problems listed in a job's answer; the full count is given beside them. */
-const PROBLEMS_SHOWN = 1000;
 /** How far a workbook may inflate: enough for any honest file of the size limit, not for a zip bomb. */
 const INFLATE_FACTOR = 20;
 
@@ -85,39 +81,15 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
    * status before it leaves `running`, so a job that was not running then and whose row still says
    * validating or committing was interrupted by a stopped server (its transaction rolled back).
    */
-  function present(row: JobRow, wasRunning: boolean): ImportJob {
-    const live = running.get(row.id);
+  function present(row: JobRow, wasRunning: boolean) {
     const interrupted = !wasRunning && (row.status === 'validating' || row.status === 'committing');
-    const problems = row.problems as ImportProblem[];
-    return {
-      id: row.id,
-      status: interrupted ? 'failed' : (row.status as ImportJob['status']),
-      fileNames: row.fileNames,
-      rowsTotal: live?.rowsTotal ?? row.rowsTotal,
-      rowsDone: live?.rowsDone ?? row.rowsDone,
-      preview: (row.preview as ImportJob['preview']) ?? null,
-      problems: problems.slice(0, PROBLEMS_SHOWN),
-      problemCount: problems.length,
-      failure: interrupted
-        ? {
-            vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.',
-            en: 'The server stopped while working; nothing was written. Upload again.',
-          }
-        : row.failure
-          ? (JSON.parse(row.failure) as Message)
-          : null,
-      createdAt: row.createdAt.toISOString(),
-      committedAt: row.committedAt?.toISOString() ?? null,
-    };
+    return presentImportJob(row, { live: running.get(row.id), interrupted });
   }
 
   async function load(actor: Actor, id: string) {
     const province = provinceOf(actor);
     const wasRunning = running.has(id);
-    const [row] = await db
-      .select()
-      .from(importJobs)
-      .where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, province)));
+    const row = await repo.findJob(db, id, province);
     if (!row) throw notFound({ vi: 'lượt nhập dữ liệu', en: 'import' });
     return { row, wasRunning };
   }
@@ -137,15 +109,16 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       });
       progress.rowsTotal = rowsTotal;
       const preview = problems.length ? null : previewOf(await planImport(db, province, records));
-      await db
-        .update(importJobs)
-        .set({ status: problems.length ? 'invalid' : 'validated', rowsTotal, rowsDone: rowsTotal, problems, preview, rows: problems.length ? null : records })
-        .where(eq(importJobs.id, jobId));
+      await repo.updateJob(db, jobId, {
+        status: problems.length ? 'invalid' : 'validated',
+        rowsTotal,
+        rowsDone: rowsTotal,
+        problems,
+        preview,
+        rows: problems.length ? null : records,
+      });
     } catch (err) {
-      await db
-        .update(importJobs)
-        .set({ status: 'failed', failure: failureText(err) })
-        .where(eq(importJobs.id, jobId));
+      await repo.updateJob(db, jobId, { status: 'failed', failure: failureText(err) });
     }
   }
 
@@ -162,15 +135,9 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
         });
         return result;
       });
-      await db
-        .update(importJobs)
-        .set({ status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null })
-        .where(eq(importJobs.id, job.id));
+      await repo.updateJob(db, job.id, { status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null });
     } catch (err) {
-      await db
-        .update(importJobs)
-        .set({ status: 'failed', failure: failureText(err) })
-        .where(eq(importJobs.id, job.id));
+      await repo.updateJob(db, job.id, { status: 'failed', failure: failureText(err) });
     }
   }
 
@@ -187,31 +154,29 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       if (!files.length) throw invalid('file_required', { vi: 'Chưa chọn tệp.', en: 'No file was sent.' });
       const digest = createHash('sha256');
       for (const f of files) digest.update(f.data);
-      const [row] = await db
-        .insert(importJobs)
-        .values({
-          provinceCode: province,
-          fileNames: files.map((f) => f.name),
-          fileDigest: digest.digest('hex'),
-          status: 'validating',
-          createdBy: actor.kind === 'user' ? actor.userId : null,
-        })
-        .returning();
-      track(row!.id, 0, () => validate(row!.id, province, files, sheet));
-      return present(row!, true);
+      const row = await repo.insertJob(db, {
+        provinceCode: province,
+        fileNames: files.map((f) => f.name),
+        fileDigest: digest.digest('hex'),
+        status: 'validating',
+        createdBy: actor.kind === 'user' ? actor.userId : null,
+      });
+      track(row.id, 0, () => validate(row.id, province, files, sheet));
+      return present(row, true);
     },
 
     async commit(actor: Actor, audit: AuditActor, id: string) {
       const { row: job } = await load(actor, id);
+      const province = job.provinceCode;
       if (running.has(id)) throw conflict('import_busy', { vi: 'Lượt nhập đang được xử lý.', en: 'The import is being processed.' });
       if (job.status !== 'validated')
         throw conflict('import_not_ready', {
           vi: job.status === 'committed' ? 'Lượt nhập này đã được ghi.' : 'Chỉ ghi được lượt nhập đã kiểm tra xong và không có lỗi.',
           en: job.status === 'committed' ? 'This import was already committed.' : 'Only a checked import without problems can be committed.',
         });
-      await db.update(importJobs).set({ status: 'committing', rowsDone: 0 }).where(eq(importJobs.id, id));
+      await repo.updateJob(db, id, { status: 'committing', rowsDone: 0 });
       track(id, job.rowsTotal, () => commitJob(job, audit));
-      return present((await db.select().from(importJobs).where(eq(importJobs.id, id)))[0]!, true);
+      return present((await repo.findJob(db, id, province))!, true);
     },
 
     get: async (actor: Actor, id: string) => {
@@ -223,13 +188,7 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       const province = provinceOf(actor);
       const wasRunning = new Set(running.keys());
       // The stored rows and problem lists can be large: the list leaves them out.
-      const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);
-      const found = await db
-        .select({ ...listed, problemCount: sql<number>`jsonb_array_length(${importJobs.problems})`.mapWith(Number) })
-        .from(importJobs)
-        .where(eq(importJobs.provinceCode, province))
-        .orderBy(desc(importJobs.createdAt))
-        .limit(20);
+      const found = await repo.recentJobs(db, province, 20);
       return found.map(({ problemCount, ...r }) => ({ ...present({ ...r, rows: null, problems: [] }, wasRunning.has(r.id)), problemCount }));
     },
 

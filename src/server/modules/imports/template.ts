@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { LEGAL_FORMS } from '../../../domain/subjects/legal-forms.js';
+import { LEGAL_BASES } from '../../../domain/evaluation/historical-results.js';
 import { SHEETS } from '../../../domain/imports/sheets.js';
+import { LEGAL_FORMS } from '../../../domain/subjects/legal-forms.js';
 
 /**
  * The template workbook: one sheet per kind of record with the Vietnamese labels as headers (keys
@@ -14,7 +15,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
     gioi_tinh_dai_dien: ['Nam', 'Nữ', 'Khác'],
     cap: ['Xã', 'Huyện', 'Tỉnh', 'Trung ương'],
     loai: ['Lần đầu', 'Nâng hạng', 'Đánh giá lại'],
-    can_cu: ['1048/QĐ-TTg', '148/QĐ-TTg', '1489/QĐ-TTg', '26/2026/QĐ-TTg'],
+    can_cu: [...LEGAL_BASES],
     hang_sao: ['1', '2', '3', '4', '5'],
   };
   for (const sheet of SHEETS) {

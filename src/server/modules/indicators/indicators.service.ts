@@ -1,13 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AnnualReport, Dashboard } from '../../../contracts/indicators.js';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { forbidden } from '../../../domain/errors.js';
 import { INDICATORS } from '../../../domain/indicators/index.js';
 import { reportingArea, type Actor } from '../../../domain/policies/index.js';
-import { queryRows, type Db } from '../../db/client.js';
-import { annualPlans, communes, criteriaSets, planTargets, provinces } from '../../db/schema/index.js';
-import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
-import { areaWhere, evaluationResults, type Area } from './evaluation-results.js';
-import { allFiguresQuery, INDICATOR_QUERIES, standingQuery, type FigureRow } from './indicator-queries.js';
+import type { Db } from '../../db/client.js';
+import { plansRepository } from '../plans/plans.repository.js';
+import { referenceRepository } from '../reference/reference.repository.js';
+import { INDICATOR_QUERIES, indicatorsRepository as repo, type Area } from './indicators.repository.js';
 
 export type Figure = { code: string; value: number | null; breakdown: Record<string, number> | null; byCommune: Map<string, number> };
 
@@ -23,13 +22,11 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
 
   async function figures(area: Area, year: number): Promise<Map<string, Figure>> {
     const tracked = INDICATORS.filter((i) => i.tracked && INDICATOR_QUERIES[i.code]);
-    const rows = await queryRows<FigureRow>(
+    const rows = await repo.figureRows(
       db,
-      allFiguresQuery(
-        area,
-        year,
-        tracked.map((i) => i.code),
-      ),
+      area,
+      year,
+      tracked.map((i) => i.code),
     );
     const out = new Map<string, Figure>();
     for (const indicator of INDICATORS) {
@@ -53,11 +50,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
 
   /** The plan's targets of the year: the province's, or for a commune area the sum of its communes' targets. */
   async function targets(area: Area, year: number) {
-    const rows = await db
-      .select({ code: planTargets.indicatorCode, communeCode: planTargets.communeCode, target: planTargets.target })
-      .from(planTargets)
-      .innerJoin(annualPlans, eq(annualPlans.id, planTargets.planId))
-      .where(and(eq(annualPlans.provinceCode, area.provinceCode), eq(annualPlans.year, year)));
+    const rows = await plansRepository.targetsFor(db, area.provinceCode, year);
     const out = new Map<string, number>();
     const byCommune = new Map<string, Map<string, number>>();
     for (const r of rows) {
@@ -78,14 +71,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
   }
 
   /** Products recognised (3★ or more) in the year, by criteria set and star: the dashboard's chart and the report's table. */
-  async function recognisedBySetAndStar(area: Area, year: number) {
-    const rows = await queryRows<{ set_number: number | null; star: number; n: number }>(
-      db,
-      sql`${evaluationResults(area, year)}
-          select criteria_set_number as set_number, star, count(*)::int as n from last_result where star >= 3 group by 1, 2 order by 1, 2`,
-    );
-    return rows.map((r) => ({ setNumber: r.set_number, star: r.star, products: Number(r.n) }));
-  }
+  const recognisedBySetAndStar = (area: Area, year: number) => repo.recognisedBySetAndStar(db, area, year);
 
   return {
     areaOf,
@@ -100,28 +86,14 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
 
     async dashboard(actor: Actor, year: number): Promise<Dashboard> {
       const area = areaOf(actor);
-      const [f, t, standing, communeRows, sets, subjectCounts, due] = await Promise.all([
+      const [f, t, standing, communeRows, sets, subjectsIn, dueByMonth] = await Promise.all([
         figures(area, year),
         targets(area, year),
-        queryRows<{ commune_code: string; star: number; legal_form: string; subject_id: string }>(db, standingQuery(area, year)),
-        db
-          .select({ code: communes.code, name: communes.name })
-          .from(communes)
-          .where(eq(communes.provinceCode, area.provinceCode))
-          .orderBy(asc(communes.sortKey)),
-        db.select({ number: criteriaSets.number, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)),
-        queryRows<{ commune_code: string; n: number }>(
-          db,
-          sql`select s.commune_code, count(*)::int as n from subjects s where ${areaWhere(area)} group by s.commune_code`,
-        ),
-        queryRows<{ month: string; n: number }>(
-          db,
-          sql`select to_char(c.expires_on, 'YYYY-MM') as month, count(*)::int as n
-                from certificates c join products p on p.id = c.product_id join subjects s on s.id = p.subject_id
-               where ${areaWhere(area)} and c.revoked_on is null and c.superseded_on is null
-                 and c.expires_on between make_date(${year}, 1, 1) and make_date(${year}, 12, 31)
-               group by 1 order by 1`,
-        ),
+        repo.standing(db, area, year),
+        referenceRepository.communesOf(db, area.provinceCode),
+        referenceRepository.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS),
+        repo.subjectsByCommune(db, area),
+        repo.certificatesDueByMonth(db, area, year),
       ]);
       const setNames = new Map(sets.map((s) => [s.number, s.name]));
       const bySetStar = await recognisedBySetAndStar(area, year);
@@ -133,9 +105,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
         subjectsByForm.get(s.legal_form)!.add(s.subject_id);
       }
       const recognised = f.get('products_recognised')!.byCommune;
-      const subjectsIn = new Map(subjectCounts.map((r) => [r.commune_code, Number(r.n)]));
       const inArea = (code: string) => !area.communeCodes || area.communeCodes.includes(code);
-      const dueByMonth = new Map(due.map((d) => [d.month, Number(d.n)]));
       return {
         year,
         provinceCode: area.provinceCode,
@@ -167,16 +137,12 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
 
     /** The annual report's figures for the province (part I of the provincial plan). */
     async annualReport(area: Area, year: number): Promise<AnnualReport> {
-      const [f, t, standing, communeRows, province] = await Promise.all([
+      const [f, t, standing, communeRows, provinceName] = await Promise.all([
         figures(area, year),
         targets(area, year),
-        queryRows<{ commune_code: string; star: number; legal_form: string; subject_id: string }>(db, standingQuery(area, year)),
-        db
-          .select({ code: communes.code, name: communes.name })
-          .from(communes)
-          .where(eq(communes.provinceCode, area.provinceCode))
-          .orderBy(asc(communes.sortKey)),
-        db.select({ fullName: provinces.fullName }).from(provinces).where(eq(provinces.code, area.provinceCode)),
+        repo.standing(db, area, year),
+        referenceRepository.communesOf(db, area.provinceCode),
+        referenceRepository.provinceFullName(db, area.provinceCode),
       ]);
       const v = (code: string) => f.get(code)!.value ?? 0;
       const starCount = (s: number) => standing.filter((r) => r.star === s).length;
@@ -185,7 +151,7 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
       return {
         year,
         provinceCode: area.provinceCode,
-        provinceName: province[0]?.fullName ?? area.provinceCode,
+        provinceName: provinceName ?? area.provinceCode,
         evaluated: {
           products: v('products_evaluated'),
           firstTime: v('products_evaluated_first'),

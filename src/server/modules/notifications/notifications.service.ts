@@ -1,6 +1,9 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Notification } from '../../../contracts/evaluation.js';
+import { unauthenticated } from '../../../domain/errors.js';
+import type { Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { emailOutbox, notifications, users } from '../../db/schema/index.js';
+import { notificationsRepository as repo, type NotificationRow } from './notifications.repository.js';
 
 export type NewNotification = { userIds: string[]; dossierId?: string | null; title: string; body: string };
 
@@ -11,48 +14,45 @@ export type NewNotification = { userIds: string[]; dossierId?: string | null; ti
 export async function notify(tx: DbOrTx, n: NewNotification) {
   const ids = [...new Set(n.userIds)];
   if (!ids.length) return;
-  const recipients = await tx
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.active, true)));
+  const recipients = await repo.activeRecipients(tx, ids);
   if (!recipients.length) return;
-  await tx.insert(notifications).values(recipients.map((r) => ({ userId: r.id, dossierId: n.dossierId ?? null, title: n.title, body: n.body })));
-  await tx.insert(emailOutbox).values(recipients.map((r) => ({ to: r.email, subject: `[OCOP] ${n.title}`, body: n.body })));
+  await repo.insertNotifications(
+    tx,
+    recipients.map((r) => ({ userId: r.id, dossierId: n.dossierId ?? null, title: n.title, body: n.body })),
+  );
+  await repo.queueEmails(
+    tx,
+    recipients.map((r) => ({ to: r.email, subject: `[OCOP] ${n.title}`, body: n.body })),
+  );
+}
+
+const presentNotification = (i: NotificationRow): z.infer<typeof Notification> => ({
+  id: i.id,
+  dossierId: i.dossierId,
+  title: i.title,
+  body: i.body,
+  readAt: i.readAt?.toISOString() ?? null,
+  createdAt: i.createdAt.toISOString(),
+});
+
+/** Notifications are personal: each account reads and marks only its own. */
+function ownerOf(actor: Actor): string {
+  if (actor.kind !== 'user') throw unauthenticated();
+  return actor.userId;
 }
 
 export function createNotificationsService(db: Db) {
   return {
-    async list(userId: string) {
-      const [items, unread] = await Promise.all([
-        db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(100),
-        db
-          .select({ n: count() })
-          .from(notifications)
-          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-      ]);
-      return {
-        items: items.map((i) => ({
-          id: i.id,
-          dossierId: i.dossierId,
-          title: i.title,
-          body: i.body,
-          readAt: i.readAt?.toISOString() ?? null,
-          createdAt: i.createdAt.toISOString(),
-        })),
-        unread: unread[0]?.n ?? 0,
-      };
+    async list(actor: Actor) {
+      const userId = ownerOf(actor);
+      const [items, unread] = await Promise.all([repo.latestFor(db, userId, 100), repo.unreadCount(db, userId)]);
+      return { items: items.map(presentNotification), unread };
     },
-    async markAllRead(userId: string) {
-      await db
-        .update(notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    async markAllRead(actor: Actor) {
+      await repo.markAllRead(db, ownerOf(actor), new Date());
     },
-    async markRead(userId: string, id: string) {
-      await db
-        .update(notifications)
-        .set({ readAt: new Date() })
-        .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
+    async markRead(actor: Actor, id: string) {
+      await repo.markRead(db, ownerOf(actor), id, new Date());
     },
   };
 }

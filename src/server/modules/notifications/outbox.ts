@@ -1,7 +1,6 @@
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { emailOutbox } from '../../db/schema/index.js';
 import type { Mailer } from '../../lib/mailer.js';
+import { notificationsRepository as repo } from './notifications.repository.js';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -11,30 +10,17 @@ export const MAX_ATTEMPTS = 5;
  * the mail is retried on a later run, up to MAX_ATTEMPTS.
  */
 export async function drainOutbox(db: Db, mailer: Mailer, batch = 50): Promise<{ sent: number; failed: number }> {
-  const pending = await db
-    .select()
-    .from(emailOutbox)
-    .where(and(isNull(emailOutbox.sentAt), lt(emailOutbox.attempts, MAX_ATTEMPTS)))
-    .orderBy(asc(emailOutbox.createdAt))
-    .limit(batch);
+  const pending = await repo.pendingEmails(db, MAX_ATTEMPTS, batch);
   let sent = 0;
   let failed = 0;
   for (const mail of pending) {
-    const claimed = await db
-      .update(emailOutbox)
-      .set({ attempts: mail.attempts + 1 })
-      .where(and(eq(emailOutbox.id, mail.id), eq(emailOutbox.attempts, mail.attempts), isNull(emailOutbox.sentAt)))
-      .returning({ id: emailOutbox.id });
-    if (!claimed.length) continue;
+    if (!(await repo.claimEmail(db, mail))) continue;
     try {
       await mailer.send({ to: mail.to, subject: mail.subject, text: mail.body });
-      await db.update(emailOutbox).set({ sentAt: new Date(), lastError: null }).where(eq(emailOutbox.id, mail.id));
+      await repo.markEmailSent(db, mail.id, new Date());
       sent++;
     } catch (err) {
-      await db
-        .update(emailOutbox)
-        .set({ lastError: err instanceof Error ? err.message.slice(0, 1000) : String(err) })
-        .where(eq(emailOutbox.id, mail.id));
+      await repo.markEmailFailed(db, mail.id, err instanceof Error ? err.message.slice(0, 1000) : String(err));
       failed++;
     }
   }

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Plan, PlanBody } from '../../../contracts/plans.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { indicatorByCode } from '../../../domain/indicators/index.js';
 import { canManageProgramme, reportingArea, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
-import { annualPlans, communes, planBudgetLines, planTargets } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { referenceRepository } from '../reference/reference.repository.js';
+import { presentPlan } from './plans.presenter.js';
+import { plansRepository as repo } from './plans.repository.js';
 
 const PLAN = { vi: 'kế hoạch năm', en: 'annual plan' };
 
@@ -18,33 +19,16 @@ export function createPlansService(db: Db, deploymentProvince: string) {
   }
 
   async function load(provinceCode: string, year: number): Promise<Plan | null> {
-    const [plan] = await db
-      .select()
-      .from(annualPlans)
-      .where(and(eq(annualPlans.provinceCode, provinceCode), eq(annualPlans.year, year)));
+    const plan = await repo.find(db, provinceCode, year);
     if (!plan) return null;
-    const [targets, lines] = await Promise.all([
-      db.select().from(planTargets).where(eq(planTargets.planId, plan.id)).orderBy(asc(planTargets.indicatorCode), asc(planTargets.communeCode)),
-      db.select().from(planBudgetLines).where(eq(planBudgetLines.planId, plan.id)).orderBy(asc(planBudgetLines.position)),
-    ]);
-    return {
-      id: plan.id,
-      provinceCode: plan.provinceCode,
-      year: plan.year,
-      title: plan.title,
-      narrative: plan.narrative,
-      version: plan.version,
-      targets: targets.map((t) => ({ indicatorCode: t.indicatorCode, communeCode: t.communeCode, target: t.target, note: t.note })),
-      budgetLines: lines.map((l) => ({ item: l.item, source: l.source as Plan['budgetLines'][number]['source'], amountVnd: l.amountVnd, note: l.note })),
-      budgetTotalVnd: lines.reduce((n, l) => n + l.amountVnd, 0),
-      updatedAt: plan.updatedAt.toISOString(),
-    };
+    const [targets, lines] = await Promise.all([repo.targetsOf(db, plan.id), repo.budgetLinesOf(db, plan.id)]);
+    return presentPlan(plan, targets, lines);
   }
 
   async function check(provinceCode: string, body: PlanBody) {
     const fields: Record<string, { vi: string; en: string }> = {};
     const details: string[] = [];
-    const communeCodes = new Set((await db.select({ code: communes.code }).from(communes).where(eq(communes.provinceCode, provinceCode))).map((c) => c.code));
+    const communeCodes = new Set((await referenceRepository.communesOf(db, provinceCode)).map((c) => c.code));
     const seen = new Set<string>();
     body.targets.forEach((t, i) => {
       if (!indicatorByCode(t.indicatorCode)) details.push(`targets.${i}: không có chỉ tiêu "${t.indicatorCode}" / unknown indicator`);
@@ -61,20 +45,8 @@ export function createPlansService(db: Db, deploymentProvince: string) {
 
   return {
     async list(actor: Actor) {
-      const provinceCode = readableProvince(actor);
-      return db
-        .select({
-          id: annualPlans.id,
-          year: annualPlans.year,
-          title: annualPlans.title,
-          targetCount: sql<number>`(select count(*)::int from plan_targets t where t.plan_id = annual_plans.id)`.mapWith(Number),
-          budgetTotalVnd: sql<number>`(select coalesce(sum(amount_vnd), 0)::float8 from plan_budget_lines l where l.plan_id = annual_plans.id)`.mapWith(Number),
-          updatedAt: annualPlans.updatedAt,
-        })
-        .from(annualPlans)
-        .where(eq(annualPlans.provinceCode, provinceCode))
-        .orderBy(desc(annualPlans.year))
-        .then((rows) => rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() })));
+      const rows = await repo.summaries(db, readableProvince(actor));
+      return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
     },
 
     async get(actor: Actor, year: number) {
@@ -95,50 +67,30 @@ export function createPlansService(db: Db, deploymentProvince: string) {
           en: 'Someone else changed the plan; reload before saving.',
         });
       await db.transaction(async (tx) => {
-        let planId = before?.id;
-        if (planId) {
-          await tx
-            .update(annualPlans)
-            .set({ title: body.title, narrative: body.narrative, version: before!.version + 1, updatedAt: new Date() })
-            .where(eq(annualPlans.id, planId));
-          await tx.delete(planTargets).where(eq(planTargets.planId, planId));
-          await tx.delete(planBudgetLines).where(eq(planBudgetLines.planId, planId));
+        let planId: string;
+        if (before) {
+          await repo.update(tx, before.id, { title: body.title, narrative: body.narrative, version: before.version + 1 });
+          planId = before.id;
         } else {
-          const [row] = await tx
-            .insert(annualPlans)
-            .values({ provinceCode, year, title: body.title, narrative: body.narrative, createdBy: actor.kind === 'user' ? actor.userId : null })
-            .returning();
-          planId = row!.id;
+          const created = await repo.insert(tx, {
+            provinceCode,
+            year,
+            title: body.title,
+            narrative: body.narrative,
+            createdBy: actor.kind === 'user' ? actor.userId : null,
+          });
+          planId = created.id;
         }
-        if (body.targets.length)
-          await tx
-            .insert(planTargets)
-            .values(
-              body.targets.map((t) => ({
-                planId: planId!,
-                indicatorCode: t.indicatorCode,
-                communeCode: t.communeCode ?? null,
-                target: t.target,
-                note: t.note ?? null,
-              })),
-            );
-        if (body.budgetLines.length)
-          await tx
-            .insert(planBudgetLines)
-            .values(
-              body.budgetLines.map((l, position) => ({
-                planId: planId!,
-                position,
-                item: l.item,
-                source: l.source,
-                amountVnd: l.amountVnd,
-                note: l.note ?? null,
-              })),
-            );
+        await repo.replaceContents(
+          tx,
+          planId,
+          body.targets.map((t) => ({ indicatorCode: t.indicatorCode, communeCode: t.communeCode ?? null, target: t.target, note: t.note ?? null })),
+          body.budgetLines.map((l, position) => ({ position, item: l.item, source: l.source, amountVnd: l.amountVnd, note: l.note ?? null })),
+        );
         await recordAudit(tx, audit, {
           action: before ? 'update' : 'create',
           entityType: 'annual_plan',
-          entityId: planId!,
+          entityId: planId,
           before: before ?? null,
           after: { year, ...body },
         });

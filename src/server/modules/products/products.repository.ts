@@ -1,7 +1,10 @@
 import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { RegistryScope } from '../../../domain/policies/index.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
-import { searchPlans } from '../../lib/text-search.js';
+import { subjectScopeWhere } from '../../db/sql-scope.js';
+import { searchInStages, searchPlans } from '../../db/text-search.js';
 
 export type ProductRow = typeof products.$inferSelect & {
   subjectName: string;
@@ -31,21 +34,45 @@ function baseQuery(db: DbOrTx) {
     .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)));
 }
 
-/** Search over the folded product name (see lib/text-search), plus the exact OCOP code and barcode. */
-export const productSearchPlans = (folded: string, raw: string) =>
+/** What the products list is narrowed by, besides the caller's scope; `q` searches names, OCOP codes and barcodes. */
+export type ProductFilters = {
+  q?: string | undefined;
+  subjectId?: string | undefined;
+  communeCode?: string | undefined;
+  criteriaSetNumber?: number | undefined;
+  status?: string | undefined;
+};
+
+/** Search over the folded product name (see db/text-search), plus the exact OCOP code and barcode. */
+const productSearchPlans = (folded: string, raw: string) =>
   searchPlans(products.nameSearch, { folded, exact: [eq(products.ocopCode, raw), eq(products.barcode, raw)] });
 
+async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
+  const [items, totals] = await Promise.all([
+    baseQuery(db)
+      .where(where)
+      .orderBy(...rank, products.sortKey, products.id)
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
+  ]);
+  return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };
+}
+
 export const productsRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
-    const [items, totals] = await Promise.all([
-      baseQuery(db)
-        .where(where)
-        .orderBy(...rank, products.sortKey, products.id)
-        .limit(page.limit)
-        .offset(page.offset),
-      db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
-    ]);
-    return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };
+  /** One page of the products in the scope matching the filters, in the list's order (search rank first, then name). */
+  list(db: DbOrTx, scope: RegistryScope, f: ProductFilters, page: { limit: number; offset: number }) {
+    const filters = and(
+      subjectScopeWhere(scope),
+      f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
+      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+      f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
+      f.status ? eq(products.status, f.status) : undefined,
+    );
+    const folded = f.q ? foldVietnamese(f.q) : '';
+    return folded
+      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => listWhere(db, and(filters, plan.where), plan.orderBy, page))
+      : listWhere(db, filters, [], page);
   },
 
   get: async (db: DbOrTx, id: string) => (await baseQuery(db).where(eq(products.id, id)).limit(1))[0] as ProductRow | undefined,

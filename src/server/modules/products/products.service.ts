@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { Product, ProductInput } from '../../../contracts/registry.js';
+import type { ProductInput } from '../../../contracts/registry.js';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/index.js';
 import {
@@ -14,58 +14,17 @@ import {
 } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
-import { products, subjects } from '../../db/schema/index.js';
-import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { processPhoto } from '../../lib/images.js';
-import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { inPages } from '../../lib/table-export.js';
-import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
-import { productSearchPlans, productsRepository as repo, type PhotoRow, type ProductRow } from './products.repository.js';
+import { presentProduct } from './products.presenter.js';
+import { productsRepository as repo, type ProductFilters, type ProductRow } from './products.repository.js';
 
 const PRODUCT = { vi: 'sản phẩm', en: 'product' };
 const PHOTO = { vi: 'ảnh', en: 'photo' };
 export const MAX_PHOTOS_PER_PRODUCT = 12;
-
-const photoUrl = (productId: string, photoId: string) => `/api/v1/products/${productId}/photos/${photoId}`;
-
-export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Product {
-  return {
-    id: row.id,
-    subjectId: row.subjectId,
-    subjectName: row.subjectName,
-    provinceCode: row.provinceCode,
-    communeCode: row.communeCode,
-    communeName: row.communeName,
-    name: row.name,
-    ocopCode: row.ocopCode,
-    criteriaLegalBasis: row.criteriaLegalBasis,
-    criteriaSetNumber: row.criteriaSetNumber,
-    criteriaSetName: row.criteriaSetName,
-    description: row.description,
-    ingredients: row.ingredients,
-    packaging: row.packaging,
-    netContent: row.netContent,
-    barcode: row.barcode,
-    qualityDeclarationNo: row.qualityDeclarationNo,
-    certifications: row.certifications,
-    ipTitles: row.ipTitles,
-    status: row.status as Product['status'],
-    photos: photos.map((p) => ({
-      id: p.id,
-      url: photoUrl(row.id, p.id),
-      thumbUrl: `${photoUrl(row.id, p.id)}?size=thumb`,
-      width: p.width,
-      height: p.height,
-      mimeType: p.mimeType,
-      bytes: p.bytes,
-    })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
 
 const subjectRef = (row: ProductRow) => ({ id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode });
 
@@ -90,13 +49,6 @@ function toValues(input: Omit<ProductInput, 'subjectId'>) {
   };
 }
 
-export type ProductFilters = {
-  q?: string | undefined;
-  subjectId?: string | undefined;
-  communeCode?: string | undefined;
-  criteriaSetNumber?: number | undefined;
-  status?: string | undefined;
-};
 export type ProductListFilters = ProductFilters & { page: number; pageSize: number };
 
 export function createProductsService(db: Db, storage: FileStorage, clock: () => Date = () => new Date()) {
@@ -126,19 +78,7 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
   };
 
   /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
-  function listPage(actor: Actor, f: ProductFilters, page: { limit: number; offset: number }) {
-    const filters = and(
-      subjectScopeWhere(registryScope(actor)),
-      f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
-      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
-      f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
-      f.status ? eq(products.status, f.status) : undefined,
-    );
-    const folded = f.q ? foldVietnamese(f.q) : '';
-    return folded
-      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
-      : repo.list(db, filters, [], page);
-  }
+  const listPage = (actor: Actor, f: ProductFilters, page: { limit: number; offset: number }) => repo.list(db, registryScope(actor), f, page);
 
   return {
     async list(actor: Actor, f: ProductListFilters) {

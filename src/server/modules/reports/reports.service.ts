@@ -1,29 +1,28 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { forbidden } from '../../../domain/errors.js';
 import { canManageProgramme, adminProvince, type Actor } from '../../../domain/policies/index.js';
-import { queryRows, type Db } from '../../db/client.js';
-import { annualPlans, criteriaSets } from '../../db/schema/index.js';
-import { CURRENT_CRITERIA_BASIS } from '../../db/seed/reference.js';
-import { evaluationResults, type Area } from '../indicators/evaluation-results.js';
+import type { Db } from '../../db/client.js';
+import { indicatorsRepository, type Area } from '../indicators/indicators.repository.js';
 import type { IndicatorsService } from '../indicators/indicators.service.js';
+import { plansRepository } from '../plans/plans.repository.js';
+import { referenceRepository } from '../reference/reference.repository.js';
 import { annualReportDocx, type ReportContext } from './annual-report.docx.js';
 import { annualReportXlsx } from './annual-report.xlsx.js';
 
 /** The annual report of a province: its figures (JSON), the Word document and the workbook behind it. */
 export function createReportsService(db: Db, indicators: IndicatorsService, deploymentProvince: string, clock: () => Date = () => new Date()) {
   async function context(area: Area, year: number): Promise<ReportContext> {
-    const [report, plan, decisions, sets, bySet] = await Promise.all([
+    const [report, plan, decisionNumbers, sets, bySet] = await Promise.all([
       indicators.annualReport(area, year),
-      db.select({ title: annualPlans.title }).from(annualPlans).where(and(eq(annualPlans.provinceCode, area.provinceCode), eq(annualPlans.year, year))),
-      // The province's recognition decisions of the year: not the ministry's, not one recognising nothing.
-      queryRows<{ decision_no: string }>(db, sql`${evaluationResults(area, year)} select distinct decision_no from counting where year = ${year} and level = 'province' and star >= 3 and decision_no is not null order by 1`),
-      db.select({ number: criteriaSets.number, name: criteriaSets.name }).from(criteriaSets).where(eq(criteriaSets.legalBasis, CURRENT_CRITERIA_BASIS)),
+      plansRepository.find(db, area.provinceCode, year),
+      indicatorsRepository.provinceDecisionNumbers(db, area, year),
+      referenceRepository.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS),
       indicators.recognisedBySetAndStar(area, year),
     ]);
     return {
       report,
-      planTitle: plan[0]?.title ?? null,
-      decisionNumbers: decisions.map((d) => d.decision_no),
+      planTitle: plan?.title ?? null,
+      decisionNumbers,
       issuedOn: clock().toISOString().slice(0, 10),
       setNames: new Map(sets.map((s) => [s.number, s.name])),
       bySet,

@@ -5,7 +5,7 @@ import { createTestApp, DEMO, type Client, type TestApp } from '../../../../test
 import { docxText } from '../../../../test/support/documents.js';
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
-import { INDICATOR_QUERIES } from '../indicators/indicator-queries.js';
+import { INDICATOR_QUERIES } from '../indicators/indicators.repository.js';
 import { scoredDossier, setUpCouncil } from '../../../../test/support/evaluation.js';
 
 let t: TestApp;

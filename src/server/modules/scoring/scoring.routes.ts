@@ -46,6 +46,6 @@ export const scoringRoutes: FastifyPluginAsyncZod<{ catalogue: CriteriaCatalogue
       config: { access: ['admin'] },
       schema: { tags, summary: 'Change the province’s scoring rules', body: ScoringSettings, response: { 200: ScoringSettings } },
     },
-    (req) => settings.updateScoring(provinceOf(req.actor), req.auditActor, req.body),
+    (req) => settings.updateScoring(req.actor, provinceOf(req.actor), req.auditActor, req.body),
   );
 };

@@ -82,9 +82,9 @@ describe('POST /api/v1/scoring/evaluate', () => {
   });
 
   it('rejects a sheet that misses criteria or names unknown ones, with precise fields', async () => {
-    const choices = { ...bestChoices(set1) };
-    const [first] = Object.keys(choices);
-    delete choices[first!];
+    const all = bestChoices(set1);
+    const [first] = Object.keys(all);
+    const { [first!]: _missing, ...choices } = all;
     const res = await (await t.client()).post('/api/v1/scoring/evaluate', { version: '26/2026/QĐ-TTg', set: 1, choices: { ...choices, '99.9': 0 } });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_score_sheet');

@@ -12,14 +12,14 @@ import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { productsRepository, type ProductRow } from '../products/products.repository.js';
 import { presentSheetScore } from '../scoring/scoring.presenter.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import { selfAssessmentsRepository as repo, type EvidenceRow, type SelfAssessmentRow } from './self-assessments.repository.js';
+import { presentEvidence, presentSummary } from './self-assessments.presenter.js';
+import { selfAssessmentsRepository as repo, type SelfAssessmentRow } from './self-assessments.repository.js';
 
 const SELF_ASSESSMENT = { vi: 'phiếu tự đánh giá', en: 'self-assessment' };
 const EVIDENCE = { vi: 'minh chứng', en: 'evidence' };
 export const MAX_EVIDENCE_PER_ASSESSMENT = 100;
 
 const subjectRef = (p: ProductRow) => ({ id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode });
-const evidenceUrl = (assessmentId: string, e: EvidenceRow) => (e.kind === 'link' ? e.url! : `/api/v1/self-assessments/${assessmentId}/evidence/${e.id}`);
 
 export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogue, settings: SettingsService, storage: FileStorage) {
   async function loadProduct(actor: Actor, productId: string) {
@@ -60,7 +60,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
     const { progress, result } = sheetOutcome(version, set, row.choices, caseKey, (await settings.scoring(product.provinceCode)).gatePolicy);
     const evidence = await repo.evidenceOf(db, row.id);
     return {
-      ...summary(row, set, slug),
+      ...presentSummary(row, set, slug),
       productName: product.name,
       ocopCode: product.ocopCode,
       subjectName: product.subjectName,
@@ -68,16 +68,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       choices: row.choices,
       notes: row.notes,
       generalNote: row.generalNote,
-      evidence: evidence.map((e) => ({
-        id: e.id,
-        criterionCode: e.criterionCode,
-        kind: e.kind,
-        url: evidenceUrl(row.id, e),
-        filename: e.filename,
-        mimeType: e.mimeType,
-        bytes: e.bytes,
-        createdAt: e.createdAt.toISOString(),
-      })),
+      evidence: evidence.map((e) => presentEvidence(row.id, e)),
       progress,
       result,
       canEdit: canEditProduct(actor, subjectRef(product)),
@@ -97,7 +88,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       return rows.map((r) => {
         const entry = entries.find((e) => e.version.legalBasis === r.legalBasis);
         const set = entry && findSet(entry.version, r.setNumber);
-        return summary(r, set, entry?.slug ?? '');
+        return presentSummary(r, set, entry?.slug ?? '');
       });
     },
 
@@ -288,23 +279,6 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       const ctx = await load(actor, id, 'read');
       return { assessment: await present(ctx, actor), set: ctx.set, version: ctx.version };
     },
-  };
-}
-
-function summary(row: SelfAssessmentRow, set: CriteriaSet | undefined, slug: string) {
-  return {
-    id: row.id,
-    productId: row.productId,
-    legalBasis: row.legalBasis,
-    versionSlug: slug,
-    setNumber: row.setNumber,
-    setName: set?.name ?? '',
-    status: row.status,
-    total: row.total,
-    star: row.star,
-    completedAt: row.completedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
   };
 }
 

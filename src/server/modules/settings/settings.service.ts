@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { ScoringSettings } from '../../../contracts/scoring.js';
+import { forbidden } from '../../../domain/errors.js';
+import { canChangeScoringSettings, type Actor } from '../../../domain/policies/index.js';
 import { DEFAULT_COUNCIL_SETTINGS } from '../../../domain/scoring/index.js';
 import type { Db } from '../../db/client.js';
-import { programmeSettings } from '../../db/schema/index.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { settingsRepository as repo } from './settings.repository.js';
 
 /**
  * Defaults from the engine: cap at a missed minimum, re-score above 10 points, quorum 75 % with the
@@ -15,18 +16,16 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = { ...DEFAULT_COUNCIL_SE
 
 export function createSettingsService(db: Db) {
   async function scoring(provinceCode: string): Promise<ScoringSettings> {
-    const row = (await db.select().from(programmeSettings).where(eq(programmeSettings.provinceCode, provinceCode)).limit(1))[0];
+    const row = await repo.get(db, provinceCode);
     return { ...DEFAULT_SCORING_SETTINGS, ...((row?.scoring as Partial<ScoringSettings> | undefined) ?? {}) };
   }
   return {
     scoring,
-    async updateScoring(provinceCode: string, audit: AuditActor, next: ScoringSettings) {
+    async updateScoring(actor: Actor, provinceCode: string, audit: AuditActor, next: ScoringSettings) {
+      if (!canChangeScoringSettings(actor, provinceCode)) throw forbidden();
       const before = await scoring(provinceCode);
       await db.transaction(async (tx) => {
-        await tx
-          .insert(programmeSettings)
-          .values({ provinceCode, scoring: next })
-          .onConflictDoUpdate({ target: programmeSettings.provinceCode, set: { scoring: next, updatedAt: new Date() } });
+        await repo.saveScoring(tx, provinceCode, next);
         await recordAudit(tx, audit, { action: 'update', entityType: 'scoring_settings', entityId: provinceCode, before, after: next });
       });
       return next;

@@ -1,32 +1,56 @@
 import { and, count, eq, getTableColumns, ilike, sql, type SQL } from 'drizzle-orm';
+import type { RegistryScope } from '../../../domain/policies/index.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
-import { communes, products, provinces, subjects } from '../../db/schema/index.js';
-import { likeEscape } from '../../lib/sql-scope.js';
-import { searchPlans } from '../../lib/text-search.js';
+import { communes, products, provinces, subjects, users } from '../../db/schema/index.js';
+import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
+import { searchInStages, searchPlans } from '../../db/text-search.js';
 
 export type SubjectRow = typeof subjects.$inferSelect & { communeName: string; productCount: number };
 export type SubjectValues = Omit<typeof subjects.$inferInsert, 'id' | 'createdAt'>;
 
 const productCount = sql<number>`(select count(*) from ${products} where ${products.subjectId} = ${subjects.id})`.mapWith(Number);
 
-/** Search over the folded name (see lib/text-search), plus the tax code's start and the province's own code. */
-export const subjectSearchPlans = (folded: string, raw: string) =>
+/** What the subjects list is narrowed by, besides the caller's scope; `q` searches names, tax codes and the province's codes. */
+export type SubjectFilters = {
+  q?: string | undefined;
+  legalForm?: string | undefined;
+  communeCode?: string | undefined;
+  status?: string | undefined;
+};
+
+/** Search over the folded name (see db/text-search), plus the tax code's start and the province's own code. */
+const subjectSearchPlans = (folded: string, raw: string) =>
   searchPlans(subjects.nameSearch, { folded, exact: [ilike(subjects.taxCode, `${likeEscape(raw)}%`), eq(subjects.externalCode, raw)] });
 
+async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
+  const [items, totals] = await Promise.all([
+    db
+      .select({ ...getTableColumns(subjects), communeName: communes.name, productCount })
+      .from(subjects)
+      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .where(where)
+      .orderBy(...rank, subjects.sortKey, subjects.id)
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(subjects).where(where),
+  ]);
+  return { items: items as SubjectRow[], total: totals[0]?.n ?? 0 };
+}
+
 export const subjectsRepository = {
-  async list(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
-    const [items, totals] = await Promise.all([
-      db
-        .select({ ...getTableColumns(subjects), communeName: communes.name, productCount })
-        .from(subjects)
-        .innerJoin(communes, eq(communes.code, subjects.communeCode))
-        .where(where)
-        .orderBy(...rank, subjects.sortKey, subjects.id)
-        .limit(page.limit)
-        .offset(page.offset),
-      db.select({ n: count() }).from(subjects).where(where),
-    ]);
-    return { items: items as SubjectRow[], total: totals[0]?.n ?? 0 };
+  /** One page of the subjects in the scope matching the filters, in the list's order (search rank first, then name). */
+  list(db: DbOrTx, scope: RegistryScope, f: SubjectFilters, page: { limit: number; offset: number }) {
+    const filters = and(
+      subjectScopeWhere(scope),
+      f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
+      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
+      f.status ? eq(subjects.status, f.status) : undefined,
+    );
+    const folded = f.q ? foldVietnamese(f.q) : '';
+    return folded
+      ? searchInStages(subjectSearchPlans(folded, f.q!.trim()), (plan) => listWhere(db, and(filters, plan.where), plan.orderBy, page))
+      : listWhere(db, filters, [], page);
   },
 
   async get(db: DbOrTx, id: string): Promise<SubjectRow | undefined> {
@@ -61,6 +85,9 @@ export const subjectsRepository = {
         .returning()
     )[0]!,
   delete: (db: DbOrTx, id: string) => db.delete(subjects).where(eq(subjects.id, id)),
+
+  /** Whether user accounts are linked to the subject (its producers' accounts). */
+  hasAccounts: async (db: DbOrTx, id: string) => (await db.select({ id: users.id }).from(users).where(eq(users.subjectId, id)).limit(1)).length > 0,
 
   findCommune: async (db: DbOrTx, code: string) => (await db.select().from(communes).where(eq(communes.code, code)).limit(1))[0],
   findByExternalCode: async (db: DbOrTx, provinceCode: string, externalCode: string) =>

@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import type { Subject, SubjectInput } from '../../../contracts/registry.js';
+import type { SubjectInput } from '../../../contracts/registry.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import {
   canCreateSubject,
@@ -13,42 +12,12 @@ import {
 } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
-import { subjects, users } from '../../db/schema/index.js';
-import { subjectScopeWhere } from '../../lib/sql-scope.js';
 import { inPages } from '../../lib/table-export.js';
-import { searchInStages } from '../../lib/text-search.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { subjectSearchPlans, subjectsRepository as repo, type SubjectRow } from './subjects.repository.js';
+import { presentSubject } from './subjects.presenter.js';
+import { subjectsRepository as repo, type SubjectFilters } from './subjects.repository.js';
 
 const SUBJECT = { vi: 'chủ thể', en: 'subject' };
-
-export function presentSubject(row: SubjectRow): Subject {
-  return {
-    id: row.id,
-    provinceCode: row.provinceCode,
-    communeCode: row.communeCode,
-    communeName: row.communeName,
-    externalCode: row.externalCode,
-    name: row.name,
-    legalForm: row.legalForm as Subject['legalForm'],
-    taxCode: row.taxCode,
-    representativeName: row.representativeName,
-    representativeGender: row.representativeGender as Subject['representativeGender'],
-    representativeEthnicity: row.representativeEthnicity,
-    representativeDisability: row.representativeDisability,
-    address: row.address,
-    phone: row.phone,
-    email: row.email,
-    foundedOn: row.foundedOn,
-    workforceTotal: row.workforceTotal,
-    workforceLocal: row.workforceLocal,
-    workforceWomen: row.workforceWomen,
-    status: row.status as Subject['status'],
-    productCount: row.productCount,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
 
 /** Stored form of the input: NFC text, plus the search and sort keys derived from the name. */
 function toValues(input: SubjectInput, provinceCode: string) {
@@ -77,12 +46,6 @@ function toValues(input: SubjectInput, provinceCode: string) {
   };
 }
 
-export type SubjectFilters = {
-  q?: string | undefined;
-  legalForm?: string | undefined;
-  communeCode?: string | undefined;
-  status?: string | undefined;
-};
 export type SubjectListFilters = SubjectFilters & { page: number; pageSize: number };
 
 export function createSubjectsService(db: Db) {
@@ -103,18 +66,7 @@ export function createSubjectsService(db: Db) {
   }
 
   /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
-  function listPage(actor: Actor, f: SubjectFilters, page: { limit: number; offset: number }) {
-    const filters = and(
-      subjectScopeWhere(registryScope(actor)),
-      f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
-      f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
-      f.status ? eq(subjects.status, f.status) : undefined,
-    );
-    const folded = f.q ? foldVietnamese(f.q) : '';
-    return folded
-      ? searchInStages(subjectSearchPlans(folded, f.q!.trim()), (plan) => repo.list(db, and(filters, plan.where), plan.orderBy, page))
-      : repo.list(db, filters, [], page);
-  }
+  const listPage = (actor: Actor, f: SubjectFilters, page: { limit: number; offset: number }) => repo.list(db, registryScope(actor), f, page);
 
   return {
     async list(actor: Actor, f: SubjectListFilters) {
@@ -164,8 +116,7 @@ export function createSubjectsService(db: Db) {
           vi: `Chủ thể còn ${before.productCount} sản phẩm; xoá hoặc chuyển các sản phẩm trước.`,
           en: `The subject still has ${before.productCount} product(s); remove them first.`,
         });
-      const linked = await db.select({ id: users.id }).from(users).where(eq(users.subjectId, id)).limit(1);
-      if (linked.length)
+      if (await repo.hasAccounts(db, id))
         throw conflict('subject_has_accounts', {
           vi: 'Chủ thể còn tài khoản người dùng gắn kèm; gỡ tài khoản trước.',
           en: 'User accounts are still linked to this subject; unlink them first.',

@@ -1,7 +1,7 @@
 import { and, count, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { subjects, userCommunes, users } from '../../db/schema/index.js';
-import { likeEscape } from '../../lib/sql-scope.js';
+import { sessions, subjects, userCommunes, users } from '../../db/schema/index.js';
+import { likeEscape } from '../../db/sql-scope.js';
 
 export type UserRow = typeof users.$inferSelect & { subjectName: string | null; communeCodes: string[] };
 
@@ -76,5 +76,10 @@ export const usersRepository = {
         .from(users)
         .where(and(eq(users.role, 'admin'), eq(users.active, true), provinceCode ? eq(users.provinceCode, provinceCode) : isNull(users.provinceCode)))
     )[0]?.n ?? 0,
+  /** The province of a subject, to check a producer's account lies in it; undefined for an unknown subject. */
+  subjectProvince: async (db: DbOrTx, subjectId: string) =>
+    (await db.select({ provinceCode: subjects.provinceCode }).from(subjects).where(eq(subjects.id, subjectId)).limit(1))[0]?.provinceCode,
+  /** Signs the account out everywhere: its access changed, or its password was reset. */
+  endSessions: (db: DbOrTx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId)),
   anyUser: async (db: DbOrTx): Promise<boolean> => (await db.select({ id: users.id }).from(users).limit(1)).length > 0,
 };

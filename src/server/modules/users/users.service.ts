@@ -1,34 +1,19 @@
-import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { User, UserCreateBody, UserUpdateBody } from '../../../contracts/users.js';
+import type { UserCreateBody, UserUpdateBody } from '../../../contracts/users.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { canManageUser, type Actor, type UserActor } from '../../../domain/policies/index.js';
+import { canManageUser, canManageUsers, mayHaveNationalScope, type Actor, type UserActor } from '../../../domain/policies/index.js';
 import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { communes, sessions, subjects } from '../../db/schema/index.js';
 import { generatePassword, hashPassword } from '../../lib/passwords.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { referenceRepository } from '../reference/reference.repository.js';
+import { presentUser } from './users.presenter.js';
 import { usersRepository as repo, type UserRow } from './users.repository.js';
 
 const USER = { vi: 'tài khoản', en: 'account' };
 
 export type UserFilters = { q?: string | undefined; role?: string | undefined; active?: 'true' | 'false' | undefined };
-
-export function presentUser(row: UserRow): z.infer<typeof User> {
-  return {
-    id: row.id,
-    email: row.email,
-    fullName: row.fullName,
-    role: row.role,
-    provinceCode: row.provinceCode,
-    subjectId: row.subjectId,
-    subjectName: row.subjectName,
-    communeCodes: row.communeCodes,
-    active: row.active,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
 
 type ScopeInput = { role: UserRow['role']; provinceCode?: string | null | undefined; communeCodes: string[]; subjectId?: string | null | undefined };
 
@@ -38,7 +23,7 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
   if (!canManageUser(actor, { role: input.role, provinceCode }))
     throw forbidden({ vi: 'Bạn chỉ quản lý được tài khoản trong tỉnh của mình.', en: 'You can only manage accounts of your own province.' });
   // The ministry's own people are national: its office (admin) and the central council's members (Art. 7.4b).
-  if (provinceCode === null && input.role !== 'admin' && input.role !== 'council') {
+  if (provinceCode === null && !mayHaveNationalScope(input.role)) {
     const m = {
       vi: 'Tài khoản cấp trung ương chỉ dành cho quản trị và thành viên Hội đồng cấp trung ương.',
       en: 'Only administrators and central council members can have national scope.',
@@ -47,7 +32,7 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
   }
   const communeCodes = input.role === 'officer' ? [...new Set(input.communeCodes)] : [];
   if (communeCodes.length) {
-    const found = await db.select({ code: communes.code, provinceCode: communes.provinceCode }).from(communes).where(inArray(communes.code, communeCodes));
+    const found = await referenceRepository.communesByCode(db, communeCodes);
     const bad = communeCodes.filter((c) => !found.some((f) => f.code === c && f.provinceCode === provinceCode));
     if (bad.length) {
       const m = { vi: `Xã/phường không thuộc tỉnh của tài khoản: ${bad.join(', ')}.`, en: `Communes outside the account's province: ${bad.join(', ')}.` };
@@ -56,8 +41,8 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
   }
   const subjectId = input.role === 'producer' ? (input.subjectId ?? null) : null;
   if (subjectId) {
-    const subject = (await db.select({ provinceCode: subjects.provinceCode }).from(subjects).where(eq(subjects.id, subjectId)).limit(1))[0];
-    if (!subject || subject.provinceCode !== provinceCode) {
+    const subjectProvince = await repo.subjectProvince(db, subjectId);
+    if (subjectProvince !== provinceCode) {
       const m = { vi: 'Không tìm thấy chủ thể trong tỉnh của tài khoản.', en: "No such subject in the account's province." };
       throw invalid('unknown_subject', m, { subjectId: m });
     }
@@ -72,7 +57,7 @@ export function createUsersService(db: Db) {
     return row;
   }
   const asAdmin = (actor: Actor): UserActor => {
-    if (actor.kind !== 'user' || actor.role !== 'admin') throw forbidden();
+    if (!canManageUsers(actor) || actor.kind !== 'user') throw forbidden();
     return actor;
   };
 
@@ -133,7 +118,7 @@ export function createUsersService(db: Db) {
         const after = await repo.update(tx, id, { fullName: normalizeText(input.fullName), role: input.role, active: input.active, ...scope });
         await repo.setCommunes(tx, id, scope.communeCodes);
         // Access changes take effect now, not when an old session expires.
-        if (!input.active || input.role !== before.role) await tx.delete(sessions).where(eq(sessions.userId, id));
+        if (!input.active || input.role !== before.role) await repo.endSessions(tx, id);
         const { subjectName: _s, ...beforeRow } = before;
         await recordAudit(tx, audit, {
           action: 'update',
@@ -153,7 +138,7 @@ export function createUsersService(db: Db) {
       const passwordHash = await hashPassword(password ?? oneTimePassword!);
       await db.transaction(async (tx) => {
         await repo.update(tx, id, { passwordHash, mustChangePassword: true });
-        await tx.delete(sessions).where(eq(sessions.userId, id));
+        await repo.endSessions(tx, id);
         await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: { password: '•••' }, after: { password: 'reset' } });
       });
       return { oneTimePassword };

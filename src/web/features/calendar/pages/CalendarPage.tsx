@@ -3,11 +3,11 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { useCalendarYear } from '../api/calendar.js';
 import { DaysOffList } from '../components/DaysOffList.js';
 import { AddOverrideForm, OverrideList } from '../components/Overrides.js';
@@ -39,62 +39,60 @@ function YearSwitch({ year, onChange }: { year: number; onChange: (year: number)
  */
 export function CalendarPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR ? asked : dayjs().year();
   const setYear = (next: number) => setParams(next === dayjs().year() ? {} : { year: String(next) }, { replace: true });
   const calendar = useCalendarYear(year);
-  const isAdmin = user.role === 'admin';
+  const isOffice = isOcopOffice(actor);
 
   return (
     <>
       <PageHeader title={t('calendar.title')} description={t('calendar.intro')} actions={<YearSwitch year={year} onChange={setYear} />} />
-      {calendar.isPending ? (
-        <PageLoader />
-      ) : calendar.isError ? (
-        <QueryError error={calendar.error} onRetry={() => void calendar.refetch()} />
-      ) : (
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, lg: 7 }}>
-            <SectionCard
-              title={t('calendar.daysOff', { year })}
-              action={<Badge variant="light">{t('calendar.daysOffCount', { count: calendar.data.daysOff.length })}</Badge>}
-              data-testid="calendar-days-off"
-            >
-              <Stack gap="sm">
-                <Text size="xs" c="dimmed">
-                  {t('calendar.daysOffHint')}
-                </Text>
-                <DaysOffList days={calendar.data.daysOff} />
-              </Stack>
-            </SectionCard>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
-            <SectionCard title={t('calendar.overrides')}>
-              <Stack gap="md">
-                <Text size="xs" c="dimmed">
-                  {t('calendar.overridesHint')}
-                </Text>
-                {calendar.data.overrides.length === 0 ? (
-                  <Text size="sm" c="dimmed">
-                    {t('calendar.noOverrides', { year })}
+      <QueryView query={calendar}>
+        {(data) => (
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <SectionCard
+                title={t('calendar.daysOff', { year })}
+                action={<Badge variant="light">{t('calendar.daysOffCount', { count: data.daysOff.length })}</Badge>}
+                data-testid="calendar-days-off"
+              >
+                <Stack gap="sm">
+                  <Text size="xs" c="dimmed">
+                    {t('calendar.daysOffHint')}
                   </Text>
-                ) : (
-                  <OverrideList overrides={calendar.data.overrides} editableScope={isAdmin ? user.provinceCode : undefined} />
-                )}
-                {isAdmin ? (
-                  <AddOverrideForm onAdded={(date) => setYear(Number(date.slice(0, 4)))} />
-                ) : (
-                  <Text size="sm" c="dimmed">
-                    {t('calendar.readOnly')}
+                  <DaysOffList days={data.daysOff} />
+                </Stack>
+              </SectionCard>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <SectionCard title={t('calendar.overrides')}>
+                <Stack gap="md">
+                  <Text size="xs" c="dimmed">
+                    {t('calendar.overridesHint')}
                   </Text>
-                )}
-              </Stack>
-            </SectionCard>
-          </Grid.Col>
-        </Grid>
-      )}
+                  {data.overrides.length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      {t('calendar.noOverrides', { year })}
+                    </Text>
+                  ) : (
+                    <OverrideList overrides={data.overrides} editableScope={isOffice ? actor.provinceCode : undefined} />
+                  )}
+                  {isOffice ? (
+                    <AddOverrideForm onAdded={(date) => setYear(Number(date.slice(0, 4)))} />
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('calendar.readOnly')}
+                    </Text>
+                  )}
+                </Stack>
+              </SectionCard>
+            </Grid.Col>
+          </Grid>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFile
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canRevokeCertificate } from '../../../../domain/policies/index.js';
+import { canRevokeCertificate, isOcopOffice } from '../../../../domain/policies/index.js';
 import { FieldList } from '../../../components/FieldList.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -62,7 +62,7 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
             <Button component="a" href={certificatePdfUrl(certificate.id)} download leftSection={<IconFileTypePdf size={16} aria-hidden />}>
               {t('certificates.pdf')}
             </Button>
-            {revoked && actor.role === 'admin' && (
+            {revoked && isOcopOffice(actor) && (
               <Button
                 component="a"
                 href={revocationDocxUrl(certificate.id)}

@@ -1,15 +1,15 @@
 import { Button, EmptyState, Select, SimpleGrid, Tabs } from '@mantine/core';
 import { IconCertificate, IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { seesProgramme } from '../../../../domain/policies/index.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams, type ListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { CERTIFICATE_PAGE_SIZE, useCertificates } from '../api/certificates.js';
 import { CertificateCards, CertificateTable } from '../components/CertificateResults.js';
 import { isCertificateStatus, useCertificateLabels } from '../components/labels.js';
@@ -45,18 +45,18 @@ function CertificateList({ list }: { list: ListParams<(typeof FILTERS)[number]> 
           </Button>
         )}
       </SimpleGrid>
-      {certificates.isPending ? (
-        <PageLoader />
-      ) : certificates.isError ? (
-        <QueryError error={certificates.error} onRetry={() => void certificates.refetch()} />
-      ) : certificates.data.items.length === 0 ? (
-        <EmptyState icon={<IconCertificate aria-hidden />} title={t('certificates.empty')} py="xl" />
-      ) : (
-        <div style={{ opacity: certificates.isPlaceholderData ? 0.6 : 1 }}>
-          {isPhone ? <CertificateCards certificates={certificates.data.items} /> : <CertificateTable certificates={certificates.data.items} />}
-          <ListFooter total={certificates.data.total} page={list.page} pageSize={CERTIFICATE_PAGE_SIZE} onPageChange={list.setPage} />
-        </div>
-      )}
+      <QueryView
+        query={certificates}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState icon={<IconCertificate aria-hidden />} title={t('certificates.empty')} py="xl" />}
+      >
+        {(data) => (
+          <div style={{ opacity: certificates.isPlaceholderData ? 0.6 : 1 }}>
+            {isPhone ? <CertificateCards certificates={data.items} /> : <CertificateTable certificates={data.items} />}
+            <ListFooter total={data.total} page={list.page} pageSize={CERTIFICATE_PAGE_SIZE} onPageChange={list.setPage} />
+          </div>
+        )}
+      </QueryView>
     </SectionCard>
   );
 }
@@ -64,9 +64,9 @@ function CertificateList({ list }: { list: ListParams<(typeof FILTERS)[number]> 
 /** Certificates in the user's scope; the office and commune officers also get the re-rating work list. */
 export function CertificateListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const list = useListParams(FILTERS);
-  const hasWorklist = user.role === 'admin' || user.role === 'officer';
+  const hasWorklist = seesProgramme(actor);
   const tab = hasWorklist && list.filters.tab === 'worklist' ? 'worklist' : 'list';
   const status = list.filters.status;
   return (

@@ -6,7 +6,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatPoints } from '../../../lib/format.js';
-import { PartsTable } from '../../self-assessments/index.js';
+import { PartsTable } from '../../../components/score-sheet/index.js';
 import { useSessionResult, type SessionResult } from '../api/councils.js';
 
 type Result = NonNullable<SessionResult['result']>;

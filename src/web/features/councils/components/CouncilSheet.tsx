@@ -9,8 +9,8 @@ import { formatDate } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify.js';
 import { useIsWide } from '../../../lib/responsive.js';
-import { criteriaOfSet, type CriteriaSetDetail, type Criterion } from '../../criteria/index.js';
 import {
+  criteriaOfSet,
   criterionErrors,
   MissingCriteriaAlert,
   PhoneScoreBar,
@@ -19,7 +19,9 @@ import {
   scrollToCriterion,
   useAutosave,
   withChoice,
-} from '../../self-assessments/index.js';
+  type CriteriaSetDetail,
+  type Criterion,
+} from '../../../components/score-sheet/index.js';
 import { reloadMySheet, saveSheet, useSubmitSheet, type Sheet } from '../api/sheets.js';
 import { councilDraftOf, toSheetChoices, type CouncilDraft } from './council-sheet-draft.js';
 import { SheetCriteria } from './SheetCriteria.js';

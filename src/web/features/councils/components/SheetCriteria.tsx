@@ -2,8 +2,17 @@ import { Checkbox, List, Stack, Textarea } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { casesOfSet, criteriaOfSet, CriteriaOutline, type CaseKey, type CriteriaSetDetail, type ScoreSlot } from '../../criteria/index.js';
-import { CaseSelector, CriterionChoiceCard, withCase } from '../../self-assessments/index.js';
+import {
+  casesToChoose,
+  CaseSelector,
+  criteriaOfSet,
+  CriteriaOutline,
+  CriterionChoiceCard,
+  withCase,
+  type CaseKey,
+  type CriteriaSetDetail,
+  type ScoreSlot,
+} from '../../../components/score-sheet/index.js';
 import type { CouncilDraft } from './council-sheet-draft.js';
 
 type SheetCriteriaProps = {
@@ -23,7 +32,7 @@ type SheetCriteriaProps = {
 export function SheetCriteria({ criteria, draft, editable, errors, onChoose, onChange, renderScore, extras }: SheetCriteriaProps) {
   const { t } = useTranslation();
   const allCriteria = useMemo(() => criteriaOfSet(criteria.set), [criteria]);
-  const cases = useMemo(() => casesOfSet(criteria.set), [criteria]);
+  const cases = useMemo(() => casesToChoose(criteria.set), [criteria]);
   return (
     <Stack gap="lg">
       {cases.length > 0 && (

@@ -1,4 +1,4 @@
-import type { Choosing } from '../../self-assessments/index.js';
+import type { Choosing } from '../../../components/score-sheet/index.js';
 import type { Sheet, SheetChoices } from '../api/sheets.js';
 
 /** What a member edits on their sheet; the server computes the progress from it. */

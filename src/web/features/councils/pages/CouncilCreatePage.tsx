@@ -1,9 +1,10 @@
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { officeLevel } from '../../../../domain/policies/index.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { notifySuccess } from '../../../lib/notify.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { useCreateCouncil } from '../api/councils.js';
 import { CouncilForm, councilFormDefaults } from '../components/CouncilForm.js';
 
@@ -12,7 +13,7 @@ export function CouncilCreatePage() {
   const navigate = useNavigate();
   const create = useCreateCouncil();
   // The ministry's office sets up the central council; a province's office, the province's.
-  const level = useCurrentUser().provinceCode === null ? 'ministry' : 'province';
+  const level = officeLevel(useActor()) ?? 'province';
   return (
     <>
       <PageHeader title={t('councils.new')} back={{ to: '/councils', label: t('councils.title') }} />

@@ -2,19 +2,19 @@ import { Button, EmptyState, SimpleGrid } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { runsCouncils } from '../../../../domain/policies/index.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { useCouncils, useSessions } from '../api/councils.js';
 import { CouncilCard } from '../components/CouncilCard.js';
 
 /** The councils the user runs (the office) or sits on (members), each with its sittings. */
 export function CouncilListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const isAdmin = user.role === 'admin';
+  const isOffice = runsCouncils(useActor());
   const councils = useCouncils();
   const sessions = useSessions();
 
@@ -23,11 +23,11 @@ export function CouncilListPage() {
     <>
       <PageHeader
         title={t('councils.title')}
-        description={t(isAdmin ? 'councils.introOffice' : 'councils.introMember')}
+        description={t(isOffice ? 'councils.introOffice' : 'councils.introMember')}
         actions={
           <>
             <ExportMenu path="/councils" />
-            {isAdmin && (
+            {isOffice && (
               <Button component={Link} to="/councils/new" leftSection={<IconPlus size={16} aria-hidden />}>
                 {t('councils.new')}
               </Button>
@@ -43,13 +43,13 @@ export function CouncilListPage() {
         <EmptyState
           icon={<IconUsersGroup aria-hidden />}
           title={t('councils.empty')}
-          description={t(isAdmin ? 'councils.emptyOffice' : 'councils.emptyMember')}
+          description={t(isOffice ? 'councils.emptyOffice' : 'councils.emptyMember')}
           py="xl"
         />
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           {councils.data.map((council) => (
-            <CouncilCard key={council.id} council={council} sessions={sessions.data.filter((s) => s.councilId === council.id)} canOpenSessions={isAdmin} />
+            <CouncilCard key={council.id} council={council} sessions={sessions.data.filter((s) => s.councilId === council.id)} canOpenSessions={isOffice} />
           ))}
         </SimpleGrid>
       )}

@@ -4,6 +4,7 @@ import { IconCalendarTime, IconDownload, IconEyeOff, IconLock } from '@tabler/ic
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { runsCouncils } from '../../../../domain/policies/index.js';
 import { mayRunSession } from '../../../../domain/evaluation/council-rules.js';
 import { ConfirmDeleteDialog } from '../../../components/ConfirmDeleteButton.js';
 import { PageHeader } from '../../../components/PageHeader.js';
@@ -12,7 +13,7 @@ import { QueryError } from '../../../components/QueryError.js';
 import { formatDate } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { minutesUrl, useCloseSession, useCouncils, useSession, type Council, type Session } from '../api/councils.js';
 import { AttendanceCard } from '../components/AttendanceCard.js';
 import { useCouncilLabels } from '../components/labels.js';
@@ -44,9 +45,8 @@ function CloseSessionButton({ session }: { session: Session }) {
 function SessionView({ session, council }: { session: Session; council: Council | undefined }) {
   const { t } = useTranslation();
   const labels = useCouncilLabels();
-  const user = useCurrentUser();
-  const isAdmin = user.role === 'admin';
-  const runner = mayRunSession(session.myPosition, isAdmin);
+  const isOffice = runsCouncils(useActor());
+  const runner = mayRunSession(session.myPosition, isOffice);
   const open = session.status === 'open';
   // Sheets are submitted and the session closed from its day on (the server refuses before).
   const beforeDay = open && dayjs().format('YYYY-MM-DD') < session.heldOn;
@@ -110,7 +110,7 @@ function SessionView({ session, council }: { session: Session; council: Council 
                 session={session}
                 dossier={dossier}
                 runner={runner}
-                mayRescore={isAdmin || session.myPosition === 'chair'}
+                mayRescore={isOffice || session.myPosition === 'chair'}
               />
             ))}
           </Stack>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { CriteriaSetDetail, CriteriaVersionSummary } from '../../../../contracts/criteria.js';
+import { asCriteriaSetDetail } from '../../../components/score-sheet/index.js';
 import { apiRequest } from '../../../lib/api/client.js';
 
 export type CriteriaVersion = z.infer<typeof CriteriaVersionSummary>;
@@ -20,7 +21,8 @@ export function useCriteriaVersions() {
 export function useCriteriaSet(version: string, set: string | number, enabled = true) {
   return useQuery({
     queryKey: ['criteria', 'set', version, String(set)],
-    queryFn: ({ signal }) => apiRequest(`/criteria/${encodeURIComponent(version)}/${encodeURIComponent(set)}`, { schema: CriteriaSetDetail, signal }),
+    queryFn: async ({ signal }) =>
+      asCriteriaSetDetail(await apiRequest(`/criteria/${encodeURIComponent(version)}/${encodeURIComponent(set)}`, { schema: CriteriaSetDetail, signal })),
     enabled: enabled && Boolean(version) && Boolean(set),
     ...RARELY_CHANGES,
   });

@@ -1,9 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../../lib/format.js';
-import { criterionAnchor, type Criterion } from './criteria-tree.js';
-import { OptionLine } from './OptionLine.js';
-import { RequirementNote } from './RequirementNote.js';
+import { criterionAnchor, OptionLine, RequirementNote, type Criterion } from '../../../components/score-sheet/index.js';
 
 /** A criterion of the readable sheet: its maximum, notes and every option with points and star marks. */
 export function CriterionSheetCard({ criterion, order }: { criterion: Criterion; order: TitleOrder }) {

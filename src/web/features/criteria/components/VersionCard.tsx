@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
 import type { CriteriaVersion } from '../api/criteria.js';
-import { productGroupOf } from './criteria-tree.js';
+import { productGroupOf } from './product-group.js';
 
 type SetSummary = CriteriaVersion['sets'][number];
 

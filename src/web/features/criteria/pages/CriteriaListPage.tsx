@@ -1,9 +1,9 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { QueryView } from '../../../components/QueryView.js';
+import { useActor } from '../../../lib/session.js';
 import { useCriteriaVersions, type CriteriaVersion } from '../api/criteria.js';
 import { ImportCriteriaButton } from '../components/ImportCriteriaButton.js';
 import { VersionCard } from '../components/VersionCard.js';
@@ -13,23 +13,21 @@ const byRelevance = (a: CriteriaVersion, b: CriteriaVersion) => Number(b.inForce
 
 export function CriteriaListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const versions = useCriteriaVersions();
 
   return (
     <>
-      <PageHeader title={t('criteria.title')} description={t('criteria.intro')} actions={user.role === 'admin' ? <ImportCriteriaButton /> : undefined} />
-      {versions.isPending ? (
-        <PageLoader />
-      ) : versions.isError ? (
-        <QueryError error={versions.error} onRetry={() => void versions.refetch()} />
-      ) : (
-        <Stack>
-          {[...versions.data].sort(byRelevance).map((version) => (
-            <VersionCard key={version.legalBasis} version={version} />
-          ))}
-        </Stack>
-      )}
+      <PageHeader title={t('criteria.title')} description={t('criteria.intro')} actions={isOcopOffice(actor) ? <ImportCriteriaButton /> : undefined} />
+      <QueryView query={versions}>
+        {(data) => (
+          <Stack>
+            {[...data].sort(byRelevance).map((version) => (
+              <VersionCard key={version.legalBasis} version={version} />
+            ))}
+          </Stack>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -9,10 +9,9 @@ import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
 import { useCriteriaSet } from '../api/criteria.js';
-import { CriteriaOutline } from '../components/CriteriaOutline.js';
-import { productGroupOf, type CriteriaSetDetail } from '../components/criteria-tree.js';
+import { CriteriaOutline, StarBands, type CriteriaSetDetail } from '../../../components/score-sheet/index.js';
 import { CriterionSheetCard } from '../components/CriterionSheetCard.js';
-import { StarBands } from '../components/StarBands.js';
+import { productGroupOf } from '../components/product-group.js';
 
 function SetInformation({ detail }: { detail: CriteriaSetDetail }) {
   const { t } = useTranslation();

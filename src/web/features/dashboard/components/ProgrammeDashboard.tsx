@@ -2,10 +2,11 @@ import { Button, Group, Select, Stack, Title } from '@mantine/core';
 import { IconFileTypeDocx, IconFileTypeXls } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { useAppInfo, useIndicatorCatalogue } from '../../../lib/reference.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { annualReportUrl, useCommuneOutlines, useDashboard } from '../api/dashboard.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { IndicatorCards } from './IndicatorCards.js';
@@ -41,13 +42,13 @@ function useYear(): [number, (year: number) => void] {
  */
 export default function ProgrammeDashboard() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const [year, setYear] = useYear();
   const info = useAppInfo();
   const dashboard = useDashboard(year);
   const catalogue = useIndicatorCatalogue();
   const outlines = useCommuneOutlines(info.data?.provinceCode);
-  const isAdmin = user.role === 'admin';
+  const isOffice = isOcopOffice(actor);
 
   return (
     <Stack gap="md" data-testid="programme-dashboard">
@@ -65,7 +66,7 @@ export default function ProgrammeDashboard() {
             w={110}
             comboboxProps={{ withinPortal: true }}
           />
-          {isAdmin && (
+          {isOffice && (
             <>
               <Button component="a" href={annualReportUrl(year, 'docx')} download variant="light" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>
                 {t('dashboard.report.docx')}
@@ -77,17 +78,15 @@ export default function ProgrammeDashboard() {
           )}
         </Group>
       </Group>
-      {dashboard.isPending ? (
-        <PageLoader />
-      ) : dashboard.isError ? (
-        <QueryError error={dashboard.error} onRetry={() => void dashboard.refetch()} />
-      ) : (
-        <>
-          <IndicatorCards indicators={dashboard.data.indicators} catalogue={catalogue.data ?? []} />
-          {/* The map waits for the outlines; a failed outline load falls back to the bar chart. */}
-          {info.isPending || (info.data && outlines.isPending) ? <PageLoader /> : <DashboardCharts data={dashboard.data} outlines={outlines.data} />}
-        </>
-      )}
+      <QueryView query={dashboard}>
+        {(data) => (
+          <>
+            <IndicatorCards indicators={data.indicators} catalogue={catalogue.data ?? []} />
+            {/* The map waits for the outlines; a failed outline load falls back to the bar chart. */}
+            {info.isPending || (info.data && outlines.isPending) ? <PageLoader /> : <DashboardCharts data={data} outlines={outlines.data} />}
+          </>
+        )}
+      </QueryView>
     </Stack>
   );
 }

@@ -3,10 +3,11 @@ import { IconBuildingStore, IconCertificate, IconFolders, IconInfoCircle, IconPa
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canCreateSubjects, isOcopOffice, seesProgramme, seesRegistry } from '../../../../domain/policies/index.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatNumber } from '../../../lib/format.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { toActor, useCurrentUser } from '../../../lib/session.js';
 import { useTotal } from '../api/counts.js';
 
 /** Charts and indicators for the office and officers, in their own chunk with ECharts. */
@@ -45,12 +46,13 @@ function CountCard({ to, label, icon, total, loading, testId }: CountCardProps) 
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const usesRegistry = user.role !== 'council';
-  const isAdmin = user.role === 'admin';
-  const followsProgramme = isAdmin || user.role === 'officer';
+  const actor = toActor(user);
+  const usesRegistry = seesRegistry(actor);
+  const isOffice = isOcopOffice(actor);
+  const followsProgramme = seesProgramme(actor);
   const subjects = useTotal('subjects', usesRegistry);
   const products = useTotal('products', usesRegistry);
-  const users = useTotal('users', isAdmin);
+  const users = useTotal('users', isOffice);
 
   return (
     <Stack>
@@ -89,7 +91,7 @@ export function DashboardPage() {
               loading={products.isPending}
               testId="count-products"
             />
-            {isAdmin && (
+            {isOffice && (
               <CountCard
                 to="/users"
                 label={t('dashboard.users')}
@@ -107,7 +109,7 @@ export function DashboardPage() {
           )}
           <SectionCard title={t('dashboard.quickLinks')}>
             <Group gap="sm">
-              {(user.role === 'admin' || user.role === 'officer') && (
+              {canCreateSubjects(actor) && (
                 <Button component={Link} to="/subjects/new" leftSection={<IconPlus size={16} aria-hidden />} variant="light">
                   {t('subjects.new')}
                 </Button>
@@ -127,7 +129,7 @@ export function DashboardPage() {
               <Button component={Link} to="/certificates" variant="default" leftSection={<IconCertificate size={16} aria-hidden />}>
                 {t('nav.certificates')}
               </Button>
-              {isAdmin && (
+              {isOffice && (
                 <Button component={Link} to="/users/new" variant="default" leftSection={<IconUsers size={16} aria-hidden />}>
                   {t('users.new')}
                 </Button>

@@ -14,10 +14,12 @@ export function useDossiersAwaitingDecision(ministry: boolean) {
   const queries = ministry ? [central] : [scored, afterMinistry];
   const error = queries.find((q) => q.isError)?.error ?? null;
   const dossiers: Dossier[] = queries.flatMap((q) => q.data?.items ?? []).filter((d) => modeOf(d) !== null);
+  // Shaped like one query (QueryView's Loadable): pending while any is, failed when any failed.
   return {
     isPending: queries.some((q) => q.isPending),
+    isError: error !== null,
     error,
-    dossiers,
+    data: dossiers,
     refetch: () => void Promise.all(queries.map((q) => q.refetch())),
   };
 }

@@ -2,11 +2,11 @@ import { Alert, Button, EmptyState, Stack } from '@mantine/core';
 import { IconGavel, IconInfoCircle, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { officeLevel } from '../../../../domain/policies/index.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { QueryView } from '../../../components/QueryView.js';
+import { useActor } from '../../../lib/session.js';
 import { useDossiersAwaitingDecision } from '../api/awaiting.js';
 import { useDecisions } from '../api/decisions.js';
 import { DecisionCard } from '../components/DecisionCard.js';
@@ -14,9 +14,9 @@ import { DecisionCard } from '../components/DecisionCard.js';
 /** The decisions (the province's and the ministry's), newest first, with the dossiers still waiting for one. */
 export function DecisionListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const decisions = useDecisions();
-  const waitingCount = useDossiersAwaitingDecision(user.provinceCode === null).dossiers.length;
+  const waitingCount = useDossiersAwaitingDecision(officeLevel(actor) === 'ministry').data.length;
   return (
     <>
       <PageHeader
@@ -37,15 +37,13 @@ export function DecisionListPage() {
             {t('decisions.waiting', { count: waitingCount })}
           </Alert>
         )}
-        {decisions.isPending ? (
-          <PageLoader />
-        ) : decisions.isError ? (
-          <QueryError error={decisions.error} onRetry={() => void decisions.refetch()} />
-        ) : decisions.data.length === 0 ? (
-          <EmptyState icon={<IconGavel aria-hidden />} title={t('decisions.empty')} py="xl" />
-        ) : (
-          decisions.data.map((decision) => <DecisionCard key={decision.id} decision={decision} />)
-        )}
+        <QueryView
+          query={decisions}
+          isEmpty={(data) => data.length === 0}
+          empty={<EmptyState icon={<IconGavel aria-hidden />} title={t('decisions.empty')} py="xl" />}
+        >
+          {(data) => data.map((decision) => <DecisionCard key={decision.id} decision={decision} />)}
+        </QueryView>
       </Stack>
     </>
   );

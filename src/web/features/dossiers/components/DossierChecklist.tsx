@@ -1,8 +1,7 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate } from '../../../lib/format.js';
 import { useLabel } from '../../../lib/i18n/index.js';
@@ -34,49 +33,47 @@ export function DossierChecklist({ dossierId }: { dossierId: string }) {
       }
       data-testid="dossier-papers"
     >
-      {checklist.isPending ? (
-        <PageLoader />
-      ) : checklist.isError ? (
-        <QueryError error={checklist.error} onRetry={() => void checklist.refetch()} />
-      ) : (
-        <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-          {checklist.data.lines.map((line) => (
-            <Group
-              key={line.type}
-              component="li"
-              gap="xs"
-              wrap="nowrap"
-              align="flex-start"
-              data-testid="paper-line"
-              data-status={line.status}
-              data-disqualifying={line.disqualifying || undefined}
-            >
-              {STATUS_ICON[line.status]}
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text size="sm" fw={line.required ? 600 : 400}>
-                  {label(line.label)}
-                  {line.required && (
-                    <Text span c="red.7" inherit>
-                      {' '}
-                      *
-                    </Text>
-                  )}
-                </Text>
-                <Text size="xs" c={line.status === 'ok' ? 'dimmed' : line.status === 'expired' ? 'orange.8' : line.disqualifying ? 'red.8' : 'dimmed'}>
-                  {t(`dossiers.papers.${line.status}`)}
-                  {line.note ? ` · ${label(line.note)}` : line.disqualifying ? ` · ${t('dossiers.papers.disqualifying')}` : ''}
-                </Text>
-                {line.documents.map((document) => (
-                  <Anchor key={document.id} href={document.url} target="_blank" rel="noopener noreferrer" size="xs" style={{ overflowWrap: 'anywhere' }}>
-                    {document.title}
-                    {document.validUntil ? ` (${t('dossiers.papers.validUntil', { date: formatDate(document.validUntil) })})` : ''}
-                  </Anchor>
-                ))}
-              </Stack>
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <QueryView query={checklist}>
+        {(data) => (
+          <Stack component="ul" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+            {data.lines.map((line) => (
+              <Group
+                key={line.type}
+                component="li"
+                gap="xs"
+                wrap="nowrap"
+                align="flex-start"
+                data-testid="paper-line"
+                data-status={line.status}
+                data-disqualifying={line.disqualifying || undefined}
+              >
+                {STATUS_ICON[line.status]}
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={line.required ? 600 : 400}>
+                    {label(line.label)}
+                    {line.required && (
+                      <Text span c="red.7" inherit>
+                        {' '}
+                        *
+                      </Text>
+                    )}
+                  </Text>
+                  <Text size="xs" c={line.status === 'ok' ? 'dimmed' : line.status === 'expired' ? 'orange.8' : line.disqualifying ? 'red.8' : 'dimmed'}>
+                    {t(`dossiers.papers.${line.status}`)}
+                    {line.note ? ` · ${label(line.note)}` : line.disqualifying ? ` · ${t('dossiers.papers.disqualifying')}` : ''}
+                  </Text>
+                  {line.documents.map((document) => (
+                    <Anchor key={document.id} href={document.url} target="_blank" rel="noopener noreferrer" size="xs" style={{ overflowWrap: 'anywhere' }}>
+                      {document.title}
+                      {document.validUntil ? ` (${t('dossiers.papers.validUntil', { date: formatDate(document.validUntil) })})` : ''}
+                    </Anchor>
+                  ))}
+                </Stack>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
     </SectionCard>
   );
 }

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
 import { FieldList } from '../../../components/FieldList.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatBytes, formatDate, formatPoints, orDash } from '../../../lib/format.js';
@@ -147,17 +146,17 @@ export function FilingCard({ dossierId }: { dossierId: string }) {
       action={filing.data && <Badge variant="light">{formatDate(filing.data.filedOn)}</Badge>}
       data-testid="dossier-filing"
     >
-      {filing.isPending ? (
-        <PageLoader />
-      ) : filing.isError ? (
-        <QueryError error={filing.error} onRetry={() => void filing.refetch()} />
-      ) : filing.data === null ? (
-        <Text size="sm" c="dimmed">
-          {t('dossiers.filing.notFiled')}
-        </Text>
-      ) : (
-        <FilingView filing={filing.data} />
-      )}
+      <QueryView
+        query={filing}
+        isEmpty={(data) => data === null}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('dossiers.filing.notFiled')}
+          </Text>
+        }
+      >
+        {(data) => data !== null && <FilingView filing={data} />}
+      </QueryView>
     </SectionCard>
   );
 }

@@ -1,8 +1,7 @@
 import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate } from '../../../lib/format.js';
 import { useDossiers } from '../api/dossiers.js';
@@ -16,41 +15,43 @@ export function ProductDossiers({ productId }: { productId: string }) {
   const dossiers = useDossiers({ page: 1, pageSize: 50, state: null, kind: null, roundId: null, productId });
   return (
     <SectionCard title={t('dossiers.title')}>
-      {dossiers.isPending ? (
-        <PageLoader />
-      ) : dossiers.isError ? (
-        <QueryError error={dossiers.error} onRetry={() => void dossiers.refetch()} />
-      ) : dossiers.data.items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('dossiers.productEmpty')}
-        </Text>
-      ) : (
-        <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-          {dossiers.data.items.map((dossier) => (
-            <Group
-              key={dossier.id}
-              component="li"
-              justify="space-between"
-              gap="sm"
-              py="xs"
-              style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-              data-testid="product-dossier"
-            >
-              <Stack gap={0}>
-                <Anchor component={Link} to={`/dossiers/${dossier.id}`} fw={500}>
-                  {t('dossiers.rowTitle', { kind: labels.kind(dossier.kind), date: formatDate(dossier.createdAt) })}
-                </Anchor>
-                {dossier.roundName && (
-                  <Text size="xs" c="dimmed">
-                    {dossier.roundName}
-                  </Text>
-                )}
-              </Stack>
-              <DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <QueryView
+        query={dossiers}
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <Text size="sm" c="dimmed">
+            {t('dossiers.productEmpty')}
+          </Text>
+        }
+      >
+        {(data) => (
+          <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+            {data.items.map((dossier) => (
+              <Group
+                key={dossier.id}
+                component="li"
+                justify="space-between"
+                gap="sm"
+                py="xs"
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+                data-testid="product-dossier"
+              >
+                <Stack gap={0}>
+                  <Anchor component={Link} to={`/dossiers/${dossier.id}`} fw={500}>
+                    {t('dossiers.rowTitle', { kind: labels.kind(dossier.kind), date: formatDate(dossier.createdAt) })}
+                  </Anchor>
+                  {dossier.roundName && (
+                    <Text size="xs" c="dimmed">
+                      {dossier.roundName}
+                    </Text>
+                  )}
+                </Stack>
+                <DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
     </SectionCard>
   );
 }

@@ -4,14 +4,14 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QuestionCreateBody } from '../../../../contracts/evaluation.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
-import { criteriaOfSet, useCriteriaSet } from '../../criteria/index.js';
+import { criteriaOfSet } from '../../../components/score-sheet/index.js';
+import { useCriteriaSet } from '../../criteria/index.js';
 import { useAskQuestion, useCloseQuestion, useQuestions, useReplyToQuestion, type Question } from '../api/questions.js';
 import { FormSelect } from '../../../components/FormSelect.js';
 
@@ -184,21 +184,23 @@ export function QuestionsPanel({ dossierId, legalBasis, setNumber, mayAsk, mayAn
       data-testid="questions-panel"
     >
       <Stack gap="md">
-        {questions.isPending ? (
-          <PageLoader />
-        ) : questions.isError ? (
-          <QueryError error={questions.error} onRetry={() => void questions.refetch()} />
-        ) : questions.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('dossiers.questions.empty')}
-          </Text>
-        ) : (
-          <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-            {questions.data.map((question) => (
-              <QuestionCard key={question.id} dossierId={dossierId} question={question} mayAsk={mayAsk} mayAnswer={mayAnswer} />
-            ))}
-          </Stack>
-        )}
+        <QueryView
+          query={questions}
+          isEmpty={(data) => data.length === 0}
+          empty={
+            <Text size="sm" c="dimmed">
+              {t('dossiers.questions.empty')}
+            </Text>
+          }
+        >
+          {(data) => (
+            <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+              {data.map((question) => (
+                <QuestionCard key={question.id} dossierId={dossierId} question={question} mayAsk={mayAsk} mayAnswer={mayAnswer} />
+              ))}
+            </Stack>
+          )}
+        </QueryView>
         {mayAsk && underReview && <AskQuestionForm dossierId={dossierId} legalBasis={legalBasis} setNumber={setNumber} />}
       </Stack>
     </SectionCard>

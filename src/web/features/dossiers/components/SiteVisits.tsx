@@ -11,7 +11,8 @@ import { formatDate } from '../../../lib/format.js';
 import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
-import { criteriaOfSet, useCriteriaSet } from '../../criteria/index.js';
+import { criteriaOfSet } from '../../../components/score-sheet/index.js';
+import { useCriteriaSet } from '../../criteria/index.js';
 import { useRecordSiteVisit, useSiteVisits, type SiteVisit, type SiteVisitInput } from '../api/site-visits.js';
 
 /** Newest visit first. */

@@ -1,6 +1,7 @@
 import { Grid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { isAtMinistry, partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -70,7 +71,7 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
                 dossierId={dossier.id}
                 legalBasis={dossier.legalBasis}
                 setNumber={dossier.setNumber}
-                mayRecord={actor.role === 'admin' && isReviewer && UNDER_REVIEW.includes(dossier.state)}
+                mayRecord={isOcopOffice(actor) && isReviewer && UNDER_REVIEW.includes(dossier.state)}
               />
               {isOffice && <DossierSessions dossierId={dossier.id} />}
               <DossierHistory dossierId={dossier.id} />

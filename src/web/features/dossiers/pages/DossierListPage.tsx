@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
@@ -27,18 +26,18 @@ export function DossierListPage() {
       <PageHeader title={t('dossiers.title')} description={t('dossiers.intro')} actions={<ExportMenu path="/dossiers" filters={filters} />} />
       <SectionCard>
         <DossierFilters list={list} />
-        {dossiers.isPending ? (
-          <PageLoader />
-        ) : dossiers.isError ? (
-          <QueryError error={dossiers.error} onRetry={() => void dossiers.refetch()} />
-        ) : dossiers.data.items.length === 0 ? (
-          <EmptyState icon={<IconFolders aria-hidden />} title={t('dossiers.empty')} description={t('dossiers.emptyHint')} py="xl" />
-        ) : (
-          <div style={{ opacity: dossiers.isPlaceholderData ? 0.6 : 1 }}>
-            {isPhone ? <DossierCards dossiers={dossiers.data.items} /> : <DossierTable dossiers={dossiers.data.items} />}
-            <ListFooter total={dossiers.data.total} page={list.page} pageSize={DOSSIER_PAGE_SIZE} onPageChange={list.setPage} />
-          </div>
-        )}
+        <QueryView
+          query={dossiers}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState icon={<IconFolders aria-hidden />} title={t('dossiers.empty')} description={t('dossiers.emptyHint')} py="xl" />}
+        >
+          {(data) => (
+            <div style={{ opacity: dossiers.isPlaceholderData ? 0.6 : 1 }}>
+              {isPhone ? <DossierCards dossiers={data.items} /> : <DossierTable dossiers={data.items} />}
+              <ListFooter total={data.total} page={list.page} pageSize={DOSSIER_PAGE_SIZE} onPageChange={list.setPage} />
+            </div>
+          )}
+        </QueryView>
       </SectionCard>
     </>
   );

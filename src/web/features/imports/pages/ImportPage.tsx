@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { notifyError } from '../../../lib/notify.js';
 import { importTemplateUrl, useImportJob, useUploadImport, type ImportSheet } from '../api/imports.js';
@@ -96,13 +95,7 @@ export function ImportPage() {
         )}
         {jobId && (
           <SectionCard title={t('imports.steps.check')}>
-            {job.isPending ? (
-              <PageLoader />
-            ) : job.isError ? (
-              <QueryError error={job.error} onRetry={() => void job.refetch()} />
-            ) : (
-              <JobPanel job={job.data} onStartOver={startOver} />
-            )}
+            <QueryView query={job}>{(data) => <JobPanel job={data} onStartOver={startOver} />}</QueryView>
           </SectionCard>
         )}
         <SectionCard title={t('imports.recent.title')}>

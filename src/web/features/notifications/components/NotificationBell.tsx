@@ -3,8 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconChecks } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { seesRegistry } from '../../../../domain/policies/index.js';
 import { formatDateTime } from '../../../lib/format.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { useMarkAllRead, useMarkRead, useNotifications, type Notification } from '../api/notifications.js';
 
 function NotificationItem({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
@@ -36,7 +37,7 @@ function NotificationItem({ item, onOpen }: { item: Notification; onOpen: (item:
 /** The bell in the header: unread count, and the latest notices; opening one marks it read and goes to its dossier. */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const navigate = useNavigate();
   const [opened, { toggle, close }] = useDisclosure(false);
   const notifications = useNotifications();
@@ -44,7 +45,7 @@ export function NotificationBell() {
   const markAllRead = useMarkAllRead();
   const items = notifications.data?.items ?? [];
   const unread = notifications.data?.unread ?? 0;
-  const seesDossiers = user.role !== 'council';
+  const seesDossiers = seesRegistry(actor);
 
   const open = (item: Notification) => {
     if (item.readAt === null) markRead.mutate([item.id]);

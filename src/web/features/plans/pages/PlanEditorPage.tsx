@@ -3,13 +3,14 @@ import { IconAlertTriangle, IconClipboardList, IconRefresh } from '@tabler/icons
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
+import { canEditPlans } from '../../../../domain/policies/index.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { isApiError } from '../../../lib/api/client.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useIndicatorCatalogue } from '../../../lib/reference.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { usePlan, useSavePlan } from '../api/plans.js';
 import { PlanForm, planFormValues } from '../components/PlanForm.js';
 import { PlanView } from '../components/PlanView.js';
@@ -29,12 +30,12 @@ export function PlanEditorPage() {
 function PlanEditor({ year }: { year: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const user = useCurrentUser();
+  const actor = useActor();
   const plan = usePlan(year);
   const catalogue = useIndicatorCatalogue();
   const save = useSavePlan(year);
   const [conflict, setConflict] = useState(false);
-  const canEdit = user.role === 'admin';
+  const canEdit = canEditPlans(actor);
   const defaultTitle = t('plans.defaultTitle', { year });
   const defaultValues = useMemo(() => (plan.data === undefined ? null : planFormValues(plan.data, defaultTitle)), [plan.data, defaultTitle]);
   const back = { to: '/plans', label: t('plans.title') };

@@ -3,13 +3,13 @@ import { IconCalendarPlus, IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { canEditPlans } from '../../../../domain/policies/index.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatNumber, formatVnd } from '../../../lib/format.js';
 import { useIsPhone } from '../../../lib/responsive.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { usePlans } from '../api/plans.js';
 
 const MIN_YEAR = 2018;
@@ -44,11 +44,11 @@ function NewPlan({ years }: { years: readonly number[] }) {
 /** The annual plans of the province: one per year, with its targets and budget at a glance. */
 export function PlanListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const plans = usePlans();
-  const canEdit = user.role === 'admin';
+  const canEdit = canEditPlans(actor);
   const sorted = [...(plans.data ?? [])].sort((a, b) => b.year - a.year);
 
   return (
@@ -59,55 +59,57 @@ export function PlanListPage() {
         actions={canEdit && plans.data && <NewPlan years={plans.data.map((p) => p.year)} />}
       />
       <SectionCard>
-        {plans.isPending ? (
-          <PageLoader />
-        ) : plans.isError ? (
-          <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
-        ) : sorted.length === 0 ? (
-          <EmptyState icon={<IconClipboardList aria-hidden />} title={t('plans.empty')} py="xl" />
-        ) : isPhone ? (
-          <Stack gap="sm">
-            {sorted.map((plan) => (
-              <Card key={plan.id} withBorder padding="md" component="article">
-                <Anchor component={Link} to={`/plans/${plan.year}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                  {plan.year} · {plan.title}
-                </Anchor>
-                <Text size="sm" c="dimmed" mt={4}>
-                  {t('plans.targetCount', { count: plan.targetCount })} · {formatVnd(plan.budgetTotalVnd)}
-                </Text>
-              </Card>
-            ))}
-          </Stack>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table data-testid="plan-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('plans.year')}</Table.Th>
-                  <Table.Th>{t('plans.fields.title')}</Table.Th>
-                  <Table.Th ta="right">{t('plans.columns.targets')}</Table.Th>
-                  <Table.Th ta="right">{t('plans.columns.budget')}</Table.Th>
-                  <Table.Th>{t('plans.columns.updatedAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+        <QueryView
+          query={plans}
+          isEmpty={() => sorted.length === 0}
+          empty={<EmptyState icon={<IconClipboardList aria-hidden />} title={t('plans.empty')} py="xl" />}
+        >
+          {() =>
+            isPhone ? (
+              <Stack gap="sm">
                 {sorted.map((plan) => (
-                  <Table.Tr key={plan.id} className="clickable-row" onClick={() => void navigate(`/plans/${plan.year}`)}>
-                    <Table.Td fw={600}>{plan.year}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/plans/${plan.year}`} onClick={(event) => event.stopPropagation()}>
-                        {plan.title}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{formatNumber(plan.targetCount)}</Table.Td>
-                    <Table.Td ta="right">{formatVnd(plan.budgetTotalVnd)}</Table.Td>
-                    <Table.Td>{formatDate(plan.updatedAt)}</Table.Td>
-                  </Table.Tr>
+                  <Card key={plan.id} withBorder padding="md" component="article">
+                    <Anchor component={Link} to={`/plans/${plan.year}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {plan.year} · {plan.title}
+                    </Anchor>
+                    <Text size="sm" c="dimmed" mt={4}>
+                      {t('plans.targetCount', { count: plan.targetCount })} · {formatVnd(plan.budgetTotalVnd)}
+                    </Text>
+                  </Card>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+              </Stack>
+            ) : (
+              <Table.ScrollContainer minWidth={720}>
+                <Table data-testid="plan-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('plans.year')}</Table.Th>
+                      <Table.Th>{t('plans.fields.title')}</Table.Th>
+                      <Table.Th ta="right">{t('plans.columns.targets')}</Table.Th>
+                      <Table.Th ta="right">{t('plans.columns.budget')}</Table.Th>
+                      <Table.Th>{t('plans.columns.updatedAt')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {sorted.map((plan) => (
+                      <Table.Tr key={plan.id} className="clickable-row" onClick={() => void navigate(`/plans/${plan.year}`)}>
+                        <Table.Td fw={600}>{plan.year}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} to={`/plans/${plan.year}`} onClick={(event) => event.stopPropagation()}>
+                            {plan.title}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td ta="right">{formatNumber(plan.targetCount)}</Table.Td>
+                        <Table.Td ta="right">{formatVnd(plan.budgetTotalVnd)}</Table.Td>
+                        <Table.Td>{formatDate(plan.updatedAt)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )
+          }
+        </QueryView>
       </SectionCard>
     </>
   );

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { isProducer } from '../../../../domain/policies/index.js';
 import { ProductInput } from '../../../../contracts/registry.js';
 import { ForbiddenNotice } from '../../../components/ForbiddenNotice.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { contractResolver } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { useCreateProduct } from '../api/products.js';
 import { ProductForm, productFormValues, type ProductFormValues } from '../components/ProductForm.js';
 
@@ -15,15 +16,15 @@ const resolver = contractResolver<ProductFormValues, typeof ProductInput>(Produc
 export function ProductCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const user = useCurrentUser();
+  const actor = useActor();
   const [params] = useSearchParams();
   const createProduct = useCreateProduct();
-  const isProducer = user.role === 'producer';
+  const forOwnSubject = isProducer(actor);
   // A producer always registers for its own subject; others may arrive from a subject's page.
-  const subjectId = isProducer ? user.subjectId : params.get('subjectId');
+  const subjectId = forOwnSubject ? actor.subjectId : params.get('subjectId');
   const defaultValues = useMemo(() => productFormValues(undefined, subjectId), [subjectId]);
 
-  if (isProducer && !user.subjectId) return <ForbiddenNotice />;
+  if (forOwnSubject && !actor.subjectId) return <ForbiddenNotice />;
 
   return (
     <>
@@ -31,8 +32,8 @@ export function ProductCreatePage() {
       <ProductForm
         defaultValues={defaultValues}
         resolver={resolver}
-        subjectLocked={isProducer}
-        subjectHint={isProducer ? t('products.ownSubject') : undefined}
+        subjectLocked={forOwnSubject}
+        subjectHint={forOwnSubject ? t('products.ownSubject') : undefined}
         submitLabel={t('products.new')}
         onCancel={() => void navigate(-1)}
         onSubmit={async (input) => {

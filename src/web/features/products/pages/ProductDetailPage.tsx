@@ -2,7 +2,7 @@ import { Button, Grid, Stack, Tabs } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { canDeleteProduct, canEditProduct, canViewAudit } from '../../../../domain/policies/index.js';
+import { canDeleteProduct, canEditProduct, canViewAudit, isOcopOffice } from '../../../../domain/policies/index.js';
 import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -80,7 +80,7 @@ export function ProductDetailPage() {
         <ProductIpTitles product={record} />
       </Grid.Col>
       <Grid.Col span={12}>
-        <EarlierResults productId={record.id} canAdd={actor.role === 'admin'} />
+        <EarlierResults productId={record.id} canAdd={isOcopOffice(actor)} />
       </Grid.Col>
     </Grid>
   );

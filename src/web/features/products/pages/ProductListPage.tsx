@@ -5,8 +5,7 @@ import { Link } from 'react-router';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
@@ -43,18 +42,18 @@ export function ProductListPage() {
       />
       <SectionCard>
         <ProductFilters list={list} />
-        {products.isPending ? (
-          <PageLoader />
-        ) : products.isError ? (
-          <QueryError error={products.error} onRetry={() => void products.refetch()} />
-        ) : products.data.items.length === 0 ? (
-          <EmptyState icon={<IconPackage aria-hidden />} title={t('products.empty')} py="xl" />
-        ) : (
-          <div style={{ opacity: products.isPlaceholderData ? 0.6 : 1 }}>
-            {isPhone ? <ProductCards products={products.data.items} /> : <ProductTable products={products.data.items} />}
-            <ListFooter total={products.data.total} page={list.page} pageSize={PRODUCT_PAGE_SIZE} onPageChange={list.setPage} />
-          </div>
-        )}
+        <QueryView
+          query={products}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState icon={<IconPackage aria-hidden />} title={t('products.empty')} py="xl" />}
+        >
+          {(data) => (
+            <div style={{ opacity: products.isPlaceholderData ? 0.6 : 1 }}>
+              {isPhone ? <ProductCards products={data.items} /> : <ProductTable products={data.items} />}
+              <ListFooter total={data.total} page={list.page} pageSize={PRODUCT_PAGE_SIZE} onPageChange={list.setPage} />
+            </div>
+          )}
+        </QueryView>
       </SectionCard>
     </>
   );

@@ -1,10 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { draftOf, toDraftBody, type SheetDraft } from '../components/sheet-draft.js';
-import { useAutosave } from './autosave.js';
+import { useAutosave } from '../../../components/score-sheet/index.js';
 import { saveDraft, sheetChanged, type SelfAssessment } from './self-assessments.js';
-
-export { AUTOSAVE_DELAY_MS, type SaveState } from './autosave.js';
 
 /** A self-assessment's answers, autosaved (see useAutosave); the server's copy lands in the cache. */
 export function useDraftAutosave(sheet: SelfAssessment) {

@@ -1,10 +1,9 @@
 import { Text, Textarea, type TitleOrder } from '@mantine/core';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseKey, Criterion } from '../../criteria/index.js';
+import { CriterionChoiceCard, type CaseKey, type Criterion } from '../../../components/score-sheet/index.js';
 import type { Evidence } from '../api/self-assessments.js';
 import { AddEvidenceButtons } from './AddEvidenceButtons.js';
-import { CriterionChoiceCard } from './CriterionChoiceCard.js';
 import { EvidenceList } from './EvidenceList.js';
 
 export type CriterionCardProps = {

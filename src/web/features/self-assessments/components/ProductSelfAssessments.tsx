@@ -2,8 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconClipboardCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { isApiError } from '../../../lib/api/client.js';
@@ -90,19 +89,15 @@ export function ProductSelfAssessments({ productId, hasCriteriaSet, canStart }: 
             {t('selfAssessment.noCriteriaSet')}
           </Alert>
         )}
-        {sheets.isPending ? (
-          <PageLoader />
-        ) : sheets.isError ? (
-          <QueryError error={sheets.error} onRetry={() => void sheets.refetch()} />
-        ) : sheets.data.length === 0 ? (
-          <Text size="sm">{t('selfAssessment.empty')}</Text>
-        ) : (
-          <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
-            {sheets.data.map((sheet) => (
-              <SheetRow key={sheet.id} sheet={sheet} />
-            ))}
-          </Stack>
-        )}
+        <QueryView query={sheets} isEmpty={(data) => data.length === 0} empty={<Text size="sm">{t('selfAssessment.empty')}</Text>}>
+          {(data) => (
+            <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+              {data.map((sheet) => (
+                <SheetRow key={sheet.id} sheet={sheet} />
+              ))}
+            </Stack>
+          )}
+        </QueryView>
       </Stack>
     </SectionCard>
   );

@@ -1,13 +1,13 @@
-import { Alert, Anchor, Badge, Box, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconBan, IconRosetteDiscountCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatPoints } from '../../../lib/format.js';
-import { MinStarBadge } from '../../criteria/index.js';
+import { MinStarBadge, PartsTable, scrollToCriterion } from '../../../components/score-sheet/index.js';
 import type { SheetResult } from '../api/self-assessments.js';
-import { RESULT_PANEL_ID, scrollToCriterion } from './scroll.js';
+import { RESULT_PANEL_ID } from './scroll.js';
 
 type NextStar = NonNullable<SheetResult['next']>;
 type OptionRef = { label: string; points: number };
@@ -96,32 +96,6 @@ function Recognition({ result }: { result: SheetResult }) {
         {t(`selfAssessment.result.recognisedBy.${result.recognisingLevel}`)}
       </Text>
     </Group>
-  );
-}
-
-/** Points per part (A/B/C) against their maxima; shared by the self-assessment and council results. */
-export function PartsTable({ result }: { result: Pick<SheetResult, 'partDetails'> }) {
-  const { t } = useTranslation();
-  return (
-    <Table highlightOnHover={false} verticalSpacing={6} data-testid="result-parts">
-      <Table.Tbody>
-        {result.partDetails.map((part) => (
-          <Table.Tr key={part.code}>
-            <Table.Td w={70} fw={600}>
-              {t('selfAssessment.summary.part', { code: part.code })}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {part.label}
-              </Text>
-            </Table.Td>
-            <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
-              {formatPoints(part.points)}/{formatPoints(part.maxPoints)}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 

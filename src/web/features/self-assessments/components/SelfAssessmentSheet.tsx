@@ -9,17 +9,28 @@ import { formatDate } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifyError, notifySuccess } from '../../../lib/notify.js';
 import { useIsWide } from '../../../lib/responsive.js';
-import { casesOfSet, criteriaOfSet, CriteriaOutline, type CriteriaSetDetail, type Criterion } from '../../criteria/index.js';
+import {
+  casesToChoose,
+  CaseSelector,
+  criteriaOfSet,
+  CriteriaOutline,
+  criterionErrors,
+  MissingCriteriaAlert,
+  PhoneScoreBar,
+  RunningPoints,
+  ScoreSummary,
+  scrollToCriterion,
+  withCase,
+  withChoice,
+  type CriteriaSetDetail,
+  type Criterion,
+} from '../../../components/score-sheet/index.js';
 import { useDraftAutosave } from '../api/draft-autosave.js';
 import { useCompleteSelfAssessment, type Evidence, type SelfAssessment } from '../api/self-assessments.js';
-import { CaseSelector } from './CaseSelector.js';
 import { CriterionCard } from './CriterionCard.js';
-import { MissingCriteriaAlert } from './MissingCriteriaAlert.js';
 import { ResultPanel } from './ResultPanel.js';
-import { RunningPoints } from './RunningPoints.js';
-import { PhoneScoreBar, ScoreSummary } from './ScoreSummary.js';
-import { scrollToCriterion, scrollToResult } from './scroll.js';
-import { criterionErrors, draftOf, withCase, withChoice, withNote } from './sheet-draft.js';
+import { scrollToResult } from './scroll.js';
+import { draftOf, withNote } from './sheet-draft.js';
 import { SheetActions } from './SheetActions.js';
 import { SheetOverview } from './SheetOverview.js';
 
@@ -68,7 +79,7 @@ export function SelfAssessmentSheet({ sheet, criteria, copiedFrom }: SelfAssessm
 
   const allCriteria = useMemo(() => criteriaOfSet(criteria.set), [criteria]);
   const criteriaByCode = useMemo(() => new Map<string, Criterion>(allCriteria.map((c) => [c.code, c])), [allCriteria]);
-  const cases = useMemo(() => casesOfSet(criteria.set), [criteria]);
+  const cases = useMemo(() => casesToChoose(criteria.set), [criteria]);
   const evidence = useMemo(() => evidenceByCriterion(sheet.evidence), [sheet.evidence]);
   const savedDraft = useMemo(() => draftOf(sheet), [sheet]);
   const shown = editable ? autosave.draft : savedDraft;

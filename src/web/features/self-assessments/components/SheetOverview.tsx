@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { FieldList } from '../../../components/FieldList.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate } from '../../../lib/format.js';
-import { StarBands, type CriteriaSetDetail } from '../../criteria/index.js';
+import { StarBands, type CriteriaSetDetail } from '../../../components/score-sheet/index.js';
 import type { SelfAssessment } from '../api/self-assessments.js';
 import { SelfAssessmentStatusBadge } from './SelfAssessmentStatusBadge.js';
 

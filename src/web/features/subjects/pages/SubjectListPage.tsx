@@ -2,15 +2,15 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { canCreateSubjects } from '../../../../domain/policies/index.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
-import { useCurrentUser } from '../../../lib/session.js';
+import { useActor } from '../../../lib/session.js';
 import { SUBJECT_PAGE_SIZE, useSubjects } from '../api/subjects.js';
 import { isLegalForm, isSubjectStatus } from '../components/labels.js';
 import { SUBJECT_FILTERS, SubjectFilters } from '../components/SubjectFilters.js';
@@ -18,13 +18,13 @@ import { SubjectCards, SubjectTable } from '../components/SubjectResults.js';
 
 export function SubjectListPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
+  const actor = useActor();
   const isPhone = useIsPhone();
   const list = useListParams(SUBJECT_FILTERS);
   const { legalForm, communeCode, status } = list.filters;
   const filters = { q: list.q, legalForm: isLegalForm(legalForm) ? legalForm : null, communeCode, status: isSubjectStatus(status) ? status : null };
   const subjects = useSubjects({ ...filters, page: list.page });
-  const canCreate = user.role === 'admin' || user.role === 'officer';
+  const canCreate = canCreateSubjects(actor);
 
   return (
     <>
@@ -43,18 +43,18 @@ export function SubjectListPage() {
       />
       <SectionCard>
         <SubjectFilters list={list} />
-        {subjects.isPending ? (
-          <PageLoader />
-        ) : subjects.isError ? (
-          <QueryError error={subjects.error} onRetry={() => void subjects.refetch()} />
-        ) : subjects.data.items.length === 0 ? (
-          <EmptyState icon={<IconBuildingStore aria-hidden />} title={t('subjects.empty')} py="xl" />
-        ) : (
-          <div style={{ opacity: subjects.isPlaceholderData ? 0.6 : 1 }}>
-            {isPhone ? <SubjectCards subjects={subjects.data.items} /> : <SubjectTable subjects={subjects.data.items} />}
-            <ListFooter total={subjects.data.total} page={list.page} pageSize={SUBJECT_PAGE_SIZE} onPageChange={list.setPage} />
-          </div>
-        )}
+        <QueryView
+          query={subjects}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState icon={<IconBuildingStore aria-hidden />} title={t('subjects.empty')} py="xl" />}
+        >
+          {(data) => (
+            <div style={{ opacity: subjects.isPlaceholderData ? 0.6 : 1 }}>
+              {isPhone ? <SubjectCards subjects={data.items} /> : <SubjectTable subjects={data.items} />}
+              <ListFooter total={data.total} page={list.page} pageSize={SUBJECT_PAGE_SIZE} onPageChange={list.setPage} />
+            </div>
+          )}
+        </QueryView>
       </SectionCard>
     </>
   );

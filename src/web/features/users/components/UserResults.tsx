@@ -9,14 +9,14 @@ import { ROLE_COLOR, useRoleLabels } from './labels.js';
 function useScopeText() {
   const { t } = useTranslation();
   const communeNames = useCommuneNames();
-  return (user: User): string => {
-    switch (user.role) {
+  return (account: User): string => {
+    switch (account.role) {
       case 'admin':
-        return user.provinceCode ? t('users.scopeProvince') : t('users.scopeCountry');
+        return account.provinceCode ? t('users.scopeProvince') : t('users.scopeCountry');
       case 'officer':
-        return user.communeCodes.length ? user.communeCodes.map((code) => communeNames.get(code) ?? code).join(', ') : t('users.noScope');
+        return account.communeCodes.length ? account.communeCodes.map((code) => communeNames.get(code) ?? code).join(', ') : t('users.noScope');
       case 'producer':
-        return user.subjectName ?? t('users.noScope');
+        return account.subjectName ?? t('users.noScope');
       case 'council':
         return '—';
     }
@@ -46,26 +46,26 @@ export function UserTable({ users }: { users: readonly User[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {users.map((user) => (
-            <Table.Tr key={user.id} className="clickable-row" onClick={() => void navigate(`/users/${user.id}`)}>
+          {users.map((account) => (
+            <Table.Tr key={account.id} className="clickable-row" onClick={() => void navigate(`/users/${account.id}`)}>
               <Table.Td>
-                <Anchor component={Link} to={`/users/${user.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
-                  {user.fullName}
+                <Anchor component={Link} to={`/users/${account.id}`} fw={500} onClick={(event) => event.stopPropagation()}>
+                  {account.fullName}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>{account.email}</Table.Td>
               <Table.Td>
-                <Badge color={ROLE_COLOR[user.role]} variant="light">
-                  {roles.role(user.role)}
+                <Badge color={ROLE_COLOR[account.role]} variant="light">
+                  {roles.role(account.role)}
                 </Badge>
               </Table.Td>
               <Table.Td maw={280}>
                 <Text size="sm" lineClamp={2}>
-                  {scopeText(user)}
+                  {scopeText(account)}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <ActiveBadge active={user.active} />
+                <ActiveBadge active={account.active} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -80,20 +80,20 @@ export function UserCards({ users }: { users: readonly User[] }) {
   const scopeText = useScopeText();
   return (
     <Stack gap="sm">
-      {users.map((user) => (
-        <Card key={user.id} withBorder padding="md" component="article">
-          <Anchor component={Link} to={`/users/${user.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-            {user.fullName}
+      {users.map((account) => (
+        <Card key={account.id} withBorder padding="md" component="article">
+          <Anchor component={Link} to={`/users/${account.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {account.fullName}
           </Anchor>
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {user.email}
+            {account.email}
           </Text>
           <Group gap="xs" mt="xs">
-            <Badge color={ROLE_COLOR[user.role]}>{roles.role(user.role)}</Badge>
-            <ActiveBadge active={user.active} />
+            <Badge color={ROLE_COLOR[account.role]}>{roles.role(account.role)}</Badge>
+            <ActiveBadge active={account.active} />
           </Group>
           <Text size="xs" c="dimmed" mt={4}>
-            {scopeText(user)}
+            {scopeText(account)}
           </Text>
         </Card>
       ))}

@@ -5,8 +5,7 @@ import { Link } from 'react-router';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
-import { PageLoader } from '../../../components/PageLoader.js';
-import { QueryError } from '../../../components/QueryError.js';
+import { QueryView } from '../../../components/QueryView.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useListParams } from '../../../lib/list-params.js';
@@ -76,18 +75,18 @@ export function UserListPage() {
             </Button>
           )}
         </SimpleGrid>
-        {users.isPending ? (
-          <PageLoader />
-        ) : users.isError ? (
-          <QueryError error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <EmptyState icon={<IconUsers aria-hidden />} title={t('users.empty')} py="xl" />
-        ) : (
-          <div style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}>
-            {isPhone ? <UserCards users={users.data.items} /> : <UserTable users={users.data.items} />}
-            <ListFooter total={users.data.total} page={list.page} pageSize={USER_PAGE_SIZE} onPageChange={list.setPage} />
-          </div>
-        )}
+        <QueryView
+          query={users}
+          isEmpty={(data) => data.items.length === 0}
+          empty={<EmptyState icon={<IconUsers aria-hidden />} title={t('users.empty')} py="xl" />}
+        >
+          {(data) => (
+            <div style={{ opacity: users.isPlaceholderData ? 0.6 : 1 }}>
+              {isPhone ? <UserCards users={data.items} /> : <UserTable users={data.items} />}
+              <ListFooter total={data.total} page={list.page} pageSize={USER_PAGE_SIZE} onPageChange={list.setPage} />
+            </div>
+          )}
+        </QueryView>
       </SectionCard>
     </>
   );

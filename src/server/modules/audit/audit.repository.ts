@@ -1,0 +1,19 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { auditLog } from '../../db/schema/index.js';
+
+export type AuditValues = typeof auditLog.$inferInsert;
+export type AuditRow = typeof auditLog.$inferSelect;
+
+/** The append-only audit log (a trigger rejects UPDATE and DELETE): entries are only written and read. */
+export const auditRepository = {
+  insert: (db: DbOrTx, values: AuditValues) => db.insert(auditLog).values(values),
+  /** One record's history, oldest or newest first, at most `limit` entries. */
+  forEntity: (db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc', limit: number) =>
+    db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
+      .orderBy(order === 'asc' ? asc(auditLog.id) : desc(auditLog.id))
+      .limit(limit),
+};

@@ -1,0 +1,73 @@
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { historicalResults, importJobs, products, subjects } from '../../db/schema/index.js';
+
+export type JobRow = typeof importJobs.$inferSelect;
+export type StoredSubject = typeof subjects.$inferSelect;
+export type StoredProduct = typeof products.$inferSelect & { communeCode: string };
+export type StoredResult = typeof historicalResults.$inferSelect;
+export type ResultValues = typeof historicalResults.$inferInsert;
+
+/** Large lists of codes are looked up in chunks (a statement has a bound on its parameters). */
+const CHUNK = 1000;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Import jobs, and the province's records as the import matches them: by the codes the office gave them. */
+export const importsRepository = {
+  /** The province's producers of these codes (the province's own code, `external_code`). */
+  async subjectsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
+    const found = new Map<string, StoredSubject>();
+    for (const chunk of chunks(codes))
+      for (const row of await db
+        .select()
+        .from(subjects)
+        .where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk))))
+        found.set(row.externalCode!, row);
+    return found;
+  },
+
+  /** The province's products of these codes, with their producer's commune. */
+  async productsByCode(db: DbOrTx, provinceCode: string, codes: string[]) {
+    const found = new Map<string, StoredProduct>();
+    for (const chunk of chunks(codes))
+      for (const { product, communeCode } of await db
+        .select({ product: products, communeCode: subjects.communeCode })
+        .from(products)
+        .innerJoin(subjects, eq(subjects.id, products.subjectId))
+        .where(and(eq(subjects.provinceCode, provinceCode), inArray(products.externalCode, chunk))))
+        found.set(product.externalCode!, { ...product, communeCode });
+    return found;
+  },
+
+  /** Every earlier result of these products. */
+  async resultsOf(db: DbOrTx, productIds: string[]) {
+    const found: StoredResult[] = [];
+    for (const chunk of chunks(productIds)) found.push(...(await db.select().from(historicalResults).where(inArray(historicalResults.productId, chunk))));
+    return found;
+  },
+  getResult: async (db: DbOrTx, id: string) => (await db.select().from(historicalResults).where(eq(historicalResults.id, id)))[0],
+  insertResult: async (db: DbOrTx, values: ResultValues) => (await db.insert(historicalResults).values(values).returning())[0]!,
+  updateResult: async (db: DbOrTx, id: string, values: Partial<ResultValues>) =>
+    (await db.update(historicalResults).set(values).where(eq(historicalResults.id, id)).returning())[0]!,
+
+  insertJob: async (db: DbOrTx, values: typeof importJobs.$inferInsert) => (await db.insert(importJobs).values(values).returning())[0]!,
+  /** A job of the province; undefined for another province's. */
+  findJob: async (db: DbOrTx, id: string, provinceCode: string): Promise<JobRow | undefined> =>
+    (
+      await db
+        .select()
+        .from(importJobs)
+        .where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, provinceCode)))
+    )[0],
+  updateJob: (db: DbOrTx, id: string, values: Partial<typeof importJobs.$inferInsert>) => db.update(importJobs).set(values).where(eq(importJobs.id, id)),
+  /** The province's latest jobs, without their stored rows and problems (they can be large): only the count of problems. */
+  recentJobs(db: DbOrTx, provinceCode: string, limit: number) {
+    const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);
+    return db
+      .select({ ...listed, problemCount: sql<number>`jsonb_array_length(${importJobs.problems})`.mapWith(Number) })
+      .from(importJobs)
+      .where(eq(importJobs.provinceCode, provinceCode))
+      .orderBy(desc(importJobs.createdAt))
+      .limit(limit);
+  },
+};

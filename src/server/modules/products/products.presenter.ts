@@ -1,0 +1,42 @@
+import type { Product } from '../../../contracts/registry.js';
+import type { PhotoRow, ProductRow } from './products.repository.js';
+
+/** Photos are served through the API, which checks the caller may read the product. */
+const photoUrl = (productId: string, photoId: string) => `/api/v1/products/${productId}/photos/${photoId}`;
+
+/** A product as the API gives it: its subject's and commune's names, its criteria set's name and its photos' addresses. */
+export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Product {
+  return {
+    id: row.id,
+    subjectId: row.subjectId,
+    subjectName: row.subjectName,
+    provinceCode: row.provinceCode,
+    communeCode: row.communeCode,
+    communeName: row.communeName,
+    name: row.name,
+    ocopCode: row.ocopCode,
+    criteriaLegalBasis: row.criteriaLegalBasis,
+    criteriaSetNumber: row.criteriaSetNumber,
+    criteriaSetName: row.criteriaSetName,
+    description: row.description,
+    ingredients: row.ingredients,
+    packaging: row.packaging,
+    netContent: row.netContent,
+    barcode: row.barcode,
+    qualityDeclarationNo: row.qualityDeclarationNo,
+    certifications: row.certifications,
+    ipTitles: row.ipTitles,
+    status: row.status as Product['status'],
+    photos: photos.map((p) => ({
+      id: p.id,
+      url: photoUrl(row.id, p.id),
+      thumbUrl: `${photoUrl(row.id, p.id)}?size=thumb`,
+      width: p.width,
+      height: p.height,
+      mimeType: p.mimeType,
+      bytes: p.bytes,
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
+import { notFound } from '../../../domain/errors.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
+import { PACKAGE_ROOT, type AppConfig } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { referenceRepository as repo } from './reference.repository.js';
+
+const PROVINCE = { vi: 'tỉnh/thành phố', en: 'province' };
+
+/** Public reference data: administrative units (Decision 19/2025/QĐ-TTg) and the criteria-set catalogue. */
+export function createReferenceService(db: Db, config: AppConfig, version: string) {
+  /** Per province: the collection as JSON and gzipped once (a province's outlines are megabytes). */
+  const outlines = new Map<string, Promise<{ json: Buffer; gzip: Buffer }>>();
+
+  async function communesOf(provinceCode: string) {
+    const rows = await repo.communesOf(db, provinceCode);
+    if (!rows.length) throw notFound(PROVINCE);
+    return rows;
+  }
+
+  return {
+    async info() {
+      return {
+        provinceCode: config.provinceCode,
+        provinceName: (await repo.provinceFullName(db, config.provinceCode)) ?? config.provinceCode,
+        currentCriteriaBasis: CURRENT_CRITERIA_BASIS,
+        version,
+      };
+    },
+
+    provinces: () => repo.provinces(db),
+
+    /** The communes of a province, optionally those whose name (accents ignored) or code matches `q`. */
+    async communes(provinceCode: string, q: string | undefined) {
+      const rows = await communesOf(provinceCode);
+      const folded = q ? foldVietnamese(q) : '';
+      return folded ? rows.filter((r) => foldVietnamese(r.name).includes(folded) || r.code === q) : rows;
+    },
+
+    async outlines(provinceCode: string) {
+      const rows = await communesOf(provinceCode);
+      if (!outlines.has(provinceCode))
+        outlines.set(
+          provinceCode,
+          loadCommuneOutlines(new Map(rows.map((r) => [r.code, r.name]))).then((collection) => {
+            const json = Buffer.from(JSON.stringify(collection));
+            return { json, gzip: gzipSync(json, { level: 9 }) };
+          }),
+        );
+      return outlines.get(provinceCode)!;
+    },
+
+    /** The sets (bộ sản phẩm) of the criteria version in force. */
+    criteriaSets: () => repo.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS),
+  };
+}
+export type ReferenceService = ReturnType<typeof createReferenceService>;
+
+type CommuneOutlines = {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; id: string; properties: { code: string; name: string }; geometry: unknown }[];
+};
+
+/**
+ * The shipped commune outlines (data/geo/<province>-wards/<code>_<name>.geojson) of the given communes,
+ * merged into one collection; empty for provinces whose outlines are not shipped yet.
+ */
+async function loadCommuneOutlines(names: Map<string, string>): Promise<CommuneOutlines> {
+  const root = path.join(PACKAGE_ROOT, 'data/geo');
+  const folders = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name.endsWith('-wards'));
+  const features: CommuneOutlines['features'] = [];
+  for (const folder of folders) {
+    for (const file of await fs.readdir(path.join(root, folder.name))) {
+      const code = /^(\d{5})_/.exec(file)?.[1];
+      if (!code || !names.has(code)) continue;
+      const collection = JSON.parse(await fs.readFile(path.join(root, folder.name, file), 'utf8')) as { features: { geometry: unknown }[] };
+      for (const f of collection.features) features.push({ type: 'Feature', id: code, properties: { code, name: names.get(code)! }, geometry: f.geometry });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
