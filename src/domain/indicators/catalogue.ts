@@ -1,7 +1,7 @@
 /**
  * The indicator catalogue (bộ chỉ tiêu): every figure the plans set targets for, the dashboard shows
  * and the annual report writes. Each is defined once here; its SQL lives beside the indicators module
- * under the same code (src/server/modules/indicators/indicator-queries.ts), and a test checks that
+ * under the same code (src/server/modules/indicators/indicators.repository.ts), and a test checks that
  * every tracked indicator has exactly one query. Adding an indicator is one entry here and one query.
  *
  * Counting rules for evaluation figures (issue "annual report"; ocop-rules §7.5): for a year, each
