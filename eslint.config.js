@@ -74,7 +74,7 @@ export default tseslint.config(
   {
     // SQL lives in repositories and the database layer (docs/architecture.md).
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/server/db/**', 'src/server/**/*.repository.ts', 'src/**/*.test.ts', 'src/server/backup/**'],
+    ignores: ['src/server/db/**', 'src/server/**/*.repository.ts', 'src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

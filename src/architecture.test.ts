@@ -55,7 +55,6 @@ describe('architecture', () => {
       (file) =>
         !file.startsWith('src/server/db/') &&
         !file.endsWith('.repository.ts') &&
-        !file.startsWith('src/server/backup/') &&
         importsOf(file).some((s) => s.startsWith('drizzle-orm') || /\/db\/schema(\/|$|\.js|\/index\.js)/.test(s)),
     );
     expect(offenders).toEqual([]);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBackup } from '../server/backup/backup.js';
-import { archiveError } from '../server/backup/format.js';
-import { checkTarget, readBackup, restoreBackup } from '../server/backup/restore.js';
+import { createBackup } from '../server/db/backup/backup.js';
+import { archiveError } from '../server/db/backup/format.js';
+import { checkTarget, readBackup, restoreBackup } from '../server/db/backup/restore.js';
 import { lineOut, withDatabase, type CliIo } from './context.js';
 
 export const backupCommand = (opts: { out: string }, io: CliIo) =>

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type DbOrTx } from '../db/client.js';
-import { MIGRATIONS_DIR } from '../db/migrate.js';
+import { queryRows, type DbOrTx } from '../client.js';
+import { MIGRATIONS_DIR } from '../migrate.js';
 
 /**
  * What the backup needs to know about the database, read from the PostgreSQL catalog rather than

@@ -5,8 +5,8 @@ import readline from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { AppError } from '../../domain/errors.js';
-import { queryRows, type Database, type DbOrTx } from '../db/client.js';
+import { AppError } from '../../../domain/errors.js';
+import { queryRows, type Database, type DbOrTx } from '../client.js';
 import { listStorageFiles, storageRoot, type Log } from './backup.js';
 import {
   codeMigrations,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, type AppError } from '../../domain/errors.js';
+import { invalid, type AppError } from '../../../domain/errors.js';
 
 /**
  * The backup archive: a gzip-compressed tar file (`tar tzf` lists it, `tar xzf` unpacks it) with

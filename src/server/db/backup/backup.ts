@@ -4,8 +4,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import { PACKAGE_ROOT } from '../config.js';
-import { queryRows, type Database, type DbOrTx } from '../db/client.js';
+import { PACKAGE_ROOT } from '../../config.js';
+import { queryRows, type Database, type DbOrTx } from '../client.js';
 import {
   databaseMigrationLevel,
   dependencyOrder,
