@@ -57,9 +57,18 @@ export const sessions = pgTable(
 );
 
 /** Failed-login counters per account e-mail, shared by all processes (lockout survives restarts). */
-export const loginAttempts = pgTable('login_attempts', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+/**
+ * Failed sign-ins per account and client address together (ASVS 2.2.1): a stranger guessing from
+ * elsewhere slows down only their own address, never the owner signing in from one that has not failed.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    firstFailureAt: timestamp('first_failure_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
+);
