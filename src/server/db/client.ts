@@ -77,7 +77,9 @@ export type OpenOptions =
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // While the server is away a request waits at most 10 s for a connection, then fails (a 503)
+    // instead of hanging; keep-alive notices a peer that vanished without closing the connection.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true });
     // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
     // listener that would crash the process. The pool replaces the client on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));

@@ -14,10 +14,21 @@ export function createFileStorage(dataDir: string) {
   };
   return {
     newKey: (folder: string, ext: string) => `${folder}/${randomUUID()}.${ext}`,
+    /**
+     * Writes beside the final name, then renames: a full disk or a crash mid-write leaves no truncated
+     * file under a key, and the partial file is removed when the write fails.
+     */
     async put(key: string, data: Buffer) {
       const file = resolve(key);
+      const partial = `${file}.${randomUUID()}.partial`;
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, data);
+      try {
+        await fs.writeFile(partial, data);
+        await fs.rename(partial, file);
+      } catch (err) {
+        await fs.rm(partial, { force: true });
+        throw err;
+      }
     },
     get: (key: string) => fs.readFile(resolve(key)),
     async remove(key: string) {

@@ -53,6 +53,53 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: Mes
 };
 
 /**
+ * PostgreSQL's answers meaning "not now" rather than "wrong": class 08 (connection exception) and
+ * 57P01–57P03 (administrator shutdown, crash shutdown, cannot connect now: a restart or failover).
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123])$/;
+/** Socket errors of the driver while the database server is away. */
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** node-postgres says these in words only, without a code. */
+const UNAVAILABLE_TEXT =
+  /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+/** No space left on the device, or over the quota; PostgreSQL's disk_full (53100). */
+const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', '53100']);
+
+/** The error and the errors it wraps (the ORM wraps the driver's error in `cause`; a failed connect may be an AggregateError). */
+function* errorChain(error: unknown, depth = 0): Generator<{ code?: unknown; message?: unknown }> {
+  if (!error || typeof error !== 'object' || depth > 5) return;
+  yield error as { code?: unknown; message?: unknown };
+  yield* errorChain((error as { cause?: unknown }).cause, depth + 1);
+  const inner = (error as { errors?: unknown }).errors;
+  if (Array.isArray(inner)) for (const e of inner) yield* errorChain(e, depth + 1);
+}
+
+/** The database cannot be reached (restart, failover, network): the request may succeed if tried again. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (const e of errorChain(error)) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_ERRNO.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** A write failed for want of disk space (uploaded files, or the database's own files). */
+export function isStorageFull(error: unknown): boolean {
+  for (const e of errorChain(error)) if (typeof e.code === 'string' && STORAGE_FULL.has(e.code)) return true;
+  return false;
+}
+
+const DATABASE_UNAVAILABLE: Message = {
+  vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
+  en: 'The database is temporarily unavailable. Please try again in a few minutes.',
+};
+const STORAGE_FULL_MESSAGE: Message = {
+  vi: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được. Vui lòng báo quản trị viên.',
+  en: 'The server is out of storage space, so nothing was saved. Please tell the administrator.',
+};
+
+/**
  * One place maps every error to `{ error: { code, message, fields } }`. Bad input is never a 500;
  * only a fault of ours is, and then the details go to the log, not to the client.
  */
@@ -83,6 +130,16 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
       return send(reply, lang, 429, 'too_many_requests', { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return send(reply, lang, error.statusCode, 'bad_request', { vi: 'Yêu cầu không hợp lệ.', en: error.message });
+    if (isDatabaseUnavailable(error)) {
+      // Not a fault of the request: a 503 tells clients and load balancers to come back; the pool reconnects by itself.
+      request.log.warn({ err: error }, 'database unavailable');
+      void reply.header('retry-after', '5');
+      return send(reply, lang, 503, 'database_unavailable', DATABASE_UNAVAILABLE);
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'storage full');
+      return send(reply, lang, 507, 'storage_full', STORAGE_FULL_MESSAGE);
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, lang, 500, 'internal', { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' });
   });

@@ -151,9 +151,10 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
       const img = await processPhoto(data);
       const storageKey = storage.newKey('photos', img.ext);
       const thumbKey = storage.newKey('thumbs', 'webp');
-      await storage.put(storageKey, img.image);
-      await storage.put(thumbKey, img.thumb);
       try {
+        // Inside the try: when the thumbnail cannot be written (disk full), the image goes too.
+        await storage.put(storageKey, img.image);
+        await storage.put(thumbKey, img.thumb);
         await db.transaction(async (tx) => {
           const photo = await repo.insertPhoto(tx, {
             productId: id,
