@@ -98,7 +98,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
-      PUBLIC_URL: '',
+      PUBLIC_URL: baseUrl,
       ...fakeTimeEnv(opts.fakeTime),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

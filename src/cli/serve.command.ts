@@ -1,4 +1,4 @@
-import { loadConfig } from '../server/config.js';
+import { loadConfig, publicOrigin } from '../server/config.js';
 import { buildApp } from '../server/app.js';
 import { firstStart, openConfiguredDatabase, prepareDatabase } from '../server/bootstrap.js';
 import { createCertificatesService, type CertificatesService } from '../server/modules/certificates/certificates.service.js';
@@ -48,7 +48,7 @@ export async function serveCommand(opts: { port?: string; demo: boolean }, io: C
     const { seeded, oneTime } = await firstStart(database, config, { demo }, log);
     app = await buildApp({ config, database, logger: true });
     const address = await app.listen({ port: config.port, host: config.host });
-    const url = config.publicUrl ?? `http://localhost:${new URL(address).port}`;
+    const url = publicOrigin({ ...config, port: Number(new URL(address).port) });
     log('');
     log(`OCOP đang chạy tại / running at ${url}   (API: ${url}/api/docs)`);
     if (seeded || (demo && !oneTime)) printDemoAccounts(log);

@@ -66,6 +66,8 @@ import { PACKAGE_ROOT } from './config.js';
 
 export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export type BuildOptions = {
   config: AppConfig;
   database: Database;
@@ -78,7 +80,8 @@ export type BuildOptions = {
 export async function buildApp({ config, database, logger = false, clock = () => new Date() }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    trustProxy: true,
+    // A hop count trusts that many proxies nearest to the server, as proxy-addr does.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -2,6 +2,7 @@ import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { generatePassword, hashPassword } from './lib/passwords.js';
+import { assertAcceptablePassword } from './lib/password-policy.js';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/audit.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { seedDemo } from './seed/demo.js';
@@ -45,6 +46,8 @@ export async function firstStart(database: Database, config: AppConfig, opts: { 
 }
 
 async function createAdmin(database: Database, config: AppConfig, email: string, password: string) {
+  // ADMIN_PASSWORD is kept for good, so it meets the same policy as any chosen password.
+  if (config.adminPassword) assertAcceptablePassword(password, { email }, 'ADMIN_PASSWORD');
   const passwordHash = await hashPassword(password);
   await database.db.transaction(async (tx) => {
     const row = await usersRepository.insert(tx, {

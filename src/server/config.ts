@@ -34,6 +34,15 @@ const ConfigSchema = z.object({
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * Which proxies in front of the server may set X-Forwarded-For/-Host/-Proto: a hop count (`1`)
+   * or a comma-separated list of addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`, `loopback`).
+   * Empty trusts no one, so a client cannot choose the address the rate limits and audit log see.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine((v) => !/^(true|\*)$/i.test(v.trim()), 'trusting every proxy lets any client forge its address: give a hop count or addresses'),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -68,6 +77,7 @@ export type AppConfig = {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   publicUrl: string | undefined;
+  trustProxy: false | number | string[];
   secureCookies: boolean;
   sessionTtlHours: number;
   loginMaxFailures: number;
@@ -95,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // Links printed on certificates and sent by e-mail must not depend on request headers, so a
+  // production server names its public origin (ASVS 5.1 / host header injection).
+  if (env.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError(['PUBLIC_URL: bắt buộc khi NODE_ENV=production / required when NODE_ENV=production (e.g. https://ocop.example.gov.vn)']);
+  }
   const config: AppConfig = {
     port: e.PORT,
     host: e.HOST,
@@ -103,7 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     provinceCode: e.PROVINCE_CODE,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
-    publicUrl: e.PUBLIC_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
@@ -118,4 +134,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     referenceDataDir: path.join(PACKAGE_ROOT, 'data'),
   };
   return { ...config, ...overrides };
+}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  const v = value.trim();
+  if (!v || /^(false|0|none)$/i.test(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+/**
+ * The origin for links the server writes (certificate QR codes, e-mails): PUBLIC_URL, or else the
+ * configured host and port. Never the request's Host or X-Forwarded-Host, which a client chooses.
+ */
+export function publicOrigin(config: Pick<AppConfig, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }

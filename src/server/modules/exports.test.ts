@@ -68,9 +68,9 @@ beforeAll(async () => {
     fullName: 'Võ Văn Phúc',
     role: 'producer',
     subjectId: quytHong.id,
-    password: 'quyt-hong-password',
+    password: 'vuon-cam-ben-song-2026',
   });
-  quyt = await t.client('quyt@example.vn', 'quyt-hong-password');
+  quyt = await t.client('quyt@example.vn', 'vuon-cam-ben-song-2026');
 
   // A subject in Sa Đéc whose name a spreadsheet would run as a formula, founded on a known day.
   const created = await admin.post('/api/v1/subjects', {

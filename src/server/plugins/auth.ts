@@ -13,10 +13,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route. Required on every /api route (enforced at registration). */
     access?: RouteAccess;
+    /** Callable by an account that still has to replace its one-time password (sign-in, profile, change). */
+    beforePasswordChange?: true;
   }
   interface FastifyRequest {
     actor: Actor;
-    session: { id: string; csrfToken: string; token: string } | null;
+    session: { id: string; csrfToken: string; token: string; mustChangePassword: boolean } | null;
     /** The caller as the audit log names it. */
     auditActor: AuditActor;
   }
@@ -55,7 +57,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     const resolved = await opts.auth.resolveSession(token);
     if (!resolved) return;
     request.actor = resolved.actor;
-    request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken, token };
+    request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken, token, mustChangePassword: resolved.user.mustChangePassword };
     request.auditActor = { userId: resolved.user.id, label: resolved.user.email, ip: request.ip };
   });
 
@@ -66,6 +68,14 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     const decision = checkRouteAccess(request.actor, access);
     if (decision === 'unauthenticated') throw unauthenticated();
     if (decision === 'forbidden') throw forbidden();
+    // A one-time password (set by an administrator or at first start) opens nothing but the
+    // change of password itself, whatever client is used (ASVS 2.1.x, 2.5.x).
+    if (request.session?.mustChangePassword && access !== 'public' && !request.routeOptions.config.beforePasswordChange) {
+      throw new AppError('forbidden', 'password_change_required', {
+        vi: 'Cần đổi mật khẩu dùng một lần trước khi tiếp tục.',
+        en: 'Change your one-time password before going on.',
+      });
+    }
     if (request.session && STATE_CHANGING.has(request.method) && request.headers[CSRF_HEADER] !== request.session.csrfToken) {
       throw new AppError('forbidden', 'csrf', {
         vi: 'Phiên làm việc không hợp lệ. Tải lại trang và thử lại.',

@@ -99,6 +99,14 @@ const STORAGE_FULL_MESSAGE: Message = {
   en: 'The server is out of storage space, so nothing was saved. Please tell the administrator.',
 };
 
+/** What the multipart parser (busboy) throws at a body without a boundary, cut short, or not multipart at all. */
+const MALFORMED_MULTIPART =
+  /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|Malformed part header|.* terminated early due to unexpected end of multipart data)/;
+const INVALID_MULTIPART: Message = {
+  vi: 'Dữ liệu tệp gửi lên bị hỏng hoặc không đầy đủ. Vui lòng gửi lại.',
+  en: 'The uploaded form data is malformed or incomplete. Please send it again.',
+};
+
 /**
  * One place maps every error to `{ error: { code, message, fields } }`. Bad input is never a 500;
  * only a fault of ours is, and then the details go to the log, not to the client.
@@ -126,6 +134,7 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
     }
     const known = error.code ? CLIENT_ERRORS[error.code] : undefined;
     if (known) return send(reply, lang, known.status, known.code, known.message);
+    if (MALFORMED_MULTIPART.test(error.message ?? '')) return send(reply, lang, 400, 'invalid_multipart', INVALID_MULTIPART);
     if (error.statusCode === 429)
       return send(reply, lang, 429, 'too_many_requests', { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)

@@ -2,6 +2,8 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { loginAttempts, sessions, userCommunes, users } from '../../db/schema/index.js';
 
+const attemptKey = (email: string, address: string) => and(eq(loginAttempts.email, email), eq(loginAttempts.address, address));
+
 export type SessionRow = { id: string; csrfToken: string; expiresAt: Date };
 
 export const authRepository = {
@@ -27,15 +29,15 @@ export const authRepository = {
   deleteUserSessions: (db: DbOrTx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId)),
   deleteExpiredSessions: (db: DbOrTx, now: Date) => db.delete(sessions).where(lt(sessions.expiresAt, now)),
 
-  getAttempts: async (db: DbOrTx, email: string) => (await db.select().from(loginAttempts).where(eq(loginAttempts.email, email)).limit(1))[0],
+  getAttempts: async (db: DbOrTx, email: string, address: string) => (await db.select().from(loginAttempts).where(attemptKey(email, address)).limit(1))[0],
 
   /** Counts a failure atomically (concurrent processes share the row); returns the new count. */
-  async recordFailure(db: DbOrTx, email: string, now: Date, windowStart: Date): Promise<number> {
+  async recordFailure(db: DbOrTx, email: string, address: string, now: Date, windowStart: Date): Promise<number> {
     const rows = await db
       .insert(loginAttempts)
-      .values({ email, failures: 1, firstFailureAt: now })
+      .values({ email, address, failures: 1, firstFailureAt: now })
       .onConflictDoUpdate({
-        target: loginAttempts.email,
+        target: [loginAttempts.email, loginAttempts.address],
         set: {
           failures: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()} then 1 else ${loginAttempts.failures} + 1 end`,
           firstFailureAt: sql`case when ${loginAttempts.firstFailureAt} < ${windowStart.toISOString()} then ${now.toISOString()}::timestamptz else ${loginAttempts.firstFailureAt} end`,
@@ -44,8 +46,8 @@ export const authRepository = {
       .returning({ failures: loginAttempts.failures });
     return rows[0]?.failures ?? 1;
   },
-  lock: (db: DbOrTx, email: string, until: Date) => db.update(loginAttempts).set({ lockedUntil: until }).where(eq(loginAttempts.email, email)),
-  clearAttempts: (db: DbOrTx, email: string) => db.delete(loginAttempts).where(eq(loginAttempts.email, email)),
+  lock: (db: DbOrTx, email: string, address: string, until: Date) => db.update(loginAttempts).set({ lockedUntil: until }).where(attemptKey(email, address)),
+  clearAttempts: (db: DbOrTx, email: string, address: string) => db.delete(loginAttempts).where(attemptKey(email, address)),
   setPassword: (db: DbOrTx, userId: string, passwordHash: string, mustChange: boolean) =>
     db.update(users).set({ passwordHash, mustChangePassword: mustChange, updatedAt: new Date() }).where(eq(users.id, userId)),
 };

@@ -28,8 +28,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppC
     },
   );
 
-  app.get('/auth/me', { config: { access: 'authenticated' }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse } } }, async (req) =>
-    me((req.actor as { userId: string }).userId, req.session!.csrfToken),
+  app.get(
+    '/auth/me',
+    { config: { access: 'authenticated', beforePasswordChange: true }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponse } } },
+    async (req) => me((req.actor as { userId: string }).userId, req.session!.csrfToken),
   );
 
   app.post(
@@ -44,7 +46,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; config: AppC
 
   app.post(
     '/auth/password',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Change one’s own password', body: ChangePasswordBody, response: { 200: MeResponse } } },
+    {
+      config: { access: 'authenticated', beforePasswordChange: true },
+      schema: { tags, summary: 'Change one’s own password', body: ChangePasswordBody, response: { 200: MeResponse } },
+    },
     async (req, reply) => {
       const userId = (req.actor as { userId: string }).userId;
       const session = await auth.changePassword(userId, req.auditActor.label, req.body.currentPassword, req.body.newPassword, {

@@ -3,6 +3,7 @@ import type { UserActor } from '../../../domain/policies/index.js';
 import type { AppConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/passwords.js';
+import { assertAcceptablePassword } from '../../lib/password-policy.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { usersRepository } from '../users/users.repository.js';
 import { presentProfile } from './auth.presenter.js';
@@ -13,19 +14,30 @@ const INVALID_CREDENTIALS = new AppError('unauthenticated', 'invalid_credentials
   en: 'Wrong e-mail or password.',
 });
 
-function lockedError(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return new AppError('too_many_requests', 'account_locked', {
-    vi: `Tài khoản tạm khoá do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
-    en: `Too many failed sign-ins. Try again in ${minutes} minute(s).`,
+    vi: `Đăng nhập sai nhiều lần từ địa chỉ này. Thử lại sau ${minutes} phút.`,
+    en: `Too many failed sign-ins from this address. Try again in ${minutes} minute(s).`,
   });
+}
+
+/** Failures are forgotten a day after the first of a streak, so the growing delay resets. */
+const FAILURE_MEMORY_MS = 24 * 3_600_000;
+
+/**
+ * How long an (account, address) pair waits after its n-th failure in a streak: nothing below the
+ * limit, then one minute, doubling with every further failure up to the configured maximum. The
+ * delay grows for a guesser who keeps trying, while an owner who mistyped a few times waits a minute.
+ */
+export function lockDurationMs(failures: number, maxFailures: number, maxLockMinutes: number): number {
+  if (failures < maxFailures) return 0;
+  return Math.min(maxLockMinutes, 2 ** Math.min(failures - maxFailures, 20)) * 60_000;
 }
 
 export type LoginResult = { userId: string; token: string; csrfToken: string; expiresAt: Date };
 
 export function createAuthService(db: Db, config: AppConfig) {
-  const lockWindowMs = config.loginLockMinutes * 60_000;
-
   async function startSession(userId: string, meta: { ip: string; userAgent: string | undefined }, now: Date): Promise<LoginResult> {
     const token = randomToken();
     const csrfToken = randomToken();
@@ -36,25 +48,27 @@ export function createAuthService(db: Db, config: AppConfig) {
 
   return {
     /**
-     * Verifies the password with a per-account failure counter kept in the database, so the
-     * lockout holds across processes and restarts. Unknown e-mails cost the same hashing time.
+     * Verifies the password with a failure counter per account and client address kept in the
+     * database, so the throttle holds across processes and restarts, and nobody can lock an owner
+     * out from an address the owner does not use (ASVS 2.2.1). Unknown e-mails cost the same hashing time.
      */
     async login(email: string, password: string, meta: { ip: string; userAgent: string | undefined; previousToken: string | undefined }, now = new Date()) {
-      const attempts = await repo.getAttempts(db, email);
-      if (attempts?.lockedUntil && attempts.lockedUntil > now) throw lockedError(attempts.lockedUntil);
+      const attempts = await repo.getAttempts(db, email, meta.ip);
+      if (attempts?.lockedUntil && attempts.lockedUntil > now) throw lockedError(attempts.lockedUntil, now);
 
       const user = await repo.findUserByEmail(db, email);
       const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyPasswordHash(), password), false);
       if (!user || !ok || !user.active) {
-        const failures = await repo.recordFailure(db, email, now, new Date(now.getTime() - lockWindowMs));
-        if (failures >= config.loginMaxFailures) {
-          const until = new Date(now.getTime() + lockWindowMs);
-          await repo.lock(db, email, until);
-          throw lockedError(until);
+        const failures = await repo.recordFailure(db, email, meta.ip, now, new Date(now.getTime() - FAILURE_MEMORY_MS));
+        const wait = lockDurationMs(failures, config.loginMaxFailures, config.loginLockMinutes);
+        if (wait > 0) {
+          const until = new Date(now.getTime() + wait);
+          await repo.lock(db, email, meta.ip, until);
+          throw lockedError(until, now);
         }
         throw INVALID_CREDENTIALS;
       }
-      await repo.clearAttempts(db, email);
+      await repo.clearAttempts(db, email, meta.ip);
       // Rotation: whatever session the browser held before is ended, and a fresh id is issued.
       if (meta.previousToken) await repo.deleteSession(db, sha256(meta.previousToken));
       await repo.deleteExpiredSessions(db, now);
@@ -97,6 +111,7 @@ export function createAuthService(db: Db, config: AppConfig) {
             currentPassword: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
           },
         );
+      assertAcceptablePassword(newPassword, { email: user.email, fullName: user.fullName, current: currentPassword }, 'newPassword');
       await db.transaction(async (tx) => {
         await repo.setPassword(tx, userId, await hashPassword(newPassword), false);
         await repo.deleteUserSessions(tx, userId);

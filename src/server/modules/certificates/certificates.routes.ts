@@ -17,7 +17,7 @@ import {
 } from '../../../contracts/certificates.js';
 import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
 import { notFound } from '../../../domain/errors.js';
-import type { AppConfig } from '../../config.js';
+import { publicOrigin, type AppConfig } from '../../config.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { certificatePdf } from './certificate.pdf.js';
@@ -136,7 +136,7 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
     { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'Printable A4 certificate with its verification QR code', params: IdParams } },
     async (req, reply) => {
       const { certificate, provinceName } = await certificates.forPrint(req.actor, req.params.id);
-      const origin = config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const origin = publicOrigin(config);
       const pdf = await certificatePdf(certificate, { provinceName, verificationUrl: `${origin}${verificationPath(certificate.verificationCode)}` });
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${certificate.number}.pdf"`).send(pdf);
     },

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { scoredDossier, setUpCouncil, sheetsWorth, type TestCouncil } from '../../../../test/support/evaluation.js';
 import { docxText } from '../../../../test/support/documents.js';
+import { publicOrigin } from '../../config.js';
 
 let t: TestApp;
 let admin: Client;
@@ -25,9 +26,9 @@ beforeAll(async () => {
     fullName: 'Võ Văn Phúc',
     role: 'producer',
     subjectId: subject.id,
-    password: 'quyt-hong-password',
+    password: 'vuon-cam-ben-song-2026',
   });
-  producer = await t.client('quyt@example.vn', 'quyt-hong-password');
+  producer = await t.client('quyt@example.vn', 'vuon-cam-ben-song-2026');
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
   council = await setUpCouncil(t, admin, { key: 'cert', year: 2027, establishedOn: '2027-01-15' });
 });
@@ -97,7 +98,10 @@ describe('decisions and certificates', () => {
   });
 
   it('prints an A4 certificate whose QR code leads to the verification page', async () => {
-    const res = await producer.get(`/api/v1/certificates/${certificate.id}/pdf`);
+    // Forged forwarding and host headers must not reach the printed link (it comes from configuration).
+    const res = await producer.request('GET', `/api/v1/certificates/${certificate.id}/pdf`, undefined, {
+      headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', host: 'evil2.example' },
+    });
     expect(res.status).toBe(200);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-cert-'));
     fs.writeFileSync(path.join(dir, 'c.pdf'), res.raw);
@@ -110,7 +114,8 @@ describe('decisions and certificates', () => {
     execFileSync('pdftoppm', ['-png', '-r', '150', path.join(dir, 'c.pdf'), path.join(dir, 'page')]);
     const png = fs.readdirSync(dir).find((f) => f.endsWith('.png'))!;
     const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    expect(qr).toMatch(new RegExp(`^http://[^/]+${certificate.verificationPath}$`));
+    expect(qr).toBe(`${publicOrigin(t.config)}${certificate.verificationPath}`);
+    expect(qr).not.toContain('evil');
     fs.rmSync(dir, { recursive: true, force: true });
 
     const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });

@@ -51,10 +51,10 @@ beforeAll(async () => {
       email: `hd.${key}@example.vn`,
       fullName: `Thành viên ${key}`,
       role: 'council',
-      password: 'council-password',
+      password: 'hoi-dong-cham-diem-2026',
     });
     userIds[key] = created.body.user.id;
-    members[key] = await t.client(`hd.${key}@example.vn`, 'council-password');
+    members[key] = await t.client(`hd.${key}@example.vn`, 'hoi-dong-cham-diem-2026');
   }
   officer = await t.client(DEMO.officer);
   const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0];
@@ -63,9 +63,9 @@ beforeAll(async () => {
     fullName: 'Võ Văn Phúc',
     role: 'producer',
     subjectId: subject.id,
-    password: 'quyt-hong-password',
+    password: 'vuon-cam-ben-song-2026',
   });
-  producer = await t.client('quyt@example.vn', 'quyt-hong-password');
+  producer = await t.client('quyt@example.vn', 'vuon-cam-ben-song-2026');
   const productId = (await producer.get('/api/v1/products')).body.items[0].id;
   await admin.post('/api/v1/rounds/defaults', { year: 2027 });
   dossierId = (await dossierInCouncil({ producer, officer, admin }, productId, 1)).id;

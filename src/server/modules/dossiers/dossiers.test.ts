@@ -38,9 +38,9 @@ beforeAll(async () => {
     fullName: 'Phạm Thị Hoa',
     role: 'producer',
     subjectId: subject.id,
-    password: 'sa-giang-password',
+    password: 'banh-phong-tom-gion-2026',
   });
-  producer = await t.client('sagiang@example.vn', 'sa-giang-password');
+  producer = await t.client('sagiang@example.vn', 'banh-phong-tom-gion-2026');
   productId = (await producer.get('/api/v1/products?q=hu%20tieu')).body.items[0].id;
   const sa = (await producer.post(`/api/v1/products/${productId}/self-assessments`, {})).body;
   await producer.put(`/api/v1/self-assessments/${sa.id}`, { choices: bestChoices(set6), notes: {} });

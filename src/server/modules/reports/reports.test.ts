@@ -179,8 +179,8 @@ describe('results decided on the platform', () => {
     const before = await report(2026);
     const officer = await t.client(DEMO.officer);
     const subject = (await admin.get('/api/v1/subjects?q=quyt%20hong')).body.items[0];
-    await admin.post('/api/v1/users', { email: 'quyt.report@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'quyt-hong-password' });
-    const producer = await t.client('quyt.report@example.vn', 'quyt-hong-password');
+    await admin.post('/api/v1/users', { email: 'quyt.report@example.vn', fullName: 'Võ Văn Phúc', role: 'producer', subjectId: subject.id, password: 'vuon-cam-ben-song-2026' });
+    const producer = await t.client('quyt.report@example.vn', 'vuon-cam-ben-song-2026');
     await admin.post('/api/v1/rounds/defaults', { year: 2026 });
     const productId = (await producer.get('/api/v1/products')).body.items[0].id;
     const council = await setUpCouncil(t, admin, { key: 'rep', year: 2026, establishedOn: '2026-06-01' });

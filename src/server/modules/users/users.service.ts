@@ -5,6 +5,7 @@ import { canManageUser, canManageUsers, mayHaveNationalScope, type Actor, type U
 import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { generatePassword, hashPassword } from '../../lib/passwords.js';
+import { assertAcceptablePassword } from '../../lib/password-policy.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { referenceRepository } from '../reference/reference.repository.js';
@@ -86,6 +87,7 @@ export function createUsersService(db: Db) {
         const m = { vi: 'Email này đã có tài khoản.', en: 'This e-mail already has an account.' };
         throw conflict('email_taken', m, { email: m });
       }
+      if (input.password) assertAcceptablePassword(input.password, { email: input.email, fullName: input.fullName });
       const oneTimePassword = input.password ? null : generatePassword();
       const passwordHash = await hashPassword(input.password ?? oneTimePassword!);
       const id = await db.transaction(async (tx) => {
@@ -133,7 +135,8 @@ export function createUsersService(db: Db) {
 
     async resetPassword(actor: Actor, audit: AuditActor, id: string, password: string | undefined) {
       asAdmin(actor);
-      await load(actor, id);
+      const account = await load(actor, id);
+      if (password) assertAcceptablePassword(password, { email: account.email, fullName: account.fullName });
       const oneTimePassword = password ? null : generatePassword();
       const passwordHash = await hashPassword(password ?? oneTimePassword!);
       await db.transaction(async (tx) => {

@@ -66,16 +66,16 @@ describe('user administration', () => {
         fullName: 'Cán bộ 2',
         role: 'officer',
         communeCodes: ['29869'],
-        password: 'officer-2-password',
+        password: 'tram-tra-su-ven-song',
       })
     ).body.user;
-    const officer = await t.client('officer2@example.vn', 'officer-2-password');
+    const officer = await t.client('officer2@example.vn', 'tram-tra-su-ven-song');
     expect((await officer.get('/api/v1/subjects')).body.items.every((s: { communeCode: string }) => s.communeCode === '29869')).toBe(true);
     const res = await admin.put(`/api/v1/users/${created.id}`, { fullName: 'Cán bộ 2', role: 'officer', active: false, communeCodes: ['29869'] });
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     expect((await officer.get('/api/v1/auth/me')).status).toBe(401);
-    expect((await (await t.client()).post('/api/v1/auth/login', { email: 'officer2@example.vn', password: 'officer-2-password' })).status).toBe(401);
+    expect((await (await t.client()).post('/api/v1/auth/login', { email: 'officer2@example.vn', password: 'tram-tra-su-ven-song' })).status).toBe(401);
   });
 
   it('resets a password: a one-time password, old sessions ended', async () => {
