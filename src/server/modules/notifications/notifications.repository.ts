@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { emailOutbox, notifications, users } from '../../db/schema/index.js';
 
@@ -30,12 +30,15 @@ export const notificationsRepository = {
       .update(notifications)
       .set({ readAt: at })
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
-  /** Marks one notification read, only if it is the user's own. */
-  markRead: (db: DbOrTx, userId: string, id: string, at: Date) =>
-    db
-      .update(notifications)
-      .set({ readAt: at })
-      .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt))),
+  /** Marks one notification read (keeping the first time it was), only if it is the user's own; false when it is not. */
+  markRead: async (db: DbOrTx, userId: string, id: string, at: Date) =>
+    (
+      await db
+        .update(notifications)
+        .set({ readAt: sql`coalesce(${notifications.readAt}, ${at})` })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+        .returning({ id: notifications.id })
+    ).length > 0,
 
   queueEmails: (db: DbOrTx, rows: (typeof emailOutbox.$inferInsert)[]) => db.insert(emailOutbox).values(rows),
   /** Unsent mail still under the attempt limit, oldest first. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Notification } from '../../../contracts/evaluation.js';
-import { unauthenticated } from '../../../domain/errors.js';
+import { notFound, unauthenticated } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { notificationsRepository as repo, type NotificationRow } from './notifications.repository.js';
@@ -51,8 +51,9 @@ export function createNotificationsService(db: Db) {
     async markAllRead(actor: Actor) {
       await repo.markAllRead(db, ownerOf(actor), new Date());
     },
+    /** Someone else's notification is "not found", as a missing one: its id names nothing to the caller. */
     async markRead(actor: Actor, id: string) {
-      await repo.markRead(db, ownerOf(actor), id, new Date());
+      if (!(await repo.markRead(db, ownerOf(actor), id, new Date()))) throw notFound({ vi: 'thông báo', en: 'notification' });
     },
   };
 }

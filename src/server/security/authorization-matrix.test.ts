@@ -1,0 +1,239 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { checkRouteAccess, type Role, type UserActor } from '../../domain/policies/index.js';
+import { createTestApp, type Response, type TestApp } from '../../../test/support/app.js';
+import { queryRows } from '../db/client.js';
+import { changes, stateReader, type DatabaseState } from './database-state.js';
+import { ACTORS, buildWorld, type ActorKey, type World } from './fixtures.js';
+import { MATRIX, send, shape, withRandomIds } from './matrix.js';
+import { liveRoutes, routeKey, type LiveRoute } from './route-table.js';
+
+// Records every route the application registers, with its declared access (see route-table.ts).
+vi.mock('fastify', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('fastify')>();
+  const { recordingFactory } = await import('./route-table.js');
+  return { ...actual, default: recordingFactory(actual.default) };
+});
+
+/**
+ * Access control proved on the live route table: every route × every kind of actor, on records of
+ * one producer (A) at every stage of the programme. The table of who may do what is matrix.ts; this
+ * file walks it and checks, besides the outcome, that a refusal looks exactly like a missing record
+ * to those who should not know the record exists, that a refused write writes nothing, and that no
+ * answer an actor gets names a record outside its scope.
+ */
+let t: TestApp;
+let w: World;
+let readState: () => Promise<DatabaseState>;
+const now = new Date('2027-06-20T03:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => now });
+  w = await buildWorld(t);
+  readState = await stateReader((text) => queryRows(t.database.db, sql.raw(text)));
+}, 120_000);
+afterAll(() => t?.close());
+
+const ROLE_OF: Record<ActorKey, Role | null> = {
+  anonymous: null,
+  producerA: 'producer',
+  producerB: 'producer',
+  officerX: 'officer',
+  officerY: 'officer',
+  member: 'council',
+  unassigned: 'council',
+  conflicted: 'council',
+  secretary: 'council',
+  admin: 'admin',
+  otherAdmin: 'admin',
+  ministry: 'admin',
+};
+
+/** The ids of A's records an actor must never be shown, in any answer. */
+function secretsOf(actor: ActorKey): (keyof World['ids'])[] {
+  const all: (keyof World['ids'])[] = [
+    'subjectA',
+    'productA1',
+    'productA2',
+    'productA3',
+    'photoA1',
+    'saA2',
+    'saDraft',
+    'evidenceDraft',
+    'dossierA1',
+    'dossierA2',
+    'filingA2',
+    'paperA',
+    'councilId',
+    'sessionClosed',
+    'sessionOpen',
+    'sheetMember',
+    'sheetPaper',
+    'decisionA1',
+    'certificateA1',
+    'questionA2',
+    'resultA1',
+    'importJob',
+    'notificationA',
+    'userA',
+  ];
+  switch (actor) {
+    case 'anonymous':
+    case 'producerB':
+    case 'officerY':
+    case 'unassigned':
+      return all;
+    case 'otherAdmin':
+      return [...all, 'roundId', 'calendarDay'];
+    case 'member':
+    case 'conflicted':
+    case 'secretary':
+      return ['saDraft', 'evidenceDraft', 'photoA1', 'importJob', 'notificationA', 'userA', 'resultA1', 'decisionA1', 'certificateA1'];
+    case 'producerA':
+      return ['importJob'];
+    case 'officerX':
+      return ['importJob', 'notificationA'];
+    case 'admin':
+    case 'ministry':
+      return ['notificationA'];
+  }
+}
+
+const brief = (res: Response) => `${res.status} ${(typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '')).slice(0, 160)}`;
+const sameShape = (a: Response, b: Response) => JSON.stringify(shape(a)) === JSON.stringify(shape(b));
+
+type Walk = { failures: string[]; disclosures: string[]; leaks: string[]; writes: string[]; probes: number; cells: number };
+let walked: Promise<Walk> | undefined;
+
+/** Walks every route of the table once (memoised: the tests below read the same walk). */
+function walk(): Promise<Walk> {
+  walked ??= (async () => {
+    const out: Walk = { failures: [], disclosures: [], leaks: [], writes: [], probes: 0, cells: 0 };
+    const routes = liveRoutes()
+      .filter((r) => MATRIX[routeKey(r)])
+      .sort((a, b) => routeKey(a).localeCompare(routeKey(b)));
+    for (const route of routes) {
+      const key = routeKey(route);
+      const entry = MATRIX[key]!;
+      const path = entry.path(w);
+      const body = entry.body?.(w);
+      const writes = route.method !== 'GET';
+      const probed = ACTORS.filter((a) => (!writes || entry.probe === 'all' ? true : entry.probe === 'none' ? false : !entry.ok.includes(a)));
+      out.cells += ACTORS.length;
+      const before = await readState();
+      for (const actor of probed) {
+        const client = w.clients[actor];
+        const res = await send(client, route.method, path, body);
+        out.probes++;
+        const where = `${key} as ${actor}`;
+        if (res.status >= 500) out.failures.push(`${where}: ${brief(res)}`);
+        if (entry.ok.includes(actor)) {
+          if (!((res.status >= 200 && res.status < 300) || entry.status?.includes(res.status)))
+            out.failures.push(`${where}: should be allowed, got ${brief(res)}`);
+          if (res.status < 300) {
+            const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+            for (const name of secretsOf(actor)) if (text.includes(w.ids[name] as string)) out.leaks.push(`${where}: shows ${name}`);
+          }
+          continue;
+        }
+        const refusals = entry.refusal && !entry.insiders?.includes(actor) && res.body?.error?.code !== 'validation_failed' ? [403, 404, 400] : [403, 404];
+        if (actor === 'anonymous' ? res.status !== 401 : !refusals.includes(res.status)) {
+          out.failures.push(`${where}: should be refused, got ${brief(res)}`);
+          continue;
+        }
+        if (entry.insiders?.includes(actor)) continue;
+        const missing = await send(client, route.method, withRandomIds(path), withRandomIds(body));
+        out.probes++;
+        if (!sameShape(res, missing)) out.disclosures.push(`${where}: ${brief(res)} — for a missing record: ${brief(missing)}`);
+      }
+      const diff = changes(before, await readState());
+      if (writes && entry.probe !== 'all' && diff.length) out.writes.push(`${key}: ${diff.join(', ')}`);
+    }
+    return out;
+  })();
+  return walked;
+}
+
+describe('the authorization matrix', () => {
+  it('has an entry for every route the API serves, and none for a route it does not', () => {
+    const live = liveRoutes().map(routeKey);
+    expect(live.length).toBeGreaterThan(100);
+    expect(
+      live.filter((k) => !MATRIX[k]),
+      'routes without an entry in src/server/security/matrix.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !live.includes(k)),
+      'entries for routes that do not exist',
+    ).toEqual([]);
+  });
+
+  it('allows in each entry only actors whose role the route declares', () => {
+    const wrong = liveRoutes().flatMap((route: LiveRoute) => {
+      const entry = MATRIX[routeKey(route)];
+      if (!entry || route.access === undefined) return [`${routeKey(route)}: no access declared`];
+      return entry.ok.flatMap((actor) => {
+        const role = ROLE_OF[actor];
+        const as: UserActor | { kind: 'anonymous' } = role
+          ? { kind: 'user', userId: actor, role, provinceCode: '82', communeCodes: [], subjectId: null }
+          : { kind: 'anonymous' };
+        return checkRouteAccess(as, route.access!) === 'allow'
+          ? []
+          : [`${routeKey(route)}: ${actor} listed as allowed, the route refuses ${role ?? 'anonymous'}`];
+      });
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers every actor on every route as the table says', { timeout: 180_000 }, async () => {
+    const { failures, probes, cells } = await walk();
+    console.info(`authorization matrix: ${Object.keys(MATRIX).length} routes × ${ACTORS.length} actors = ${cells} cells, ${probes} requests`);
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses outsiders exactly as if the record did not exist (same status, same body as for a random id)', { timeout: 180_000 }, async () => {
+    expect((await walk()).disclosures).toEqual([]);
+  });
+
+  it('writes nothing when it refuses a change', { timeout: 180_000 }, async () => {
+    expect((await walk()).writes).toEqual([]);
+  });
+
+  it('never names, in any answer, a record outside the actor’s scope', { timeout: 180_000 }, async () => {
+    expect((await walk()).leaks).toEqual([]);
+  });
+});
+
+describe('record identifiers', () => {
+  const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('are random UUIDs wherever a URL names a record', () => {
+    const bad: string[] = [];
+    for (const route of liveRoutes()) {
+      const entry = MATRIX[routeKey(route)];
+      if (!entry) continue;
+      const template = route.url.split('/');
+      const actual = entry.path(w).split('?')[0]!.split('/');
+      template.forEach((segment, i) => {
+        if (/^:(id|\w+Id)$/.test(segment) && !V4.test(actual[i] ?? '')) bad.push(`${routeKey(route)}: ${segment} = ${actual[i]}`);
+      });
+    }
+    expect(bad).toEqual([]);
+    const ids = Object.values(w.ids)
+      .flat()
+      .filter((v) => v !== w.ids.verificationCode);
+    expect(ids.filter((id) => !V4.test(id))).toEqual([]);
+  });
+
+  it('refuses a guessable number in place of an id with 400, before looking anything up', async () => {
+    const wrong: string[] = [];
+    for (const route of liveRoutes()) {
+      const entry = MATRIX[routeKey(route)];
+      if (!entry || !/\/:(id|\w+Id)(\/|$)/.test(route.url) || route.method !== 'GET') continue;
+      const path = entry.path(w).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '1');
+      const res = await w.clients.ministry.get(path);
+      if (res.status !== 400 && res.status !== 403) wrong.push(`${routeKey(route)}: ${brief(res)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
