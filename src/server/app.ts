@@ -72,14 +72,16 @@ export type BuildOptions = {
   config: AppConfig;
   database: Database;
   logger?: boolean;
+  /** Where the log goes when `logger` is on (standard output unless given; tests read it). */
+  logStream?: NodeJS.WritableStream;
   /** The time source of date-based rules (deadlines, validity); tests move it. */
   clock?: () => Date;
 };
 
 /** Builds the application without listening, so tests drive it with `app.inject`. */
-export async function buildApp({ config, database, logger = false, clock = () => new Date() }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, logStream, clock = () => new Date() }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    logger: logger ? { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) } : false,
     // A hop count trusts that many proxies nearest to the server, as proxy-addr does.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -137,6 +139,11 @@ export async function buildApp({ config, database, logger = false, clock = () =>
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // No page of ours is meant to sit in another site's frame (clickjacking of council actions).
+        frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../test/support/app.js';
 import { multipart, multipartFiles } from '../../../test/support/multipart.js';
 
@@ -153,5 +155,44 @@ describe('stored text is returned as data', () => {
     const read = await producer.get(`/api/v1/products/${productId}`);
     expect(read.headers['content-type']).toMatch(/^application\/json/);
     expect(read.body.description).toBe(payload);
+  });
+});
+
+describe('response headers and logs', () => {
+  it('sends the security headers on API answers and pages', async () => {
+    for (const url of ['/api/v1/health', '/v/khong-co-ma-nay-1234']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['x-powered-by'], url).toBeUndefined();
+    }
+  });
+
+  it('never writes a password, a session token or a CSRF token to the log', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logged = await buildApp({ config: { ...t.config, logLevel: 'trace' }, database: t.database, logger: true, logStream: stream });
+    try {
+      const res = await logged.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: DEMO.admin, password: DEMO.password } });
+      expect(res.statusCode).toBe(200);
+      const token = res.cookies.find((c) => c.name === 'ocop_session')!.value;
+      const csrf = res.json().csrfToken as string;
+      await logged.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `ocop_session=${token}` } });
+      const log = lines.join('');
+      expect(log.length).toBeGreaterThan(0);
+      for (const secret of [DEMO.password, token, csrf]) expect(log).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
   });
 });
