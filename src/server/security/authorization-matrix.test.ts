@@ -34,6 +34,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
+const COUNCIL_SEATS = ['member', 'conflicted', 'secretary'] as const;
+
 const ROLE_OF: Record<ActorKey, Role | null> = {
   anonymous: null,
   producerA: 'producer',
@@ -99,6 +101,10 @@ function secretsOf(actor: ActorKey): (keyof World['ids'])[] {
   }
 }
 
+/** Those who must learn nothing of A's records. */
+const OUTSIDERS: readonly ActorKey[] = ['anonymous', 'producerB', 'officerY', 'unassigned', 'otherAdmin'];
+const A_NAMES = ['Hạt sen sấy', 'Trà tim sen', 'Sữa hạt sen', 'Hợp tác xã Sen Tháp Mười'];
+
 const brief = (res: Response) => `${res.status} ${(typeof res.body === 'string' ? res.body : JSON.stringify(res.body ?? '')).slice(0, 160)}`;
 const sameShape = (a: Response, b: Response) => JSON.stringify(shape(a)) === JSON.stringify(shape(b));
 
@@ -133,6 +139,9 @@ function walk(): Promise<Walk> {
           if (res.status < 300) {
             const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
             for (const name of secretsOf(actor)) if (text.includes(w.ids[name] as string)) out.leaks.push(`${where}: shows ${name}`);
+            // Exports carry names, not ids: an outsider's answer names none of A's products (the public verification does, by design).
+            if (route.access !== 'public' && OUTSIDERS.includes(actor))
+              for (const name of A_NAMES) if (text.normalize('NFC').includes(name)) out.leaks.push(`${where}: names “${name}”`);
           }
           continue;
         }
@@ -235,5 +244,100 @@ describe('record identifiers', () => {
       if (res.status !== 400 && res.status !== 403) wrong.push(`${routeKey(route)}: ${brief(res)}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('another province’s office (the decision read by id)', () => {
+  it('cannot read, print or cite a decision of province 82, which its list does not show either', async () => {
+    const other = w.clients.otherAdmin;
+    expect(((await other.get('/api/v1/decisions')).body as { id: string }[]).map((d) => d.id)).not.toContain(w.ids.decisionA1);
+    for (const suffix of ['', '/docx', '/result-letters.docx']) {
+      const res = await other.get(`/api/v1/decisions/${w.ids.decisionA1}${suffix}`);
+      expect(res.status, suffix).toBe(404);
+      expect(shape(res)).toEqual(shape(await other.get(`/api/v1/decisions/${withRandomIds(w.ids.decisionA1)}${suffix}`)));
+    }
+    expect((await w.clients.admin.get(`/api/v1/decisions/${w.ids.decisionA1}`)).status).toBe(200);
+  });
+
+  it('is told "no such dossier" for a dossier of province 82 in a decision, never the product’s name', async () => {
+    const body = {
+      number: '1/QĐ-UBND',
+      signedOn: '2027-06-20',
+      signer: 'Nguyễn Văn A',
+      signerTitle: 'Phó Chủ tịch',
+      items: [{ dossierId: w.ids.dossierA2, star: 3 }],
+    };
+    const res = await w.clients.otherAdmin.post('/api/v1/decisions', body);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).not.toContain('Trà tim sen');
+    expect(shape(res)).toEqual(shape(await w.clients.otherAdmin.post('/api/v1/decisions', withRandomIds(body))));
+  });
+
+  it('keeps province 01’s records from province 82’s people as well', async () => {
+    for (const actor of ['admin', 'officerX', 'producerA'] as const) {
+      for (const path of [`/api/v1/subjects/${w.ids.subject01}`, `/api/v1/products/${w.ids.product01}`]) {
+        const res = await w.clients[actor].get(path);
+        expect(res.status, `${actor} ${path}`).toBe(404);
+        expect(shape(res)).toEqual(shape(await w.clients[actor].get(withRandomIds(path))));
+      }
+    }
+    expect((await w.clients.ministry.get(`/api/v1/products/${w.ids.product01}`)).status).toBe(200);
+  });
+});
+
+describe('a seat on a council', () => {
+  it('opens the dossiers before that council only: producer B’s dossier, in no session, stays closed to its members', async () => {
+    const paths = [
+      `/api/v1/dossiers/${w.ids.dossierB}/filing`,
+      `/api/v1/dossiers/${w.ids.dossierB}/forms/mau-01`,
+      `/api/v1/dossiers/${w.ids.dossierB}/checklist`,
+      `/api/v1/dossiers/${w.ids.dossierB}/questions`,
+      `/api/v1/dossiers/${w.ids.dossierB}/site-visits`,
+      `/api/v1/dossiers/${w.ids.dossierB}/filings/${w.ids.filingB}/evidence/${w.ids.filedEvidenceB}`,
+      `/api/v1/dossiers/${w.ids.dossierB}/papers/${w.ids.paperB}/file`,
+    ];
+    const wrong: string[] = [];
+    for (const path of paths) {
+      if ((await w.clients.admin.get(path)).status !== 200) wrong.push(`admin ${path}`);
+      for (const actor of [...COUNCIL_SEATS, 'unassigned'] as const) {
+        const res = await w.clients[actor].get(path);
+        if (res.status !== 404 || !sameShape(res, await w.clients[actor].get(withRandomIds(path)))) wrong.push(`${actor} ${path}: ${brief(res)}`);
+      }
+      const chair = await w.chair.get(path);
+      if (chair.status !== 404) wrong.push(`chair ${path}: ${brief(chair)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+/**
+ * Council scores are secret until the session closes (Art. 7.3d). The council module's own tests
+ * check the sheets' contents (src/server/modules/councils/councils.test.ts, "lets nobody — chair,
+ * secretary, office — see another member’s total before the session closes"); here, every route
+ * that shows a sitting is asked by everyone around it while the session is open.
+ */
+describe('council scores before the session closes', () => {
+  const TOTAL = /"total":\s*-?\d/;
+
+  it('show no member’s total and no council result to the chair, the secretary, the office or the members', async () => {
+    const base = `/api/v1/council-sessions/${w.ids.sessionOpen}`;
+    const readers = { chair: w.chair, secretary: w.clients.secretary, admin: w.clients.admin, ministry: w.clients.ministry, conflicted: w.clients.conflicted };
+    for (const [who, c] of Object.entries(readers)) {
+      const session = await c.get(base);
+      expect(session.status, who).toBe(200);
+      expect(JSON.stringify(session.body), who).not.toMatch(TOTAL);
+      const result = await c.get(`${base}/dossiers/${w.ids.dossierA2}/result`);
+      expect([200, 403], who).toContain(result.status);
+      expect(JSON.stringify(result.body), who).not.toMatch(TOTAL);
+      if (result.status === 200) expect(result.body.result, who).toBeNull();
+      // The scan of a member's paper sheet is that member's alone until then.
+      expect((await c.get(`${base}/sheets/${w.ids.sheetPaper}/scan`)).status, who).toBe(404);
+    }
+    // The member who submitted sees their own sheet's total, and nobody else's.
+    const member = w.clients.member;
+    expect((await member.get(`${base}/dossiers/${w.ids.dossierA2}/sheet`)).body).toMatchObject({ id: w.ids.sheetMember, status: 'submitted' });
+    expect(JSON.stringify((await member.get(base)).body)).not.toMatch(TOTAL);
+    expect((await member.get(`${base}/dossiers/${w.ids.dossierA2}/result`)).status).toBe(403);
+    expect((await w.council.members[3]!.get(`${base}/sheets/${w.ids.sheetPaper}/scan`)).status).toBe(200);
   });
 });

@@ -121,6 +121,11 @@ export type World = {
     notificationA: string;
     userA: string;
     memberIds: string[];
+    /** Producer B's dossier before the council, in no session, with its filing, evidence and paper. */
+    dossierB: string;
+    filingB: string;
+    filedEvidenceB: string;
+    paperB: string;
     /** Province 01: its office's subject and product. */
     subject01: string;
     product01: string;
@@ -247,6 +252,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'site visit',
   );
 
+  // B: producer B's dossier before the council, in no session: a seat on the council does not open it.
+  const productB = ((await producerB.get('/api/v1/products')).body.items as { id: string; name: string }[]).find(
+    (p) => p.name === 'Bánh phồng tôm đặc biệt',
+  )!.id;
+  const b = await dossierWithEvidence({ producer: producerB, officer: officerY, admin }, productB, 8);
+
   // A3: a draft self-assessment with evidence, a photo of A1, an earlier year's result.
   const saDraft = must(await producerA.post(`/api/v1/products/${productA3}/self-assessments`, {}), 201, 'draft self-assessment').id as string;
   const withEvidence = await upload(
@@ -331,6 +342,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
       notificationA,
       userA,
       memberIds: council.memberIds,
+      dossierB: b.dossierId,
+      filingB: b.filingId,
+      filedEvidenceB: b.filedEvidenceId,
+      paperB: b.paperId,
       subject01,
       product01,
     },
