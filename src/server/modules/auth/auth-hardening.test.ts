@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { sql } from 'drizzle-orm';
 import { loadConfig, publicOrigin } from '../../config.js';
+import { queryRows } from '../../db/client.js';
+import { sha256 } from '../../lib/tokens.js';
 import { lockDurationMs } from './auth.service.js';
 import { passwordProblem } from '../../lib/password-policy.js';
 
@@ -104,6 +107,43 @@ describe('forwarding headers are trusted only as configured', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: '' })).toThrow(/PUBLIC_URL/);
     expect(publicOrigin(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://ocop.example.gov.vn/' }))).toBe('https://ocop.example.gov.vn');
     expect(publicOrigin(loadConfig({ NODE_ENV: 'test', HOST: '0.0.0.0', PORT: '3100' }))).toBe('http://localhost:3100');
+  });
+});
+
+describe('session lifetime', () => {
+  const session = async (c: Client) => {
+    const id = sha256(c.cookie!.replace('ocop_session=', ''));
+    return {
+      id,
+      row: (await queryRows<{ created_at: Date; expires_at: Date }>(t.database.db, sql`select created_at, expires_at from sessions where id = ${id}`))[0]!,
+    };
+  };
+  const setTimes = (id: string, createdAgoMs: number, expiresInMs: number) =>
+    t.database.db.execute(
+      sql`update sessions set created_at = ${new Date(Date.now() - createdAgoMs).toISOString()}::timestamptz, expires_at = ${new Date(Date.now() + expiresInMs).toISOString()}::timestamptz where id = ${id}`,
+    );
+  const MINUTE = 60_000;
+
+  it('ends after the idle time, and each use pushes that end forward', async () => {
+    const c = await t.client(DEMO.producer);
+    const { id } = await session(c);
+    await setTimes(id, 28 * MINUTE, 2 * MINUTE); // idle for 28 of 30 minutes
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    const pushed = new Date((await session(c)).row.expires_at).getTime() - Date.now();
+    expect(pushed).toBeGreaterThan(29 * MINUTE);
+    await setTimes(id, 40 * MINUTE, -1_000); // idle past the limit
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('never outlives its absolute lifetime, however busy', async () => {
+    const c = await t.client(DEMO.producer);
+    const { id } = await session(c);
+    await setTimes(id, t.config.sessionTtlHours * 60 * MINUTE - 5 * MINUTE, 2 * MINUTE);
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    const left = new Date((await session(c)).row.expires_at).getTime() - Date.now();
+    expect(left).toBeLessThanOrEqual(5 * MINUTE + 1_000);
+    expect(t.config.sessionTtlHours).toBeLessThanOrEqual(12);
+    expect(t.config.sessionIdleMinutes).toBeLessThanOrEqual(30);
   });
 });
 

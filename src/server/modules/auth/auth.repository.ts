@@ -25,6 +25,7 @@ export const authRepository = {
   },
 
   createSession: (db: DbOrTx, values: typeof sessions.$inferInsert) => db.insert(sessions).values(values),
+  extendSession: (db: DbOrTx, id: string, expiresAt: Date) => db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)),
   deleteSession: (db: DbOrTx, id: string) => db.delete(sessions).where(eq(sessions.id, id)),
   deleteUserSessions: (db: DbOrTx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId)),
   deleteExpiredSessions: (db: DbOrTx, now: Date) => db.delete(sessions).where(lt(sessions.expiresAt, now)),

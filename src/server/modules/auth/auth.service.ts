@@ -38,12 +38,19 @@ export function lockDurationMs(failures: number, maxFailures: number, maxLockMin
 export type LoginResult = { userId: string; token: string; csrfToken: string; expiresAt: Date };
 
 export function createAuthService(db: Db, config: AppConfig) {
+  const ttlMs = config.sessionTtlHours * 3_600_000;
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  /** A session stays alive for the idle time after its last use, never past its absolute lifetime (ASVS 3.3.2). */
+  const idleEnd = (createdAt: Date, lastUse: Date) => new Date(Math.min(createdAt.getTime() + ttlMs, lastUse.getTime() + idleMs));
+
   async function startSession(userId: string, meta: { ip: string; userAgent: string | undefined }, now: Date): Promise<LoginResult> {
     const token = randomToken();
     const csrfToken = randomToken();
-    const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
-    await repo.createSession(db, { id: sha256(token), userId, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
-    return { userId, token, csrfToken, expiresAt };
+    const endsAt = new Date(now.getTime() + ttlMs);
+    const expiresAt = idleEnd(now, now);
+    await repo.createSession(db, { id: sha256(token), userId, csrfToken, expiresAt, createdAt: now, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+    // The cookie lasts the absolute lifetime; the server ends the session sooner when it sits idle.
+    return { userId, token, csrfToken, expiresAt: endsAt };
   }
 
   return {
@@ -88,6 +95,9 @@ export function createAuthService(db: Db, config: AppConfig) {
       const found = await repo.findSession(db, sha256(token), now);
       if (!found || !found.user.active) return undefined;
       const { user: account, session, communeCodes } = found;
+      // Each use pushes the idle end forward; at most one write a minute per session.
+      const extended = idleEnd(session.createdAt, now);
+      if (extended.getTime() - session.expiresAt.getTime() > 60_000) await repo.extendSession(db, session.id, extended);
       // Who the session's account is; what it may do is decided by the policies from this actor.
       const actor: UserActor = {
         kind: 'user',
