@@ -204,7 +204,9 @@ export type RestoreResult = { tables: number; rows: number; files: number };
  * - A database holding anything beyond the shipped reference data, or a non-empty storage folder,
  *   is refused unless `force`; with `force` everything is replaced.
  * - The database part is one transaction: on any error nothing is changed. User triggers (the
- *   audit log's append-only guard) are disabled inside it and enabled again before it commits.
+ *   audit log's append-only and no-truncate guards among them) are disabled inside it and enabled
+ *   again before it commits; so a restore needs the role that owns the tables (DATABASE_OWNER_URL
+ *   where the application runs as a role of its own), and no other session ever sees them off.
  * - The files are swapped into place after the commit.
  */
 export async function restoreBackup(opts: { database: Database; dataDir: string; backup: VerifiedBackup; force?: boolean; log?: Log }): Promise<RestoreResult> {
@@ -253,6 +255,10 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
         rows += count;
         log(`  ${name.padEnd(30)} ${groupDigits(count).padStart(9)} dòng / rows`);
       }
+
+      // Rows of a backup older than migration 0015 have no product province (a trigger fills it, and
+      // triggers are off here): fill it, and settle codes such a backup holds twice, as 0015 did.
+      await tx.execute(sql`select products_settle_external_codes()`);
 
       const savedSequences = new Map(manifest.sequences.map((s) => [s.name, s]));
       for (const s of sequences) {

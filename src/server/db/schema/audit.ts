@@ -1,8 +1,10 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only history of every change to programme records. A trigger (migration 0001) rejects
- * UPDATE and DELETE on this table, so the log cannot be rewritten through the application.
+ * Append-only history of every change to programme records. Triggers reject UPDATE and DELETE
+ * (migration 0002) and TRUNCATE (0015), so the log cannot be rewritten through the application; on
+ * PostgreSQL the application may also run as a role allowed only to read and append to it
+ * (docs/database-roles.md).
  */
 export const auditLog = pgTable(
   'audit_log',

@@ -59,7 +59,9 @@ export const planBudgetLines = pgTable(
 
 /**
  * An import of the province's existing records from a workbook: validated first (the preview and every
- * row's problems are kept here), then committed in one transaction. Progress is counted in rows.
+ * row's problems are kept here), then committed in batches, each one transaction that also advances
+ * `committed_records`; so an interrupted commit, run again, writes only what is left. Progress is
+ * counted in rows.
  */
 export const importJobs = pgTable(
   'import_jobs',
@@ -71,13 +73,20 @@ export const importJobs = pgTable(
     fileNames: jsonb('file_names').$type<string[]>().notNull(),
     /** SHA-256 of the uploaded files, in order: tells a re-upload of the same files. */
     fileDigest: text('file_digest').notNull(),
-    /** validating → validated | invalid | failed; validated → committing → committed | failed */
+    /**
+     * validating → validated | invalid | failed; validated → committing → committed | failed. A commit
+     * that failed or was interrupted (failed, or committing with no one working on it) may be run again.
+     */
     status: text('status').notNull(),
     rowsTotal: integer('rows_total').notNull().default(0),
     rowsDone: integer('rows_done').notNull().default(0),
     /** The normalised rows, ready to commit (only when valid). */
     rows: jsonb('rows'),
     preview: jsonb('preview'),
+    /** How many of `rows` (producers, then products, then results) the committed batches wrote. */
+    committedRecords: integer('committed_records').notNull().default(0),
+    /** What the committed batches did, added up (the job's preview once all are in). */
+    commitTally: jsonb('commit_tally'),
     problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
     failure: text('failure'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -60,6 +60,11 @@ export const products = pgTable(
     nameSearch: text('name_search').notNull(),
     sortKey: text('sort_key').notNull(),
     externalCode: text('external_code'),
+    /**
+     * The producer's province, copied by a trigger (migration 0015) on insert and when the producer
+     * changes: a unique index cannot reach into subjects, and external codes are the province's own.
+     */
+    provinceCode: text('province_code'),
     criteriaLegalBasis: text('criteria_legal_basis'),
     criteriaSetNumber: integer('criteria_set_number'),
     description: text('description'),
@@ -82,6 +87,8 @@ export const products = pgTable(
     index('products_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
     index('products_barcode_idx').on(t.barcode),
     index('products_external_code_idx').on(t.externalCode),
+    // One product per code of the province's records: two imports committed at once cannot both create it.
+    uniqueIndex('products_external_code_uq').on(t.provinceCode, t.externalCode),
   ],
 );
 

@@ -26,7 +26,8 @@ import { importsRepository as repo, type StoredResult } from './imports.reposito
 /**
  * The import's core: rows read and checked (every problem of every row), then compared with what
  * the province already holds, by the external codes. The same comparison gives the preview and,
- * inside the commit's transaction, the writes; so a re-import of the same file changes nothing.
+ * inside each transaction of the commit, the writes; so a re-import of the same file changes nothing,
+ * and a commit run again after a failure writes only what is missing.
  */
 export type ImportRecords = { subjects: SubjectRecord[]; products: ProductRecord[]; results: ResultRecord[] };
 export type ImportAnalysis = { records: ImportRecords; problems: ImportProblem[]; rowsTotal: number };
@@ -268,9 +269,59 @@ export function previewOf(plan: Awaited<ReturnType<typeof planImport>>): ImportP
   };
 }
 
+/** The year of each product's first result: a new product's OCOP code carries it. */
+export function firstResultYears(records: ImportRecords) {
+  const firstYear = new Map<string, number>();
+  for (const r of records.results) firstYear.set(r.productCode, Math.min(firstYear.get(r.productCode) ?? r.year, r.year));
+  return firstYear;
+}
+
+/**
+ * The records in the order they must be written (producers, then their products, then the products'
+ * results), from the `offset`-th on, cut into batches of at most `size`. `end` is the offset after a
+ * batch: what a commit records as done when the batch's transaction commits.
+ */
+export function importBatches(records: ImportRecords, size: number, offset = 0): { records: ImportRecords; end: number }[] {
+  const ordered = [
+    ...records.subjects.map((r) => ['subjects', r] as const),
+    ...records.products.map((r) => ['products', r] as const),
+    ...records.results.map((r) => ['results', r] as const),
+  ];
+  const batches: { records: ImportRecords; end: number }[] = [];
+  for (let start = offset; start < ordered.length; start += size) {
+    const batch: ImportRecords = { subjects: [], products: [], results: [] };
+    for (const [sheet, record] of ordered.slice(start, start + size)) (batch[sheet] as unknown[]).push(record);
+    batches.push({ records: batch, end: Math.min(start + size, ordered.length) });
+  }
+  return batches;
+}
+export const recordCount = (records: ImportRecords) => records.subjects.length + records.products.length + records.results.length;
+
+/** Two previews added up: the counts of the batches of one commit, and a few of their changes. */
+export function addPreviews(a: ImportPreview | null, b: ImportPreview): ImportPreview {
+  if (!a) return b;
+  const add = (x: ImportPreview['subjects'], y: ImportPreview['subjects']) => ({
+    create: x.create + y.create,
+    update: x.update + y.update,
+    unchanged: x.unchanged + y.unchanged,
+  });
+  const sheets = ['subjects', 'products', 'results'] as const;
+  return {
+    subjects: add(a.subjects, b.subjects),
+    products: add(a.products, b.products),
+    results: add(a.results, b.results),
+    samples: sheets.flatMap((sheet) => [...a.samples, ...b.samples].filter((s) => s.sheet === sheet).slice(0, 10)),
+  };
+}
+
 /**
  * Writes the plan inside the caller's transaction, each created or changed record with its audit
- * entry. New products get the next OCOP code of their commune for the year of their first result.
+ * entry. New products get the next OCOP code of their commune for the year of their first result
+ * (`firstYears`, when the records are a batch of a larger import).
+ *
+ * The plan is made here, under a lock on the province's imports held to the end of the transaction:
+ * two imports committed at once (two connections to PostgreSQL) see each other's records and update
+ * or leave them instead of creating them twice. PGlite, with one connection, takes the lock at once.
  */
 export async function applyImport(
   tx: DbOrTx,
@@ -279,7 +330,9 @@ export async function applyImport(
   audit: AuditActor,
   thisYear: number,
   onProgress?: (rows: number) => void,
+  opts: { firstYears?: Map<string, number> } = {},
 ) {
+  await repo.lockProvinceImports(tx, provinceCode);
   const plan = await planImport(tx, provinceCode, records);
   let done = 0;
   const tick = () => ++done % 500 === 0 && onProgress?.(done);
@@ -298,8 +351,7 @@ export async function applyImport(
       subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
     }
   }
-  const firstYear = new Map<string, number>();
-  for (const r of records.results) firstYear.set(r.productCode, Math.min(firstYear.get(r.productCode) ?? r.year, r.year));
+  const firstYear = opts.firstYears ?? firstResultYears(records);
   const productIds = new Map([...plan.storedProducts].map(([code, p]) => [code, p.id]));
   for (const step of plan.productSteps) {
     tick();

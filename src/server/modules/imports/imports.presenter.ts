@@ -6,9 +6,9 @@ import type { JobRow } from './imports.repository.js';
 export const PROBLEMS_SHOWN = 1000;
 
 /**
- * A job as the API gives it. `live`: the progress of work running in this process (a transaction's
- * progress cannot be read from another connection); `interrupted`: the server stopped while the job
- * was being worked on, so nothing was written and it is shown as failed.
+ * A job as the API gives it. `live`: the progress of work running in this process; `interrupted`:
+ * the server stopped while the job was being worked on, and it is shown as failed: a check wrote
+ * nothing; a commit wrote its batches up to `committedRecords`, and committing again writes the rest.
  */
 export function presentImportJob(row: JobRow, state: { live: { rowsDone: number; rowsTotal: number } | undefined; interrupted: boolean }): ImportJob {
   const { live, interrupted } = state;
@@ -23,10 +23,15 @@ export function presentImportJob(row: JobRow, state: { live: { rowsDone: number;
     problems: problems.slice(0, PROBLEMS_SHOWN),
     problemCount: problems.length,
     failure: interrupted
-      ? {
-          vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.',
-          en: 'The server stopped while working; nothing was written. Upload again.',
-        }
+      ? row.status === 'committing'
+        ? {
+            vi: `Máy chủ đã dừng khi đang ghi: đã ghi ${row.committedRecords} bản ghi, lượt nhập chưa hoàn tất. Ghi lại để ghi nốt phần còn lại.`,
+            en: `The server stopped while writing: ${row.committedRecords} records are written and the import is not complete. Commit again to write the rest.`,
+          }
+        : {
+            vi: 'Máy chủ đã dừng khi đang xử lý; không có gì được ghi. Hãy tải lên lại.',
+            en: 'The server stopped while working; nothing was written. Upload again.',
+          }
       : row.failure
         ? (JSON.parse(row.failure) as Message)
         : null,

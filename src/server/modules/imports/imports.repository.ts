@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { historicalResults, importJobs, products, subjects } from '../../db/schema/index.js';
 
@@ -7,6 +7,9 @@ export type StoredSubject = typeof subjects.$inferSelect;
 export type StoredProduct = typeof products.$inferSelect & { communeCode: string };
 export type StoredResult = typeof historicalResults.$inferSelect;
 export type ResultValues = typeof historicalResults.$inferInsert;
+
+/** The advisory lock space of imports ("OCOP" in ASCII). */
+const IMPORT_LOCK = 0x4f434f50;
 
 /** Large lists of codes are looked up in chunks (a statement has a bound on its parameters). */
 const CHUNK = 1000;
@@ -50,6 +53,12 @@ export const importsRepository = {
   updateResult: async (db: DbOrTx, id: string, values: Partial<ResultValues>) =>
     (await db.update(historicalResults).set(values).where(eq(historicalResults.id, id)).returning())[0]!,
 
+  /**
+   * Serialises the writes of imports into one province until the transaction ends (a second import
+   * waits, then plans against what the first wrote). The first key names the lock's purpose.
+   */
+  lockProvinceImports: (tx: DbOrTx, provinceCode: string) => tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${provinceCode}))`),
+
   insertJob: async (db: DbOrTx, values: typeof importJobs.$inferInsert) => (await db.insert(importJobs).values(values).returning())[0]!,
   /** A job of the province; undefined for another province's. */
   findJob: async (db: DbOrTx, id: string, provinceCode: string): Promise<JobRow | undefined> =>
@@ -60,6 +69,24 @@ export const importsRepository = {
         .where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, provinceCode)))
     )[0],
   updateJob: (db: DbOrTx, id: string, values: Partial<typeof importJobs.$inferInsert>) => db.update(importJobs).set(values).where(eq(importJobs.id, id)),
+  /** Marks a job in one of `statuses` and with its rows as being committed; undefined when it no longer is one (committed meanwhile). */
+  claimCommit: async (db: DbOrTx, id: string, statuses: readonly string[]): Promise<JobRow | undefined> =>
+    (
+      await db
+        .update(importJobs)
+        .set({ status: 'committing', failure: null })
+        .where(and(eq(importJobs.id, id), inArray(importJobs.status, [...statuses]), isNotNull(importJobs.rows)))
+        .returning()
+    )[0],
+  /** The end of a commit, once: true for the run that marked the job committed (and drops its stored rows). */
+  finishCommit: async (db: DbOrTx, id: string, values: { preview: unknown; rowsDone: number; committedAt: Date }) =>
+    (
+      await db
+        .update(importJobs)
+        .set({ ...values, status: 'committed', rows: null, commitTally: null })
+        .where(and(eq(importJobs.id, id), eq(importJobs.status, 'committing')))
+        .returning({ id: importJobs.id })
+    ).length > 0,
   /** The province's latest jobs, without their stored rows and problems (they can be large): only the count of problems. */
   recentJobs(db: DbOrTx, provinceCode: string, limit: number) {
     const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);

@@ -57,7 +57,15 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; lim
 
   app.post(
     '/imports/:id/commit',
-    { config: { access: OFFICE }, schema: { tags, summary: 'Write a checked import in one transaction', params: IdParams, response: { 202: ImportJob } } },
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'Write a checked import (in batches, in the background — poll the job); again to finish one that failed or was interrupted',
+        params: IdParams,
+        response: { 202: ImportJob },
+      },
+    },
     async (req, reply) => reply.status(202).send(await imports.commit(req.actor, req.auditActor, req.params.id)),
   );
 };

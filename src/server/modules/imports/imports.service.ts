@@ -1,12 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { ImportProblem } from '../../../contracts/imports.js';
+import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
 import type { SheetKey } from '../../../domain/imports/sheets.js';
 import { adminProvince, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { readWorkbookFile, UnreadableFileError, type SheetTable } from '../../lib/workbook-reader.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { analyseImport, applyImport, fileProblem, planImport, previewOf, type ImportRecords } from './import-plan.js';
+import {
+  addPreviews,
+  analyseImport,
+  applyImport,
+  fileProblem,
+  firstResultYears,
+  importBatches,
+  planImport,
+  previewOf,
+  recordCount,
+  type ImportRecords,
+} from './import-plan.js';
 import { presentImportJob } from './imports.presenter.js';
 import { importsRepository as repo, type JobRow } from './imports.repository.js';
 
@@ -66,7 +77,48 @@ export async function readImport(
   return { records: analysis.records, problems: [...problems, ...analysis.problems], rowsTotal: analysis.rowsTotal };
 }
 
-export function createImportsService(db: Db, deploymentProvince: string, limits: ImportLimits, clock: () => Date = () => new Date()) {
+export type ImportsOptions = {
+  /** Records written per transaction of a commit. */
+  batchSize?: number;
+  /** Called when a batch's transaction has committed (a test stops a commit here to resume it). */
+  afterBatch?: (batch: { index: number; committedRecords: number }) => void | Promise<void>;
+};
+
+/**
+ * A batch is short enough for the requests waiting behind it (PGlite has a single connection) and
+ * long enough that its fixed cost (the lock, the look-ups of its codes) stays small.
+ */
+const BATCH_SIZE = 500;
+/**
+ * A job may be committed once checked, and again when its commit failed or was interrupted (a job
+ * `committing` that no one in this process works on): its rows are kept until it is committed.
+ */
+const COMMITTABLE: readonly string[] = ['validated', 'failed', 'committing'];
+const NOTHING: ImportPreview = {
+  subjects: { create: 0, update: 0, unchanged: 0 },
+  products: { create: 0, update: 0, unchanged: 0 },
+  results: { create: 0, update: 0, unchanged: 0 },
+  samples: [],
+};
+
+/**
+ * Upload, check, commit. A commit writes its records in batches, each one transaction that also
+ * records in the job how far it got, with a pause between batches so that other requests reach the
+ * database. What a reader sees meanwhile: the job `committing` with its progress, and the records of
+ * the batches already written (producers first, then products, then results), each whole and with
+ * its audit entry; the import itself is recorded as committed (status, audit entry of the import)
+ * only in the transaction after the last batch. A commit that fails or is interrupted can be run
+ * again: it starts after the last batch written, and since every batch plans against the database
+ * under the province's import lock, nothing is ever written twice.
+ */
+export function createImportsService(
+  db: Db,
+  deploymentProvince: string,
+  limits: ImportLimits,
+  clock: () => Date = () => new Date(),
+  options: ImportsOptions = {},
+) {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   /** Jobs being worked on in this process, with their progress (a transaction's progress cannot be read from another connection). */
   const running = new Map<string, { rowsDone: number; rowsTotal: number; work: Promise<void> }>();
 
@@ -124,25 +176,48 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
 
   async function commitJob(job: JobRow, audit: AuditActor) {
     const progress = running.get(job.id)!;
+    const records = job.rows as ImportRecords;
+    const firstYears = firstResultYears(records);
+    const thisYear = clock().getFullYear();
+    let tally = job.commitTally as ImportPreview | null;
+    let committed = job.committedRecords;
     try {
-      const preview = await db.transaction(async (tx) => {
-        const result = await applyImport(tx, job.provinceCode, job.rows as ImportRecords, audit, clock().getFullYear(), (n) => (progress.rowsDone = n));
-        await recordAudit(tx, audit, {
-          action: 'update',
-          entityType: 'import',
-          entityId: job.id,
-          after: { status: 'committed', fileNames: job.fileNames, ...result },
+      for (const [index, batch] of importBatches(records, batchSize, job.committedRecords).entries()) {
+        tally = await db.transaction(async (tx) => {
+          const done = await applyImport(tx, job.provinceCode, batch.records, audit, thisYear, undefined, { firstYears });
+          const sum = addPreviews(tally, done);
+          await repo.updateJob(tx, job.id, { committedRecords: batch.end, commitTally: sum, rowsDone: batch.end });
+          return sum;
         });
-        return result;
+        committed = progress.rowsDone = batch.end;
+        await options.afterBatch?.({ index, committedRecords: batch.end });
+        // Requests queued for the database meanwhile go before the next batch.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const preview = tally ?? NOTHING;
+      await db.transaction(async (tx) => {
+        // Only one run marks the job committed, should two processes have resumed it.
+        const finished = await repo.finishCommit(tx, job.id, { preview, rowsDone: job.rowsTotal, committedAt: clock() });
+        if (finished)
+          await recordAudit(tx, audit, {
+            action: 'update',
+            entityType: 'import',
+            entityId: job.id,
+            after: { status: 'committed', fileNames: job.fileNames, ...preview },
+          });
       });
-      await repo.updateJob(db, job.id, { status: 'committed', preview, rowsDone: job.rowsTotal, committedAt: clock(), rows: null });
     } catch (err) {
-      await repo.updateJob(db, job.id, { status: 'failed', failure: failureText(err) });
+      const total = recordCount(records);
+      const failure: Message = {
+        vi: `Lỗi khi ghi: ${(err as Error).message}. Đã ghi ${committed}/${total} bản ghi; ghi lại để ghi nốt phần còn lại.`,
+        en: `Writing failed: ${(err as Error).message}. ${committed} of ${total} records are written; commit again to write the rest.`,
+      };
+      await repo.updateJob(db, job.id, { status: 'failed', failure: JSON.stringify(failure) });
     }
   }
 
-  function track(id: string, rowsTotal: number, work: () => Promise<void>) {
-    const entry = { rowsDone: 0, rowsTotal, work: Promise.resolve() };
+  function track(id: string, rowsTotal: number, work: () => Promise<void>, rowsDone = 0) {
+    const entry = { rowsDone, rowsTotal, work: Promise.resolve() };
     running.set(id, entry);
     entry.work = work().finally(() => running.delete(id));
   }
@@ -165,18 +240,23 @@ export function createImportsService(db: Db, deploymentProvince: string, limits:
       return present(row, true);
     },
 
+    /** Starts writing a checked import, or resumes one whose commit failed or was interrupted. */
     async commit(actor: Actor, audit: AuditActor, id: string) {
       const { row: job } = await load(actor, id);
-      const province = job.provinceCode;
-      if (running.has(id)) throw conflict('import_busy', { vi: 'Lượt nhập đang được xử lý.', en: 'The import is being processed.' });
-      if (job.status !== 'validated')
-        throw conflict('import_not_ready', {
-          vi: job.status === 'committed' ? 'Lượt nhập này đã được ghi.' : 'Chỉ ghi được lượt nhập đã kiểm tra xong và không có lỗi.',
-          en: job.status === 'committed' ? 'This import was already committed.' : 'Only a checked import without problems can be committed.',
+      const busy = () => conflict('import_busy', { vi: 'Lượt nhập đang được xử lý.', en: 'The import is being processed.' });
+      if (running.has(id)) throw busy();
+      const notReady = (status: string) =>
+        conflict('import_not_ready', {
+          vi: status === 'committed' ? 'Lượt nhập này đã được ghi.' : 'Chỉ ghi được lượt nhập đã kiểm tra xong và không có lỗi.',
+          en: status === 'committed' ? 'This import was already committed.' : 'Only a checked import without problems can be committed.',
         });
-      await repo.updateJob(db, id, { status: 'committing', rowsDone: 0 });
-      track(id, job.rowsTotal, () => commitJob(job, audit));
-      return present((await repo.findJob(db, id, province))!, true);
+      if (!COMMITTABLE.includes(job.status) || job.rows === null) throw notReady(job.status);
+      const claimed = await repo.claimCommit(db, id, COMMITTABLE);
+      if (!claimed) throw notReady('committed');
+      // Another request of this process may have claimed it while this one waited for the database.
+      if (running.has(id)) throw busy();
+      track(id, recordCount(claimed.rows as ImportRecords), () => commitJob(claimed, audit), claimed.committedRecords);
+      return present(claimed, true);
     },
 
     get: async (actor: Actor, id: string) => {
