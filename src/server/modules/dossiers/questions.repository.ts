@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { evidenceMessages, evidenceQuestions, siteVisits } from '../../db/schema/index.js';
+import { dossierFilings, evidenceMessages, evidenceQuestions, selfAssessmentEvidence, selfAssessments, siteVisits } from '../../db/schema/index.js';
 
 export type QuestionRow = typeof evidenceQuestions.$inferSelect;
 export type MessageRow = typeof evidenceMessages.$inferSelect;
@@ -46,6 +46,23 @@ export const questionsRepository = {
         .where(and(eq(evidenceQuestions.id, questionId), eq(evidenceQuestions.dossierId, dossierId)))
         .returning()
     )[0],
+
+  /** Whether a piece of evidence is the dossier's: filed with one of its filings, or attached to a self-assessment of its product. */
+  async isDossierEvidence(db: DbOrTx, dossier: { id: string; productId: string }, evidenceId: string) {
+    const filed = await db
+      .select({ id: dossierFilings.id })
+      .from(dossierFilings)
+      .where(and(eq(dossierFilings.dossierId, dossier.id), sql`${dossierFilings.evidence} @> ${JSON.stringify([{ id: evidenceId }])}::jsonb`))
+      .limit(1);
+    if (filed.length) return true;
+    const attached = await db
+      .select({ id: selfAssessmentEvidence.id })
+      .from(selfAssessmentEvidence)
+      .innerJoin(selfAssessments, eq(selfAssessments.id, selfAssessmentEvidence.assessmentId))
+      .where(and(eq(selfAssessmentEvidence.id, evidenceId), eq(selfAssessments.productId, dossier.productId)))
+      .limit(1);
+    return attached.length > 0;
+  },
 
   siteVisits: (db: DbOrTx, dossierId: string) => db.select().from(siteVisits).where(eq(siteVisits.dossierId, dossierId)).orderBy(asc(siteVisits.visitedOn)),
   insertSiteVisit: async (db: DbOrTx, values: typeof siteVisits.$inferInsert) => (await db.insert(siteVisits).values(values).returning())[0]!,

@@ -98,6 +98,15 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
       if (!q) throw notFound(QUESTION);
       if (!mayAnswer && !mayAsk) throw forbidden();
       if (q.status === 'closed') throw conflict('question_closed', { vi: 'Câu hỏi đã đóng.', en: 'The question is closed.' });
+      // A cited piece of evidence must be this dossier's: another producer's, or an unknown id, would
+      // put a document in the review that the dossier was never filed with.
+      if (body.evidenceId && !(await repo.isDossierEvidence(db, dossier, body.evidenceId))) {
+        const m = {
+          vi: 'Minh chứng được dẫn không thuộc hồ sơ này (không có trong hồ sơ đã nộp hay phiếu tự đánh giá của sản phẩm).',
+          en: "The cited evidence is not this dossier's (neither in what it was filed with nor in the product's self-assessments).",
+        };
+        throw invalid('evidence_not_in_dossier', m, { evidenceId: m });
+      }
       await db.transaction(async (tx) => {
         await repo.insertMessage(tx, {
           questionId,
