@@ -1,20 +1,50 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { Database } from './client.js';
+import { openDatabase, queryRows, type Database } from './client.js';
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type MigrateOptions = {
+  /**
+   * PostgreSQL: the URL of the role that owns the schema (DATABASE_OWNER_URL). When the application
+   * connects as a role that owns nothing, the migrations run over this connection instead. Defaults
+   * to the environment's DATABASE_OWNER_URL; PGlite has no roles and ignores it.
+   */
+  ownerUrl?: string | undefined;
+};
 
 /**
  * Applies the reviewed SQL migrations. Done from code rather than drizzle-kit because drizzle-kit
  * cannot run `CREATE EXTENSION` on PGlite; the same files run on a PostgreSQL server.
  */
-export async function applyMigrations(database: Database): Promise<void> {
+export async function applyMigrations(database: Database, opts: MigrateOptions = {}): Promise<void> {
   const config = { migrationsFolder: MIGRATIONS_DIR };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, config);
-  } else {
+    return;
+  }
+  const ownerUrl = opts.ownerUrl ?? (process.env.DATABASE_OWNER_URL || undefined);
+  if (!ownerUrl) {
     await migratePg(database.db as never, config);
+    return;
+  }
+  if (!/^postgres(ql)?:\/\//.test(ownerUrl))
+    throw new Error('DATABASE_OWNER_URL phải bắt đầu bằng postgres:// hoặc postgresql://. / DATABASE_OWNER_URL must start with postgres:// or postgresql://.');
+  const owner = await openDatabase({ databaseUrl: ownerUrl });
+  try {
+    // Migrating another database than the one the application opens would leave the application's behind.
+    const name = async (db: Database['db']) => (await queryRows<{ name: string }>(db, sql`select current_database() as name`))[0]!.name;
+    const [app, own] = [await name(database.db), await name(owner.db)];
+    if (app !== own)
+      throw new Error(
+        `DATABASE_OWNER_URL trỏ tới CSDL "${own}", DATABASE_URL tới "${app}": phải là cùng một CSDL. / ` +
+          `DATABASE_OWNER_URL names database "${own}" and DATABASE_URL "${app}": they must be the same database.`,
+      );
+    await migratePg(owner.db as never, config);
+  } finally {
+    await owner.close();
   }
 }
