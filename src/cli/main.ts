@@ -28,7 +28,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .addHelpText(
       'after',
-      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
+      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, DATABASE_OWNER_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
     );
 
   program
@@ -80,6 +80,17 @@ export function buildProgram(io: CliIo): Command {
     .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
     .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
     .action(async (files: string[], opts) => (await import('./programme.commands.js')).importCommand(files, opts, io));
+
+  program
+    .command('db')
+    .description('Cơ sở dữ liệu PostgreSQL / the PostgreSQL database')
+    .command('grant-app-role')
+    .description(
+      'Cấp cho vai trò ứng dụng đúng các quyền cần (chạy bằng chủ sở hữu: DATABASE_OWNER_URL) / grant the application role what it needs, as the owner',
+    )
+    .argument('<role>', 'vai trò đã tạo bằng CREATE ROLE … LOGIN / a role created with CREATE ROLE … LOGIN')
+    .addHelpText('after', '\nXem / see docs/database-roles.md')
+    .action(async (role: string) => (await import('./roles.command.js')).grantAppRoleCommand(role, io));
 
   const report = program.command('report').description('Báo cáo / reports');
   report

@@ -11,9 +11,10 @@ export type MigrateOptions = {
   /**
    * PostgreSQL: the URL of the role that owns the schema (DATABASE_OWNER_URL). When the application
    * connects as a role that owns nothing, the migrations run over this connection instead. Defaults
-   * to the environment's DATABASE_OWNER_URL; PGlite has no roles and ignores it.
+   * to the environment's DATABASE_OWNER_URL; null when `database` is the owner's connection already.
+   * PGlite has no roles and ignores it.
    */
-  ownerUrl?: string | undefined;
+  ownerUrl?: string | null | undefined;
 };
 
 /**
@@ -26,7 +27,7 @@ export async function applyMigrations(database: Database, opts: MigrateOptions =
     await migratePglite(database.db as never, config);
     return;
   }
-  const ownerUrl = opts.ownerUrl ?? (process.env.DATABASE_OWNER_URL || undefined);
+  const ownerUrl = opts.ownerUrl === undefined ? process.env.DATABASE_OWNER_URL || undefined : opts.ownerUrl;
   if (!ownerUrl) {
     await migratePg(database.db as never, config);
     return;

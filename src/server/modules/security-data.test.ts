@@ -22,6 +22,7 @@ import { openDatabase, PGLITE_EXTENSIONS, queryRows, type Database, type DbOrTx 
 import { applyMigrations, MIGRATIONS_DIR } from '../db/migrate.js';
 import { appRoleStatements, grantAppRole } from '../db/roles.js';
 import { seedDemo } from '../seed/demo.js';
+import { run } from '../../cli/main.js';
 import { createImportsService } from './imports/imports.service.js';
 
 /**
@@ -44,6 +45,19 @@ beforeAll(async () => {
   admin = await t.client(DEMO.admin);
 });
 afterAll(() => t.close());
+
+/** `ocop …` run in this process with the given environment: its exit code and what it printed. */
+async function ocop(args: string[], env: Record<string, string>) {
+  let out = '';
+  const code = await run(args, {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    out: (chunk) => void (out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
+    err: (chunk) => void (out += chunk),
+    isTTY: false,
+    stdin: (async function* () {})(),
+  });
+  return { code, out };
+}
 
 const rows = <T>(db: DbOrTx, query: string) => queryRows<T>(db, sql.raw(query));
 const count = async (query: string) => (await rows<{ n: number }>(t.database.db, `select count(*)::int as n from ${query}`))[0]!.n;
@@ -451,8 +465,10 @@ describe.skipIf(!ON_POSTGRES)('the application’s own database role (PostgreSQL
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     try {
       await seedDemo(owner.db);
-      await grantAppRole(owner.db, role);
+      const granted = await ocop(['db', 'grant-app-role', role], { DATA_DIR: dataDir, DATABASE_URL: withDatabase(serverUrl, name) });
+      expect(granted, granted.out).toMatchObject({ code: 0 });
       await expect(grantAppRole(owner.db, 'postgres')).rejects.toThrow(/superuser/);
+      await expect(grantAppRole(owner.db, 'no_such_role_here')).rejects.toThrow(/no role/);
       appDatabase = await openDatabase({ databaseUrl: appUrl.toString() });
 
       // Migrations: refused to the application's role, applied over the owner's connection.
@@ -492,6 +508,12 @@ describe.skipIf(!ON_POSTGRES)('the application’s own database role (PostgreSQL
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+it('`ocop db grant-app-role` needs PostgreSQL', async () => {
+  const res = await ocop(['db', 'grant-app-role', 'ocop_app'], { DATA_DIR: os.tmpdir(), DATABASE_URL: '', DATABASE_OWNER_URL: '' });
+  expect(res.code).toBe(1);
+  expect(res.out).toContain('only on PostgreSQL');
 });
 
 it('the documentation shows the grants of the application role as the code makes them', () => {
