@@ -17,7 +17,7 @@ export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
 /** Migrations, then reference data: what every command that touches the database needs first. */
 export async function prepareDatabase(database: Database, config: AppConfig, log: Log): Promise<void> {
   log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}; áp dụng migration…`);
-  await applyMigrations(database);
+  await applyMigrations(database, { ownerUrl: config.databaseOwnerUrl ?? null });
   await loadReferenceData(database.db, config.referenceDataDir, log);
 }
 

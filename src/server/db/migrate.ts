@@ -10,8 +10,8 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 export type MigrateOptions = {
   /**
    * PostgreSQL: the URL of the role that owns the schema (DATABASE_OWNER_URL). When the application
-   * connects as a role that owns nothing, the migrations run over this connection instead. Defaults
-   * to the environment's DATABASE_OWNER_URL; null when `database` is the owner's connection already.
+   * connects as a role that owns nothing, the migrations run over this connection instead (from the
+   * configuration's DATABASE_OWNER_URL); null or absent when `database` is the owner's connection already.
    * PGlite has no roles and ignores it.
    */
   ownerUrl?: string | null | undefined;
@@ -27,7 +27,7 @@ export async function applyMigrations(database: Database, opts: MigrateOptions =
     await migratePglite(database.db as never, config);
     return;
   }
-  const ownerUrl = opts.ownerUrl === undefined ? process.env.DATABASE_OWNER_URL || undefined : opts.ownerUrl;
+  const ownerUrl = opts.ownerUrl ?? undefined;
   if (!ownerUrl) {
     await migratePg(database.db as never, config);
     return;
