@@ -83,6 +83,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
     // listener that would crash the process. The pool replaces the client on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
+    // A client in use (inside a transaction) whose connection breaks emits 'error' on itself, where
+    // the pool listens only while it is idle: unheard, that too would crash the process. Nothing more
+    // to do here: the query running on it fails (and is logged as a 503), the pool listener above
+    // reports idle clients, and the pool discards a broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     // Fail now with a readable message rather than on the first request.
     await pool.query('select 1');
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
