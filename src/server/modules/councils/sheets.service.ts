@@ -10,6 +10,7 @@ import { scoreDraft, scoreSheet } from '../../../domain/scoring/index.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { sniffDocument } from '../../lib/file-types.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
+import type { DbOrTx } from '../../db/client.js';
 import type { DossierRow } from '../dossiers/dossiers.repository.js';
 import { presentSheet } from './councils.presenter.js';
 import { councilsRepository as repo, type MemberRow, type SheetRow } from './councils.repository.js';
@@ -28,32 +29,34 @@ export function createSheetsService(deps: SessionDeps & { storage: FileStorage }
   const { db, storage, clock } = deps;
   const context = createSessionContext(deps);
 
+  /** Refuses a member who may not score the dossier (secretary, conflicted, own organisation, not yet declared). */
+  function requireScoring(standing: ReturnType<typeof mayScore>) {
+    if (standing === 'yes') return;
+    const messages = {
+      not_voting: { vi: 'Thư ký hội đồng không chấm điểm, trừ khi được cử làm thành viên.', en: 'The secretary does not score unless appointed a member.' },
+      declare_first: { vi: 'Hãy khai báo xung đột lợi ích trước khi chấm.', en: 'Declare any conflict of interest before scoring.' },
+      conflicted: {
+        vi: 'Thành viên đã khai báo xung đột lợi ích nên không chấm hồ sơ này.',
+        en: 'A member with a declared conflict does not score this dossier.',
+      },
+      own_organisation: {
+        vi: 'Thành viên thuộc tổ chức của chủ thể nên không chấm hồ sơ này.',
+        en: 'A member from the producer’s organisation does not score this dossier.',
+      },
+    } as const;
+    throw forbidden(messages[standing]);
+  }
+
   /** The member's own sheet for the dossier's current round, created empty on first use. */
   async function ownSheet(ctx: Ctx, dossierId: string, member: MemberRow) {
     const { link, dossier } = await context.sessionDossier(ctx, dossierId);
-    const standing = mayScore(member, dossier.subjectName, await repo.declaration(db, ctx.session.id, dossierId, member.id));
-    if (standing !== 'yes') {
-      const messages = {
-        not_voting: { vi: 'Thư ký hội đồng không chấm điểm, trừ khi được cử làm thành viên.', en: 'The secretary does not score unless appointed a member.' },
-        declare_first: { vi: 'Hãy khai báo xung đột lợi ích trước khi chấm.', en: 'Declare any conflict of interest before scoring.' },
-        conflicted: {
-          vi: 'Thành viên đã khai báo xung đột lợi ích nên không chấm hồ sơ này.',
-          en: 'A member with a declared conflict does not score this dossier.',
-        },
-        own_organisation: {
-          vi: 'Thành viên thuộc tổ chức của chủ thể nên không chấm hồ sơ này.',
-          en: 'A member from the producer’s organisation does not score this dossier.',
-        },
-      } as const;
-      throw forbidden(messages[standing]);
-    }
+    requireScoring(mayScore(member, dossier.subjectName, await repo.declaration(db, ctx.session.id, dossierId, member.id)));
     const sheet = await repo.memberSheetOrNew(db, { sessionId: ctx.session.id, dossierId, memberId: member.id, scoringRound: link.scoringRound });
     return { sheet, dossier };
   }
 
-  /** Locks the sheet (submitted at the clock's time) once it is complete; its total is the engine's. */
-  async function submit(ctx: Ctx, sheet: SheetRow, dossier: DossierRow, audit: AuditActor, paper: boolean) {
-    if (sheet.status === 'submitted') throw sheetLocked();
+  /** What a submission checks, and the engine's total it locks with — before anything is written. */
+  async function scoreForSubmission(ctx: Ctx, sheet: Pick<SheetRow, 'choices' | 'caseKey' | 'disqualifiedReason'>, dossier: DossierRow, paper: boolean) {
     // Written opinions (Art. 7.6) are due by the session's deadline; paper sheets received in time may be entered later.
     if (!paper && ctx.session.mode === 'written' && ctx.session.writtenDeadline && context.today() > ctx.session.writtenDeadline)
       throw conflict('written_deadline_passed', {
@@ -62,7 +65,7 @@ export function createSheetsService(deps: SessionDeps & { storage: FileStorage }
       });
     const { version, set } = await context.criteriaOf(dossier);
     const caseKey = (sheet.caseKey as CaseKey | null) ?? null;
-    const score = scoreSheet(
+    return scoreSheet(
       version,
       set,
       {
@@ -72,19 +75,32 @@ export function createSheetsService(deps: SessionDeps & { storage: FileStorage }
       },
       { includeNext: false },
     );
-    const after = await db.transaction(async (tx) => {
-      const row = await repo.lock(tx, sheet.id, { total: score.total, version: sheet.version + 1 }, clock());
-      if (!row) throw sheetLocked();
-      await recordAudit(tx, audit, {
-        action: 'update',
-        entityType: 'score_sheet',
-        entityId: sheet.id,
-        before: { status: 'draft' },
-        after: { status: 'submitted', total: score.total, paper },
-      });
-      return row;
+  }
+
+  /** Locks a draft (submitted at the clock's time) with its total, and records it, in the caller's transaction. */
+  async function lock(tx: DbOrTx, sheet: Pick<SheetRow, 'id' | 'version'>, total: number, audit: AuditActor, paper: boolean) {
+    const row = await repo.lock(tx, sheet.id, { total, version: sheet.version + 1 }, clock());
+    if (!row) throw sheetLocked();
+    await recordAudit(tx, audit, {
+      action: 'update',
+      entityType: 'score_sheet',
+      entityId: sheet.id,
+      before: { status: 'draft' },
+      after: { status: 'submitted', total, paper },
     });
-    return presentSheet(after, dossier, scoreDraft(version, set, after.choices, caseKey));
+    return row;
+  }
+
+  async function present(sheet: SheetRow, dossier: DossierRow) {
+    const { version, set } = await context.criteriaOf(dossier);
+    return presentSheet(sheet, dossier, scoreDraft(version, set, sheet.choices, (sheet.caseKey as CaseKey | null) ?? null));
+  }
+
+  /** Locks the sheet once it is complete; its total is the engine's. */
+  async function submit(ctx: Ctx, sheet: SheetRow, dossier: DossierRow, audit: AuditActor) {
+    if (sheet.status === 'submitted') throw sheetLocked();
+    const score = await scoreForSubmission(ctx, sheet, dossier, false);
+    return present(await db.transaction((tx) => lock(tx, sheet, score.total, audit, false)), dossier);
   }
 
   return {
@@ -134,7 +150,7 @@ export function createSheetsService(deps: SessionDeps & { storage: FileStorage }
       context.requireOpen(ctx);
       context.requireDay(ctx);
       const { sheet, dossier } = await ownSheet(ctx, dossierId, context.requireMember(ctx));
-      return submit(ctx, sheet, dossier, audit, false);
+      return submit(ctx, sheet, dossier, audit);
     },
 
     /**
@@ -168,49 +184,56 @@ export function createSheetsService(deps: SessionDeps & { storage: FileStorage }
         };
         throw invalid('paper_scan_required', m, { scan: m });
       }
-      await context.sessionDossier(ctx, dossierId);
-      if (body.declaration && !(await repo.declaration(db, sessionId, dossierId, member.id)))
-        await db.transaction(async (tx) => {
-          await repo.insertDeclaration(tx, {
-            sessionId,
-            dossierId,
-            memberId: member.id,
-            hasConflict: body.declaration!.hasConflict,
-            note: body.declaration!.note ?? 'Khai báo trên giấy',
-          });
-          await recordAudit(tx, audit, {
-            action: 'create',
-            entityType: 'conflict_declaration',
-            entityId: `${sessionId}:${dossierId}:${member.id}`,
-            after: { ...body.declaration, paper: true },
-          });
-        });
-      const { sheet, dossier } = await ownSheet(ctx, dossierId, member);
-      if (sheet.status === 'submitted') throw sheetLocked();
+      const { link, dossier } = await context.sessionDossier(ctx, dossierId);
+      // Everything is checked before anything is kept: a refused paper sheet leaves no declaration, draft or scan behind.
+      const recorded = await repo.declaration(db, sessionId, dossierId, member.id);
+      requireScoring(mayScore(member, dossier.subjectName, recorded ?? body.declaration));
+      const key = { sessionId, dossierId, memberId: member.id, scoringRound: link.scoringRound };
+      const existing = await repo.memberSheet(db, key);
+      if (existing?.status === 'submitted') throw sheetLocked();
       const { version, set } = await context.criteriaOf(dossier);
-      scoreDraft(version, set, body.choices, body.case ?? null); // every problem with the choices, before anything is kept
+      const entered = { choices: body.choices, caseKey: body.case ?? null, disqualifiedReason: body.disqualifiedReason ?? null };
+      scoreDraft(version, set, body.choices, body.case ?? null); // every problem with the choices at once
+      const score = await scoreForSubmission(ctx, entered, dossier, true);
       const storageKey = storage.newKey('paper-sheets', type.ext);
       await storage.put(storageKey, scan.data);
       try {
-        const filled = await repo.saveDraft(
-          db,
-          sheet.id,
-          sheet.version,
-          {
-            choices: body.choices,
-            caseKey: body.case ?? null,
-            disqualifiedReason: body.disqualifiedReason ?? null,
-            paper: true,
-            enteredBy: userIdOf(actor),
-            paperScanKey: storageKey,
-            paperScanFilename: scan.filename.normalize('NFC').slice(0, 255),
-            paperScanMimeType: type.mimeType,
-            paperScanSha256: createHash('sha256').update(scan.data).digest('hex'),
-          },
-          clock(),
-        );
-        if (!filled) throw staleSheet();
-        return await submit(ctx, filled, dossier, audit, true);
+        const locked = await db.transaction(async (tx) => {
+          if (!recorded && body.declaration) {
+            await repo.insertDeclaration(tx, {
+              sessionId,
+              dossierId,
+              memberId: member.id,
+              hasConflict: body.declaration.hasConflict,
+              note: body.declaration.note ?? 'Khai báo trên giấy',
+            });
+            await recordAudit(tx, audit, {
+              action: 'create',
+              entityType: 'conflict_declaration',
+              entityId: `${sessionId}:${dossierId}:${member.id}`,
+              after: { ...body.declaration, paper: true },
+            });
+          }
+          const sheet = existing ?? (await repo.memberSheetOrNew(tx, key));
+          const filled = await repo.saveDraft(
+            tx,
+            sheet.id,
+            sheet.version,
+            {
+              ...entered,
+              paper: true,
+              enteredBy: userIdOf(actor),
+              paperScanKey: storageKey,
+              paperScanFilename: scan.filename.normalize('NFC').slice(0, 255),
+              paperScanMimeType: type.mimeType,
+              paperScanSha256: createHash('sha256').update(scan.data).digest('hex'),
+            },
+            clock(),
+          );
+          if (!filled) throw staleSheet();
+          return lock(tx, filled, score.total, audit, true);
+        });
+        return await present(locked, dossier);
       } catch (err) {
         await storage.remove(storageKey);
         throw err;
