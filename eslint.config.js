@@ -88,7 +88,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
-  // Tests read response bodies as untyped JSON, the way a client of the API does.
-  { files: ['test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  // Tests (and the fault scenarios) read response bodies as untyped JSON, the way a client of the API does.
+  { files: ['test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts', 'scripts/faults/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   prettier,
 );

@@ -14,7 +14,7 @@ const steps = [
       'e2e/**/*.ts',
       'test/**/*.ts',
       'bench/**/*.ts',
-      'scripts/**/*.mjs',
+      'scripts/**/*.{mjs,ts}',
       'bin/**/*.js',
       '*.ts',
       'eslint.config.js',
