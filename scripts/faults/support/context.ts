@@ -12,8 +12,8 @@ import { ServerProcess, sleep } from './server.js';
 export type Options = { small: boolean; loadSeconds: number };
 
 export class Context {
-  private pgliteTemplate: string | undefined;
-  private postgresTemplate: string | undefined;
+  private pgliteTemplate: Promise<string> | undefined;
+  private postgresTemplate: Promise<string> | undefined;
   private readonly databases: string[] = [];
   private counter = 0;
 
@@ -38,32 +38,35 @@ export class Context {
 
   /** A data folder holding a migrated, seeded PGlite database (a copy of one first started here). */
   async pgliteDataDir(name: string): Promise<string> {
-    if (!this.pgliteTemplate) {
+    // Made once; when that fails, every scenario that needs it fails with the same reason.
+    this.pgliteTemplate ??= (async () => {
       const dir = this.folder('template-pglite');
       const server = await ServerProcess.start({ dataDir: dir, logFile: this.logFile('template-pglite') });
       await server.stop();
-      this.pgliteTemplate = dir;
-    }
+      return dir;
+    })();
+    const template = await this.pgliteTemplate;
     const dir = this.folder(name);
-    fs.cpSync(this.pgliteTemplate, dir, { recursive: true });
+    fs.cpSync(template, dir, { recursive: true });
     return dir;
   }
 
   /** A new PostgreSQL database, migrated and seeded (a copy of a template first started here), with a data folder for its files. */
   async postgresDatabase(name: string): Promise<{ url: string; name: string; dataDir: string }> {
     if (!this.pgAvailable) throw new Error(`PostgreSQL is not reachable at ${this.pg.adminUrl}`);
-    if (!this.postgresTemplate) {
+    this.postgresTemplate ??= (async () => {
       const template = `${this.prefix}_template`;
       const url = await this.track(template, () => this.pg.create(template));
       const server = await ServerProcess.start({ dataDir: this.folder('template-postgres'), databaseUrl: url, logFile: this.logFile('template-postgres') });
       await server.stop();
-      this.postgresTemplate = template;
-    }
+      return template;
+    })();
+    const template = await this.postgresTemplate;
     const db = `${this.prefix}_${name}`;
     // The template's last connections may still be closing after its server stopped.
     for (let attempt = 0; ; attempt++) {
       try {
-        const url = await this.track(db, () => this.pg.create(db, this.postgresTemplate));
+        const url = await this.track(db, () => this.pg.create(db, template));
         return { url, name: db, dataDir: this.folder(name) };
       } catch (err) {
         if (attempt >= 50 || !/being accessed by other users/.test((err as Error).message)) throw err;
