@@ -12,7 +12,9 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the served build: they would hand the whole source to any visitor (9.6 MB).
+    // The dev server (`npx vite`) has its own.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate files stay cached across releases.

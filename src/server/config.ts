@@ -62,6 +62,16 @@ const ConfigSchema = z.object({
     .min(5)
     .max(24 * 60 * 90)
     .default(30),
+  /** Verification requests (page and JSON) per minute per client address; 0 turns the limit off (benchmarks). */
+  VERIFY_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(60),
+  /** Whom the public portal tells to report a label that may be fake. */
+  OFFICE_NAME: z.string().trim().min(1).max(300).default('Văn phòng Điều phối nông thôn mới tỉnh (cơ quan thường trực Chương trình OCOP)'),
+  OFFICE_PHONE: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(8),
@@ -95,6 +105,9 @@ export type AppConfig = {
   secureCookies: boolean;
   sessionTtlHours: number;
   sessionIdleMinutes: number;
+  verifyRateLimit: number;
+  officeName: string;
+  officePhone: string | undefined;
   loginMaxFailures: number;
   loginLockMinutes: number;
   uploadMaxBytes: number;
@@ -139,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: e.PUBLIC_URL?.startsWith('https://') ?? false,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    verifyRateLimit: e.VERIFY_RATE_LIMIT,
+    officeName: e.OFFICE_NAME,
+    officePhone: e.OFFICE_PHONE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),

@@ -20,6 +20,8 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
     // the not-found handler (index.html for pages, JSON 404 for /api).
     wildcard: true,
     index: 'index.html',
+    // A stray source map (from a build made with them) is never served.
+    allowedPath: (pathName) => !pathName.endsWith('.map'),
     // Hashed asset names never change content: cache them for a year.
     setHeaders: (res, file) => {
       if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');

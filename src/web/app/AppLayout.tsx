@@ -35,7 +35,7 @@ type NavKey =
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; area?: Area };
 
 const NAV_ITEMS: readonly NavItem[] = [
-  { to: '/', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
+  { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
   { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, area: 'registry' },
   { to: '/products', labelKey: 'nav.products', icon: IconPackage, area: 'registry' },
   { to: '/dossiers', labelKey: 'nav.dossiers', icon: IconFolders, area: 'registry' },
@@ -120,7 +120,7 @@ function UserMenu() {
 }
 
 function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+  return pathname === to || pathname.startsWith(`${to}/`);
 }
 
 /** Header (province, language, user menu) and navigation; the navigation folds behind a burger on a phone. */
@@ -149,7 +149,7 @@ export function AppLayout() {
               aria-expanded={navOpened}
               aria-controls="main-navigation"
             />
-            <UnstyledButton component={Link} to="/" style={{ minWidth: 0 }}>
+            <UnstyledButton component={Link} to="/dashboard" style={{ minWidth: 0 }}>
               <Group gap="xs" wrap="nowrap">
                 <ThemeIcon size="lg" radius="md" aria-hidden>
                   <IconLeaf size={20} />

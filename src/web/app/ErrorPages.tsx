@@ -7,7 +7,7 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <EmptyState icon={<IconMapQuestion aria-hidden />} title={t('errors.pageNotFoundTitle')} description={t('errors.pageNotFoundText')} mt="xl">
-      <Button component={Link} to="/">
+      <Button component={Link} to="/dashboard">
         {t('errors.goHome')}
       </Button>
     </EmptyState>
@@ -18,7 +18,7 @@ export function ForbiddenPage() {
   const { t } = useTranslation();
   return (
     <EmptyState icon={<IconLock aria-hidden />} title={t('errors.forbiddenTitle')} description={t('errors.forbiddenText')} mt="xl">
-      <Button component={Link} to="/">
+      <Button component={Link} to="/dashboard">
         {t('errors.goHome')}
       </Button>
     </EmptyState>

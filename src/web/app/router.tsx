@@ -25,7 +25,8 @@ export const router = createBrowserRouter([
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <DashboardPage /> },
+          // The site's own home (/) is the public portal, served by the server; the office starts here.
+          { path: 'dashboard', element: <DashboardPage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'criteria', element: <CriteriaListPage /> },
           { path: 'criteria/:version/:set', element: <CriteriaSetPage /> },

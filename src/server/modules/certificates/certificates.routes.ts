@@ -9,16 +9,12 @@ import {
   CertificateListQuery,
   Decision,
   DecisionCreateBody,
-  PublicVerification,
   RevokeBody,
-  VerificationParams,
   ViolationBody,
   Worklist,
 } from '../../../contracts/certificates.js';
 import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
-import { notFound } from '../../../domain/errors.js';
 import { publicOrigin, type AppConfig } from '../../config.js';
-import type { FileStorage } from '../../lib/file-storage.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { certificatePdf } from './certificate.pdf.js';
 import { certificateExport, decisionExport } from './certificates.export.js';
@@ -30,14 +26,13 @@ import { verificationPath } from './certificates.presenter.js';
 import type { CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
 import type { HistoricalResultsService } from './historical-results.service.js';
-import { verificationPage } from './verification.page.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Công nhận, chứng nhận / Decisions and certificates'];
 
-type Deps = { certificates: CertificatesService; decisions: DecisionsService; results: HistoricalResultsService; config: AppConfig; storage: FileStorage };
+type Deps = { certificates: CertificatesService; decisions: DecisionsService; results: HistoricalResultsService; config: AppConfig };
 
-export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, results, config, storage }) => {
+export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { certificates, decisions, results, config }) => {
   app.get(
     '/products/:id/results',
     {
@@ -167,52 +162,5 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
       },
     },
     (req) => certificates.recordViolation(req.actor, req.auditActor, req.params.id, req.body),
-  );
-
-  // Public verification: what a consumer's phone opens from a label's QR code.
-  const verifyLimit = { max: 60, timeWindow: '1 minute' };
-  app.get(
-    '/public/certificates/:code',
-    {
-      config: { access: 'public', rateLimit: verifyLimit },
-      schema: { tags, summary: 'Verify a certificate by its public code', params: VerificationParams, response: { 200: PublicVerification } },
-    },
-    async (req) => {
-      const result = await certificates.verify(req.params.code);
-      if (!result) throw notFound(CERTIFICATE_LABEL);
-      return result;
-    },
-  );
-  app.get(
-    '/public/certificates/:code/photo',
-    { config: { access: 'public', rateLimit: verifyLimit }, schema: { tags, params: VerificationParams } },
-    async (req, reply) => {
-      const photo = await certificates.publicPhoto(req.params.code);
-      if (!photo) throw notFound({ vi: 'ảnh', en: 'photo' });
-      // The thumbnail is enough for a phone and keeps the full-size original private.
-      return reply
-        .header('content-type', 'image/webp')
-        .header('cache-control', 'public, max-age=3600')
-        .send(await storage.get(photo.thumbKey));
-    },
-  );
-};
-
-const CERTIFICATE_LABEL = { vi: 'giấy chứng nhận', en: 'certificate' };
-
-/** The human page at /v/<code>, outside the API prefix because it is printed on labels. */
-export const verificationPageRoutes: FastifyPluginAsyncZod<{ certificates: CertificatesService }> = async (app, { certificates }) => {
-  app.get(
-    '/v/:code',
-    { config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true, params: z.object({ code: z.string().max(64) }) } },
-    async (req, reply) => {
-      const code = req.params.code;
-      const result = /^[A-Za-z0-9_-]{11,64}$/.test(code) ? await certificates.verify(code) : undefined;
-      return reply
-        .status(result ? 200 : 404)
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .send(verificationPage(result, code));
-    },
   );
 };

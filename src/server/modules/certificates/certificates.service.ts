@@ -18,7 +18,8 @@ import { certificatesRepository as repo, type CertificateRow } from './certifica
 const CERTIFICATE = { vi: 'giấy chứng nhận', en: 'certificate' };
 const alreadyRevoked = () => conflict('already_revoked', { vi: 'Giấy chứng nhận đã bị thu hồi.', en: 'The certificate is already revoked.' });
 
-export function createCertificatesService(db: Db, clock: () => Date = () => new Date()) {
+/** `certificatesChanged` is told after a revocation (public caches drop their answers). */
+export function createCertificatesService(db: Db, clock: () => Date = () => new Date(), certificatesChanged: () => void = () => {}) {
   const today = () => vietnamDate(clock());
 
   async function statuses(rows: CertificateRow[]): Promise<Map<string, CertificateStatus>> {
@@ -139,6 +140,7 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
           body: `Giấy chứng nhận số ${before.number} của sản phẩm "${before.productName}" bị thu hồi theo quyết định số ${body.decisionNo}.`,
         });
       });
+      certificatesChanged();
       return getOne(actor, id);
     },
 

@@ -36,7 +36,8 @@ function stepOf(body: z.infer<typeof DecisionCreateBody>): DossierAction {
   return body.kind === 'approval' ? 'approve' : 'decide';
 }
 
-export function createDecisionsService(db: Db, clock: () => Date) {
+/** `certificatesChanged` is told after certificates were issued or replaced (public caches drop their answers). */
+export function createDecisionsService(db: Db, clock: () => Date, certificatesChanged: () => void = () => {}) {
   const today = () => vietnamDate(clock());
 
   /** Decisions with their items (products as decided, stars, certificates), in two queries whatever their number. */
@@ -265,6 +266,7 @@ export function createDecisionsService(db: Db, clock: () => Date) {
         await recordAudit(tx, audit, { action: 'create', entityType: 'decision', entityId: decision.id, after: { ...decision, items: body.items } });
         return decision.id;
       });
+      certificatesChanged();
       return present((await repo.get(db, decisionId))!);
     },
   };

@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { loadCommuneOutlines } from '../../lib/commune-outlines.js';
 import { gzipSync } from 'node:zlib';
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { notFound } from '../../../domain/errors.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
-import { PACKAGE_ROOT, type AppConfig } from '../../config.js';
+import type { AppConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { referenceRepository as repo } from './reference.repository.js';
 
@@ -58,27 +57,3 @@ export function createReferenceService(db: Db, config: AppConfig, version: strin
   };
 }
 export type ReferenceService = ReturnType<typeof createReferenceService>;
-
-type CommuneOutlines = {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; id: string; properties: { code: string; name: string }; geometry: unknown }[];
-};
-
-/**
- * The shipped commune outlines (data/geo/<province>-wards/<code>_<name>.geojson) of the given communes,
- * merged into one collection; empty for provinces whose outlines are not shipped yet.
- */
-async function loadCommuneOutlines(names: Map<string, string>): Promise<CommuneOutlines> {
-  const root = path.join(PACKAGE_ROOT, 'data/geo');
-  const folders = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && d.name.endsWith('-wards'));
-  const features: CommuneOutlines['features'] = [];
-  for (const folder of folders) {
-    for (const file of await fs.readdir(path.join(root, folder.name))) {
-      const code = /^(\d{5})_/.exec(file)?.[1];
-      if (!code || !names.has(code)) continue;
-      const collection = JSON.parse(await fs.readFile(path.join(root, folder.name, file), 'utf8')) as { features: { geometry: unknown }[] };
-      for (const f of collection.features) features.push({ type: 'Feature', id: code, properties: { code, name: names.get(code)! }, geometry: f.geometry });
-    }
-  }
-  return { type: 'FeatureCollection', features };
-}

@@ -72,6 +72,7 @@ export const en: TranslationResource = {
   auth: {
     loginTitle: 'Sign in',
     loginSubtitle: 'OCOP programme management system',
+    publicSite: 'Public site: OCOP products, label check',
     email: 'E-mail',
     password: 'Password',
     signIn: 'Sign in',

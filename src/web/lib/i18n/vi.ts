@@ -74,6 +74,7 @@ export const vi = {
   auth: {
     loginTitle: 'Đăng nhập',
     loginSubtitle: 'Hệ thống quản lý Chương trình OCOP',
+    publicSite: 'Trang công khai: sản phẩm OCOP, kiểm tra nhãn',
     email: 'Email',
     password: 'Mật khẩu',
     signIn: 'Đăng nhập',

@@ -41,7 +41,7 @@ export function ChangePasswordPage() {
       {
         onSuccess: () => {
           notifySuccess(t('auth.passwordChanged'));
-          void navigate('/', { replace: true });
+          void navigate('/dashboard', { replace: true });
         },
         onError: (error) => reportMutationError(error, form.setError),
       },

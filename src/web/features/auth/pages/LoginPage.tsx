@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Center, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Center, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertCircle, IconLeaf } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
@@ -21,7 +21,7 @@ const resolver = contractResolver<LoginForm, typeof LoginBody>(LoginBody);
 /** Where to go after signing in: the page the guard turned the user away from, if it was ours. */
 function returnPath(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' ? from : '/';
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && from !== '/login' && from !== '/' ? from : '/dashboard';
 }
 
 export function LoginPage() {
@@ -54,7 +54,11 @@ export function LoginPage() {
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" py="xl" px="md">
-      <Group justify="flex-end" maw={420} mx="auto" mb="md">
+      <Group justify="space-between" maw={420} mx="auto" mb="md">
+        {/* A plain link: the public portal is served by the server, not by this app. */}
+        <Anchor href="/" size="sm">
+          ← {t('auth.publicSite')}
+        </Anchor>
         <LanguageSwitch />
       </Group>
       <Center>

@@ -188,7 +188,7 @@ function Committed({ job }: { job: ImportJob }) {
           <Button component={Link} to="/products" size="xs" variant="white">
             {t('nav.products')}
           </Button>
-          <Button component={Link} to="/" size="xs" variant="white" leftSection={<IconLayoutDashboard size={14} aria-hidden />}>
+          <Button component={Link} to="/dashboard" size="xs" variant="white" leftSection={<IconLayoutDashboard size={14} aria-hidden />}>
             {t('nav.dashboard')}
           </Button>
         </Group>

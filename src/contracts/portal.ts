@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { LEGAL_FORM_CODES } from '../domain/subjects/legal-forms.js';
+import { CertificateStatus } from './certificates.js';
+import { paginated } from './common.js';
+
+/** What a visitor sees of a certificate: the four words of the label check, and the exact status beside. */
+export const PUBLIC_STANDINGS = ['valid', 'expired', 'revoked', 'superseded'] as const;
+export const PublicStanding = z.enum(PUBLIC_STANDINGS);
+export type PublicStanding = z.infer<typeof PublicStanding>;
+
+export const CATALOGUE_SORTS = ['relevance', 'star', 'name', 'newest'] as const;
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * The catalogue's filters, shared by the public pages (as their query string, so every result page
+ * has a stable URL) and the open-data API. Unknown parameters are ignored, as links in the wild carry them.
+ */
+export const CatalogueQuery = z.object({
+  q: z.preprocess(emptyAsUndefined, z.string().trim().max(100).optional()),
+  star: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(3).max(5).optional()),
+  /** A criteria set (bộ sản phẩm) number, 1–26 of the decision in force. */
+  set: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(26).optional()),
+  /** A sector (ngành): its position among the decision's sectors, 1-based. */
+  sector: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(20).optional()),
+  commune: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d{5}$/)
+      .optional(),
+  ),
+  form: z.preprocess(emptyAsUndefined, z.enum(LEGAL_FORM_CODES).optional()),
+  /** `0` lists every certified product, in force or not; the default is only those in force. */
+  valid: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('1')),
+  sort: z.preprocess(emptyAsUndefined, z.enum(CATALOGUE_SORTS).default('relevance')),
+  page: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+  pageSize: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(24)),
+});
+export type CatalogueQuery = z.infer<typeof CatalogueQuery>;
+
+export const PublicCertificate = z.object({
+  number: z.string(),
+  star: z.number().int(),
+  issuer: z.string(),
+  level: z.enum(['province', 'ministry']),
+  issuedOn: z.string(),
+  expiresOn: z.string(),
+  standing: PublicStanding,
+  status: CertificateStatus,
+  verificationUrl: z.string(),
+  decision: z.object({ number: z.string(), signedOn: z.string() }).nullable(),
+});
+
+export const PublicProduct = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    ocopCode: z.string(),
+    url: z.string(),
+    description: z.string().nullable(),
+    criteriaSet: z.object({ number: z.number().int(), name: z.string(), sector: z.string() }).nullable(),
+    producer: z.object({ id: z.uuid(), name: z.string(), legalForm: z.string(), url: z.string() }),
+    commune: z.object({ code: z.string(), name: z.string() }),
+    province: z.object({ code: z.string(), name: z.string() }),
+    certificate: PublicCertificate,
+    photoUrl: z.string().nullable(),
+  })
+  .meta({ id: 'PublicProduct' });
+export type PublicProduct = z.infer<typeof PublicProduct>;
+
+export const PublicProductList = paginated(PublicProduct).meta({ id: 'PublicProductList' });
+export type PublicProductList = z.infer<typeof PublicProductList>;

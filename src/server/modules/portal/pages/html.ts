@@ -1,0 +1,126 @@
+import type { PublicStanding } from '../../../../contracts/portal.js';
+
+/**
+ * The public pages are plain HTML written on the server: a consumer's cheap phone shows them before
+ * (and without) any script, search engines read them, and the back-office app is never loaded.
+ * Every value is escaped here; nothing a visitor sends is written back unescaped.
+ */
+export type Lang = 'vi' | 'en';
+
+export const escape = (s: string | number | null | undefined) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Vietnamese or English words of the page. */
+export const tr = (lang: Lang, vi: string, en: string) => (lang === 'en' ? en : vi);
+
+/** A path with its query, keeping the visitor's language. */
+export function url(lang: Lang, path: string, params: Record<string, string | number | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  if (lang === 'en') search.set('lang', 'en');
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
+}
+/** The same, escaped for an attribute. */
+export const href = (lang: Lang, path: string, params: Record<string, string | number | undefined> = {}) => escape(url(lang, path, params));
+
+/** dd/mm/yyyy from an ISO date, as Vietnamese documents write it. */
+export const dateVn = (iso: string) => iso.split('-').reverse().join('/');
+export const numberVn = (n: number) => n.toLocaleString('vi-VN');
+
+export const stars = (n: number, lang: Lang) =>
+  `<span class="stars" role="img" aria-label="${n} ${tr(lang, 'sao', n === 1 ? 'star' : 'stars')}">${'★'.repeat(n)}<span class="off">${'★'.repeat(Math.max(0, 5 - n))}</span></span>`;
+
+export const STANDING_WORDS: Record<PublicStanding, { vi: string; en: string; tone: 'ok' | 'bad' | 'warn' }> = {
+  valid: { vi: 'CÒN HIỆU LỰC', en: 'VALID', tone: 'ok' },
+  expired: { vi: 'HẾT HIỆU LỰC', en: 'EXPIRED', tone: 'warn' },
+  revoked: { vi: 'ĐÃ BỊ THU HỒI', en: 'REVOKED', tone: 'bad' },
+  superseded: { vi: 'ĐÃ ĐƯỢC THAY THẾ', en: 'SUPERSEDED', tone: 'warn' },
+};
+
+export const standingBadge = (s: PublicStanding, lang: Lang) => `<span class="badge ${STANDING_WORDS[s].tone}">${escape(STANDING_WORDS[s][lang])}</span>`;
+
+const STYLE = `
+*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;background:#f5f7f6;color:#17201e}
+a{color:#0b6b4f}a:hover{text-decoration:none}:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+header{background:#0b6b4f;color:#fff}header .in{display:flex;flex-wrap:wrap;align-items:center;gap:6px 16px;padding:10px 16px}
+header a{color:#fff}.brand{font-weight:700;font-size:1.05rem;text-decoration:none;margin-right:auto}
+nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}nav a{text-decoration:none;padding:4px 0;display:inline-block}
+nav a[aria-current]{border-bottom:2px solid #ffd166}
+.in{max-width:1120px;margin:0 auto;padding:16px}
+main .in{padding-top:20px}h1{font-size:1.55rem;line-height:1.25;margin:.2em 0 .5em}h2{font-size:1.2rem;margin:1.4em 0 .6em}
+.lead{font-size:1.05rem;color:#33413d;max-width:60ch}
+.grid{display:grid;gap:14px;grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}
+.card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.09);padding:14px;overflow:hidden}
+.product{display:flex;flex-direction:column;gap:6px;text-decoration:none;color:inherit}
+.product img,.ph{width:calc(100% + 28px);margin:-14px -14px 4px;aspect-ratio:4/3;object-fit:cover;background:#e4ece9;display:block}
+.ph{display:flex;align-items:center;justify-content:center;color:#7a8a85;font-size:2rem}
+.product h3{font-size:1rem;margin:0;color:#0b6b4f}.muted{color:#5b6b67;font-size:.9rem}
+.stars{color:#c98a00;letter-spacing:1px;font-size:1.1rem}.stars .off{color:#d4dcd9}
+.badge{display:inline-block;font-size:.75rem;font-weight:700;padding:2px 8px;border-radius:99px;letter-spacing:.02em}
+.ok{background:#dff3e9;color:#0d5c3c}.warn{background:#fff1d6;color:#7a4a00}.bad{background:#fde3e3;color:#8f1717}
+.stats{display:grid;gap:10px;grid-template-columns:repeat(auto-fit,minmax(150px,1fr))}.stat b{display:block;font-size:1.7rem;color:#0b6b4f}
+form.search{display:flex;gap:8px;flex-wrap:wrap}form.search input[type=search],form.search input[type=text]{flex:1 1 220px;min-width:0}
+input,select,button{font:inherit;padding:9px 10px;border:1px solid #b8c5c1;border-radius:8px;background:#fff;color:inherit}
+button,.button{background:#0b6b4f;color:#fff;border-color:#0b6b4f;cursor:pointer;text-decoration:none;display:inline-block;padding:9px 14px;border-radius:8px}
+.filters{display:grid;gap:8px;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));margin:12px 0}
+label{display:flex;flex-direction:column;gap:2px;font-size:.85rem;color:#33413d}label.check{flex-direction:row;align-items:center;gap:6px}
+.pager{display:flex;gap:8px;justify-content:center;align-items:center;margin:18px 0}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:0}dl.facts dt{color:#5b6b67}dl.facts dd{margin:0;font-weight:500}
+.banner{border-radius:12px;padding:16px 18px;font-weight:700;font-size:1.5rem;line-height:1.2;text-align:center}
+.banner small{display:block;font-size:.95rem;font-weight:500;margin-top:4px}
+.gallery{display:flex;gap:8px;overflow-x:auto}.gallery img{height:200px;width:auto;border-radius:10px}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e1e8e5;font-size:.92rem}
+.map svg{width:100%;height:auto;max-height:75vh}.map path{stroke:#fff;stroke-width:.6}.map a:focus path,.map a:hover path{stroke:#17201e;stroke-width:1.5}
+.legend{display:flex;gap:10px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;margin-right:4px}
+footer{margin-top:32px;background:#e8eeec;color:#33413d;font-size:.88rem}footer .in{display:flex;flex-wrap:wrap;gap:8px 24px}
+@media (min-width:720px){.two{display:grid;grid-template-columns:3fr 2fr;gap:20px}h1{font-size:1.9rem}}`;
+
+export type PageMeta = {
+  lang: Lang;
+  title: string;
+  description: string;
+  /** The page's own path (for the language switch and the canonical link), without `lang`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  origin: string;
+  current?: 'home' | 'catalogue' | 'map' | 'verify';
+  image?: string | null;
+  noindex?: boolean;
+  provinceName: string;
+};
+
+/** The frame of every public page: header with the four places a visitor goes, language switch, footer. */
+export function layout(meta: PageMeta, body: string): string {
+  const { lang } = meta;
+  const here = (key: PageMeta['current']) => (meta.current === key ? ' aria-current="page"' : '');
+  const other: Lang = lang === 'vi' ? 'en' : 'vi';
+  const canonical = `${meta.origin}${url(lang, meta.path, meta.query)}`;
+  const og = [
+    ['og:type', 'website'],
+    ['og:title', meta.title],
+    ['og:description', meta.description],
+    ['og:url', canonical],
+    ['og:locale', lang === 'vi' ? 'vi_VN' : 'en_GB'],
+    ...(meta.image ? [['og:image', `${meta.origin}${meta.image}`]] : []),
+  ]
+    .map(([p, c]) => `<meta property="${p}" content="${escape(c)}">`)
+    .join('');
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(meta.title)}</title><meta name="description" content="${escape(meta.description)}">${meta.noindex ? '<meta name="robots" content="noindex">' : ''}
+<link rel="canonical" href="${escape(canonical)}">${og}<link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style></head>
+<body><a class="skip" href="#main">${tr(lang, 'Bỏ qua đến nội dung', 'Skip to content')}</a>
+<header><div class="in"><a class="brand" href="${href(lang, '/')}">OCOP ${escape(meta.provinceName)}</a>
+<nav aria-label="${tr(lang, 'Trang công khai', 'Public pages')}"><ul>
+<li><a href="${href(lang, '/san-pham')}"${here('catalogue')}>${tr(lang, 'Sản phẩm', 'Products')}</a></li>
+<li><a href="${href(lang, '/ban-do')}"${here('map')}>${tr(lang, 'Bản đồ', 'Map')}</a></li>
+<li><a href="${href(lang, '/kiem-tra')}"${here('verify')}>${tr(lang, 'Kiểm tra nhãn', 'Check a label')}</a></li>
+<li><a href="${href(other, meta.path, meta.query)}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></li>
+<li><a href="/login">${tr(lang, 'Cán bộ đăng nhập', 'Staff sign-in')}</a></li>
+</ul></nav></div></header>
+<main id="main"><div class="in">${body}</div></main>
+<footer><div class="in"><span>${tr(lang, 'Chương trình Mỗi xã một sản phẩm (OCOP)', 'One Commune One Product programme (OCOP)')} · ${escape(meta.provinceName)}</span>
+<a href="/api/v1/public/products.csv">${tr(lang, 'Dữ liệu mở (CSV)', 'Open data (CSV)')}</a><a href="/api/docs">API</a></div></footer></body></html>`;
+}

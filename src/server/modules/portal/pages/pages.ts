@@ -1,0 +1,359 @@
+import type { PublicVerification } from '../../../../contracts/certificates.js';
+import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
+import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
+import type { ProjectedMap } from '../../../lib/commune-outlines.js';
+import type { PortalFigures } from '../portal.service.js';
+import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
+
+type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
+
+const formLabel = (form: string, lang: Lang) => LEGAL_FORM_LABELS[form as LegalForm]?.[lang] ?? form;
+
+function productCard(p: PublicProduct, lang: Lang): string {
+  return `<a class="card product" href="${href(lang, p.url)}">
+${p.photoUrl ? `<img src="${escape(p.photoUrl)}" alt="" loading="lazy" decoding="async" width="400" height="300">` : '<span class="ph" aria-hidden="true">★</span>'}
+<h3>${escape(p.name)}</h3>${stars(p.certificate.star, lang)}
+<span class="muted">${escape(p.producer.name)} · ${escape(p.commune.name)}</span>
+<span>${standingBadge(p.certificate.standing, lang)}</span></a>`;
+}
+
+const checkLabelForm = (lang: Lang, value = '') => `<form class="search" action="/kiem-tra" method="get" role="search">
+<label style="flex:1 1 240px">${tr(lang, 'Mã in dưới mã QR trên nhãn', 'The code printed under the QR code')}
+<input type="text" name="ma" value="${escape(value)}" autocomplete="off" autocapitalize="off" spellcheck="false" required maxlength="64" placeholder="${tr(lang, 'ví dụ', 'e.g.')} 3kT9x2LpQv8"></label>
+${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit" style="align-self:flex-end">${tr(lang, 'Kiểm tra', 'Check')}</button></form>`;
+
+const searchForm = (lang: Lang, q = '') => `<form class="search" action="/san-pham" method="get" role="search">
+<label style="flex:1 1 240px">${tr(lang, 'Tìm sản phẩm, chủ thể, xã', 'Search products, producers, communes')}
+<input type="search" name="q" value="${escape(q)}" placeholder="${tr(lang, 'ví dụ: bánh phồng tôm', 'e.g. banh phong tom')}"></label>
+${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit" style="align-self:flex-end">${tr(lang, 'Tìm', 'Search')}</button></form>`;
+
+/** The map as SVG: communes shaded by their count of products in force, each a link to its products. */
+export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang: Lang): string {
+  if (!map.shapes.length)
+    return `<p class="muted">${tr(lang, 'Chưa có bản đồ ranh giới xã cho tỉnh này.', 'No commune outlines are shipped for this province yet.')}</p>`;
+  const max = Math.max(1, ...counts.values());
+  const steps = [0, 1, Math.ceil(max / 3), Math.ceil((2 * max) / 3), max].filter((v, i, a) => i === 0 || v > a[i - 1]!);
+  const colours = ['#e4ece9', '#b9e0cd', '#6fc19a', '#2f9a6c', '#0b6b4f'];
+  const colour = (n: number) => colours[n === 0 ? 0 : Math.min(colours.length - 1, 1 + Math.floor(((n - 1) / max) * (colours.length - 1)))]!;
+  const shapes = map.shapes
+    .map((s) => {
+      const n = counts.get(s.code) ?? 0;
+      const label = `${s.name}: ${n} ${tr(lang, 'sản phẩm OCOP còn hiệu lực', 'OCOP products in force')}`;
+      return `<a href="${href(lang, '/san-pham', { commune: s.code })}" aria-label="${escape(label)}"><path d="${s.d}" fill="${colour(n)}"><title>${escape(label)}</title></path></a>`;
+    })
+    .join('');
+  const legend = steps
+    .map((v, i) => `<span><i style="background:${colour(v)}"></i>${i === steps.length - 1 || steps[i + 1]! - 1 === v ? v : `${v}–${steps[i + 1]! - 1}`}</span>`)
+    .join('');
+  return `<div class="map"><svg viewBox="0 0 ${map.width} ${map.height}" role="group" aria-label="${tr(lang, 'Bản đồ các xã, phường', 'Map of the communes')}">${shapes}</svg>
+<div class="legend" aria-hidden="true">${legend}<span>${tr(lang, 'sản phẩm còn hiệu lực', 'products in force')}</span></div></div>`;
+}
+
+export function homePage(c: Common, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): string {
+  const { lang } = c;
+  const stat = (n: number, vi: string, en: string) => `<div class="card stat"><b>${numberVn(n)}</b>${tr(lang, vi, en)}</div>`;
+  const body = `<h1>${tr(lang, `Sản phẩm OCOP ${escape(figures.provinceName)}`, `OCOP products of ${escape(figures.provinceName)}`)}</h1>
+<p class="lead">${tr(
+    lang,
+    'OCOP (Mỗi xã một sản phẩm) là chương trình của Nhà nước đánh giá và công nhận sản phẩm đặc trưng của địa phương theo bộ tiêu chí 100 điểm, xếp hạng từ 3 đến 5 sao. Tại đây, bạn tìm sản phẩm OCOP của tỉnh và kiểm tra nhãn OCOP có thật và còn hiệu lực hay không.',
+    'OCOP (One Commune One Product) is the state programme that rates local products against a 100-point set of criteria and recognises them with 3 to 5 stars. Here you can find the province’s OCOP products and check that an OCOP label is genuine and still valid.',
+  )}</p>
+<div class="two"><section aria-labelledby="find"><h2 id="find">${tr(lang, 'Tìm sản phẩm', 'Find a product')}</h2>${searchForm(lang)}</section>
+<section aria-labelledby="check"><h2 id="check">${tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label')}</h2>${checkLabelForm(lang)}</section></div>
+<h2>${tr(lang, 'OCOP của tỉnh qua các con số', 'The province’s OCOP in numbers')}</h2>
+<div class="stats">${stat(figures.inForce, 'sản phẩm OCOP còn hiệu lực', 'OCOP products in force')}${stat(figures.byStar[5], 'sản phẩm 5 sao', '5-star products')}${stat(
+    figures.byStar[4],
+    'sản phẩm 4 sao',
+    '4-star products',
+  )}${stat(figures.byStar[3], 'sản phẩm 3 sao', '3-star products')}${stat(figures.producers, 'chủ thể có sản phẩm OCOP', 'producers with OCOP products')}</div>
+${
+  figures.bySector.length
+    ? `<h3>${tr(lang, 'Theo ngành', 'By sector')}</h3><table><tbody>${figures.bySector.map((s) => `<tr><th scope="row">${escape(s.sector)}</th><td>${numberVn(s.n)}</td></tr>`).join('')}</tbody></table>`
+    : ''
+}
+${featured.length ? `<h2>${tr(lang, 'Sản phẩm tiêu biểu', 'Featured products')}</h2><div class="grid">${featured.map((p) => productCard(p, lang)).join('')}</div>` : ''}
+<h2>${tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products')}</h2>${communeMap(map, figures.byCommune, lang)}`;
+  return layout(
+    {
+      ...c,
+      title: tr(lang, `OCOP ${figures.provinceName} — sản phẩm OCOP và kiểm tra nhãn`, `OCOP ${figures.provinceName} — products and label check`),
+      description: tr(lang, 'Danh mục sản phẩm OCOP được công nhận và tra cứu giấy chứng nhận.', 'Certified OCOP products and certificate verification.'),
+      path: '/',
+      current: 'home',
+    },
+    body,
+  );
+}
+
+export type CatalogueOptions = { sets: { number: number; name: string }[]; sectors: string[]; communes: { code: string; name: string }[] };
+
+export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): string {
+  const { lang } = c;
+  const params = {
+    q: q.q,
+    star: q.star,
+    set: q.set,
+    sector: q.sector,
+    commune: q.commune,
+    form: q.form,
+    valid: q.valid === '0' ? '0' : undefined,
+    sort: q.sort === 'relevance' ? undefined : q.sort,
+  };
+  const option = (value: string | number, label: string, selected: unknown) =>
+    `<option value="${escape(value)}"${String(selected ?? '') === String(value) ? ' selected' : ''}>${escape(label)}</option>`;
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const pager =
+    pages > 1
+      ? `<nav class="pager" aria-label="${tr(lang, 'Trang kết quả', 'Result pages')}">${
+          q.page > 1
+            ? `<a class="button" rel="prev" href="${href(lang, '/san-pham', { ...params, page: q.page - 1 })}">‹ ${tr(lang, 'Trước', 'Previous')}</a>`
+            : ''
+        }<span>${tr(lang, `Trang ${q.page}/${pages}`, `Page ${q.page} of ${pages}`)}</span>${
+          q.page < pages
+            ? `<a class="button" rel="next" href="${href(lang, '/san-pham', { ...params, page: q.page + 1 })}">${tr(lang, 'Sau', 'Next')} ›</a>`
+            : ''
+        }</nav>`
+      : '';
+  const body = `<h1>${tr(lang, 'Sản phẩm OCOP', 'OCOP products')}</h1>
+<form action="/san-pham" method="get" role="search" aria-label="${tr(lang, 'Tìm và lọc', 'Search and filter')}">
+<div class="search" style="display:flex;gap:8px;flex-wrap:wrap"><label style="flex:1 1 240px">${tr(lang, 'Tìm theo tên sản phẩm, chủ thể, xã (không cần dấu)', 'Product, producer or commune (accents optional)')}
+<input type="search" name="q" value="${escape(q.q ?? '')}"></label></div>
+<div class="filters">
+<label>${tr(lang, 'Hạng sao', 'Stars')}<select name="star">${option('', tr(lang, 'Tất cả', 'All'), q.star)}${[5, 4, 3].map((s) => option(s, `${s} ${tr(lang, 'sao', 'stars')}`, q.star)).join('')}</select></label>
+<label>${tr(lang, 'Ngành', 'Sector')}<select name="sector">${option('', tr(lang, 'Tất cả', 'All'), q.sector)}${opts.sectors.map((s, i) => option(i + 1, s, q.sector)).join('')}</select></label>
+<label>${tr(lang, 'Bộ sản phẩm', 'Product set')}<select name="set">${option('', tr(lang, 'Tất cả', 'All'), q.set)}${opts.sets.map((s) => option(s.number, `${s.number}. ${s.name}`, q.set)).join('')}</select></label>
+<label>${tr(lang, 'Xã, phường', 'Commune')}<select name="commune">${option('', tr(lang, 'Tất cả', 'All'), q.commune)}${opts.communes.map((m) => option(m.code, m.name, q.commune)).join('')}</select></label>
+<label>${tr(lang, 'Loại hình chủ thể', 'Legal form')}<select name="form">${option('', tr(lang, 'Tất cả', 'All'), q.form)}${LEGAL_FORMS.map((f) => option(f.code, f[lang], q.form)).join('')}</select></label>
+<label>${tr(lang, 'Sắp xếp', 'Sort')}<select name="sort">${option('relevance', tr(lang, 'Phù hợp nhất', 'Best match'), q.sort)}${option('star', tr(lang, 'Hạng sao', 'Stars'), q.sort)}${option(
+    'name',
+    tr(lang, 'Tên (A–Z)', 'Name (A–Z)'),
+    q.sort,
+  )}${option('newest', tr(lang, 'Mới công nhận', 'Newest'), q.sort)}</select></label>
+<label class="check"><input type="checkbox" name="valid" value="0"${q.valid === '0' ? ' checked' : ''}> ${tr(lang, 'Gồm cả giấy chứng nhận hết hiệu lực', 'Include certificates no longer valid')}</label>
+</div>${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit">${tr(lang, 'Tìm', 'Search')}</button></form>
+<p role="status">${tr(lang, `${numberVn(list.total)} sản phẩm`, `${numberVn(list.total)} products`)}</p>
+${list.items.length ? `<div class="grid">${list.items.map((p) => productCard(p, lang)).join('')}</div>` : `<p>${tr(lang, 'Không tìm thấy sản phẩm phù hợp.', 'No product matches.')}</p>`}
+${pager}`;
+  return layout(
+    {
+      ...c,
+      title: tr(lang, 'Sản phẩm OCOP — tìm kiếm', 'OCOP products — search'),
+      description: tr(lang, 'Tìm sản phẩm OCOP theo tên, hạng sao, ngành, xã.', 'Find OCOP products by name, stars, sector, commune.'),
+      path: '/san-pham',
+      query: { ...params, page: q.page > 1 ? q.page : undefined },
+      current: 'catalogue',
+    },
+    body,
+  );
+}
+
+export type ProductPageData = {
+  product: PublicProduct;
+  photos: { url: string; width: number; height: number }[];
+  certificates: { number: string; star: number; issuedOn: string; expiresOn: string; standing: PublicStanding }[];
+};
+
+export function productPage(c: Common, d: ProductPageData): string {
+  const { lang } = c;
+  const p = d.product;
+  const cert = p.certificate;
+  const share = `${c.origin}${p.url}`;
+  const body = `<p><a href="${href(lang, '/san-pham')}">‹ ${tr(lang, 'Sản phẩm OCOP', 'OCOP products')}</a></p>
+<div class="two"><div><h1>${escape(p.name)}</h1>${stars(cert.star, lang)} ${standingBadge(cert.standing, lang)}
+${d.photos.length ? `<div class="gallery">${d.photos.map((ph, i) => `<img src="${escape(ph.url)}" alt="${escape(`${p.name} (${i + 1})`)}" loading="${i ? 'lazy' : 'eager'}" decoding="async" height="200">`).join('')}</div>` : ''}
+${p.description ? `<h2>${tr(lang, 'Giới thiệu', 'About')}</h2><p>${escape(p.description)}</p>` : ''}</div>
+<div><div class="card"><h2 style="margin-top:0">${tr(lang, 'Giấy chứng nhận OCOP', 'OCOP certificate')}</h2><dl class="facts">
+<dt>${tr(lang, 'Số', 'Number')}</dt><dd>${escape(cert.number)}</dd>
+<dt>${tr(lang, 'Hạng', 'Rating')}</dt><dd>${cert.star} ${tr(lang, 'sao', 'stars')}</dd>
+<dt>${tr(lang, 'Cơ quan công nhận', 'Issued by')}</dt><dd>${escape(cert.issuer)}</dd>
+${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(cert.decision.number)}, ${dateVn(cert.decision.signedOn)}</dd>` : ''}
+<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${dateVn(cert.issuedOn)}</dd>
+<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${dateVn(cert.expiresOn)}</dd>
+<dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${standingBadge(cert.standing, lang)}</dd>
+<dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>${escape(p.ocopCode)}</dd>
+<dt>${tr(lang, 'Bộ sản phẩm', 'Product set')}</dt><dd>${p.criteriaSet ? `${p.criteriaSet.number}. ${escape(p.criteriaSet.name)}` : '—'}</dd>
+</dl><p><a href="${escape(cert.verificationUrl)}">${tr(lang, 'Trang xác thực của giấy chứng nhận', 'The certificate’s verification page')}</a></p></div>
+<div class="card" style="margin-top:14px"><h2 style="margin-top:0">${tr(lang, 'Chủ thể', 'Producer')}</h2>
+<p><a href="${href(lang, p.producer.url)}">${escape(p.producer.name)}</a><br><span class="muted">${escape(formLabel(p.producer.legalForm, lang))} · ${escape(p.commune.name)}, ${escape(p.province.name)}</span></p>
+<h3>${tr(lang, 'Nơi mua', 'Where to buy')}</h3><p class="muted">${tr(lang, 'Liên hệ chủ thể để biết điểm bán.', 'Contact the producer for sales points.')}</p>
+<p>${tr(lang, 'Chia sẻ', 'Share')}: <a href="${escape(share)}">${escape(share)}</a></p></div></div></div>
+${
+  d.certificates.length > 1
+    ? `<h2>${tr(lang, 'Các lần công nhận', 'Recognition history')}</h2><table><thead><tr><th>${tr(lang, 'Số', 'Number')}</th><th>${tr(lang, 'Hạng', 'Rating')}</th><th>${tr(lang, 'Ngày cấp', 'Issued')}</th><th>${tr(lang, 'Hiệu lực đến', 'Until')}</th><th>${tr(lang, 'Tình trạng', 'Status')}</th></tr></thead><tbody>${d.certificates
+        .map(
+          (h) =>
+            `<tr><td>${escape(h.number)}</td><td>${h.star}★</td><td>${dateVn(h.issuedOn)}</td><td>${dateVn(h.expiresOn)}</td><td>${standingBadge(h.standing, lang)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : ''
+}`;
+  return layout(
+    {
+      ...c,
+      title: `${p.name} — OCOP ${cert.star} ${tr(lang, 'sao', 'stars')}`,
+      description: `${p.name}, ${p.producer.name}, ${p.commune.name}. OCOP ${cert.star}★ (${STANDING_WORDS[cert.standing][lang]}).`,
+      path: p.url,
+      current: 'catalogue',
+      image: p.photoUrl,
+    },
+    body,
+  );
+}
+
+export type ProducerPageData = {
+  producer: {
+    id: string;
+    name: string;
+    legalForm: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    communeName: string;
+    provinceName: string;
+  };
+  products: PublicProduct[];
+};
+
+export function producerPage(c: Common, d: ProducerPageData): string {
+  const { lang } = c;
+  const s = d.producer;
+  const body = `<h1>${escape(s.name)}</h1><p class="muted">${escape(formLabel(s.legalForm, lang))} · ${escape(s.communeName)}, ${escape(s.provinceName)}</p>
+<div class="card"><dl class="facts">${s.address ? `<dt>${tr(lang, 'Địa chỉ', 'Address')}</dt><dd>${escape(s.address)}</dd>` : ''}${
+    s.phone ? `<dt>${tr(lang, 'Điện thoại', 'Phone')}</dt><dd><a href="tel:${escape(s.phone.replace(/[^\d+]/g, ''))}">${escape(s.phone)}</a></dd>` : ''
+  }${s.email ? `<dt>E-mail</dt><dd><a href="mailto:${escape(s.email)}">${escape(s.email)}</a></dd>` : ''}</dl></div>
+<h2>${tr(lang, 'Sản phẩm OCOP', 'OCOP products')}</h2><div class="grid">${d.products.map((p) => productCard(p, lang)).join('')}</div>`;
+  return layout(
+    {
+      ...c,
+      title: `${s.name} — ${tr(lang, 'chủ thể OCOP', 'OCOP producer')}`,
+      description: tr(lang, `Sản phẩm OCOP của ${s.name}`, `OCOP products of ${s.name}`),
+      path: `/chu-the/${s.id}`,
+      current: 'catalogue',
+    },
+    body,
+  );
+}
+
+export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap): string {
+  const { lang } = c;
+  const rows = figures.communes
+    .filter((m) => (figures.byCommune.get(m.code) ?? 0) > 0)
+    .map(
+      (m) =>
+        `<tr><th scope="row"><a href="${href(lang, '/san-pham', { commune: m.code })}">${escape(m.name)}</a></th><td>${figures.byCommune.get(m.code)}</td></tr>`,
+    )
+    .join('');
+  const body = `<h1>${tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products')}</h1>
+<p class="lead">${tr(lang, 'Số sản phẩm OCOP còn hiệu lực theo xã, phường. Chọn một xã để xem sản phẩm.', 'OCOP products in force per commune. Choose a commune to see its products.')}</p>
+${communeMap(map, figures.byCommune, lang)}
+<h2>${tr(lang, 'Các xã có sản phẩm OCOP', 'Communes with OCOP products')}</h2><table><thead><tr><th>${tr(lang, 'Xã, phường', 'Commune')}</th><th>${tr(lang, 'Sản phẩm', 'Products')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return layout(
+    {
+      ...c,
+      title: tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products'),
+      description: tr(lang, 'Sản phẩm OCOP theo xã, phường.', 'OCOP products by commune.'),
+      path: '/ban-do',
+      current: 'map',
+    },
+    body,
+  );
+}
+
+export function checkLabelPage(c: Common, code: string | undefined): string {
+  const { lang } = c;
+  const body = `<h1>${tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label')}</h1>
+<p class="lead">${tr(
+    lang,
+    'Quét mã QR trên nhãn bằng camera điện thoại, hoặc nhập mã in dưới mã QR. Hệ thống cho biết giấy chứng nhận có thật và còn hiệu lực hay không.',
+    'Scan the QR code on the label with your phone’s camera, or type the code printed under it. You will see whether the certificate is genuine and still valid.',
+  )}</p>${checkLabelForm(lang, code)}`;
+  return layout(
+    {
+      ...c,
+      title: tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label'),
+      description: tr(lang, 'Xác thực nhãn OCOP.', 'Verify an OCOP label.'),
+      path: '/kiem-tra',
+      current: 'verify',
+    },
+    body,
+  );
+}
+
+/** Who a consumer tells about a label that may be fake. */
+export type Contact = { office: string; phone: string | null };
+
+export function verificationPage(c: Common, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): string {
+  const { lang } = c;
+  if (!v || !standing) {
+    const body = `<div class="banner bad" role="alert">${tr(lang, 'KHÔNG TÌM THẤY GIẤY CHỨNG NHẬN', 'CERTIFICATE NOT FOUND')}<small>${tr(
+      lang,
+      'Không có giấy chứng nhận OCOP nào mang mã này. Nhãn có thể là giả.',
+      'No OCOP certificate has this code. The label may be fake.',
+    )}</small></div>
+<div class="card" style="margin-top:14px"><p>${tr(lang, 'Hãy kiểm tra lại mã đã nhập. Nếu nghi ngờ nhãn giả, xin báo cho', 'Check the code you typed. If you suspect a fake label, please tell')} <b>${escape(contact.office)}</b>${
+      contact.phone ? ` (${tr(lang, 'điện thoại', 'phone')} <a href="tel:${escape(contact.phone.replace(/[^\d+]/g, ''))}">${escape(contact.phone)}</a>)` : ''
+    }${tr(lang, ', hoặc cơ quan quản lý thị trường nơi bạn mua sản phẩm.', ', or the market surveillance office where you bought it.')}</p>
+${checkLabelForm(lang)}</div>`;
+    return layout(
+      {
+        ...c,
+        title: tr(lang, 'Không tìm thấy giấy chứng nhận OCOP', 'OCOP certificate not found'),
+        description: '',
+        path: '/kiem-tra',
+        current: 'verify',
+        noindex: true,
+      },
+      body,
+    );
+  }
+  const word = STANDING_WORDS[standing];
+  const sub =
+    standing === 'valid'
+      ? tr(lang, 'Sản phẩm OCOP chính hãng, giấy chứng nhận còn hiệu lực.', 'Genuine OCOP product; the certificate is in force.')
+      : standing === 'revoked'
+        ? tr(
+            lang,
+            'Giấy chứng nhận đã bị thu hồi: sản phẩm không được dùng nhãn OCOP.',
+            'The certificate was revoked: the product may not carry the OCOP label.',
+          )
+        : standing === 'superseded'
+          ? tr(
+              lang,
+              'Giấy chứng nhận này đã được thay bằng một giấy mới (đánh giá lại hoặc nâng hạng).',
+              'This certificate was replaced by a newer one (re-rating or upgrade).',
+            )
+          : tr(lang, 'Giấy chứng nhận đã hết thời hạn 36 tháng.', 'The certificate’s 36 months have run out.');
+  const body = `<div class="banner ${word.tone}" role="status">${escape(word[lang])}<small>${escape(sub)}</small></div>
+<div class="card" style="margin-top:14px"><h1>${escape(v.product.name)}</h1>${stars(v.certificate.star, lang)}
+${v.product.photoUrl ? `<img src="${escape(v.product.photoUrl)}" alt="${escape(v.product.name)}" style="width:100%;max-height:260px;object-fit:cover;border-radius:10px;margin-top:8px">` : ''}
+<dl class="facts" style="margin-top:10px">
+<dt>${tr(lang, 'Chủ thể', 'Producer')}</dt><dd>${escape(v.producer.name)}</dd>
+<dt>${tr(lang, 'Địa chỉ', 'Address')}</dt><dd>${escape(v.producer.commune)}, ${escape(v.producer.province)}</dd>
+<dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>${escape(v.product.ocopCode)}</dd>
+<dt>${tr(lang, 'Giấy chứng nhận', 'Certificate')}</dt><dd>${escape(v.certificate.number)}</dd>
+<dt>${tr(lang, 'Cơ quan cấp', 'Issued by')}</dt><dd>${escape(v.certificate.issuer)}</dd>
+${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(v.decision.number)}, ${dateVn(v.decision.signedOn)}</dd>` : ''}
+<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${dateVn(v.certificate.issuedOn)}</dd>
+<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${dateVn(v.certificate.expiresOn)}</dd>
+<dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${escape(v.statusLabel[lang])}</dd></dl></div>`;
+  return layout(
+    {
+      ...c,
+      title: `${word[lang]} — ${v.product.name}`,
+      description: `${v.product.name} — OCOP ${v.certificate.star}★ — ${word[lang]}`,
+      path: '/kiem-tra',
+      current: 'verify',
+      noindex: true,
+    },
+    body,
+  );
+}
+
+export function notFoundPage(c: Common): string {
+  const { lang } = c;
+  return layout(
+    { ...c, title: tr(lang, 'Không tìm thấy trang', 'Page not found'), description: '', path: '/', noindex: true },
+    `<h1>${tr(lang, 'Không tìm thấy', 'Not found')}</h1><p>${tr(lang, 'Trang hoặc sản phẩm này không có hoặc chưa được công nhận OCOP.', 'This page or product does not exist or is not OCOP certified.')}</p>
+<p><a href="${href(lang, '/san-pham')}">${tr(lang, 'Xem các sản phẩm OCOP', 'See the OCOP products')}</a></p>`,
+  );
+}

@@ -1,0 +1,195 @@
+import { certificateStatus, isInForce, type CertificateStatus } from '../../../domain/certificates/validity.js';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
+import { notFound } from '../../../domain/errors.js';
+import { foldVietnamese } from '../../../domain/text/vietnamese.js';
+import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../contracts/portal.js';
+import type { Db } from '../../db/client.js';
+import type { FileStorage } from '../../lib/file-storage.js';
+import { createTtlCache } from '../../lib/ttl-cache.js';
+import type { CertificatesService } from '../certificates/certificates.service.js';
+import { portalRepository as repo, type CatalogueFilter, type CatalogueRow } from './portal.repository.js';
+
+const PRODUCT = { vi: 'sản phẩm OCOP', en: 'OCOP product' };
+const PRODUCER = { vi: 'chủ thể OCOP', en: 'OCOP producer' };
+
+/** The four words of the label check; the exact status (due for re-rating, extended…) goes beside. */
+export function standingOf(status: CertificateStatus): PublicStanding {
+  if (isInForce(status)) return 'valid';
+  return status === 'revoked' ? 'revoked' : status === 'superseded' ? 'superseded' : 'expired';
+}
+
+/** "Ủy ban nhân dân tỉnh Đồng Tháp", or the ministry for 5★ (Art. 7, Decision 26/2026/QĐ-TTg). */
+export const issuerOf = (level: 'province' | 'ministry', provinceName: string) =>
+  level === 'ministry' ? 'Bộ Nông nghiệp và Môi trường' : `Ủy ban nhân dân tỉnh ${provinceName.replace(/^(Tỉnh|Thành phố)\s+/i, '')}`;
+
+export type CriteriaSetInfo = { number: number; name: string; sector: string };
+export type PortalFigures = {
+  provinceName: string;
+  inForce: number;
+  byStar: Record<3 | 4 | 5, number>;
+  bySector: { sector: string; n: number }[];
+  producers: number;
+  byCommune: Map<string, number>;
+  communes: { code: string; name: string }[];
+};
+
+/**
+ * The public portal: the catalogue of certified products, their pages, producers, the province's
+ * figures and the open-data list. Answers are cached for a short while (and dropped when a
+ * certificate is issued or revoked), because the same few pages are asked for by many phones.
+ */
+export function createPortalService(
+  db: Db,
+  opts: { provinceCode: string; storage: FileStorage; certificates: Pick<CertificatesService, 'verify'>; clock: () => Date; cacheTtlMs?: number },
+) {
+  const today = () => vietnamDate(opts.clock());
+  const ttl = opts.cacheTtlMs ?? 30_000;
+  const cache = createTtlCache<unknown>(ttl, 1_000);
+  const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`${today()}|${key}`, load) as Promise<T>;
+
+  const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
+  async function sectors(): Promise<string[]> {
+    return [...new Set((await criteriaSets()).map((s) => s.sector))];
+  }
+
+  function present(row: CatalogueRow, sets: CriteriaSetInfo[]): PublicProduct {
+    const status = certificateStatus(row, today());
+    const set = sets.find((s) => s.number === row.criteriaSetNumber);
+    return {
+      id: row.productId,
+      name: row.productName,
+      ocopCode: row.ocopCode,
+      url: `/san-pham/${row.productId}`,
+      description: row.description,
+      criteriaSet: set ? { number: set.number, name: set.name, sector: set.sector } : null,
+      producer: { id: row.subjectId, name: row.subjectName, legalForm: row.legalForm, url: `/chu-the/${row.subjectId}` },
+      commune: { code: row.communeCode, name: row.communeName },
+      province: { code: row.provinceCode, name: row.provinceName },
+      certificate: {
+        number: row.certificateNumber,
+        star: row.star,
+        issuer: issuerOf(row.level, row.provinceName),
+        level: row.level,
+        issuedOn: row.issuedOn,
+        expiresOn: row.expiresOn,
+        standing: standingOf(status),
+        status,
+        verificationUrl: `/v/${row.verificationCode}`,
+        decision: null,
+      },
+      photoUrl: row.photoId ? `/anh/${row.photoId}` : null,
+    };
+  }
+
+  async function filterOf(q: CatalogueQuery): Promise<CatalogueFilter> {
+    const sets = await criteriaSets();
+    const sectorName = q.sector ? (await sectors())[q.sector - 1] : undefined;
+    const setNumbers = q.set ? [q.set] : sectorName ? sets.filter((s) => s.sector === sectorName).map((s) => s.number) : undefined;
+    return {
+      folded: q.q ? foldVietnamese(q.q).replace(/\s+/g, ' ').trim() || undefined : undefined,
+      star: q.star,
+      // A sector with no set (cannot happen with shipped data) must match nothing, not everything.
+      setNumbers: setNumbers && !setNumbers.length ? [-1] : setNumbers,
+      communeCode: q.commune,
+      legalForm: q.form,
+      inForceOn: q.valid === '1' ? today() : undefined,
+    };
+  }
+
+  return {
+    criteriaSets,
+    sectors,
+
+    async catalogue(q: CatalogueQuery): Promise<PublicProductList> {
+      return cached(`catalogue|${JSON.stringify(q)}`, async () => {
+        const [filter, sets] = await Promise.all([filterOf(q), criteriaSets()]);
+        const page = await repo.catalogue(db, filter, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+        return { items: page.items.map((r) => present(r, sets)), total: page.total, page: q.page, pageSize: q.pageSize };
+      });
+    },
+
+    /** A certified product with its photos and every certificate it held; 404 for anything not certified. */
+    async product(productId: string) {
+      return cached(`product|${productId}`, async () => {
+        const [found, sets] = await Promise.all([repo.catalogue(db, { productId }, 'newest', { limit: 1, offset: 0 }), criteriaSets()]);
+        const row = found.items[0];
+        if (!row) throw notFound(PRODUCT);
+        const [photos, history] = await Promise.all([repo.photosOf(db, productId), repo.certificatesOf(db, productId)]);
+        const product = present(row, sets);
+        const standing = history.find((c) => c.id === row.certificateId);
+        if (standing?.decisionNumber && standing.decisionSignedOn)
+          product.certificate.decision = { number: standing.decisionNumber, signedOn: standing.decisionSignedOn };
+        return {
+          product,
+          photos: photos.map((p) => ({ url: `/anh/${p.id}`, width: p.width, height: p.height })),
+          certificates: history.map((c) => {
+            const status = certificateStatus({ ...c, reratingPendingSince: row.reratingPendingSince }, today());
+            return { number: c.number, star: c.star, issuedOn: c.issuedOn, expiresOn: c.expiresOn, standing: standingOf(status), status };
+          }),
+        };
+      });
+    },
+
+    async producer(subjectId: string) {
+      return cached(`producer|${subjectId}`, async () => {
+        const card = await repo.producer(db, subjectId);
+        if (!card) throw notFound(PRODUCER);
+        const [sets, products] = await Promise.all([criteriaSets(), repo.catalogue(db, { subjectId }, 'star', { limit: 200, offset: 0 })]);
+        return { producer: card, products: products.items.map((r) => present(r, sets)) };
+      });
+    },
+
+    async figures(): Promise<PortalFigures> {
+      return cached('figures', async () => {
+        const [raw, sets, communes, provinceName] = await Promise.all([
+          repo.figures(db, opts.provinceCode, today()),
+          criteriaSets(),
+          repo.communesOf(db, opts.provinceCode),
+          repo.provinceName(db, opts.provinceCode),
+        ]);
+        const byStar = { 3: 0, 4: 0, 5: 0 } as Record<3 | 4 | 5, number>;
+        for (const r of raw.byStar) if (r.star === 3 || r.star === 4 || r.star === 5) byStar[r.star] += r.n;
+        const bySectorMap = new Map<string, number>();
+        for (const r of raw.bySet) {
+          const sector = sets.find((s) => s.number === r.setNumber)?.sector ?? 'Khác';
+          bySectorMap.set(sector, (bySectorMap.get(sector) ?? 0) + r.n);
+        }
+        return {
+          provinceName: provinceName ?? '',
+          inForce: byStar[3] + byStar[4] + byStar[5],
+          byStar,
+          bySector: [...bySectorMap].map(([sector, n]) => ({ sector, n })).sort((a, b) => b.n - a.n),
+          producers: raw.producers,
+          byCommune: new Map(raw.byCommune.map((r) => [r.communeCode, r.n])),
+          communes,
+        };
+      });
+    },
+
+    /** Certified products in force to show first: the highest stars, the latest recognised, with a photo. */
+    async featured(limit = 6) {
+      const list = await this.catalogue({ valid: '1', sort: 'newest', page: 1, pageSize: 60 } as CatalogueQuery);
+      return list.items
+        .filter((p) => p.photoUrl)
+        .sort((a, b) => b.certificate.star - a.certificate.star || b.certificate.issuedOn.localeCompare(a.certificate.issuedOn))
+        .slice(0, limit);
+    },
+
+    /** What a label's code stands for: the same answer for the page and its JSON twin, cached briefly. */
+    verify: (code: string) => cached(`verify|${code}`, () => opts.certificates.verify(code)),
+
+    thumb: (key: string) => opts.storage.get(key),
+
+    /** A photo's thumbnail, only of a certified product. */
+    async photo(photoId: string) {
+      const found = await repo.publicThumb(db, photoId);
+      if (!found) throw notFound({ vi: 'ảnh', en: 'photo' });
+      return opts.storage.get(found.thumbKey);
+    },
+
+    /** Drops every cached answer: a certificate was issued, replaced or revoked. */
+    invalidate: () => cache.clear(),
+  };
+}
+export type PortalService = ReturnType<typeof createPortalService>;

@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { issuedCertificate } from '../../../../test/support/certificates.js';
+
+// The public portal over the demo province with certificates in every standing: in force (3, 4
+// and 5★), expired, revoked, and one superseded by a re-rating. Today is 20/06/2027.
+
+let t: TestApp;
+let anonymous: Client;
+const now = new Date('2027-06-20T03:00:00Z');
+const ids: Record<string, string> = {};
+const codes: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => now });
+  anonymous = await t.client();
+  const admin = await t.client(DEMO.admin);
+  const find = async (q: string) => (await admin.get(`/api/v1/products?q=${encodeURIComponent(q)}`)).body.items[0].id as string;
+  ids.banh = await find('banh phong tom dac biet');
+  ids.sen = await find('hat sen say');
+  ids.quyt = await find('quyt hong');
+  ids.xoai = await find('xoai cat hoa loc');
+  ids.nem = await find('nem lai vung');
+  ids.gao = await find('gao thom');
+  const db = t.database.db;
+  codes.banh = (await issuedCertificate(db, { productId: ids.banh, star: 4, issuedOn: '2026-03-10' })).verificationCode;
+  codes.sen = (await issuedCertificate(db, { productId: ids.sen, star: 5, issuedOn: '2025-12-01', level: 'ministry' })).verificationCode;
+  codes.quytOld = (await issuedCertificate(db, { productId: ids.quyt, star: 3, issuedOn: '2022-05-01', supersededOn: '2025-05-01' })).verificationCode;
+  codes.quyt = (await issuedCertificate(db, { productId: ids.quyt, star: 4, issuedOn: '2025-05-01' })).verificationCode;
+  codes.xoai = (await issuedCertificate(db, { productId: ids.xoai, star: 3, issuedOn: '2022-01-15' })).verificationCode; // expired 15/01/2025
+  codes.nem = (await issuedCertificate(db, { productId: ids.nem, star: 3, issuedOn: '2025-08-01', revokedOn: '2026-02-01' })).verificationCode;
+  codes.gao = (await issuedCertificate(db, { productId: ids.gao, star: 3, issuedOn: '2025-07-01' })).verificationCode;
+});
+afterAll(() => t.close());
+
+const names = (list: { items: { name: string }[] }) => list.items.map((p) => p.name);
+
+describe('open data: certified products', () => {
+  it('lists the products in force by default, every certified one on request, never an uncertified one', async () => {
+    const inForce = await anonymous.get('/api/v1/public/products?sort=name');
+    expect(inForce.status).toBe(200);
+    expect(names(inForce.body).sort()).toEqual(['Bánh phồng tôm đặc biệt', 'Gạo thơm Tháp Mười', 'Hạt sen sấy', 'Quýt hồng Lai Vung'].sort());
+    const all = await anonymous.get('/api/v1/public/products?valid=0&pageSize=100');
+    expect(all.body.total).toBe(6);
+    const quyt = all.body.items.find((p: { name: string }) => p.name === 'Quýt hồng Lai Vung');
+    expect(quyt.certificate).toMatchObject({ star: 4, standing: 'valid' }); // the standing certificate is the re-rating's
+    const standings = Object.fromEntries(all.body.items.map((p: { name: string; certificate: { standing: string } }) => [p.name, p.certificate.standing]));
+    expect(standings).toMatchObject({ 'Xoài cát Hòa Lộc': 'expired', 'Nem Lai Vung': 'revoked' });
+    expect(names(all.body)).not.toContain('Trà tim sen');
+    expect(inForce.headers['cache-control']).toMatch(/public/);
+  });
+
+  it('finds products without accents, with a typo, and by producer or commune', async () => {
+    const q = async (s: string) => names((await anonymous.get(`/api/v1/public/products?valid=0&q=${encodeURIComponent(s)}`)).body);
+    expect(await q('banh phong tom')).toEqual(['Bánh phồng tôm đặc biệt']);
+    expect(await q('BÁNH PHỒNG TÔM')).toEqual(['Bánh phồng tôm đặc biệt']);
+    expect(await q('banh phong tomm')).toContain('Bánh phồng tôm đặc biệt');
+    expect(await q('sa giang')).toContain('Bánh phồng tôm đặc biệt'); // the producer's name
+    expect(await q('lai vung')).toEqual(expect.arrayContaining(['Quýt hồng Lai Vung', 'Nem Lai Vung']));
+    expect(await q('khong co san pham nay')).toEqual([]);
+  });
+
+  it('filters by star, set, sector, legal form and sorts in Vietnamese order', async () => {
+    const get = async (qs: string) => (await anonymous.get(`/api/v1/public/products?valid=0&${qs}`)).body;
+    expect(names(await get('star=5'))).toEqual(['Hạt sen sấy']);
+    expect(names(await get('set=1&sort=name'))).toEqual(['Quýt hồng Lai Vung', 'Xoài cát Hòa Lộc']);
+    expect(names(await get('form=HKD'))).toEqual(['Nem Lai Vung']);
+    const byStar = (await get('sort=star')).items.map((p: { certificate: { star: number } }) => p.certificate.star);
+    expect(byStar).toEqual([...byStar].sort((a, b) => b - a));
+    const sector = (await get('set=1')).items[0].criteriaSet.sector;
+    const sectors = (await anonymous.get('/api/v1/public/products?valid=0&pageSize=100')).body.items.map(
+      (p: { criteriaSet: { sector: string } }) => p.criteriaSet.sector,
+    );
+    const position = [...new Set(sectors)].indexOf(sector);
+    expect(position).toBeGreaterThanOrEqual(0);
+    expect((await get('sector=99')).items).toBeUndefined(); // out of range: refused by the contract
+    expect((await anonymous.get('/api/v1/public/products?star=9')).status).toBe(400);
+  });
+
+  it('pages with stable totals', async () => {
+    const first = (await anonymous.get('/api/v1/public/products?valid=0&pageSize=4&sort=name')).body;
+    const second = (await anonymous.get('/api/v1/public/products?valid=0&pageSize=4&sort=name&page=2')).body;
+    expect(first.total).toBe(6);
+    expect(first.items).toHaveLength(4);
+    expect(second.items).toHaveLength(2);
+    expect(new Set([...names(first), ...names(second)]).size).toBe(6);
+  });
+
+  it('downloads the list as CSV with every filter', async () => {
+    const res = await anonymous.get('/api/v1/public/products.csv?valid=0');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const text = res.raw.toString('utf8');
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(7); // header + 6
+    expect(text).toContain('Bánh phồng tôm đặc biệt');
+    expect(text).toMatch(/10\/03\/2026/); // dates are dd/mm/yyyy
+  });
+});
+
+describe('verification', () => {
+  it('answers the JSON twin for each standing and 404 for an unknown code', async () => {
+    const standing = async (code: string) => (await anonymous.get(`/api/v1/public/verify/${code}`)).body;
+    expect(await standing(codes.banh!)).toMatchObject({ inForce: true, status: 'valid' });
+    expect(await standing(codes.nem!)).toMatchObject({ inForce: false, status: 'revoked' });
+    expect(await standing(codes.xoai!)).toMatchObject({ inForce: false, status: 'expired' });
+    expect(await standing(codes.quytOld!)).toMatchObject({ inForce: false, status: 'superseded' });
+    expect((await standing(codes.sen!)).certificate.issuer).toBe('Bộ Nông nghiệp và Môi trường');
+    const unknown = await anonymous.get('/api/v1/public/verify/AAAAAAAAAAAAAAAA');
+    expect(unknown.status).toBe(404);
+  });
+
+  it('shows one phone screen in large words, and a Vietnamese not-found page', async () => {
+    const page = async (code: string, lang = '') => t.app.inject({ method: 'GET', url: `/v/${code}${lang}` });
+    const valid = await page(codes.banh!);
+    expect(valid.statusCode).toBe(200);
+    expect(valid.headers['content-type']).toMatch(/text\/html/);
+    expect(valid.body).toContain('CÒN HIỆU LỰC');
+    expect(valid.body).toContain('Bánh phồng tôm đặc biệt');
+    expect(valid.body).not.toMatch(/<script/i);
+    expect((await page(codes.nem!)).body).toContain('ĐÃ BỊ THU HỒI');
+    expect((await page(codes.xoai!)).body).toContain('HẾT HIỆU LỰC');
+    expect((await page(codes.quytOld!)).body).toContain('ĐÃ ĐƯỢC THAY THẾ');
+    expect((await page(codes.banh!, '?lang=en')).body).toContain('VALID');
+    const missing = await page('AAAAAAAAAAAAAAAA');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('Nhãn có thể là giả');
+    expect(missing.body).toContain('Văn phòng Điều phối nông thôn mới');
+    expect((await page('AAAAAAAAAAAAAAAA', '?lang=en')).body).toContain('The label may be fake');
+  });
+
+  it('sends a typed code to the same page a QR code opens', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/kiem-tra?ma=${encodeURIComponent(` ${codes.banh} `)}` });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/v/${codes.banh}`);
+  });
+
+  it('drops cached answers when a certificate is revoked', async () => {
+    expect((await anonymous.get(`/api/v1/public/verify/${codes.gao}`)).body.status).toBe('valid');
+    const admin = await t.client(DEMO.admin);
+    const certificate = (await admin.get('/api/v1/certificates?pageSize=100')).body.items.find(
+      (c: { verificationCode: string }) => c.verificationCode === codes.gao,
+    );
+    const revoked = await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, {
+      ground: 'd',
+      decisionNo: '77/QĐ-UBND',
+      decidedOn: '2027-06-20',
+      signer: 'Nguyễn Văn A',
+      signerTitle: 'Phó Chủ tịch',
+    });
+    expect(revoked.status).toBe(200);
+    expect((await anonymous.get(`/api/v1/public/verify/${codes.gao}`)).body.status).toBe('revoked');
+    expect(names((await anonymous.get('/api/v1/public/products')).body)).not.toContain('Gạo thơm Tháp Mười');
+  });
+
+  it('limits verification per client address, which forged headers do not change', async () => {
+    const limited = await createTestApp({ config: { verifyRateLimit: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push((await limited.app.inject({ method: 'GET', url: '/v/AAAAAAAAAAAAAAAA', headers: { 'x-forwarded-for': `10.0.0.${i}` } })).statusCode);
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('pages', () => {
+  const page = (url: string) => t.app.inject({ method: 'GET', url });
+
+  it('serves the home page with the province in numbers, a search box, a label check box and the map', async () => {
+    const res = await page('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="vi">');
+    expect(res.body).toContain('action="/san-pham"');
+    expect(res.body).toContain('action="/kiem-tra"');
+    expect(res.body).toContain('<svg viewBox=');
+    expect(res.body).toMatch(/<b>3<\/b>sản phẩm OCOP còn hiệu lực/); // four, less the rice revoked above
+    expect(res.body).not.toMatch(/<script/i); // no script at all on public pages
+    expect((await page('/?lang=en')).body).toContain('<html lang="en">');
+  });
+
+  it('serves the catalogue with stable URLs, and pages of products and producers with Open Graph tags', async () => {
+    const list = await page('/san-pham?q=banh+phong+tom&star=9');
+    expect(list.statusCode).toBe(200); // an invalid filter from a stale link is dropped, not refused
+    expect(list.body).toContain('Bánh phồng tôm đặc biệt');
+    const product = await page(`/san-pham/${ids.banh}`);
+    expect(product.statusCode).toBe(200);
+    expect(product.body).toContain('og:title');
+    expect(product.body).toContain('Ủy ban nhân dân tỉnh Đồng Tháp');
+    expect(product.body).toContain('10/03/2026');
+    const quyt = await page(`/san-pham/${ids.quyt}`);
+    expect(quyt.body).toContain('Các lần công nhận');
+    const producerLink = /href="(\/chu-the\/[0-9a-f-]+)"/.exec(product.body)![1]!;
+    const producer = await page(producerLink);
+    expect(producer.statusCode).toBe(200);
+    expect(producer.body).toContain('Bánh phồng tôm đặc biệt');
+    expect(producer.body).not.toContain('Hủ tiếu Sa Đéc'); // not certified: not public
+    expect((await page('/san-pham/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await page(`/san-pham/${(await (await t.client(DEMO.admin)).get('/api/v1/products?q=tra%20tim%20sen')).body.items[0].id}`)).statusCode).toBe(404);
+  });
+
+  it('serves the map, the label check, a favicon, and compresses pages', async () => {
+    expect((await page('/ban-do')).body).toContain('Các xã có sản phẩm OCOP');
+    expect((await page('/kiem-tra')).statusCode).toBe(200);
+    expect((await page('/favicon.ico')).statusCode).toBe(301);
+    expect((await page('/favicon.svg')).headers['content-type']).toMatch(/svg/);
+    const compressed = await t.app.inject({ method: 'GET', url: '/san-pham?valid=0', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+  });
+});
