@@ -386,7 +386,21 @@ export const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/public/certificates/:code': { path: (w) => `/api/v1/public/certificates/${w.ids.verificationCode}`, ok: ALL },
   'GET /api/v1/public/certificates/:code/photo': { path: (w) => `/api/v1/public/certificates/${w.ids.verificationCode}/photo`, ok: ALL },
+
+  // The public portal: certified products, their producers and labels, open to all (what else stays hidden: see the portal tests in the matrix).
+  'GET /api/v1/public/products': { path: () => '/api/v1/public/products', ok: ALL },
+  'GET /api/v1/public/products.csv': { path: () => '/api/v1/public/products.csv', ok: ALL },
+  'GET /api/v1/public/verify/:code': { path: (w) => `/api/v1/public/verify/${w.ids.verificationCode}`, ok: ALL },
   'GET /v/:code': { path: (w) => `/v/${w.ids.verificationCode}`, ok: ALL },
+  'GET /': { path: () => '/', ok: ALL },
+  'GET /san-pham': { path: () => '/san-pham', ok: ALL },
+  'GET /san-pham/:id': { path: (w) => `/san-pham/${w.ids.productA1}`, ok: ALL },
+  'GET /chu-the/:id': { path: (w) => `/chu-the/${w.ids.subjectA}`, ok: ALL },
+  'GET /ban-do': { path: () => '/ban-do', ok: ALL },
+  'GET /kiem-tra': { path: () => '/kiem-tra', ok: ALL },
+  'GET /anh/:id': { path: (w) => `/anh/${w.ids.photoA1}`, ok: ALL },
+  'GET /favicon.svg': { path: () => '/favicon.svg', ok: ALL },
+  'GET /favicon.ico': { path: () => '/favicon.ico', ok: ALL, status: [301] },
 };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

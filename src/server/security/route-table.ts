@@ -29,7 +29,10 @@ export function recordingFactory<F>(factory: F): F {
   }) as F;
 }
 
-/** The application's routes (HEAD twins of GET routes left out: they share the GET route's access). */
-export const liveRoutes = (): LiveRoute[] => routes.filter((r) => r.method !== 'HEAD' && (r.url.startsWith('/api/v1/') || r.url.startsWith('/v/')));
+/**
+ * The application's routes: the API and every page that declares its access (the API documentation
+ * and static files declare none). HEAD twins of GET routes are left out: they share the GET route's access.
+ */
+export const liveRoutes = (): LiveRoute[] => routes.filter((r) => r.method !== 'HEAD' && (r.url.startsWith('/api/v1/') || r.access !== undefined));
 
 export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
