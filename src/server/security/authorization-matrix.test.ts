@@ -253,6 +253,39 @@ describe('record identifiers', () => {
   });
 });
 
+describe('list filters', () => {
+  it('never widen a list: filtering on A’s records shows an outsider none of them', async () => {
+    const { subjectA, productA1, dossierA2, councilId } = w.ids;
+    const urls = [
+      `/api/v1/subjects?communeCode=30037&q=sen`,
+      `/api/v1/subjects/export?format=csv&communeCode=30037`,
+      `/api/v1/products?subjectId=${subjectA}`,
+      `/api/v1/products?communeCode=30037`,
+      `/api/v1/products/export?format=csv&subjectId=${subjectA}`,
+      `/api/v1/dossiers?productId=${productA1}`,
+      `/api/v1/dossiers?communeCode=30037`,
+      `/api/v1/dossiers/export?format=csv&communeCode=30037`,
+      `/api/v1/certificates?productId=${productA1}`,
+      `/api/v1/certificates/export?format=csv&productId=${productA1}`,
+      `/api/v1/council-sessions?dossierId=${dossierA2}`,
+      `/api/v1/council-sessions?councilId=${councilId}`,
+      `/api/v1/users?q=htx.sen`,
+    ];
+    const shown: string[] = [];
+    for (const actor of OUTSIDERS) {
+      for (const url of urls) {
+        const res = await w.clients[actor].get(url);
+        if (res.status >= 500) shown.push(`${actor} ${url}: ${brief(res)}`);
+        if (res.status !== 200) continue;
+        const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+        for (const name of secretsOf(actor)) if (text.includes(w.ids[name] as string)) shown.push(`${actor} ${url}: ${name}`);
+        for (const name of A_NAMES) if (text.normalize('NFC').includes(name)) shown.push(`${actor} ${url}: “${name}”`);
+      }
+    }
+    expect(shown).toEqual([]);
+  });
+});
+
 describe('another province’s office (the decision read by id)', () => {
   it('cannot read, print or cite a decision of province 82, which its list does not show either', async () => {
     const other = w.clients.otherAdmin;

@@ -37,8 +37,8 @@ const PARSED_IN_HANDLER: Record<string, unknown> = { 'POST /api/v1/self-assessme
 /** A 4xx that writes by design: a failed sign-in is counted, to slow down password guessing. */
 const WRITES_ON_REFUSAL: Record<string, readonly string[]> = { 'POST /api/v1/auth/login': ['login_attempts', 'audit_log'] };
 
-/** Who calls a route: someone it allows on A's records, the office first. */
-const PREFERENCE: readonly ActorKey[] = ['admin', 'producerA', 'member', 'secretary', 'ministry', 'officerX', 'otherAdmin', 'anonymous'];
+/** Who calls a route: the public for a public route, else someone it allows on A's records, the office first. */
+const PREFERENCE: readonly ActorKey[] = ['anonymous', 'admin', 'producerA', 'member', 'secretary', 'ministry', 'officerX', 'otherAdmin'];
 const callerOf = (entry: Entry): ActorKey | undefined => PREFERENCE.find((a) => entry.ok.includes(a));
 
 const STACK = /\n\s+at |\bat [\w$.<>]+ \(|file:\/\/|node_modules|\/src\/server\/|\.ts:\d+/;
