@@ -140,7 +140,7 @@ export async function evaluationCrash(ctx: Context, sheets: Scenario, certificat
     );
     certificates.fact(
       `SIGKILL at the first of 4 decisions answered 201 (${[...decided.statuses.values()].filter((st) => st === 0).length} cut); restarted in ${(restart2 / 1000).toFixed(1)} s: ` +
-        `${listed.length} decisions with ${certs.length} certificates, each with its decision`,
+        `${listed.length} decision(s) with ${certs.length} certificates, each with its decision`,
     );
     for (const d of decisions.filter((x) => !numbers.has(`${x.key}/QĐ-UBND`))) {
       const res = await admin.request('POST', '/api/v1/decisions', decisionBody(`${d.key}/QĐ-UBND`, d.dossiers));

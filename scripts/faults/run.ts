@@ -88,6 +88,7 @@ function parseArgs(argv: string[]) {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const startTime = Date.now();
+  const loadAverage = os.loadavg()[0]!;
   const pg = new PostgresServer(process.env.FAULTS_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const pgAvailable = await pg.reachable();
   const pgVersion = pgAvailable ? `PostgreSQL ${(await pg.run('show server_version')).rows[0].server_version}` : null;
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
 
   const totalSeconds = (Date.now() - startTime) / 1000;
   writeJsonReport(path.join(REPO_ROOT, 'reports/faults.json'), recorded, startTime);
-  if (!args.only) updateResults(path.join(REPO_ROOT, 'docs/reliability.md'), recorded, machine(pgVersion), totalSeconds);
+  if (!args.only) updateResults(path.join(REPO_ROOT, 'docs/reliability.md'), recorded, machine(pgVersion, loadAverage), totalSeconds);
   const failed = recorded.filter((r) => r.outcome === 'fail');
   const passed = recorded.filter((r) => r.outcome === 'pass');
   console.log(

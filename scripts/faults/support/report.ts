@@ -76,9 +76,10 @@ export function writeJsonReport(file: string, scenarios: Scenario[], startTime: 
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 
-export type Machine = { cores: number; cpu: string; memoryGb: number; node: string; postgres: string | null };
+/** `load`: the one-minute load average when the run began (other work on the machine slows the load's latencies). */
+export type Machine = { cores: number; cpu: string; memoryGb: number; node: string; postgres: string | null; load: number };
 
-export function machine(postgres: string | null): Machine {
+export function machine(postgres: string | null, load: number): Machine {
   const cpus = os.cpus();
   return {
     cores: cpus.length,
@@ -86,6 +87,7 @@ export function machine(postgres: string | null): Machine {
     memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     postgres,
+    load,
   };
 }
 
@@ -100,7 +102,8 @@ export function updateResults(doc: string, scenarios: Scenario[], m: Machine, to
   const lines = [
     START,
     `Run of ${date} UTC (\`npm run test:faults\`, ${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s): ${m.cores} cores (${m.cpu}), ` +
-      `${m.memoryGb} GB memory, Node ${m.node}, PGlite (embedded) and ${m.postgres ?? 'no PostgreSQL server'}.`,
+      `${m.memoryGb} GB memory (load average ${m.load.toFixed(1)} when the run began), Node ${m.node}, PGlite (embedded) and ${m.postgres ?? 'no PostgreSQL server'}. ` +
+      'A scenario’s time includes the first start of the shared data folder or database when it was the first to need one.',
     '',
     '| Scenario | Database | Result | Time | What was measured |',
     '|---|---|---|---|---|',
