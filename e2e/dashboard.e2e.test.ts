@@ -125,7 +125,7 @@ describe('programme dashboard', () => {
   });
 
   it('shows the imported year on the dashboard, with charts that export their data', async () => {
-    await page.goto(`${server.baseUrl}/?year=${YEAR}`);
+    await page.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
     await page.getByRole('heading', { name: `Kết quả Chương trình OCOP năm ${YEAR}` }).waitFor();
     await expect.poll(() => page.getByTestId(`indicator-value-${RECOGNISED}`).innerText()).toBe('2');
     expect(await page.getByTestId('indicator-value-products_4_star').innerText()).toBe('1');
@@ -190,7 +190,7 @@ describe('programme dashboard', () => {
     await expect.poll(() => planRow.innerText()).toMatch(/150\.000\.000\s₫/u);
     await screenshot(page, 'plans-desktop');
 
-    await page.goto(`${server.baseUrl}/?year=${YEAR}`);
+    await page.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
     await expect.poll(() => page.getByTestId(`indicator-target-${RECOGNISED}`).innerText()).toBe('/ 10');
     expect(await page.getByTestId(`indicator-${RECOGNISED}`).innerText()).toMatch(/20\s%/u);
   });
@@ -213,7 +213,7 @@ describe('programme dashboard', () => {
   });
 
   it('downloads the annual report of the year as a Word document', async () => {
-    await page.goto(`${server.baseUrl}/?year=${YEAR}`);
+    await page.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
     const report = await download(page, () => page.getByRole('link', { name: 'Báo cáo năm (Word)' }).click());
     expect(report.file.suggestedFilename()).toMatch(/\.docx$/u);
     expect(report.bytes.length).toBeGreaterThan(1000);
@@ -224,7 +224,7 @@ describe('programme dashboard', () => {
     const phone = await newContext(browser, PHONE);
     const p = await phone.newPage();
     await login(p, server.baseUrl, 'admin@ocop.demo');
-    await p.goto(`${server.baseUrl}/?year=${YEAR}`);
+    await p.goto(`${server.baseUrl}/dashboard?year=${YEAR}`);
     await p.getByTestId('chart-canvas-communes').locator('canvas').first().waitFor();
     await p.getByTestId('chart-canvas-products-by-set').locator('canvas').first().waitFor();
     const width = await p.getByTestId('chart-products-by-set').evaluate((el) => el.getBoundingClientRect().width);

@@ -1,3 +1,4 @@
+import { CERTIFICATE_STATUSES } from '../domain/certificates/validity.js';
 import { z } from 'zod';
 import { GENDERS, LEGAL_FORM_CODES, SUBJECT_STATUSES } from '../domain/subjects/legal-forms.js';
 import { validateEmail, validateGtin, validatePhone, validateTaxCode } from '../domain/identifiers/index.js';
@@ -161,6 +162,18 @@ export const Product = z
     certifications: z.array(z.object({ kind: z.string(), number: z.string(), issuer: z.string().optional(), expiresOn: z.string().optional() })),
     ipTitles: z.array(z.object({ kind: z.string(), number: z.string(), owner: z.string().optional() })),
     status: z.enum(PRODUCT_STATUSES),
+    /** The product's OCOP star: its latest certificate and that certificate's status today. */
+    ocop: z
+      .object({
+        certificateId: z.uuid(),
+        number: z.string(),
+        star: z.number().int(),
+        issuedOn: z.string(),
+        expiresOn: z.string(),
+        status: z.enum(CERTIFICATE_STATUSES),
+        inForce: z.boolean(),
+      })
+      .nullable(),
     photos: z.array(Photo),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -176,6 +189,7 @@ export const ProductListQuery = PageQuery.extend({
     .optional(),
   criteriaSetNumber: z.coerce.number().int().min(1).max(26).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
+  star: z.coerce.number().int().min(3).max(5).optional(),
 });
 export const ProductList = paginated(Product);
 

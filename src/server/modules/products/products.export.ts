@@ -1,3 +1,4 @@
+import { CERTIFICATE_STATUS_LABELS } from '../../../domain/certificates/validity.js';
 import { CERTIFICATION_KINDS, IP_TITLE_KINDS, type Product, type PRODUCT_STATUSES } from '../../../contracts/registry.js';
 import type { ExportTable } from '../../lib/table-export.js';
 
@@ -40,6 +41,9 @@ export const productExport: ExportTable<Product> = {
     { key: 'qualityDeclarationNo', header: 'Số bản tự công bố chất lượng', width: 18 },
     { key: 'certifications', header: 'Chứng nhận', width: 28, value: (p) => joined(p.certifications, CERTIFICATION) },
     { key: 'ipTitles', header: 'Văn bằng sở hữu trí tuệ', width: 28, value: (p) => joined(p.ipTitles, IP_TITLE) },
+    { key: 'star', header: 'Hạng sao OCOP', type: 'number', value: (p) => p.ocop?.star ?? null },
+    { key: 'certificate', header: 'Số giấy chứng nhận', width: 20, value: (p) => p.ocop?.number ?? null },
+    { key: 'certificateStatus', header: 'Tình trạng giấy chứng nhận', width: 20, value: (p) => (p.ocop ? CERTIFICATE_STATUS_LABELS[p.ocop.status].vi : null) },
     { key: 'status', header: 'Tình trạng', width: 16, value: (p) => STATUS[p.status] },
     { key: 'createdAt', header: 'Ngày đăng ký', type: 'date' },
   ],

@@ -1,11 +1,13 @@
+import { certificateStatus, isInForce } from '../../../domain/certificates/validity.js';
 import type { Product } from '../../../contracts/registry.js';
-import type { PhotoRow, ProductRow } from './products.repository.js';
+import type { PhotoRow, ProductRow, StandingCertificate } from './products.repository.js';
 
 /** Photos are served through the API, which checks the caller may read the product. */
 const photoUrl = (productId: string, photoId: string) => `/api/v1/products/${productId}/photos/${photoId}`;
 
 /** A product as the API gives it: its subject's and commune's names, its criteria set's name and its photos' addresses. */
-export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Product {
+/** `today` (Vietnam calendar day) dates the status of the product's certificate. */
+export function presentProduct(row: ProductRow, today: string, photos: PhotoRow[] = []): Product {
   return {
     id: row.id,
     subjectId: row.subjectId,
@@ -27,6 +29,7 @@ export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Produc
     certifications: row.certifications,
     ipTitles: row.ipTitles,
     status: row.status as Product['status'],
+    ocop: row.standing ? presentStanding(row.standing, today) : null,
     photos: photos.map((p) => ({
       id: p.id,
       url: photoUrl(row.id, p.id),
@@ -39,4 +42,9 @@ export function presentProduct(row: ProductRow, photos: PhotoRow[] = []): Produc
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+function presentStanding(c: StandingCertificate, today: string): NonNullable<Product['ocop']> {
+  const status = certificateStatus(c, today);
+  return { certificateId: c.id, number: c.number, star: c.star, issuedOn: c.issuedOn, expiresOn: c.expiresOn, status, inForce: isInForce(status) };
 }

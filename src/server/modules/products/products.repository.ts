@@ -1,7 +1,8 @@
 import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
-import type { DbOrTx } from '../../db/client.js';
+import { queryRows, type DbOrTx } from '../../db/client.js';
 import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
@@ -12,6 +13,19 @@ export type ProductRow = typeof products.$inferSelect & {
   communeCode: string;
   communeName: string;
   criteriaSetName: string | null;
+  standing: StandingCertificate | null;
+};
+
+/** The product's latest certificate (its OCOP star), with what its status depends on. */
+export type StandingCertificate = {
+  id: string;
+  number: string;
+  star: number;
+  issuedOn: string;
+  expiresOn: string;
+  revokedOn: string | null;
+  supersededOn: string | null;
+  reratingPendingSince: string | null;
 };
 export type PhotoRow = typeof productPhotos.$inferSelect;
 export type ProductValues = Omit<typeof products.$inferInsert, 'id' | 'createdAt'>;
@@ -23,6 +37,15 @@ const columns = {
   communeCode: subjects.communeCode,
   communeName: communes.name,
   criteriaSetName: criteriaSets.name,
+  // One indexed lookup per row of a page (certificates_product_idx); json keeps it one column on both databases.
+  standing: sql<StandingCertificate | null>`(select json_build_object('id', c.id, 'number', c.number, 'star', c.star, 'issuedOn', c.issued_on,
+      'expiresOn', c.expires_on, 'revokedOn', c.revoked_on, 'supersededOn', c.superseded_on,
+      'reratingPendingSince', (select min(d.submitted_on) from dossiers d where d.product_id = c.product_id and d.kind = 'rerating'
+        and d.submitted_on is not null and d.state not in (${sql.join(
+          CLOSED_STATES.map((s) => sql`${s}`),
+          sql`, `,
+        )})))
+    from certificates c where c.product_id = ${products.id} order by c.issued_on desc, c.number desc limit 1)`,
 };
 
 function baseQuery(db: DbOrTx) {
@@ -41,6 +64,8 @@ export type ProductFilters = {
   communeCode?: string | undefined;
   criteriaSetNumber?: number | undefined;
   status?: string | undefined;
+  /** Products whose certificate in hand (not revoked, not replaced) carries this star. */
+  star?: number | undefined;
 };
 
 /** Search over the folded product name (see db/text-search), plus the exact OCOP code and barcode. */
@@ -68,6 +93,9 @@ export const productsRepository = {
       f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
       f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
       f.status ? eq(products.status, f.status) : undefined,
+      f.star
+        ? sql`exists (select 1 from certificates c where c.product_id = ${products.id} and c.star = ${f.star} and c.revoked_on is null and c.superseded_on is null)`
+        : undefined,
     );
     const folded = f.q ? foldVietnamese(f.q) : '';
     return folded
@@ -111,6 +139,15 @@ export const productsRepository = {
         .returning()
     )[0]!,
   delete: (db: DbOrTx, id: string) => db.delete(products).where(eq(products.id, id)),
+  /** Whether the product holds a certificate or has been filed for evaluation: then its record must stay. */
+  async hasProgrammeRecords(db: DbOrTx, id: string) {
+    const [row] = await queryRows<{ certified: boolean; filed: boolean }>(
+      db,
+      sql`select exists (select 1 from certificates where product_id = ${id}) as certified,
+                 exists (select 1 from dossiers where product_id = ${id}) as filed`,
+    );
+    return { certified: row?.certified ?? false, filed: row?.filed ?? false };
+  },
 
   /** Next serial (STT) of the commune for the year; the row lock serialises concurrent registrations. */
   async nextSerial(tx: DbOrTx, communeCode: string, year: number): Promise<number> {

@@ -1,3 +1,4 @@
+import { vietnamDate } from '../../../domain/dates/calendar.js';
 import type { ProductInput } from '../../../contracts/registry.js';
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
@@ -52,6 +53,7 @@ function toValues(input: Omit<ProductInput, 'subjectId'>) {
 export type ProductListFilters = ProductFilters & { page: number; pageSize: number };
 
 export function createProductsService(db: Db, storage: FileStorage, clock: () => Date = () => new Date()) {
+  const today = () => vietnamDate(clock());
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row || !canReadProduct(actor, subjectRef(row))) throw notFound(PRODUCT);
@@ -64,7 +66,7 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
   }
   async function present(id: string) {
     const row = (await repo.get(db, id))!;
-    return presentProduct(row, (await repo.photosOf(db, [id])).get(id));
+    return presentProduct(row, today(), (await repo.photosOf(db, [id])).get(id));
   }
   async function checkCriteriaSet(number: number | null | undefined) {
     if (number && !(await repo.criteriaSetExists(db, CURRENT_CRITERIA_BASIS, number))) {
@@ -87,15 +89,15 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
         db,
         items.map((i) => i.id),
       );
-      return { items: items.map((r) => presentProduct(r, photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
+      return { items: items.map((r) => presentProduct(r, today(), photos.get(r.id))), total, page: f.page, pageSize: f.pageSize };
     },
 
     /** Every product the list shows with these filters, in its order, read in batches (for exports; without photos). */
-    exportRows: (actor: Actor, f: ProductFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map((r) => presentProduct(r))),
+    exportRows: (actor: Actor, f: ProductFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map((r) => presentProduct(r, today()))),
 
     get: async (actor: Actor, id: string) => {
       const row = await load(actor, id);
-      return presentProduct(row, (await repo.photosOf(db, [id])).get(id));
+      return presentProduct(row, today(), (await repo.photosOf(db, [id])).get(id));
     },
 
     /** Registers a product and gives it the next OCOP product code of its commune for this year. */
@@ -131,6 +133,22 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
     async remove(actor: Actor, audit: AuditActor, id: string) {
       const before = await load(actor, id);
       if (!canDeleteProduct(actor, subjectRef(before))) throw forbidden();
+      // A certificate and its decision name the product for good (and the public list shows it);
+      // a product that stops being made is marked discontinued instead.
+      const records = await repo.hasProgrammeRecords(db, id);
+      if (records.certified || records.filed)
+        throw conflict(
+          records.certified ? 'product_certified' : 'product_filed',
+          records.certified
+            ? {
+                vi: 'Sản phẩm đã được cấp giấy chứng nhận OCOP nên không thể xoá; hãy chuyển sang "ngừng sản xuất".',
+                en: 'The product holds an OCOP certificate, so it cannot be deleted; mark it discontinued instead.',
+              }
+            : {
+                vi: 'Sản phẩm đã có hồ sơ đánh giá nên không thể xoá; hãy chuyển sang "ngừng sản xuất".',
+                en: 'The product has evaluation dossiers, so it cannot be deleted; mark it discontinued instead.',
+              },
+        );
       const photos = (await repo.photosOf(db, [id])).get(id) ?? [];
       await db.transaction(async (tx) => {
         await repo.delete(tx, id);

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issuedCertificate } from '../../../../test/support/certificates.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { multipart } from '../../../../test/support/multipart.js';
 
@@ -145,5 +146,19 @@ describe('products', () => {
     const target = (await officer.get('/api/v1/products?q=nem')).body.items[0];
     expect((await officer.delete(`/api/v1/products/${target.id}`)).status).toBe(200);
     expect((await officer.get(`/api/v1/products/${target.id}`)).status).toBe(404);
+  });
+
+  it('keeps a certified product: it cannot be deleted, only marked discontinued', async () => {
+    const officer = await t.client(DEMO.officer);
+    const target = (await officer.get('/api/v1/products?q=quyt%20hong')).body.items[0];
+    await issuedCertificate(t.database.db, { productId: target.id, star: 4, issuedOn: '2026-03-10' });
+    const res = await officer.delete(`/api/v1/products/${target.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('product_certified');
+    const kept = (await officer.get(`/api/v1/products/${target.id}`)).body;
+    expect(kept.ocop).toMatchObject({ star: 4, issuedOn: '2026-03-10', expiresOn: '2029-03-10', inForce: true });
+    const fourStars = (await officer.get('/api/v1/products?star=4')).body.items.map((p: { id: string }) => p.id);
+    expect(fourStars).toEqual([target.id]);
+    expect((await officer.get('/api/v1/products?star=3')).body.items).toEqual([]);
   });
 });

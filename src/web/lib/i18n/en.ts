@@ -260,7 +260,10 @@ export const en: TranslationResource = {
       certifications: 'Quality certifications',
       ipTitles: 'Intellectual property titles',
     },
+    stars: '{{count}} stars',
+    notCertified: 'Not OCOP certified',
     fields: {
+      ocop: 'OCOP rating',
       subjectId: 'Producer',
       name: 'Product name',
       ocopCode: 'OCOP product code',

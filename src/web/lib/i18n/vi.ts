@@ -262,7 +262,10 @@ export const vi = {
       certifications: 'Chứng nhận chất lượng',
       ipTitles: 'Văn bằng sở hữu trí tuệ',
     },
+    stars: '{{count}} sao',
+    notCertified: 'Chưa được công nhận OCOP',
     fields: {
+      ocop: 'Hạng OCOP',
       subjectId: 'Chủ thể',
       name: 'Tên sản phẩm',
       ocopCode: 'Mã sản phẩm OCOP',

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { Stars } from '../../../components/Stars.js';
 import { formatDate } from '../../../lib/format.js';
 import type { Certificate } from '../api/certificates.js';
-import { CertificateStatusBadge } from './CertificateStatusBadge.js';
+import { CertificateStatusBadge } from '../../../components/CertificateStatusBadge.js';
 
 export function CertificateTable({ certificates }: { certificates: readonly Certificate[] }) {
   const { t } = useTranslation();

@@ -5,16 +5,6 @@ import type { CertificateStatus, RevocationGround } from '../api/certificates.js
 export const isCertificateStatus = (value: unknown): value is CertificateStatus => CERTIFICATE_STATUSES.includes(value as CertificateStatus);
 export const isRevocationGround = (value: unknown): value is RevocationGround => typeof value === 'string' && Object.hasOwn(REVOCATION_GROUNDS, value);
 
-export const CERTIFICATE_STATUS_COLOR: Record<CertificateStatus, string> = {
-  valid: 'teal',
-  due_for_rerating: 'yellow',
-  expiring: 'orange',
-  extended: 'blue',
-  expired: 'gray',
-  revoked: 'red',
-  superseded: 'dark',
-};
-
 /** Status names and revocation grounds come from the domain's own bilingual labels. */
 export function useCertificateLabels() {
   const label = useLabel();

@@ -13,7 +13,7 @@ import { Stars } from '../../../components/Stars.js';
 import { formatDate, formatPoints, orDash } from '../../../lib/format.js';
 import { useActor } from '../../../lib/session.js';
 import { certificatePdfUrl, revocationDocxUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
-import { CertificateStatusBadge } from '../components/CertificateStatusBadge.js';
+import { CertificateStatusBadge } from '../../../components/CertificateStatusBadge.js';
 import { useCertificateLabels } from '../components/labels.js';
 import { RevokeButton } from '../components/RevokeButton.js';
 import { ViolationButton } from '../components/ViolationButton.js';

@@ -24,6 +24,7 @@ export type ProductListParams = {
   criteriaSetNumber: number | null;
   communeCode: string | null;
   status: ProductStatus | null;
+  star: number | null;
 };
 
 export function useProducts(params: ProductListParams) {

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, orDash } from '../../../lib/format.js';
 import type { Product } from '../api/products.js';
 import { useProductLabels } from './labels.js';
 import { ProductStatusBadge } from './ProductStatusBadge.js';
+import { OcopStar } from '../../../components/CertificateStatusBadge.js';
 
 export function ProductGeneral({ product }: { product: Product }) {
   const labels = useProductLabels();
@@ -29,6 +30,19 @@ export function ProductGeneral({ product }: { product: Product }) {
             value: product.criteriaSetNumber ? `${product.criteriaSetNumber}. ${product.criteriaSetName ?? ''}` : '—',
           },
           { label: labels.field('criteriaLegalBasis'), value: orDash(product.criteriaLegalBasis) },
+          {
+            label: labels.field('ocop'),
+            value: product.ocop ? (
+              <Anchor component={Link} to={`/certificates/${product.ocop.certificateId}`} aria-label={`${product.ocop.number}`}>
+                <OcopStar ocop={product.ocop} />{' '}
+                <Text span size="sm">
+                  {product.ocop.number}
+                </Text>
+              </Anchor>
+            ) : (
+              t('products.notCertified')
+            ),
+          },
           { label: labels.field('status'), value: <ProductStatusBadge status={product.status} /> },
           { label: labels.field('createdAt'), value: formatDateTime(product.createdAt) },
           { label: labels.field('updatedAt'), value: formatDateTime(product.updatedAt) },

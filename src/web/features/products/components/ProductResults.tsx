@@ -2,6 +2,7 @@ import { Anchor, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Product } from '../api/products.js';
+import { OcopStar } from '../../../components/CertificateStatusBadge.js';
 import { ProductStatusBadge } from './ProductStatusBadge.js';
 import { ProductThumb } from './ProductThumb.js';
 
@@ -22,6 +23,7 @@ export function ProductTable({ products }: { products: readonly Product[] }) {
             <Table.Th>{t('products.fields.ocopCode')}</Table.Th>
             <Table.Th>{t('products.fields.subjectId')}</Table.Th>
             <Table.Th>{t('products.fields.criteriaSetNumber')}</Table.Th>
+            <Table.Th>{t('products.fields.ocop')}</Table.Th>
             <Table.Th>{t('products.fields.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -49,6 +51,9 @@ export function ProductTable({ products }: { products: readonly Product[] }) {
                 <Text size="sm" lineClamp={2}>
                   {criteriaSetText(product)}
                 </Text>
+              </Table.Td>
+              <Table.Td>
+                <OcopStar ocop={product.ocop} />
               </Table.Td>
               <Table.Td>
                 <ProductStatusBadge status={product.status} />
@@ -80,6 +85,7 @@ export function ProductCards({ products }: { products: readonly Product[] }) {
                 {product.subjectName} · {product.communeName}
               </Text>
               <Group gap="xs" mt={4}>
+                {product.ocop && <OcopStar ocop={product.ocop} />}
                 <ProductStatusBadge status={product.status} />
               </Group>
             </Stack>

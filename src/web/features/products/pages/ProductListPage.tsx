@@ -23,8 +23,14 @@ export function ProductListPage() {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const list = useListParams(PRODUCT_FILTERS);
-  const { criteriaSetNumber, communeCode, status } = list.filters;
-  const filters = { q: list.q, criteriaSetNumber: setNumber(criteriaSetNumber), communeCode, status: isProductStatus(status) ? status : null };
+  const { criteriaSetNumber, communeCode, status, star } = list.filters;
+  const filters = {
+    q: list.q,
+    criteriaSetNumber: setNumber(criteriaSetNumber),
+    communeCode,
+    status: isProductStatus(status) ? status : null,
+    star: star === '3' || star === '4' || star === '5' ? Number(star) : null,
+  };
   const products = useProducts({ ...filters, page: list.page });
 
   return (
