@@ -62,7 +62,7 @@ import { createReportsService } from './modules/reports/reports.service.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { authPlugin } from './plugins/auth.js';
-import { errorsPlugin } from './plugins/errors.js';
+import { errorsPlugin, frameworkError } from './plugins/errors.js';
 import { zodValidatorCompiler } from './plugins/zod-validator.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { isPageRequest, webPlugin } from './plugins/web.js';
@@ -89,6 +89,7 @@ export async function buildApp({ config, database, logger = false, logStream, cl
     // A hop count trusts that many proxies nearest to the server, as proxy-addr does.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

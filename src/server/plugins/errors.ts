@@ -62,6 +62,12 @@ const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 /** node-postgres says these in words only, without a code. */
 const UNAVAILABLE_TEXT =
   /Connection terminated|Connection ended unexpectedly|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+/**
+ * Text the database cannot store: a NUL character (22021) or an escape it cannot translate (22P05).
+ * Request bodies are checked before (zod-validator), but multipart fields and file names reach the
+ * database from handlers; whatever way it came, it is the client's input, and the transaction rolled back.
+ */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 /** No space left on the device, or over the quota; PostgreSQL's disk_full (53100). */
 const STORAGE_FULL = new Set(['ENOSPC', 'EDQUOT', '53100']);
 
@@ -139,6 +145,11 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
       return send(reply, lang, 429, 'too_many_requests', { vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau.', en: 'Too many requests; try again later.' });
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
       return send(reply, lang, error.statusCode, 'bad_request', { vi: 'Yêu cầu không hợp lệ.', en: error.message });
+    if ([...errorChain(error)].some((e) => typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)))
+      return send(reply, lang, 400, 'invalid_characters', {
+        vi: 'Dữ liệu có ký tự không lưu được (ví dụ ký tự NUL).',
+        en: 'The input holds characters that cannot be stored (such as NUL).',
+      });
     if (isDatabaseUnavailable(error)) {
       // Not a fault of the request: a 503 tells clients and load balancers to come back; the pool reconnects by itself.
       request.log.warn({ err: error }, 'database unavailable');
@@ -158,3 +169,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
     return send(reply, requestLang(request), 404, 'route_not_found', { vi: 'Không tìm thấy địa chỉ này.', en: 'No such route.' });
   });
 });
+
+/**
+ * Errors Fastify raises before a route is chosen (a path that is not valid UTF-8 once decoded, a
+ * parameter over the length limit): the same `{ error }` shape, and never the path echoed back.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = requestLang(request);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, lang, 414, 'uri_too_long', { vi: 'Địa chỉ quá dài.', en: 'The address is too long.' });
+  return send(reply, lang, 400, 'bad_url', { vi: 'Địa chỉ không hợp lệ.', en: 'The address is malformed.' });
+}
