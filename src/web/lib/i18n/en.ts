@@ -1425,6 +1425,7 @@ export const en: TranslationResource = {
     },
   },
   imports: {
+    resume: 'Write the rest',
     title: 'Import from Excel',
     intro: 'Bring producers, products and earlier evaluation results from spreadsheets into the platform. Everything is checked before anything is written.',
     template: 'Download template',

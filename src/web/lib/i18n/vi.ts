@@ -1421,6 +1421,7 @@ export const vi = {
     },
   },
   imports: {
+    resume: 'Ghi tiếp phần còn lại',
     title: 'Nhập dữ liệu từ Excel',
     intro: 'Đưa chủ thể, sản phẩm và kết quả đánh giá các năm trước từ bảng tính vào hệ thống. Dữ liệu được kiểm tra toàn bộ trước khi ghi.',
     template: 'Tải file mẫu',

@@ -248,7 +248,8 @@ export function JobPanel({ job, onStartOver }: JobPanelProps) {
             {job.status === 'validated' ? t('common.cancel') : t('imports.startOver')}
           </Button>
         )}
-        {job.status === 'validated' && (
+        {/* A commit cut short (a failure, a restart) keeps what it wrote and goes on from there. */}
+        {(job.status === 'validated' || (job.status === 'failed' && job.preview !== null)) && (
           <Button
             color="green"
             leftSection={<IconDatabaseImport size={16} aria-hidden />}
@@ -263,7 +264,7 @@ export function JobPanel({ job, onStartOver }: JobPanelProps) {
               })
             }
           >
-            {t('imports.commit')}
+            {job.status === 'failed' ? t('imports.resume') : t('imports.commit')}
           </Button>
         )}
       </Group>
