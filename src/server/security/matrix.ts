@@ -366,6 +366,8 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/v1/certificates/worklist': { path: () => '/api/v1/certificates/worklist', ok: [...ADMINS, ...OFFICERS] },
   'GET /api/v1/certificates/:id': { path: (w) => `/api/v1/certificates/${w.ids.certificateA1}`, ok: A_REG },
   'GET /api/v1/certificates/:id/pdf': { path: (w) => `/api/v1/certificates/${w.ids.certificateA1}/pdf`, ok: A_REG },
+  'GET /api/v1/certificates/:id/qr.svg': { path: (w) => `/api/v1/certificates/${w.ids.certificateA1}/qr.svg`, ok: A_REG },
+  'GET /api/v1/certificates/:id/qr.png': { path: (w) => `/api/v1/certificates/${w.ids.certificateA1}/qr.png`, ok: A_REG },
   'POST /api/v1/certificates/:id/revoke': {
     path: (w) => `/api/v1/certificates/${w.ids.certificateA1}/revoke`,
     body: () => ({ ground: 'a', decisionNo: '9/QĐ-UBND', decidedOn: TODAY, signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch' }),

@@ -17,6 +17,7 @@ import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '.
 import { publicOrigin, type AppConfig } from '../../config.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { certificatePdf } from './certificate.pdf.js';
+import { qrPng, qrSvg } from './certificate.qr.js';
 import { certificateExport, decisionExport } from './certificates.export.js';
 import { decisionDocx } from './decision.docx.js';
 import { resultLettersDocx } from './result-letters.docx.js';
@@ -134,6 +135,32 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
       const origin = publicOrigin(config);
       const pdf = await certificatePdf(certificate, { provinceName, verificationUrl: `${origin}${verificationPath(certificate.verificationCode)}` });
       return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename="${certificate.number}.pdf"`).send(pdf);
+    },
+  );
+  // The label's QR code, for the producer's printer: the same address the certificate prints.
+  app.get(
+    '/certificates/:id/qr.svg',
+    { config: { access: REGISTRY_USERS }, schema: { tags, summary: 'The verification QR code as SVG, for printing on labels', params: IdParams } },
+    async (req, reply) => {
+      const c = await certificates.get(req.actor, req.params.id);
+      return reply
+        .type('image/svg+xml')
+        .header('content-disposition', `attachment; filename="qr-${c.number}.svg"`)
+        .send(await qrSvg(`${publicOrigin(config)}${c.verificationPath}`));
+    },
+  );
+  app.get(
+    '/certificates/:id/qr.png',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: { tags, summary: 'The verification QR code as a 1,200-pixel PNG, for printing on labels', params: IdParams },
+    },
+    async (req, reply) => {
+      const c = await certificates.get(req.actor, req.params.id);
+      return reply
+        .type('image/png')
+        .header('content-disposition', `attachment; filename="qr-${c.number}.png"`)
+        .send(await qrPng(`${publicOrigin(config)}${c.verificationPath}`));
     },
   );
   app.post(

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { scoredDossier, setUpCouncil, sheetsWorth, type TestCouncil } from '../../../../test/support/evaluation.js';
@@ -116,6 +117,15 @@ describe('decisions and certificates', () => {
     const qr = execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, png)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     expect(qr).toBe(`${publicOrigin(t.config)}${certificate.verificationPath}`);
     expect(qr).not.toContain('evil');
+    // The same code for labels: a PNG at print resolution and an SVG, both decoding to the same address.
+    const labelPng = await producer.get(`/api/v1/certificates/${certificate.id}/qr.png`);
+    expect(labelPng.headers['content-type']).toBe('image/png');
+    expect((await sharp(labelPng.raw).metadata()).width).toBe(1200);
+    fs.writeFileSync(path.join(dir, 'qr.png'), labelPng.raw);
+    expect(execFileSync('zbarimg', ['--quiet', '--raw', path.join(dir, 'qr.png')], { encoding: 'utf8' }).trim()).toBe(qr);
+    const svg = await producer.get(`/api/v1/certificates/${certificate.id}/qr.svg`);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(String(svg.body)).toMatch(/^<svg/);
     fs.rmSync(dir, { recursive: true, force: true });
 
     const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
@@ -147,7 +157,7 @@ describe('decisions and certificates', () => {
     expect(late.body.error).toMatchObject({ code: 'dossier_kind_not_allowed' });
     expect(late.body.error.message).toContain('đã hết hạn ngày 20/06/2030');
     const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
-    expect(page.body).toContain('Giấy chứng nhận hết hiệu lực');
+    expect(page.body).toContain('HẾT HIỆU LỰC');
     expect((await admin.get('/api/v1/certificates/worklist')).body.lapsed).toHaveLength(1);
     now = new Date('2027-07-01T03:00:00Z');
   });
