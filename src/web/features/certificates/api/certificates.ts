@@ -19,6 +19,8 @@ export type { CertificateStatus, RevocationGround };
 export const CERTIFICATE_PAGE_SIZE = 20;
 
 export const certificatePdfUrl = (id: string) => `${API_BASE}/certificates/${id}/pdf`;
+/** The label's QR code for printers. */
+export const certificateQrUrl = (id: string, format: 'png' | 'svg') => `${API_BASE}/certificates/${id}/qr.${format}`;
 /** The revocation decision (DOCX), once the certificate is revoked. */
 export const revocationDocxUrl = (id: string) => `${API_BASE}/certificates/${id}/revocation.docx`;
 /** The public page printed on labels as a QR code; served by the server, outside the app. */

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
-import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFileTypePdf, IconQrcode } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,7 +12,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatDate, formatPoints, orDash } from '../../../lib/format.js';
 import { useActor } from '../../../lib/session.js';
-import { certificatePdfUrl, revocationDocxUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
+import { certificatePdfUrl, certificateQrUrl, revocationDocxUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
 import { CertificateStatusBadge } from '../../../components/CertificateStatusBadge.js';
 import { useCertificateLabels } from '../components/labels.js';
 import { RevokeButton } from '../components/RevokeButton.js';
@@ -62,6 +62,18 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
             <Button component="a" href={certificatePdfUrl(certificate.id)} download leftSection={<IconFileTypePdf size={16} aria-hidden />}>
               {t('certificates.pdf')}
             </Button>
+            {(['png', 'svg'] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                href={certificateQrUrl(certificate.id, format)}
+                download
+                variant="default"
+                leftSection={<IconQrcode size={16} aria-hidden />}
+              >
+                {t('certificates.qrDownload', { format: format.toUpperCase() })}
+              </Button>
+            ))}
             {revoked && isOcopOffice(actor) && (
               <Button
                 component="a"
