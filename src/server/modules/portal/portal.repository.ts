@@ -35,6 +35,26 @@ export type CatalogueRow = {
   photoId: string | null;
 };
 
+/** A certificate as the product page lists it. */
+export type CertificateHistoryRow = Pick<CatalogueRow, 'star' | 'level' | 'issuedOn' | 'expiresOn' | 'revokedOn' | 'supersededOn' | 'verificationCode'> & {
+  id: string;
+  number: string;
+  decisionNumber: string | null;
+  decisionSignedOn: string | null;
+};
+
+/** A producer's public card: name, form, commune, and the contacts it gives for buyers. */
+export type ProducerCardRow = {
+  id: string;
+  name: string;
+  legalForm: string;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  communeName: string;
+  provinceName: string;
+};
+
 export type CatalogueFilter = {
   /** foldVietnamese(q), words separated by one space. */
   folded?: string | undefined;
@@ -153,19 +173,7 @@ export const portalRepository = {
 
   /** Every certificate of a product, latest first (the product page's history). */
   certificatesOf: (db: DbOrTx, productId: string) =>
-    queryRows<{
-      id: string;
-      number: string;
-      star: number;
-      level: 'province' | 'ministry';
-      issuedOn: string;
-      expiresOn: string;
-      revokedOn: string | null;
-      supersededOn: string | null;
-      verificationCode: string;
-      decisionNumber: string | null;
-      decisionSignedOn: string | null;
-    }>(
+    queryRows<CertificateHistoryRow>(
       db,
       sql`select c.id, c.number, c.star, c.level, c.issued_on::text as "issuedOn", c.expires_on::text as "expiresOn",
             c.revoked_on::text as "revokedOn", c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode",
@@ -190,19 +198,9 @@ export const portalRepository = {
       )
     )[0],
 
-  /** A producer's public card: name, form, commune, and the contacts it gives for buyers. */
   producer: async (db: DbOrTx, subjectId: string) =>
     (
-      await queryRows<{
-        id: string;
-        name: string;
-        legalForm: string;
-        address: string | null;
-        phone: string | null;
-        email: string | null;
-        communeName: string;
-        provinceName: string;
-      }>(
+      await queryRows<ProducerCardRow>(
         db,
         sql`select s.id, s.name, s.legal_form as "legalForm", s.address, s.phone, s.email, cm.name as "communeName", pv.name as "provinceName"
             from subjects s join communes cm on cm.code = s.commune_code join provinces pv on pv.code = s.province_code
