@@ -2,6 +2,7 @@ import type { PublicVerification } from '../../../../contracts/certificates.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
 import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
 import type { ProjectedMap } from '../../../lib/commune-outlines.js';
+import type { ProducerCardRow } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
 import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
 
@@ -200,19 +201,7 @@ ${
   );
 }
 
-export type ProducerPageData = {
-  producer: {
-    id: string;
-    name: string;
-    legalForm: string;
-    address: string | null;
-    phone: string | null;
-    email: string | null;
-    communeName: string;
-    provinceName: string;
-  };
-  products: PublicProduct[];
-};
+export type ProducerPageData = { producer: ProducerCardRow; products: PublicProduct[] };
 
 export function producerPage(c: Common, d: ProducerPageData): string {
   const { lang } = c;
