@@ -6,6 +6,8 @@
 import { bestChoices, choicesForTotal, loadShippedVersion } from '../../../src/domain/criteria/test-support.js';
 import { vietnamDate } from '../../../src/domain/dates/calendar.js';
 import { Client, formWith } from './client.js';
+// The same commune assessment and one-page PDF as the API tests use.
+import { COMMUNE_ASSESSMENT, SMALL_PDF } from '../../../test/support/evaluation.js';
 
 const version = loadShippedVersion('qd26');
 const setOf = (n: number) => version.sets.find((s) => s.number === n)!;
@@ -17,22 +19,9 @@ export const DEMO_PASSWORD = 'ocop-demo-2026';
 export const DEMO = { admin: 'admin@ocop.demo', officer: 'canbo.sadec@ocop.demo' } as const;
 const PASSWORD = 'Kiem-thu-su-co-2026';
 /** A one-page PDF, for papers and the council's rules. */
-export const SMALL_PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 /** Set 1 (fresh produce) sheets of about 78 points: a 4★ result. */
 export const SHEET = choicesForTotal(setOf(1), 78);
 export const SHEET_STAR = 4;
-
-const COMMUNE_ASSESSMENT = {
-  rawMaterialOrigin: 'Nguyên liệu tại địa phương',
-  localLabour: 'Lao động địa phương',
-  ideaOrigin: 'Sản phẩm truyền thống',
-  localIdentity: 'Gắn với bản sắc địa phương',
-  conclusion: 'propose',
-  reportNumber: '12/BC-UBND',
-  letterNumber: '15/UBND',
-  signer: 'Nguyễn Văn Xã',
-  signerTitle: 'Phó Chủ tịch',
-};
 
 export type Parties = { admin: Client; officer: Client; producer: Client; subjectId: string };
 
