@@ -48,7 +48,15 @@ export function createAuthService(db: Db, config: AppConfig) {
     const csrfToken = randomToken();
     const endsAt = new Date(now.getTime() + ttlMs);
     const expiresAt = idleEnd(now, now);
-    await repo.createSession(db, { id: sha256(token), userId, csrfToken, expiresAt, createdAt: now, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+    await repo.createSession(db, {
+      id: sha256(token),
+      userId,
+      csrfToken,
+      expiresAt,
+      createdAt: now,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
     // The cookie lasts the absolute lifetime; the server ends the session sooner when it sits idle.
     return { userId, token, csrfToken, expiresAt: endsAt };
   }
