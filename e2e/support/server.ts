@@ -24,6 +24,11 @@ export type ServerOptions = {
    * libfaketime, to see date rules (certificate expiry) as a user would, years later.
    */
   fakeTime?: string;
+  /**
+   * Seed the demo's programme history too (years of results, certificates, photos, the current
+   * round). Off by default: tests count what they create on the bare demo province.
+   */
+  history?: boolean;
 };
 
 const FAKETIME_LIBS = [
@@ -99,6 +104,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       PUBLIC_URL: baseUrl,
+      DEMO_HISTORY: opts.history ? 'true' : 'false',
       ...fakeTimeEnv(opts.fakeTime),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

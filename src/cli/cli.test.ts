@@ -13,7 +13,8 @@ const BIN = path.resolve('bin/ocop.js');
 let dataDir: string;
 
 /** The environment of a command: the embedded database in a temporary folder. */
-const environment = (env: Record<string, string>) => ({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NO_COLOR: '1', ...env });
+// Without the demo's history (seeded and tested in src/server/seed/demo-history.test.ts), so seeding stays quick.
+const environment = (env: Record<string, string>) => ({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NO_COLOR: '1', DEMO_HISTORY: 'false', ...env });
 
 /** Runs `ocop` in this process, as an operator would from a shell: its exit code and what it printed. */
 async function ocop(args: string[], env: Record<string, string> = {}) {

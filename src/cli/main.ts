@@ -28,7 +28,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .addHelpText(
       'after',
-      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, DATABASE_OWNER_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true)',
+      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, DATABASE_OWNER_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true), DEMO_HISTORY (true)',
     );
 
   program
@@ -46,7 +46,10 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('seed')
     .description('Tạo dữ liệu mẫu / seed data')
-    .requiredOption('--demo', 'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò / the demo province, one account per role')
+    .requiredOption(
+      '--demo',
+      'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò, và lịch sử 2019–2026 trừ khi DEMO_HISTORY=false / the demo province, one account per role, and its 2019–2026 history unless DEMO_HISTORY=false',
+    )
     .action(() => seedCommand(io));
 
   program

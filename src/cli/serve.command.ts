@@ -33,6 +33,8 @@ export async function serveCommand(opts: { port?: string; demo: boolean }, io: C
   const log = lineOut(io);
   const config = loadConfig(opts.port ? { ...io.env, PORT: opts.port } : io.env);
   const demo = opts.demo && io.env.DEMO_DATA !== 'false';
+  // The demo's past years and current round come with it unless DEMO_HISTORY=false (end-to-end tests count from a bare demo).
+  const history = io.env.DEMO_HISTORY !== 'false';
   const database = await openConfiguredDatabase(config);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   const shutdown = async (signal: string) => {
@@ -45,7 +47,7 @@ export async function serveCommand(opts: { port?: string; demo: boolean }, io: C
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {
     await prepareDatabase(database, config, log);
-    const { seeded, oneTime } = await firstStart(database, config, { demo }, log);
+    const { seeded, oneTime } = await firstStart(database, config, { demo, history }, log);
     app = await buildApp({ config, database, logger: true });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = publicOrigin({ ...config, port: Number(new URL(address).port) });

@@ -6,6 +6,7 @@ import { assertAcceptablePassword } from './lib/password-policy.js';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/audit.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { seedDemo } from './seed/demo.js';
+import { seedDemoHistory } from './seed/demo-history.js';
 import { loadReferenceData } from './seed/reference.js';
 
 export type Log = (message: string) => void;
@@ -22,13 +23,16 @@ export async function prepareDatabase(database: Database, config: AppConfig, log
 }
 
 /**
- * On a database with no accounts: the demo province (when enabled), then the first administrator
- * from ADMIN_EMAIL/ADMIN_PASSWORD, or one with a one-time password printed once.
+ * On a database with no accounts: the demo province (when enabled) with, unless `history` is false,
+ * its programme history (demo-history.ts); then the first administrator from
+ * ADMIN_EMAIL/ADMIN_PASSWORD, or one with a one-time password printed once.
  */
-export async function firstStart(database: Database, config: AppConfig, opts: { demo: boolean }, log: Log) {
+export async function firstStart(database: Database, config: AppConfig, opts: { demo: boolean; history?: boolean }, log: Log) {
   const { db } = database;
   const fresh = !(await usersRepository.anyUser(db));
   const seeded = fresh && opts.demo ? await seedDemo(db, log) : false;
+  // Only right after the demo province was created: never on a database already in use.
+  if (seeded && opts.history !== false) await seedDemoHistory(db, { dataDir: config.dataDir, log });
 
   let oneTime: { email: string; password: string } | undefined;
   if (config.adminEmail && !(await usersRepository.findByEmail(db, config.adminEmail))) {

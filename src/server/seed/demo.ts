@@ -42,7 +42,7 @@ type DemoSubject = {
 };
 
 /** Real kinds of OCOP products of the province; names, codes and people are illustrative. */
-const DEMO_SUBJECTS: DemoSubject[] = [
+export const DEMO_SUBJECTS: DemoSubject[] = [
   {
     code: 'DT-001',
     name: 'Hợp tác xã Sen Tháp Mười',

@@ -8,6 +8,10 @@ export type AuditRow = typeof auditLog.$inferSelect;
 /** The append-only audit log (a trigger rejects UPDATE and DELETE): entries are only written and read. */
 export const auditRepository = {
   insert: (db: DbOrTx, values: AuditValues) => db.insert(auditLog).values(values),
+  /** Many entries in a few statements (bulk loads: the demo history). */
+  async insertMany(db: DbOrTx, values: AuditValues[]) {
+    for (let i = 0; i < values.length; i += 500) await db.insert(auditLog).values(values.slice(i, i + 500));
+  },
   /** One record's history, oldest or newest first, at most `limit` entries. */
   forEntity: (db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc', limit: number) =>
     db

@@ -40,6 +40,25 @@ export async function recordAudit(
   });
 }
 
+type AuditEntry = { action: 'create' | 'update' | 'delete'; entityType: string; entityId: string; before?: Row | null; after?: Row | null };
+
+/** Many entries by one actor in the caller's transaction, written in bulk (loads of hundreds of records). */
+export async function recordAudits(tx: DbOrTx, actor: AuditActor, entries: readonly AuditEntry[]) {
+  await repo.insertMany(
+    tx,
+    entries.map((entry) => ({
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: clean(entry.before),
+      after: clean(entry.after),
+      ip: actor.ip,
+    })),
+  );
+}
+
 /** Field-level differences between two audit snapshots, for display. */
 export function diffSnapshots(before: Row | null, after: Row | null) {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
