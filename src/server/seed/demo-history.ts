@@ -175,8 +175,10 @@ async function writeRecords(db: Db, plan: DemoPlan, rnd: Random): Promise<Ids> {
         provinceCode: d.level === 'province' ? DEMO_PROVINCE : null,
       })),
     );
-    for (const [i, row] of decisionRows.entries()) {
-      decisionIds.set(plan.decisions[i]!.key, row.id);
+    // Matched by number (unique at each level), not by position: RETURNING promises no order.
+    const planned = new Map(plan.decisions.map((d) => [`${d.level}:${d.number}`, d.key]));
+    for (const row of decisionRows) {
+      decisionIds.set(planned.get(`${row.level}:${row.number}`)!, row.id);
       audits.push({ action: 'create', entityType: 'decision', entityId: row.id, after: row });
     }
 
