@@ -53,7 +53,10 @@ export function passwordProblem(password: string, context: PasswordContext = {})
       en: 'This password is too common or easy to guess. Use a longer, less predictable phrase.',
     };
   const folded = foldVietnamese(lower).replace(/[^a-z0-9]/g, '');
-  const personal = [context.email?.split('@')[0], context.fullName, ...(context.fullName?.split(/\s+/).filter((w) => foldVietnamese(w).length >= 4) ?? [])]
+  // The whole name either way round ("nguyenvanhai", "hainguyen"), not its syllables: a Vietnamese
+  // syllable such as "dong" or "minh" is an ordinary word of a passphrase.
+  const words = (context.fullName ?? '').split(/\s+/).filter(Boolean);
+  const personal = [context.email?.split('@')[0], words.join(''), words.length > 1 ? `${words.at(-1)}${words[0]}` : '']
     .map((w) => (w ? foldVietnamese(w.toLowerCase()).replace(/[^a-z0-9]/g, '') : ''))
     .filter((w) => w.length >= 4);
   if (personal.some((w) => folded.includes(w)))
