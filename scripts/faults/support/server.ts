@@ -84,6 +84,8 @@ export class ServerProcess {
         // The fault runner stands where a reverse proxy would, forwarding each simulated user's address.
         TRUST_PROXY: '127.0.0.1',
         DEMO_DATA: 'true',
+        // The programme history would add seconds to every start and records the scenarios do not need.
+        DEMO_HISTORY: 'false',
         ...this.opts.env,
       },
       stdio: ['ignore', log, log],

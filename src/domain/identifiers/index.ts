@@ -20,3 +20,4 @@ export {
   validateEmail,
   validatePhone,
 } from './contact.js';
+export { formatCertificateNumber } from './certificate-number.js';

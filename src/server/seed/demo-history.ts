@@ -18,6 +18,7 @@ import { demoHistoryRepository } from './demo-history.repository.js';
 import { demoPhoto } from './demo-photos.js';
 import { seededRandom, type Random } from './demo-random.js';
 import { playCurrentRound, type RoundSummary } from './demo-round.js';
+import { formatCertificateNumber } from '../../domain/identifiers/index.js';
 
 /** The seed of the demo history: change it and every name, score and date drawn from it changes. */
 const DEMO_SEED = 822_026;
@@ -75,7 +76,6 @@ export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (me
 type Ids = { subjects: Map<string, string>; products: Map<PlannedProduct, string> };
 
 /** Certificate numbers as decisions on the platform give them: OCOP-<province or TW>-<year>-<serial>. */
-const certificateNumber = (scope: string, year: number, serial: number) => `OCOP-${scope}-${year}-${String(serial).padStart(4, '0')}`;
 
 /**
  * Subjects, products, decisions, results and certificates in one transaction (all of the past or
@@ -215,7 +215,7 @@ async function writeRecords(db: Db, plan: DemoPlan, rnd: Random): Promise<Ids> {
       const r = c.revocation;
       return {
         id: randomUUID(),
-        number: certificateNumber(scope, year, serial),
+        number: formatCertificateNumber(scope, year, serial),
         productId: productIds.get(c.product)!,
         decisionId: decisionIds.get(c.decision.key)!,
         level: c.level,

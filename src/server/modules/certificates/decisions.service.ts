@@ -18,11 +18,11 @@ import type { DecisionExportRow } from './certificates.export.js';
 import { presentDecisions } from './certificates.presenter.js';
 import { certificatesRepository } from './certificates.repository.js';
 import { decisionsRepository as repo, type DecisionRow } from './decisions.repository.js';
+import { formatCertificateNumber } from '../../../domain/identifiers/index.js';
 
 const DECISION = { vi: 'quyết định', en: 'decision' };
 
 /** Certificate numbers: OCOP-<province code or TW>-<year>-<serial>, e.g. OCOP-82-2027-0001. */
-const certificateNumber = (scope: string, year: number, serial: number) => `OCOP-${scope}-${year}-${String(serial).padStart(4, '0')}`;
 
 const SIGNED_ON = { vi: 'ngày ký quyết định', en: 'decision date' };
 const RESULT_LABEL = {
@@ -240,7 +240,7 @@ export function createDecisionsService(db: Db, clock: () => Date, certificatesCh
           if (body.kind === 'approval' || item.star === null) continue;
           const serial = await certificatesRepository.nextSerial(tx, provinceCode ?? 'TW', year);
           const certificate = await certificatesRepository.insert(tx, {
-            number: certificateNumber(provinceCode ?? 'TW', year, serial),
+            number: formatCertificateNumber(provinceCode ?? 'TW', year, serial),
             productId: dossier.productId,
             dossierId: dossier.id,
             decisionId: decision.id,
