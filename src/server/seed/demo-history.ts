@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { verificationCode } from '../../domain/certificates/validity.js';
 import { CURRENT_CRITERIA_BASIS } from '../../domain/criteria/legal-bases.js';
 import { checkHistoricalResult } from '../../domain/evaluation/historical-results.js';
-import { formatProductCode, gtinCheckDigit } from '../../domain/identifiers/index.js';
+import { formatProductCode, gtinCheckDigit, formatCertificateNumber } from '../../domain/identifiers/index.js';
 import { foldVietnamese, vietnameseSortKey } from '../../domain/text/vietnamese.js';
 import type { Db } from '../db/client.js';
 import { createFileStorage } from '../lib/file-storage.js';
@@ -18,7 +18,6 @@ import { demoHistoryRepository } from './demo-history.repository.js';
 import { demoPhoto } from './demo-photos.js';
 import { seededRandom, type Random } from './demo-random.js';
 import { playCurrentRound, type RoundSummary } from './demo-round.js';
-import { formatCertificateNumber } from '../../domain/identifiers/index.js';
 
 /** The seed of the demo history: change it and every name, score and date drawn from it changes. */
 const DEMO_SEED = 822_026;
