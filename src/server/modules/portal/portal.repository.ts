@@ -69,39 +69,73 @@ export type CatalogueFilter = {
   inForceOn?: string | undefined;
 };
 export type CatalogueSort = 'relevance' | 'star' | 'name' | 'newest';
+/** Whether text is searched: every word contained, near spellings, or none. */
+type Search = 'strict' | 'fuzzy' | 'none';
 
 const closedStates = sql.join(
   CLOSED_STATES.map((s) => sql`${s}`),
   sql`, `,
 );
 
-// The standing certificate of each product, and the re-rating it may be waiting for.
-const STANDING = sql`
-  select distinct on (c.product_id) c.*
-  from certificates c
-  order by c.product_id, c.issued_on desc, c.number desc`;
+/**
+ * The standing certificate of each product (its latest: issued last, the higher number on the same
+ * day) is the certificate no other of the product follows. As a condition rather than a `distinct on`
+ * over every certificate, the other filters narrow the rows first and the check is an anti-join.
+ */
+const IS_STANDING = sql`not exists (select 1 from certificates later
+  where later.product_id = c.product_id and (later.issued_on, later.number) > (c.issued_on, c.number))`;
 
-const SELECT = sql`
+/**
+ * The rows the catalogue reads. Where text is searched, communes come with their names folded as the
+ * stored columns are, once per commune (`offset 0` keeps the planner from folding again for every row),
+ * by the body of ocop_unaccent() written out: that function, an immutable wrapper of the stable
+ * unaccent() for indexes, is never inlined, and called per row it cost ten times as much.
+ */
+const FOLDED_COMMUNES = sql`(select code, name, lower(public.unaccent('public.unaccent'::regdictionary, name)) as folded from communes offset 0)`;
+const from = (search: Search) => sql`from certificates c
+  join products p on p.id = c.product_id
+  join subjects s on s.id = p.subject_id
+  join ${search === 'none' ? sql`communes` : FOLDED_COMMUNES} cm on cm.code = s.commune_code`;
+
+const select = (search: Search) => sql`
   select p.id as "productId", coalesce(c.product_name, p.name) as "productName", p.ocop_code as "ocopCode", p.description,
     p.criteria_set_number as "criteriaSetNumber", s.id as "subjectId", coalesce(c.subject_name, s.name) as "subjectName",
     s.legal_form as "legalForm", s.commune_code as "communeCode", cm.name as "communeName", s.province_code as "provinceCode",
     pv.name as "provinceName", c.id as "certificateId", c.number as "certificateNumber", c.star, c.level,
     c.issued_on::text as "issuedOn", c.expires_on::text as "expiresOn", c.revoked_on::text as "revokedOn",
-    c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode",
-    (select min(d.submitted_on)::text from dossiers d
-       where d.product_id = p.id and d.kind = 'rerating' and d.submitted_on is not null and d.state not in (${closedStates})) as "reratingPendingSince",
-    (select ph.id from product_photos ph where ph.product_id = p.id order by ph.position limit 1) as "photoId"
-  from (${STANDING}) c
-  join products p on p.id = c.product_id
-  join subjects s on s.id = p.subject_id
-  join communes cm on cm.code = s.commune_code
+    c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode"
+  ${from(search)}
   join provinces pv on pv.code = s.province_code`;
 
-/** What a visitor searches: the product, its producer and its commune, folded as the stored columns are. */
-const SEARCH_TEXT = sql`(p.name_search || ' ' || s.name_search || ' ' || lower(ocop_unaccent(cm.name)))`;
+type PageRow = Omit<CatalogueRow, 'reratingPendingSince' | 'photoId'>;
 
-function conditions(f: CatalogueFilter, search: 'strict' | 'fuzzy' | 'none'): SQL {
-  const parts: SQL[] = [sql`true`];
+/** What the page's rows need besides: the re-rating each may be waiting for, its first photo; read for those rows only. */
+async function withExtras(db: DbOrTx, rows: PageRow[]): Promise<CatalogueRow[]> {
+  if (!rows.length) return [];
+  const extras = await queryRows<{ productId: string; reratingPendingSince: string | null; photoId: string | null }>(
+    db,
+    sql`select p.id as "productId",
+          (select min(d.submitted_on)::text from dossiers d
+             where d.product_id = p.id and d.kind = 'rerating' and d.submitted_on is not null and d.state not in (${closedStates})) as "reratingPendingSince",
+          (select ph.id from product_photos ph where ph.product_id = p.id order by ph.position limit 1) as "photoId"
+        from products p where p.id in (${sql.join(
+          rows.map((r) => sql`${r.productId}`),
+          sql`, `,
+        )})`,
+  );
+  const byProduct = new Map(extras.map((e) => [e.productId, e]));
+  return rows.map((row) => ({
+    ...row,
+    reratingPendingSince: byProduct.get(row.productId)?.reratingPendingSince ?? null,
+    photoId: byProduct.get(row.productId)?.photoId ?? null,
+  }));
+}
+
+/** What a visitor searches: the product, its producer and its commune, folded. */
+const SEARCH_TEXT = sql`(p.name_search || ' ' || s.name_search || ' ' || cm.folded)`;
+
+function conditions(f: CatalogueFilter, search: Search): SQL {
+  const parts: SQL[] = [IS_STANDING];
   if (f.star) parts.push(sql`c.star = ${f.star}`);
   if (f.setNumbers?.length)
     parts.push(
@@ -124,11 +158,13 @@ function conditions(f: CatalogueFilter, search: 'strict' | 'fuzzy' | 'none'): SQ
   }
   const words = f.folded?.split(' ').filter(Boolean) ?? [];
   if (search === 'strict' && words.length) for (const w of words) parts.push(sql`${SEARCH_TEXT} like ${`%${likeEscape(w)}%`}`);
-  if (search === 'fuzzy' && words.length) parts.push(sql`${f.folded!} <% ${SEARCH_TEXT}`);
+  // Similarity is costly: the empty piece of the certificate's number (left(…, 0)) ties it to the certificate, so that
+  // it is computed once the standing certificates in force are known rather than first, for every product.
+  if (search === 'fuzzy' && words.length) parts.push(sql`${f.folded!} <% (${SEARCH_TEXT} || left(c.number, 0))`);
   return sql.join(parts, sql` and `);
 }
 
-function order(sort: CatalogueSort, f: CatalogueFilter, search: 'strict' | 'fuzzy' | 'none'): SQL {
+function order(sort: CatalogueSort, f: CatalogueFilter, search: Search): SQL {
   const byName = sql`p.sort_key, p.id`;
   switch (sort) {
     case 'star':
@@ -154,17 +190,19 @@ export const portalRepository = {
    * tomm" still finds "Bánh phồng tôm".
    */
   async catalogue(db: DbOrTx, f: CatalogueFilter, sort: CatalogueSort, page: { limit: number; offset: number }) {
-    const run = async (search: 'strict' | 'fuzzy' | 'none') => {
+    const run = async (search: Search) => {
       const where = conditions(f, search);
-      const [items, totals] = await Promise.all([
-        queryRows<CatalogueRow>(db, sql`${SELECT} where ${where} order by ${order(sort, f, search)} limit ${page.limit} offset ${page.offset}`),
-        queryRows<{ n: number }>(
+      const by = order(sort, f, search);
+      // The page is chosen on the sort keys alone; only its rows are then read in full.
+      const [rows, totals] = await Promise.all([
+        queryRows<PageRow>(
           db,
-          sql`select count(*)::int as n from (${STANDING}) c join products p on p.id = c.product_id join subjects s on s.id = p.subject_id
-              join communes cm on cm.code = s.commune_code where ${where}`,
+          sql`${select(search)} where c.id in (select c.id ${from(search)} where ${where} order by ${by} limit ${page.limit} offset ${page.offset})
+              order by ${by}`,
         ),
+        queryRows<{ n: number }>(db, sql`select count(*)::int as n ${from(search)} where ${where}`),
       ]);
-      return { items, total: totals[0]?.n ?? 0 };
+      return { items: await withExtras(db, rows), total: totals[0]?.n ?? 0 };
     };
     if (!f.folded) return run('none');
     const strict = await run('strict');
@@ -212,26 +250,16 @@ export const portalRepository = {
   async figures(db: DbOrTx, provinceCode: string, day: string) {
     const inForce = conditions({ provinceCode, inForceOn: day }, 'none');
     const [byStar, bySet, byCommune, producers] = await Promise.all([
-      queryRows<{ star: number; n: number }>(
-        db,
-        sql`select c.star, count(*)::int as n from (${STANDING}) c join products p on p.id = c.product_id join subjects s on s.id = p.subject_id
-            join communes cm on cm.code = s.commune_code where ${inForce} group by c.star`,
-      ),
+      queryRows<{ star: number; n: number }>(db, sql`select c.star, count(*)::int as n ${from('none')} where ${inForce} group by c.star`),
       queryRows<{ setNumber: number | null; n: number }>(
         db,
-        sql`select p.criteria_set_number as "setNumber", count(*)::int as n from (${STANDING}) c join products p on p.id = c.product_id
-            join subjects s on s.id = p.subject_id join communes cm on cm.code = s.commune_code where ${inForce} group by p.criteria_set_number`,
+        sql`select p.criteria_set_number as "setNumber", count(*)::int as n ${from('none')} where ${inForce} group by p.criteria_set_number`,
       ),
       queryRows<{ communeCode: string; n: number }>(
         db,
-        sql`select s.commune_code as "communeCode", count(*)::int as n from (${STANDING}) c join products p on p.id = c.product_id
-            join subjects s on s.id = p.subject_id join communes cm on cm.code = s.commune_code where ${inForce} group by s.commune_code`,
+        sql`select s.commune_code as "communeCode", count(*)::int as n ${from('none')} where ${inForce} group by s.commune_code`,
       ),
-      queryRows<{ n: number }>(
-        db,
-        sql`select count(distinct s.id)::int as n from (${STANDING}) c join products p on p.id = c.product_id join subjects s on s.id = p.subject_id
-            join communes cm on cm.code = s.commune_code where ${inForce}`,
-      ),
+      queryRows<{ n: number }>(db, sql`select count(distinct s.id)::int as n ${from('none')} where ${inForce}`),
     ]);
     return { byStar, bySet, byCommune, producers: producers[0]?.n ?? 0 };
   },

@@ -50,7 +50,7 @@ header a{color:#fff}.brand{font-weight:700;font-size:1.05rem;text-decoration:non
 nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}nav a{text-decoration:none;padding:4px 0;display:inline-block}
 nav a[aria-current]{border-bottom:2px solid #ffd166}
 .in{max-width:1120px;margin:0 auto;padding:16px}
-main .in{padding-top:20px}h1{font-size:1.55rem;line-height:1.25;margin:.2em 0 .5em}h2{font-size:1.2rem;margin:1.4em 0 .6em}
+main .in{padding-top:20px}main{overflow-wrap:break-word}h1{font-size:1.55rem;line-height:1.25;margin:.2em 0 .5em}h2{font-size:1.2rem;margin:1.4em 0 .6em}
 .lead{font-size:1.05rem;color:#33413d;max-width:60ch}
 .grid{display:grid;gap:14px;grid-template-columns:repeat(auto-fill,minmax(230px,1fr))}
 .card{background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.09);padding:14px;overflow:hidden}
@@ -59,10 +59,10 @@ main .in{padding-top:20px}h1{font-size:1.55rem;line-height:1.25;margin:.2em 0 .5
 .ph{display:flex;align-items:center;justify-content:center;color:#7a8a85;font-size:2rem}
 .product h3{font-size:1rem;margin:0;color:#0b6b4f}.muted{color:#5b6b67;font-size:.9rem}
 .stars{color:#c98a00;letter-spacing:1px;font-size:1.1rem}.stars .off{color:#d4dcd9}
-.badge{display:inline-block;font-size:.75rem;font-weight:700;padding:2px 8px;border-radius:99px;letter-spacing:.02em}
+.badge{display:inline-block;white-space:nowrap;font-size:.75rem;font-weight:700;padding:2px 8px;border-radius:99px;letter-spacing:.02em}
 .ok{background:#dff3e9;color:#0d5c3c}.warn{background:#fff1d6;color:#7a4a00}.bad{background:#fde3e3;color:#8f1717}
 .stats{display:grid;gap:10px;grid-template-columns:repeat(auto-fit,minmax(150px,1fr))}.stat b{display:block;font-size:1.7rem;color:#0b6b4f}
-form.search{display:flex;gap:8px;flex-wrap:wrap}form.search input[type=search],form.search input[type=text]{flex:1 1 220px;min-width:0}
+form.search{display:flex;gap:8px;flex-wrap:wrap;align-items:flex-end}form.search label input{width:100%;min-width:0}
 input,select,button{font:inherit;padding:9px 10px;border:1px solid #b8c5c1;border-radius:8px;background:#fff;color:inherit}
 button,.button{background:#0b6b4f;color:#fff;border-color:#0b6b4f;cursor:pointer;text-decoration:none;display:inline-block;padding:9px 14px;border-radius:8px}
 .filters{display:grid;gap:8px;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));margin:12px 0}
@@ -72,7 +72,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:
 .banner{border-radius:12px;padding:16px 18px;font-weight:700;font-size:1.5rem;line-height:1.2;text-align:center}
 .banner small{display:block;font-size:.95rem;font-weight:500;margin-top:4px}
 .gallery{display:flex;gap:8px;overflow-x:auto}.gallery img{height:200px;width:auto;border-radius:10px}
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e1e8e5;font-size:.92rem}
+table{border-collapse:collapse;width:100%}.scroll{overflow-x:auto}.nowrap{white-space:nowrap}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e1e8e5;font-size:.92rem}
 .map svg{width:100%;height:auto;max-height:75vh}.map path{stroke:#fff;stroke-width:.6}.map a:focus path,.map a:hover path{stroke:#17201e;stroke-width:1.5}
 .legend{display:flex;gap:10px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;margin-right:4px}
 footer{margin-top:32px;background:#e8eeec;color:#33413d;font-size:.88rem}footer .in{display:flex;flex-wrap:wrap;gap:8px 24px}

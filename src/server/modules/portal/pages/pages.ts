@@ -21,12 +21,12 @@ ${p.photoUrl ? `<img src="${escape(p.photoUrl)}" alt="" loading="lazy" decoding=
 const checkLabelForm = (lang: Lang, value = '') => `<form class="search" action="/kiem-tra" method="get" role="search">
 <label style="flex:1 1 240px">${tr(lang, 'Mã in dưới mã QR trên nhãn', 'The code printed under the QR code')}
 <input type="text" name="ma" value="${escape(value)}" autocomplete="off" autocapitalize="off" spellcheck="false" required maxlength="64" placeholder="${tr(lang, 'ví dụ', 'e.g.')} 3kT9x2LpQv8"></label>
-${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit" style="align-self:flex-end">${tr(lang, 'Kiểm tra', 'Check')}</button></form>`;
+${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit">${tr(lang, 'Kiểm tra', 'Check')}</button></form>`;
 
 const searchForm = (lang: Lang, q = '') => `<form class="search" action="/san-pham" method="get" role="search">
 <label style="flex:1 1 240px">${tr(lang, 'Tìm sản phẩm, chủ thể, xã', 'Search products, producers, communes')}
 <input type="search" name="q" value="${escape(q)}" placeholder="${tr(lang, 'ví dụ: bánh phồng tôm', 'e.g. banh phong tom')}"></label>
-${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit" style="align-self:flex-end">${tr(lang, 'Tìm', 'Search')}</button></form>`;
+${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit">${tr(lang, 'Tìm', 'Search')}</button></form>`;
 
 /** The map as SVG: communes shaded by their count of products in force, each a link to its products. */
 export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang: Lang): string {
@@ -69,7 +69,7 @@ export function homePage(c: Common, figures: PortalFigures, featured: PublicProd
   )}${stat(figures.byStar[3], 'sản phẩm 3 sao', '3-star products')}${stat(figures.producers, 'chủ thể có sản phẩm OCOP', 'producers with OCOP products')}</div>
 ${
   figures.bySector.length
-    ? `<h3>${tr(lang, 'Theo ngành', 'By sector')}</h3><table><tbody>${figures.bySector.map((s) => `<tr><th scope="row">${escape(s.sector)}</th><td>${numberVn(s.n)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>${tr(lang, 'Theo ngành', 'By sector')}</h3><table><tbody>${figures.bySector.map((s) => `<tr><th scope="row">${escape(s.sector)}</th><td class="nowrap">${numberVn(s.n)}</td></tr>`).join('')}</tbody></table>`
     : ''
 }
 ${featured.length ? `<h2>${tr(lang, 'Sản phẩm tiêu biểu', 'Featured products')}</h2><div class="grid">${featured.map((p) => productCard(p, lang)).join('')}</div>` : ''}
@@ -164,7 +164,7 @@ export function productPage(c: Common, d: ProductPageData): string {
 ${d.photos.length ? `<div class="gallery">${d.photos.map((ph, i) => `<img src="${escape(ph.url)}" alt="${escape(`${p.name} (${i + 1})`)}" loading="${i ? 'lazy' : 'eager'}" decoding="async" height="200">`).join('')}</div>` : ''}
 ${p.description ? `<h2>${tr(lang, 'Giới thiệu', 'About')}</h2><p>${escape(p.description)}</p>` : ''}</div>
 <div><div class="card"><h2 style="margin-top:0">${tr(lang, 'Giấy chứng nhận OCOP', 'OCOP certificate')}</h2><dl class="facts">
-<dt>${tr(lang, 'Số', 'Number')}</dt><dd>${escape(cert.number)}</dd>
+<dt>${tr(lang, 'Số', 'Number')}</dt><dd class="nowrap">${escape(cert.number)}</dd>
 <dt>${tr(lang, 'Hạng', 'Rating')}</dt><dd>${cert.star} ${tr(lang, 'sao', 'stars')}</dd>
 <dt>${tr(lang, 'Cơ quan công nhận', 'Issued by')}</dt><dd>${escape(cert.issuer)}</dd>
 ${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(cert.decision.number)}, ${dateVn(cert.decision.signedOn)}</dd>` : ''}
@@ -180,12 +180,12 @@ ${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${esca
 <p>${tr(lang, 'Chia sẻ', 'Share')}: <a href="${escape(share)}">${escape(share)}</a></p></div></div></div>
 ${
   d.certificates.length > 1
-    ? `<h2>${tr(lang, 'Các lần công nhận', 'Recognition history')}</h2><table><thead><tr><th>${tr(lang, 'Số', 'Number')}</th><th>${tr(lang, 'Hạng', 'Rating')}</th><th>${tr(lang, 'Ngày cấp', 'Issued')}</th><th>${tr(lang, 'Hiệu lực đến', 'Until')}</th><th>${tr(lang, 'Tình trạng', 'Status')}</th></tr></thead><tbody>${d.certificates
+    ? `<h2>${tr(lang, 'Các lần công nhận', 'Recognition history')}</h2><div class="scroll" tabindex="0" role="region" aria-label="${tr(lang, 'Các lần công nhận', 'Recognition history')}"><table><thead><tr><th>${tr(lang, 'Số', 'Number')}</th><th>${tr(lang, 'Hạng', 'Rating')}</th><th>${tr(lang, 'Ngày cấp', 'Issued')}</th><th>${tr(lang, 'Hiệu lực đến', 'Until')}</th><th>${tr(lang, 'Tình trạng', 'Status')}</th></tr></thead><tbody>${d.certificates
         .map(
           (h) =>
-            `<tr><td>${escape(h.number)}</td><td>${h.star}★</td><td>${dateVn(h.issuedOn)}</td><td>${dateVn(h.expiresOn)}</td><td>${standingBadge(h.standing, lang)}</td></tr>`,
+            `<tr><td class="nowrap">${escape(h.number)}</td><td>${h.star}★</td><td>${dateVn(h.issuedOn)}</td><td>${dateVn(h.expiresOn)}</td><td>${standingBadge(h.standing, lang)}</td></tr>`,
         )
-        .join('')}</tbody></table>`
+        .join('')}</tbody></table></div>`
     : ''
 }`;
   return layout(
