@@ -106,6 +106,9 @@ describe('public portal', () => {
     await visit(valid.url, 'product', valid.name);
     await visit(`/san-pham?q=${encodeURIComponent(words)}`, 'catalogue', valid.name);
     await visit('/ban-do', 'map', 'Các xã có sản phẩm OCOP');
+    await visit('/kiem-tra', 'check-label', 'Mã in dưới mã QR trên nhãn');
+    const producer = await (await fetch(`${server.baseUrl}/api/v1/public/products?q=${encodeURIComponent(words)}`)).json();
+    await visit((producer as { items: { producer: { url: string; name: string } }[] }).items[0]!.producer.url, 'producer', valid.name);
   });
 
   it('opens VALID from the QR code of a printed certificate', async () => {

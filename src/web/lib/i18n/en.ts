@@ -1175,6 +1175,7 @@ export const en: TranslationResource = {
     },
   },
   certificates: {
+    qrAlt: 'Verification QR code of certificate {{number}}',
     qrDownload: 'QR code ({{format}}) for labels',
     title: 'OCOP certificates',
     intro: 'OCOP product certificates, valid 36 months; re-rating is filed 180 to 120 days before expiry.',

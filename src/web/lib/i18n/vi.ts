@@ -1174,6 +1174,7 @@ export const vi = {
     },
   },
   certificates: {
+    qrAlt: 'Mã QR xác thực của giấy chứng nhận {{number}}',
     qrDownload: 'Mã QR ({{format}}) để in nhãn',
     title: 'Giấy chứng nhận OCOP',
     intro: 'Giấy chứng nhận sản phẩm OCOP, hiệu lực 36 tháng; đánh giá lại trong khoảng 180 đến 120 ngày trước khi hết hạn.',

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Grid, Group, Image, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFileTypePdf, IconQrcode } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -154,6 +154,13 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
           <SectionCard title={t('certificates.sections.verification')}>
             <Stack gap="sm">
               <Text size="sm">{t('certificates.verificationText')}</Text>
+              <Image
+                src={certificateQrUrl(certificate.id, 'svg')}
+                alt={t('certificates.qrAlt', { number: certificate.number })}
+                w={160}
+                h={160}
+                data-testid="certificate-qr"
+              />
               <Text size="sm" className="ocop-code" style={{ overflowWrap: 'anywhere' }} data-testid="verification-url">
                 {publicUrl}
               </Text>
