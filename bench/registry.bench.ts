@@ -8,19 +8,16 @@
  * a commune filter — each against a baseline measured in the same run (fetching one product by
  * its id), so the ratios mean the same on any machine.
  */
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { formatProductCode } from '../src/domain/identifiers/index.js';
-import { foldVietnamese, vietnameseSortKey } from '../src/domain/text/vietnamese.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig, PACKAGE_ROOT } from '../src/server/config.js';
 import { queryRows, type Database } from '../src/server/db/client.js';
 import { applyMigrations } from '../src/server/db/migrate.js';
 import { loadReferenceData } from '../src/server/seed/reference.js';
-import { products, subjects, users } from '../src/server/db/schema/index.js';
+import { users } from '../src/server/db/schema/index.js';
 import { hashPassword } from '../src/server/lib/passwords.js';
 import { sql } from 'drizzle-orm';
-import { FORM_NAMES, FORMS, KINDS, openBenchDatabase, pick, PLACES, QUALIFIERS, random } from './support/national-registry.js';
+import { openBenchDatabase, seedNationalRegistry } from './support/national-registry.js';
 
 const SUBJECTS = Number(process.argv[2] ?? 20_000);
 const PRODUCTS = Number(process.argv[3] ?? 50_000);
@@ -28,54 +25,11 @@ const RUNS = 60;
 
 async function seed(database: Database) {
   const { db } = database;
-  const communes = await queryRows<{ code: string; province_code: string }>(db, sql`select code, province_code from communes`);
-  const subjectRows: (typeof subjects.$inferInsert)[] = [];
-  for (let i = 0; i < SUBJECTS; i++) {
-    const commune = pick(communes);
-    const form = pick(FORMS);
-    const name = `${FORM_NAMES[form]} ${pick(KINDS)} ${pick(PLACES)} ${i + 1}`;
-    subjectRows.push({
-      id: randomUUID(),
-      provinceCode: commune.province_code,
-      communeCode: commune.code,
-      name,
-      nameSearch: foldVietnamese(name),
-      sortKey: vietnameseSortKey(name),
-      legalForm: form,
-    });
-  }
-  const productRows: (typeof products.$inferInsert)[] = [];
-  const serials = new Map<string, number>();
-  for (let i = 0; i < PRODUCTS; i++) {
-    const subject = subjectRows[i < SUBJECTS ? i : Math.floor(random() * SUBJECTS)]!;
-    const serial = (serials.get(subject.communeCode) ?? 0) + 1;
-    serials.set(subject.communeCode, serial);
-    const name = `${pick(KINDS)} ${pick(QUALIFIERS)} ${pick(PLACES)}`;
-    productRows.push({
-      subjectId: subject.id!,
-      name,
-      nameSearch: foldVietnamese(name),
-      sortKey: vietnameseSortKey(name),
-      criteriaLegalBasis: '26/2026/QĐ-TTg',
-      criteriaSetNumber: 1 + Math.floor(random() * 26),
-      ocopCode: formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year: 2026 }),
-    });
-  }
-  const started = Date.now();
-  for (let i = 0; i < subjectRows.length; i += 1000) {
-    await db.insert(subjects).values(subjectRows.slice(i, i + 1000));
-    process.stdout.write(`\r  chủ thể / producers ${Math.min(i + 1000, SUBJECTS)}/${SUBJECTS}`);
-  }
-  for (let i = 0; i < productRows.length; i += 1000) {
-    await db.insert(products).values(productRows.slice(i, i + 1000));
-    process.stdout.write(`\r  sản phẩm / products ${Math.min(i + 1000, PRODUCTS)}/${PRODUCTS}   `);
-  }
-  await db.execute(sql`analyze`);
-  console.log(`\n  seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const registry = await seedNationalRegistry(db, { subjects: SUBJECTS, products: PRODUCTS });
   await db
     .insert(users)
     .values({ email: 'bench@ocop.local', fullName: 'Bench', passwordHash: await hashPassword('bench-password-1'), role: 'admin', provinceCode: null });
-  return { productId: (await queryRows<{ id: string }>(db, sql`select id from products limit 1`))[0]!.id, commune: subjectRows[0]!.communeCode };
+  return { productId: (await queryRows<{ id: string }>(db, sql`select id from products limit 1`))[0]!.id, commune: registry.subjects[0]!.communeCode };
 }
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
