@@ -684,7 +684,7 @@ describe('evaluation cycle', () => {
     try {
       const page = await open(PHONE);
       await page.goto(`${later.baseUrl}${verificationPath}`);
-      await page.getByText('HẾT HIỆU LỰC', { exact: true }).first().waitFor();
+      await page.getByRole('status').filter({ hasText: 'HẾT HIỆU LỰC' }).first().waitFor();
       await screenshot(page, 'evaluation-verification-expired-phone');
       const api = await page.request.get(`${later.baseUrl}/api/v1/public/certificates/${verificationPath.split('/').pop()}`);
       expect(await api.json()).toMatchObject({ genuine: true, inForce: false, status: 'expired' });
