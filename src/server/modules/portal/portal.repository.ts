@@ -85,26 +85,19 @@ const closedStates = sql.join(
 const IS_STANDING = sql`not exists (select 1 from certificates later
   where later.product_id = c.product_id and (later.issued_on, later.number) > (c.issued_on, c.number))`;
 
-/**
- * The rows the catalogue reads. Where text is searched, communes come with their names folded as the
- * stored columns are, once per commune (`offset 0` keeps the planner from folding again for every row),
- * by the body of ocop_unaccent() written out: that function, an immutable wrapper of the stable
- * unaccent() for indexes, is never inlined, and called per row it cost ten times as much.
- */
-const FOLDED_COMMUNES = sql`(select code, name, lower(public.unaccent('public.unaccent'::regdictionary, name)) as folded from communes offset 0)`;
-const from = (search: Search) => sql`from certificates c
+const FROM = sql`from certificates c
   join products p on p.id = c.product_id
   join subjects s on s.id = p.subject_id
-  join ${search === 'none' ? sql`communes` : FOLDED_COMMUNES} cm on cm.code = s.commune_code`;
+  join communes cm on cm.code = s.commune_code`;
 
-const select = (search: Search) => sql`
+const SELECT = sql`
   select p.id as "productId", coalesce(c.product_name, p.name) as "productName", p.ocop_code as "ocopCode", p.description,
     p.criteria_set_number as "criteriaSetNumber", s.id as "subjectId", coalesce(c.subject_name, s.name) as "subjectName",
     s.legal_form as "legalForm", s.commune_code as "communeCode", cm.name as "communeName", s.province_code as "provinceCode",
     pv.name as "provinceName", c.id as "certificateId", c.number as "certificateNumber", c.star, c.level,
     c.issued_on::text as "issuedOn", c.expires_on::text as "expiresOn", c.revoked_on::text as "revokedOn",
     c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode"
-  ${from(search)}
+  ${FROM}
   join provinces pv on pv.code = s.province_code`;
 
 type PageRow = Omit<CatalogueRow, 'reratingPendingSince' | 'photoId'>;
@@ -131,8 +124,20 @@ async function withExtras(db: DbOrTx, rows: PageRow[]): Promise<CatalogueRow[]> 
   }));
 }
 
+/**
+ * The commune's name folded as the stored columns are, by the body of ocop_unaccent() written out: that
+ * function, an immutable wrapper of the stable unaccent() for indexes, is never inlined, and called per
+ * row it cost ten times as much.
+ */
+const FOLDED_COMMUNE = sql`lower(public.unaccent('public.unaccent'::regdictionary, cm.name))`;
 /** What a visitor searches: the product, its producer and its commune, folded. */
-const SEARCH_TEXT = sql`(p.name_search || ' ' || s.name_search || ' ' || cm.folded)`;
+const SEARCH_TEXT = sql`(p.name_search || ' ' || s.name_search || ' ' || ${FOLDED_COMMUNE})`;
+/**
+ * The empty piece of the certificate's number ties a text condition to the certificate: it is then
+ * checked once the standing certificates that pass the other filters are known, not first for every
+ * product of the registry (the planner cannot tell how few rows a text condition keeps).
+ */
+const TIED = sql`left(c.number, 0)`;
 
 function conditions(f: CatalogueFilter, search: Search): SQL {
   const parts: SQL[] = [IS_STANDING];
@@ -157,10 +162,13 @@ function conditions(f: CatalogueFilter, search: Search): SQL {
         where d.product_id = p.id and d.kind = 'rerating' and d.submitted_on <= c.expires_on and d.state not in (${closedStates}))))`);
   }
   const words = f.folded?.split(' ').filter(Boolean) ?? [];
-  if (search === 'strict' && words.length) for (const w of words) parts.push(sql`${SEARCH_TEXT} like ${`%${likeEscape(w)}%`}`);
-  // Similarity is costly: the empty piece of the certificate's number (left(…, 0)) ties it to the certificate, so that
-  // it is computed once the standing certificates in force are known rather than first, for every product.
-  if (search === 'fuzzy' && words.length) parts.push(sql`${f.folded!} <% (${SEARCH_TEXT} || left(c.number, 0))`);
+  // Every word in the product's name, the producer's or the commune's: a word has no space, so it is found in one
+  // of them exactly when it is found in SEARCH_TEXT, and the commune's name is folded only when the others lack it.
+  for (const w of search === 'strict' ? words : []) {
+    const like = `%${likeEscape(w)}%`;
+    parts.push(sql`(p.name_search like ${like} or s.name_search like ${like} or (${FOLDED_COMMUNE} || ${TIED}) like ${like})`);
+  }
+  if (search === 'fuzzy' && words.length) parts.push(sql`${f.folded!} <% (${SEARCH_TEXT} || ${TIED})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -199,10 +207,10 @@ export const portalRepository = {
       const [rows, totals] = await Promise.all([
         queryRows<PageRow>(
           db,
-          sql`${select(search)} where c.id in (select c.id ${from(search)} where ${where} order by ${by} limit ${page.limit} offset ${page.offset})
+          sql`${SELECT} where c.id in (select c.id ${FROM} where ${where} order by ${by} limit ${page.limit} offset ${page.offset})
               order by ${by}`,
         ),
-        single ? undefined : queryRows<{ n: number }>(db, sql`select count(*)::int as n ${from(search)} where ${where}`),
+        single ? undefined : queryRows<{ n: number }>(db, sql`select count(*)::int as n ${FROM} where ${where}`),
       ]);
       return { items: await withExtras(db, rows), total: totals ? (totals[0]?.n ?? 0) : rows.length };
     };
@@ -252,16 +260,16 @@ export const portalRepository = {
   async figures(db: DbOrTx, provinceCode: string, day: string) {
     const inForce = conditions({ provinceCode, inForceOn: day }, 'none');
     const [byStar, bySet, byCommune, producers] = await Promise.all([
-      queryRows<{ star: number; n: number }>(db, sql`select c.star, count(*)::int as n ${from('none')} where ${inForce} group by c.star`),
+      queryRows<{ star: number; n: number }>(db, sql`select c.star, count(*)::int as n ${FROM} where ${inForce} group by c.star`),
       queryRows<{ setNumber: number | null; n: number }>(
         db,
-        sql`select p.criteria_set_number as "setNumber", count(*)::int as n ${from('none')} where ${inForce} group by p.criteria_set_number`,
+        sql`select p.criteria_set_number as "setNumber", count(*)::int as n ${FROM} where ${inForce} group by p.criteria_set_number`,
       ),
       queryRows<{ communeCode: string; n: number }>(
         db,
-        sql`select s.commune_code as "communeCode", count(*)::int as n ${from('none')} where ${inForce} group by s.commune_code`,
+        sql`select s.commune_code as "communeCode", count(*)::int as n ${FROM} where ${inForce} group by s.commune_code`,
       ),
-      queryRows<{ n: number }>(db, sql`select count(distinct s.id)::int as n ${from('none')} where ${inForce}`),
+      queryRows<{ n: number }>(db, sql`select count(distinct s.id)::int as n ${FROM} where ${inForce}`),
     ]);
     return { byStar, bySet, byCommune, producers: producers[0]?.n ?? 0 };
   },
