@@ -259,6 +259,8 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
       // Rows of a backup older than migration 0015 have no product province (a trigger fills it, and
       // triggers are off here): fill it, and settle codes such a backup holds twice, as 0015 did.
       await tx.execute(sql`select products_settle_external_codes()`);
+      // The public catalogue's entries are derived (migration 0016) and kept by triggers, which were off: write them again.
+      await tx.execute(sql`select catalogue_rebuild()`);
 
       const savedSequences = new Map(manifest.sequences.map((s) => [s.name, s]));
       for (const s of sequences) {

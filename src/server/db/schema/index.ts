@@ -9,3 +9,4 @@ export * from './evaluation.js';
 export * from './certificates.js';
 export * from './councils.js';
 export * from './plans.js';
+export * from './catalogue.js';

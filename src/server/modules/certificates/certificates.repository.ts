@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, notInArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -41,9 +41,10 @@ const columns = {
   decisionSignerTitle: decisions.signerTitle,
 };
 
-const base = (db: DbOrTx) =>
+/** A certificate with its product, producer, commune, province and decision; `extra` columns besides. */
+const base = <Extra extends Record<string, SQL.Aliased | SQL>>(db: DbOrTx, extra?: Extra) =>
   db
-    .select(columns)
+    .select({ ...columns, ...(extra as Extra) })
     .from(certificates)
     .innerJoin(products, eq(products.id, certificates.productId))
     .innerJoin(subjects, eq(subjects.id, products.subjectId))
@@ -73,6 +74,24 @@ export const certificatesRepository = {
   },
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(certificates.id, id)).limit(1))[0] as CertificateRow | undefined,
   byCode: async (db: DbOrTx, code: string) => (await base(db).where(eq(certificates.verificationCode, code)).limit(1))[0] as CertificateRow | undefined,
+  /**
+   * The certificate behind a label's code with what its public check needs besides, in one query (the
+   * check is what the public asks most): the day an open re-rating was filed, and whether there is a photo.
+   */
+  async verification(db: DbOrTx, code: string) {
+    const rows = await base(db, {
+      reratingPendingSince: sql<string | null>`(select min(d.submitted_on)::text from dossiers d
+        where d.product_id = ${certificates.productId} and d.kind = 'rerating' and d.submitted_on is not null
+          and d.state not in (${sql.join(
+            CLOSED_STATES.map((s) => sql`${s}`),
+            sql`, `,
+          )}))`,
+      hasPhoto: sql<boolean>`exists (select 1 from product_photos ph where ph.product_id = ${certificates.productId})`,
+    })
+      .where(eq(certificates.verificationCode, code))
+      .limit(1);
+    return rows[0] as (CertificateRow & { reratingPendingSince: string | null; hasPhoto: boolean }) | undefined;
+  },
 
   /** Certificates in force whose expiry falls in [from, to]: the office's work list, the re-rating reminders (those not yet reminded). */
   expiringBetween: (db: DbOrTx, filter: { scope: RegistryScope; notYetReminded?: boolean }, from: string, to: string) =>

@@ -208,10 +208,9 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
     /** The public check behind a label's QR code; undefined when no certificate has that code. */
     async verify(code: string): Promise<PublicVerification | undefined> {
-      const row = await repo.byCode(db, code);
+      const row = await repo.verification(db, code);
       if (!row) return undefined;
-      const status = (await statuses([row])).get(row.id)!;
-      return presentVerification(row, status, (await repo.firstPhoto(db, row.productId)) !== undefined);
+      return presentVerification(row, certificateStatus(row, today()), row.hasPhoto);
     },
 
     /** The product's first photo, for the public page (only for codes that exist). */

@@ -56,8 +56,6 @@ export type ProducerCardRow = {
 };
 
 export type CatalogueFilter = {
-  /** foldVietnamese(q), words separated by one space. */
-  folded?: string | undefined;
   star?: number | undefined;
   setNumbers?: readonly number[] | undefined;
   communeCode?: string | undefined;
@@ -69,8 +67,12 @@ export type CatalogueFilter = {
   inForceOn?: string | undefined;
 };
 export type CatalogueSort = 'relevance' | 'star' | 'name' | 'newest';
-/** Whether text is searched: every word contained, near spellings, or none. */
-type Search = 'strict' | 'fuzzy' | 'none';
+/**
+ * The words (folded syllables) every result holds among the words of its product's, producer's or
+ * commune's name; none: no search. The sort orders match the entries' indexes (`nulls last` included).
+ */
+export type CatalogueSearch = { words: readonly string[] };
+const NO_SEARCH: CatalogueSearch = { words: [] };
 
 const closedStates = sql.join(
   CLOSED_STATES.map((s) => sql`${s}`),
@@ -78,145 +80,112 @@ const closedStates = sql.join(
 );
 
 /**
- * The standing certificate of each product (its latest: issued last, the higher number on the same
- * day) is the certificate no other of the product follows. As a condition rather than a `distinct on`
- * over every certificate, the other filters narrow the rows first and the check is an anti-join.
+ * Certified products are read from the catalogue's entries (migration 0016): one row per product with
+ * its standing certificate, what is filtered, sorted and searched on, and what a card shows, kept by
+ * triggers. A page of results is read from that one table; only what changes with other records (an
+ * open re-rating, photos) is looked up, for the page's rows.
  */
-const IS_STANDING = sql`not exists (select 1 from certificates later
-  where later.product_id = c.product_id and (later.issued_on, later.number) > (c.issued_on, c.number))`;
+const COLUMNS = sql`
+  e.product_id as "productId", e.product_name as "productName", e.ocop_code as "ocopCode", e.description,
+  e.criteria_set_number as "criteriaSetNumber", e.subject_id as "subjectId", e.subject_name as "subjectName",
+  e.legal_form as "legalForm", e.commune_code as "communeCode", e.commune_name as "communeName", e.province_code as "provinceCode",
+  e.province_name as "provinceName", e.certificate_id as "certificateId", e.certificate_number as "certificateNumber", e.star, e.level,
+  e.issued_on::text as "issuedOn", e.expires_on::text as "expiresOn", e.revoked_on::text as "revokedOn",
+  e.superseded_on::text as "supersededOn", e.verification_code as "verificationCode"`;
 
-const FROM = sql`from certificates c
-  join products p on p.id = c.product_id
-  join subjects s on s.id = p.subject_id
-  join communes cm on cm.code = s.commune_code`;
+/** What a page's rows need besides, read for those rows only: the re-rating each may be waiting for, its first photo. */
+const EXTRAS = sql`
+  (select min(d.submitted_on)::text from dossiers d
+     where d.product_id = e.product_id and d.kind = 'rerating' and d.submitted_on is not null and d.state not in (${closedStates})) as "reratingPendingSince",
+  (select ph.id from product_photos ph where ph.product_id = e.product_id order by ph.position limit 1) as "photoId"`;
 
-const SELECT = sql`
-  select p.id as "productId", coalesce(c.product_name, p.name) as "productName", p.ocop_code as "ocopCode", p.description,
-    p.criteria_set_number as "criteriaSetNumber", s.id as "subjectId", coalesce(c.subject_name, s.name) as "subjectName",
-    s.legal_form as "legalForm", s.commune_code as "communeCode", cm.name as "communeName", s.province_code as "provinceCode",
-    pv.name as "provinceName", c.id as "certificateId", c.number as "certificateNumber", c.star, c.level,
-    c.issued_on::text as "issuedOn", c.expires_on::text as "expiresOn", c.revoked_on::text as "revokedOn",
-    c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode"
-  ${FROM}
-  join provinces pv on pv.code = s.province_code`;
-
-type PageRow = Omit<CatalogueRow, 'reratingPendingSince' | 'photoId'>;
-
-/** What the page's rows need besides: the re-rating each may be waiting for, its first photo; read for those rows only. */
-async function withExtras(db: DbOrTx, rows: PageRow[]): Promise<CatalogueRow[]> {
-  if (!rows.length) return [];
-  const extras = await queryRows<{ productId: string; reratingPendingSince: string | null; photoId: string | null }>(
-    db,
-    sql`select p.id as "productId",
-          (select min(d.submitted_on)::text from dossiers d
-             where d.product_id = p.id and d.kind = 'rerating' and d.submitted_on is not null and d.state not in (${closedStates})) as "reratingPendingSince",
-          (select ph.id from product_photos ph where ph.product_id = p.id order by ph.position limit 1) as "photoId"
-        from products p where p.id in (${sql.join(
-          rows.map((r) => sql`${r.productId}`),
-          sql`, `,
-        )})`,
-  );
-  const byProduct = new Map(extras.map((e) => [e.productId, e]));
-  return rows.map((row) => ({
-    ...row,
-    reratingPendingSince: byProduct.get(row.productId)?.reratingPendingSince ?? null,
-    photoId: byProduct.get(row.productId)?.photoId ?? null,
-  }));
-}
-
-/**
- * The commune's name folded as the stored columns are, by the body of ocop_unaccent() written out: that
- * function, an immutable wrapper of the stable unaccent() for indexes, is never inlined, and called per
- * row it cost ten times as much.
- */
-const FOLDED_COMMUNE = sql`lower(public.unaccent('public.unaccent'::regdictionary, cm.name))`;
-/** What a visitor searches: the product, its producer and its commune, folded. */
-const SEARCH_TEXT = sql`(p.name_search || ' ' || s.name_search || ' ' || ${FOLDED_COMMUNE})`;
-/**
- * The empty piece of the certificate's number ties a text condition to the certificate: it is then
- * checked once the standing certificates that pass the other filters are known, not first for every
- * product of the registry (the planner cannot tell how few rows a text condition keeps).
- */
-const TIED = sql`left(c.number, 0)`;
-
-function conditions(f: CatalogueFilter, search: Search): SQL {
-  const parts: SQL[] = [IS_STANDING];
-  if (f.star) parts.push(sql`c.star = ${f.star}`);
+function conditions(f: CatalogueFilter, search: CatalogueSearch): SQL {
+  const parts: SQL[] = [];
+  if (f.star) parts.push(sql`e.star = ${f.star}`);
   if (f.setNumbers?.length)
     parts.push(
-      sql`p.criteria_set_number in (${sql.join(
+      sql`e.criteria_set_number in (${sql.join(
         f.setNumbers.map((n) => sql`${n}`),
         sql`, `,
       )})`,
     );
-  if (f.communeCode) parts.push(sql`s.commune_code = ${f.communeCode}`);
-  if (f.provinceCode) parts.push(sql`s.province_code = ${f.provinceCode}`);
-  if (f.legalForm) parts.push(sql`s.legal_form = ${f.legalForm}`);
-  if (f.subjectId) parts.push(sql`s.id = ${f.subjectId}`);
-  if (f.productId) parts.push(sql`p.id = ${f.productId}`);
+  if (f.communeCode) parts.push(sql`e.commune_code = ${f.communeCode}`);
+  if (f.provinceCode) parts.push(sql`e.province_code = ${f.provinceCode}`);
+  if (f.legalForm) parts.push(sql`e.legal_form = ${f.legalForm}`);
+  if (f.subjectId) parts.push(sql`e.subject_id = ${f.subjectId}`);
+  if (f.productId) parts.push(sql`e.product_id = ${f.productId}`);
   if (f.inForceOn) {
     // Mirrors isInForce(certificateStatus(…)) of the domain for the filter; the status shown is the domain's.
     const day = f.inForceOn;
-    parts.push(sql`(c.revoked_on is null or c.revoked_on > ${day}::date) and (c.superseded_on is null or c.superseded_on > ${day}::date)
-      and (c.expires_on >= ${day}::date or (${day}::date <= c.expires_on + 180 and exists (select 1 from dossiers d
-        where d.product_id = p.id and d.kind = 'rerating' and d.submitted_on <= c.expires_on and d.state not in (${closedStates}))))`);
+    parts.push(sql`(e.revoked_on is null or e.revoked_on > ${day}::date) and (e.superseded_on is null or e.superseded_on > ${day}::date)
+      and (e.expires_on >= ${day}::date or (${day}::date <= e.expires_on + 180 and exists (select 1 from dossiers d
+        where d.product_id = e.product_id and d.kind = 'rerating' and d.submitted_on <= e.expires_on and d.state not in (${closedStates}))))`);
   }
-  const words = f.folded?.split(' ').filter(Boolean) ?? [];
-  // Every word in the product's name, the producer's or the commune's: a word has no space, so it is found in one
-  // of them exactly when it is found in SEARCH_TEXT, and the commune's name is folded only when the others lack it.
-  for (const w of search === 'strict' ? words : []) {
-    const like = `%${likeEscape(w)}%`;
-    parts.push(sql`(p.name_search like ${like} or s.name_search like ${like} or (${FOLDED_COMMUNE} || ${TIED}) like ${like})`);
-  }
-  if (search === 'fuzzy' && words.length) parts.push(sql`${f.folded!} <% (${SEARCH_TEXT} || ${TIED})`);
-  return sql.join(parts, sql` and `);
+  // The entry holds every word (the words index answers it).
+  if (search.words.length)
+    parts.push(
+      sql`e.words @> array[${sql.join(
+        search.words.map((w) => sql`${w}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
-function order(sort: CatalogueSort, f: CatalogueFilter, search: Search): SQL {
-  const byName = sql`p.sort_key, p.id`;
+function order(sort: CatalogueSort, search: CatalogueSearch): SQL {
+  const byName = sql`e.sort_key, e.product_id`;
   switch (sort) {
     case 'star':
-      return sql`c.star desc, ${byName}`;
+      return sql`e.star desc nulls last, ${byName}`;
     case 'name':
       return byName;
     case 'newest':
-      return sql`c.issued_on desc, ${byName}`;
+      return sql`e.issued_on desc nulls last, ${byName}`;
     case 'relevance':
-      if (search === 'fuzzy') return sql`word_similarity(${f.folded!}, ${SEARCH_TEXT}) desc, c.star desc, ${byName}`;
-      if (search === 'strict') {
-        const phrase = likeEscape(f.folded!);
-        return sql`(p.name_search like ${`${phrase}%`}) desc, (p.name_search like ${`%${phrase}%`}) desc, c.star desc, ${byName}`;
+      if (search.words.length) {
+        const phrase = likeEscape(search.words.join(' '));
+        return sql`(e.product_search like ${`${phrase}%`}) desc, (e.product_search like ${`%${phrase}%`}) desc, e.star desc, ${byName}`;
       }
-      return sql`c.star desc, c.issued_on desc, ${byName}`;
+      return sql`e.star desc, e.issued_on desc, ${byName}`;
   }
 }
 
 export const portalRepository = {
+  /** How many certified products pass the filter and the search. */
+  async count(db: DbOrTx, f: CatalogueFilter, search: CatalogueSearch) {
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalogue_entries e where ${conditions(f, search)}`);
+    return row?.n ?? 0;
+  },
+
+  /** One page of them, chosen on the entries alone; what changes with other records is read for its rows only. */
+  page(db: DbOrTx, f: CatalogueFilter, search: CatalogueSearch, sort: CatalogueSort, page: { limit: number; offset: number }) {
+    const by = order(sort, search);
+    return queryRows<CatalogueRow>(
+      db,
+      sql`select ${COLUMNS}, ${EXTRAS}
+          from (select * from catalogue_entries e where ${conditions(f, search)} order by ${by} limit ${page.limit} offset ${page.offset}) e
+          order by ${by}`,
+    );
+  },
+
   /**
-   * One page of certified products. A query first has to find every word (accent-insensitive);
-   * only when that finds nothing are near spellings tried (trigram word similarity), so "banh phong
-   * tomm" still finds "Bánh phồng tôm".
+   * Each word of a search as the catalogue's word spelled most nearly like it (trigram similarity over
+   * the catalogue's vocabulary), so "banh phong tomm" looks for "banh phong tom". A word with no near
+   * spelling is left out.
    */
-  async catalogue(db: DbOrTx, f: CatalogueFilter, sort: CatalogueSort, page: { limit: number; offset: number }) {
-    const run = async (search: Search) => {
-      const where = conditions(f, search);
-      const by = order(sort, f, search);
-      // The page is chosen on the sort keys alone; only its rows are then read in full. One product has one
-      // standing certificate: its first page is the whole result, and no count is needed (the product page).
-      const single = f.productId !== undefined && page.offset === 0 && page.limit > 0;
-      const [rows, totals] = await Promise.all([
-        queryRows<PageRow>(
-          db,
-          sql`${SELECT} where c.id in (select c.id ${FROM} where ${where} order by ${by} limit ${page.limit} offset ${page.offset})
-              order by ${by}`,
-        ),
-        single ? undefined : queryRows<{ n: number }>(db, sql`select count(*)::int as n ${FROM} where ${where}`),
-      ]);
-      return { items: await withExtras(db, rows), total: totals ? (totals[0]?.n ?? 0) : rows.length };
-    };
-    if (!f.folded) return run('none');
-    const strict = await run('strict');
-    return strict.total > 0 ? strict : run('fuzzy');
+  async nearestWords(db: DbOrTx, words: readonly string[]): Promise<string[]> {
+    const rows = await queryRows<{ word: string }>(
+      db,
+      sql`select near.word
+          from unnest(array[${sql.join(
+            words.map((w) => sql`${w}`),
+            sql`, `,
+          )}]::text[]) with ordinality as q(word, position)
+          cross join lateral (select cw.word from catalogue_words cw where cw.word % q.word
+                              order by similarity(cw.word, q.word) desc, abs(length(cw.word) - length(q.word)), cw.word limit 1) near
+          order by q.position`,
+    );
+    return rows.map((r) => r.word);
   },
 
   /** Every certificate of a product, latest first (the product page's history). */
@@ -258,18 +227,18 @@ export const portalRepository = {
 
   /** Products in force by star, by criteria set, the producers behind them and the communes with any (home page, map). */
   async figures(db: DbOrTx, provinceCode: string, day: string) {
-    const inForce = conditions({ provinceCode, inForceOn: day }, 'none');
+    const inForce = conditions({ provinceCode, inForceOn: day }, NO_SEARCH);
     const [byStar, bySet, byCommune, producers] = await Promise.all([
-      queryRows<{ star: number; n: number }>(db, sql`select c.star, count(*)::int as n ${FROM} where ${inForce} group by c.star`),
+      queryRows<{ star: number; n: number }>(db, sql`select e.star, count(*)::int as n from catalogue_entries e where ${inForce} group by e.star`),
       queryRows<{ setNumber: number | null; n: number }>(
         db,
-        sql`select p.criteria_set_number as "setNumber", count(*)::int as n ${FROM} where ${inForce} group by p.criteria_set_number`,
+        sql`select e.criteria_set_number as "setNumber", count(*)::int as n from catalogue_entries e where ${inForce} group by e.criteria_set_number`,
       ),
       queryRows<{ communeCode: string; n: number }>(
         db,
-        sql`select s.commune_code as "communeCode", count(*)::int as n ${FROM} where ${inForce} group by s.commune_code`,
+        sql`select e.commune_code as "communeCode", count(*)::int as n from catalogue_entries e where ${inForce} group by e.commune_code`,
       ),
-      queryRows<{ n: number }>(db, sql`select count(distinct s.id)::int as n ${FROM} where ${inForce}`),
+      queryRows<{ n: number }>(db, sql`select count(distinct e.subject_id)::int as n from catalogue_entries e where ${inForce}`),
     ]);
     return { byStar, bySet, byCommune, producers: producers[0]?.n ?? 0 };
   },

@@ -8,10 +8,19 @@ import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { createTtlCache } from '../../lib/ttl-cache.js';
 import type { CertificatesService } from '../certificates/certificates.service.js';
-import { portalRepository as repo, type CatalogueFilter, type CatalogueRow } from './portal.repository.js';
+import { portalRepository as repo, type CatalogueFilter, type CatalogueRow, type CatalogueSearch, type CatalogueSort } from './portal.repository.js';
 
 const PRODUCT = { vi: 'sản phẩm OCOP', en: 'OCOP product' };
 const PRODUCER = { vi: 'chủ thể OCOP', en: 'OCOP producer' };
+
+/** A search's words as the catalogue holds them: folded syllables, in order, each once ("Bánh-phồng tôm" → banh, phong, tom). */
+export const wordsOf = (query: string | undefined): string[] => [
+  ...new Set(
+    foldVietnamese(query ?? '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  ),
+];
 
 /** The four words of the label check; the exact status (due for re-rating, extended…) goes beside. */
 export function standingOf(status: CertificateStatus): PublicStanding {
@@ -87,7 +96,6 @@ export function createPortalService(
     const sectorName = q.sector ? (await sectors())[q.sector - 1] : undefined;
     const setNumbers = q.set ? [q.set] : sectorName ? sets.filter((s) => s.sector === sectorName).map((s) => s.number) : undefined;
     return {
-      folded: q.q ? foldVietnamese(q.q).replace(/\s+/g, ' ').trim() || undefined : undefined,
       star: q.star,
       // A sector with no set (cannot happen with shipped data) must match nothing, not everything.
       setNumbers: setNumbers && !setNumbers.length ? [-1] : setNumbers,
@@ -97,6 +105,25 @@ export function createPortalService(
     };
   }
 
+  const counted = (f: CatalogueFilter, search: CatalogueSearch) => cached(`count|${JSON.stringify([f, search])}`, () => repo.count(db, f, search));
+
+  /**
+   * Certified products passing a filter, one page. A query first has to find every word (accent-
+   * insensitive); only when that finds nothing is each word read as the catalogue's word spelled most
+   * nearly like it, so "banh phong tomm" still finds "Bánh phồng tôm". Counts are cached apart from
+   * pages: the same search sorted or paged another way counts the same, and the count reads every match.
+   */
+  async function findCertified(f: CatalogueFilter, query: string | undefined, sort: CatalogueSort, page: { limit: number; offset: number }, withTotal = true) {
+    let search: CatalogueSearch = { words: wordsOf(query) };
+    if (search.words.length && !(await counted(f, search))) {
+      const nearest = await cached(`nearest|${search.words.join(' ')}`, () => repo.nearestWords(db, search.words));
+      if (!nearest.length || nearest.join(' ') === search.words.join(' ')) return { items: [], total: 0 };
+      search = { words: nearest };
+    }
+    const [items, total] = await Promise.all([repo.page(db, f, search, sort, page), withTotal ? counted(f, search) : undefined]);
+    return { items, total: total ?? items.length };
+  }
+
   return {
     criteriaSets,
     sectors,
@@ -104,7 +131,7 @@ export function createPortalService(
     async catalogue(q: CatalogueQuery): Promise<PublicProductList> {
       return cached(`catalogue|${JSON.stringify(q)}`, async () => {
         const [filter, sets] = await Promise.all([filterOf(q), criteriaSets()]);
-        const page = await repo.catalogue(db, filter, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+        const page = await findCertified(filter, q.q, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
         return { items: page.items.map((r) => present(r, sets)), total: page.total, page: q.page, pageSize: q.pageSize };
       });
     },
@@ -112,7 +139,7 @@ export function createPortalService(
     /** A certified product with its photos and every certificate it held; 404 for anything not certified. */
     async product(productId: string) {
       return cached(`product|${productId}`, async () => {
-        const [found, sets] = await Promise.all([repo.catalogue(db, { productId }, 'newest', { limit: 1, offset: 0 }), criteriaSets()]);
+        const [found, sets] = await Promise.all([findCertified({ productId }, undefined, 'newest', { limit: 1, offset: 0 }, false), criteriaSets()]);
         const row = found.items[0];
         if (!row) throw notFound(PRODUCT);
         const [photos, history] = await Promise.all([repo.photosOf(db, productId), repo.certificatesOf(db, productId)]);
@@ -135,7 +162,7 @@ export function createPortalService(
       return cached(`producer|${subjectId}`, async () => {
         const card = await repo.producer(db, subjectId);
         if (!card) throw notFound(PRODUCER);
-        const [sets, products] = await Promise.all([criteriaSets(), repo.catalogue(db, { subjectId }, 'star', { limit: 200, offset: 0 })]);
+        const [sets, products] = await Promise.all([criteriaSets(), findCertified({ subjectId }, undefined, 'star', { limit: 200, offset: 0 }, false)]);
         return { producer: card, products: products.items.map((r) => present(r, sets)) };
       });
     },

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
+import { eq, sql } from 'drizzle-orm';
+import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
+import { queryRows } from '../../db/client.js';
+import { certificates, communes, products, provinces, subjects } from '../../db/schema/index.js';
 import { issuedCertificate } from '../../../../test/support/certificates.js';
 
 // The public portal over the demo province with certificates in every standing: in force (3, 4
@@ -54,6 +58,8 @@ describe('open data: certified products', () => {
     const q = async (s: string) => names((await anonymous.get(`/api/v1/public/products?valid=0&q=${encodeURIComponent(s)}`)).body);
     expect(await q('banh phong tom')).toEqual(['Bánh phồng tôm đặc biệt']);
     expect(await q('BÁNH PHỒNG TÔM')).toEqual(['Bánh phồng tôm đặc biệt']);
+    expect(await q('  Bánh-phồng,  tôm! ')).toEqual(['Bánh phồng tôm đặc biệt']); // words, whatever separates them
+    expect(await q('phong')).not.toContain('Gạo thơm Tháp Mười');
     expect(await q('banh phong tomm')).toContain('Bánh phồng tôm đặc biệt');
     expect(await q('sa giang')).toContain('Bánh phồng tôm đặc biệt'); // the producer's name
     expect(await q('lai vung')).toEqual(expect.arrayContaining(['Quýt hồng Lai Vung', 'Nem Lai Vung']));
@@ -207,5 +213,60 @@ describe('pages', () => {
     expect((await page('/favicon.svg')).headers['content-type']).toMatch(/svg/);
     const compressed = await t.app.inject({ method: 'GET', url: '/san-pham?valid=0', headers: { 'accept-encoding': 'br, gzip' } });
     expect(compressed.headers['content-encoding']).toBe('br');
+  });
+});
+
+// The catalogue reads its entries (one per certified product), which triggers keep in step with the
+// certificates, products, producers and communes they copy, whoever writes those rows.
+describe('the catalogue follows the records it copies', () => {
+  const search = async (q: string) => names((await anonymous.get(`/api/v1/public/products?valid=0&q=${encodeURIComponent(q)}`)).body);
+  const entry = async (productId: string) =>
+    (
+      await queryRows<{ certificateId: string; star: number }>(
+        t.database.db,
+        sql`select certificate_id as "certificateId", star from catalogue_entries where product_id = ${productId}`,
+      )
+    )[0];
+
+  it('holds one entry per certified product, on its standing certificate', async () => {
+    const [counts] = await queryRows<{ entries: number; certified: number }>(
+      t.database.db,
+      sql`select (select count(*) from catalogue_entries)::int as entries, (select count(distinct product_id) from certificates)::int as certified`,
+    );
+    expect(counts!.entries).toBe(counts!.certified);
+    expect((await entry(ids.quyt!))!.star).toBe(4); // the re-rating's, not the superseded 3★
+  });
+
+  it('finds a product by its new name, its producer by the new name, its commune by the new name', async () => {
+    const db = t.database.db;
+    const rename = (name: string) => ({ name, nameSearch: foldVietnamese(name), sortKey: vietnameseSortKey(name) });
+    await db.update(products).set(rename('Bánh tráng mè đen')).where(eq(products.id, ids.banh!));
+    expect(await search('banh trang me den')).toEqual(['Bánh tráng mè đen']); // these certificates hold no name as issued
+    const [renamed] = await queryRows<{ words: string[] }>(db, sql`select words from catalogue_entries where product_id = ${ids.banh!}`);
+    expect(renamed!.words.slice(0, 4)).toEqual(['banh', 'trang', 'me', 'den']);
+
+    const [gao] = await db.select({ subjectId: products.subjectId }).from(products).where(eq(products.id, ids.gao!));
+    await db.update(subjects).set(rename('Hợp tác xã Đồng Tháp Xanh')).where(eq(subjects.id, gao!.subjectId));
+    expect(await search('dong thap xanh')).toContain('Gạo thơm Tháp Mười');
+    const card = async (q: string) => (await anonymous.get(`/api/v1/public/products?valid=0&q=${encodeURIComponent(q)}`)).body.items[0];
+    expect((await card('dong thap xanh')).producer.name).toBe('Hợp tác xã Đồng Tháp Xanh');
+    await db.update(provinces).set({ name: 'Đồng Tháp (mới)' }).where(eq(provinces.code, '82'));
+    expect((await card('gao dong thap xanh')).province.name).toBe('Đồng Tháp (mới)');
+
+    const [sen] = await queryRows<{ communeCode: string }>(db, sql`select commune_code as "communeCode" from catalogue_entries where product_id = ${ids.sen}`);
+    await db.update(communes).set({ name: 'Phường Sen Hồng Mới' }).where(eq(communes.code, sen!.communeCode));
+    expect(await search('sen hong moi')).toContain('Hạt sen sấy');
+  });
+
+  it('moves to a new certificate, and drops a product whose only certificate is deleted', async () => {
+    const db = t.database.db;
+    const newer = await issuedCertificate(db, { productId: ids.gao!, star: 4, issuedOn: '2027-01-10' });
+    expect(await entry(ids.gao!)).toEqual({ certificateId: newer.id, star: 4 });
+    await db.delete(certificates).where(eq(certificates.id, newer.id));
+    expect((await entry(ids.gao!))!.star).toBe(3);
+
+    const [gao] = await db.select({ id: certificates.id }).from(certificates).where(eq(certificates.productId, ids.gao!));
+    await db.delete(certificates).where(eq(certificates.id, gao!.id));
+    expect(await entry(ids.gao!)).toBeUndefined();
   });
 });
