@@ -59,6 +59,11 @@ export default tseslint.config(
               message: 'Contracts are shared by server and web: they import only the domain.',
             },
             { target: './src/web', from: ['./src/server', './src/cli'], message: 'The web app talks to the server through the API and the contracts only.' },
+            {
+              target: './src/portal-map',
+              from: ['./src/server', './src/web', './src/cli'],
+              message: "The portal's map script reads the public API through its contract only.",
+            },
             { target: './src/server/db', from: ['./src/server/modules', './src/server/plugins', './src/cli'], message: 'The database layer knows no module.' },
             ...FEATURES.map((feature) => ({
               target: `./src/web/features/${feature}`,
@@ -87,7 +92,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/web/**/*.{ts,tsx}', 'src/portal-map/**/*.ts'], languageOptions: { globals: { ...globals.browser } } },
   // Tests (and the fault scenarios) read response bodies as untyped JSON, the way a client of the API does.
   { files: ['test/**/*.ts', '**/*.test.ts', 'e2e/**/*.ts', 'scripts/faults/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   prettier,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedIn } from './support/api.js';
@@ -12,9 +13,13 @@ import { REPO_ROOT, startServer, type RunningServer } from './support/server.js'
  * The public portal as a visitor meets it, on the demo province with its history of certificates:
  * search without accents, a product page with its valid certificate, the QR code of a printed
  * certificate opening VALID, a revoked one REVOKED, a random code the Vietnamese not-found page, a
- * code typed on the home page; each page checked by axe-core (no serious or critical violation) and
+ * code typed on the home page, the Leaflet map of /ban-do (the only page with a script) and its SVG
+ * without script; each page checked by axe-core (no serious or critical violation) and
  * photographed at 390 px and 1280 px.
  */
+
+/** What the scripts of a public page may weigh, gzipped: a cheap phone on a slow connection waits for them. */
+const SCRIPT_BUDGET = 100 * 1024;
 
 type PublicProduct = { id: string; name: string; url: string; certificate: { standing: string; verificationUrl: string; number: string } };
 
@@ -105,10 +110,73 @@ describe('public portal', () => {
     await page.close();
     await visit(valid.url, 'product', valid.name);
     await visit(`/san-pham?q=${encodeURIComponent(words)}`, 'catalogue', valid.name);
-    await visit('/ban-do', 'map', 'Các xã có sản phẩm OCOP');
     await visit('/kiem-tra', 'check-label', 'Mã in dưới mã QR trên nhãn');
     const producer = await (await fetch(`${server.baseUrl}/api/v1/public/products?q=${encodeURIComponent(words)}`)).json();
     await visit((producer as { items: { producer: { url: string; name: string } }[] }).items[0]!.producer.url, 'producer', valid.name);
+  });
+
+  it('draws the map with Leaflet, within the script budget, usable with the keyboard and without script', async () => {
+    const scripts = new Set<string>();
+    for (const [context, size] of [
+      [phone, '390'],
+      [desktop, '1280'],
+    ] as const) {
+      const page = await context.newPage();
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.add(r.url());
+      });
+      await page.goto(`${server.baseUrl}/ban-do`);
+      await page.locator('.leaflet-container path.leaflet-interactive').first().waitFor();
+      expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBeGreaterThan(50);
+      expect(await page.locator('.map > svg').count(), 'the SVG gives way to the map').toBe(0);
+      expect(await page.locator('.leaflet-tile').count(), 'no tile server by default').toBe(0);
+      expect(await axeViolations(page), `/ban-do at ${size} px`).toEqual([]);
+      await screenshot(page, `portal-map-${size}`, { fullPage: true });
+      await page.close();
+    }
+
+    // Every script is ours, and all of them together stay within the budget of a public page.
+    let gzipped = 0;
+    for (const url of scripts) {
+      expect(new URL(url).origin, url).toBe(server.baseUrl);
+      expect(new URL(url).pathname, url).toMatch(/^\/assets\/(portal-map|leaflet)-[\w-]+\.js$/);
+      gzipped += zlib.gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).byteLength;
+    }
+    expect(scripts.size).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThanOrEqual(SCRIPT_BUDGET);
+
+    // Tab reaches a commune, Enter opens its popup with the focus on the link to its products.
+    const page = await desktop.newPage();
+    await page.goto(`${server.baseUrl}/ban-do?lang=en`);
+    const commune = page.locator('.leaflet-container path[role="button"]').first();
+    await commune.waitFor();
+    await page.locator('.leaflet-container').focus();
+    for (let i = 0; i < 5 && !(await commune.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await commune.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    const link = page.getByRole('link', { name: 'See the products' });
+    await link.waitFor();
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Escape closes it and gives the focus back to the commune; Enter opens it again.
+    await page.keyboard.press('Escape');
+    await link.waitFor({ state: 'detached' });
+    expect(await commune.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toMatch(/^\/san-pham\?commune=\d{5}&lang=en$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/san-pham\?commune=\d{5}&lang=en$/);
+    await page.close();
+
+    // Without script, the SVG map links every commune, and the table lists those with products.
+    const noScript = await browser.newContext({ viewport: PHONE, locale: 'vi-VN', javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${server.baseUrl}/ban-do`);
+    await plain.getByText('Các xã có sản phẩm OCOP').waitFor();
+    expect(await plain.locator('.map > svg a[href^="/san-pham?commune="]').count()).toBeGreaterThan(50);
+    expect(await plain.locator('.leaflet-container').count()).toBe(0);
+    await screenshot(plain, 'portal-map-no-script-390', { fullPage: true });
+    await noScript.close();
   });
 
   it('opens VALID from the QR code of a printed certificate', async () => {
@@ -162,6 +230,8 @@ describe('public portal', () => {
       expect(res.headers.get('cache-control'), script).toContain('immutable');
       expect((await fetch(`${server.baseUrl}${script}.map`)).status, `${script}.map`).toBe(404);
     }
+    // The build's manifest is the server's to read (it names source files), not a visitor's.
+    expect((await fetch(`${server.baseUrl}/.vite/manifest.json`)).status).toBe(404);
   });
 
   it('links the staff sign-in page and back', async () => {

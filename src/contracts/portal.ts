@@ -71,3 +71,38 @@ export type PublicProduct = z.infer<typeof PublicProduct>;
 
 export const PublicProductList = paginated(PublicProduct).meta({ id: 'PublicProductList' });
 export type PublicProductList = z.infer<typeof PublicProductList>;
+
+/** One class of the map's colour scale: communes with `min`–`max` products in force are filled with `colour`. */
+export const MapLegendClass = z.object({ min: z.number().int(), max: z.number().int(), colour: z.string() });
+export type MapLegendClass = z.infer<typeof MapLegendClass>;
+
+const Position = z.tuple([z.number(), z.number()]);
+
+/** A commune on the public map: its outline (longitude, latitude) and its count of certified products in force. */
+export const PublicMapCommune = z.object({
+  type: z.literal('Feature'),
+  id: z.string(),
+  properties: z.object({
+    code: z.string(),
+    name: z.string(),
+    /** Certified products whose certificate is in force today. */
+    products: z.number().int(),
+    /** The catalogue filtered by this commune. */
+    url: z.string(),
+  }),
+  geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
+});
+
+/**
+ * The province's communes as a GeoJSON FeatureCollection for the public map, with the colour scale
+ * its legend uses. `salesPoints` is empty: the platform records no sales points yet.
+ */
+export const PublicMap = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(PublicMapCommune),
+    legend: z.array(MapLegendClass),
+    salesPoints: z.array(z.never()).meta({ description: 'Always empty: the platform does not record sales points yet.' }),
+  })
+  .meta({ id: 'PublicMap' });
+export type PublicMap = z.infer<typeof PublicMap>;

@@ -66,7 +66,7 @@ import { errorsPlugin, frameworkError } from './plugins/errors.js';
 import { zodValidatorCompiler } from './plugins/zod-validator.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { isPageRequest, webPlugin } from './plugins/web.js';
-import { PACKAGE_ROOT } from './config.js';
+import { PACKAGE_ROOT, tileSource } from './config.js';
 
 export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
@@ -147,7 +147,8 @@ export async function buildApp({ config, database, logger = false, logStream, cl
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The public map's tiles, only when a tile server is configured (MAP_TILE_URL).
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTiles ? [tileSource(config.mapTiles.url)] : [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],

@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** Root of the installed package: reference data (`data/criteria`, `data/admin-units`) and the built web app live here. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** A tile URL template: http(s), a host that may start with a `{s}` subdomain, then a path. */
+const TILE_TEMPLATE = /^https?:\/\/(\{s\}\.)?[A-Za-z0-9.-]+(:\d+)?\/\S*$/;
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -72,6 +75,20 @@ const ConfigSchema = z.object({
     .max(40)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * An optional background of map tiles for the public map (`https://tile.openstreetmap.org/{z}/{x}/{y}.png`);
+   * without it the map draws the communes on a plain background and loads nothing from elsewhere.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(TILE_TEMPLATE, 'must be an http(s) URL (its host may start with {s}.), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .refine((v) => ['{z}', '{x}', '{y}'].every((p) => v.includes(p)), 'must contain {z}, {x} and {y}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** The credit the tile provider's terms ask for, shown as text in the map's corner. */
+  MAP_TILE_ATTRIBUTION: z.string().trim().max(300).default(''),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(100).default(8),
@@ -108,6 +125,8 @@ export type AppConfig = {
   verifyRateLimit: number;
   officeName: string;
   officePhone: string | undefined;
+  /** The public map's optional tile layer (MAP_TILE_URL, MAP_TILE_ATTRIBUTION). */
+  mapTiles: { url: string; attribution: string } | undefined;
   loginMaxFailures: number;
   loginLockMinutes: number;
   uploadMaxBytes: number;
@@ -155,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     verifyRateLimit: e.VERIFY_RATE_LIMIT,
     officeName: e.OFFICE_NAME,
     officePhone: e.OFFICE_PHONE,
+    mapTiles: e.MAP_TILE_URL ? { url: e.MAP_TILE_URL, attribution: e.MAP_TILE_ATTRIBUTION } : undefined,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
@@ -187,4 +207,13 @@ export function publicOrigin(config: Pick<AppConfig, 'publicUrl' | 'host' | 'por
   if (config.publicUrl) return config.publicUrl;
   const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
   return `http://${host}:${config.port}`;
+}
+
+/**
+ * Where a tile URL template loads images from, as a Content-Security-Policy source: its origin,
+ * with a `{s}` subdomain (a, b, c…) as a wildcard.
+ */
+export function tileSource(template: string): string {
+  const origin = /^https?:\/\/[^/]+/.exec(template)?.[0] ?? '';
+  return origin.replace('{s}.', '*.');
 }

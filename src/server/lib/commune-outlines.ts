@@ -64,39 +64,87 @@ function simplify(points: Position[], tolerance: number): Position[] {
   return points.filter((_, i) => keep[i]);
 }
 
-/**
- * Projects commune outlines onto an SVG canvas `width` wide (equirectangular, scaled by the cosine
- * of the middle latitude, which is exact enough for one province) and simplifies them to about a
- * pixel, so a province's map is tens of kilobytes of path data instead of megabytes of GeoJSON.
- */
-export function projectOutlines(collection: CommuneOutlines, width = 640): ProjectedMap {
-  const rings = collection.features.map((f) => {
+/** The canvas a province is drawn on, and the tolerance its outlines are simplified to, in canvas units. */
+export const MAP_WIDTH = 640;
+const TOLERANCE = 0.8;
+
+/** Each commune's outer rings (holes are dropped: a province-wide map shows none). */
+function outerRings(collection: CommuneOutlines) {
+  return collection.features.map((f) => {
     const g = f.geometry as Geometry;
     const polygons = g.type === 'Polygon' ? [g.coordinates as Position[][]] : g.type === 'MultiPolygon' ? (g.coordinates as Position[][][]) : [];
     return { f, outer: polygons.map((p) => p[0] ?? []) };
   });
+}
+
+/**
+ * Equirectangular projection onto a canvas `width` wide, scaled by the cosine of the middle
+ * latitude, which is exact enough for one province; undefined when there is nothing to draw.
+ */
+function frameOf(rings: Position[][], width: number) {
   let [minLon, maxLon, minLat, maxLat] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (const r of rings)
-    for (const ring of r.outer)
-      for (const [lon, lat] of ring)
-        [minLon, maxLon, minLat, maxLat] = [Math.min(minLon, lon), Math.max(maxLon, lon), Math.min(minLat, lat), Math.max(maxLat, lat)];
-  if (minLon === Infinity) return { width, height: 0, shapes: [] };
+  for (const ring of rings)
+    for (const [lon, lat] of ring)
+      [minLon, maxLon, minLat, maxLat] = [Math.min(minLon, lon), Math.max(maxLon, lon), Math.min(minLat, lat), Math.max(maxLat, lat)];
+  if (minLon === Infinity) return undefined;
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const scale = width / ((maxLon - minLon) * k);
-  const height = Math.round((maxLat - minLat) * scale);
-  const project = (p: Position): Position => [(p[0] - minLon) * k * scale, (maxLat - p[1]) * scale];
+  return {
+    height: Math.round((maxLat - minLat) * scale),
+    project: (p: Position): Position => [(p[0] - minLon) * k * scale, (maxLat - p[1]) * scale],
+    unproject: (p: Position): Position => [p[0] / (k * scale) + minLon, maxLat - p[1] / scale],
+  };
+}
+
+/**
+ * Projects commune outlines onto an SVG canvas `width` wide and simplifies them to about a pixel,
+ * so a province's map is tens of kilobytes of path data instead of megabytes of GeoJSON.
+ */
+export function projectOutlines(collection: CommuneOutlines, width = MAP_WIDTH): ProjectedMap {
+  const rings = outerRings(collection);
+  const frame = frameOf(
+    rings.flatMap((r) => r.outer),
+    width,
+  );
+  if (!frame) return { width, height: 0, shapes: [] };
   const shapes = rings.map(({ f, outer }) => {
     let sx = 0;
     let sy = 0;
     let n = 0;
     const d = outer
       .map((ring) => {
-        const pts = simplify(ring.map(project), 0.8);
+        const pts = simplify(ring.map(frame.project), TOLERANCE);
         for (const [x, y] of pts) [sx, sy, n] = [sx + x, sy + y, n + 1];
         return `M${pts.map(([x, y]) => `${x.toFixed(1)} ${y.toFixed(1)}`).join('L')}Z`;
       })
       .join('');
     return { code: f.properties.code, name: f.properties.name, d, cx: n ? sx / n : 0, cy: n ? sy / n : 0 };
   });
-  return { width, height, shapes };
+  return { width, height: frame.height, shapes };
+}
+
+export type SimplifiedOutline = { code: string; name: string; coordinates: Position[][][] };
+
+/**
+ * The same outlines in longitude and latitude for a map library, simplified exactly as the SVG is
+ * (the same points survive), with coordinates to 4 decimals (about 11 m, a twentieth of the
+ * tolerance). Rings that collapse below a triangle are dropped: GeoJSON refuses them and at this
+ * tolerance they are invisible.
+ */
+export function simplifyOutlines(collection: CommuneOutlines, width = MAP_WIDTH): SimplifiedOutline[] {
+  const rings = outerRings(collection);
+  const frame = frameOf(
+    rings.flatMap((r) => r.outer),
+    width,
+  );
+  if (!frame) return [];
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return rings.map(({ f, outer }) => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    coordinates: outer
+      .map((ring) => simplify(ring.map(frame.project), TOLERANCE).map((p): Position => frame.unproject(p).map(round) as Position))
+      .filter((ring) => ring.length >= 4)
+      .map((ring) => [ring]),
+  }));
 }

@@ -392,6 +392,7 @@ export const MATRIX: Record<string, Entry> = {
   // The public portal: certified products, their producers and labels, open to all (what else stays hidden: see the portal tests in the matrix).
   'GET /api/v1/public/products': { path: () => '/api/v1/public/products', ok: ALL },
   'GET /api/v1/public/products.csv': { path: () => '/api/v1/public/products.csv', ok: ALL },
+  'GET /api/v1/public/map': { path: () => '/api/v1/public/map', ok: ALL },
   'GET /api/v1/public/verify/:code': { path: (w) => `/api/v1/public/verify/${w.ids.verificationCode}`, ok: ALL },
   'GET /v/:code': { path: (w) => `/v/${w.ids.verificationCode}`, ok: ALL },
   'GET /': { path: () => '/', ok: ALL },

@@ -2,14 +2,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublicVerification, VerificationParams } from '../../../contracts/certificates.js';
-import { CatalogueQuery, PublicProductList, type PublicProduct } from '../../../contracts/portal.js';
+import { CatalogueQuery, PublicMap, PublicProductList, type PublicProduct } from '../../../contracts/portal.js';
 import { notFound } from '../../../domain/errors.js';
 import { publicOrigin, type AppConfig } from '../../config.js';
-import { loadCommuneOutlines, projectOutlines, type ProjectedMap } from '../../lib/commune-outlines.js';
+import { builtEntries } from '../../lib/built-assets.js';
 import { tableExportStream, type ExportColumns } from '../../lib/table-export.js';
 import type { CertificatesService } from '../certificates/certificates.service.js';
 import type { Lang } from './pages/html.js';
 import { cataloguePage, checkLabelPage, homePage, mapPage, notFoundPage, producerPage, productPage, verificationPage } from './pages/pages.js';
+import { createProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
 type Deps = { portal: PortalService; certificates: CertificatesService; config: AppConfig };
@@ -31,6 +32,9 @@ function lenientCatalogueQuery(query: unknown): CatalogueQuery {
   }
   return CatalogueQuery.parse({});
 }
+
+/** The map page's script: the Vite entry `portal-map` (src/portal-map/main.ts, see vite.config.ts). */
+const PORTAL_MAP_ENTRY = 'portal-map';
 
 const HTML_PAGE = { hide: true };
 const html = (reply: FastifyReply, body: string, status = 200, cache = 'public, max-age=60') =>
@@ -62,14 +66,13 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
   const verifyLimit = config.verifyRateLimit > 0 ? { max: config.verifyRateLimit, timeWindow: '1 minute' } : false;
   const contact = { office: config.officeName, phone: config.officePhone ?? null };
 
-  let projected: Promise<ProjectedMap> | undefined;
-  const provinceMap = () =>
-    (projected ??= portal.figures().then(async (f) => projectOutlines(await loadCommuneOutlines(new Map(f.communes.map((c) => [c.code, c.name]))))));
+  const provinceMap = createProvinceMap(portal);
+  const entry = builtEntries(config.webDistDir);
   const common = async (request: FastifyRequest) => ({ lang: langOf(request), origin, provinceName: (await portal.figures()).provinceName });
 
   // ——— pages ———
   app.get('/', { config: { access: 'public' }, schema: HTML_PAGE }, async (req, reply) => {
-    const [c, figures, featured, map] = await Promise.all([common(req), portal.figures(), portal.featured(), provinceMap()]);
+    const [c, figures, featured, map] = await Promise.all([common(req), portal.figures(), portal.featured(), provinceMap.svg()]);
     return html(reply, homePage(c, figures, featured, map));
   });
 
@@ -93,9 +96,11 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
     return found ? html(reply, producerPage(c, found)) : html(reply, notFoundPage(c), 404, 'no-cache');
   });
 
+  // The SVG map for every visitor; with the built script, a Leaflet map drawn over it from /api/v1/public/map.
   app.get('/ban-do', { config: { access: 'public' }, schema: HTML_PAGE }, async (req, reply) => {
-    const [c, figures, map] = await Promise.all([common(req), portal.figures(), provinceMap()]);
-    return html(reply, mapPage(c, figures, map));
+    const [c, figures, map, assets] = await Promise.all([common(req), portal.figures(), provinceMap.svg(), entry(PORTAL_MAP_ENTRY)]);
+    const live = assets && { assets, src: '/api/v1/public/map', tiles: config.mapTiles };
+    return html(reply, mapPage(c, figures, map, live));
   });
 
   app.get('/kiem-tra', { config: { access: 'public' }, schema: HTML_PAGE }, async (req, reply) => {
@@ -131,9 +136,10 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
   app.get('/favicon.ico', { config: { access: 'public' }, schema: HTML_PAGE }, (_req, reply) => reply.redirect('/favicon.svg', 301));
 };
 
-/** The open-data list and the JSON twin of verification, under /api/v1 (in the OpenAPI document). */
+/** The open-data list, the map's data and the JSON twin of verification, under /api/v1 (in the OpenAPI document). */
 export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal, certificates, config }) => {
   const verifyLimit = config.verifyRateLimit > 0 ? { max: config.verifyRateLimit, timeWindow: '1 minute' } : false;
+  const provinceMap = createProvinceMap(portal);
   api.get(
     '/public/products',
     {
@@ -173,6 +179,23 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
         .header('content-disposition', 'attachment; filename="san-pham-ocop.csv"')
         .header('cache-control', 'public, max-age=300')
         .send(tableExportStream('csv', OPEN_DATA_COLUMNS, rows(), { sheetName: 'Sản phẩm OCOP' }));
+    },
+  );
+
+  api.get(
+    '/public/map',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          "The province's communes as GeoJSON (simplified outlines) with their count of certified products in force, the map's colour scale, and sales points (none recorded yet)",
+        response: { 200: PublicMap },
+      },
+    },
+    async (_req, reply) => {
+      void reply.header('cache-control', 'public, max-age=60');
+      return provinceMap.geojson();
     },
   );
 

@@ -1,4 +1,5 @@
 import type { PublicStanding } from '../../../../contracts/portal.js';
+import type { EntryAssets } from '../../../lib/built-assets.js';
 
 /**
  * The public pages are plain HTML written on the server: a consumer's cheap phone shows them before
@@ -73,7 +74,7 @@ dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:
 .banner small{display:block;font-size:.95rem;font-weight:500;margin-top:4px}
 .gallery{display:flex;gap:8px;overflow-x:auto}.gallery img{height:200px;width:auto;border-radius:10px}
 table{border-collapse:collapse;width:100%}.scroll{overflow-x:auto}.nowrap{white-space:nowrap}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e1e8e5;font-size:.92rem}
-.map svg{width:100%;height:auto;max-height:75vh}.map path{stroke:#fff;stroke-width:.6}.map a:focus path,.map a:hover path{stroke:#17201e;stroke-width:1.5}
+.map>svg{width:100%;height:auto;max-height:75vh}.map>svg path{stroke:#fff;stroke-width:.6}.map a:focus path,.map a:hover path{stroke:#17201e;stroke-width:1.5}
 .legend{display:flex;gap:10px;flex-wrap:wrap;font-size:.85rem}.legend i{display:inline-block;width:14px;height:14px;border-radius:3px;vertical-align:-2px;margin-right:4px}
 footer{margin-top:32px;background:#e8eeec;color:#33413d;font-size:.88rem}footer .in{display:flex;flex-wrap:wrap;gap:8px 24px}
 @media (min-width:720px){.two{display:grid;grid-template-columns:3fr 2fr;gap:20px}h1{font-size:1.9rem}}`;
@@ -90,7 +91,19 @@ export type PageMeta = {
   image?: string | null;
   noindex?: boolean;
   provinceName: string;
+  /** A built script that enhances the page (only the map has one); the page works without it. */
+  assets?: EntryAssets | undefined;
 };
+
+/** The tags of a built script and its stylesheets: a module script runs after the page is parsed and never blocks it. */
+const assetTags = (a: EntryAssets | undefined) =>
+  a
+    ? [
+        ...a.styles.map((f) => `<link rel="stylesheet" href="${escape(f)}">`),
+        ...a.preload.map((f) => `<link rel="modulepreload" href="${escape(f)}">`),
+        `<script type="module" src="${escape(a.script)}"></script>`,
+      ].join('')
+    : '';
 
 /** The frame of every public page: header with the four places a visitor goes, language switch, footer. */
 export function layout(meta: PageMeta, body: string): string {
@@ -110,7 +123,7 @@ export function layout(meta: PageMeta, body: string): string {
     .join('');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escape(meta.title)}</title><meta name="description" content="${escape(meta.description)}">${meta.noindex ? '<meta name="robots" content="noindex">' : ''}
-<link rel="canonical" href="${escape(canonical)}">${og}<link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style></head>
+<link rel="canonical" href="${escape(canonical)}">${og}<link rel="icon" href="/favicon.svg" type="image/svg+xml"><style>${STYLE}</style>${assetTags(meta.assets)}</head>
 <body><a class="skip" href="#main">${tr(lang, 'Bỏ qua đến nội dung', 'Skip to content')}</a>
 <header><div class="in"><a class="brand" href="${href(lang, '/')}">OCOP ${escape(meta.provinceName)}</a>
 <nav aria-label="${tr(lang, 'Trang công khai', 'Public pages')}"><ul>

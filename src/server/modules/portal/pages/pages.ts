@@ -1,7 +1,9 @@
 import type { PublicVerification } from '../../../../contracts/certificates.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
 import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
+import type { EntryAssets } from '../../../lib/built-assets.js';
 import type { ProjectedMap } from '../../../lib/commune-outlines.js';
+import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
 import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
@@ -28,26 +30,47 @@ const searchForm = (lang: Lang, q = '') => `<form class="search" action="/san-ph
 <input type="search" name="q" value="${escape(q)}" placeholder="${tr(lang, 'ví dụ: bánh phồng tôm', 'e.g. banh phong tom')}"></label>
 ${lang === 'en' ? '<input type="hidden" name="lang" value="en">' : ''}<button type="submit">${tr(lang, 'Tìm', 'Search')}</button></form>`;
 
-/** The map as SVG: communes shaded by their count of products in force, each a link to its products. */
-export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang: Lang): string {
+/** The map page's script: its built files, where its JSON is, and the optional tile layer it is given. */
+export type LiveMap = { assets: EntryAssets; src: string; tiles: { url: string; attribution: string } | undefined };
+
+/** The words the map's script shows, in the page's language, as data attributes of the map. */
+function liveMapAttributes(live: LiveMap, lang: Lang): string {
+  const data: Record<string, string | undefined> = {
+    'map-src': live.src,
+    'tile-url': live.tiles?.url,
+    'tile-attribution': live.tiles?.attribution,
+    label: tr(lang, 'Bản đồ các xã, phường', 'Map of the communes'),
+    unit: tr(lang, 'sản phẩm OCOP còn hiệu lực', 'OCOP products in force'),
+    open: tr(lang, 'Xem sản phẩm', 'See the products'),
+    close: tr(lang, 'Đóng', 'Close'),
+    'zoom-in': tr(lang, 'Phóng to', 'Zoom in'),
+    'zoom-out': tr(lang, 'Thu nhỏ', 'Zoom out'),
+  };
+  return Object.entries(data)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` data-${k}="${escape(v)}"`)
+    .join('');
+}
+
+/**
+ * The map as SVG: communes shaded by their count of products in force, each a link to its products.
+ * With `live` (the map page, once the script is built) the script replaces the SVG by a Leaflet map
+ * on the same colour scale; without script, or until it runs, the SVG is the map.
+ */
+export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang: Lang, live?: LiveMap): string {
   if (!map.shapes.length)
     return `<p class="muted">${tr(lang, 'Chưa có bản đồ ranh giới xã cho tỉnh này.', 'No commune outlines are shipped for this province yet.')}</p>`;
-  const max = Math.max(1, ...counts.values());
-  const steps = [0, 1, Math.ceil(max / 3), Math.ceil((2 * max) / 3), max].filter((v, i, a) => i === 0 || v > a[i - 1]!);
-  const colours = ['#e4ece9', '#b9e0cd', '#6fc19a', '#2f9a6c', '#0b6b4f'];
-  const colour = (n: number) => colours[n === 0 ? 0 : Math.min(colours.length - 1, 1 + Math.floor(((n - 1) / max) * (colours.length - 1)))]!;
+  const legend = countLegend(maxCount(counts));
   const shapes = map.shapes
     .map((s) => {
       const n = counts.get(s.code) ?? 0;
       const label = `${s.name}: ${n} ${tr(lang, 'sản phẩm OCOP còn hiệu lực', 'OCOP products in force')}`;
-      return `<a href="${href(lang, '/san-pham', { commune: s.code })}" aria-label="${escape(label)}"><path d="${s.d}" fill="${colour(n)}"><title>${escape(label)}</title></path></a>`;
+      return `<a href="${href(lang, '/san-pham', { commune: s.code })}" aria-label="${escape(label)}"><path d="${s.d}" fill="${colourOf(legend, n)}"><title>${escape(label)}</title></path></a>`;
     })
     .join('');
-  const legend = steps
-    .map((v, i) => `<span><i style="background:${colour(v)}"></i>${i === steps.length - 1 || steps[i + 1]! - 1 === v ? v : `${v}–${steps[i + 1]! - 1}`}</span>`)
-    .join('');
-  return `<div class="map"><svg viewBox="0 0 ${map.width} ${map.height}" role="group" aria-label="${tr(lang, 'Bản đồ các xã, phường', 'Map of the communes')}">${shapes}</svg>
-<div class="legend" aria-hidden="true">${legend}<span>${tr(lang, 'sản phẩm còn hiệu lực', 'products in force')}</span></div></div>`;
+  const classes = legend.map((c) => `<span><i style="background:${c.colour}"></i>${c.min === c.max ? c.min : `${c.min}–${c.max}`}</span>`).join('');
+  return `<div class="map"${live ? liveMapAttributes(live, lang) : ''}><svg viewBox="0 0 ${map.width} ${map.height}" role="group" aria-label="${tr(lang, 'Bản đồ các xã, phường', 'Map of the communes')}">${shapes}</svg>
+<div class="legend" aria-hidden="true">${classes}<span>${tr(lang, 'sản phẩm còn hiệu lực', 'products in force')}</span></div></div>`;
 }
 
 export function homePage(c: Common, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): string {
@@ -223,7 +246,7 @@ export function producerPage(c: Common, d: ProducerPageData): string {
   );
 }
 
-export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap): string {
+export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap): string {
   const { lang } = c;
   const rows = figures.communes
     .filter((m) => (figures.byCommune.get(m.code) ?? 0) > 0)
@@ -234,7 +257,7 @@ export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap): s
     .join('');
   const body = `<h1>${tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products')}</h1>
 <p class="lead">${tr(lang, 'Số sản phẩm OCOP còn hiệu lực theo xã, phường. Chọn một xã để xem sản phẩm.', 'OCOP products in force per commune. Choose a commune to see its products.')}</p>
-${communeMap(map, figures.byCommune, lang)}
+${communeMap(map, figures.byCommune, lang, live)}
 <h2>${tr(lang, 'Các xã có sản phẩm OCOP', 'Communes with OCOP products')}</h2><table><thead><tr><th>${tr(lang, 'Xã, phường', 'Commune')}</th><th>${tr(lang, 'Sản phẩm', 'Products')}</th></tr></thead><tbody>${rows}</tbody></table>`;
   return layout(
     {
@@ -243,6 +266,7 @@ ${communeMap(map, figures.byCommune, lang)}
       description: tr(lang, 'Sản phẩm OCOP theo xã, phường.', 'OCOP products by commune.'),
       path: '/ban-do',
       current: 'map',
+      assets: live?.assets,
     },
     body,
   );
