@@ -52,6 +52,31 @@ const base = <Extra extends Record<string, SQL.Aliased | SQL>>(db: DbOrTx, extra
     .innerJoin(provinces, eq(provinces.code, subjects.provinceCode))
     .leftJoin(decisions, eq(decisions.id, certificates.decisionId));
 
+const prepareVerification = (db: DbOrTx) =>
+  base(db, {
+    reratingPendingSince: sql<string | null>`(select min(d.submitted_on)::text from dossiers d
+      where d.product_id = ${certificates.productId} and d.kind = 'rerating' and d.submitted_on is not null
+        and d.state not in (${sql.join(
+          CLOSED_STATES.map((s) => sql`${s}`),
+          sql`, `,
+        )}))`,
+    hasPhoto: sql<boolean>`exists (select 1 from product_photos ph where ph.product_id = ${certificates.productId})`,
+  })
+    .where(eq(certificates.verificationCode, sql.placeholder('code')))
+    .limit(1)
+    .prepare('certificate_verification');
+const verificationStatements = new WeakMap<DbOrTx, ReturnType<typeof prepareVerification>>();
+/**
+ * The label check as a named prepared statement: planning its six-table join took ten times as long
+ * as running it (3 ms against 0.3 ms on PostgreSQL), and it is what the public asks most. PostgreSQL
+ * keeps the plan per connection; PGlite runs it as any query.
+ */
+function verificationStatement(db: DbOrTx) {
+  let statement = verificationStatements.get(db);
+  if (!statement) verificationStatements.set(db, (statement = prepareVerification(db)));
+  return statement;
+}
+
 export const certificatesRepository = {
   /** One page, latest issued first. */
   async list(db: DbOrTx, filter: CertificateFilter, page: { limit: number; offset: number }) {
@@ -79,17 +104,7 @@ export const certificatesRepository = {
    * check is what the public asks most): the day an open re-rating was filed, and whether there is a photo.
    */
   async verification(db: DbOrTx, code: string) {
-    const rows = await base(db, {
-      reratingPendingSince: sql<string | null>`(select min(d.submitted_on)::text from dossiers d
-        where d.product_id = ${certificates.productId} and d.kind = 'rerating' and d.submitted_on is not null
-          and d.state not in (${sql.join(
-            CLOSED_STATES.map((s) => sql`${s}`),
-            sql`, `,
-          )}))`,
-      hasPhoto: sql<boolean>`exists (select 1 from product_photos ph where ph.product_id = ${certificates.productId})`,
-    })
-      .where(eq(certificates.verificationCode, code))
-      .limit(1);
+    const rows = await verificationStatement(db).execute({ code });
     return rows[0] as (CertificateRow & { reratingPendingSince: string | null; hasPhoto: boolean }) | undefined;
   },
 
