@@ -139,7 +139,8 @@ export type ProductRow = typeof products.$inferInsert & { id: string };
  */
 export async function seedNationalRegistry(
   db: Db,
-  opts: { subjects: number; products: number; provinceCode?: string },
+  /** codeYear: the year in the products' OCOP codes (2026 unless given). */
+  opts: { subjects: number; products: number; provinceCode?: string; codeYear?: number },
 ): Promise<{ subjects: SubjectRow[]; products: ProductRow[] }> {
   const all = await queryRows<{ code: string; province_code: string }>(db, sql`select code, province_code from communes`);
   const communes = opts.provinceCode ? all.filter((c) => c.province_code === opts.provinceCode) : all;
@@ -174,7 +175,7 @@ export async function seedNationalRegistry(
       sortKey: vietnameseSortKey(name),
       criteriaLegalBasis: '26/2026/QĐ-TTg',
       criteriaSetNumber: 1 + Math.floor(random() * 26),
-      ocopCode: formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year: 2026 }),
+      ocopCode: formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year: opts.codeYear ?? 2026 }),
     });
   }
   const started = Date.now();
