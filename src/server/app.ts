@@ -38,6 +38,7 @@ import { createDecisionsService } from './modules/certificates/decisions.service
 import { createHistoricalResultsService } from './modules/certificates/historical-results.service.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
 import { createPortalService } from './modules/portal/portal.service.js';
+import { createProvinceMap } from './modules/portal/portal.map.js';
 import { portalPageRoutes, publicApiRoutes } from './modules/portal/portal.routes.js';
 import { createCouncilsService } from './modules/councils/councils.service.js';
 import { councilsRoutes } from './modules/councils/councils.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp({ config, database, logger = false, logStream, cl
     certificates: { verify: (code) => services.certificates.verify(code) },
     clock,
   });
+  const provinceMap = createProvinceMap(portal);
   const services = {
     auth,
     criteria: createCriteriaService(db, catalogue),
@@ -212,12 +214,12 @@ export async function buildApp({ config, database, logger = false, logStream, cl
       await api.register(reportsRoutes, { reports: createReportsService(db, services.indicators, config.provinceCode, clock) });
       await api.register(importsRoutes, { imports: services.imports, limits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows } });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config });
-      await api.register(publicApiRoutes, { portal, certificates: services.certificates, config });
+      await api.register(publicApiRoutes, { portal, provinceMap, certificates: services.certificates, config });
     },
     { prefix: '/api/v1' },
   );
 
-  await app.register(portalPageRoutes, { portal, config });
+  await app.register(portalPageRoutes, { portal, provinceMap, config });
   await app.register(webPlugin, { distDir: config.webDistDir });
   return app;
 }

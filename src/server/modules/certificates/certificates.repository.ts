@@ -1,9 +1,9 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, notInArray, sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import type { DbOrTx } from '../../db/client.js';
+import { openReratingSince } from '../../db/rerating-sql.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
-import { certificateCounters, certificates, communes, decisions, dossiers, productPhotos, products, provinces, subjects } from '../../db/schema/index.js';
+import { certificateCounters, certificates, communes, decisions, productPhotos, products, provinces, subjects } from '../../db/schema/index.js';
 
 export type CertificateRow = Omit<typeof certificates.$inferSelect, 'productName' | 'subjectName'> & {
   productName: string;
@@ -54,12 +54,7 @@ const base = <Extra extends Record<string, SQL.Aliased | SQL>>(db: DbOrTx, extra
 
 const prepareVerification = (db: DbOrTx) =>
   base(db, {
-    reratingPendingSince: sql<string | null>`(select min(d.submitted_on)::text from dossiers d
-      where d.product_id = ${certificates.productId} and d.kind = 'rerating' and d.submitted_on is not null
-        and d.state not in (${sql.join(
-          CLOSED_STATES.map((s) => sql`${s}`),
-          sql`, `,
-        )}))`,
+    reratingPendingSince: sql<string | null>`${openReratingSince(certificates.productId)}::text`,
     hasPhoto: sql<boolean>`exists (select 1 from product_photos ph where ph.product_id = ${certificates.productId})`,
   })
     .where(eq(certificates.verificationCode, sql.placeholder('code')))
@@ -129,21 +124,14 @@ export const certificatesRepository = {
       .where(and(subjectScopeWhere(filter.scope), sql`${certificates.violationConcludedOn} is not null`, isNull(certificates.revokedOn)))
       .orderBy(certificates.violationConcludedOn) as Promise<CertificateRow[]>,
 
-  /** The day each product's pending re-rating dossier was filed (Art. 12 extension). */
+  /** The day each product's pending re-rating dossier was filed (Art. 12 extension; the earliest, should there be several). */
   async pendingRerating(db: DbOrTx, productIds: string[]): Promise<Map<string, string>> {
     if (!productIds.length) return new Map();
     const rows = await db
-      .select({ productId: dossiers.productId, submittedOn: dossiers.submittedOn })
-      .from(dossiers)
-      .where(
-        and(
-          inArray(dossiers.productId, productIds),
-          eq(dossiers.kind, 'rerating'),
-          notInArray(dossiers.state, [...CLOSED_STATES]),
-          sql`${dossiers.submittedOn} is not null`,
-        ),
-      );
-    return new Map(rows.map((r) => [r.productId, r.submittedOn!]));
+      .select({ productId: products.id, submittedOn: sql<string | null>`${openReratingSince(products.id)}::text` })
+      .from(products)
+      .where(inArray(products.id, productIds));
+    return new Map(rows.filter((r) => r.submittedOn !== null).map((r) => [r.productId, r.submittedOn!]));
   },
 
   /** Next certificate serial of a scope (province code, or 'TW') and year, under the row lock. */

@@ -29,7 +29,6 @@ export const maxCount = (counts: Map<string, number>) => Math.max(0, ...counts.v
  * GeoJSON for the script of `/ban-do`. Counts are read fresh from the portal's figures each time.
  */
 export function createProvinceMap(portal: Pick<PortalService, 'figures'>) {
-  const outlines = () => portal.figures().then((f) => loadCommuneOutlines(new Map(f.communes.map((c) => [c.code, c.name]))));
   // A failed read is not kept: the next request tries again.
   const once = <T>(load: () => Promise<T>) => {
     let kept: Promise<T> | undefined;
@@ -39,6 +38,7 @@ export function createProvinceMap(portal: Pick<PortalService, 'figures'>) {
         throw error;
       }));
   };
+  const outlines = once(() => portal.figures().then((f) => loadCommuneOutlines(new Map(f.communes.map((c) => [c.code, c.name])))));
   const projected = once(() => outlines().then((o) => projectOutlines(o)));
   const simplified = once(() => outlines().then((o) => simplifyOutlines(o)));
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { openReratingSince } from '../../db/rerating-sql.js';
 import { likeEscape } from '../../db/sql-scope.js';
 
 /**
@@ -74,11 +74,6 @@ export type CatalogueSort = 'relevance' | 'star' | 'name' | 'newest';
 export type CatalogueSearch = { words: readonly string[] };
 const NO_SEARCH: CatalogueSearch = { words: [] };
 
-const closedStates = sql.join(
-  CLOSED_STATES.map((s) => sql`${s}`),
-  sql`, `,
-);
-
 /**
  * Certified products are read from the catalogue's entries (migration 0016): one row per product with
  * its standing certificate, what is filtered, sorted and searched on, and what a card shows, kept by
@@ -95,8 +90,7 @@ const COLUMNS = sql`
 
 /** What a page's rows need besides, read for those rows only: the re-rating each may be waiting for, its first photo. */
 const EXTRAS = sql`
-  (select min(d.submitted_on)::text from dossiers d
-     where d.product_id = e.product_id and d.kind = 'rerating' and d.submitted_on is not null and d.state not in (${closedStates})) as "reratingPendingSince",
+  ${openReratingSince(sql`e.product_id`)}::text as "reratingPendingSince",
   (select ph.id from product_photos ph where ph.product_id = e.product_id order by ph.position limit 1) as "photoId"`;
 
 function conditions(f: CatalogueFilter, search: CatalogueSearch): SQL {
@@ -118,8 +112,7 @@ function conditions(f: CatalogueFilter, search: CatalogueSearch): SQL {
     // Mirrors isInForce(certificateStatus(…)) of the domain for the filter; the status shown is the domain's.
     const day = f.inForceOn;
     parts.push(sql`(e.revoked_on is null or e.revoked_on > ${day}::date) and (e.superseded_on is null or e.superseded_on > ${day}::date)
-      and (e.expires_on >= ${day}::date or (${day}::date <= e.expires_on + 180 and exists (select 1 from dossiers d
-        where d.product_id = e.product_id and d.kind = 'rerating' and d.submitted_on <= e.expires_on and d.state not in (${closedStates}))))`);
+      and (e.expires_on >= ${day}::date or (${day}::date <= e.expires_on + 180 and ${openReratingSince(sql`e.product_id`)} <= e.expires_on))`);
   }
   // The entry holds every word (the words index answers it).
   if (search.words.length)
@@ -211,7 +204,7 @@ export const portalRepository = {
       await queryRows<{ thumbKey: string }>(
         db,
         sql`select ph.thumb_key as "thumbKey" from product_photos ph
-            where ph.id = ${photoId} and exists (select 1 from certificates c where c.product_id = ph.product_id)`,
+            where ph.id = ${photoId} and exists (select 1 from catalogue_entries e where e.product_id = ph.product_id)`,
       )
     )[0],
 
@@ -221,7 +214,7 @@ export const portalRepository = {
         db,
         sql`select s.id, s.name, s.legal_form as "legalForm", s.address, s.phone, s.email, cm.name as "communeName", pv.name as "provinceName"
             from subjects s join communes cm on cm.code = s.commune_code join provinces pv on pv.code = s.province_code
-            where s.id = ${subjectId} and exists (select 1 from certificates c join products p on p.id = c.product_id where p.subject_id = s.id)`,
+            where s.id = ${subjectId} and exists (select 1 from catalogue_entries e where e.subject_id = s.id)`,
       )
     )[0],
 

@@ -10,10 +10,11 @@ import { tableExportStream, type ExportColumns } from '../../lib/table-export.js
 import type { CertificatesService } from '../certificates/certificates.service.js';
 import type { Lang } from './pages/html.js';
 import { cataloguePage, checkLabelPage, homePage, mapPage, notFoundPage, producerPage, productPage, verificationPage } from './pages/pages.js';
-import { createProvinceMap } from './portal.map.js';
+import type { ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
-type Deps = { portal: PortalService; certificates: CertificatesService; config: AppConfig };
+/** `provinceMap`: one per process, shared by the pages and the map's JSON, so the outlines are read and simplified once. */
+type Deps = { portal: PortalService; provinceMap: ProvinceMap; certificates: CertificatesService; config: AppConfig };
 
 const tags = ['Công khai / Public'];
 const CODE = /^[A-Za-z0-9_-]{11,64}$/;
@@ -60,13 +61,12 @@ const OPEN_DATA_COLUMNS: ExportColumns<PublicProduct> = [
  * The public portal: pages in plain HTML for visitors (home, catalogue, product, producer, map, label
  * check, verification), the open-data list, and the JSON twin of verification. No sign-in anywhere.
  */
-export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>> = async (app, { portal, config }) => {
+export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>> = async (app, { portal, provinceMap, config }) => {
   const origin = publicOrigin(config);
   // Per client address (forwarding headers count only from TRUST_PROXY); 0 turns it off, as benchmarks do.
   const verifyLimit = config.verifyRateLimit > 0 ? { max: config.verifyRateLimit, timeWindow: '1 minute' } : false;
   const contact = { office: config.officeName, phone: config.officePhone ?? null };
 
-  const provinceMap = createProvinceMap(portal);
   const entry = builtEntries(config.webDistDir);
   const common = async (request: FastifyRequest) => ({ lang: langOf(request), origin, provinceName: (await portal.figures()).provinceName });
 
@@ -137,9 +137,8 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
 };
 
 /** The open-data list, the map's data and the JSON twin of verification, under /api/v1 (in the OpenAPI document). */
-export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal, certificates, config }) => {
+export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal, provinceMap, certificates, config }) => {
   const verifyLimit = config.verifyRateLimit > 0 ? { max: config.verifyRateLimit, timeWindow: '1 minute' } : false;
-  const provinceMap = createProvinceMap(portal);
   api.get(
     '/public/products',
     {

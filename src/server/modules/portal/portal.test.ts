@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { eq, sql } from 'drizzle-orm';
+import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import { queryRows } from '../../db/client.js';
-import { certificates, communes, products, provinces, subjects } from '../../db/schema/index.js';
+import { certificates, communes, dossiers, products, provinces, subjects } from '../../db/schema/index.js';
 import { issuedCertificate } from '../../../../test/support/certificates.js';
 
 // The public portal over the demo province with certificates in every standing: in force (3, 4
@@ -256,6 +257,42 @@ describe('the catalogue follows the records it copies', () => {
     const [sen] = await queryRows<{ communeCode: string }>(db, sql`select commune_code as "communeCode" from catalogue_entries where product_id = ${ids.sen}`);
     await db.update(communes).set({ name: 'Phường Sen Hồng Mới' }).where(eq(communes.code, sen!.communeCode));
     expect(await search('sen hong moi')).toContain('Hạt sen sấy');
+  });
+
+  it('keeps a certificate past expiry in force while a re-rating filed by its expiry is open, and only then (Art. 12.3)', async () => {
+    const db = t.database.db;
+    // Two products never certified, each now with a certificate that expired on 01/03/2027, within the 180 days before today (20/06/2027).
+    const [onTime, late] = await queryRows<{ id: string; name: string }>(
+      db,
+      sql`select id, name from products where id not in (select product_id from certificates) order by sort_key limit 2`,
+    );
+    const fileRerating = async (productId: string, submittedOn: string) => {
+      const [p] = await db.select().from(products).where(eq(products.id, productId));
+      const [s] = await db.select().from(subjects).where(eq(subjects.id, p!.subjectId));
+      await db.insert(dossiers).values({
+        productId,
+        subjectId: s!.id,
+        provinceCode: s!.provinceCode,
+        communeCode: s!.communeCode,
+        kind: 'rerating',
+        state: 'submitted',
+        legalBasis: CURRENT_CRITERIA_BASIS,
+        setNumber: p!.criteriaSetNumber!,
+        registration: { representativeName: 'Võ Văn Phúc' },
+        samples: 1,
+        submittedOn,
+      });
+      return (await issuedCertificate(db, { productId, star: 3, issuedOn: '2024-03-01' })).verificationCode;
+    };
+    const onTimeCode = await fileRerating(onTime!.id, '2027-03-01'); // filed on the expiry date
+    const lateCode = await fileRerating(late!.id, '2027-03-02'); // filed the day after
+
+    const verify = async (code: string) => (await anonymous.get(`/api/v1/public/verify/${code}`)).body;
+    expect(await verify(onTimeCode)).toMatchObject({ inForce: true, status: 'extended' });
+    expect(await verify(lateCode)).toMatchObject({ inForce: false, status: 'expired' });
+    const inForce = names((await anonymous.get('/api/v1/public/products?pageSize=100&sort=name')).body);
+    expect(inForce).toContain(onTime!.name);
+    expect(inForce).not.toContain(late!.name);
   });
 
   it('moves to a new certificate, and drops a product whose only certificate is deleted', async () => {

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { CLOSED_STATES } from '../../../domain/evaluation/dossier-workflow.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
+import { openReratingSince } from '../../db/rerating-sql.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
 
@@ -40,11 +40,7 @@ const columns = {
   // One indexed lookup per row of a page (certificates_product_idx); json keeps it one column on both databases.
   standing: sql<StandingCertificate | null>`(select json_build_object('id', c.id, 'number', c.number, 'star', c.star, 'issuedOn', c.issued_on,
       'expiresOn', c.expires_on, 'revokedOn', c.revoked_on, 'supersededOn', c.superseded_on,
-      'reratingPendingSince', (select min(d.submitted_on) from dossiers d where d.product_id = c.product_id and d.kind = 'rerating'
-        and d.submitted_on is not null and d.state not in (${sql.join(
-          CLOSED_STATES.map((s) => sql`${s}`),
-          sql`, `,
-        )})))
+      'reratingPendingSince', ${openReratingSince(sql`c.product_id`)})
     from certificates c where c.product_id = ${products.id} order by c.issued_on desc, c.number desc limit 1)`,
 };
 
