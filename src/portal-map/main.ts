@@ -96,12 +96,26 @@ async function enhance(host: HTMLElement): Promise<void> {
   }).addTo(map);
 
   const bounds = communes.getBounds();
-  map.fitBounds(bounds, { padding: [8, 8] });
   // The province is the subject: no zooming out to the world and, without tiles, no closer than
   // its simplified outlines bear.
-  map.setMinZoom(map.getZoom() - 1);
+  const fit = () => {
+    map.setMinZoom(0).setMaxZoom(18);
+    map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    map.setMinZoom(map.getZoom() - 1);
+    if (!tiles) map.setMaxZoom(map.getZoom() + 4);
+  };
+  fit();
   map.setMaxBounds(bounds.pad(0.5));
-  if (!tiles) map.setMaxZoom(map.getZoom() + 4);
+  // The box's size settles once the stylesheets apply, and changes when a phone turns: Leaflet
+  // measured it once, so it measures again and the province is fitted to the new box.
+  let size = `${container.clientWidth}x${container.clientHeight}`;
+  new ResizeObserver(() => {
+    const now = `${container.clientWidth}x${container.clientHeight}`;
+    if (now === size) return;
+    size = now;
+    map.invalidateSize(false);
+    fit();
+  }).observe(container);
 
   function popup(c: Commune): HTMLElement {
     const link = element('a', words.open ?? '');
