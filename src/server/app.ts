@@ -62,6 +62,22 @@ import { plansRoutes } from './modules/plans/plans.routes.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { createSalesPointsService } from './modules/sales-points/sales-points.service.js';
+import { salesPointsRoutes } from './modules/sales-points/sales-points.routes.js';
+import { createListingsService } from './modules/listings/listings.service.js';
+import { listingsRoutes } from './modules/listings/listings.routes.js';
+import { createTradeEventsService } from './modules/trade-events/trade-events.service.js';
+import { tradeEventsRoutes } from './modules/trade-events/trade-events.routes.js';
+import { createIdeasService } from './modules/ideas/ideas.service.js';
+import { ideasRoutes } from './modules/ideas/ideas.routes.js';
+import { createSupportService } from './modules/support/support.service.js';
+import { supportRoutes } from './modules/support/support.routes.js';
+import { createCommunicationService } from './modules/communication/communication.service.js';
+import { communicationRoutes } from './modules/communication/communication.routes.js';
+import { createTrainingService } from './modules/training/training.service.js';
+import { trainingRoutes } from './modules/training/training.routes.js';
+import { createActivityImportsService } from './modules/activity-imports/activity-imports.service.js';
+import { activityImportsRoutes } from './modules/activity-imports/activity-imports.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, frameworkError } from './plugins/errors.js';
 import { zodValidatorCompiler } from './plugins/zod-validator.js';
@@ -214,6 +230,15 @@ export async function buildApp({ config, database, logger = false, logStream, cl
       await api.register(reportsRoutes, { reports: createReportsService(db, services.indicators, config.provinceCode, clock) });
       await api.register(importsRoutes, { imports: services.imports, limits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows } });
       await api.register(certificatesRoutes, { certificates: services.certificates, decisions: services.decisions, results: services.results, config });
+      // Market access and programme activities.
+      await api.register(salesPointsRoutes, { salesPoints: createSalesPointsService(db, config.provinceCode, clock, () => portal.invalidate()) });
+      await api.register(listingsRoutes, { listings: createListingsService(db, config.provinceCode, clock, () => portal.invalidate()) });
+      await api.register(tradeEventsRoutes, { tradeEvents: createTradeEventsService(db, config.provinceCode, storage, clock) });
+      await api.register(ideasRoutes, { ideas: createIdeasService(db, config.provinceCode, clock) });
+      await api.register(supportRoutes, { support: createSupportService(db, config.provinceCode, clock) });
+      await api.register(communicationRoutes, { communication: createCommunicationService(db, config.provinceCode, clock) });
+      await api.register(trainingRoutes, { training: createTrainingService(db, config.provinceCode, clock) });
+      await api.register(activityImportsRoutes, { activityImports: createActivityImportsService(db, config.provinceCode, clock) });
       await api.register(publicApiRoutes, { portal, provinceMap, certificates: services.certificates, config });
     },
     { prefix: '/api/v1' },

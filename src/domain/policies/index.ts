@@ -14,4 +14,5 @@ export * from './actors.js';
 export * from './registry.js';
 export * from './evaluation.js';
 export * from './programme.js';
+export * from './activities.js';
 export * from './navigation.js';

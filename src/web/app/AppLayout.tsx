@@ -15,6 +15,8 @@ import {
   IconLeaf,
   IconLogout,
   IconPackage,
+  IconShoppingCart,
+  IconSpeakerphone,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -30,7 +32,20 @@ import { useAppInfo } from '../lib/reference.js';
 import { useActor, useCurrentUser, useSignOut } from '../lib/session.js';
 
 type NavKey =
-  'dashboard' | 'subjects' | 'products' | 'dossiers' | 'councils' | 'decisions' | 'certificates' | 'plans' | 'calendar' | 'imports' | 'criteria' | 'users';
+  | 'dashboard'
+  | 'subjects'
+  | 'products'
+  | 'dossiers'
+  | 'councils'
+  | 'decisions'
+  | 'certificates'
+  | 'plans'
+  | 'market'
+  | 'activities'
+  | 'calendar'
+  | 'imports'
+  | 'criteria'
+  | 'users';
 /** `area`: shown to those who may use it (mayUseArea); without one, to everyone signed in. */
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; area?: Area };
 
@@ -43,6 +58,8 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/decisions', labelKey: 'nav.decisions', icon: IconGavel, area: 'office' },
   { to: '/certificates', labelKey: 'nav.certificates', icon: IconCertificate, area: 'registry' },
   { to: '/plans', labelKey: 'nav.plans', icon: IconClipboardList, area: 'programme' },
+  { to: '/market', labelKey: 'nav.market', icon: IconShoppingCart, area: 'programme' },
+  { to: '/activities', labelKey: 'nav.activities', icon: IconSpeakerphone, area: 'programme' },
   // The office edits the working-day calendar deadlines are counted on; commune officers see it.
   { to: '/calendar', labelKey: 'nav.calendar', icon: IconCalendarEvent, area: 'programme' },
   { to: '/imports', labelKey: 'nav.imports', icon: IconFileImport, area: 'office' },

@@ -8,7 +8,9 @@ import { DashboardPage } from '../features/dashboard/index.js';
 import { DecisionCreatePage, DecisionListPage } from '../features/decisions/index.js';
 import { DossierDetailPage, DossierListPage } from '../features/dossiers/index.js';
 import { ImportPage } from '../features/imports/index.js';
+import { marketRoutes } from '../features/market/index.js';
 import { PlanEditorPage, PlanListPage } from '../features/plans/index.js';
+import { programmeRoutes } from '../features/programme/index.js';
 import { ProductCreatePage, ProductDetailPage, ProductEditPage, ProductListPage } from '../features/products/index.js';
 import { SelfAssessmentPage } from '../features/self-assessments/index.js';
 import { SubjectCreatePage, SubjectDetailPage, SubjectEditPage, SubjectListPage } from '../features/subjects/index.js';
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
               { path: 'plans', element: <PlanListPage /> },
               { path: 'plans/:year', element: <PlanEditorPage /> },
               { path: 'calendar', element: <CalendarPage /> },
+              ...marketRoutes,
+              ...programmeRoutes,
             ],
           },
           {

@@ -10,3 +10,5 @@ export * from './certificates.js';
 export * from './councils.js';
 export * from './plans.js';
 export * from './catalogue.js';
+export * from './market.js';
+export * from './programme.js';

@@ -1,3 +1,5 @@
+import { marketEn } from './market.js';
+import { programmeEn } from './programme.js';
 import type { TranslationResource } from './vi.js';
 
 export const en: TranslationResource = {
@@ -61,6 +63,8 @@ export const en: TranslationResource = {
     plans: 'Plans',
     imports: 'Import data',
     calendar: 'Working calendar',
+    market: 'Market',
+    activities: 'Programme activities',
   },
   userMenu: {
     open: 'My account: {{name}}',
@@ -1522,6 +1526,8 @@ export const en: TranslationResource = {
     nothingFound: 'Nothing found',
     choose: 'Choose…',
   },
+  market: marketEn,
+  programme: programmeEn,
   errors: {
     notFoundTitle: 'Not found',
     notFoundText: 'The record does not exist or you may not view it.',

@@ -1,3 +1,6 @@
+import { marketVi } from './market.js';
+import { programmeVi } from './programme.js';
+
 /**
  * Vietnamese, the default language and the reference for every key: en.ts must have the same
  * shape (checked by the compiler through `Translation`).
@@ -63,6 +66,8 @@ export const vi = {
     plans: 'Kế hoạch',
     imports: 'Nhập dữ liệu',
     calendar: 'Lịch làm việc',
+    market: 'Thị trường',
+    activities: 'Hoạt động chương trình',
   },
   userMenu: {
     open: 'Tài khoản của tôi: {{name}}',
@@ -1518,6 +1523,8 @@ export const vi = {
     nothingFound: 'Không tìm thấy',
     choose: 'Chọn…',
   },
+  market: marketVi,
+  programme: programmeVi,
   errors: {
     notFoundTitle: 'Không tìm thấy',
     notFoundText: 'Hồ sơ không tồn tại hoặc bạn không có quyền xem.',
