@@ -1,3 +1,5 @@
+import { buildMarketRecords } from './fixtures-market.js';
+import { buildProgrammeRecords } from './fixtures-programme.js';
 import sharp from 'sharp';
 import { bestChoices, loadShippedVersion } from '../../domain/criteria/test-support.js';
 import { Client, DEMO, type Response, type TestApp } from '../../../test/support/app.js';
@@ -130,6 +132,8 @@ export type World = {
     subject01: string;
     product01: string;
   };
+  /** Market and programme records of A's commune and province, by name (fixtures-market.ts, fixtures-programme.ts). */
+  activity: Record<string, string>;
 };
 
 /** Builds the world through the API, as the people of the programme would. */
@@ -293,7 +297,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   if (!notificationA) throw new Error('producer A has no notification');
   const userA = (await admin.get(`/api/v1/users?q=htx.sen`)).body.items[0].id as string;
 
-  return {
+  const world: World = {
+    activity: {},
     clients: {
       anonymous: await t.client(),
       producerA,
@@ -350,6 +355,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       product01,
     },
   };
+  world.activity = { ...(await buildMarketRecords(t, world)), ...(await buildProgrammeRecords(t, world)) };
+  return world;
 }
 
 /**

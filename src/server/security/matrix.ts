@@ -1,54 +1,12 @@
+import { MARKET_MATRIX } from './matrix-market.js';
+import { PROGRAMME_MATRIX } from './matrix-programme.js';
 import { randomUUID } from 'node:crypto';
 import type { Client, Response } from '../../../test/support/app.js';
 import { SMALL_PDF, sheetsWorth } from '../../../test/support/evaluation.js';
 import { multipart, multipartFiles } from '../../../test/support/multipart.js';
-import { ACTORS, TODAY, type ActorKey, type World } from './fixtures.js';
-
-/**
- * The authorisation matrix: for every route of the API, who may call it on A's records. Paths name
- * A's records (producer A, commune 30037, province 82); every actor not listed in `ok` must be
- * refused, and refused the way a missing record is (same status, same body as for a random id),
- * unless listed in `insiders` — people who already know the record exists (it is theirs, or they
- * sit on its council) and may be told 403.
- *
- * A route added to the API without an entry here fails the test: decide who may call it first.
- */
-export type Multipart = { multipart: { payload: Buffer; headers: Record<string, string> } };
-export type Entry = {
-  path: (w: World) => string;
-  /** JSON body, or a multipart body; none for GET and DELETE. */
-  body?: (w: World) => unknown;
-  /** Actors allowed (2xx for a GET, unless `status` says otherwise). */
-  ok: readonly ActorKey[];
-  /** Refused actors who may get 403 although the record exists (they know it does). */
-  insiders?: readonly ActorKey[];
-  /** Statuses an allowed actor may get on this record besides 2xx (its state, not access). */
-  status?: readonly number[];
-  /**
-   * 400: the record is named in the body, so an outsider is told "no such record" as a field error
-   * (not a validation error), exactly as for a random id.
-   */
-  refusal?: 400;
-  /**
-   * POST/PUT/PATCH/DELETE are probed with the refused actors only, and nothing may be written;
-   * `probe: 'all'` marks one without side effects, probed with everyone; `probe: 'none'` one that
-   * refuses nobody with a session (logging in or out).
-   */
-  probe?: 'all' | 'none';
-};
-
-const ALL = ACTORS;
-const USERS = ACTORS.filter((a) => a !== 'anonymous');
-/** Those who see producer A's registry records: A itself, its commune's officer, its province's office, the ministry. */
-const A_REG = ['producerA', 'officerX', 'admin', 'ministry'] as const;
-const OFFICE = ['admin', 'ministry'] as const;
-/** Seated on the council over A's dossiers. */
-const SEATED = ['member', 'conflicted', 'secretary'] as const;
-/** Every account whose role may call a registry route: the scope decides what each sees. */
-const REGISTRY = ['producerA', 'producerB', 'officerX', 'officerY', 'admin', 'otherAdmin', 'ministry'] as const;
-const ADMINS = ['admin', 'otherAdmin', 'ministry'] as const;
-const COUNCIL_ROLE = ['member', 'unassigned', 'conflicted', 'secretary'] as const;
-const OFFICERS = ['officerX', 'officerY'] as const;
+import { TODAY } from './fixtures.js';
+import { A_REG, ADMINS, ALL, COUNCIL_ROLE, OFFICE, OFFICERS, REGISTRY, SEATED, USERS, type Entry, type Multipart } from './matrix-entry.js';
+export type { Entry, Multipart } from './matrix-entry.js';
 
 const file = (name: string, data: Buffer = SMALL_PDF, fields: Record<string, string> = {}, field = 'file'): Multipart => ({
   multipart: multipart(fields, { name, data }, field),
@@ -64,7 +22,7 @@ const decisionBody = (dossierId: string) => ({
   items: [{ dossierId, star: 3 }],
 });
 
-export const MATRIX: Record<string, Entry> = {
+const CORE_MATRIX: Record<string, Entry> = {
   // System, sign-in, reference data: public.
   'GET /api/v1/health': { path: () => '/api/v1/health', ok: ALL },
   'POST /api/v1/auth/login': { path: () => '/api/v1/auth/login', ok: ALL, probe: 'none' },
@@ -432,3 +390,5 @@ export const shape = (res: Response) => ({
   status: res.status,
   body: typeof res.body === 'string' ? res.body.replace(UUID, '<id>') : JSON.parse(JSON.stringify(res.body ?? null).replace(UUID, '<id>')),
 });
+
+export const MATRIX: Record<string, Entry> = { ...CORE_MATRIX, ...MARKET_MATRIX, ...PROGRAMME_MATRIX };

