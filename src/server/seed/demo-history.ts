@@ -17,6 +17,7 @@ import { planDemoHistory, type DemoPlan, type PlannedProduct } from './demo-hist
 import { demoHistoryRepository } from './demo-history.repository.js';
 import { demoPhoto } from './demo-photos.js';
 import { seededRandom, type Random } from './demo-random.js';
+import { seedDemoActivities, type DemoActivitiesSummary } from './demo-activities.js';
 import { playCurrentRound, type RoundSummary } from './demo-round.js';
 
 /** The seed of the demo history: change it and every name, score and date drawn from it changes. */
@@ -30,6 +31,7 @@ export type DemoHistorySummary = {
   certificates: number;
   photos: number;
   round: RoundSummary;
+  activities: DemoActivitiesSummary;
 };
 
 /**
@@ -39,7 +41,7 @@ export type DemoHistorySummary = {
  * of products; and the current round played through the platform's own services. Only ever run with
  * the demo (never in production), once, right after seedDemo created the demo province.
  */
-export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (message: string) => void }): Promise<DemoHistorySummary> {
+export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (message: string) => void; today?: string }): Promise<DemoHistorySummary> {
   const log = opts.log ?? (() => {});
   const started = Date.now();
   const admin = await usersRepository.findByEmail(db, DEMO_ACCOUNTS[0]!.email);
@@ -56,6 +58,7 @@ export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (me
   const ids = await writeRecords(db, plan, rnd.fork(2));
   const photos = await addPhotos(db, plan, ids, opts.dataDir, admin.id, admin.email);
   const round = await playCurrentRound(db, { plan, productIds: ids.products, subjectIds: ids.subjects, dataDir: opts.dataDir, rnd: rnd.fork(3) });
+  const activities = await seedDemoActivities(db, rnd.fork(4), opts.today ?? new Date().toISOString().slice(0, 10));
 
   const summary: DemoHistorySummary = {
     subjects: plan.subjects.filter((s) => !s.existing).length,
@@ -65,9 +68,10 @@ export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (me
     certificates: plan.certificates.length + round.certificates,
     photos,
     round,
+    activities,
   };
   log(
-    `Đã tạo lịch sử mẫu: ${summary.subjects} chủ thể, ${summary.products} sản phẩm, ${summary.results} kết quả đánh giá, ${summary.certificates} giấy chứng nhận, ${summary.photos} ảnh, ${round.dossiers} hồ sơ đợt 2 năm 2026 (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    `Đã tạo lịch sử mẫu: ${summary.subjects} chủ thể, ${summary.products} sản phẩm, ${summary.results} kết quả đánh giá, ${summary.certificates} giấy chứng nhận, ${summary.photos} ảnh, ${round.dossiers} hồ sơ đợt 2 năm 2026, ${activities.salesPoints} điểm bán, ${activities.listings} kênh phân phối và gian hàng trực tuyến, ${activities.events} hội chợ, ${activities.grants} khoản hỗ trợ, ${activities.courses} lớp tập huấn, ${activities.ideas} ý tưởng sản phẩm (${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
   return summary;
 }
