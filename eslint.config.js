@@ -8,6 +8,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const FEATURES = [
+  'market',
+  'programme',
   'audit',
   'auth',
   'calendar',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SALES_POINT_KINDS } from '../domain/market/index.js';
 import { LEGAL_FORM_CODES } from '../domain/subjects/legal-forms.js';
 import { CertificateStatus } from './certificates.js';
 import { paginated } from './common.js';
@@ -93,16 +94,28 @@ export const PublicMapCommune = z.object({
   geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(Position))) }),
 });
 
+/** An open sales point of the province on the public map: what and where it is, nothing of the record behind it. */
+export const PublicMapSalesPoint = z.object({
+  name: z.string(),
+  kind: z.enum(SALES_POINT_KINDS),
+  address: z.string().nullable(),
+  /** The commune it stands in. */
+  commune: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+});
+export type PublicMapSalesPoint = z.infer<typeof PublicMapSalesPoint>;
+
 /**
  * The province's communes as a GeoJSON FeatureCollection for the public map, with the colour scale
- * its legend uses. `salesPoints` is empty: the platform records no sales points yet.
+ * its legend uses, and the province's open sales points that have coordinates.
  */
 export const PublicMap = z
   .object({
     type: z.literal('FeatureCollection'),
     features: z.array(PublicMapCommune),
     legend: z.array(MapLegendClass),
-    salesPoints: z.array(z.never()).meta({ description: 'Always empty: the platform does not record sales points yet.' }),
+    salesPoints: z.array(PublicMapSalesPoint).meta({ description: "The province's open OCOP sales points that have coordinates, by name." }),
   })
   .meta({ id: 'PublicMap' });
 export type PublicMap = z.infer<typeof PublicMap>;

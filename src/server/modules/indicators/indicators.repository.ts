@@ -1,26 +1,35 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LEGAL_BASES, RECOGNISING_LEVELS } from '../../../domain/evaluation/historical-results.js';
+import { indicatorByCode } from '../../../domain/indicators/index.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 
 /**
  * The SQL of the programme's figures: the evaluation results every figure starts from, one query per
- * tracked indicator of the catalogue (src/domain/indicators), and the dashboard's other counts.
+ * indicator of the catalogue (src/domain/indicators), the funnel of the OCOP cycle, and the
+ * dashboard's and the annual report's other reads.
  */
 
 /** The area a figure covers: a province, or some of its communes. */
 export type Area = { provinceCode: string; communeCodes: readonly string[] | null };
 
+const communeList = (codes: readonly string[]) =>
+  codes.length
+    ? sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )
+    : sql`null`;
+
 export const areaWhere = (area: Area, subject = sql.raw('s')): SQL =>
   area.communeCodes
-    ? sql`${subject}.province_code = ${area.provinceCode} and ${subject}.commune_code in (${
-        area.communeCodes.length
-          ? sql.join(
-              area.communeCodes.map((c) => sql`${c}`),
-              sql`, `,
-            )
-          : sql`null`
-      })`
+    ? sql`${subject}.province_code = ${area.provinceCode} and ${subject}.commune_code in (${communeList(area.communeCodes)})`
     : sql`${subject}.province_code = ${area.provinceCode}`;
+
+/** A record placed in a commune of the province (a sales point, an idea, a course): any of the province's for the whole province. */
+const inCommunes = (area: Area, column: SQL): SQL => (area.communeCodes ? sql`${column} in (${communeList(area.communeCodes)})` : sql`true`);
+
+/** Records of the whole province (communication, support budgets): counted for the province only. */
+const provinceOnly = (area: Area): SQL => (area.communeCodes ? sql`false` : sql`true`);
 
 /** (basis, level) pairs that recognise, from the domain's table: SQL repeats no rule of its own. */
 const recognisingPairs = sql.join(
@@ -29,21 +38,13 @@ const recognisingPairs = sql.join(
 );
 
 /**
- * Common table expressions every evaluation figure starts from:
- * - `results`: every result, recorded from earlier years (historical_results) or decided on the
- *   platform (recognition decisions only — an approval for the ministry is not a result: province
- *   decisions are the province level, ministry ones the centre), each with the score that counts as
- *   "90 points or more" (`province_score`: the recorded score of an earlier result; on the platform the
- *   provincial council's, from its locked sheets only, whatever the ministry then gave);
- * - `counting`: the results of the area at a level able to recognise under their basis, a central
- *   result only for the 5★ it gave (isRecognisingResult in the domain);
- * - `last_result`: each product's last counting result of the year — a central 5★ first (the
- *   ministry's result wins for the star it gives), then by decision date, then round, then level
- *   (district < province < centre) when dates are missing.
+ * Every result, recorded from earlier years (historical_results) or decided on the platform
+ * (recognition decisions only — an approval for the ministry is not a result: province decisions are
+ * the province level, ministry ones the centre), each with the score that counts as "90 points or
+ * more" (`province_score`: the recorded score of an earlier result; on the platform the provincial
+ * council's, from its locked sheets only, whatever the ministry then gave).
  */
-export function evaluationResults(area: Area, year: number): SQL {
-  return sql`
-    with results as (
+const RESULTS = sql`results as (
       select h.product_id, h.year, h.round, h.level, h.kind, h.score, h.star, h.legal_basis, h.decision_date, h.decision_no,
              h.score as province_score
         from historical_results h
@@ -54,7 +55,23 @@ export function evaluationResults(area: Area, year: number): SQL {
         from decision_items di
         join decisions d on d.id = di.decision_id and d.kind = 'recognition'
         join dossiers ds on ds.id = di.dossier_id
-    ),
+    )`;
+
+/** A result (alias r) at a level able to recognise under its basis, a central one only for the 5★ it gave (isRecognisingResult). */
+const RECOGNISING = sql`(r.legal_basis, r.level) in (${recognisingPairs}) and (r.level <> 'central' or r.star = 5)`;
+
+/**
+ * Common table expressions every evaluation figure starts from:
+ * - `results` (RESULTS above);
+ * - `counting`: the results of the area at a level able to recognise under their basis, a central
+ *   result only for the 5★ it gave (isRecognisingResult in the domain);
+ * - `last_result`: each product's last counting result of the year — a central 5★ first (the
+ *   ministry's result wins for the star it gives), then by decision date, then round, then level
+ *   (district < province < centre) when dates are missing.
+ */
+export function evaluationResults(area: Area, year: number): SQL {
+  return sql`
+    with ${RESULTS},
     counting as (
       select r.*, s.id as subject_id, s.commune_code, s.legal_form, p.criteria_set_number,
              case r.level when 'central' then 3 when 'province' then 2 when 'district' then 1 else 0 end as level_rank,
@@ -62,9 +79,7 @@ export function evaluationResults(area: Area, year: number): SQL {
         from results r
         join products p on p.id = r.product_id
         join subjects s on s.id = p.subject_id
-       where ${areaWhere(area)}
-         and (r.legal_basis, r.level) in (${recognisingPairs})
-         and (r.level <> 'central' or r.star = 5)
+       where ${areaWhere(area)} and ${RECOGNISING}
     ),
     last_result as (
       select distinct on (product_id) *
@@ -91,11 +106,16 @@ export const holdsRecognition = (year: number) => sql`
   and coalesce(decision_date, make_date(year, 12, 31)) + interval '36 months' > make_date(${year}, 12, 31)
   and not exists (select 1 from certificates c where c.product_id = standing.product_id and c.revoked_on <= make_date(${year}, 12, 31))`;
 
-/** One row of a figure: per commune, optionally per breakdown key (legal form, star, set). */
-export type FigureRow = { code: string; commune_code: string; key: string | null; value: number };
 /**
- * A select giving (commune_code, key, value) rows; it may read the common tables of
- * evaluationResults (`counting`, `last_result`, `standing`), which are built once for all figures.
+ * One row of a figure: per commune (null for a record of the whole province: an event or a sales
+ * point outside it, a communication item, a policy's budget), optionally per breakdown key. A share
+ * (unit percent) gives its numerator as `value` and its denominator as `base`, so that shares of
+ * communes add up to the area's (a sum of percentages would not).
+ */
+export type FigureRow = { code: string; commune_code: string | null; key: string | null; value: number; base: number | null };
+/**
+ * A select giving (commune_code, key, value) rows, and `base` for a share; it may read the common
+ * tables of evaluationResults (`counting`, `last_result`, `standing`), built once for all figures.
  */
 export type IndicatorQuery = (area: Area, year: number) => SQL;
 
@@ -119,9 +139,93 @@ const fromCertificates = (area: Area, where: SQL) => sql`
    group by s.commune_code`;
 const yearEnd = (year: number) => sql`make_date(${year}, 12, 31)`;
 const inYear = (column: SQL, year: number) => sql`${column} between make_date(${year}, 1, 1) and ${yearEnd(year)}`;
+/** The calendar day of a timestamp in Vietnam, where the records are kept. */
+const localDay = (column: SQL) => sql`(${column} at time zone 'Asia/Ho_Chi_Minh')::date`;
 
 /**
- * The SQL of every tracked indicator of the catalogue (src/domain/indicators), by code. A test checks
+ * A chain listing (alias dl) on the shelves at the end of the year: still active, since a day on or
+ * before 31/12 (the day it was recorded when its start is unknown). Listings keep no end date, so an
+ * active listing is taken to have been active since it started.
+ */
+const chainListed = (year: number) => sql`dl.active and coalesce(dl.since, ${localDay(sql`dl.created_at`)}) <= ${yearEnd(year)}`;
+/** An e-commerce listing (alias el) approved, still active, approved (or recorded) on or before 31/12. */
+const ecommerceListed = (year: number) =>
+  sql`el.status = 'approved' and el.active and ${localDay(sql`coalesce(el.reviewed_at, el.created_at)`)} <= ${yearEnd(year)}`;
+
+/**
+ * Of the producers holding a recognition at year end (holdsRecognition), those (value) with a
+ * product listed as `listed` says, out of all of them (base).
+ */
+const producersShare = (year: number, listed: SQL) => sql`
+  select commune_code, null::text as key,
+         count(distinct subject_id) filter (where ${listed})::float8 as value,
+         count(distinct subject_id)::float8 as base
+    from standing
+   where ${holdsRecognition(year)}
+   group by commune_code`;
+
+/**
+ * Sales points (alias sp) open at the end of the year: opened on or before 31/12 (recorded then,
+ * when the opening day is unknown) and not closed by then — a point closed on 31/12 is closed at year
+ * end; a point marked closed without a day is taken as closed. A commune area counts the points in
+ * its communes; points outside the province count for the province only.
+ */
+const openSalesPoints = (area: Area, year: number) => sql`
+  sales_points sp
+  where sp.province_code = ${area.provinceCode}
+    and coalesce(sp.opened_on, ${localDay(sql`sp.created_at`)}) <= ${yearEnd(year)}
+    and ((sp.closed_on is null and sp.status <> 'closed') or sp.closed_on > ${yearEnd(year)})
+    and ${area.communeCodes ? sql`sp.placement = 'in_province' and ${inCommunes(area, sql`sp.commune_code`)}` : sql`true`}`;
+
+/** Products of the area's producers (aliases p, s), joined to a listing's product_id. */
+const ofAreaProducts = (area: Area, productId: SQL) =>
+  sql`join products p on p.id = ${productId} join subjects s on s.id = p.subject_id and ${areaWhere(area)}`;
+
+/**
+ * Trade events (alias te) that started in the year: for the province every event it recorded, for
+ * communes those in which a producer of theirs took part.
+ */
+const areaEvent = (area: Area, year: number) => sql`
+  te.province_code = ${area.provinceCode} and ${inYear(sql`te.starts_on`, year)}
+  and ${
+    area.communeCodes
+      ? sql`exists (select 1 from trade_event_participants tp join subjects s on s.id = tp.subject_id where tp.event_id = te.id and ${areaWhere(area)})`
+      : sql`true`
+  }`;
+const areaEvents = (area: Area, year: number) => sql`trade_events te where ${areaEvent(area, year)}`;
+
+/** Participations (aliases te, tp, s) of the area's producers in the events that started in the year. */
+const areaParticipations = (area: Area, year: number) => sql`
+  trade_events te
+  join trade_event_participants tp on tp.event_id = te.id
+  join subjects s on s.id = tp.subject_id
+  where te.province_code = ${area.provinceCode} and ${inYear(sql`te.starts_on`, year)} and ${areaWhere(area)}`;
+
+/** Training courses (alias tc) that started in the year: the province's all; a commune area's held there or attended by its producers. */
+const areaCourses = (area: Area, year: number) => sql`
+  training_courses tc
+  where tc.province_code = ${area.provinceCode} and ${inYear(sql`tc.starts_on`, year)}
+    and ${
+      area.communeCodes
+        ? sql`(${inCommunes(area, sql`tc.commune_code`)}
+               or exists (select 1 from training_attendees ta join subjects s on s.id = ta.subject_id where ta.course_id = tc.id and ${areaWhere(area)}))`
+        : sql`true`
+    }`;
+
+/** Grants (aliases g, pol, s) made in the year to the area's producers and paid. */
+const paidGrants = (area: Area, year: number) => sql`
+  support_grants g
+  join support_policies pol on pol.id = g.policy_id
+  join subjects s on s.id = g.subject_id
+  where pol.province_code = ${area.provinceCode} and ${areaWhere(area)} and g.status = 'disbursed' and ${inYear(sql`g.granted_on`, year)}`;
+
+/** A product idea (alias i) received in the year by one of the area's communes. */
+const areaIdea = (area: Area, year: number) =>
+  sql`i.province_code = ${area.provinceCode} and ${inCommunes(area, sql`i.commune_code`)} and ${inYear(sql`i.received_on`, year)}`;
+const areaIdeas = (area: Area, year: number) => sql`product_ideas i where ${areaIdea(area, year)}`;
+
+/**
+ * The SQL of every indicator of the catalogue (src/domain/indicators), by code. A test checks
  * the two lists match: a new indicator is one catalogue entry and one query here.
  */
 export const INDICATOR_QUERIES: Record<string, IndicatorQuery> = {
@@ -152,17 +256,122 @@ export const INDICATOR_QUERIES: Record<string, IndicatorQuery> = {
       sql`${inYear(sql`c.expires_on`, y)} and c.expires_on < current_date and c.superseded_on is null and (c.revoked_on is null or c.revoked_on > c.expires_on)`,
     ),
   certificates_revoked: (a, y) => fromCertificates(a, inYear(sql`c.revoked_on`, y)),
+
+  ideas_received: (a, y) => sql`select i.commune_code, null::text as key, count(*)::float8 as value from ${areaIdeas(a, y)} group by 1`,
+  ideas_accepted: (a, y) =>
+    sql`select i.commune_code, null::text as key, count(*)::float8 as value from ${areaIdeas(a, y)} and i.status = 'accepted' group by 1`,
+  business_plans: (a, y) => sql`
+    select i.commune_code, null::text as key, count(*)::float8 as value
+      from business_plans bp join product_ideas i on i.id = bp.idea_id
+     where i.province_code = ${a.provinceCode} and ${inCommunes(a, sql`i.commune_code`)} and ${inYear(sql`bp.submitted_on`, y)}
+     group by 1`,
+
+  subjects_modern_channels_share: (_a, y) =>
+    producersShare(
+      y,
+      sql`exists (select 1 from distribution_listings dl join products lp on lp.id = dl.product_id where lp.subject_id = standing.subject_id and ${chainListed(y)})`,
+    ),
+  subjects_ecommerce_share: (_a, y) =>
+    producersShare(
+      y,
+      sql`exists (select 1 from ecommerce_listings el join products lp on lp.id = el.product_id where lp.subject_id = standing.subject_id and ${ecommerceListed(y)})`,
+    ),
+  sales_points: (a, y) => sql`select sp.commune_code, sp.kind as key, count(*)::float8 as value from ${openSalesPoints(a, y)} group by 1, 2`,
+  sales_points_outside: (a, y) =>
+    sql`select sp.commune_code, null::text as key, count(*)::float8 as value from ${openSalesPoints(a, y)} and sp.placement <> 'in_province' group by 1`,
+  chain_listings: (a, y) => sql`
+    select s.commune_code, dl.channel as key, count(*)::float8 as value
+      from distribution_listings dl ${ofAreaProducts(a, sql`dl.product_id`)}
+     where ${chainListed(y)}
+     group by 1, 2`,
+  ecommerce_listings: (a, y) => sql`
+    select s.commune_code, el.platform as key, count(*)::float8 as value
+      from ecommerce_listings el ${ofAreaProducts(a, sql`el.product_id`)}
+     where ${ecommerceListed(y)}
+     group by 1, 2`,
+  // Events by where they were held: each event once, however many of the area's producers took part.
+  fairs: (a, y) => sql`select te.commune_code, te.kind as key, count(*)::float8 as value from ${areaEvents(a, y)} group by 1, 2`,
+  fair_visitors: (a, y) => sql`select te.commune_code, null::text as key, coalesce(sum(te.visitors), 0)::float8 as value from ${areaEvents(a, y)} group by 1`,
+  trade_event_contracts: (a, y) =>
+    sql`select te.commune_code, null::text as key, coalesce(sum(te.contracts), 0)::float8 as value from ${areaEvents(a, y)} group by 1`,
+  fair_producers: (a, y) => sql`select s.commune_code, null::text as key, count(distinct s.id)::float8 as value from ${areaParticipations(a, y)} group by 1`,
+  fair_revenue: (a, y) =>
+    a.communeCodes
+      ? sql`select s.commune_code, null::text as key, coalesce(sum(tp.revenue_vnd), 0)::float8 as value from ${areaParticipations(a, y)} group by 1`
+      : sql`
+        select te.commune_code, null::text as key,
+               coalesce(sum(coalesce(te.revenue_vnd, (select sum(tp.revenue_vnd) from trade_event_participants tp where tp.event_id = te.id))), 0)::float8 as value
+          from ${areaEvents(a, y)}
+         group by 1`,
+
+  support_budget: (a, y) => sql`
+    select null::text as commune_code, pol.area as key, coalesce(sum(pol.budget_vnd), 0)::float8 as value
+      from support_policies pol
+     where pol.province_code = ${a.provinceCode} and pol.year = ${y} and ${provinceOnly(a)}
+     group by 2`,
+  support_granted: (a, y) => sql`select s.commune_code, pol.area as key, sum(g.amount_vnd)::float8 as value from ${paidGrants(a, y)} group by 1, 2`,
+  grants_count: (a, y) => sql`select s.commune_code, pol.area as key, count(*)::float8 as value from ${paidGrants(a, y)} group by 1, 2`,
+  subjects_supported: (a, y) => sql`select s.commune_code, null::text as key, count(distinct s.id)::float8 as value from ${paidGrants(a, y)} group by 1`,
+
+  communication_items: (a, y) => sql`
+    select null::text as commune_code, ci.kind as key, sum(ci.quantity)::float8 as value
+      from communication_items ci
+     where ci.province_code = ${a.provinceCode} and ${inYear(sql`ci.published_on`, y)} and ${provinceOnly(a)}
+     group by 2`,
+
+  training_courses: (a, y) => sql`select tc.commune_code, null::text as key, count(*)::float8 as value from ${areaCourses(a, y)} group by 1`,
+  people_trained: (a, y) => sql`select tc.commune_code, null::text as key, sum(tc.participants)::float8 as value from ${areaCourses(a, y)} group by 1`,
+  producers_trained: (a, y) => sql`
+    select s.commune_code, null::text as key, count(distinct s.id)::float8 as value
+      from training_courses tc
+      join training_attendees ta on ta.course_id = tc.id
+      join subjects s on s.id = ta.subject_id
+     where tc.province_code = ${a.provinceCode} and ${inYear(sql`tc.starts_on`, y)} and ${areaWhere(a)}
+     group by 1`,
 };
 
 /**
- * Every tracked indicator of the year in one statement: the evaluation tables are built once and each
+ * Every indicator of the year in one statement: the evaluation tables are built once and each
  * indicator's rows are tagged with its code (one statement instead of one per indicator: ten times
- * faster for a province; see docs/performance.md).
+ * faster for a province; see docs/performance.md). Only shares give a base.
  */
 export function allFiguresQuery(area: Area, year: number, codes: readonly string[]): SQL {
-  const parts = codes.map((code) => sql`select ${code}::text as code, q.* from (${INDICATOR_QUERIES[code]!(area, year)}) q`);
+  const parts = codes.map((code) => {
+    const base = indicatorByCode(code)?.unit === 'percent' ? sql`q.base` : sql`null::float8`;
+    return sql`select ${code}::text as code, q.commune_code::text as commune_code, q.key, q.value, ${base} as base from (${INDICATOR_QUERIES[code]!(area, year)}) q`;
+  });
   return sql`${evaluationResults(area, year)} ${sql.join(parts, sql` union all `)}`;
 }
+
+/**
+ * The ideas received in the year by the area's communes, each with how far it went (the funnel of
+ * funnelCounts, src/domain/programme/funnel.ts): accepted; with a business plan; the plan's product
+ * evaluated — a recognising result, recorded or decided on the platform, a certificate, or a dossier
+ * that reached the provincial council; recognised — such a result of 3★ or more, or a certificate.
+ * The product's later history counts whatever the year: the funnel follows the year's ideas to
+ * where they are now.
+ */
+export const funnelQuery = (area: Area, year: number) => sql`
+  with ${RESULTS},
+  recognising as (select r.product_id, r.star from results r where ${RECOGNISING}),
+  reached as (
+    select bp.idea_id,
+           bool_or(exists (select 1 from recognising x where x.product_id = bp.product_id)
+                   or exists (select 1 from certificates c where c.product_id = bp.product_id)
+                   or exists (select 1 from dossiers d join dossier_events e on e.dossier_id = d.id and e.to_state = 'in_council'
+                               where d.product_id = bp.product_id)) as evaluated,
+           bool_or(exists (select 1 from recognising x where x.product_id = bp.product_id and x.star >= 3)
+                   or exists (select 1 from certificates c where c.product_id = bp.product_id)) as recognised
+      from business_plans bp
+     group by bp.idea_id
+  )
+  select i.commune_code, cm.name as commune_name, i.status = 'accepted' as accepted, r.idea_id is not null as has_plan,
+         coalesce(r.evaluated, false) as evaluated, coalesce(r.recognised, false) as recognised
+    from product_ideas i
+    join communes cm on cm.code = i.commune_code
+    left join reached r on r.idea_id = i.id
+   where ${areaIdea(area, year)}
+   order by cm.sort_key, i.commune_code`;
 
 /** Products (and their producers) holding a recognition at year end, by commune and star or legal form. */
 export const standingQuery = (area: Area, year: number) => sql`
@@ -173,8 +382,54 @@ export const standingQuery = (area: Area, year: number) => sql`
 
 /** The figures' reads, for the indicators service and the annual report. */
 export const indicatorsRepository = {
-  /** Every tracked indicator's rows for the area and year, in one statement. */
+  /** Every indicator's rows for the area and year, in one statement. */
   figureRows: (db: DbOrTx, area: Area, year: number, codes: readonly string[]) => queryRows<FigureRow>(db, allFiguresQuery(area, year, codes)),
+
+  /** The ideas of the year with the stages each reached, in the communes' order (funnelCounts keeps it). */
+  async funnelIdeas(db: DbOrTx, area: Area, year: number) {
+    const rows = await queryRows<{ commune_code: string; commune_name: string; accepted: boolean; has_plan: boolean; evaluated: boolean; recognised: boolean }>(
+      db,
+      funnelQuery(area, year),
+    );
+    return rows.map((r) => ({
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      accepted: r.accepted,
+      hasPlan: r.has_plan,
+      evaluated: r.evaluated,
+      recognised: r.recognised,
+    }));
+  },
+
+  /** The trade events that started in the year (the fairs figure's), with their producers and results: the annual report's table. */
+  tradeEventsOfYear: (db: DbOrTx, area: Area, year: number) =>
+    queryRows<{
+      name: string;
+      kind: string;
+      startsOn: string;
+      endsOn: string;
+      placement: string;
+      place: string | null;
+      communeName: string | null;
+      otherProvinceName: string | null;
+      country: string | null;
+      producers: number;
+      visitors: number | null;
+      revenueVnd: number | null;
+      contracts: number | null;
+    }>(
+      db,
+      sql`select te.name, te.kind, te.starts_on::text as "startsOn", te.ends_on::text as "endsOn", te.placement, te.place,
+                 cm.name as "communeName", op.name as "otherProvinceName", te.country,
+                 (select count(*)::int from trade_event_participants tp where tp.event_id = te.id) as producers,
+                 te.visitors, te.contracts,
+                 coalesce(te.revenue_vnd, (select sum(tp.revenue_vnd) from trade_event_participants tp where tp.event_id = te.id))::float8 as "revenueVnd"
+            from trade_events te
+            left join communes cm on cm.code = te.commune_code
+            left join provinces op on op.code = te.other_province_code
+           where ${areaEvent(area, year)}
+           order by te.starts_on, te.name`,
+    ),
 
   /** Products holding a recognition at year end, with their commune, star, producer and legal form. */
   standing: (db: DbOrTx, area: Area, year: number) =>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Dashboard, DashboardQuery, IndicatorDefinition, IndicatorQuery, IndicatorValues } from '../../../contracts/indicators.js';
+import { Funnel, FunnelQuery } from '../../../contracts/programme.js';
 import { INDICATORS } from '../../../domain/indicators/index.js';
 import type { IndicatorsService } from './indicators.service.js';
 
@@ -25,6 +26,20 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
       },
     },
     (req) => indicators.values(req.actor, req.query.year, req.query.communeCode),
+  );
+  app.get(
+    '/indicators/funnel',
+    {
+      config: { access: PROGRAMME },
+      schema: {
+        tags,
+        summary:
+          'The ideas received in a year and how far they went (accepted, business plan, evaluated, recognised), for the caller’s area or one commune of it',
+        querystring: FunnelQuery,
+        response: { 200: Funnel },
+      },
+    },
+    (req) => indicators.funnelFor(req.actor, req.query.year, req.query.communeCode),
   );
   app.get(
     '/dashboard',

@@ -71,7 +71,7 @@ const mapOf = async () => {
 };
 
 describe('the map JSON', () => {
-  it('holds every commune of the province as simplified GeoJSON, with no sales point yet, cacheable', async () => {
+  it('holds every commune of the province as simplified GeoJSON, with no sales point recorded here, cacheable', async () => {
     const { res, map } = await mapOf();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -130,11 +130,12 @@ describe('the map JSON', () => {
     for (const c of map.legend) expect(page).toContain(`background:${c.colour}`);
   });
 
-  it('is described in the OpenAPI document, sales points as an always-empty list', async () => {
+  it('is described in the OpenAPI document, sales points with what and where they are', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(doc.paths['/api/v1/public/map'].get.responses['200']).toBeDefined();
-    const salesPoints = doc.components.schemas.PublicMap.properties.salesPoints;
-    expect(salesPoints).toMatchObject({ type: 'array', items: { not: {} } });
+    const schema = doc.paths['/api/v1/public/map'].get.responses['200'].content['application/json'].schema;
+    const salesPoints = schema.properties.salesPoints;
+    expect(salesPoints).toMatchObject({ type: 'array' });
+    expect(Object.keys(salesPoints.items.properties).sort()).toEqual(['address', 'commune', 'kind', 'latitude', 'longitude', 'name']);
     expect(salesPoints.description).toMatch(/sales points/);
   });
 

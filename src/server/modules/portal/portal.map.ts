@@ -1,4 +1,5 @@
 import type { MapLegendClass, PublicMap } from '../../../contracts/portal.js';
+import type { SalesPointKind } from '../../../domain/market/index.js';
 import { loadCommuneOutlines, projectOutlines, simplifyOutlines, type ProjectedMap } from '../../lib/commune-outlines.js';
 import type { PortalService } from './portal.service.js';
 
@@ -26,9 +27,10 @@ export const maxCount = (counts: Map<string, number>) => Math.max(0, ...counts.v
 /**
  * The province's map: the shipped outlines of its communes, simplified once per process (about a
  * pixel on a 640-pixel-wide province, see commune-outlines.ts), as SVG paths for the pages and as
- * GeoJSON for the script of `/ban-do`. Counts are read fresh from the portal's figures each time.
+ * GeoJSON for the script of `/ban-do`. Counts and sales points are read from the portal's (briefly
+ * cached) answers each time.
  */
-export function createProvinceMap(portal: Pick<PortalService, 'figures'>) {
+export function createProvinceMap(portal: Pick<PortalService, 'figures' | 'salesPoints'>) {
   // A failed read is not kept: the next request tries again.
   const once = <T>(load: () => Promise<T>) => {
     let kept: Promise<T> | undefined;
@@ -45,9 +47,9 @@ export function createProvinceMap(portal: Pick<PortalService, 'figures'>) {
   return {
     svg: (): Promise<ProjectedMap> => projected(),
 
-    /** The public map's JSON: every commune with its count of products in force and its catalogue link. */
+    /** The public map's JSON: every commune with its count of products in force and its catalogue link, and the open sales points. */
     async geojson(): Promise<PublicMap> {
-      const [shapes, figures] = await Promise.all([simplified(), portal.figures()]);
+      const [shapes, figures, points] = await Promise.all([simplified(), portal.figures(), portal.salesPoints()]);
       return {
         type: 'FeatureCollection',
         features: shapes.map((s) => ({
@@ -57,8 +59,14 @@ export function createProvinceMap(portal: Pick<PortalService, 'figures'>) {
           geometry: { type: 'MultiPolygon', coordinates: s.coordinates },
         })),
         legend: countLegend(maxCount(figures.byCommune)),
-        // Sales points are not recorded yet; the field is here so the map's readers need no change when they are.
-        salesPoints: [],
+        salesPoints: points.map((p) => ({
+          name: p.name,
+          kind: p.kind as SalesPointKind,
+          address: p.address,
+          commune: p.communeName,
+          latitude: p.latitude,
+          longitude: p.longitude,
+        })),
       };
     },
   };

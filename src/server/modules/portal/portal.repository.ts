@@ -55,6 +55,20 @@ export type ProducerCardRow = {
   provinceName: string;
 };
 
+/** A sales point (alias sp) open on a day: active, opened by then (or on an unknown day), not yet closed. */
+const openOn = (day: string) =>
+  sql`sp.status = 'active' and (sp.opened_on is null or sp.opened_on <= ${day}::date) and (sp.closed_on is null or sp.closed_on > ${day}::date)`;
+
+export type WhereToBuyPoint = {
+  id: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  communeName: string | null;
+  latitude: number | null;
+  longitude: number | null;
+};
+
 export type CatalogueFilter = {
   star?: number | undefined;
   setNumbers?: readonly number[] | undefined;
@@ -235,6 +249,47 @@ export const portalRepository = {
     ]);
     return { byStar, bySet, byCommune, producers: producers[0]?.n ?? 0 };
   },
+
+  /**
+   * Where a product is sold, as the public may see it: open sales points carrying it whose producer
+   * consented, the chains stocking it (active listings), and its approved, active e-commerce pages.
+   * A point is open on `day` when active and not closed by then.
+   */
+  async whereToBuy(db: DbOrTx, productId: string, day: string) {
+    const [salesPoints, chains, online] = await Promise.all([
+      queryRows<WhereToBuyPoint>(
+        db,
+        sql`select sp.id, sp.name, sp.kind, sp.address, coalesce(cm.name, op.name) as "communeName", sp.latitude, sp.longitude
+            from sales_point_products spp
+            join sales_points sp on sp.id = spp.sales_point_id
+            left join communes cm on cm.code = sp.commune_code
+            left join provinces op on op.code = sp.other_province_code
+            where spp.product_id = ${productId} and spp.consent = 'given' and ${openOn(day)}
+            order by sp.placement = 'in_province' desc, sp.name_search, sp.id`,
+      ),
+      queryRows<{ chain: string; channel: string; stores: number | null }>(
+        db,
+        sql`select dl.chain, dl.channel, dl.stores from distribution_listings dl
+            where dl.product_id = ${productId} and dl.active order by dl.chain_key`,
+      ),
+      queryRows<{ platform: string; url: string }>(
+        db,
+        sql`select el.platform, el.url from ecommerce_listings el
+            where el.product_id = ${productId} and el.status = 'approved' and el.active order by el.platform, el.url`,
+      ),
+    ]);
+    return { salesPoints, chains, online };
+  },
+
+  /** The province's open sales points that have coordinates: the public map's points (no record id: the map names places, not records). */
+  mapSalesPoints: (db: DbOrTx, provinceCode: string, day: string) =>
+    queryRows<{ name: string; kind: string; address: string | null; communeName: string | null; latitude: number; longitude: number }>(
+      db,
+      sql`select sp.name, sp.kind, sp.address, cm.name as "communeName", sp.latitude, sp.longitude
+          from sales_points sp left join communes cm on cm.code = sp.commune_code
+          where sp.province_code = ${provinceCode} and sp.placement = 'in_province' and sp.latitude is not null and sp.longitude is not null and ${openOn(day)}
+          order by sp.name_search, sp.id`,
+    ),
 
   communesOf: (db: DbOrTx, provinceCode: string) =>
     queryRows<{ code: string; name: string }>(db, sql`select code, name from communes where province_code = ${provinceCode} order by sort_key`),

@@ -10,7 +10,7 @@ import { tableExportStream, type ExportColumns } from '../../lib/table-export.js
 import type { CertificatesService } from '../certificates/certificates.service.js';
 import type { Lang } from './pages/html.js';
 import { cataloguePage, checkLabelPage, homePage, mapPage, notFoundPage, producerPage, productPage, verificationPage } from './pages/pages.js';
-import type { ProvinceMap } from './portal.map.js';
+import { type ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
 /** `provinceMap`: one per process, shared by the pages and the map's JSON, so the outlines are read and simplified once. */
@@ -98,9 +98,15 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
 
   // The SVG map for every visitor; with the built script, a Leaflet map drawn over it from /api/v1/public/map.
   app.get('/ban-do', { config: { access: 'public' }, schema: HTML_PAGE }, async (req, reply) => {
-    const [c, figures, map, assets] = await Promise.all([common(req), portal.figures(), provinceMap.svg(), entry(PORTAL_MAP_ENTRY)]);
+    const [c, figures, map, assets, points] = await Promise.all([
+      common(req),
+      portal.figures(),
+      provinceMap.svg(),
+      entry(PORTAL_MAP_ENTRY),
+      portal.salesPoints(),
+    ]);
     const live = assets && { assets, src: '/api/v1/public/map', tiles: config.mapTiles };
-    return html(reply, mapPage(c, figures, map, live));
+    return html(reply, mapPage(c, figures, map, live, points));
   });
 
   app.get('/kiem-tra', { config: { access: 'public' }, schema: HTML_PAGE }, async (req, reply) => {
@@ -188,7 +194,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
       schema: {
         tags,
         summary:
-          "The province's communes as GeoJSON (simplified outlines) with their count of certified products in force, the map's colour scale, and sales points (none recorded yet)",
+          "The province's communes as GeoJSON (simplified outlines) with their count of certified products in force, the map's colour scale, and the open OCOP sales points with coordinates",
         response: { 200: PublicMap },
       },
     },

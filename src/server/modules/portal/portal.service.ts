@@ -44,9 +44,10 @@ export type PortalFigures = {
 };
 
 /**
- * The public portal: the catalogue of certified products, their pages, producers, the province's
- * figures and the open-data list. Answers are cached for a short while (and dropped when a
- * certificate is issued or revoked), because the same few pages are asked for by many phones.
+ * The public portal: the catalogue of certified products, their pages (with where to buy them),
+ * producers, the province's figures, its sales points and the open-data list. Answers are cached for
+ * a short while (and dropped when a certificate is issued or revoked, or a market record changes),
+ * because the same few pages are asked for by many phones.
  */
 export function createPortalService(
   db: Db,
@@ -142,7 +143,11 @@ export function createPortalService(
         const [found, sets] = await Promise.all([findCertified({ productId }, undefined, 'newest', { limit: 1, offset: 0 }, false), criteriaSets()]);
         const row = found.items[0];
         if (!row) throw notFound(PRODUCT);
-        const [photos, history] = await Promise.all([repo.photosOf(db, productId), repo.certificatesOf(db, productId)]);
+        const [photos, history, whereToBuy] = await Promise.all([
+          repo.photosOf(db, productId),
+          repo.certificatesOf(db, productId),
+          repo.whereToBuy(db, productId, today()),
+        ]);
         const product = present(row, sets);
         const standing = history.find((c) => c.id === row.certificateId);
         if (standing?.decisionNumber && standing.decisionSignedOn)
@@ -154,6 +159,7 @@ export function createPortalService(
             const status = certificateStatus({ ...c, reratingPendingSince: row.reratingPendingSince }, today());
             return { number: c.number, star: c.star, issuedOn: c.issuedOn, expiresOn: c.expiresOn, standing: standingOf(status), status };
           }),
+          whereToBuy,
         };
       });
     },
@@ -194,6 +200,9 @@ export function createPortalService(
       });
     },
 
+    /** The province's open sales points with coordinates, for the map page and its JSON. */
+    salesPoints: () => cached('salesPoints', () => repo.mapSalesPoints(db, opts.provinceCode, today())),
+
     /** Certified products in force to show first: the highest stars, the latest recognised, with a photo. */
     async featured(limit = 6) {
       const list = await this.catalogue({ valid: '1', sort: 'newest', page: 1, pageSize: 60 } as CatalogueQuery);
@@ -215,7 +224,10 @@ export function createPortalService(
       return opts.storage.get(found.thumbKey);
     },
 
-    /** Drops every cached answer: a certificate was issued, replaced or revoked. */
+    /**
+     * Drops every cached answer: a certificate was issued, replaced or revoked, or a sales point, its
+     * products or a listing changed (product pages and the map show where to buy).
+     */
     invalidate: () => cache.clear(),
   };
 }

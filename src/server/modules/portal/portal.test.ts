@@ -4,8 +4,21 @@ import { eq, sql } from 'drizzle-orm';
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import { queryRows } from '../../db/client.js';
-import { certificates, communes, dossiers, products, provinces, subjects } from '../../db/schema/index.js';
+import {
+  certificates,
+  communes,
+  distributionListings,
+  dossiers,
+  ecommerceListings,
+  products,
+  provinces,
+  salesPointProducts,
+  salesPoints,
+  subjects,
+} from '../../db/schema/index.js';
+import type { FileStorage } from '../../lib/file-storage.js';
 import { issuedCertificate } from '../../../../test/support/certificates.js';
+import { createPortalService } from './portal.service.js';
 
 // The public portal over the demo province with certificates in every standing: in force (3, 4
 // and 5★), expired, revoked, and one superseded by a re-rating. Today is 20/06/2027.
@@ -101,6 +114,110 @@ describe('open data: certified products', () => {
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(7); // header + 6
     expect(text).toContain('Bánh phồng tôm đặc biệt');
     expect(text).toMatch(/10\/03\/2026/); // dates are dd/mm/yyyy
+  });
+});
+
+// Where to buy: sales points, chains and online shops, written straight to the database (their
+// modules' APIs are built beside this one, and tell the portal to drop its cache; written here before
+// any page of the product or the map was asked for, nothing is cached yet). Only what the public may
+// see is shown: points open and consented to, active chain listings, approved and active online pages.
+describe('where to buy', () => {
+  const page = (url: string) => t.app.inject({ method: 'GET', url });
+  const point = (name: string, values: Partial<typeof salesPoints.$inferInsert>) =>
+    ({ provinceCode: '82', kind: 'ocop_point', name, nameSearch: foldVietnamese(name), communeCode: '29905', ...values }) as typeof salesPoints.$inferInsert;
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    const [given, pending, closed, elsewhere] = await db
+      .insert(salesPoints)
+      .values([
+        point('Điểm OCOP chợ Sa Đéc', { address: '12 Hùng Vương', latitude: 10.2941, longitude: 105.7597 }),
+        point('Cửa hàng chờ đồng ý', { kind: 'shop', latitude: 10.3, longitude: 105.76 }),
+        point('Điểm đã đóng cửa', { status: 'closed', closedOn: '2027-01-01', latitude: 10.31, longitude: 105.77 }),
+        point('Trung tâm OCOP tại Thành phố Hồ Chí Minh', {
+          kind: 'ocop_centre',
+          placement: 'other_province',
+          communeCode: null,
+          otherProvinceCode: '79',
+          latitude: 10.77,
+          longitude: 106.7,
+        }),
+        point('Quầy chưa có tọa độ', {}),
+      ])
+      .returning();
+    await db.insert(salesPointProducts).values([
+      { salesPointId: given!.id, productId: ids.sen!, consent: 'given', consentOn: '2027-05-01' },
+      { salesPointId: pending!.id, productId: ids.sen!, consent: 'pending' },
+      { salesPointId: closed!.id, productId: ids.sen!, consent: 'given', consentOn: '2026-05-01' },
+      { salesPointId: elsewhere!.id, productId: ids.sen!, consent: 'given', consentOn: '2027-05-01' },
+    ]);
+    await db.insert(distributionListings).values([
+      { productId: ids.sen!, chain: 'Co.opmart', chainKey: 'co.opmart', stores: 12 },
+      { productId: ids.sen!, chain: 'WinMart', chainKey: 'winmart', active: false },
+    ]);
+    await db.insert(ecommerceListings).values([
+      { productId: ids.sen!, platform: 'shopee', url: 'https://shopee.vn/hat-sen-say-thap-muoi', status: 'approved' },
+      { productId: ids.sen!, platform: 'lazada', url: 'https://lazada.vn/hat-sen-cho-duyet', status: 'proposed' },
+      { productId: ids.sen!, platform: 'tiki', url: 'https://tiki.vn/hat-sen-khong-duyet', status: 'rejected' },
+      { productId: ids.sen!, platform: 'voso', url: 'https://voso.vn/hat-sen-ngung-ban', status: 'approved', active: false },
+    ]);
+  });
+
+  it('shows on the product page the consented open points, active chains and approved shops, and nothing else', async () => {
+    const res = await page(`/san-pham/${ids.sen}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.body;
+    expect(body).toContain('Nơi mua');
+    expect(body).toContain('Điểm OCOP chợ Sa Đéc');
+    expect(body).toContain('12 Hùng Vương');
+    expect(body).toContain('Trung tâm OCOP tại Thành phố Hồ Chí Minh');
+    expect(body).toContain('Co.opmart');
+    expect(body).toContain('12 cửa hàng');
+    expect(body).toContain('<a href="https://shopee.vn/hat-sen-say-thap-muoi" rel="nofollow noopener" target="_blank">Shopee');
+    for (const hidden of ['Cửa hàng chờ đồng ý', 'Điểm đã đóng cửa', 'WinMart', 'hat-sen-cho-duyet', 'hat-sen-khong-duyet', 'hat-sen-ngung-ban'])
+      expect(body, hidden).not.toContain(hidden);
+    expect(body.indexOf('Điểm OCOP chợ Sa Đéc')).toBeLessThan(body.indexOf('Trung tâm OCOP tại Thành phố Hồ Chí Minh')); // in the province first
+    expect(body).not.toContain('Liên hệ chủ thể để biết điểm bán.');
+    expect((await page(`/san-pham/${ids.sen}?lang=en`)).body).toContain('Where to buy');
+    // A product with nothing recorded says where to ask.
+    expect((await page(`/san-pham/${ids.quyt}`)).body).toContain('Liên hệ chủ thể để biết điểm bán.');
+  });
+
+  it('puts the province’s open points with coordinates on the map and its JSON, without record ids', async () => {
+    const res = await anonymous.get('/api/v1/public/map');
+    expect(res.status).toBe(200);
+    expect(res.body.salesPoints).toEqual([
+      { name: 'Cửa hàng chờ đồng ý', kind: 'shop', address: null, commune: expect.any(String), latitude: 10.3, longitude: 105.76 },
+      { name: 'Điểm OCOP chợ Sa Đéc', kind: 'ocop_point', address: '12 Hùng Vương', commune: expect.any(String), latitude: 10.2941, longitude: 105.7597 },
+    ]);
+    expect(res.raw.toString('utf8')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    const map = (await page('/ban-do')).body;
+    expect(map).toContain('Điểm giới thiệu và bán sản phẩm OCOP');
+    expect(map).toContain('Điểm OCOP chợ Sa Đéc');
+    expect(map).toContain('https://www.openstreetmap.org/?mlat=10.2941&amp;mlon=105.7597');
+    for (const hidden of ['Điểm đã đóng cửa', 'Thành phố Hồ Chí Minh', 'Quầy chưa có tọa độ']) expect(map, hidden).not.toContain(hidden);
+    expect(map).not.toMatch(/<script/i); // no build here: still no script
+  });
+
+  it('keeps what it shows in its cache until told the records changed', async () => {
+    const portal = createPortalService(t.database.db, {
+      provinceCode: '82',
+      storage: {} as FileStorage,
+      certificates: { verify: async () => undefined },
+      clock: () => now,
+      cacheTtlMs: 60_000,
+    });
+    const online = async () => (await portal.product(ids.quyt!)).whereToBuy.online.map((o) => o.platform);
+    const points = async () => (await portal.salesPoints()).map((p) => p.name);
+    expect(await online()).toEqual([]);
+    const before = await points();
+    await t.database.db.insert(ecommerceListings).values({ productId: ids.quyt!, platform: 'tiki', url: 'https://tiki.vn/quyt-hong-lai-vung' });
+    await t.database.db.insert(salesPoints).values(point('Điểm mới mở', { latitude: 10.28, longitude: 105.75 }));
+    expect(await online()).toEqual([]);
+    expect(await points()).toEqual(before);
+    portal.invalidate();
+    expect(await online()).toEqual(['tiki']);
+    expect(await points()).toEqual([...before, 'Điểm mới mở'].sort((a, b) => foldVietnamese(a).localeCompare(foldVietnamese(b))));
   });
 });
 

@@ -1,6 +1,25 @@
 import { ImageRun, Paragraph, AlignmentType } from 'docx';
 import type { AnnualReport } from '../../../contracts/indicators.js';
-import { certificatesSentence, countWords, cumulativeSentence, evaluationSentence, producersSentences, recognitionSentence } from '../../../domain/reports/annual-report-text.js';
+import { INDICATOR_UNIT_LABELS } from '../../../domain/indicators/index.js';
+import { PLACEMENT_LABELS, TRADE_EVENT_KIND_LABELS, type Placement, type TradeEventKind } from '../../../domain/market/index.js';
+import { SUPPORT_AREA_LABELS, type SupportArea } from '../../../domain/programme/index.js';
+import {
+  certificatesSentence,
+  communicationSentence,
+  countWords,
+  cumulativeSentence,
+  evaluationSentence,
+  fairsSentence,
+  funnelRows,
+  funnelSentence,
+  listingsSentence,
+  percentWords,
+  producersSentences,
+  recognitionSentence,
+  salesPointsSentence,
+  supportSentence,
+  trainingSentence,
+} from '../../../domain/reports/annual-report-text.js';
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../domain/subjects/legal-forms.js';
 import { barChartPng } from '../../lib/charts.js';
 import { dataTable, documentHeader, para, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
@@ -10,6 +29,13 @@ export type ReportContext = { report: AnnualReport; planTitle: string | null; de
 const heading = (text: string) => para(text, { bold: true, before: 6, align: 'left' });
 const body = (text: string) => para(text, { indent: true });
 const fmt = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? v.toLocaleString('vi-VN') : v.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
+/** A figure of the plan's table with its unit where the unit is not a count: "33,3%", "180.000.000 đồng". */
+const withUnit = (v: number | null, unit: string) =>
+  v === null ? '—' : unit === 'percent' ? percentWords(v) : unit === 'vnd' ? `${fmt(v)} ${INDICATOR_UNIT_LABELS.vnd.vi}` : fmt(v);
+const share = (v: number | null) => (v === null ? '—' : percentWords(v));
+const dateVn = (iso: string) => iso.split('-').reverse().join('/');
+/** "31/12/2025 – 02/01/2026", or one day. */
+const daysVn = (from: string, to: string) => (from === to ? dateVn(from) : `${dateVn(from)} – ${dateVn(to)}`);
 
 /**
  * The annual report (báo cáo kết quả thực hiện Chương trình OCOP) laid out as Decree 30/2020/NĐ-CP
@@ -24,8 +50,11 @@ export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
     categories: ['3 sao', '4 sao', '5 sao'],
     series: [{ name: 'Sản phẩm', data: [r.recognized.byStar['3'], r.recognized.byStar['4'], r.recognized.byStar['5']] }],
   });
-  const notTracked = (what: string) => body(`Nền tảng chưa ghi nhận số liệu ${what} của năm ${r.year}; Văn phòng Điều phối OCOP tỉnh bổ sung nội dung này.`);
   const setRows = aggregateBySet(ctx);
+  // Tables are numbered in the order they appear; some appear only when there is something to list.
+  let tables = 0;
+  const caption = (text: string) => para(`Bảng ${++tables}. ${text}`, { align: 'center', italics: true, before: 6 });
+  const trade = r.trade;
   return renderDocx([
     documentHeader({ body: `Ủy ban nhân dân ${r.provinceName}`, number: `      /BC-UBND`, placeAndDate: `${province}, ${vietnameseDateWords(ctx.issuedOn)}` }),
     para('BÁO CÁO', { align: 'center', bold: true, size: 14, before: 12, after: 0 }),
@@ -42,14 +71,15 @@ export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
       : []),
 
     heading('2. Công tác truyền thông'),
-    notTracked('về tin, bài, phóng sự tuyên truyền và tập huấn'),
+    body(communicationSentence(r)),
+    body(trainingSentence(r)),
 
     heading('3. Triển khai thực hiện Chu trình OCOP và kết quả đánh giá, phân hạng sản phẩm'),
     body(evaluationSentence(r)),
     ...(r.evaluated.products ? [body(recognitionSentence(r))] : []),
     body(cumulativeSentence(r)),
     body(certificatesSentence(r)),
-    para(`Bảng 1. Kết quả đánh giá, phân hạng sản phẩm OCOP năm ${r.year}`, { align: 'center', italics: true, before: 6 }),
+    caption(`Kết quả đánh giá, phân hạng sản phẩm OCOP năm ${r.year}`),
     dataTable(
       ['STT', 'Nội dung', 'Số lượng'],
       [
@@ -69,7 +99,7 @@ export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 }, children: [new ImageRun({ type: 'png', data: chart, transformation: { width: 560, height: 280 } })] }),
     ...(r.byCommune.length
       ? [
-          para(`Bảng 2. Kết quả theo xã, phường năm ${r.year}`, { align: 'center', italics: true, before: 6 }),
+          caption(`Kết quả theo xã, phường năm ${r.year}`),
           dataTable(
             ['STT', 'Xã, phường', 'Sản phẩm được đánh giá', 'Sản phẩm được công nhận'],
             r.byCommune.map((c, i) => [String(i + 1), c.name, fmt(c.evaluated), fmt(c.recognised)]),
@@ -85,6 +115,37 @@ export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
         : `Năm ${r.year} chưa có sản phẩm được công nhận theo bộ sản phẩm.`,
     ),
     ...(setRows.length ? [dataTable(['STT', 'Bộ sản phẩm', 'Sản phẩm được công nhận'], setRows.map(([name, n], i) => [String(i + 1), name, fmt(n)]), [10, 65, 25])] : []),
+    body(funnelSentence(r)),
+    ...(r.development.funnel.ideas
+      ? [
+          caption(`Kết quả thực hiện các bước của Chu trình OCOP đối với ý tưởng sản phẩm tiếp nhận năm ${r.year}`),
+          dataTable(
+            ['STT', 'Nội dung', 'Số lượng', 'Tỷ lệ so với ý tưởng tiếp nhận'],
+            funnelRows(r.development.funnel).map((row, i) => [String(i + 1), row.label, fmt(row.count), share(row.share)]),
+            [10, 50, 15, 25],
+          ),
+        ]
+      : []),
+    body(supportSentence(r)),
+    ...(r.support.byArea.length
+      ? [
+          caption(`Kinh phí hỗ trợ chủ thể OCOP năm ${r.year} theo lĩnh vực`),
+          dataTable(
+            ['STT', 'Lĩnh vực hỗ trợ', 'Kinh phí chính sách (đồng)', 'Đã giải ngân (đồng)', 'Lượt hỗ trợ'],
+            [
+              ...r.support.byArea.map((a, i) => [
+                String(i + 1),
+                SUPPORT_AREA_LABELS[a.area as SupportArea]?.vi ?? a.area,
+                fmt(a.budgetVnd),
+                fmt(a.grantedVnd),
+                fmt(a.grants),
+              ]),
+              ['', 'Tổng cộng', fmt(r.support.budgetVnd), fmt(r.support.grantedVnd), fmt(r.support.grants)],
+            ],
+            [8, 37, 20, 20, 15],
+          ),
+        ]
+      : []),
 
     heading('5. Củng cố, phát triển tổ chức kinh tế'),
     ...producersSentences(r).map(body),
@@ -101,14 +162,40 @@ export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
       : []),
 
     heading('6. Hoạt động xúc tiến thương mại'),
-    notTracked('về điểm giới thiệu, bán sản phẩm, hội chợ, thương mại điện tử'),
+    body(salesPointsSentence(r)),
+    body(listingsSentence(r)),
+    body(fairsSentence(r)),
+    ...(trade.events.length
+      ? [
+          caption(`Các hội chợ, triển lãm, sự kiện xúc tiến thương mại năm ${r.year}`),
+          dataTable(
+            ['STT', 'Sự kiện', 'Thời gian, địa điểm', 'Chủ thể tham gia', 'Lượt khách', 'Doanh thu (đồng)', 'Hợp đồng, biên bản'],
+            trade.events.map((e, i) => [
+              String(i + 1),
+              `${e.name} (${TRADE_EVENT_KIND_LABELS[e.kind as TradeEventKind]?.vi ?? e.kind})`,
+              [daysVn(e.startsOn, e.endsOn), e.place ?? PLACEMENT_LABELS[e.placement as Placement]?.vi ?? ''].filter(Boolean).join(', '),
+              fmt(e.producers),
+              fmt(e.visitors),
+              fmt(e.revenueVnd),
+              fmt(e.contracts),
+            ]),
+            [6, 28, 20, 11, 11, 14, 10],
+          ),
+        ]
+      : []),
 
     heading('7. Kết quả thực hiện các chỉ tiêu kế hoạch'),
     dataTable(
       ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ'],
       r.indicators
         .filter((i) => i.target !== null || (i.value !== null && i.value > 0))
-        .map((i, n) => [String(n + 1), i.name.vi, fmt(i.target), i.value === null ? 'Chưa theo dõi' : fmt(i.value), i.target && i.value !== null ? `${Math.round((i.value / i.target) * 100)}%` : '—']),
+        .map((i, n) => [
+          String(n + 1),
+          i.name.vi,
+          withUnit(i.target, i.unit),
+          withUnit(i.value, i.unit),
+          i.target && i.value !== null ? `${Math.round((i.value / i.target) * 100)}%` : '—',
+        ]),
       [8, 47, 15, 15, 15],
     ),
     para('', { after: 12 }),

@@ -5,6 +5,18 @@ import { createTestApp, DEMO, type Client, type TestApp } from '../../../../test
 import { docxText } from '../../../../test/support/documents.js';
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
+import {
+  businessPlans,
+  communicationItems,
+  productIdeas,
+  salesPoints,
+  supportGrants,
+  supportPolicies,
+  trainingAttendees,
+  trainingCourses,
+  tradeEventParticipants,
+  tradeEvents,
+} from '../../db/schema/index.js';
 import { INDICATOR_QUERIES } from '../indicators/indicators.repository.js';
 import { scoredDossier, setUpCouncil } from '../../../../test/support/evaluation.js';
 
@@ -38,8 +50,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('indicator catalogue', () => {
-  it('has exactly one query per tracked indicator', () => {
-    expect(Object.keys(INDICATOR_QUERIES).sort()).toEqual(INDICATORS.filter((i) => i.tracked).map((i) => i.code).sort());
+  it('has exactly one query per indicator', () => {
+    expect(Object.keys(INDICATOR_QUERIES).sort()).toEqual(INDICATORS.map((i) => i.code).sort());
   });
 });
 
@@ -109,12 +121,30 @@ describe('annual report', () => {
       'Trong đó có 03 chủ thể mới tham gia lần đầu và 02 chủ thể đã có sản phẩm được đánh giá những năm trước.',
       '(02 Hợp tác xã; 01 Cơ sở sản xuất kinh doanh; 01 Hộ kinh doanh)',
       '200/QĐ-UBND',
+      // Nothing of the programme's activities was recorded for 2024: the sections say so.
+      'Năm 2024, chưa ghi nhận tin, bài, phóng sự hay ấn phẩm tuyên truyền về Chương trình OCOP.',
+      'Năm 2024, chưa ghi nhận lớp tập huấn, đào tạo về Chương trình OCOP.',
+      'Năm 2024, chưa có ý tưởng sản phẩm được các xã, phường tiếp nhận.',
+      'Năm 2024, chưa ghi nhận hội chợ, triển lãm, sự kiện xúc tiến thương mại có chủ thể OCOP tham gia.',
     ])
       expect(text).toContain(expected);
+    expect(text).not.toContain('Chưa theo dõi');
+    expect(text).not.toContain('chưa ghi nhận số liệu');
     const xlsx = await admin.get('/api/v1/reports/annual?year=2024&format=xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.raw as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Chỉ tiêu', 'Theo xã', 'Theo bộ sản phẩm', 'Theo loại hình']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Chỉ tiêu',
+      'Theo xã',
+      'Theo bộ sản phẩm',
+      'Theo loại hình',
+      'Truyền thông, tập huấn',
+      'Phát triển sản phẩm',
+      'Hỗ trợ theo lĩnh vực',
+      'Xúc tiến thương mại',
+      'Hội chợ, triển lãm',
+    ]);
     expect(wb.getWorksheet('Tổng hợp')!.getRow(2).values).toEqual([undefined, 'Sản phẩm được đánh giá, phân hạng', 7]);
   });
 
@@ -147,7 +177,7 @@ describe('plans, indicators and dashboard', () => {
 
     const dash = (await admin.get('/api/v1/dashboard?year=2024')).body;
     expect(dash.indicators.find((i: { code: string }) => i.code === 'products_recognised')).toMatchObject({ value: 6, target: 10, breakdown: { '3': 3, '4': 2, '5': 1 } });
-    expect(dash.indicators.find((i: { code: string }) => i.code === 'people_trained')).toMatchObject({ value: null, target: 300 });
+    expect(dash.indicators.find((i: { code: string }) => i.code === 'people_trained')).toMatchObject({ value: 0, target: 300 });
     expect(dash.communes.find((c: { communeCode: string }) => c.communeCode === '29905')).toMatchObject({ recognised: 4, target: 5 });
     expect(dash.productsBySetAndStar).toEqual(expect.arrayContaining([expect.objectContaining({ setNumber: 1, star: 3, products: 2 })]));
     expect(dash.subjectsByLegalForm).toEqual(expect.arrayContaining([{ legalForm: 'HTX', subjects: 2 }]));
@@ -194,6 +224,129 @@ describe('results decided on the platform', () => {
     expect(after.certificates.valid - before.certificates.valid).toBe(1);
     const docx = docxText((await admin.get('/api/v1/reports/annual?year=2026&format=docx')).raw);
     expect(docx).toContain('950/QĐ-UBND');
+  });
+});
+
+describe('the programme’s activities in the report', () => {
+  it('write communication, training, the funnel, support and trade promotion of 2025 into the JSON, the Word report and the workbook', async () => {
+    // Written straight to the database: the records' own modules are built beside this one.
+    const db = t.database.db;
+    const subjectId = (await admin.get('/api/v1/subjects?q=sa%20giang')).body.items[0].id as string;
+    await db.insert(communicationItems).values([
+      { provinceCode: '82', kind: 'tv', title: 'Chuyên mục OCOP', publishedOn: '2025-03-01', quantity: 24 },
+      { provinceCode: '82', kind: 'handbook', title: 'Sổ tay OCOP', publishedOn: '2025-12-31', quantity: 2000 },
+    ]);
+    const [course] = await db
+      .insert(trainingCourses)
+      .values({ provinceCode: '82', topic: 'Tập huấn thương mại điện tử', startsOn: '2025-06-01', endsOn: '2025-06-02', communeCode: '29905', participants: 640 })
+      .returning();
+    await db.insert(trainingAttendees).values({ courseId: course!.id, subjectId, people: 4 });
+    const [fair] = await db
+      .insert(tradeEvents)
+      .values({
+        provinceCode: '82',
+        name: 'Hội chợ OCOP Đồng Tháp 2025',
+        nameSearch: 'hoi cho ocop dong thap 2025',
+        kind: 'fair',
+        placement: 'in_province',
+        communeCode: '29905',
+        startsOn: '2025-11-20',
+        endsOn: '2025-11-24',
+        visitors: 12_000,
+        revenueVnd: 1_250_000_000,
+        contracts: 7,
+      })
+      .returning();
+    await db.insert(tradeEventParticipants).values({ eventId: fair!.id, subjectId, revenueVnd: 300_000_000 });
+    const [accepted] = await db
+      .insert(productIdeas)
+      .values([
+        { provinceCode: '82', communeCode: '29905', title: 'Bánh phồng sen', titleSearch: 'banh phong sen', receivedOn: '2025-02-01', status: 'accepted' },
+        { provinceCode: '82', communeCode: '30226', title: 'Mứt quýt', titleSearch: 'mut quyt', receivedOn: '2025-04-01' },
+      ])
+      .returning();
+    await db.insert(businessPlans).values({ ideaId: accepted!.id, title: 'Phương án bánh phồng sen', submittedOn: '2025-05-01' });
+    const [policy] = await db
+      .insert(supportPolicies)
+      .values({ provinceCode: '82', name: 'Hỗ trợ bao bì, nhãn mác sản phẩm OCOP', area: 'packaging', year: 2025, budgetVnd: 500_000_000 })
+      .returning();
+    await db.insert(supportGrants).values({
+      policyId: policy!.id,
+      subjectId,
+      content: 'Thiết kế bao bì',
+      amountVnd: 45_000_000,
+      fundingSource: 'province',
+      grantedOn: '2025-08-01',
+      status: 'disbursed',
+    });
+    await db.insert(salesPoints).values({
+      provinceCode: '82',
+      kind: 'ocop_point',
+      name: 'Điểm bán OCOP Sa Đéc',
+      nameSearch: 'diem ban ocop sa dec',
+      communeCode: '29905',
+      openedOn: '2025-01-15',
+    });
+
+    const r = await report(2025);
+    expect(r.communication).toEqual({ items: 2024, byKind: { tv: 24, handbook: 2000 } });
+    expect(r.training).toEqual({ courses: 1, people: 640, producers: 1 });
+    expect(r.development).toEqual({ funnel: { ideas: 2, accepted: 1, plans: 1, evaluated: 0, recognised: 0 }, businessPlans: 1 });
+    expect(r.support).toEqual({
+      budgetVnd: 500_000_000,
+      grantedVnd: 45_000_000,
+      grants: 1,
+      subjects: 1,
+      byArea: [{ area: 'packaging', budgetVnd: 500_000_000, grantedVnd: 45_000_000, grants: 1 }],
+    });
+    expect(r.trade.fairs).toEqual({ events: 1, producers: 1, visitors: 12_000, revenueVnd: 1_250_000_000, contracts: 7, byKind: { fair: 1 } });
+    expect(r.trade.salesPoints).toEqual({ total: 1, outside: 0, byKind: { ocop_point: 1 } });
+    expect(r.trade.events).toEqual([
+      {
+        name: 'Hội chợ OCOP Đồng Tháp 2025',
+        kind: 'fair',
+        startsOn: '2025-11-20',
+        endsOn: '2025-11-24',
+        placement: 'in_province',
+        place: expect.any(String),
+        producers: 1,
+        visitors: 12_000,
+        revenueVnd: 1_250_000_000,
+        contracts: 7,
+      },
+    ]);
+
+    const text = docxText((await admin.get('/api/v1/reports/annual?year=2025&format=docx')).raw);
+    for (const expected of [
+      'Trong năm, đã phối hợp thực hiện 24 phóng sự, chuyên mục truyền hình; phát hành 2.000 cuốn sổ tay tuyên truyền về Chương trình OCOP.',
+      'Trong năm, đã tổ chức 01 lớp tập huấn, đào tạo về Chương trình OCOP cho 640 lượt cán bộ và chủ thể (01 chủ thể có người tham dự).',
+      'Trong năm, các xã, phường đã tiếp nhận 02 ý tưởng sản phẩm; trong đó 01 ý tưởng được chấp nhận, 01 ý tưởng đã có phương án, dự án sản xuất kinh doanh, 00 ý tưởng có sản phẩm được đánh giá, phân hạng và 00 ý tưởng có sản phẩm được công nhận đạt từ 3 sao trở lên.',
+      'Kết quả thực hiện các bước của Chu trình OCOP đối với ý tưởng sản phẩm tiếp nhận năm 2025',
+      'Trong năm, đã giải ngân 45.000.000 đồng hỗ trợ 01 chủ thể (01 lượt hỗ trợ) trên tổng kinh phí 500.000.000 đồng của các chính sách hỗ trợ năm 2025, gồm: bao bì, nhãn mác 45.000.000 đồng.',
+      'Đến ngày 31/12/2025, có 01 điểm giới thiệu và bán sản phẩm OCOP đang hoạt động trên địa bàn tỉnh, gồm: 01 điểm giới thiệu và bán sản phẩm OCOP.',
+      'Trong năm, đã tổ chức, tham gia 01 sự kiện xúc tiến thương mại (01 hội chợ) với 01 chủ thể OCOP tham gia; thu hút 12.000 lượt khách tham quan; doanh thu đạt 1.250.000.000 đồng; ký kết 07 hợp đồng, biên bản ghi nhớ.',
+      'Hội chợ OCOP Đồng Tháp 2025 (Hội chợ)',
+      '20/11/2025 – 24/11/2025',
+      '1.250.000.000',
+    ])
+      expect(text).toContain(expected);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await admin.get('/api/v1/reports/annual?year=2025&format=xlsx')).raw as never);
+    const rows = (name: string) => wb.getWorksheet(name)!.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+    expect(rows('Truyền thông, tập huấn')).toEqual(
+      expect.arrayContaining([
+        ['Lớp tập huấn, đào tạo', 1],
+        ['Lượt người được tập huấn', 640],
+      ]),
+    );
+    expect(rows('Phát triển sản phẩm').slice(1, 4)).toEqual([
+      ['Ý tưởng được tiếp nhận', 2, 100],
+      ['Ý tưởng được chấp nhận', 1, 50],
+      ['Có phương án, dự án SXKD', 1, 50],
+    ]);
+    expect(rows('Xúc tiến thương mại')).toEqual(expect.arrayContaining([['Doanh thu (đồng)', 1_250_000_000]]));
+    expect(rows('Hội chợ, triển lãm')[1]).toEqual(['Hội chợ OCOP Đồng Tháp 2025', 'Hội chợ', '2025-11-20', '2025-11-24', 'Trong tỉnh', expect.any(String), 1, 12_000, 1_250_000_000, 7]);
   });
 });
 

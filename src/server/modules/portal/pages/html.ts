@@ -46,6 +46,7 @@ const STYLE = `
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;background:#f5f7f6;color:#17201e}
 a{color:#0b6b4f}a:hover{text-decoration:none}:focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:8px;z-index:9}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 header{background:#0b6b4f;color:#fff}header .in{display:flex;flex-wrap:wrap;align-items:center;gap:6px 16px;padding:10px 16px}
 header a{color:#fff}.brand{font-weight:700;font-size:1.05rem;text-decoration:none;margin-right:auto}
 nav ul{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:0;padding:0}nav a{text-decoration:none;padding:4px 0;display:inline-block}
@@ -72,6 +73,7 @@ label{display:flex;flex-direction:column;gap:2px;font-size:.85rem;color:#33413d}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:0}dl.facts dt{color:#5b6b67}dl.facts dd{margin:0;font-weight:500}
 .banner{border-radius:12px;padding:16px 18px;font-weight:700;font-size:1.5rem;line-height:1.2;text-align:center}
 .banner small{display:block;font-size:.95rem;font-weight:500;margin-top:4px}
+ul.buy{margin:4px 0 10px;padding-left:18px}ul.buy li{margin:6px 0}
 .gallery{display:flex;gap:8px;overflow-x:auto}.gallery img{height:200px;width:auto;border-radius:10px}
 table{border-collapse:collapse;width:100%}.scroll{overflow-x:auto}.nowrap{white-space:nowrap}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #e1e8e5;font-size:.92rem}
 .map>svg{width:100%;height:auto;max-height:75vh}.map>svg path{stroke:#fff;stroke-width:.6}.map a:focus path,.map a:hover path{stroke:#17201e;stroke-width:1.5}

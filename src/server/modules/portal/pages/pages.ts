@@ -1,16 +1,25 @@
 import type { PublicVerification } from '../../../../contracts/certificates.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
+import type { Message } from '../../../../domain/errors.js';
+import { DISTRIBUTION_CHANNEL_LABELS, ECOMMERCE_PLATFORMS, SALES_POINT_KIND_LABELS } from '../../../../domain/market/index.js';
 import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
 import type { EntryAssets } from '../../../lib/built-assets.js';
 import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
-import type { ProducerCardRow } from '../portal.repository.js';
+import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
 import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
 
 type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
 
 const formLabel = (form: string, lang: Lang) => LEGAL_FORM_LABELS[form as LegalForm]?.[lang] ?? form;
+/** A code's label from one of the domain's lists; an unknown code as it is. */
+const labelOf = (labels: Readonly<Record<string, Message>>, code: string, lang: Lang) => (Object.hasOwn(labels, code) ? labels[code]![lang] : code);
+const PLATFORM_LABELS: Readonly<Record<string, Message>> = Object.fromEntries(Object.entries(ECOMMERCE_PLATFORMS).map(([code, p]) => [code, p.label]));
+
+/** A place on OpenStreetMap, for visitors who want directions (an outside site: no referrer, not endorsed). */
+const osmLink = (lang: Lang, latitude: number, longitude: number) =>
+  `<a href="${escape(`https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=17/${latitude}/${longitude}`)}" rel="nofollow noopener noreferrer" target="_blank">${tr(lang, 'Xem bản đồ', 'See on a map')}</a>`;
 
 function productCard(p: PublicProduct, lang: Lang): string {
   return `<a class="card product" href="${href(lang, p.url)}">
@@ -171,11 +180,55 @@ ${pager}`;
   );
 }
 
+/** Where a product is sold: open points carrying it with its producer's consent, chains, approved online pages. */
+export type WhereToBuyData = {
+  salesPoints: WhereToBuyPoint[];
+  chains: { chain: string; channel: string; stores: number | null }[];
+  online: { platform: string; url: string }[];
+};
+
 export type ProductPageData = {
   product: PublicProduct;
   photos: { url: string; width: number; height: number }[];
   certificates: { number: string; star: number; issuedOn: string; expiresOn: string; standing: PublicStanding }[];
+  whereToBuy: WhereToBuyData;
 };
+
+/**
+ * "Nơi mua": the sales points, chains and online shops of a product, or where to ask when none is
+ * recorded. Links to online shops leave the site: they carry no endorsement (nofollow) and no access
+ * back to this page (noopener).
+ */
+function whereToBuy(w: WhereToBuyData, lang: Lang): string {
+  if (!w.salesPoints.length && !w.chains.length && !w.online.length)
+    return `<p class="muted">${tr(lang, 'Liên hệ chủ thể để biết điểm bán.', 'Contact the producer for sales points.')}</p>`;
+  const points = w.salesPoints
+    .map((p) => {
+      const where = [p.address, p.communeName].filter(Boolean).map(escape).join(', ');
+      const map = p.latitude !== null && p.longitude !== null ? ` · ${osmLink(lang, p.latitude, p.longitude)}` : '';
+      return `<li><b>${escape(p.name)}</b><br><span class="muted">${escape(labelOf(SALES_POINT_KIND_LABELS, p.kind, lang))}${where ? ` · ${where}` : ''}</span>${map}</li>`;
+    })
+    .join('');
+  const chains = w.chains
+    .map((c) => {
+      const stores = c.stores ? `, ${tr(lang, `${numberVn(c.stores)} cửa hàng`, `${numberVn(c.stores)} stores`)}` : '';
+      return `<li>${escape(c.chain)} <span class="muted">(${escape(labelOf(DISTRIBUTION_CHANNEL_LABELS, c.channel, lang))}${stores})</span></li>`;
+    })
+    .join('');
+  const online = w.online
+    .map(
+      (o) =>
+        `<li><a href="${escape(o.url)}" rel="nofollow noopener" target="_blank">${escape(labelOf(PLATFORM_LABELS, o.platform, lang))}<span aria-hidden="true"> ↗</span><span class="vh">${tr(lang, ' (trang ngoài)', ' (external site)')}</span></a></li>`,
+    )
+    .join('');
+  return [
+    points && `<h3>${tr(lang, 'Điểm giới thiệu và bán sản phẩm', 'Showrooms and shops')}</h3><ul class="buy">${points}</ul>`,
+    chains && `<h3>${tr(lang, 'Siêu thị, chuỗi cửa hàng', 'Supermarkets and chains')}</h3><ul class="buy">${chains}</ul>`,
+    online && `<h3>${tr(lang, 'Mua trực tuyến', 'Buy online')}</h3><ul class="buy">${online}</ul>`,
+  ]
+    .filter(Boolean)
+    .join('');
+}
 
 export function productPage(c: Common, d: ProductPageData): string {
   const { lang } = c;
@@ -199,8 +252,8 @@ ${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${esca
 </dl><p><a href="${escape(cert.verificationUrl)}">${tr(lang, 'Trang xác thực của giấy chứng nhận', 'The certificate’s verification page')}</a></p></div>
 <div class="card" style="margin-top:14px"><h2 style="margin-top:0">${tr(lang, 'Chủ thể', 'Producer')}</h2>
 <p><a href="${href(lang, p.producer.url)}">${escape(p.producer.name)}</a><br><span class="muted">${escape(formLabel(p.producer.legalForm, lang))} · ${escape(p.commune.name)}, ${escape(p.province.name)}</span></p>
-<h3>${tr(lang, 'Nơi mua', 'Where to buy')}</h3><p class="muted">${tr(lang, 'Liên hệ chủ thể để biết điểm bán.', 'Contact the producer for sales points.')}</p>
-<p>${tr(lang, 'Chia sẻ', 'Share')}: <a href="${escape(share)}">${escape(share)}</a></p></div></div></div>
+<p>${tr(lang, 'Chia sẻ', 'Share')}: <a href="${escape(share)}">${escape(share)}</a></p></div>
+<section class="card" style="margin-top:14px" aria-labelledby="buy"><h2 id="buy" style="margin-top:0">${tr(lang, 'Nơi mua', 'Where to buy')}</h2>${whereToBuy(d.whereToBuy, lang)}</section></div></div>
 ${
   d.certificates.length > 1
     ? `<h2>${tr(lang, 'Các lần công nhận', 'Recognition history')}</h2><div class="scroll" tabindex="0" role="region" aria-label="${tr(lang, 'Các lần công nhận', 'Recognition history')}"><table><thead><tr><th>${tr(lang, 'Số', 'Number')}</th><th>${tr(lang, 'Hạng', 'Rating')}</th><th>${tr(lang, 'Ngày cấp', 'Issued')}</th><th>${tr(lang, 'Hiệu lực đến', 'Until')}</th><th>${tr(lang, 'Tình trạng', 'Status')}</th></tr></thead><tbody>${d.certificates
@@ -246,7 +299,10 @@ export function producerPage(c: Common, d: ProducerPageData): string {
   );
 }
 
-export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap): string {
+/** An open sales point as the map page lists it. */
+export type MapSalesPoint = { name: string; kind: string; address: string | null; communeName: string | null; latitude: number; longitude: number };
+
+export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap, points: readonly MapSalesPoint[] = []): string {
   const { lang } = c;
   const rows = figures.communes
     .filter((m) => (figures.byCommune.get(m.code) ?? 0) > 0)
@@ -258,7 +314,27 @@ export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, li
   const body = `<h1>${tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products')}</h1>
 <p class="lead">${tr(lang, 'Số sản phẩm OCOP còn hiệu lực theo xã, phường. Chọn một xã để xem sản phẩm.', 'OCOP products in force per commune. Choose a commune to see its products.')}</p>
 ${communeMap(map, figures.byCommune, lang, live)}
-<h2>${tr(lang, 'Các xã có sản phẩm OCOP', 'Communes with OCOP products')}</h2><table><thead><tr><th>${tr(lang, 'Xã, phường', 'Commune')}</th><th>${tr(lang, 'Sản phẩm', 'Products')}</th></tr></thead><tbody>${rows}</tbody></table>`;
+<h2>${tr(lang, 'Các xã có sản phẩm OCOP', 'Communes with OCOP products')}</h2><table><thead><tr><th>${tr(lang, 'Xã, phường', 'Commune')}</th><th>${tr(lang, 'Sản phẩm', 'Products')}</th></tr></thead><tbody>${rows}</tbody></table>
+${
+  points.length
+    ? `<h2 id="diem-ban">${tr(lang, 'Điểm giới thiệu và bán sản phẩm OCOP', 'OCOP showrooms and shops')}</h2><div class="scroll" tabindex="0" role="region" aria-labelledby="diem-ban"><table><thead><tr><th>${tr(
+        lang,
+        'Điểm bán',
+        'Sales point',
+      )}</th><th>${tr(lang, 'Địa chỉ', 'Address')}</th><th><span class="vh">${tr(lang, 'Bản đồ', 'Map')}</span></th></tr></thead><tbody>${points
+        .map(
+          (p) =>
+            `<tr><th scope="row">${escape(p.name)}<br><span class="muted">${escape(labelOf(SALES_POINT_KIND_LABELS, p.kind, lang))}</span></th><td>${[
+              p.address,
+              p.communeName,
+            ]
+              .filter(Boolean)
+              .map(escape)
+              .join(', ')}</td><td class="nowrap">${osmLink(lang, p.latitude, p.longitude)}</td></tr>`,
+        )
+        .join('')}</tbody></table></div>`
+    : ''
+}`;
   return layout(
     {
       ...c,

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { breakdownLabel } from '../../../../domain/indicators/index.js';
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../../../../domain/programme/index.js';
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
 import { formatNumber } from '../../../lib/format.js';
 import { useLabel } from '../../../lib/i18n/index.js';
@@ -11,6 +13,7 @@ import type { CommuneOutlines, DashboardData } from '../api/dashboard.js';
 import { ChartCard, NoData } from './ChartCard.js';
 import { EChart } from './EChart.js';
 import { echarts, type ChartInstance, type ChartOption } from './echarts.js';
+import { DASHBOARD_TEXTS } from './texts.js';
 
 /** Lightest to darkest of the app's green, and a few contrasting hues for categories. */
 const STAR_COLORS: Record<number, string> = { 1: '#d2ebe4', 2: '#a6d6c8', 3: '#76c0ab', 4: '#229b7a', 5: '#005a4c' };
@@ -405,32 +408,176 @@ function CertificatesDueChart({ data }: ChartProps) {
   );
 }
 
-/** Product listings per sales platform; empty until the platform records listings. */
+const CHANNEL_COLORS = { ecommerce: '#3b7dd8', chain: '#0f8569' } as const;
+
+/** Products listed at year end per e-commerce platform, then per kind of retail chain. */
 function ListingsChart({ data }: ChartProps) {
   const { t } = useTranslation();
+  const label = useLabel();
+  const isPhone = useIsPhone();
   const chartRef = useRef<ChartInstance | null>(null);
-  const rows = data.listingsByPlatform;
+  const rows = useMemo(
+    () =>
+      data.listingsByPlatform.map((r) => ({
+        ...r,
+        name: label(breakdownLabel(r.channel === 'ecommerce' ? 'platform' : 'channel', r.platform)),
+        channelName: label(r.channel === 'ecommerce' ? DASHBOARD_TEXTS.ecommerce : DASHBOARD_TEXTS.chain),
+      })),
+    [data, label],
+  );
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter },
-      grid: { ...baseGrid, top: 16 },
-      xAxis: { type: 'category', data: rows.map((r) => r.platform), axisLabel: { interval: 0, overflow: 'truncate', width: 90 } },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('dashboard.csv.listings'), data: rows.map((r) => r.listings), itemStyle: { color: '#3b7dd8' }, barMaxWidth: 36 }],
+      grid: { ...baseGrid, top: 8 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { width: isPhone ? 110 : 200, overflow: 'truncate' } },
+      series: [
+        {
+          type: 'bar',
+          name: t('dashboard.csv.listings'),
+          data: rows.map((r) => ({ value: r.listings, itemStyle: { color: CHANNEL_COLORS[r.channel] } })),
+          barMaxWidth: 24,
+        },
+      ],
     }),
-    [rows, t],
+    [rows, isPhone, t],
   );
   const title = t('dashboard.charts.listings');
   return (
     <ChartCard
       title={title}
+      description={label(DASHBOARD_TEXTS.listingsHint)}
       fileName={`${title} ${data.year}`}
       chartRef={chartRef}
       empty={rows.length === 0}
       testId="chart-listings"
-      csv={() => ({ header: [t('dashboard.csv.platform'), t('dashboard.csv.listings')], rows: rows.map((r) => [r.platform, r.listings]) })}
+      csv={() => ({
+        header: [label(DASHBOARD_TEXTS.channelKind), t('dashboard.csv.platform'), t('dashboard.csv.listings')],
+        rows: rows.map((r) => [r.channelName, r.name, r.listings]),
+      })}
     >
-      <EChart option={option} height={260} chartRef={chartRef} label={title} testId="chart-canvas-listings" />
+      <EChart option={option} height={Math.max(200, rows.length * 30 + 40)} chartRef={chartRef} label={title} testId="chart-canvas-listings" />
+    </ChartCard>
+  );
+}
+
+const FUNNEL_COLORS = ['#d2ebe4', '#a6d6c8', '#76c0ab', '#229b7a', '#005a4c'];
+/** A stage's share of the ideas received, in whole percent. */
+const shareOf = (n: number, ideas: number) => (ideas ? `${formatNumber(Math.round((n / ideas) * 100))}\u00a0%` : '—');
+
+/**
+ * The year's ideas and how far they went (ocop-rules §8): a funnel, or a table by commune. Each stage
+ * counts ideas, so every stage is at most the one before and reads as a share of the ideas received.
+ */
+function FunnelCard({ data }: ChartProps) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const isPhone = useIsPhone();
+  const chartRef = useRef<ChartInstance | null>(null);
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const { total, communes } = data.funnel;
+  const stages = useMemo(() => FUNNEL_STAGES.map((stage) => ({ stage, name: label(FUNNEL_STAGE_LABELS[stage]) })), [label]);
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: {
+        trigger: 'item',
+        formatter: (params: unknown) => {
+          const p = params as { name: string; value: number };
+          return `<b>${p.name}</b><br/>${formatNumber(p.value)} (${shareOf(p.value, total.ideas)} ${label(DASHBOARD_TEXTS.funnelShare)})`;
+        },
+      },
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          left: isPhone ? '2%' : '10%',
+          width: isPhone ? '96%' : '80%',
+          top: 8,
+          bottom: 8,
+          minSize: '24%',
+          gap: 3,
+          label: { position: 'inside', formatter: '{b}: {c}', fontSize: isPhone ? 11 : 13 },
+          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          // Dark text on the light stages, white on the dark ones.
+          data: stages.map((s, i) => ({
+            name: s.name,
+            value: total[s.stage],
+            itemStyle: { color: FUNNEL_COLORS[i] },
+            label: { color: i >= 3 ? '#fff' : '#17201e' },
+          })),
+        },
+      ],
+    }),
+    [stages, total, isPhone, label],
+  );
+  const title = label(DASHBOARD_TEXTS.funnelTitle);
+  return (
+    <ChartCard
+      title={title}
+      description={label(DASHBOARD_TEXTS.funnelHint)}
+      fileName={`${title} ${data.year}`}
+      chartRef={chartRef}
+      empty={total.ideas === 0}
+      pngAvailable={view === 'chart'}
+      testId="chart-funnel"
+      controls={
+        <SegmentedControl
+          size="xs"
+          value={view}
+          onChange={(value) => setView(value === 'table' ? 'table' : 'chart')}
+          data={[
+            { value: 'chart', label: t('dashboard.communes.chart') },
+            { value: 'table', label: t('dashboard.communes.table') },
+          ]}
+          aria-label={t('dashboard.communes.view')}
+        />
+      }
+      csv={() => ({
+        header: [t('dashboard.csv.communeCode'), t('dashboard.communes.commune'), ...stages.map((s) => s.name)],
+        rows: [
+          ...communes.map((c) => [c.communeCode, c.communeName, ...stages.map((s) => c[s.stage])]),
+          ['', t('dashboard.csv.total'), ...stages.map((s) => total[s.stage])],
+        ],
+      })}
+    >
+      {view === 'table' ? (
+        <ScrollArea.Autosize mah={420} type="auto">
+          <Table stickyHeader striped fz="sm" data-testid="funnel-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('dashboard.communes.commune')}</Table.Th>
+                {stages.map((s) => (
+                  <Table.Th key={s.stage} ta="right">
+                    {s.name}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {communes.map((c) => (
+                <Table.Tr key={c.communeCode}>
+                  <Table.Td>{c.communeName}</Table.Td>
+                  {stages.map((s) => (
+                    <Table.Td key={s.stage} ta="right">
+                      {formatNumber(c[s.stage])}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+              <Table.Tr fw={700}>
+                <Table.Td>{t('dashboard.csv.total')}</Table.Td>
+                {stages.map((s) => (
+                  <Table.Td key={s.stage} ta="right">
+                    {formatNumber(total[s.stage])}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      ) : (
+        <EChart option={option} height={isPhone ? 260 : 300} chartRef={chartRef} label={title} testId="chart-canvas-funnel" />
+      )}
     </ChartCard>
   );
 }
@@ -444,6 +591,7 @@ export function DashboardCharts({ data, outlines }: ChartProps & { outlines: Com
         <ProductsBySetChart data={data} />
         <LegalFormChart data={data} />
         <CertificatesDueChart data={data} />
+        <FunnelCard data={data} />
         <ListingsChart data={data} />
       </SimpleGrid>
     </>

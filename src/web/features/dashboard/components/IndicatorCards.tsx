@@ -1,13 +1,15 @@
-import { Anchor, Badge, Button, Card, Group, Progress, RingProgress, SimpleGrid, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Button, Card, Group, Progress, RingProgress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatNumber, formatPoints, formatVnd } from '../../../lib/format.js';
-import { useLabel } from '../../../lib/i18n/index.js';
+import { INDICATOR_UNIT_LABELS, type IndicatorGroup, type IndicatorUnit } from '../../../../domain/indicators/index.js';
+import { useLabel, type Label } from '../../../lib/i18n/index.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import type { IndicatorDefinition } from '../../../lib/reference.js';
 import type { DashboardData } from '../api/dashboard.js';
+import { formatIndicator } from '../utils/format-indicator.js';
+import { DASHBOARD_TEXTS } from './texts.js';
 
 type IndicatorValue = DashboardData['indicators'][number];
 
@@ -21,6 +23,18 @@ const HEADLINE = [
   'subjects_recognised',
   'subjects_new',
   'certificates_valid',
+  'sales_points',
+  'subjects_ecommerce_share',
+  'fairs',
+  'fair_revenue',
+  'support_granted',
+  'people_trained',
+];
+
+/** The cards in two parts: the evaluation's results, then the market and the programme's other activities. */
+const SECTIONS: { title: Label; groups: readonly IndicatorGroup[] }[] = [
+  { title: DASHBOARD_TEXTS.resultsSection, groups: ['evaluation', 'producers', 'certificates'] },
+  { title: DASHBOARD_TEXTS.activitiesSection, groups: ['development', 'market', 'support', 'communication', 'training'] },
 ];
 
 /** Certificate figures open the list of certificates in that state. */
@@ -30,29 +44,20 @@ const LINKS: Record<string, string> = {
   certificates_revoked: '/certificates?status=revoked',
 };
 
-const UNITS = ['products', 'subjects', 'certificates', 'percent', 'points_of_sale', 'events', 'people', 'visitors', 'vnd', 'items'] as const;
-type Unit = (typeof UNITS)[number];
-const isUnit = (unit: string): unit is Unit => (UNITS as readonly string[]).includes(unit);
-
-export function formatIndicator(value: number | null, unit: string): string {
-  if (value === null) return '—';
-  if (unit === 'vnd') return formatVnd(value);
-  if (unit === 'percent') return `${formatPoints(value)}\u00a0%`;
-  return formatNumber(value);
-}
+const isUnit = (unit: string): unit is IndicatorUnit => Object.hasOwn(INDICATOR_UNIT_LABELS, unit);
 
 function IndicatorCard({ value, definition }: { value: IndicatorValue; definition: IndicatorDefinition | undefined }) {
   const { t } = useTranslation();
   const label = useLabel();
   const isPhone = useIsPhone();
   const unit = definition?.unit ?? '';
-  const tracked = definition?.tracked ?? value.value !== null;
-  const unitLabel = isUnit(unit) && unit !== 'percent' && unit !== 'vnd' ? t(`indicators.units.${unit}`) : '';
+  const words = { billion: label(DASHBOARD_TEXTS.billion), million: label(DASHBOARD_TEXTS.million) };
+  const unitLabel = isUnit(unit) && unit !== 'percent' ? label(INDICATOR_UNIT_LABELS[unit]) : '';
   const percent = value.value !== null && value.target ? Math.round((value.value / value.target) * 100) : null;
   const link = LINKS[value.code];
   const figure = (
     <Text fz={isPhone ? 24 : 28} fw={700} lh={1.1} data-testid={`indicator-value-${value.code}`}>
-      {formatIndicator(value.value, unit)}
+      {formatIndicator(value.value, unit, words)}
     </Text>
   );
 
@@ -65,39 +70,26 @@ function IndicatorCard({ value, definition }: { value: IndicatorValue; definitio
               {definition ? label(definition.name) : value.code}
             </Text>
           </Tooltip>
-          {tracked ? (
-            <Group gap={6} align="baseline" wrap="wrap">
-              {link && value.value ? (
-                <Anchor component={Link} to={link} underline="hover" c="inherit">
-                  {figure}
-                </Anchor>
-              ) : (
-                figure
-              )}
-              {value.target !== null && (
-                <Text size="sm" c="dimmed" data-testid={`indicator-target-${value.code}`}>
-                  / {formatIndicator(value.target, unit)}
-                </Text>
-              )}
-              {unitLabel && (
-                <Text size="sm" c="dimmed">
-                  {unitLabel}
-                </Text>
-              )}
-            </Group>
-          ) : (
-            <Stack gap={4} align="flex-start">
-              <Badge color="gray" variant="light">
-                {t('dashboard.indicators.untracked')}
-              </Badge>
-              {value.target !== null && (
-                <Text size="sm" c="dimmed" data-testid={`indicator-target-${value.code}`}>
-                  {t('dashboard.indicators.target')}: {formatIndicator(value.target, unit)} {unitLabel}
-                </Text>
-              )}
-            </Stack>
-          )}
-          {tracked && value.target !== null && (
+          <Group gap={6} align="baseline" wrap="wrap">
+            {link && value.value ? (
+              <Anchor component={Link} to={link} underline="hover" c="inherit">
+                {figure}
+              </Anchor>
+            ) : (
+              figure
+            )}
+            {value.target !== null && (
+              <Text size="sm" c="dimmed" data-testid={`indicator-target-${value.code}`}>
+                / {formatIndicator(value.target, unit, words)}
+              </Text>
+            )}
+            {unitLabel && (
+              <Text size="sm" c="dimmed">
+                {unitLabel}
+              </Text>
+            )}
+          </Group>
+          {value.target !== null && (
             <Text size="xs" c="dimmed">
               {t('dashboard.indicators.doneOfTarget')}
               {isPhone && percent !== null && ` · ${percent}\u00a0%`}
@@ -131,27 +123,43 @@ function IndicatorCard({ value, definition }: { value: IndicatorValue; definitio
   );
 }
 
-/** "Thực hiện / chỉ tiêu" for each indicator of the year; untracked ones say so instead of showing 0. */
+/**
+ * "Thực hiện / chỉ tiêu" for each indicator of the year, the evaluation's first, then the market and
+ * activities; each part shows its headline figures and those the plan sets a target for, the rest on
+ * request.
+ */
 export function IndicatorCards({ indicators, catalogue }: { indicators: readonly IndicatorValue[]; catalogue: readonly IndicatorDefinition[] }) {
   const { t } = useTranslation();
+  const label = useLabel();
   const [showAll, { toggle }] = useDisclosure(false);
   const byCode = new Map(catalogue.map((d) => [d.code, d]));
   const order = new Map(catalogue.map((d, i) => [d.code, i]));
   const sorted = [...indicators].sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999));
-  const headline = sorted.filter((v) => HEADLINE.includes(v.code) || v.target !== null);
-  const rest = sorted.filter((v) => !headline.includes(v));
+  const isHeadline = (v: IndicatorValue) => HEADLINE.includes(v.code) || v.target !== null;
+  const hidden = sorted.filter((v) => !isHeadline(v)).length;
   // Two small cards a row on a phone (the ring gives way to a bar there), more on wider screens.
   const grid = { base: 2, md: 3, xl: 4 } as const;
-  const shown = showAll ? [...headline, ...rest] : headline;
+  const sections = SECTIONS.map((section) => ({
+    title: label(section.title),
+    // Until the catalogue has loaded, every figure waits in the first part.
+    shown: sorted.filter((v) => (section.groups as readonly string[]).includes(byCode.get(v.code)?.group ?? 'evaluation') && (showAll || isHeadline(v))),
+  })).filter((section) => section.shown.length > 0);
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={grid} spacing="sm">
-        {shown.map((v) => (
-          <IndicatorCard key={v.code} value={v} definition={byCode.get(v.code)} />
-        ))}
-      </SimpleGrid>
-      {rest.length > 0 && (
+      {sections.map((section) => (
+        <Stack gap="xs" key={section.title}>
+          <Title order={3} fz="md" fw={600}>
+            {section.title}
+          </Title>
+          <SimpleGrid cols={grid} spacing="sm">
+            {section.shown.map((v) => (
+              <IndicatorCard key={v.code} value={v} definition={byCode.get(v.code)} />
+            ))}
+          </SimpleGrid>
+        </Stack>
+      ))}
+      {hidden > 0 && (
         <Button
           variant="subtle"
           size="sm"
@@ -160,7 +168,7 @@ export function IndicatorCards({ indicators, catalogue }: { indicators: readonly
           aria-expanded={showAll}
           leftSection={showAll ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />}
         >
-          {showAll ? t('dashboard.indicators.showFewer') : t('dashboard.indicators.showAll', { count: rest.length })}
+          {showAll ? t('dashboard.indicators.showFewer') : t('dashboard.indicators.showAll', { count: hidden })}
         </Button>
       )}
     </Stack>

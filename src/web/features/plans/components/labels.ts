@@ -1,19 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUDGET_SOURCES } from '../../../../contracts/plans.js';
+import { INDICATOR_GROUP_LABELS, INDICATOR_UNIT_LABELS, type IndicatorGroup, type IndicatorUnit } from '../../../../domain/indicators/index.js';
 import { useLabel } from '../../../lib/i18n/index.js';
 import type { IndicatorDefinition } from '../../../lib/reference.js';
 
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 export const isBudgetSource = (value: unknown): value is BudgetSource => BUDGET_SOURCES.includes(value as BudgetSource);
 
-const GROUPS = ['evaluation', 'producers', 'certificates', 'market', 'support', 'communication', 'training'] as const;
-type Group = (typeof GROUPS)[number];
-const isGroup = (value: string): value is Group => (GROUPS as readonly string[]).includes(value);
-
-const UNITS = ['products', 'subjects', 'certificates', 'percent', 'points_of_sale', 'events', 'people', 'visitors', 'vnd', 'items'] as const;
-type Unit = (typeof UNITS)[number];
-const isUnit = (value: string): value is Unit => (UNITS as readonly string[]).includes(value);
+const isGroup = (value: string): value is IndicatorGroup => Object.hasOwn(INDICATOR_GROUP_LABELS, value);
+const isUnit = (value: string): value is IndicatorUnit => Object.hasOwn(INDICATOR_UNIT_LABELS, value);
 
 /** Budget sources, indicator groups and units in the UI language. */
 export function usePlanLabels(catalogue: readonly IndicatorDefinition[]) {
@@ -21,8 +17,8 @@ export function usePlanLabels(catalogue: readonly IndicatorDefinition[]) {
   const label = useLabel();
   return useMemo(() => {
     const byCode = new Map(catalogue.map((d) => [d.code, d]));
-    const group = (code: string) => (isGroup(code) ? t(`indicators.groups.${code}`) : code);
-    const unit = (code: string) => (isUnit(code) ? t(`indicators.units.${code}`) : code);
+    const group = (code: string) => (isGroup(code) ? label(INDICATOR_GROUP_LABELS[code]) : code);
+    const unit = (code: string) => (isUnit(code) ? label(INDICATOR_UNIT_LABELS[code]) : code);
     const groups = [...new Set(catalogue.map((d) => d.group))];
     return {
       source: (code: string) => (isBudgetSource(code) ? t(`plans.sources.${code}`) : code),
