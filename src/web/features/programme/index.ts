@@ -1,1 +1,2 @@
 export { programmeRoutes } from './routes.js';
+export { SubjectGrants, SubjectTrainings } from './components/SubjectActivities.js';

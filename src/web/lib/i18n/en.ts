@@ -113,8 +113,6 @@ export const en: TranslationResource = {
       csv: 'Download CSV data',
     },
     indicators: {
-      untracked: 'Not tracked yet',
-      target: 'Target',
       doneOfTarget: 'achieved / target',
       progress: '{{percent}}% of the target',
       showAll: 'Show {{count}} more indicators',
@@ -1338,29 +1336,6 @@ export const en: TranslationResource = {
     open: 'Notifications (unread: {{count}})',
     empty: 'No notifications yet.',
     markAll: 'Mark all as read',
-  },
-  indicators: {
-    groups: {
-      evaluation: 'Evaluation and rating',
-      producers: 'OCOP producers',
-      certificates: 'Certificates',
-      market: 'Markets and trade promotion',
-      support: 'Support',
-      communication: 'Communication',
-      training: 'Training',
-    },
-    units: {
-      products: 'products',
-      subjects: 'producers',
-      certificates: 'certificates',
-      percent: '%',
-      points_of_sale: 'sales points',
-      events: 'events',
-      people: 'people',
-      visitors: 'visitors',
-      vnd: 'VND',
-      items: 'items',
-    },
   },
   plans: {
     title: 'Annual plans',

@@ -116,8 +116,6 @@ export const vi = {
       csv: 'Tải dữ liệu CSV',
     },
     indicators: {
-      untracked: 'Chưa theo dõi',
-      target: 'Chỉ tiêu',
       doneOfTarget: 'thực hiện / chỉ tiêu',
       progress: 'Đạt {{percent}}% chỉ tiêu',
       showAll: 'Xem thêm {{count}} chỉ tiêu',
@@ -1335,29 +1333,6 @@ export const vi = {
     open: 'Thông báo ({{count}} chưa đọc)',
     empty: 'Chưa có thông báo nào.',
     markAll: 'Đánh dấu đã đọc tất cả',
-  },
-  indicators: {
-    groups: {
-      evaluation: 'Đánh giá, phân hạng',
-      producers: 'Chủ thể OCOP',
-      certificates: 'Giấy chứng nhận',
-      market: 'Thị trường, xúc tiến thương mại',
-      support: 'Hỗ trợ',
-      communication: 'Tuyên truyền',
-      training: 'Đào tạo, tập huấn',
-    },
-    units: {
-      products: 'sản phẩm',
-      subjects: 'chủ thể',
-      certificates: 'giấy chứng nhận',
-      percent: '%',
-      points_of_sale: 'điểm bán',
-      events: 'sự kiện',
-      people: 'lượt người',
-      visitors: 'lượt khách',
-      vnd: 'đồng',
-      items: 'tin, bài',
-    },
   },
   plans: {
     title: 'Kế hoạch năm',

@@ -13,6 +13,7 @@ import { notifySuccess } from '../../../lib/notify.js';
 import { useCommuneNames } from '../../../lib/reference.js';
 import { useActor } from '../../../lib/session.js';
 import { HistoryTimeline } from '../../audit/index.js';
+import { SubjectGrants, SubjectTrainings } from '../../programme/index.js';
 import { useDeleteSubject, useSubject } from '../api/subjects.js';
 import { isGender, isLegalForm, isSubjectStatus, useSubjectLabels } from '../components/labels.js';
 import { SubjectDetails } from '../components/SubjectDetails.js';
@@ -112,7 +113,11 @@ export function SubjectDetailPage() {
           {showHistory && <Tabs.Tab value="history">{t('subjects.tabs.history')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="info">
-          <SubjectDetails subject={record} />
+          <Stack>
+            <SubjectDetails subject={record} />
+            <SubjectGrants subjectId={record.id} />
+            <SubjectTrainings subjectId={record.id} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="products">
           <SectionCard>
