@@ -12,6 +12,7 @@ import {
   TRADE_EVENT_KINDS,
 } from '../domain/market/index.js';
 import { IsoDate, optionalText, PageQuery, paginated } from './common.js';
+import { ExportFormatQuery } from './exports.js';
 
 /**
  * Market access records on the wire: sales points, chain and e-commerce listings, trade events.
@@ -24,6 +25,8 @@ const ProvinceCode = z.string().regex(/^\d{2}$/);
 const optionalDate = z.preprocess((v) => (v === '' ? null : v), IsoDate.nullable().optional());
 const nonNegativeInt = z.number().int().min(0).max(1e9);
 const money = z.number().int().min(0).max(1e15);
+/** Each export takes its list's filters (every matching row, so no paging) and the format, as the registry's lists do. */
+const withoutPaging = { page: true, pageSize: true } as const;
 
 // ——— Sales points ———
 
@@ -79,7 +82,10 @@ export const SalesPoint = SalesPointInput.extend({
   checklist: z.record(z.string(), z.boolean()),
   checklistMet: z.number().int(),
   checklistTotal: z.number().int(),
+  /** The carried products whose producer the caller may see (registry scope). */
   products: z.array(CarriedProduct),
+  /** Carried products of producers outside the caller's registry scope: counted, not named. */
+  otherProductCount: z.number().int(),
   updatedAt: z.string(),
 }).meta({ id: 'SalesPoint' });
 export type SalesPoint = z.infer<typeof SalesPoint>;
@@ -90,7 +96,10 @@ export const SalesPointListQuery = PageQuery.extend({
   placement: z.enum(PLACEMENTS).optional(),
   communeCode: CommuneCode.optional(),
 });
-export const SalesPointList = paginated(SalesPoint.omit({ products: true }).extend({ productCount: z.number().int() }));
+export const SalesPointListItem = SalesPoint.omit({ products: true, otherProductCount: true }).extend({ productCount: z.number().int() });
+export type SalesPointListItem = z.infer<typeof SalesPointListItem>;
+export const SalesPointList = paginated(SalesPointListItem);
+export const SalesPointExportQuery = SalesPointListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 /** Adds products to a point; each waits for its producer's consent unless recorded with the paper's date. */
 export const CarriedProductsInput = z.object({
@@ -103,6 +112,23 @@ export const ConsentInput = z.object({
 });
 export const SalesPointProductParams = z.object({ id: z.uuid(), productId: z.uuid() });
 
+/** The sales points that carry a product, with its producer's consent at each: what the producer answers. */
+export const ProductSalesPoints = z.object({
+  items: z.array(
+    z.object({
+      salesPointId: z.uuid(),
+      name: z.string(),
+      kind: z.enum(SALES_POINT_KINDS),
+      status: z.enum(SALES_POINT_STATUSES),
+      address: z.string().nullable(),
+      communeName: z.string().nullable(),
+      otherProvinceName: z.string().nullable(),
+      consent: z.enum(CONSENTS),
+      consentOn: z.string().nullable(),
+    }),
+  ),
+});
+
 // ——— Chain (distribution) listings ———
 
 export const DistributionListingInput = z.object({
@@ -114,16 +140,22 @@ export const DistributionListingInput = z.object({
   active: z.boolean().default(true),
   note: optionalText(1000),
 });
+export type DistributionListingInput = z.infer<typeof DistributionListingInput>;
+export const DistributionListingUpdate = DistributionListingInput.omit({ productId: true });
+export type DistributionListingUpdate = z.infer<typeof DistributionListingUpdate>;
 export const DistributionListing = DistributionListingInput.extend({
   id: z.uuid(),
   productName: z.string(),
+  productCode: z.string().nullable(),
   subjectId: z.uuid(),
   subjectName: z.string(),
+  communeCode: z.string(),
   stores: z.number().int().nullable(),
   since: z.string().nullable(),
   note: z.string().nullable(),
   updatedAt: z.string(),
 }).meta({ id: 'DistributionListing' });
+export type DistributionListing = z.infer<typeof DistributionListing>;
 
 // ——— E-commerce listings ———
 
@@ -135,7 +167,9 @@ export const EcommerceListingInput = z.object({
   active: z.boolean().default(true),
   lastCheckedOn: optionalDate,
 });
+export type EcommerceListingInput = z.infer<typeof EcommerceListingInput>;
 export const EcommerceListingUpdate = EcommerceListingInput.omit({ productId: true });
+export type EcommerceListingUpdate = z.infer<typeof EcommerceListingUpdate>;
 export const ListingReviewInput = z.object({
   decision: z.enum(['approved', 'rejected']),
   note: optionalText(1000),
@@ -145,6 +179,7 @@ export const EcommerceListing = z
     id: z.uuid(),
     productId: z.uuid(),
     productName: z.string(),
+    productCode: z.string().nullable(),
     subjectId: z.uuid(),
     subjectName: z.string(),
     communeCode: z.string(),
@@ -154,9 +189,11 @@ export const EcommerceListing = z
     active: z.boolean(),
     lastCheckedOn: z.string().nullable(),
     reviewNote: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
     updatedAt: z.string(),
   })
   .meta({ id: 'EcommerceListing' });
+export type EcommerceListing = z.infer<typeof EcommerceListing>;
 
 export const ListingListQuery = PageQuery.extend({
   platform: z.enum(ECOMMERCE_PLATFORM_CODES).optional(),
@@ -166,6 +203,14 @@ export const ListingListQuery = PageQuery.extend({
 });
 export const EcommerceListingList = paginated(EcommerceListing);
 export const DistributionListingList = paginated(DistributionListing);
+/** The chain listings' filters: `q` searches the chain's and the product's names. */
+export const DistributionListQuery = PageQuery.extend({
+  channel: z.enum(DISTRIBUTION_CHANNELS).optional(),
+  productId: z.uuid().optional(),
+  communeCode: CommuneCode.optional(),
+});
+export const EcommerceListingExportQuery = ListingListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
+export const DistributionListingExportQuery = DistributionListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 /** Where to buy a product: what its back-office page and the public page show. */
 export const WhereToBuy = z.object({
@@ -239,6 +284,8 @@ export const TradeEvent = TradeEventInput.extend({
       products: z.array(z.object({ productId: z.uuid(), productName: z.string() })),
     }),
   ),
+  /** Participants outside the caller's registry scope: counted, not named (and kept as they are by an update). */
+  otherParticipantCount: z.number().int(),
   photos: z.array(z.object({ id: z.uuid(), url: z.string(), thumbUrl: z.string(), width: z.number().int(), height: z.number().int() })),
   updatedAt: z.string(),
 }).meta({ id: 'TradeEvent' });
@@ -249,6 +296,12 @@ export const TradeEventListQuery = PageQuery.extend({
   kind: z.enum(TRADE_EVENT_KINDS).optional(),
   placement: z.enum(PLACEMENTS).optional(),
 });
-export const TradeEventList = paginated(
-  TradeEvent.omit({ participants: true, photos: true }).extend({ participantCount: z.number().int(), productCount: z.number().int() }),
-);
+export const TradeEventListItem = TradeEvent.omit({ participants: true, otherParticipantCount: true, photos: true }).extend({
+  participantCount: z.number().int(),
+  productCount: z.number().int(),
+});
+export type TradeEventListItem = z.infer<typeof TradeEventListItem>;
+export const TradeEventList = paginated(TradeEventListItem);
+export const TradeEventExportQuery = TradeEventListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
+export const TradeEventPhotoParams = z.object({ id: z.uuid(), photoId: z.uuid() });
+export const PhotoSizeQuery = z.object({ size: z.enum(['full', 'thumb']).default('full') });

@@ -7,7 +7,7 @@
  */
 import 'leaflet/dist/leaflet.css';
 import './map.css';
-import { Browser, control, geoJSON, map as leafletMap, tileLayer, type Layer, type Path } from 'leaflet';
+import { Browser, circleMarker, control, geoJSON, map as leafletMap, tileLayer, type Layer, type Path } from 'leaflet';
 import type { PublicMap } from '../contracts/portal.js';
 
 type Commune = PublicMap['features'][number]['properties'];
@@ -94,6 +94,16 @@ async function enhance(host: HTMLElement): Promise<void> {
       });
     },
   }).addTo(map);
+
+  // The open sales points, as dots above the communes: what they are and where, with their address.
+  for (const point of data.salesPoints) {
+    const box = element('div', '');
+    box.append(element('strong', point.name), element('p', [point.address, point.commune].filter(Boolean).join(', ')));
+    circleMarker([point.latitude, point.longitude], { radius: 6, color: '#7a2e0e', weight: 2, fillColor: '#f59f00', fillOpacity: 0.95 })
+      .bindTooltip(point.name)
+      .bindPopup(box)
+      .addTo(map);
+  }
 
   const bounds = communes.getBounds();
   // The province is the subject: no zooming out to the world and, without tiles, no closer than

@@ -169,6 +169,7 @@ async function run(
 /** Multipart routes: the text fields each reads (a valid value each), the file field and a file it accepts. */
 const MULTIPART: Record<string, { fields: (w: World) => Record<string, string>; fileField: string; file: () => Promise<{ name: string; data: Buffer }> }> = {
   'POST /api/v1/products/:id/photos': { fields: () => ({}), fileField: 'file', file: async () => ({ name: 'anh.png', data: await png() }) },
+  'POST /api/v1/trade-events/:id/photos': { fields: () => ({}), fileField: 'file', file: async () => ({ name: 'hoi-cho.png', data: await png() }) },
   'POST /api/v1/self-assessments/:id/evidence': { fields: () => ({ criterionCode: '1.1' }), fileField: 'file', file: pdf('bang-chung.pdf') },
   'POST /api/v1/subjects/:id/documents': {
     fields: (w) => ({

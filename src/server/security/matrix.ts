@@ -299,6 +299,7 @@ const CORE_MATRIX: Record<string, Entry> = {
   'PUT /api/v1/plans/:year': { path: () => '/api/v1/plans/2027', body: () => ({ title: 'Kế hoạch khác', targets: [], budgetLines: [] }), ok: OFFICE },
   'GET /api/v1/indicators': { path: () => '/api/v1/indicators', ok: USERS },
   'GET /api/v1/indicators/values': { path: () => '/api/v1/indicators/values?year=2027', ok: [...OFFICE, ...OFFICERS] },
+  'GET /api/v1/indicators/funnel': { path: () => '/api/v1/indicators/funnel?year=2027', ok: [...OFFICE, ...OFFICERS] },
   'GET /api/v1/dashboard': { path: () => '/api/v1/dashboard?year=2027', ok: [...OFFICE, ...OFFICERS] },
   // Another province's office gets its own province's report and imports.
   'GET /api/v1/reports/annual': { path: () => '/api/v1/reports/annual?year=2027', ok: ADMINS },
