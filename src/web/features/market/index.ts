@@ -1,1 +1,2 @@
 export { marketRoutes } from './routes.js';
+export { WhereToBuySection } from './components/WhereToBuySection.js';

@@ -100,6 +100,7 @@ export const marketVi = {
     removeTitle: 'Bỏ sản phẩm khỏi điểm bán?',
     removeBody: '{{product}} sẽ không còn được ghi là bày bán tại {{point}}.',
     removed: 'Đã bỏ sản phẩm khỏi điểm bán',
+    others: 'Điểm bán còn bày bán {{count}} sản phẩm của chủ thể ngoài phạm vi quản lý của bạn.',
   },
   consent: {
     label: 'Đồng ý của chủ thể',
@@ -363,6 +364,7 @@ export const marketEn: typeof marketVi = {
     removeTitle: 'Remove the product from the sales point?',
     removeBody: '{{product}} will no longer be recorded as on sale at {{point}}.',
     removed: 'Product removed from the sales point',
+    others: 'Products of producers outside your area also on sale here: {{count}}.',
   },
   consent: {
     label: 'Producer’s consent',
@@ -463,7 +465,7 @@ export const marketEn: typeof marketVi = {
     },
     sections: {
       general: 'General information',
-      place: 'Venue',
+      place: 'Where it is held',
       results: 'Results',
       participants: 'Participating producers',
       other: 'Other',

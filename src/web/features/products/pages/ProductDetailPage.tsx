@@ -12,6 +12,7 @@ import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
 import { CreateDossierButton, ProductDossiers } from '../../dossiers/index.js';
+import { WhereToBuySection } from '../../market/index.js';
 import { ProductSelfAssessments } from '../../self-assessments/index.js';
 import { useDeleteProduct, useProduct } from '../api/products.js';
 import { EarlierResults } from '../components/EarlierResults.js';
@@ -78,6 +79,9 @@ export function ProductDetailPage() {
       </Grid.Col>
       <Grid.Col span={12}>
         <ProductIpTitles product={record} />
+      </Grid.Col>
+      <Grid.Col span={12}>
+        <WhereToBuySection product={record} />
       </Grid.Col>
       <Grid.Col span={12}>
         <EarlierResults productId={record.id} canAdd={isOcopOffice(actor)} />
