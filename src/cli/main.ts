@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { AppError } from '../domain/errors.js';
+import { SHEET_KEYS } from '../domain/imports/sheets.js';
 import { DatabaseInUseError } from '../server/db/client.js';
 import { processIo, type CliIo } from './context.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
@@ -81,7 +82,7 @@ export function buildProgram(io: CliIo): Command {
     .description('Nhập hồ sơ sẵn có của tỉnh từ Excel/CSV (chủ thể, sản phẩm, kết quả đánh giá) / import existing records from XLSX or CSV')
     .argument('<files...>', 'tệp .xlsx hoặc .csv (mẫu: GET /api/v1/imports/template) / workbook or CSV files')
     .option('--dry-run', 'chỉ kiểm tra và xem trước, không ghi / check and preview only')
-    .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices(['subjects', 'products', 'results']))
+    .addOption(new Option('--sheet <sheet>', 'bảng của tệp CSV khi không nhận ra từ tiêu đề / the sheet of a CSV').choices([...SHEET_KEYS]))
     .action(async (files: string[], opts) => (await import('./programme.commands.js')).importCommand(files, opts, io));
 
   program

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { invalid } from '../domain/errors.js';
-import type { SheetKey } from '../domain/imports/sheets.js';
+import { ACTIVITY_SHEET_KEYS, sheetSpec, type SheetKey } from '../domain/imports/sheets.js';
 import type { ImportProblem } from '../contracts/imports.js';
 import { applyImport, planImport, previewOf } from '../server/modules/imports/import-plan.js';
 import { readImport } from '../server/modules/imports/imports.service.js';
@@ -60,6 +60,10 @@ export async function importCommand(files: string[], opts: { dryRun?: boolean; s
     line('Chủ thể / producers', preview.subjects);
     line('Sản phẩm / products', preview.products);
     line('Kết quả đánh giá / results', preview.results);
+    for (const key of ACTIVITY_SHEET_KEYS) {
+      const counts = preview[key];
+      if (counts) line(`${sheetSpec(key).label.vi} / ${sheetSpec(key).label.en}`, counts);
+    }
     if (opts.dryRun) return log('--dry-run: không ghi gì / nothing written.');
     await db.transaction(async (tx) => {
       const done = await applyImport(tx, config.provinceCode, records, CLI_ACTOR, year, progress(io, 'Ghi / writing'));

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { SHEET_KEYS } from '../domain/imports/sheets.js';
 import { MessageSchema } from './common.js';
 
-export const IMPORT_SHEETS = ['subjects', 'products', 'results'] as const;
+/** The sheets of the import workbook, defined in src/domain/imports/sheets.ts. */
+export const IMPORT_SHEETS = SHEET_KEYS;
 export const ImportSheet = z.enum(IMPORT_SHEETS);
 
 /** One problem of one cell (or row, when column is null): all of them are listed, not just the first. */
@@ -19,6 +21,19 @@ export const ImportPreview = z.object({
   subjects: Counts,
   products: Counts,
   results: Counts,
+  /** The market and programme sheets (issue 13): present when the files have rows of them (for files with problems, rows without any). */
+  salesPoints: Counts.optional(),
+  chainListings: Counts.optional(),
+  onlineListings: Counts.optional(),
+  tradeEvents: Counts.optional(),
+  eventParticipants: Counts.optional(),
+  productIdeas: Counts.optional(),
+  businessPlans: Counts.optional(),
+  supportPolicies: Counts.optional(),
+  supportGrants: Counts.optional(),
+  communicationItems: Counts.optional(),
+  trainingCourses: Counts.optional(),
+  trainingAttendees: Counts.optional(),
   /** A few of the rows that would change, per sheet, to show before committing. */
   samples: z.array(
     z.object({

@@ -9,6 +9,7 @@ import {
   SUPPORT_AREAS,
 } from '../domain/programme/index.js';
 import { IsoDate, optionalText, PageQuery, paginated } from './common.js';
+import { ExportFormatQuery } from './exports.js';
 import { BUDGET_SOURCES } from './plans.js';
 
 /**
@@ -20,6 +21,10 @@ const CommuneCode = z.string().regex(/^\d{5}$/);
 const optionalDate = z.preprocess((v) => (v === '' ? null : v), IsoDate.nullable().optional());
 const money = z.number().int().min(0).max(1e15);
 const Year = z.coerce.number().int().min(2000).max(2100);
+/** Each list's export takes its filters (every matching row, so no paging) and the format (contracts/exports.ts). */
+const withoutPaging = { page: true, pageSize: true } as const;
+// Responses restate the inputs' text fields without their length rules: a stored text is NFC, which
+// may be shorter than what was sent (a letter and its combining marks become one character).
 
 // ——— Product ideas and business plans ———
 
@@ -33,12 +38,14 @@ export const ProductIdeaInput = z.object({
   receivedOn: IsoDate,
   externalCode: optionalText(100),
 });
+export type ProductIdeaInput = z.infer<typeof ProductIdeaInput>;
 /** The commune's screening of an idea (step 2): the status and the advice given. */
 export const IdeaScreeningInput = z.object({
   status: z.enum(IDEA_STATUSES).exclude(['received']),
   screenedOn: IsoDate,
   note: optionalText(5000),
 });
+export type IdeaScreeningInput = z.infer<typeof IdeaScreeningInput>;
 
 export const BusinessPlanInput = z.object({
   kind: z.enum(BUSINESS_PLAN_KINDS).default('plan'),
@@ -51,9 +58,11 @@ export const BusinessPlanInput = z.object({
   progressNote: optionalText(5000),
   externalCode: optionalText(100),
 });
+export type BusinessPlanInput = z.infer<typeof BusinessPlanInput>;
 
 export const BusinessPlan = BusinessPlanInput.extend({
   id: z.uuid(),
+  title: z.string(),
   ideaId: z.uuid(),
   approvedOn: z.string().nullable(),
   investmentVnd: z.number().nullable(),
@@ -66,13 +75,17 @@ export const BusinessPlan = BusinessPlanInput.extend({
   grantsTotalVnd: z.number(),
   updatedAt: z.string(),
 }).meta({ id: 'BusinessPlan' });
+export type BusinessPlan = z.infer<typeof BusinessPlan>;
 
 export const ProductIdea = ProductIdeaInput.extend({
   id: z.uuid(),
+  title: z.string(),
   provinceCode: z.string(),
   communeName: z.string(),
   subjectId: z.string().nullable(),
   subjectName: z.string().nullable(),
+  /** The subject's code in the province's own records (else its tax code): what an import names it by. */
+  subjectCode: z.string().nullable(),
   proposerName: z.string().nullable(),
   description: z.string().nullable(),
   criteriaSetNumber: z.number().int().nullable(),
@@ -90,7 +103,11 @@ export const IdeaListQuery = PageQuery.extend({
   status: z.enum(IDEA_STATUSES).optional(),
   communeCode: CommuneCode.optional(),
 });
-export const IdeaList = paginated(ProductIdea.omit({ plans: true }).extend({ planCount: z.number().int() }));
+export type IdeaListQuery = z.infer<typeof IdeaListQuery>;
+export const IdeaListItem = ProductIdea.omit({ plans: true }).extend({ planCount: z.number().int() });
+export type IdeaListItem = z.infer<typeof IdeaListItem>;
+export const IdeaList = paginated(IdeaListItem);
+export const IdeaExportQuery = IdeaListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 const FunnelCounts = z.object(Object.fromEntries(FUNNEL_STAGES.map((s) => [s, z.number().int()])) as Record<(typeof FUNNEL_STAGES)[number], z.ZodNumber>);
 export const Funnel = z
@@ -114,8 +131,10 @@ export const SupportPolicyInput = z.object({
   note: optionalText(2000),
   externalCode: optionalText(100),
 });
+export type SupportPolicyInput = z.infer<typeof SupportPolicyInput>;
 export const SupportPolicy = SupportPolicyInput.extend({
   id: z.uuid(),
+  name: z.string(),
   provinceCode: z.string(),
   legalBasis: z.string().nullable(),
   budgetVnd: z.number().nullable(),
@@ -127,8 +146,11 @@ export const SupportPolicy = SupportPolicyInput.extend({
   grantCount: z.number().int(),
   updatedAt: z.string(),
 }).meta({ id: 'SupportPolicy' });
+export type SupportPolicy = z.infer<typeof SupportPolicy>;
 export const SupportPolicyListQuery = PageQuery.extend({ year: Year.optional(), area: z.enum(SUPPORT_AREAS).optional() });
+export type SupportPolicyListQuery = z.infer<typeof SupportPolicyListQuery>;
 export const SupportPolicyList = paginated(SupportPolicy);
+export const SupportPolicyExportQuery = SupportPolicyListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 export const SupportGrantInput = z.object({
   policyId: z.uuid(),
@@ -143,14 +165,21 @@ export const SupportGrantInput = z.object({
   note: optionalText(2000),
   externalCode: optionalText(100),
 });
+export type SupportGrantInput = z.infer<typeof SupportGrantInput>;
 export const SupportGrant = SupportGrantInput.extend({
   id: z.uuid(),
+  content: z.string(),
   policyName: z.string(),
   subjectName: z.string(),
   communeCode: z.string(),
   productId: z.string().nullable(),
   productName: z.string().nullable(),
   businessPlanId: z.string().nullable(),
+  /** The codes an import names the grant's policy, subject, product and plan by (the province's own; a subject's tax code, a product's OCOP code when it has none). */
+  policyCode: z.string().nullable(),
+  subjectCode: z.string().nullable(),
+  productCode: z.string().nullable(),
+  businessPlanCode: z.string().nullable(),
   note: z.string().nullable(),
   externalCode: z.string().nullable(),
   updatedAt: z.string(),
@@ -161,7 +190,11 @@ export const SupportGrantListQuery = PageQuery.extend({
   subjectId: z.uuid().optional(),
   status: z.enum(GRANT_STATUSES).optional(),
 });
+export type SupportGrantListQuery = z.infer<typeof SupportGrantListQuery>;
+export type SupportGrant = z.infer<typeof SupportGrant>;
+/** `totalVnd`: what the filtered grants not cancelled commit, over every page. */
 export const SupportGrantList = paginated(SupportGrant).extend({ totalVnd: z.number() });
+export const SupportGrantExportQuery = SupportGrantListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 // ——— Communication ———
 
@@ -175,8 +208,10 @@ export const CommunicationItemInput = z.object({
   note: optionalText(2000),
   externalCode: optionalText(100),
 });
+export type CommunicationItemInput = z.infer<typeof CommunicationItemInput>;
 export const CommunicationItem = CommunicationItemInput.extend({
   id: z.uuid(),
+  title: z.string(),
   provinceCode: z.string(),
   channel: z.string().nullable(),
   url: z.string().nullable(),
@@ -184,8 +219,11 @@ export const CommunicationItem = CommunicationItemInput.extend({
   externalCode: z.string().nullable(),
   updatedAt: z.string(),
 }).meta({ id: 'CommunicationItem' });
+export type CommunicationItem = z.infer<typeof CommunicationItem>;
 export const CommunicationListQuery = PageQuery.extend({ year: Year.optional(), kind: z.enum(COMMUNICATION_KINDS).optional() });
+export type CommunicationListQuery = z.infer<typeof CommunicationListQuery>;
 export const CommunicationList = paginated(CommunicationItem);
+export const CommunicationExportQuery = CommunicationListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
 // ——— Training ———
 
@@ -205,8 +243,10 @@ export const TrainingCourseInput = z.object({
   note: optionalText(2000),
   externalCode: optionalText(100),
 });
+export type TrainingCourseInput = z.infer<typeof TrainingCourseInput>;
 export const TrainingCourse = TrainingCourseInput.extend({
   id: z.uuid(),
+  topic: z.string(),
   provinceCode: z.string(),
   place: z.string().nullable(),
   communeCode: z.string().nullable(),
@@ -218,5 +258,10 @@ export const TrainingCourse = TrainingCourseInput.extend({
   attendees: z.array(z.object({ subjectId: z.uuid(), subjectName: z.string(), people: z.number().int() })),
   updatedAt: z.string(),
 }).meta({ id: 'TrainingCourse' });
+export type TrainingCourse = z.infer<typeof TrainingCourse>;
 export const TrainingListQuery = PageQuery.extend({ year: Year.optional(), subjectId: z.uuid().optional() });
-export const TrainingList = paginated(TrainingCourse.omit({ attendees: true }).extend({ producerCount: z.number().int() }));
+export type TrainingListQuery = z.infer<typeof TrainingListQuery>;
+export const TrainingListItem = TrainingCourse.omit({ attendees: true }).extend({ producerCount: z.number().int() });
+export type TrainingListItem = z.infer<typeof TrainingListItem>;
+export const TrainingList = paginated(TrainingListItem);
+export const TrainingExportQuery = TrainingListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);

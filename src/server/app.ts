@@ -76,8 +76,6 @@ import { createCommunicationService } from './modules/communication/communicatio
 import { communicationRoutes } from './modules/communication/communication.routes.js';
 import { createTrainingService } from './modules/training/training.service.js';
 import { trainingRoutes } from './modules/training/training.routes.js';
-import { createActivityImportsService } from './modules/activity-imports/activity-imports.service.js';
-import { activityImportsRoutes } from './modules/activity-imports/activity-imports.routes.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorsPlugin, frameworkError } from './plugins/errors.js';
 import { zodValidatorCompiler } from './plugins/zod-validator.js';
@@ -238,7 +236,6 @@ export async function buildApp({ config, database, logger = false, logStream, cl
       await api.register(supportRoutes, { support: createSupportService(db, config.provinceCode, clock) });
       await api.register(communicationRoutes, { communication: createCommunicationService(db, config.provinceCode, clock) });
       await api.register(trainingRoutes, { training: createTrainingService(db, config.provinceCode, clock) });
-      await api.register(activityImportsRoutes, { activityImports: createActivityImportsService(db, config.provinceCode, clock) });
       await api.register(publicApiRoutes, { portal, provinceMap, certificates: services.certificates, config });
     },
     { prefix: '/api/v1' },

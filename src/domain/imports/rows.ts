@@ -7,8 +7,11 @@ import { legalFormFromLabel, type Gender, type LegalForm } from '../subjects/leg
 import { cellText, parseChoice, parseDate, parseInteger, parseNumber, parseText, type Cell, type Parsed } from './cells.js';
 import { headerKey, type SheetKey } from './sheets.js';
 
-/** One row of a sheet, by column key; a key is absent when the file has no such column. */
-export type RawRow = { sheet: SheetKey; row: number; cells: Record<string, Cell> };
+/**
+ * One row of a sheet, by column key; a key is absent when the file has no such column. `units`: the
+ * multipliers of money columns whose header names a unit ("(triệu đồng)").
+ */
+export type RawRow = { sheet: SheetKey; row: number; cells: Record<string, Cell>; units?: Readonly<Record<string, number>> };
 export type RowProblem = { column: string | null; value: string | null; message: Message };
 
 /**
@@ -57,9 +60,15 @@ const KINDS: Record<ResultRecord['kind'], readonly string[]> = {
 const GENDERS: Record<Gender, readonly string[]> = { male: ['Nam', 'male', 'M'], female: ['Nữ', 'female', 'F'], other: ['Khác', 'other'] };
 
 /** Collects the problems of one row while reading its cells. */
-class RowReader {
+export class RowReader {
   readonly problems: RowProblem[] = [];
   constructor(private readonly raw: RawRow) {}
+
+  /** The multiplier of a money column (1 unless its header names a unit). */
+  unit = (column: string) => this.raw.units?.[column] ?? 1;
+
+  /** Whether the column has a problem already (a later rule about it would only repeat it). */
+  failed = (column: string) => this.problems.some((p) => p.column === column);
 
   has = (column: string) => column in this.raw.cells;
 
@@ -85,11 +94,11 @@ class RowReader {
   }
 }
 
-const text =
+export const text =
   (max = 500) =>
   (v: Cell) =>
     parseText(v, max);
-const code = (v: Cell): Parsed<string | null> => {
+export const code = (v: Cell): Parsed<string | null> => {
   const t = parseText(v, 64);
   if (!t.ok || t.value === null) return t;
   return /^[\p{L}\p{N}._\-/]+$/u.test(t.value)
@@ -97,7 +106,7 @@ const code = (v: Cell): Parsed<string | null> => {
     : { ok: false, message: { vi: 'Mã chỉ gồm chữ, số và . _ - /', en: 'A code may hold only letters, digits and . _ - /' } };
 };
 /** Validators of ../identifiers take text; an empty cell stays null. */
-const identifier =
+export const identifier =
   (validate: (s: string) => { ok: true; value: string } | { ok: false; message: Message }) =>
   (v: Cell): Parsed<string | null> => {
     const t = parseText(typeof v === 'number' ? String(v) : v, 100);
@@ -110,6 +119,20 @@ export type ImportContext = {
   /** Criteria sets of the current decision by number, and by folded code or name. */
   criteriaSets: { numbers: ReadonlySet<number>; byKey: ReadonlyMap<string, number> };
 };
+
+/** A criteria set (bộ sản phẩm) of the current decision, by its number or by its code or name. */
+export const criteriaSet =
+  (ctx: ImportContext) =>
+  (v: Cell): Parsed<number | null> => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: null };
+    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(String(v)) ? Number(v) : ctx.criteriaSets.byKey.get(headerKey(String(v)));
+    return n !== undefined && ctx.criteriaSets.numbers.has(n)
+      ? { ok: true, value: n }
+      : {
+          ok: false,
+          message: { vi: `Không có bộ sản phẩm "${cellText(v)}" (số 1–26 hoặc mã bộ).`, en: `No product set "${cellText(v)}" (number 1–26 or set code).` },
+        };
+  };
 
 export function readSubjectRow(raw: RawRow): { record?: SubjectRecord; problems: RowProblem[] } {
   const r = new RowReader(raw);
@@ -152,16 +175,7 @@ export function readProductRow(raw: RawRow, ctx: ImportContext): { record?: Prod
   const code_ = r.required('ma_san_pham', code);
   const subjectCode = r.required('ma_chu_the', code);
   const name = r.required('ten_san_pham', text(300));
-  const criteriaSetNumber = r.read('bo_san_pham', (v) => {
-    if (v === null || (typeof v === 'string' && v.trim() === '')) return { ok: true, value: null };
-    const n = typeof v === 'number' ? v : /^\s*\d+\s*$/.test(String(v)) ? Number(v) : ctx.criteriaSets.byKey.get(headerKey(String(v)));
-    return n !== undefined && ctx.criteriaSets.numbers.has(n)
-      ? { ok: true, value: n }
-      : {
-          ok: false,
-          message: { vi: `Không có bộ sản phẩm "${cellText(v)}" (số 1–26 hoặc mã bộ).`, en: `No product set "${cellText(v)}" (number 1–26 or set code).` },
-        };
-  });
+  const criteriaSetNumber = r.read('bo_san_pham', criteriaSet(ctx));
   const barcode = r.read('ma_vach', identifier(validateGtin));
   if (r.problems.length || !code_ || !subjectCode || !name) return { problems: r.problems };
   return { record: stripUndefined({ row: raw.row, code: code_, subjectCode, name, criteriaSetNumber, barcode }) as ProductRecord, problems: [] };
@@ -215,6 +229,6 @@ export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultR
   return { record, problems: [] };
 }
 
-function stripUndefined<T extends object>(o: T): T {
+export function stripUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -83,3 +83,24 @@ export type CommunicationKind = keyof typeof COMMUNICATION_KIND_LABELS;
 export const COMMUNICATION_KINDS = keys<CommunicationKind>(COMMUNICATION_KIND_LABELS);
 
 export * from './funnel.js';
+
+/**
+ * A communication item's link (an article, a broadcast kept on the station's site, a post): an
+ * absolute http(s) address naming a website by its domain, so a reader of the report can open it.
+ * Null when the link is usable; otherwise why not.
+ */
+export function webUrlProblem(url: string): Message | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return { vi: 'Đường dẫn không hợp lệ; nhập đầy đủ, bắt đầu bằng https://.', en: 'The link is not valid; enter it in full, starting with https://.' };
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return { vi: 'Đường dẫn phải bắt đầu bằng https:// hoặc http://.', en: 'The link must start with https:// or http://.' };
+  if (parsed.username || parsed.password)
+    return { vi: 'Đường dẫn không được chứa tên đăng nhập, mật khẩu.', en: 'The link must not carry a user name or password.' };
+  if (!/^([a-z0-9-]+\.)+([a-z]{2,}|xn--[a-z0-9-]+)$/.test(parsed.hostname))
+    return { vi: 'Đường dẫn phải có tên miền của một trang web.', en: 'The link must name a website by its domain.' };
+  return null;
+}

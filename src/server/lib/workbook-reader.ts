@@ -96,8 +96,55 @@ function toCell(v: unknown): Cell {
 
 const isEmpty = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
+const LOCAL_ORDER = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/**
+ * The archive with the workbook's own parts (sheet names, shared strings, styles) stored before its
+ * worksheets, as Excel stores them. ExcelJS's streaming reader reads the archive in stored order and
+ * loses a workbook.xml stored last — as ExcelJS itself writes it (our exports, the template) — once
+ * the workbook has five sheets or more (exceljs#3064, "Cannot read properties of undefined (reading
+ * 'sheets')"). Entries are moved whole (local header, data, descriptor) and the central directory's
+ * offsets rewritten; nothing is inflated. An archive this does not understand (ZIP64, a prefix) is
+ * returned as it is.
+ */
+export function workbookPartsFirst(data: Buffer): Buffer {
+  const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > data.length) return data;
+  const count = data.readUInt16LE(eocd + 10);
+  const cdSize = data.readUInt32LE(eocd + 12);
+  const cdOffset = data.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdOffset === 0xffffffff || cdOffset + cdSize > eocd) return data;
+  const entries: { name: string; header: number; offset: number }[] = [];
+  for (let p = cdOffset, i = 0; i < count; i++) {
+    if (p + 46 > cdOffset + cdSize || data.readUInt32LE(p) !== 0x02014b50) return data;
+    const nameLength = data.readUInt16LE(p + 28);
+    entries.push({ name: data.toString('utf8', p + 46, p + 46 + nameLength), header: p, offset: data.readUInt32LE(p + 42) });
+    p += 46 + nameLength + data.readUInt16LE(p + 30) + data.readUInt16LE(p + 32);
+  }
+  const stored = [...entries].sort((a, b) => a.offset - b.offset);
+  if (!stored.length || stored[0]!.offset !== 0) return data;
+  const rank = (name: string) => (LOCAL_ORDER.includes(name) ? LOCAL_ORDER.indexOf(name) : LOCAL_ORDER.length);
+  const wanted = [...stored].sort((a, b) => rank(a.name) - rank(b.name));
+  if (wanted.every((e, i) => e === stored[i])) return data;
+  const end = (e: (typeof entries)[number]) => stored[stored.indexOf(e) + 1]?.offset ?? cdOffset;
+  const parts: Buffer[] = [];
+  const moved = new Map<(typeof entries)[number], number>();
+  let at = 0;
+  for (const e of wanted) {
+    parts.push(data.subarray(e.offset, end(e)));
+    moved.set(e, at);
+    at += end(e) - e.offset;
+  }
+  const directory = Buffer.from(data.subarray(cdOffset, cdOffset + cdSize));
+  for (const e of entries) directory.writeUInt32LE(moved.get(e)!, e.header - cdOffset + 42);
+  const tail = Buffer.from(data.subarray(cdOffset + cdSize));
+  tail.writeUInt32LE(at, eocd - cdOffset - cdSize + 16);
+  return Buffer.concat([...parts, directory, tail]);
+}
+
 async function readXlsx(file: string, data: Buffer, limits: ReadLimits, forcedSheet: SheetKey | undefined, onRows?: (rows: number) => void) {
   checkInflatedSize(file, data, limits.maxUncompressedBytes);
+  data = workbookPartsFirst(data);
   const tables: SheetTable[] = [];
   const skipped: string[] = [];
   let count = 0;

@@ -2,6 +2,8 @@ import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import type { Message } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/product-code.js';
+import { ACTIVITY_READERS, type ActivityContext } from '../../../domain/imports/activity-rows.js';
+import { placeIndex } from '../../../domain/imports/places.js';
 import {
   readProductRow,
   readResultRow,
@@ -10,10 +12,9 @@ import {
   type ProductRecord,
   type RawRow,
   type ResultRecord,
-  type RowProblem,
   type SubjectRecord,
 } from '../../../domain/imports/rows.js';
-import { headerKey, matchHeaders, sheetSpec, type SheetKey } from '../../../domain/imports/sheets.js';
+import { ACTIVITY_SHEET_KEYS, headerKey, matchHeaders, SHEET_KEYS, sheetSpec, type ActivitySheetKey, type SheetKey } from '../../../domain/imports/sheets.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { SheetTable } from '../../lib/workbook-reader.js';
@@ -21,6 +22,8 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
+import { applyActivities, crossCheckActivities, planActivities, type ActivitySteps } from './activity-plan.js';
+import { actionOf, changedFields, emptyRecords, problemOf, type ImportRecords, type Step } from './import-records.js';
 import { importsRepository as repo, type StoredResult } from './imports.repository.js';
 
 /**
@@ -29,25 +32,19 @@ import { importsRepository as repo, type StoredResult } from './imports.reposito
  * inside each transaction of the commit, the writes; so a re-import of the same file changes nothing,
  * and a commit run again after a failure writes only what is missing.
  */
-export type ImportRecords = { subjects: SubjectRecord[]; products: ProductRecord[]; results: ResultRecord[] };
 export type ImportAnalysis = { records: ImportRecords; problems: ImportProblem[]; rowsTotal: number };
 
-const sheetName = (sheet: SheetKey) => sheetSpec(sheet).name;
-const columnLabel = (sheet: SheetKey, key: string | null) => (key ? (sheetSpec(sheet).columns.find((c) => c.key === key)?.label ?? key) : null);
-const problem = (sheet: SheetKey, row: number | null, p: RowProblem): ImportProblem => ({
-  sheet: sheetName(sheet),
-  row,
-  column: columnLabel(sheet, p.column),
-  value: p.value,
-  message: p.message,
-});
+const isActivitySheet = (sheet: SheetKey): sheet is ActivitySheetKey => (ACTIVITY_SHEET_KEYS as readonly string[]).includes(sheet);
 
-/** Reads, checks and cross-checks every row of the tables against the province's records. */
+/**
+ * Reads, checks and cross-checks every row of the tables against the province's records. `when`:
+ * the year and the day (in Vietnam) the clock says, for the rules on dates.
+ */
 export async function analyseImport(
   db: DbOrTx,
   provinceCode: string,
   tables: SheetTable[],
-  thisYear: number,
+  when: { thisYear: number; today: string },
   onProgress?: (rows: number) => void,
 ): Promise<ImportAnalysis> {
   const problems: ImportProblem[] = [];
@@ -59,13 +56,23 @@ export async function analyseImport(
       byKey: new Map(sets.flatMap((s) => [[headerKey(s.code), s.number] as const, [headerKey(s.name), s.number] as const])),
     },
   };
-  const records: ImportRecords = { subjects: [], products: [], results: [] };
+  // The market and programme sheets name communes and provinces by name: their lists, once.
+  const activities: ActivityContext | null = tables.some((t) => isActivitySheet(t.sheet))
+    ? {
+        ...ctx,
+        today: when.today,
+        provinceCode,
+        communes: placeIndex('commune', await referenceRepository.communesOf(db, provinceCode)),
+        provinces: placeIndex('province', await referenceRepository.provinces(db)),
+      }
+    : null;
+  const records = emptyRecords();
   let done = 0;
   for (const table of tables) {
-    const { columns, missing } = matchHeaders(table.sheet, table.headers);
+    const { columns, missing, units } = matchHeaders(table.sheet, table.headers);
     for (const col of missing)
       problems.push({
-        sheet: `${sheetName(table.sheet)} (${table.sheetName})`,
+        sheet: `${sheetSpec(table.sheet).name} (${table.sheetName})`,
         row: 1,
         column: col.label,
         value: null,
@@ -73,11 +80,19 @@ export async function analyseImport(
       });
     if (missing.length) continue;
     for (const { row, cells } of table.rows) {
-      const raw: RawRow = { sheet: table.sheet, row, cells: {} };
+      const raw: RawRow = { sheet: table.sheet, row, cells: {}, units: Object.fromEntries(units) };
       for (const [index, key] of columns) raw.cells[key] = cells[index] ?? null;
-      const read = table.sheet === 'subjects' ? readSubjectRow(raw) : table.sheet === 'products' ? readProductRow(raw, ctx) : readResultRow(raw, thisYear);
-      for (const p of read.problems) problems.push(problem(table.sheet, row, p));
-      if (read.record) (records[table.sheet] as unknown[]).push(read.record);
+      const sheet = table.sheet;
+      const read =
+        sheet === 'subjects'
+          ? readSubjectRow(raw)
+          : sheet === 'products'
+            ? readProductRow(raw, ctx)
+            : sheet === 'results'
+              ? readResultRow(raw, when.thisYear)
+              : ACTIVITY_READERS[sheet](raw, activities!);
+      for (const p of read.problems) problems.push(problemOf(sheet, row, p));
+      if (read.record) (records[sheet] as unknown[]).push(read.record);
       if (++done % 2000 === 0) onProgress?.(done);
     }
   }
@@ -86,6 +101,7 @@ export async function analyseImport(
   duplicates(records.products, (r) => r.code, 'products', 'ma_san_pham', problems);
   duplicates(records.results, (r) => [r.productCode, r.year, r.round ?? '', r.level, r.kind].join('|'), 'results', 'ma_san_pham', problems);
   await crossCheck(db, provinceCode, records, problems);
+  if (activities) await crossCheckActivities(db, provinceCode, records, when.today, problems);
   return { records, problems, rowsTotal };
 }
 
@@ -96,7 +112,7 @@ function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string
     if (first === undefined) seen.set(key(item), item.row);
     else
       problems.push(
-        problem(sheet, item.row, {
+        problemOf(sheet, item.row, {
           column,
           value: key(item).split('|')[0]!,
           message:
@@ -117,7 +133,7 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
   for (const s of records.subjects) {
     if (s.communeCode && !provinceCommunes.has(s.communeCode))
       problems.push(
-        problem('subjects', s.row, {
+        problemOf('subjects', s.row, {
           column: 'ma_xa',
           value: s.communeCode,
           message: { vi: `Không có xã/phường mã ${s.communeCode} trong tỉnh.`, en: `No commune ${s.communeCode} in this province.` },
@@ -125,7 +141,7 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
       );
     if (!s.communeCode && !existingSubjects.has(s.code))
       problems.push(
-        problem('subjects', s.row, {
+        problemOf('subjects', s.row, {
           column: 'ma_xa',
           value: null,
           message: { vi: 'Cần mã xã để tạo chủ thể mới.', en: 'A new producer needs a commune code.' },
@@ -136,7 +152,7 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
   for (const p of records.products)
     if (!fileSubjects.has(p.subjectCode) && !existingSubjects.has(p.subjectCode))
       problems.push(
-        problem('products', p.row, {
+        problemOf('products', p.row, {
           column: 'ma_chu_the',
           value: p.subjectCode,
           message: {
@@ -150,7 +166,7 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
   for (const r of records.results)
     if (!fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
       problems.push(
-        problem('results', r.row, {
+        problemOf('results', r.row, {
           column: 'ma_san_pham',
           value: r.productCode,
           message: {
@@ -168,11 +184,6 @@ async function resultsOf(db: DbOrTx, productIds: string[]) {
 const resultKey = (productId: string, r: { year: number; round: string | null; level: string; kind: string }) =>
   [productId, r.year, r.round ?? '', r.level, r.kind].join('|');
 
-/** The fields of a record that differ from the stored row (only the columns the file has). */
-function changedFields(stored: Record<string, unknown>, values: Record<string, unknown>): string[] {
-  return Object.keys(values).filter((k) => (stored[k] ?? null) !== (values[k] ?? null));
-}
-
 /** An empty commune cell keeps the producer's commune (it cannot be cleared). */
 const subjectValues = (s: SubjectRecord) => {
   const { row: _r, code: _c, communeCode, ...fields } = s;
@@ -188,8 +199,6 @@ const productValues = (p: ProductRecord) => ({
   ...(p.barcode !== undefined ? { barcode: p.barcode } : {}),
 });
 const resultValues = (r: ResultRecord) => ({ score: r.score, star: r.star, decisionNo: r.decisionNo, decisionDate: r.decisionDate, legalBasis: r.legalBasis });
-
-type Step<V> = { action: 'create' | 'update' | 'unchanged'; row: number; code: string; name: string; id?: string; values: V; changes: string[] };
 
 /** What the import would do to each record, compared with the database as it is now. */
 export async function planImport(db: DbOrTx, provinceCode: string, records: ImportRecords) {
@@ -207,7 +216,7 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const values = subjectValues(s);
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k)) : [];
     return {
-      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      action: actionOf(stored, changes),
       row: s.row,
       code: s.code,
       name: s.name,
@@ -223,7 +232,7 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k) && k !== 'criteriaLegalBasis') : [];
     if (stored && subjectCodeById.get(stored.subjectId) !== p.subjectCode) changes.push('subject');
     return {
-      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      action: actionOf(stored, changes),
       row: p.row,
       code: p.code,
       name: p.name,
@@ -237,7 +246,7 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     const stored = product ? storedResults.get(resultKey(product.id, r)) : undefined;
     const changes = stored ? changedFields(stored, resultValues(r)) : [];
     return {
-      action: !stored ? 'create' : changes.length ? 'update' : 'unchanged',
+      action: actionOf(stored, changes),
       row: r.row,
       code: r.productCode,
       name: `${r.year}`,
@@ -246,7 +255,8 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
       changes,
     };
   });
-  return { subjectSteps, productSteps, resultSteps, storedSubjects, storedProducts };
+  const { steps: activities } = await planActivities(db, provinceCode, records);
+  return { subjectSteps, productSteps, resultSteps, activities, storedSubjects, storedProducts };
 }
 
 const count = (steps: Step<unknown>[]) => ({
@@ -255,18 +265,28 @@ const count = (steps: Step<unknown>[]) => ({
   unchanged: steps.filter((s) => s.action === 'unchanged').length,
 });
 
-export function previewOf(plan: Awaited<ReturnType<typeof planImport>>): ImportPreview {
-  const samples = (sheet: SheetKey, steps: Step<unknown>[]) =>
-    steps
-      .filter((s) => s.action !== 'unchanged')
-      .slice(0, 10)
-      .map((s) => ({ sheet, row: s.row, code: s.code, name: s.name, action: s.action as 'create' | 'update', changes: s.changes }));
-  return {
+/** Counts per sheet, and a few of the rows that change; the market and programme sheets only when the files had rows of them. */
+export function previewOf(plan: {
+  subjectSteps: Step<unknown>[];
+  productSteps: Step<unknown>[];
+  resultSteps: Step<unknown>[];
+  activities: ActivitySteps;
+}): ImportPreview {
+  const steps = (sheet: SheetKey): Step<unknown>[] =>
+    sheet === 'subjects' ? plan.subjectSteps : sheet === 'products' ? plan.productSteps : sheet === 'results' ? plan.resultSteps : plan.activities[sheet];
+  const preview: ImportPreview = {
     subjects: count(plan.subjectSteps),
     products: count(plan.productSteps),
     results: count(plan.resultSteps),
-    samples: [...samples('subjects', plan.subjectSteps), ...samples('products', plan.productSteps), ...samples('results', plan.resultSteps)],
+    samples: SHEET_KEYS.flatMap((sheet) =>
+      steps(sheet)
+        .filter((s) => s.action !== 'unchanged')
+        .slice(0, 10)
+        .map((s) => ({ sheet, row: s.row, code: s.code, name: s.name, action: s.action as 'create' | 'update', changes: s.changes })),
+    ),
   };
+  for (const sheet of ACTIVITY_SHEET_KEYS) if (plan.activities[sheet].length) preview[sheet] = count(plan.activities[sheet]);
+  return preview;
 }
 
 /** The year of each product's first result: a new product's OCOP code carries it. */
@@ -278,40 +298,39 @@ export function firstResultYears(records: ImportRecords) {
 
 /**
  * The records in the order they must be written (producers, then their products, then the products'
- * results), from the `offset`-th on, cut into batches of at most `size`. `end` is the offset after a
- * batch: what a commit records as done when the batch's transaction commits.
+ * results, then the market and programme records, each sheet after those it names), from the
+ * `offset`-th on, cut into batches of at most `size`. `end` is the offset after a batch: what a
+ * commit records as done when the batch's transaction commits.
  */
 export function importBatches(records: ImportRecords, size: number, offset = 0): { records: ImportRecords; end: number }[] {
-  const ordered = [
-    ...records.subjects.map((r) => ['subjects', r] as const),
-    ...records.products.map((r) => ['products', r] as const),
-    ...records.results.map((r) => ['results', r] as const),
-  ];
+  const ordered = SHEET_KEYS.flatMap((sheet) => (records[sheet] as unknown[]).map((r) => [sheet, r] as const));
   const batches: { records: ImportRecords; end: number }[] = [];
   for (let start = offset; start < ordered.length; start += size) {
-    const batch: ImportRecords = { subjects: [], products: [], results: [] };
+    const batch = emptyRecords();
     for (const [sheet, record] of ordered.slice(start, start + size)) (batch[sheet] as unknown[]).push(record);
     batches.push({ records: batch, end: Math.min(start + size, ordered.length) });
   }
   return batches;
 }
-export const recordCount = (records: ImportRecords) => records.subjects.length + records.products.length + records.results.length;
+
+type Counts = ImportPreview['subjects'];
+const add = (x: Counts | undefined, y: Counts | undefined): Counts | undefined =>
+  x && y ? { create: x.create + y.create, update: x.update + y.update, unchanged: x.unchanged + y.unchanged } : (x ?? y);
 
 /** Two previews added up: the counts of the batches of one commit, and a few of their changes. */
 export function addPreviews(a: ImportPreview | null, b: ImportPreview): ImportPreview {
   if (!a) return b;
-  const add = (x: ImportPreview['subjects'], y: ImportPreview['subjects']) => ({
-    create: x.create + y.create,
-    update: x.update + y.update,
-    unchanged: x.unchanged + y.unchanged,
-  });
-  const sheets = ['subjects', 'products', 'results'] as const;
-  return {
-    subjects: add(a.subjects, b.subjects),
-    products: add(a.products, b.products),
-    results: add(a.results, b.results),
-    samples: sheets.flatMap((sheet) => [...a.samples, ...b.samples].filter((s) => s.sheet === sheet).slice(0, 10)),
+  const sum: ImportPreview = {
+    subjects: add(a.subjects, b.subjects)!,
+    products: add(a.products, b.products)!,
+    results: add(a.results, b.results)!,
+    samples: SHEET_KEYS.flatMap((sheet) => [...a.samples, ...b.samples].filter((s) => s.sheet === sheet).slice(0, 10)),
   };
+  for (const sheet of ACTIVITY_SHEET_KEYS) {
+    const counts = add(a[sheet], b[sheet]);
+    if (counts) sum[sheet] = counts;
+  }
+  return sum;
 }
 
 /**
@@ -389,8 +408,10 @@ export async function applyImport(
       await recordAudit(tx, audit, { action: 'update', entityType: 'historical_result', entityId: row.id, before, after: row });
     }
   }
+  // The market and programme records, planned again now that the batch's producers and products are written.
+  const activities = await applyActivities(tx, provinceCode, records, audit, tick);
   onProgress?.(done);
-  return previewOf(plan);
+  return previewOf({ ...plan, activities });
 }
 
 export const fileProblem = (file: string, message: Message): ImportProblem => ({ sheet: file, row: null, column: null, value: null, message });

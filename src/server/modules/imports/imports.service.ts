@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
 import type { SheetKey } from '../../../domain/imports/sheets.js';
 import { adminProvince, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { readWorkbookFile, UnreadableFileError, type SheetTable } from '../../lib/workbook-reader.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import {
-  addPreviews,
-  analyseImport,
-  applyImport,
-  fileProblem,
-  firstResultYears,
-  importBatches,
-  planImport,
-  previewOf,
-  recordCount,
-  type ImportRecords,
-} from './import-plan.js';
+import { addPreviews, analyseImport, applyImport, fileProblem, firstResultYears, importBatches, planImport, previewOf } from './import-plan.js';
+import { completeRecords, recordCount, withoutProblemRows, type ImportRecords } from './import-records.js';
 import { presentImportJob } from './imports.presenter.js';
 import { importsRepository as repo, type JobRow } from './imports.repository.js';
 
@@ -36,7 +27,7 @@ export async function readImport(
   files: UploadedFile[],
   limits: ImportLimits,
   thisYear: number,
-  opts: { sheet?: SheetKey; onProgress?: (rows: number) => void } = {},
+  opts: { sheet?: SheetKey; onProgress?: (rows: number) => void; today?: string } = {},
 ) {
   const tables: SheetTable[] = [];
   const problems: ImportProblem[] = [];
@@ -64,8 +55,8 @@ export async function readImport(
       if (!read.tables.length)
         problems.push(
           fileProblem(file.name, {
-            vi: 'Không tìm thấy sheet Chủ thể, Sản phẩm hay Kết quả đánh giá trong tệp.',
-            en: 'No Chủ thể, Sản phẩm or Kết quả đánh giá sheet in the file.',
+            vi: 'Không tìm thấy trang nào của file mẫu (Chủ thể, Sản phẩm, Kết quả đánh giá, Điểm bán, Hội chợ, sự kiện…) trong tệp.',
+            en: 'None of the template’s sheets (Chủ thể, Sản phẩm, Kết quả đánh giá, Điểm bán, Hội chợ, sự kiện…) is in the file.',
           }),
         );
     } catch (err) {
@@ -73,7 +64,9 @@ export async function readImport(
       problems.push(fileProblem(file.name, err.reason));
     }
   }
-  const analysis = await analyseImport(db, provinceCode, tables, thisYear, opts.onProgress);
+  // The day decides what is "in the future"; the command line, which has no clock of its own, runs now.
+  const today = opts.today ?? vietnamDate(new Date());
+  const analysis = await analyseImport(db, provinceCode, tables, { thisYear, today }, opts.onProgress);
   return { records: analysis.records, problems: [...problems, ...analysis.problems], rowsTotal: analysis.rowsTotal };
 }
 
@@ -154,13 +147,15 @@ export function createImportsService(
     try {
       const { records, problems, rowsTotal } = await readImport(db, province, files, limits, clock().getFullYear(), {
         ...(sheet ? { sheet } : {}),
+        today: vietnamDate(clock()),
         onProgress: (n) => {
           progress.rowsDone = n;
           progress.rowsTotal = Math.max(progress.rowsTotal, n);
         },
       });
       progress.rowsTotal = rowsTotal;
-      const preview = problems.length ? null : previewOf(await planImport(db, province, records));
+      // With problems the file is not written, but the rows without any are previewed: the office sees what the rest would do.
+      const preview = previewOf(await planImport(db, province, problems.length ? withoutProblemRows(records, problems) : records));
       await repo.updateJob(db, jobId, {
         status: problems.length ? 'invalid' : 'validated',
         rowsTotal,
@@ -176,7 +171,7 @@ export function createImportsService(
 
   async function commitJob(job: JobRow, audit: AuditActor) {
     const progress = running.get(job.id)!;
-    const records = job.rows as ImportRecords;
+    const records = completeRecords(job.rows as Partial<ImportRecords>);
     const firstYears = firstResultYears(records);
     const thisYear = clock().getFullYear();
     let tally = job.commitTally as ImportPreview | null;
@@ -255,7 +250,7 @@ export function createImportsService(
       if (!claimed) throw notReady('committed');
       // Another request of this process may have claimed it while this one waited for the database.
       if (running.has(id)) throw busy();
-      track(id, recordCount(claimed.rows as ImportRecords), () => commitJob(claimed, audit), claimed.committedRecords);
+      track(id, recordCount(completeRecords(claimed.rows as Partial<ImportRecords>)), () => commitJob(claimed, audit), claimed.committedRecords);
       return present(claimed, true);
     },
 

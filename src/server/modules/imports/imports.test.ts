@@ -44,12 +44,31 @@ const snapshot = async () => ({
 });
 
 describe('import template', () => {
-  it('has the three sheets with Vietnamese headers and a guide', async () => {
+  it('has a sheet per kind of record with Vietnamese headers, a guide and the lists of its drop-downs', async () => {
     const res = await admin.get('/api/v1/imports/template');
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.raw as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Chủ thể', 'Sản phẩm', 'Kết quả đánh giá', 'Hướng dẫn']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Chủ thể',
+      'Sản phẩm',
+      'Kết quả đánh giá',
+      'Điểm bán',
+      'Siêu thị, chuỗi',
+      'Thương mại điện tử',
+      'Hội chợ, sự kiện',
+      'Tham gia sự kiện',
+      'Ý tưởng sản phẩm',
+      'Phương án SXKD',
+      'Chính sách hỗ trợ',
+      'Khoản hỗ trợ',
+      'Truyền thông',
+      'Tập huấn',
+      'Học viên tập huấn',
+      'Hướng dẫn',
+      'Danh mục',
+    ]);
+    expect(wb.getWorksheet('Danh mục')!.state).toBe('hidden');
     expect((wb.getWorksheet('Kết quả đánh giá')!.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Mã sản phẩm',
       'Năm',
@@ -180,7 +199,13 @@ describe('import', () => {
     );
     expect(job.problemCount).toBe(job.problems.length);
     for (const p of job.problems) expect(p.message.vi).toMatch(/\S/);
-    expect(job.preview).toBeNull();
+    // Every row has a problem: the preview of the rows without any counts nothing.
+    expect(job.preview).toMatchObject({
+      subjects: { create: 0, update: 0, unchanged: 0 },
+      products: { create: 0, update: 0, unchanged: 0 },
+      results: { create: 0, update: 0, unchanged: 0 },
+      samples: [],
+    });
     expect((await admin.post(`/api/v1/imports/${job.id}/commit`)).status).toBe(409);
     expect(await snapshot()).toEqual(before);
   });

@@ -1408,7 +1408,8 @@ export const en: TranslationResource = {
   imports: {
     resume: 'Write the rest',
     title: 'Import from Excel',
-    intro: 'Bring producers, products and earlier evaluation results from spreadsheets into the platform. Everything is checked before anything is written.',
+    intro:
+      'Bring producers, products, earlier results and programme activities (sales points, chains, e-commerce, fairs, ideas, support, communication, training) from spreadsheets into the platform. Everything is checked before anything is written.',
     template: 'Download template',
     check: 'Upload and check',
     commit: 'Write to the database',
@@ -1428,11 +1429,6 @@ export const en: TranslationResource = {
       hint: 'Several files may be chosen. Use the template for the right sheet and column names.',
       refused: 'Skipped files that are not .xlsx or .csv: {{names}}',
       remove: 'Remove file {{name}}',
-    },
-    sheets: {
-      subjects: 'Producers',
-      products: 'Products',
-      results: 'Evaluation results',
     },
     status: {
       validating: 'Checking',

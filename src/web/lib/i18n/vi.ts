@@ -1405,7 +1405,8 @@ export const vi = {
   imports: {
     resume: 'Ghi tiếp phần còn lại',
     title: 'Nhập dữ liệu từ Excel',
-    intro: 'Đưa chủ thể, sản phẩm và kết quả đánh giá các năm trước từ bảng tính vào hệ thống. Dữ liệu được kiểm tra toàn bộ trước khi ghi.',
+    intro:
+      'Đưa chủ thể, sản phẩm, kết quả đánh giá và các hoạt động (điểm bán, siêu thị, sàn TMĐT, hội chợ, ý tưởng, hỗ trợ, truyền thông, tập huấn) từ bảng tính vào hệ thống. Dữ liệu được kiểm tra toàn bộ trước khi ghi.',
     template: 'Tải file mẫu',
     check: 'Tải lên và kiểm tra',
     commit: 'Ghi vào cơ sở dữ liệu',
@@ -1425,11 +1426,6 @@ export const vi = {
       hint: 'Có thể chọn nhiều tệp. Dùng file mẫu để có đúng tên trang và cột.',
       refused: 'Bỏ qua tệp không phải .xlsx hoặc .csv: {{names}}',
       remove: 'Bỏ tệp {{name}}',
-    },
-    sheets: {
-      subjects: 'Chủ thể',
-      products: 'Sản phẩm',
-      results: 'Kết quả đánh giá',
     },
     status: {
       validating: 'Đang kiểm tra',

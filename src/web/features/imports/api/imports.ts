@@ -55,9 +55,8 @@ export function useCommitImport(id: string) {
   });
 }
 
-/** After a commit every list, count and figure may have changed. */
+/** After a commit every list, count and figure may have changed: registry, market and programme records alike. */
 export function useAfterCommit() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all(['imports', 'subjects', 'products', 'certificates', 'dashboard', 'plans'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  return () => queryClient.invalidateQueries();
 }

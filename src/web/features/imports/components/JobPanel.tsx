@@ -9,9 +9,12 @@ import { useLabel } from '../../../lib/i18n/index.js';
 import { isApiError } from '../../../lib/api/client.js';
 import { notifyError } from '../../../lib/notify.js';
 import { isRunning, useAfterCommit, useCommitImport, type ImportJob } from '../api/imports.js';
+import { SHEET_KEYS, type SheetKey } from '../../../../domain/imports/sheets.js';
 import { STATUS_COLOR, useImportLabels } from './labels.js';
 
-const SHEETS = ['subjects', 'products', 'results'] as const;
+type Preview = NonNullable<ImportJob['preview']>;
+/** The sheets a preview counts: always producers, products and results; the others when the files had them. */
+const sheetsOf = (preview: Preview): SheetKey[] => SHEET_KEYS.filter((sheet) => preview[sheet] !== undefined);
 
 export function StatusBadge({ job }: { job: ImportJob }) {
   const labels = useImportLabels();
@@ -111,12 +114,12 @@ function Preview({ job }: { job: ImportJob }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {SHEETS.map((sheet) => (
+            {sheetsOf(preview).map((sheet) => (
               <Table.Tr key={sheet} data-testid={`import-counts-${sheet}`}>
                 <Table.Td fw={500}>{labels.sheet(sheet)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(preview[sheet].create)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(preview[sheet].update)}</Table.Td>
-                <Table.Td ta="right">{formatNumber(preview[sheet].unchanged)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(preview[sheet]!.create)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(preview[sheet]!.update)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(preview[sheet]!.unchanged)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -176,7 +179,7 @@ function Preview({ job }: { job: ImportJob }) {
 function Committed({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const preview = job.preview;
-  const total = (key: 'create' | 'update') => (preview ? SHEETS.reduce((n, sheet) => n + preview[sheet][key], 0) : 0);
+  const total = (key: 'create' | 'update') => (preview ? sheetsOf(preview).reduce((n, sheet) => n + preview[sheet]![key], 0) : 0);
   return (
     <Alert color="green" icon={<IconCircleCheck aria-hidden />} title={t('imports.committed.title')} data-testid="import-committed">
       <Stack gap="xs" align="flex-start">
