@@ -4,16 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { useCommunes } from '../lib/reference.js';
 import { accentInsensitiveFilter } from '../lib/text.js';
 
-function useCommuneOptions() {
+function useCommuneOptions(codes?: readonly string[]) {
   const { data, isLoading } = useCommunes();
-  const options = useMemo(() => (data ?? []).map((c) => ({ value: c.code, label: c.name })), [data]);
+  const options = useMemo(
+    () => (data ?? []).filter((c) => codes === undefined || codes.includes(c.code)).map((c) => ({ value: c.code, label: c.name })),
+    [data, codes],
+  );
   return { options, isLoading };
 }
 
+export type CommuneSelectProps = Omit<SelectProps, 'data'> & {
+  /** Only these communes are offered (in the province's order), e.g. those a user may record in; all when absent. */
+  codes?: readonly string[];
+};
+
 /** One commune/ward of the province, searchable without accents ("sa dec" finds "Sa Đéc"). */
-export function CommuneSelect(props: Omit<SelectProps, 'data'>) {
+export function CommuneSelect({ codes, ...props }: CommuneSelectProps) {
   const { t } = useTranslation();
-  const { options, isLoading } = useCommuneOptions();
+  const { options, isLoading } = useCommuneOptions(codes);
   return (
     <Select
       label={t('select.commune')}

@@ -49,4 +49,25 @@ export function useIndicatorCatalogue() {
   return useQuery({ queryKey: ['reference', 'indicators'], queryFn: () => apiRequest('/indicators', { schema: z.array(IndicatorDefinition) }), ...FOREVER });
 }
 
+/**
+ * A GeoJSON collection of a province's commune outlines, where the platform ships them (empty
+ * elsewhere); the maps (the dashboard's, a sales point's location) read only the geometry, `code`
+ * and `name`.
+ */
+const CommuneOutlines = z.looseObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.looseObject({ type: z.literal('Feature'), properties: z.looseObject({ code: z.string(), name: z.string() }) })),
+});
+export type CommuneOutlines = z.infer<typeof CommuneOutlines>;
+
+/** Shipped outlines never change while the app runs: fetched once, one download for every map. */
+export function useCommuneOutlines(provinceCode: string | null | undefined) {
+  return useQuery({
+    queryKey: ['reference', 'outlines', provinceCode],
+    queryFn: ({ signal }) => apiRequest(`/provinces/${provinceCode}/communes/outlines`, { schema: CommuneOutlines, signal }),
+    enabled: Boolean(provinceCode),
+    ...FOREVER,
+  });
+}
+
 export const criteriaSetLabel = (set: Pick<CriteriaSet, 'number' | 'name'>) => `${set.number}. ${set.name}`;

@@ -8,8 +8,9 @@ import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../../../../domain/programme
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
 import { formatNumber } from '../../../lib/format.js';
 import { useLabel } from '../../../lib/i18n/index.js';
+import type { CommuneOutlines } from '../../../lib/reference.js';
 import { useIsPhone } from '../../../lib/responsive.js';
-import type { CommuneOutlines, DashboardData } from '../api/dashboard.js';
+import type { DashboardData } from '../api/dashboard.js';
 import { ChartCard, NoData } from './ChartCard.js';
 import { EChart } from './EChart.js';
 import { echarts, type ChartInstance, type ChartOption } from './echarts.js';

@@ -5,9 +5,9 @@ import { useSearchParams } from 'react-router';
 import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryView } from '../../../components/QueryView.js';
-import { useAppInfo, useIndicatorCatalogue } from '../../../lib/reference.js';
+import { useAppInfo, useCommuneOutlines, useIndicatorCatalogue } from '../../../lib/reference.js';
 import { useActor } from '../../../lib/session.js';
-import { annualReportUrl, useCommuneOutlines, useDashboard } from '../api/dashboard.js';
+import { annualReportUrl, useDashboard } from '../api/dashboard.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { IndicatorCards } from './IndicatorCards.js';
 

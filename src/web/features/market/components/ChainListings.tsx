@@ -9,13 +9,13 @@ import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { QueryView } from '../../../components/QueryView.js';
 import { SearchInput } from '../../../components/SearchInput.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { formatDate, formatNumber } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import type { ListParams } from '../../../lib/list-params.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import { LISTING_PAGE_SIZE, useDeleteDistributionListing, useDistributionListings, type DistributionListing } from '../api/listings.js';
-import { useActivityAccess } from './access.js';
 import { isChannel, useMarketLabels } from './labels.js';
 import { DistributionListingForm } from './ListingForms.js';
 

@@ -17,7 +17,7 @@ import {
   type Polygon,
 } from 'leaflet';
 import { useEffect, useRef } from 'react';
-import type { Outlines } from '../api/outlines.js';
+import type { CommuneOutlines } from '../../../lib/reference.js';
 
 export type Coordinates = { latitude: number; longitude: number };
 
@@ -27,7 +27,7 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 const PIN = divIcon({ className: 'location-map-pin', html: '<span></span>', iconSize: [26, 26], iconAnchor: [13, 26] });
 
 type LocationMapProps = {
-  outlines: Outlines;
+  outlines: CommuneOutlines;
   /** The commune chosen in the form: the map shows it, where the point is to be clicked. */
   communeCode: string | null;
   value: Coordinates | null;

@@ -4,8 +4,7 @@ import { lazy, Suspense } from 'react';
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormSetValue } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader.js';
-import { useAppInfo } from '../../../lib/reference.js';
-import { useProvinceOutlines } from '../api/outlines.js';
+import { useAppInfo, useCommuneOutlines } from '../../../lib/reference.js';
 import type { SalesPointFormValues } from './sales-point-form.js';
 
 // Leaflet and its stylesheet load with this page only, in a chunk of their own.
@@ -32,7 +31,7 @@ export function LocationPicker<TOut>({ control, setValue, errors }: LocationPick
     name: ['placement', 'communeCode', 'otherProvinceCode', 'latitude', 'longitude'],
   });
   const provinceCode = placement === 'in_province' ? own : placement === 'other_province' ? otherProvinceCode : null;
-  const outlines = useProvinceOutlines(provinceCode);
+  const outlines = useCommuneOutlines(provinceCode);
   const lat = coordinate(latitude);
   const lng = coordinate(longitude);
   const value = lat !== null && lng !== null ? { latitude: lat, longitude: lng } : null;

@@ -2,7 +2,7 @@ import { Group, Radio, Stack, TextInput } from '@mantine/core';
 import { Controller, useWatch, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Placement } from '../../../../domain/market/index.js';
-import { CommuneSelect } from '../../../components/CommuneSelect.js';
+import { ActivityCommuneSelect } from '../../../components/ActivityCommuneSelect.js';
 import { OtherProvinceSelect } from './inputs.js';
 import { isPlacement, useMarketLabels } from './labels.js';
 
@@ -18,8 +18,9 @@ type PlacementFieldsProps<T extends PlacementFormValues, TOut> = {
 };
 
 /**
- * Where a record is (placementProblems): in the province, its commune; in another province, that
- * province; abroad, the country. Only the place the placement asks for is shown.
+ * Where a record is (placementProblems): in the province, its commune, among those the user may
+ * record in; in another province, that province; abroad, the country. Only the place the placement
+ * asks for is shown.
  */
 export function PlacementFields<T extends PlacementFormValues, TOut>({ control, errors, register, communeRequired = true }: PlacementFieldsProps<T, TOut>) {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function PlacementFields<T extends PlacementFormValues, TOut>({ control, 
           control={base}
           name="communeCode"
           render={({ field }) => (
-            <CommuneSelect
+            <ActivityCommuneSelect
               required={communeRequired}
               value={field.value}
               onChange={field.onChange}

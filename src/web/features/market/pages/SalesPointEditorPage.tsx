@@ -5,9 +5,9 @@ import { ForbiddenNotice } from '../../../components/ForbiddenNotice.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useCreateSalesPoint, useSalesPoint, useUpdateSalesPoint } from '../api/sales-points.js';
-import { useActivityAccess } from '../components/access.js';
 import { salesPointFormValues } from '../components/sales-point-form.js';
 import { SalesPointForm } from '../components/SalesPointForm.js';
 

@@ -9,10 +9,10 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import { SALES_POINT_PAGE_SIZE, useSalesPoints } from '../api/sales-points.js';
-import { useActivityAccess } from '../components/access.js';
 import { isPlacement, isSalesPointKind, isSalesPointStatus, useMarketLabels } from '../components/labels.js';
 import { SalesPointCards, SalesPointTable } from '../components/SalesPointResults.js';
 

@@ -5,9 +5,9 @@ import { ForbiddenNotice } from '../../../components/ForbiddenNotice.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useCreateTradeEvent, useTradeEvent, useUpdateTradeEvent } from '../api/trade-events.js';
-import { useActivityAccess } from '../components/access.js';
 import { tradeEventFormValues } from '../components/trade-event-form.js';
 import { TradeEventForm } from '../components/TradeEventForm.js';
 

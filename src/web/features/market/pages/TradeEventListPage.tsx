@@ -9,10 +9,10 @@ import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
 import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { useListParams } from '../../../lib/list-params.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import { TRADE_EVENT_PAGE_SIZE, useTradeEvents } from '../api/trade-events.js';
-import { useActivityAccess } from '../components/access.js';
 import { isPlacement, isTradeEventKind, useMarketLabels } from '../components/labels.js';
 import { TradeEventCards, TradeEventTable } from '../components/TradeEventResults.js';
 

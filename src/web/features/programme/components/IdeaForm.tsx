@@ -1,12 +1,13 @@
 import { SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ActivityCommuneSelect } from '../../../components/ActivityCommuneSelect.js';
 import { FormActions } from '../../../components/FormActions.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { ProductIdea, ProductIdeaInput } from '../api/ideas.js';
-import { ActivityCommuneSelect, CriteriaSetSelect, FormDateInput, today } from './fields.js';
+import { CriteriaSetSelect, FormDateInput, today } from './fields.js';
 import { IdeaBody } from './schemas.js';
 
 /** Editing state of an idea: Selects hold null until chosen, the criteria set number as text. */

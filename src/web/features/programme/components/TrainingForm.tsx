@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ActivityCommuneSelect } from '../../../components/ActivityCommuneSelect.js';
 import { FieldArrayEditor } from '../../../components/FieldArrayEditor.js';
 import { FormActions } from '../../../components/FormActions.js';
 import { SectionCard } from '../../../components/SectionCard.js';
@@ -8,7 +9,7 @@ import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { formatNumber } from '../../../lib/format.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { TrainingCourse, TrainingCourseInput } from '../api/training.js';
-import { ActivityCommuneSelect, CountInput, FormDateInput, today } from './fields.js';
+import { CountInput, FormDateInput, today } from './fields.js';
 import { attendeePeople } from './figures.js';
 import { TrainingBody } from './schemas.js';
 

@@ -3,14 +3,13 @@ import { DateInput, type DateInputProps } from '@mantine/dates';
 import dayjs from 'dayjs';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { criteriaSetLabel, useCommunes, useCriteriaSets } from '../../../lib/reference.js';
+import { criteriaSetLabel, useCriteriaSets } from '../../../lib/reference.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
-import { useActivityAccess } from './access.js';
 
 /**
  * Inputs the programme's forms share, bound to react-hook-form fields: a date shown dd/mm/yyyy and
- * sent yyyy-mm-dd, an amount of đồng with thousands separators, a whole number, and the communes
- * the user may record in.
+ * sent yyyy-mm-dd, an amount of đồng with thousands separators, a whole number, and the criteria
+ * sets.
  */
 
 type Bound<T extends FieldValues, TOut, N extends FieldPath<T>> = { control: Control<T, unknown, TOut>; name: N };
@@ -103,28 +102,6 @@ export function CountInput<T extends FieldValues, TOut, N extends FieldPath<T>>(
           ref={field.ref}
         />
       )}
-    />
-  );
-}
-
-/**
- * The communes where the user may record an activity: every commune of the province for the
- * office, a commune officer's own communes otherwise (canEditActivity decides).
- */
-export function ActivityCommuneSelect(props: Omit<SelectProps, 'data'>) {
-  const { t } = useTranslation();
-  const communes = useCommunes();
-  const options = useActivityAccess().recordableCommunes.map((c) => ({ value: c.code, label: c.name }));
-  return (
-    <Select
-      label={t('select.commune')}
-      placeholder={t('select.communePlaceholder')}
-      searchable
-      filter={accentInsensitiveFilter}
-      nothingFoundMessage={t('select.nothingFound')}
-      disabled={communes.isLoading}
-      {...props}
-      data={options}
     />
   );
 }

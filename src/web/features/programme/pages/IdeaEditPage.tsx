@@ -3,9 +3,9 @@ import { useNavigate, useParams } from 'react-router';
 import { ForbiddenNotice } from '../../../components/ForbiddenNotice.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useIdea, useUpdateIdea } from '../api/ideas.js';
-import { useActivityAccess } from '../components/access.js';
 import { IdeaForm, ideaFormValues } from '../components/IdeaForm.js';
 
 export function IdeaEditPage() {

@@ -7,11 +7,11 @@ import { FieldList } from '../../../components/FieldList.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { formatNumber, orDash } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useDeleteTrainingCourse, useTrainingCourse, type TrainingCourse } from '../api/training.js';
-import { useActivityAccess } from '../components/access.js';
 import { attendeePeople, courseDates } from '../components/figures.js';
 
 function Attendees({ course }: { course: TrainingCourse }) {

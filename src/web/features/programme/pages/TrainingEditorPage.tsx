@@ -4,9 +4,9 @@ import { useNavigate, useParams } from 'react-router';
 import { ForbiddenNotice } from '../../../components/ForbiddenNotice.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
+import { useActivityAccess } from '../../../lib/activity-access.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useSaveTrainingCourse, useTrainingCourse } from '../api/training.js';
-import { useActivityAccess } from '../components/access.js';
 import { TrainingForm, trainingFormValues } from '../components/TrainingForm.js';
 
 const LIST = '/activities/training';
