@@ -1,13 +1,11 @@
 import type { Message } from '../errors.js';
+import { codesOf, type Labels } from '../labels.js';
 
 /**
  * Market access: the kinds of places OCOP products are sold, the e-commerce platforms, the trade
  * events producers take part in, and the criteria a sales point is checked against. Labels are
  * defined once here and read by the server (exports, the annual report) and the web app.
  */
-
-type Labels<K extends string> = Readonly<Record<K, Message>>;
-const keys = <K extends string>(labels: Labels<K>) => Object.keys(labels) as [K, ...K[]];
 
 export const SALES_POINT_KIND_LABELS = {
   ocop_point: { vi: 'Điểm giới thiệu và bán sản phẩm OCOP', en: 'OCOP showroom and sales point' },
@@ -16,7 +14,7 @@ export const SALES_POINT_KIND_LABELS = {
   supermarket_counter: { vi: 'Quầy trong siêu thị', en: 'Counter in a supermarket' },
 } as const satisfies Labels<string>;
 export type SalesPointKind = keyof typeof SALES_POINT_KIND_LABELS;
-export const SALES_POINT_KINDS = keys<SalesPointKind>(SALES_POINT_KIND_LABELS);
+export const SALES_POINT_KINDS = codesOf<SalesPointKind>(SALES_POINT_KIND_LABELS);
 
 /** Where a sales point or an event is, seen from the province that records it. */
 export const PLACEMENT_LABELS = {
@@ -25,7 +23,7 @@ export const PLACEMENT_LABELS = {
   abroad: { vi: 'Nước ngoài', en: 'Abroad' },
 } as const satisfies Labels<string>;
 export type Placement = keyof typeof PLACEMENT_LABELS;
-export const PLACEMENTS = keys<Placement>(PLACEMENT_LABELS);
+export const PLACEMENTS = codesOf<Placement>(PLACEMENT_LABELS);
 
 export const SALES_POINT_STATUS_LABELS = {
   active: { vi: 'Đang hoạt động', en: 'Open' },
@@ -33,7 +31,7 @@ export const SALES_POINT_STATUS_LABELS = {
   closed: { vi: 'Đã đóng cửa', en: 'Closed' },
 } as const satisfies Labels<string>;
 export type SalesPointStatus = keyof typeof SALES_POINT_STATUS_LABELS;
-export const SALES_POINT_STATUSES = keys<SalesPointStatus>(SALES_POINT_STATUS_LABELS);
+export const SALES_POINT_STATUSES = codesOf<SalesPointStatus>(SALES_POINT_STATUS_LABELS);
 
 /**
  * Decision 950/QĐ-BCT (18/04/2023), criteria for OCOP showrooms and sales points 2023–2025,
@@ -50,7 +48,7 @@ export const SALES_POINT_LOCATION_LABELS = {
   post_office: { vi: 'Bưu cục, bưu điện văn hóa xã', en: 'Post office or commune cultural post office' },
 } as const satisfies Labels<string>;
 export type SalesPointLocation = keyof typeof SALES_POINT_LOCATION_LABELS;
-export const SALES_POINT_LOCATIONS = keys<SalesPointLocation>(SALES_POINT_LOCATION_LABELS);
+export const SALES_POINT_LOCATIONS = codesOf<SalesPointLocation>(SALES_POINT_LOCATION_LABELS);
 
 /**
  * The checklist of Decision 950/QĐ-BCT a point is assessed against, besides its location (criterion
@@ -133,7 +131,7 @@ export const CONSENT_LABELS = {
   refused: { vi: 'Chủ thể không đồng ý', en: 'Producer declined' },
 } as const satisfies Labels<string>;
 export type Consent = keyof typeof CONSENT_LABELS;
-export const CONSENTS = keys<Consent>(CONSENT_LABELS);
+export const CONSENTS = codesOf<Consent>(CONSENT_LABELS);
 
 export const DISTRIBUTION_CHANNEL_LABELS = {
   supermarket: { vi: 'Siêu thị', en: 'Supermarket' },
@@ -142,7 +140,7 @@ export const DISTRIBUTION_CHANNEL_LABELS = {
   wholesale: { vi: 'Nhà phân phối, bán buôn', en: 'Distributor or wholesaler' },
 } as const satisfies Labels<string>;
 export type DistributionChannel = keyof typeof DISTRIBUTION_CHANNEL_LABELS;
-export const DISTRIBUTION_CHANNELS = keys<DistributionChannel>(DISTRIBUTION_CHANNEL_LABELS);
+export const DISTRIBUTION_CHANNELS = codesOf<DistributionChannel>(DISTRIBUTION_CHANNEL_LABELS);
 
 export const TRADE_EVENT_KIND_LABELS = {
   fair: { vi: 'Hội chợ', en: 'Trade fair' },
@@ -151,7 +149,7 @@ export const TRADE_EVENT_KIND_LABELS = {
   supply_demand: { vi: 'Hội nghị kết nối cung cầu', en: 'Supply–demand matching conference' },
 } as const satisfies Labels<string>;
 export type TradeEventKind = keyof typeof TRADE_EVENT_KIND_LABELS;
-export const TRADE_EVENT_KINDS = keys<TradeEventKind>(TRADE_EVENT_KIND_LABELS);
+export const TRADE_EVENT_KINDS = codesOf<TradeEventKind>(TRADE_EVENT_KIND_LABELS);
 
 export const LISTING_STATUS_LABELS = {
   proposed: { vi: 'Chờ duyệt', en: 'Awaiting approval' },
@@ -159,7 +157,7 @@ export const LISTING_STATUS_LABELS = {
   rejected: { vi: 'Không duyệt', en: 'Rejected' },
 } as const satisfies Labels<string>;
 export type ListingStatus = keyof typeof LISTING_STATUS_LABELS;
-export const LISTING_STATUSES = keys<ListingStatus>(LISTING_STATUS_LABELS);
+export const LISTING_STATUSES = codesOf<ListingStatus>(LISTING_STATUS_LABELS);
 
 export * from './ecommerce.js';
 export * from './places.js';

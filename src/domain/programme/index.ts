@@ -1,12 +1,11 @@
 import type { Message } from '../errors.js';
+import { codesOf, type Labels } from '../labels.js';
 
 /**
  * The programme's activities besides evaluation: the front of the OCOP cycle (ideas and business
  * plans, steps 1–4 of the annual cycle, ocop-rules §8), support, communication and training. Labels
  * are defined once here and read by the server (exports, the annual report) and the web app.
  */
-type Labels<K extends string> = Readonly<Record<K, Message>>;
-const keys = <K extends string>(labels: Labels<K>) => Object.keys(labels) as [K, ...K[]];
 
 export const IDEA_STATUS_LABELS = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
@@ -15,14 +14,14 @@ export const IDEA_STATUS_LABELS = {
   rejected: { vi: 'Không chấp nhận', en: 'Rejected' },
 } as const satisfies Labels<string>;
 export type IdeaStatus = keyof typeof IDEA_STATUS_LABELS;
-export const IDEA_STATUSES = keys<IdeaStatus>(IDEA_STATUS_LABELS);
+export const IDEA_STATUSES = codesOf<IdeaStatus>(IDEA_STATUS_LABELS);
 
 export const BUSINESS_PLAN_KIND_LABELS = {
   plan: { vi: 'Phương án sản xuất kinh doanh', en: 'Business plan' },
   project: { vi: 'Dự án sản xuất kinh doanh', en: 'Business project' },
 } as const satisfies Labels<string>;
 export type BusinessPlanKind = keyof typeof BUSINESS_PLAN_KIND_LABELS;
-export const BUSINESS_PLAN_KINDS = keys<BusinessPlanKind>(BUSINESS_PLAN_KIND_LABELS);
+export const BUSINESS_PLAN_KINDS = codesOf<BusinessPlanKind>(BUSINESS_PLAN_KIND_LABELS);
 
 export const BUSINESS_PLAN_STATUS_LABELS = {
   drafting: { vi: 'Đang xây dựng', en: 'Being drafted' },
@@ -32,7 +31,7 @@ export const BUSINESS_PLAN_STATUS_LABELS = {
   abandoned: { vi: 'Dừng thực hiện', en: 'Abandoned' },
 } as const satisfies Labels<string>;
 export type BusinessPlanStatus = keyof typeof BUSINESS_PLAN_STATUS_LABELS;
-export const BUSINESS_PLAN_STATUSES = keys<BusinessPlanStatus>(BUSINESS_PLAN_STATUS_LABELS);
+export const BUSINESS_PLAN_STATUSES = codesOf<BusinessPlanStatus>(BUSINESS_PLAN_STATUS_LABELS);
 
 /** A business plan is built on an idea the commune accepted (step 3 follows step 2). */
 export const ideaMayHavePlan = (status: IdeaStatus): boolean => status === 'accepted';
@@ -51,7 +50,7 @@ export const SUPPORT_AREA_LABELS = {
   other: { vi: 'Khác', en: 'Other' },
 } as const satisfies Labels<string>;
 export type SupportArea = keyof typeof SUPPORT_AREA_LABELS;
-export const SUPPORT_AREAS = keys<SupportArea>(SUPPORT_AREA_LABELS);
+export const SUPPORT_AREAS = codesOf<SupportArea>(SUPPORT_AREA_LABELS);
 
 export const GRANT_STATUS_LABELS = {
   approved: { vi: 'Đã phê duyệt', en: 'Approved' },
@@ -59,7 +58,7 @@ export const GRANT_STATUS_LABELS = {
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 } as const satisfies Labels<string>;
 export type GrantStatus = keyof typeof GRANT_STATUS_LABELS;
-export const GRANT_STATUSES = keys<GrantStatus>(GRANT_STATUS_LABELS);
+export const GRANT_STATUSES = codesOf<GrantStatus>(GRANT_STATUS_LABELS);
 
 /**
  * What a policy has committed of its budget: every grant not cancelled. A grant that would take the
@@ -80,7 +79,7 @@ export const COMMUNICATION_KIND_LABELS = {
   social_media: { vi: 'Mạng xã hội', en: 'Social media' },
 } as const satisfies Labels<string>;
 export type CommunicationKind = keyof typeof COMMUNICATION_KIND_LABELS;
-export const COMMUNICATION_KINDS = keys<CommunicationKind>(COMMUNICATION_KIND_LABELS);
+export const COMMUNICATION_KINDS = codesOf<CommunicationKind>(COMMUNICATION_KIND_LABELS);
 
 export * from './funnel.js';
 

@@ -2,7 +2,7 @@ import type { CommunicationItemInput, CommunicationListQuery } from '../../../co
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { forbidden, invalid, notFound, type FieldErrors } from '../../../domain/errors.js';
-import { activitiesProvince, canManageSupport, canReadActivity, type Actor } from '../../../domain/policies/index.js';
+import { canManageSupport, canReadActivity, type Actor } from '../../../domain/policies/index.js';
 import { webUrlProblem } from '../../../domain/programme/index.js';
 import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
@@ -10,6 +10,7 @@ import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { presentCommunicationItem } from './communication.presenter.js';
 import { communicationRepository as repo, type CommunicationFilters, type CommunicationRow } from './communication.repository.js';
+import { requireActivitiesProvince } from '../../lib/activity-scope.js';
 
 const ITEM = { vi: 'tin, bài truyền thông', en: 'communication item' };
 const text = (v: string | null | undefined) => (v == null ? null : normalizeText(v));
@@ -20,11 +21,7 @@ const text = (v: string | null | undefined) => (v == null ? null : normalizeText
  * read by the province's commune officers.
  */
 export function createCommunicationService(db: Db, deploymentProvince: string, clock: () => Date) {
-  function readableProvince(actor: Actor) {
-    const province = activitiesProvince(actor, deploymentProvince);
-    if (!province) throw forbidden();
-    return province;
-  }
+  const readableProvince = (actor: Actor) => requireActivitiesProvince(actor, deploymentProvince);
 
   async function load(actor: Actor, id: string) {
     const item = await repo.get(db, id);

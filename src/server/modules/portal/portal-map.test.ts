@@ -132,7 +132,9 @@ describe('the map JSON', () => {
 
   it('is described in the OpenAPI document, sales points with what and where they are', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    const schema = doc.paths['/api/v1/public/map'].get.responses['200'].content['application/json'].schema;
+    const answer = doc.paths['/api/v1/public/map'].get.responses['200'].content['application/json'].schema;
+    // A named schema is a reference to the document's components.
+    const schema = answer.$ref ? doc.components.schemas[answer.$ref.split('/').pop()] : answer;
     const salesPoints = schema.properties.salesPoints;
     expect(salesPoints).toMatchObject({ type: 'array' });
     expect(Object.keys(salesPoints.items.properties).sort()).toEqual(['address', 'commune', 'kind', 'latitude', 'longitude', 'name']);

@@ -5,7 +5,6 @@ import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors } from '../../../domain/errors.js';
 import { placementProblems } from '../../../domain/market/index.js';
 import {
-  activitiesProvince,
   canAnswerConsent,
   canEditActivity,
   canReadActivity,
@@ -21,6 +20,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { presentCarriedProduct, presentProductSalesPoint, presentSalesPoint, presentSalesPointItem } from './sales-points.presenter.js';
 import { salesPointsRepository as repo, type CarriedRow, type SalesPointFilters, type SalesPointRow } from './sales-points.repository.js';
+import { requireActivitiesProvince } from '../../lib/activity-scope.js';
 
 const SALES_POINT = { vi: 'điểm bán', en: 'sales point' };
 /** One answer for a point that is missing, unreadable, or does not carry the product for this caller. */
@@ -50,11 +50,7 @@ const shownToPublic = (carried: readonly { consent: string }[]) => carried.some(
 export function createSalesPointsService(db: Db, deploymentProvince: string, clock: () => Date, onPublicChange: () => void) {
   const today = () => vietnamDate(clock());
 
-  function readableProvince(actor: Actor) {
-    const province = activitiesProvince(actor, deploymentProvince);
-    if (!province) throw forbidden();
-    return province;
-  }
+  const readableProvince = (actor: Actor) => requireActivitiesProvince(actor, deploymentProvince);
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row || !canReadActivity(actor, activityRef(row), deploymentProvince)) throw notFound(SALES_POINT);

@@ -18,6 +18,7 @@ import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { presentGrant, presentPolicy } from './support.presenter.js';
 import { supportRepository as repo, type GrantFilters, type GrantRow, type GrantScope, type PolicyFilters, type PolicyRow } from './support.repository.js';
+import { requireActivitiesProvince } from '../../lib/activity-scope.js';
 
 const POLICY = { vi: 'chính sách hỗ trợ', en: 'support policy' };
 const GRANT = { vi: 'khoản hỗ trợ', en: 'support grant' };
@@ -36,11 +37,7 @@ export function createSupportService(db: Db, deploymentProvince: string, clock: 
   const today = () => vietnamDate(clock());
   const provinceRef = (provinceCode: string) => ({ provinceCode, communeCode: null });
 
-  function readableProvince(actor: Actor) {
-    const province = activitiesProvince(actor, deploymentProvince);
-    if (!province) throw forbidden();
-    return province;
-  }
+  const readableProvince = (actor: Actor) => requireActivitiesProvince(actor, deploymentProvince);
 
   async function loadPolicy(actor: Actor, id: string) {
     const policy = await repo.getPolicy(db, id);

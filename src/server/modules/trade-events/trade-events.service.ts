@@ -4,7 +4,7 @@ import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { periodProblems } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors } from '../../../domain/errors.js';
 import { placementProblems } from '../../../domain/market/index.js';
-import { activitiesProvince, canEditActivity, canReadActivity, canReadSubject, type Actor, type ActivityRef } from '../../../domain/policies/index.js';
+import { canEditActivity, canReadActivity, canReadSubject, type Actor, type ActivityRef } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
@@ -14,6 +14,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { presentTradeEvent, presentTradeEventItem } from './trade-events.presenter.js';
 import { tradeEventsRepository as repo, type ParticipantRow, type ParticipantValues, type TradeEventRow } from './trade-events.repository.js';
+import { requireActivitiesProvince } from '../../lib/activity-scope.js';
 
 const EVENT = { vi: 'sự kiện', en: 'event' };
 const PHOTO = { vi: 'ảnh', en: 'photo' };
@@ -44,11 +45,7 @@ const NOT_HELD_YET = {
 export function createTradeEventsService(db: Db, deploymentProvince: string, storage: FileStorage, clock: () => Date) {
   const today = () => vietnamDate(clock());
 
-  function readableProvince(actor: Actor) {
-    const province = activitiesProvince(actor, deploymentProvince);
-    if (!province) throw forbidden();
-    return province;
-  }
+  const readableProvince = (actor: Actor) => requireActivitiesProvince(actor, deploymentProvince);
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row || !canReadActivity(actor, activityRef(row), deploymentProvince)) throw notFound(EVENT);
