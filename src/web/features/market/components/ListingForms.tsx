@@ -20,7 +20,7 @@ import {
   type EcommerceListingInput as EcommerceInput,
   type EcommerceListingUpdate as EcommerceUpdate,
 } from '../api/listings.js';
-import { FormDate, FormNumber } from './inputs.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
 import { useMarketLabels } from './labels.js';
 import {
   distributionFormValues,
@@ -123,7 +123,7 @@ export function EcommerceListingForm({ listing, product, proposal = false, onClo
         />
         {!proposal && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <FormDate control={control} name="lastCheckedOn" label={t('market.listings.fields.lastCheckedOn')} error={errors.lastCheckedOn?.message} />
+            <FormDateInput control={control} name="lastCheckedOn" label={t('market.listings.fields.lastCheckedOn')} error={errors.lastCheckedOn?.message} />
             <Controller
               control={control}
               name="active"
@@ -212,8 +212,8 @@ export function DistributionListingForm({ listing, product, onClose }: Distribut
             allowDeselect={false}
             error={errors.channel?.message}
           />
-          <FormNumber control={control} name="stores" label={t('market.listings.fields.stores')} error={errors.stores?.message} />
-          <FormDate control={control} name="since" label={t('market.listings.fields.since')} error={errors.since?.message} />
+          <FormNumberInput control={control} name="stores" label={t('market.listings.fields.stores')} error={errors.stores?.message} />
+          <FormDateInput control={control} name="since" label={t('market.listings.fields.since')} error={errors.since?.message} />
         </SimpleGrid>
         <Controller
           control={control}

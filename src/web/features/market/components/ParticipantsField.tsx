@@ -6,7 +6,7 @@ import { FieldArrayEditor } from '../../../components/FieldArrayEditor.js';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
 import { useSubjectProducts } from '../api/products.js';
-import { FormNumber } from './inputs.js';
+import { FormNumberInput } from '../../../components/FormFields.js';
 import { BLANK_PARTICIPANT, type TradeEventFormValues } from './trade-event-form.js';
 
 type Props<TOut> = {
@@ -86,13 +86,13 @@ export function ParticipantsField<TOut>({ control, setValue, errors }: Props<TOu
               )}
             />
             <ParticipantProducts control={control} index={index} error={entryErrors?.productIds?.message} />
-            <FormNumber
+            <FormNumberInput
               control={control}
               name={`participants.${index}.booths`}
               label={t('market.tradeEvents.fields.booths')}
               error={entryErrors?.booths?.message}
             />
-            <FormNumber
+            <FormNumberInput
               control={control}
               name={`participants.${index}.revenueVnd`}
               label={t('market.tradeEvents.fields.revenueVnd')}

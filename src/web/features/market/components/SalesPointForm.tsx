@@ -8,7 +8,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { SalesPointInput as SalesPointInputValue } from '../api/sales-points.js';
 import { ChecklistFields } from './ChecklistFields.js';
-import { FormDate } from './inputs.js';
+import { FormDateInput } from '../../../components/FormFields.js';
 import { useMarketLabels } from './labels.js';
 import { LocationPicker } from './LocationPicker.js';
 import { PlacementFields } from './PlacementFields.js';
@@ -83,7 +83,7 @@ export function SalesPointForm({ defaultValues, submitLabel, onSubmit, onCancel 
         <SectionCard title={t('market.salesPoints.sections.operation')}>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <FormDate control={control} name="openedOn" label={t('market.salesPoints.fields.openedOn')} error={errors.openedOn?.message} />
+              <FormDateInput control={control} name="openedOn" label={t('market.salesPoints.fields.openedOn')} error={errors.openedOn?.message} />
               <FormSelect
                 control={control}
                 name="status"
@@ -94,7 +94,7 @@ export function SalesPointForm({ defaultValues, submitLabel, onSubmit, onCancel 
                 error={errors.status?.message}
               />
               {status === 'closed' && (
-                <FormDate control={control} name="closedOn" label={t('market.salesPoints.fields.closedOn')} error={errors.closedOn?.message} />
+                <FormDateInput control={control} name="closedOn" label={t('market.salesPoints.fields.closedOn')} error={errors.closedOn?.message} />
               )}
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -8,7 +8,7 @@ import { FormSelect } from '../../../components/FormSelect.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { TradeEventInput as TradeEventInputValue } from '../api/trade-events.js';
-import { FormDate, FormNumber } from './inputs.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
 import { useMarketLabels } from './labels.js';
 import { ParticipantsField } from './ParticipantsField.js';
 import { PlacementFields } from './PlacementFields.js';
@@ -58,8 +58,8 @@ export function TradeEventForm({ defaultValues, otherParticipantCount = 0, submi
                 allowDeselect={false}
                 error={errors.kind?.message}
               />
-              <FormDate control={control} name="startsOn" label={t('market.tradeEvents.fields.startsOn')} required error={errors.startsOn?.message} />
-              <FormDate control={control} name="endsOn" label={t('market.tradeEvents.fields.endsOn')} required error={errors.endsOn?.message} />
+              <FormDateInput control={control} name="startsOn" label={t('market.tradeEvents.fields.startsOn')} required error={errors.startsOn?.message} />
+              <FormDateInput control={control} name="endsOn" label={t('market.tradeEvents.fields.endsOn')} required error={errors.endsOn?.message} />
             </SimpleGrid>
             <TextInput label={t('market.tradeEvents.fields.organiser')} error={errors.organiser?.message} {...register('organiser')} />
           </Stack>
@@ -83,10 +83,10 @@ export function TradeEventForm({ defaultValues, otherParticipantCount = 0, submi
               {t('market.tradeEvents.resultsHint')}
             </Text>
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-              <FormNumber control={control} name="booths" label={t('market.tradeEvents.fields.booths')} error={errors.booths?.message} />
-              <FormNumber control={control} name="visitors" label={t('market.tradeEvents.fields.visitors')} error={errors.visitors?.message} />
-              <FormNumber control={control} name="revenueVnd" label={t('market.tradeEvents.fields.revenueVnd')} vnd error={errors.revenueVnd?.message} />
-              <FormNumber control={control} name="contracts" label={t('market.tradeEvents.fields.contracts')} error={errors.contracts?.message} />
+              <FormNumberInput control={control} name="booths" label={t('market.tradeEvents.fields.booths')} error={errors.booths?.message} />
+              <FormNumberInput control={control} name="visitors" label={t('market.tradeEvents.fields.visitors')} error={errors.visitors?.message} />
+              <FormNumberInput control={control} name="revenueVnd" label={t('market.tradeEvents.fields.revenueVnd')} vnd error={errors.revenueVnd?.message} />
+              <FormNumberInput control={control} name="contracts" label={t('market.tradeEvents.fields.contracts')} error={errors.contracts?.message} />
             </SimpleGrid>
           </Stack>
         </SectionCard>

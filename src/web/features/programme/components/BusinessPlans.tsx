@@ -18,7 +18,8 @@ import { notifySuccess } from '../../../lib/notify.js';
 import { useDeletePlan, useSavePlan, type BusinessPlan, type BusinessPlanInput, type ProductIdea } from '../api/ideas.js';
 import { useSubjectProductOptions } from '../api/products.js';
 import { PlanStatusBadge, ProductStageBadge } from './badges.js';
-import { FormDateInput, MoneyInput, today } from './fields.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
+import { today } from './fields.js';
 import { useProgrammeLabels } from './labels.js';
 
 /** Editing state of a plan: Selects hold null until chosen; the amount '' while empty. */
@@ -146,7 +147,7 @@ function PlanForm({ idea, plan, onClose }: { idea: ProductIdea; plan: BusinessPl
             maxDate={today()}
             error={errors.approvedOn?.message}
           />
-          <MoneyInput control={control} name="investmentVnd" label={t('programme.plans.fields.investmentVnd')} error={errors.investmentVnd?.message} />
+          <FormNumberInput vnd control={control} name="investmentVnd" label={t('programme.plans.fields.investmentVnd')} error={errors.investmentVnd?.message} />
           <Controller
             control={control}
             name="productId"

@@ -9,7 +9,8 @@ import { FormSelect } from '../../../components/FormSelect.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useDeleteCommunicationItem, useSaveCommunicationItem, type CommunicationItem, type CommunicationItemInput } from '../api/communication.js';
-import { CountInput, FormDateInput, today } from './fields.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
+import { today } from './fields.js';
 import { useProgrammeLabels } from './labels.js';
 
 type CommunicationFormValues = {
@@ -88,7 +89,8 @@ function CommunicationForm({ item, onClose }: { item: CommunicationItem | null; 
             maxDate={today()}
             error={errors.publishedOn?.message}
           />
-          <CountInput
+          <FormNumberInput
+            hideControls={false}
             control={control}
             name="quantity"
             label={t('programme.communication.fields.quantity')}

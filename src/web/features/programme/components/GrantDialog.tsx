@@ -13,7 +13,8 @@ import { notifySuccess } from '../../../lib/notify.js';
 import { useSubjectPlanOptions } from '../api/ideas.js';
 import { useSubjectProductOptions } from '../api/products.js';
 import { useDeleteGrant, usePolicyOptions, useSaveGrant, type SupportGrant, type SupportGrantInput } from '../api/support.js';
-import { FormDateInput, MoneyInput, today } from './fields.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
+import { today } from './fields.js';
 import { useProgrammeLabels, type BudgetSource } from './labels.js';
 
 type GrantFormValues = {
@@ -187,7 +188,7 @@ function GrantForm({ grant, policyId, onClose }: { grant: SupportGrant | null; p
           {...register('content')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MoneyInput control={control} name="amountVnd" label={t('programme.grants.fields.amountVnd')} required error={errors.amountVnd?.message} />
+          <FormNumberInput vnd control={control} name="amountVnd" label={t('programme.grants.fields.amountVnd')} required error={errors.amountVnd?.message} />
           <FormSelect
             control={control}
             name="fundingSource"

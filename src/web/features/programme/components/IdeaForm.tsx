@@ -7,7 +7,8 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { ProductIdea, ProductIdeaInput } from '../api/ideas.js';
-import { CriteriaSetSelect, FormDateInput, today } from './fields.js';
+import { FormDateInput } from '../../../components/FormFields.js';
+import { CriteriaSetSelect, today } from './fields.js';
 import { IdeaBody } from './schemas.js';
 
 /** Editing state of an idea: Selects hold null until chosen, the criteria set number as text. */

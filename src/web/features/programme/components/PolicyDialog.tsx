@@ -8,7 +8,7 @@ import { FormSelect } from '../../../components/FormSelect.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useSavePolicy, type SupportPolicy, type SupportPolicyInput } from '../api/support.js';
-import { MoneyInput } from './fields.js';
+import { FormNumberInput } from '../../../components/FormFields.js';
 import { useProgrammeLabels } from './labels.js';
 import { YearSelect } from './YearSelect.js';
 
@@ -88,7 +88,7 @@ function PolicyForm({ policy, onSaved, onClose }: { policy: SupportPolicy | null
           {...register('legalBasis')}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <MoneyInput control={control} name="budgetVnd" label={t('programme.support.fields.budgetVnd')} error={errors.budgetVnd?.message} />
+          <FormNumberInput vnd control={control} name="budgetVnd" label={t('programme.support.fields.budgetVnd')} error={errors.budgetVnd?.message} />
           <TextInput label={t('programme.fields.externalCode')} error={errors.externalCode?.message} {...register('externalCode')} />
         </SimpleGrid>
         <Textarea label={t('programme.fields.note')} autosize minRows={2} maxRows={6} error={errors.note?.message} {...register('note')} />

@@ -9,7 +9,8 @@ import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLa
 import { notifySuccess } from '../../../lib/notify.js';
 import { useScreenIdea, type IdeaScreeningInput, type ProductIdea } from '../api/ideas.js';
 import type { IdeaStatus } from '../../../../domain/programme/index.js';
-import { FormDateInput, today } from './fields.js';
+import { FormDateInput } from '../../../components/FormFields.js';
+import { today } from './fields.js';
 import { useProgrammeLabels } from './labels.js';
 import { adviceRequired, ScreeningBody } from './schemas.js';
 

@@ -9,7 +9,8 @@ import { SubjectSelect } from '../../../components/SubjectSelect.js';
 import { formatNumber } from '../../../lib/format.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { TrainingCourse, TrainingCourseInput } from '../api/training.js';
-import { CountInput, FormDateInput, today } from './fields.js';
+import { FormDateInput, FormNumberInput } from '../../../components/FormFields.js';
+import { today } from './fields.js';
 import { attendeePeople } from './figures.js';
 import { TrainingBody } from './schemas.js';
 
@@ -116,7 +117,8 @@ export function TrainingForm({ defaultValues, submitLabel, onSubmit, onCancel }:
               />
               <TextInput label={t('programme.training.fields.organiser')} error={errors.organiser?.message} {...register('organiser')} />
               <TextInput label={t('programme.training.fields.trainers')} error={errors.trainers?.message} {...register('trainers')} />
-              <CountInput
+              <FormNumberInput
+                hideControls={false}
                 control={control}
                 name="participants"
                 label={t('programme.training.fields.participants')}
@@ -163,7 +165,8 @@ export function TrainingForm({ defaultValues, submitLabel, onSubmit, onCancel }:
                         />
                       )}
                     />
-                    <CountInput
+                    <FormNumberInput
+                      hideControls={false}
                       control={control}
                       name={`attendees.${index}.people`}
                       label={t('programme.training.attendees.people')}
