@@ -95,16 +95,6 @@ async function enhance(host: HTMLElement): Promise<void> {
     },
   }).addTo(map);
 
-  // The open sales points, as dots above the communes: what they are and where, with their address.
-  for (const point of data.salesPoints) {
-    const box = element('div', '');
-    box.append(element('strong', point.name), element('p', [point.address, point.commune].filter(Boolean).join(', ')));
-    circleMarker([point.latitude, point.longitude], { radius: 6, color: '#7a2e0e', weight: 2, fillColor: '#f59f00', fillOpacity: 0.95 })
-      .bindTooltip(point.name)
-      .bindPopup(box)
-      .addTo(map);
-  }
-
   const bounds = communes.getBounds();
   // The province is the subject: no zooming out to the world and, without tiles, no closer than
   // its simplified outlines bear.
@@ -115,6 +105,17 @@ async function enhance(host: HTMLElement): Promise<void> {
     if (!tiles) map.setMaxZoom(map.getZoom() + 4);
   };
   fit();
+  // The open sales points, as dots above the communes: what they are and where, with their address
+  // (added once the map has its view: a marker is placed in pixels).
+  for (const point of data.salesPoints) {
+    const box = element('div', '');
+    box.append(element('strong', point.name), element('p', [point.address, point.commune].filter(Boolean).join(', ')));
+    circleMarker([point.latitude, point.longitude], { radius: 6, color: '#7a2e0e', weight: 2, fillColor: '#f59f00', fillOpacity: 0.95 })
+      .bindTooltip(point.name)
+      .bindPopup(box)
+      .addTo(map);
+  }
+
   map.setMaxBounds(bounds.pad(0.5));
   // The box's size settles once the stylesheets apply, and changes when a phone turns: Leaflet
   // measured it once, so it measures again and the province is fitted to the new box.
