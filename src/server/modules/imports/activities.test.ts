@@ -26,7 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rows = <T>(query: string) => queryRows<T>(t.database.db, sql.raw(query));
+/** Rows read back as SQL gives them; amounts in đồng are bigint, which PostgreSQL's driver hands back as text. */
+const rows = async <T>(query: string) =>
+  (await queryRows<Record<string, unknown>>(t.database.db, sql.raw(query))).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, key.endsWith('_vnd') && typeof value === 'string' ? Number(value) : value])),
+  ) as T[];
 const TABLES = [
   'sales_points',
   'sales_point_products',
@@ -278,16 +282,16 @@ describe('importing market and programme records', () => {
     ]);
     expect(
       await rows(
-        `select sp.external_code as policy, sp.budget_vnd as budget, g.external_code as grant, g.amount_vnd as amount, g.funding_source, g.status,
+        `select sp.external_code as policy, sp.budget_vnd, g.external_code as grant, g.amount_vnd, g.funding_source, g.status,
          p.ocop_code = '${ocopCode}' as demo_product, g.business_plan_id is not null as with_plan
          from support_grants g join support_policies sp on sp.id = g.policy_id left join products p on p.id = g.product_id order by 1, 3`,
       ),
     ).toEqual([
       {
         policy: 'CS01',
-        budget: 500_000_000,
+        budget_vnd: 500_000_000,
         grant: 'HT01',
-        amount: 30_000_000,
+        amount_vnd: 30_000_000,
         funding_source: 'province',
         status: 'disbursed',
         demo_product: false,
@@ -295,9 +299,9 @@ describe('importing market and programme records', () => {
       },
       {
         policy: 'CS01',
-        budget: 500_000_000,
+        budget_vnd: 500_000_000,
         grant: 'HT02',
-        amount: 15_000_000,
+        amount_vnd: 15_000_000,
         funding_source: 'province',
         status: 'approved',
         demo_product: true,
@@ -305,9 +309,9 @@ describe('importing market and programme records', () => {
       },
       {
         policy: 'CS02',
-        budget: 1_200_000_000,
+        budget_vnd: 1_200_000_000,
         grant: 'HT01',
-        amount: 200_000_000,
+        amount_vnd: 200_000_000,
         funding_source: 'central',
         status: 'approved',
         demo_product: false,
