@@ -42,7 +42,7 @@ export const demoActivitiesRepository = {
             join subjects s on s.id = p.subject_id
            where c.province_code = ${provinceCode} and c.revoked_on is null and c.superseded_on is null
              and c.issued_on <= ${day} and c.expires_on >= ${day}
-           order by p.id`,
+           order by p.ocop_code, p.sort_key`,
     ),
 
   insertSalesPoints: (tx: DbOrTx, rows: Insert<typeof salesPoints>[]) => inChunks(rows, 200, (c) => tx.insert(salesPoints).values(c)),
