@@ -85,7 +85,7 @@ export function SalesPointDetailPage() {
                   { label: t('market.salesPoints.fields.kind'), value: labels.kind(record.kind) },
                   { label: t('market.salesPoints.fields.operator'), value: orDash(record.operator) },
                   { label: t('market.salesPoints.fields.phone'), value: orDash(record.phone) },
-                  { label: t('market.placement.label'), value: `${labels.placement(record.placement)} · ${place(record)}` },
+                  { label: t('market.placement.label'), value: [...new Set([labels.placement(record.placement), place(record)])].join(' · ') },
                   { label: t('market.salesPoints.fields.address'), value: orDash(record.address) },
                   { label: t('market.salesPoints.fields.coordinates'), value: coordinates(record.latitude, record.longitude) },
                   { label: t('market.salesPoints.fields.locationType'), value: record.locationType ? labels.location(record.locationType) : '—' },

@@ -159,7 +159,7 @@ export function TradeEventDetailPage() {
                 items={[
                   { label: t('market.tradeEvents.fields.kind'), value: labels.eventKind(record.kind) },
                   { label: t('market.tradeEvents.columns.period'), value: periodText(record) },
-                  { label: t('market.placement.label'), value: `${labels.placement(record.placement)} · ${place(record)}` },
+                  { label: t('market.placement.label'), value: [...new Set([labels.placement(record.placement), place(record)])].join(' · ') },
                   { label: t('market.tradeEvents.fields.place'), value: orDash(record.place) },
                   { label: t('market.tradeEvents.fields.organiser'), value: orDash(record.organiser) },
                   { label: t('market.tradeEvents.fields.externalCode'), value: orDash(record.externalCode) },
