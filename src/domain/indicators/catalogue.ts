@@ -359,7 +359,7 @@ export const INDICATORS: readonly Indicator[] = [
     'events',
     'Hội chợ, triển lãm có sản phẩm OCOP',
     'Fairs with OCOP products',
-    'Hội chợ, triển lãm, tuần lễ văn hóa – du lịch, hội nghị kết nối cung cầu bắt đầu trong năm: với toàn tỉnh, mọi sự kiện đã ghi nhận; với các xã, sự kiện có chủ thể của xã tham gia. Theo xã nơi tổ chức (sự kiện ngoài tỉnh không thuộc xã nào).',
+    'Hội chợ, triển lãm, tuần lễ văn hoá – du lịch, hội nghị kết nối cung cầu bắt đầu trong năm: với toàn tỉnh, mọi sự kiện đã ghi nhận; với các xã, sự kiện có chủ thể của xã tham gia. Theo xã nơi tổ chức (sự kiện ngoài tỉnh không thuộc xã nào).',
     'Fairs, exhibitions, culture and tourism weeks and supply–demand conferences that started in the year: for the province every event recorded; for communes, the events a producer of theirs took part in. By the commune where held (events outside the province belong to no commune).',
     { breakdown: 'eventKind' },
   ),

@@ -45,7 +45,7 @@ export const SALES_POINT_LOCATION_LABELS = {
   craft_village: { vi: 'Làng nghề, làng nghề truyền thống', en: 'Craft village' },
   trade_centre: { vi: 'Trung tâm dịch vụ thương mại cấp xã, khu, cụm công nghiệp', en: 'Local trade centre or industrial cluster' },
   fair_centre: { vi: 'Trung tâm hội chợ, triển lãm, giới thiệu sản phẩm', en: 'Fair, exhibition or showroom centre' },
-  post_office: { vi: 'Bưu cục, bưu điện văn hóa xã', en: 'Post office or commune cultural post office' },
+  post_office: { vi: 'Bưu cục, bưu điện văn hoá xã', en: 'Post office or commune cultural post office' },
 } as const satisfies Labels<string>;
 export type SalesPointLocation = keyof typeof SALES_POINT_LOCATION_LABELS;
 export const SALES_POINT_LOCATIONS = codesOf<SalesPointLocation>(SALES_POINT_LOCATION_LABELS);
@@ -79,7 +79,7 @@ export const SALES_POINT_CHECKLIST = [
     code: 'products_origin',
     group: 'products',
     label: {
-      vi: 'Sản phẩm rõ nguồn gốc, xuất xứ, nhãn hàng hóa đúng quy định, bảo đảm chất lượng và an toàn',
+      vi: 'Sản phẩm rõ nguồn gốc, xuất xứ, nhãn hàng hoá đúng quy định, bảo đảm chất lượng và an toàn',
       en: 'Products of known origin, labelled as required, safe and of assured quality',
     },
   },
@@ -145,7 +145,7 @@ export const DISTRIBUTION_CHANNELS = codesOf<DistributionChannel>(DISTRIBUTION_C
 export const TRADE_EVENT_KIND_LABELS = {
   fair: { vi: 'Hội chợ', en: 'Trade fair' },
   exhibition: { vi: 'Triển lãm', en: 'Exhibition' },
-  culture_tourism_week: { vi: 'Tuần lễ văn hóa – du lịch', en: 'Culture and tourism week' },
+  culture_tourism_week: { vi: 'Tuần lễ văn hoá – du lịch', en: 'Culture and tourism week' },
   supply_demand: { vi: 'Hội nghị kết nối cung cầu', en: 'Supply–demand matching conference' },
 } as const satisfies Labels<string>;
 export type TradeEventKind = keyof typeof TRADE_EVENT_KIND_LABELS;

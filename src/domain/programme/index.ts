@@ -55,7 +55,7 @@ export const SUPPORT_AREAS = codesOf<SupportArea>(SUPPORT_AREA_LABELS);
 export const GRANT_STATUS_LABELS = {
   approved: { vi: 'Đã phê duyệt', en: 'Approved' },
   disbursed: { vi: 'Đã giải ngân', en: 'Paid' },
-  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+  cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
 } as const satisfies Labels<string>;
 export type GrantStatus = keyof typeof GRANT_STATUS_LABELS;
 export const GRANT_STATUSES = codesOf<GrantStatus>(GRANT_STATUS_LABELS);

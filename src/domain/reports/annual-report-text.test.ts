@@ -188,7 +188,7 @@ describe('activity sentences', () => {
     ],
     [
       trade({ fairs: { events: 1, producers: 0, visitors: 0, revenueVnd: 0, contracts: 0, byKind: { culture_tourism_week: 1 } } }),
-      'Trong năm, đã tổ chức, tham gia 01 sự kiện xúc tiến thương mại (01 tuần lễ văn hóa – du lịch).',
+      'Trong năm, đã tổ chức, tham gia 01 sự kiện xúc tiến thương mại (01 tuần lễ văn hoá – du lịch).',
     ],
   ])('say what the fairs brought (%#)', (f, sentence) => {
     expect(fairsSentence(f)).toBe(sentence);

@@ -104,7 +104,7 @@ describe('the template', () => {
     expect([2, 3, 4, 5].map((r) => lists.getCell(`${column}${r}`).value)).toEqual([
       'Hội chợ',
       'Triển lãm',
-      'Tuần lễ văn hóa – du lịch',
+      'Tuần lễ văn hoá – du lịch',
       'Hội nghị kết nối cung cầu',
     ]);
     const guide = wb.getWorksheet('Hướng dẫn')!;
