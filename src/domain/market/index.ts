@@ -161,3 +161,4 @@ export const LISTING_STATUSES = codesOf<ListingStatus>(LISTING_STATUS_LABELS);
 
 export * from './ecommerce.js';
 export * from './places.js';
+export * from './chain-key.js';

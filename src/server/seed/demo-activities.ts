@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  chainKey,
   normaliseListingUrl,
   SALES_POINT_CHECKLIST_CODES,
   type EcommercePlatform,
@@ -164,7 +165,7 @@ export async function seedDemoActivities(db: Db, rnd: Random, today: string): Pr
             id: randomUUID(),
             productId: p.id,
             chain,
-            chainKey: foldVietnamese(chain),
+            chainKey: chainKey(chain),
             channel,
             stores: rnd.int(1, 40),
             since: p.firstIssued > today ? today : p.firstIssued,

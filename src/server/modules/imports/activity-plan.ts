@@ -9,7 +9,7 @@ import { committedTotal, IDEA_STATUS_LABELS, ideaMayHavePlan, type GrantStatus, 
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { chainKey } from '../listings/chain-key.js';
+import { chainKey } from '../../../domain/market/index.js';
 import { activityRecordsRepository as repo } from './activity-records.repository.js';
 import { actionOf, changedFields, problemOf, type ImportRecords, type Step } from './import-records.js';
 

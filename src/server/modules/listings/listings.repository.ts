@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { communes, distributionListings, ecommerceListings, products, salesPointProducts, salesPoints, subjects } from '../../db/schema/index.js';
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans, type SearchPlan } from '../../db/text-search.js';
-import { chainKey } from './chain-key.js';
+import { chainKey } from '../../../domain/market/index.js';
 
 /** What a listing shows of its product and producer, and where the producer is (for access). */
 const productColumns = {

@@ -11,7 +11,7 @@ import type {
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors, type Message } from '../../../domain/errors.js';
-import { checkListingPlatform, normaliseListingUrl } from '../../../domain/market/index.js';
+import { checkListingPlatform, normaliseListingUrl, chainKey } from '../../../domain/market/index.js';
 import {
   canEditProductMarket,
   canProposeListing,
@@ -25,7 +25,6 @@ import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { chainKey } from './chain-key.js';
 import { presentDistributionListing, presentEcommerceListing, presentWhereToBuy } from './listings.presenter.js';
 import { listingsRepository as repo, type DistributionRow, type EcommerceRow } from './listings.repository.js';
 

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../../domain/text/vietnamese.js';
+import { foldVietnamese } from '../text/vietnamese.js';
 
 /**
  * The form a chain's name is compared in: folded, letters and digits only, so "Co.op Mart",
