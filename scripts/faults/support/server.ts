@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -26,6 +26,12 @@ export function freePort(): Promise<number> {
       probe.close(() => (port ? resolve(port) : reject(new Error('No free port found'))));
     });
   });
+}
+
+/** Environment that loads the heap probe (support/heap-probe.mjs) into the server, writing to `probeFile`. */
+export function heapProbeEnv(probeFile: string): Record<string, string> {
+  const probe = pathToFileURL(path.join(REPO_ROOT, 'scripts/faults/support/heap-probe.mjs')).href;
+  return { NODE_OPTIONS: `--expose-gc --import=${probe}`, HEAP_PROBE_FILE: probeFile };
 }
 
 export type ServerOptions = {
@@ -129,6 +135,23 @@ export class ServerProcess {
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), 20_000);
     await this.exit;
     clearTimeout(timer);
+  }
+
+  /**
+   * The live heap after a full garbage collection, in MB, from a server started with the heap probe
+   * (`heapProbeEnv`); null when the process is not running or does not answer within the timeout.
+   */
+  async liveHeapMb(probeFile: string, timeoutMs = 10_000): Promise<number | null> {
+    if (!this.running) return null;
+    const before = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8').split('\n').filter(Boolean).length : 0;
+    this.child!.kill('SIGUSR2');
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const lines = fs.existsSync(probeFile) ? fs.readFileSync(probeFile, 'utf8').split('\n').filter(Boolean) : [];
+      if (lines.length > before) return (JSON.parse(lines.at(-1)!) as { heapUsedMb: number }).heapUsedMb;
+      await sleep(100);
+    }
+    return null;
   }
 
   /** Resident memory of the process in MB (Linux), or null when it is not running. */
