@@ -17,6 +17,7 @@ const FEATURES = [
   'councils',
   'criteria',
   'dashboard',
+  'home',
   'decisions',
   'dossiers',
   'imports',

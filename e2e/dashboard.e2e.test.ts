@@ -88,7 +88,7 @@ describe('programme dashboard', () => {
     await page.getByRole('link', { name: 'Nhập dữ liệu', exact: true }).click();
     await page.getByRole('heading', { name: 'Nhập dữ liệu từ Excel' }).waitFor();
 
-    const template = await download(page, () => page.getByRole('link', { name: 'Tải file mẫu' }).click());
+    const template = await download(page, () => page.getByRole('link', { name: 'Tải tệp mẫu' }).click());
     expect(template.bytes.subarray(0, 2).toString()).toBe('PK');
 
     await page.locator('input[type="file"]').setInputFiles(badCsv);

@@ -74,7 +74,14 @@ export const SheetSummary = z.object({
   scanUrl: z.string().nullable(),
 });
 
-export const Rescoring = z.object({ scoringRound: z.number().int(), reason: z.string(), requestedLabel: z.string(), requestedAt: z.string() });
+export const Rescoring = z.object({
+  scoringRound: z.number().int(),
+  reason: z.string(),
+  requestedLabel: z.string(),
+  /** The requester's full name when the account exists: what the page shows. */
+  requestedName: z.string().nullable(),
+  requestedAt: z.string(),
+});
 
 export const SessionDossier = z.object({
   dossierId: z.uuid(),

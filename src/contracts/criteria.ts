@@ -9,7 +9,10 @@ export const CriteriaVersionSummary = z
     partMaxima: z.object({ A: z.number(), B: z.number(), C: z.number() }),
     inForce: z.boolean(),
     source: z.enum(['builtin', 'import']),
-    sets: z.array(z.object({ number: z.number().int(), code: z.string(), name: z.string(), sector: z.string(), productGroup: z.string() })),
+    /** `sector` is Vietnamese, `sectorEn` its English twin (empty when the file gives none). */
+    sets: z.array(
+      z.object({ number: z.number().int(), code: z.string(), name: z.string(), sector: z.string(), sectorEn: z.string(), productGroup: z.string() }),
+    ),
   })
   .meta({ id: 'CriteriaVersionSummary' });
 
@@ -22,6 +25,7 @@ type Node =
       maxPoints: number;
       requirementNote: string | null;
       optionsNote: string | null;
+      optionsNoteEn: string | null;
       options: z.infer<typeof OptionSchema>[];
     }
   | { kind: 'group'; code: string; label: string; maxPoints: number; requirementNote: string | null; children: Node[] };
@@ -34,6 +38,7 @@ const NodeSchema: z.ZodType<Node> = z.lazy(() =>
       maxPoints: z.number(),
       requirementNote: z.string().nullable(),
       optionsNote: z.string().nullable(),
+      optionsNoteEn: z.string().nullable(),
       options: z.array(OptionSchema),
     }),
     z.object({
@@ -65,8 +70,10 @@ export const CriteriaSetDetail = z
       code: z.string(),
       name: z.string(),
       sector: z.string(),
+      sectorEn: z.string(),
       productGroup: z.string(),
       leadMinistry: z.string(),
+      leadMinistryEn: z.string(),
       disqualifiers: z.array(z.string()),
       parts: z.array(z.object({ code: z.enum(['A', 'B', 'C']), label: z.string(), maxPoints: z.number(), items: z.array(NodeSchema) })),
     }),

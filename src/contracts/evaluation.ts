@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOSSIER_ACTIONS, DOSSIER_KINDS, DOSSIER_STATES } from '../domain/evaluation/dossier-workflow.js';
 import { DOCUMENT_TYPE_CODES } from '../domain/evaluation/dossier-documents.js';
-import { IsoDate, PageQuery, optionalText, paginated } from './common.js';
+import { IsoDate, MessageSchema, PageQuery, optionalText, paginated } from './common.js';
 import { SelfAssessment } from './self-assessments.js';
 
 export const RoundLevel = z.enum(['province', 'ministry']);
@@ -135,6 +135,13 @@ export const Dossier = z
     communeDueOn: z.string().nullable(),
     /** The commune's 15 working days have passed without its assessment. */
     communeOverdue: z.boolean(),
+    /**
+     * The deadline of the stage the dossier is at (the commune's 15 working days, a re-rating's 45
+     * days, the round's result date: the earliest running), and whether it has passed; null when none runs.
+     */
+    deadline: z.object({ rule: z.enum(['commune_assessment', 'rerating_45_days', 'round_result']), dueOn: z.string(), overdue: z.boolean() }).nullable(),
+    /** What keeps the dossier from being filed now (no completed self-assessment…): the submit step is offered only when empty. */
+    submitBlockers: z.array(MessageSchema),
     /** The provincial council's mean and the star its locked sheets earned (after minimum-star gates). */
     councilScore: z.number().nullable(),
     councilStar: z.number().int().nullable(),
@@ -167,6 +174,7 @@ export const DossierCreateBody = z
   .object({
     productId: z.uuid(),
     kind: DossierKind,
+    /** The product's self-assessment (Mẫu 02) on its criteria set, finished or still in progress: required. */
     selfAssessmentId: z.uuid().optional(),
     registration: Registration,
   })
@@ -259,7 +267,10 @@ export const DossierEvent = z.object({
   action: z.string(),
   fromState: z.string().nullable(),
   toState: z.string(),
+  /** Who took the step as recorded (their e-mail, or "system"). */
   actorLabel: z.string(),
+  /** Their full name, when the account still exists: what the history shows. */
+  actorName: z.string().nullable(),
   comment: z.string().nullable(),
   at: z.string(),
 });

@@ -45,6 +45,25 @@ export const ImportPreview = z.object({
       changes: z.array(z.string()),
     }),
   ),
+  /** Producers without a commune code whose commune was found from their address: the part read and the commune. */
+  communes: z.array(z.object({ row: z.number().int(), code: z.string(), text: z.string(), communeCode: z.string(), communeName: z.string() })).optional(),
+  /**
+   * Rows linked to a producer registered by hand (without the province's code): by tax code, or by
+   * name and commune. Committing updates that producer and gives it the row's code.
+   */
+  matches: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        subjectId: z.string(),
+        subjectName: z.string(),
+        taxCode: z.string().nullable(),
+        by: z.enum(['taxCode', 'nameCommune']),
+      }),
+    )
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 
@@ -67,3 +86,5 @@ export const ImportJob = z
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const ImportUploadQuery = z.object({ sheet: ImportSheet.optional() });
+/** Which of the uploaded files to give back with its problems marked (their order in the upload). */
+export const ProblemsFileQuery = z.object({ file: z.coerce.number().int().min(0).max(10).default(0) });

@@ -13,8 +13,11 @@ export const CriteriaSetSummary = z
     code: z.string(),
     name: z.string(),
     sector: z.string(),
+    /** English twin of `sector`; null when the criteria file gives none. */
+    sectorEn: z.string().nullable(),
     productGroup: z.string(),
     leadMinistry: z.string().nullable(),
+    leadMinistryEn: z.string().nullable(),
   })
   .meta({ id: 'CriteriaSetSummary' });
 

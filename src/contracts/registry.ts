@@ -1,6 +1,8 @@
 import { CERTIFICATE_STATUSES } from '../domain/certificates/validity.js';
 import { z } from 'zod';
 import { GENDERS, LEGAL_FORM_CODES, SUBJECT_STATUSES } from '../domain/subjects/legal-forms.js';
+import { foundingDateProblem } from '../domain/subjects/founding-date.js';
+import { vietnamDate } from '../domain/dates/calendar.js';
 import { validateEmail, validateGtin, validatePhone, validateTaxCode } from '../domain/identifiers/index.js';
 import type { Message } from '../domain/errors.js';
 import { IsoDate, PageQuery, optionalText, paginated } from './common.js';
@@ -18,7 +20,27 @@ const identifier = (check: Check) =>
     return z.NEVER;
   });
 
-const count = z.preprocess((v) => (v === '' ? null : v), z.coerce.number().int().min(0).max(1_000_000).nullable().optional());
+/**
+ * A head count: a whole number from 0. A value out of shape is refused with a message, never
+ * "fixed" (−3 is not 3, and 2,5 is neither 2 nor 25): the person who typed it decides what was meant.
+ */
+const count = z
+  .preprocess((v) => (v === '' ? null : v), z.coerce.number().nullable().optional())
+  .superRefine((v, ctx) => {
+    if (v == null) return;
+    if (!Number.isInteger(v)) fail(ctx, { vi: 'Số lao động phải là số nguyên (không có phần lẻ).', en: 'A head count must be a whole number.' });
+    else if (v < 0) fail(ctx, { vi: 'Số lao động không thể âm.', en: 'A head count cannot be negative.' });
+    else if (v > 1_000_000) fail(ctx, { vi: 'Số lao động tối đa là 1.000.000.', en: 'A head count cannot exceed 1,000,000.' });
+  });
+
+/** A founding date (yyyy-mm-dd): a real day, not in the future, not before 1900 (domain/subjects/founding-date.ts). */
+const foundingDate = z
+  .preprocess((v) => (v === '' ? null : v), z.string().nullable().optional())
+  .superRefine((v, ctx) => {
+    if (v == null) return;
+    const problem = foundingDateProblem(v, vietnamDate(new Date()));
+    if (problem) fail(ctx, problem);
+  });
 
 export const SubjectInput = z
   .object({
@@ -33,11 +55,16 @@ export const SubjectInput = z
     address: optionalText(500),
     phone: identifier(validatePhone),
     email: identifier(validateEmail),
-    foundedOn: z.preprocess((v) => (v === '' ? null : v), IsoDate.nullable().optional()),
+    foundedOn: foundingDate,
     workforceTotal: count,
     workforceLocal: count,
     workforceWomen: count,
     status: z.enum(SUBJECT_STATUSES).default('active'),
+    /**
+     * The caller confirms the subject is a branch (chi nhánh) of the subject(s) already holding its
+     * tax code; without it a tax code already registered is refused (domain/subjects/tax-code.ts).
+     */
+    confirmBranch: z.boolean().optional(),
   })
   // Cross-field checks run even when other fields are invalid (`when`), so a form shows every problem at once.
   .refine((v) => !exceedsTotal(v.workforceLocal, v.workforceTotal), {
@@ -84,6 +111,21 @@ export const Subject = z
   })
   .meta({ id: 'Subject' });
 export type Subject = z.infer<typeof Subject>;
+
+/** Who already holds a tax code: asked by the subject form as soon as a valid code is typed. */
+export const TaxCodeHoldersQuery = z.object({
+  taxCode: z.string().trim().min(1).max(100),
+  /** The subject being edited, which does not count as a holder of its own code. */
+  exceptId: z.uuid().optional(),
+});
+export const TaxCodeHolders = z.object({
+  taxCode: z.string(),
+  /** Whether any subject holds the code, in the caller's scope or not. */
+  registered: z.boolean(),
+  /** The holders the caller may read; the others are only counted in `registered`. */
+  subjects: z.array(z.object({ id: z.uuid(), name: z.string(), communeName: z.string() })),
+});
+export type TaxCodeHolders = z.infer<typeof TaxCodeHolders>;
 
 export const SubjectListQuery = PageQuery.extend({
   legalForm: z.enum(LEGAL_FORM_CODES).optional(),
@@ -199,7 +241,10 @@ export const AuditEntry = z
   .object({
     id: z.number().int(),
     at: z.string(),
+    /** Who made the change as recorded (their e-mail, "system" or "anonymous"). */
     actorLabel: z.string(),
+    /** Their full name, when the account exists: what the history shows. */
+    actorName: z.string().nullable(),
     action: z.enum(['create', 'update', 'delete']),
     entityType: z.string(),
     entityId: z.string(),

@@ -14,6 +14,8 @@ import { pingDatabase, type Database } from './db/client.js';
 import { createFileStorage } from './lib/file-storage.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { passwordResetRoutes } from './modules/auth/password-reset.routes.js';
+import { createPasswordResetService } from './modules/auth/password-reset.service.js';
 import { createCriteriaCatalogue } from './modules/criteria/criteria.catalogue.js';
 import { criteriaRoutes } from './modules/criteria/criteria.routes.js';
 import { createCriteriaService } from './modules/criteria/criteria.service.js';
@@ -42,6 +44,8 @@ import { createProvinceMap } from './modules/portal/portal.map.js';
 import { portalPageRoutes, publicApiRoutes } from './modules/portal/portal.routes.js';
 import { createCouncilsService } from './modules/councils/councils.service.js';
 import { councilsRoutes } from './modules/councils/councils.routes.js';
+import { createHomeService } from './modules/home/home.service.js';
+import { homeRoutes } from './modules/home/home.routes.js';
 import { createSessionsService } from './modules/councils/sessions.service.js';
 import { createSheetsService } from './modules/councils/sheets.service.js';
 import { createDocumentsService } from './modules/documents/documents.service.js';
@@ -140,7 +144,7 @@ export async function buildApp({ config, database, logger = false, logStream, cl
     certificates: createCertificatesService(db, clock, () => portal.invalidate()),
     decisions: createDecisionsService(db, clock, () => portal.invalidate()),
     results: createHistoricalResultsService(db),
-    imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock),
+    imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock, { storage }),
     plans: createPlansService(db, config.provinceCode),
     indicators: createIndicatorsService(db, config.provinceCode),
     councils: createCouncilsService({ db, settings, storage, clock }),
@@ -200,6 +204,7 @@ export async function buildApp({ config, database, logger = false, logStream, cl
         return { status: 'ok' as const };
       });
       await api.register(authRoutes, { auth, config });
+      await api.register(passwordResetRoutes, { passwordReset: createPasswordResetService(db, config, clock) });
       await api.register(referenceRoutes, { db, config, version: APP_VERSION });
       await api.register(usersRoutes, { users: services.users });
       await api.register(subjectsRoutes, { subjects: services.subjects });
@@ -223,6 +228,7 @@ export async function buildApp({ config, database, logger = false, logStream, cl
       await api.register(notificationsRoutes, { notifications: services.notifications });
       await api.register(councilsRoutes, { councils: services.councils, sessions: services.sessions, sheets: services.sheets });
       await api.register(documentsRoutes, { documents: services.documents });
+      await api.register(homeRoutes, { home: createHomeService(db, clock) });
       await api.register(plansRoutes, { plans: services.plans });
       await api.register(indicatorsRoutes, { indicators: services.indicators });
       await api.register(reportsRoutes, { reports: createReportsService(db, services.indicators, config.provinceCode, clock) });

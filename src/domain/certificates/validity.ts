@@ -77,7 +77,7 @@ export const REVOCATION_GROUNDS = {
   a: { vi: 'Cung cấp thông tin không trung thực, giả mạo hồ sơ', en: 'Dishonest information or forged dossier' },
   b: { vi: 'Sản phẩm không còn đáp ứng tiêu chí theo kết luận kiểm tra', en: 'The product no longer meets the criteria, per an inspection' },
   c: {
-    vi: 'Vi phạm pháp luật về chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn hàng hóa…',
+    vi: 'Vi phạm pháp luật về chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn hàng hoá…',
     en: 'Violation of law on quality, food safety, environment, IP, labelling…',
   },
   d: { vi: 'Sử dụng nhãn OCOP không đúng, gây nhầm lẫn', en: 'Improper use of the OCOP mark causing confusion' },

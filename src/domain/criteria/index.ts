@@ -7,3 +7,4 @@ export { CriteriaVersionFileSchema, type CriteriaVersionFile } from './schema.js
 export { validateCriteriaVersion, loadCriteriaVersion, CriteriaValidationError, type CriteriaValidationResult } from './validate.js';
 export { listScorableCriteria, findSet, walkCriteria, casesOfSet, optionAppliesToCase, bestPoints, maxReachableTotals } from './queries.js';
 export { criteriaVersionSlug, versionInForce } from './slug.js';
+export { canonicalJson, criteriaScoringFingerprint, CRITERIA_DISPLAY_FIELDS } from './fingerprint.js';

@@ -22,6 +22,7 @@ export interface CriterionFile {
   max_score: number;
   requirement_note?: string | null | undefined;
   options_note?: string | null | undefined;
+  options_note_en?: string | null | undefined;
   is_scorable: boolean;
   options: z.infer<typeof CriterionOptionFileSchema>[];
   children: CriterionFile[];
@@ -33,6 +34,7 @@ export const CriterionFileSchema: z.ZodType<CriterionFile> = z.object({
   max_score: z.number().finite(),
   requirement_note: z.string().nullish(),
   options_note: z.string().nullish(),
+  options_note_en: z.string().nullish(),
   is_scorable: z.boolean(),
   options: z.array(CriterionOptionFileSchema),
   get children() {
@@ -52,8 +54,10 @@ export const CriteriaSetFileSchema = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, hyphens)'),
   name: z.string().min(1),
   sector: z.string(),
+  sector_en: z.string().optional(),
   group: z.string(),
   leadMinistry: z.string(),
+  leadMinistry_en: z.string().optional(),
   disqualifiers: z.array(z.string()),
   sections: z.array(SectionFileSchema),
 });
@@ -110,6 +114,7 @@ function toNode(c: CriterionFile): CriterionNode {
       maxPoints: c.max_score,
       requirementNote: note(c.requirement_note),
       optionsNote: note(c.options_note),
+      optionsNoteEn: note(c.options_note_en),
       options: c.options.map(toOption),
     };
   }
@@ -129,8 +134,10 @@ function toSet(s: CriteriaSetFile): CriteriaSet {
     code: s.code,
     name: s.name.trim(),
     sector: s.sector.trim(),
+    sectorEn: s.sector_en?.trim() ?? '',
     productGroup: s.group.trim(),
     leadMinistry: s.leadMinistry.trim(),
+    leadMinistryEn: s.leadMinistry_en?.trim() ?? '',
     disqualifiers: s.disqualifiers.map((d) => d.trim()).filter((d) => d.length > 0),
     parts: s.sections.map((p) => ({
       code: p.code,

@@ -49,6 +49,8 @@ export interface Criterion {
   readonly requirementNote: string | null;
   /** How the options were read where the text is ambiguous (e.g. the bilingual-label yes/no). */
   readonly optionsNote: string | null;
+  /** The same note in English, for the English interface; null when the file gives none. */
+  readonly optionsNoteEn: string | null;
   readonly options: readonly CriterionOption[];
 }
 
@@ -78,10 +80,13 @@ export interface CriteriaSet {
   /** Stable slug, e.g. `rau-cu-qua-hat-tuoi`. */
   readonly code: string;
   readonly name: string;
+  /** Vietnamese display fields; the `…En` twins are shown by the English interface (empty when absent). */
   readonly sector: string;
+  readonly sectorEn: string;
   /** Product group (nhóm sản phẩm), not to be confused with a criterion group. */
   readonly productGroup: string;
   readonly leadMinistry: string;
+  readonly leadMinistryEn: string;
   /** "Hồ sơ bị loại khi…": grounds on which the dossier is rejected before ranking. */
   readonly disqualifiers: readonly string[];
   readonly parts: readonly CriteriaPart[];

@@ -58,6 +58,12 @@ describe('dossier workflow (Art. 6–7, Decision 26/2026/QĐ-TTg)', () => {
     ['not before its central council scored it', ministry, 'ministry_decide', 'forwarded_to_ministry', 'invalid_state'],
     ['a province cannot decide for the ministry', admin, 'ministry_decide', 'central_scored', 'forbidden'],
     ['nobody withdraws after scoring', producer, 'withdraw', 'scored', 'invalid_state'],
+    ['the producer takes back its draft', producer, 'withdraw_draft', 'draft', true],
+    ['so may the province’s office', admin, 'withdraw_draft', 'draft', true],
+    ['not the commune', officer, 'withdraw_draft', 'draft', 'forbidden'],
+    ['another producer cannot', otherProducer, 'withdraw_draft', 'draft', 'forbidden'],
+    ['a filed dossier is no draft to take back', producer, 'withdraw_draft', 'submitted', 'invalid_state'],
+    ['a draft is taken back, not withdrawn from the evaluation', producer, 'withdraw', 'draft', 'invalid_state'],
     ['the public does nothing', ANONYMOUS, 'submit', 'draft', 'forbidden'],
   ])('%s', (_label, actor, action, state, expected) => {
     const check = checkTransition(actor, at(state), action, { comment: 'lý do' });
@@ -114,8 +120,18 @@ describe('dossier workflow (Art. 6–7, Decision 26/2026/QĐ-TTg)', () => {
     expect(checkTransition(admin, at('ministry_decided'), 'decide', { decidedStar: 5 })).toMatchObject({ reason: 'already_recognised' });
   });
 
+  it('does not file a dossier whose self-assessment is missing or unfinished (Art. 6.1)', () => {
+    const blockers = [{ vi: 'phiếu tự đánh giá (Mẫu 02) chưa hoàn thành', en: 'the self-assessment (Form 02) is not completed yet' }];
+    const check = checkTransition(producer, at('draft'), 'submit', { submitBlockers: blockers });
+    expect(check).toMatchObject({ ok: false, reason: 'not_ready' });
+    expect(!check.ok && check.message.vi).toBe('Hồ sơ chưa nộp được: phiếu tự đánh giá (Mẫu 02) chưa hoàn thành');
+    expect(checkTransition(producer, at('returned'), 'resubmit', { submitBlockers: blockers })).toMatchObject({ reason: 'not_ready' });
+    expect(availableActions(producer, at('draft'), { submitBlockers: blockers })).toEqual(['withdraw_draft']);
+    expect(checkTransition(producer, at('draft'), 'withdraw_draft', { submitBlockers: blockers })).toEqual({ ok: true, to: 'withdrawn' });
+  });
+
   it('lists what each party may do now', () => {
-    expect(availableActions(producer, at('draft'))).toEqual(['submit', 'withdraw']);
+    expect(availableActions(producer, at('draft'))).toEqual(['submit', 'withdraw_draft']);
     expect(availableActions(officer, at('submitted'))).toEqual(['assess']);
     expect(availableActions(admin, at('received'))).toEqual(['return', 'disqualify', 'send_to_council', 'withdraw']);
     expect(availableActions(admin, at('in_council'))).toEqual(['withdraw']);

@@ -84,12 +84,15 @@ export const DOSSIER_ACTIONS = {
   send_to_central_council: { from: ['ministry_received'], to: 'in_central_council', by: ['ministry_admin'] },
   record_central_score: { from: ['in_central_council'], to: 'central_scored', by: ['council'] },
   ministry_decide: { from: ['central_scored'], to: 'ministry_decided', by: ['ministry_admin'] },
+  // A filed dossier leaves the evaluation with a reason; its filing stays as it was.
   withdraw: {
-    from: ['draft', 'submitted', 'not_proposed', 'commune_assessed', 'received', 'returned', 'resubmitted', 'in_council'],
+    from: ['submitted', 'not_proposed', 'commune_assessed', 'received', 'returned', 'resubmitted', 'in_council'],
     to: 'withdrawn',
     by: ['producer', 'province_admin'],
     needsComment: true,
   },
+  // A draft never filed: its producer (or the office) takes it back; it leaves the lists, no reason needed.
+  withdraw_draft: { from: ['draft'], to: 'withdrawn', by: ['producer', 'province_admin'] },
 } as const satisfies Record<string, { from: readonly DossierState[]; to: DossierState; by: readonly Party[]; needsComment?: boolean }>;
 export type DossierAction = keyof typeof DOSSIER_ACTIONS;
 
@@ -123,6 +126,8 @@ export type TransitionFacts = {
   councilStar?: number | null | undefined;
   /** The star already recognised on the dossier (the ministry's, after its decision). */
   decidedStar?: number | null | undefined;
+  /** What keeps the dossier from being filed (submit, resubmit): see `submitBlockers`. */
+  submitBlockers?: readonly Message[] | undefined;
 };
 
 export type TransitionFailure =
@@ -134,7 +139,8 @@ export type TransitionFailure =
   | 'below_ministry_threshold'
   | 'ministry_route'
   | 'no_score'
-  | 'already_recognised';
+  | 'already_recognised'
+  | 'not_ready';
 export type TransitionCheck = { ok: true; to: DossierState } | { ok: false; reason: TransitionFailure; message: Message };
 
 export function partiesOf(actor: Actor, dossier: SubjectRef): Party[] {
@@ -166,6 +172,13 @@ export function checkStep(parties: readonly Party[], dossier: DossierRef, action
       'invalid_state',
       `Không thể thực hiện khi hồ sơ ở trạng thái "${DOSSIER_STATE_LABELS[dossier.state].vi}".`,
       `Not possible while the dossier is "${DOSSIER_STATE_LABELS[dossier.state].en}".`,
+    );
+  // Art. 6.1: the dossier is filed with the completed self-assessment (Mẫu 02); without it, nothing to file.
+  if ((action === 'submit' || action === 'resubmit') && facts.submitBlockers?.length)
+    return fail(
+      'not_ready',
+      `Hồ sơ chưa nộp được: ${facts.submitBlockers.map((m) => m.vi).join('; ')}`,
+      `The dossier cannot be filed yet: ${facts.submitBlockers.map((m) => m.en).join('; ')}`,
     );
   const notProposed = action === 'assess' && facts.conclusion === 'not_propose';
   if ((('needsComment' in rule && rule.needsComment) || notProposed) && !facts.comment?.trim())

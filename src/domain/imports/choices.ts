@@ -88,7 +88,7 @@ export const SUPPORT_AREA_CHOICES = spellings(SUPPORT_AREA_LABELS, {
 export const GRANT_STATUS_CHOICES = spellings(GRANT_STATUS_LABELS, {
   approved: ['Đã duyệt', 'Phê duyệt'],
   disbursed: ['Đã chi', 'Giải ngân', 'Đã thanh toán'],
-  cancelled: ['Hủy', 'Không thực hiện'],
+  cancelled: ['Huỷ', 'Không thực hiện'],
 });
 export const COMMUNICATION_KIND_CHOICES = spellings(COMMUNICATION_KIND_LABELS, {
   radio: ['Phát thanh'],

@@ -137,6 +137,12 @@ describe('rows', () => {
     ['an unknown basis', { can_cu: 'QĐ 999' }, 'can_cu'],
     ['a commune star', { cap: 'Xã', hang_sao: 3 }, 'hang_sao'],
   ])('%s', (_label, cells, column) => expect(result(cells).problems[0]?.column ?? null).toBe(column));
+  it('checks the star against its band even when another cell of the row is wrong', () => {
+    const r = result({ diem: 65, hang_sao: 4, ngay_quyet_dinh: '31/02/2024', ma_san_pham: 'SP 1' });
+    expect(r.problems.map((p) => p.column).sort()).toEqual(['hang_sao', 'ma_san_pham', 'ngay_quyet_dinh']);
+    // What the valid cells say is kept for the checks across rows.
+    expect(r.seen).toMatchObject({ row: 3, year: 2024, level: 'province', kind: 'first' });
+  });
 
   it('takes the basis in force on the decision date when none is written', () => {
     expect(result({ ngay_quyet_dinh: '20/12/2022' }).record?.legalBasis).toBe('1048/QĐ-TTg');

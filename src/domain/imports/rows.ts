@@ -13,6 +13,14 @@ import { headerKey, type SheetKey } from './sheets.js';
  */
 export type RawRow = { sheet: SheetKey; row: number; cells: Record<string, Cell>; units?: Readonly<Record<string, number>> };
 export type RowProblem = { column: string | null; value: string | null; message: Message };
+/**
+ * What a row's valid cells say even when others are wrong: the checks across rows and against the
+ * database (duplicate codes, unknown communes, producers and products) run on every row, so that
+ * one pass lists all of a file's problems.
+ */
+export type SubjectSeen = { row: number; code?: string; communeCode?: string | null; address?: string | null };
+export type ProductSeen = { row: number; code?: string; subjectCode?: string };
+export type ResultSeen = Partial<Pick<ResultRecord, 'productCode' | 'year' | 'round' | 'level' | 'kind'>> & { row: number };
 
 /**
  * Imported records. A field is `undefined` when its column is not in the file: an update then keeps
@@ -27,6 +35,8 @@ export type SubjectRecord = {
   representativeName?: string | null;
   representativeGender?: Gender | null;
   communeCode?: string | null;
+  /** The part of the address the commune was found by, when the row had no commune code (./commune-from-address.ts). */
+  communeFrom?: string;
   address?: string | null;
   phone?: string | null;
   email?: string | null;
@@ -134,7 +144,7 @@ export const criteriaSet =
         };
   };
 
-export function readSubjectRow(raw: RawRow): { record?: SubjectRecord; problems: RowProblem[] } {
+export function readSubjectRow(raw: RawRow): { record?: SubjectRecord; seen: SubjectSeen; problems: RowProblem[] } {
   const r = new RowReader(raw);
   const code_ = r.required('ma_chu_the', code);
   const name = r.required('ten_chu_the', text(300));
@@ -166,22 +176,24 @@ export function readSubjectRow(raw: RawRow): { record?: SubjectRecord; problems:
     phone: r.read('dien_thoai', identifier(validatePhone)),
     email: r.read('email', identifier(validateEmail)),
   };
-  if (r.problems.length || !code_ || !name || !legalForm) return { problems: r.problems };
-  return { record: stripUndefined({ ...record, row: raw.row, code: code_, name, legalForm }) as SubjectRecord, problems: [] };
+  const seen = stripUndefined<SubjectSeen>({ row: raw.row, code: code_, communeCode: record.communeCode, address: record.address });
+  if (r.problems.length || !code_ || !name || !legalForm) return { seen, problems: r.problems };
+  return { record: stripUndefined({ ...record, row: raw.row, code: code_, name, legalForm }) as SubjectRecord, seen, problems: [] };
 }
 
-export function readProductRow(raw: RawRow, ctx: ImportContext): { record?: ProductRecord; problems: RowProblem[] } {
+export function readProductRow(raw: RawRow, ctx: ImportContext): { record?: ProductRecord; seen: ProductSeen; problems: RowProblem[] } {
   const r = new RowReader(raw);
   const code_ = r.required('ma_san_pham', code);
   const subjectCode = r.required('ma_chu_the', code);
   const name = r.required('ten_san_pham', text(300));
   const criteriaSetNumber = r.read('bo_san_pham', criteriaSet(ctx));
   const barcode = r.read('ma_vach', identifier(validateGtin));
-  if (r.problems.length || !code_ || !subjectCode || !name) return { problems: r.problems };
-  return { record: stripUndefined({ row: raw.row, code: code_, subjectCode, name, criteriaSetNumber, barcode }) as ProductRecord, problems: [] };
+  const seen = stripUndefined<ProductSeen>({ row: raw.row, code: code_, subjectCode });
+  if (r.problems.length || !code_ || !subjectCode || !name) return { seen, problems: r.problems };
+  return { record: stripUndefined({ row: raw.row, code: code_, subjectCode, name, criteriaSetNumber, barcode }) as ProductRecord, seen, problems: [] };
 }
 
-export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultRecord; problems: RowProblem[] } {
+export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultRecord; seen: ResultSeen; problems: RowProblem[] } {
   const r = new RowReader(raw);
   const productCode = r.required('ma_san_pham', code);
   const year = r.required('nam', (v) => {
@@ -221,12 +233,15 @@ export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultR
     // No basis written: the one in force on the decision date, or in the middle of the year.
     legalBasis = legalBasisInForce(decisionDate ?? `${year}-07-01`);
   }
-  if (r.problems.length || !productCode || year === undefined || !level || !kind || !legalBasis) return { problems: r.problems };
+  const seen = stripUndefined<ResultSeen>({ row: raw.row, productCode, year, round, level, kind });
+  // The star against score, level and basis, whatever else is wrong in the row (the ranges were checked cell by cell above).
+  if (year !== undefined && level && kind && legalBasis) {
+    const rule = checkHistoricalResult({ year, level, legalBasis, score, star });
+    for (const message of rule) r.problems.push({ column: 'hang_sao', value: cellText(raw.cells.hang_sao ?? null), message });
+  }
+  if (r.problems.length || !productCode || year === undefined || !level || !kind || !legalBasis) return { seen, problems: r.problems };
   const record: ResultRecord = { row: raw.row, productCode, year, round, level, kind, score, star, decisionNo, decisionDate, legalBasis };
-  const rule = checkHistoricalResult(record);
-  // Ranges were checked cell by cell above; what is left is the star against score, level and basis.
-  if (rule.length) return { problems: rule.map((message) => ({ column: 'hang_sao', value: cellText(raw.cells.hang_sao ?? null), message })) };
-  return { record, problems: [] };
+  return { record, seen, problems: [] };
 }
 
 export function stripUndefined<T extends object>(o: T): T {

@@ -16,3 +16,4 @@ export * from './evaluation.js';
 export * from './programme.js';
 export * from './activities.js';
 export * from './navigation.js';
+export * from './home.js';

@@ -49,7 +49,7 @@ describe('annual report sentences', () => {
     const f = { ...dongThap2020, evaluated: { ...dongThap2020.evaluated, reRating: 3 }, recognized: { ...dongThap2020.recognized, byStar: { '3': 65, '4': 33, '5': 1 } } };
     expect(evaluationSentence(f)).toContain('113 sản phẩm thi lần đầu, 17 sản phẩm dự thi nâng hạng và 03 sản phẩm đánh giá lại khi hết hạn');
     expect(recognitionSentence(f)).toContain('(01 sản phẩm đạt 5 sao, 33 sản phẩm đạt 4 sao, 65 sản phẩm đạt 3 sao)');
-    expect(cumulativeSentence(dongThap2020)).toBe('Lũy kế đến ngày 31/12/2020, toàn tỉnh có 99 sản phẩm OCOP còn hiệu lực công nhận (34 sản phẩm 4 sao, 65 sản phẩm 3 sao) của 42 chủ thể.');
+    expect(cumulativeSentence(dongThap2020)).toBe('Luỹ kế đến ngày 31/12/2020, toàn tỉnh có 99 sản phẩm OCOP còn hiệu lực công nhận (34 sản phẩm 4 sao, 65 sản phẩm 3 sao) của 42 chủ thể.');
     expect(certificatesSentence(dongThap2020)).toContain('00 giấy chứng nhận bị thu hồi');
   });
   it('say so when nothing was evaluated', () => {

@@ -66,7 +66,7 @@ export function producersSentences(f: AnnualFigures): string[] {
 export function cumulativeSentence(f: AnnualFigures): string {
   const c = f.cumulative;
   const stars = [...(c.byStar['5'] ? [`${countWords(c.byStar['5'])} sản phẩm 5 sao`] : []), `${countWords(c.byStar['4'])} sản phẩm 4 sao`, `${countWords(c.byStar['3'])} sản phẩm 3 sao`];
-  return `Lũy kế đến ngày 31/12/${f.year}, toàn tỉnh có ${countWords(c.products)} sản phẩm OCOP còn hiệu lực công nhận (${stars.join(', ')}) của ${countWords(c.subjects)} chủ thể.`;
+  return `Luỹ kế đến ngày 31/12/${f.year}, toàn tỉnh có ${countWords(c.products)} sản phẩm OCOP còn hiệu lực công nhận (${stars.join(', ')}) của ${countWords(c.subjects)} chủ thể.`;
 }
 
 export function certificatesSentence(f: AnnualFigures): string {

@@ -33,6 +33,27 @@ const CORE_MATRIX: Record<string, Entry> = {
     body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-long-password' }),
     ok: USERS,
   },
+  // A forgotten password: anyone may ask for a link or use one (it names no record of A's).
+  'POST /api/v1/auth/password-reset/request': {
+    path: () => '/api/v1/auth/password-reset/request',
+    body: () => ({ email: 'nobody@example.vn' }),
+    ok: ALL,
+    probe: 'none',
+  },
+  'POST /api/v1/auth/password-reset/check': {
+    path: () => '/api/v1/auth/password-reset/check',
+    body: () => ({ token: 'not-a-token-anyone-was-sent' }),
+    ok: ALL,
+    status: [400],
+    probe: 'none',
+  },
+  'POST /api/v1/auth/password-reset': {
+    path: () => '/api/v1/auth/password-reset',
+    body: () => ({ token: 'not-a-token-anyone-was-sent', newPassword: 'another-long-password' }),
+    ok: ALL,
+    status: [400],
+    probe: 'none',
+  },
   'GET /api/v1/info': { path: () => '/api/v1/info', ok: ALL },
   'GET /api/v1/provinces': { path: () => '/api/v1/provinces', ok: ALL },
   'GET /api/v1/provinces/:code/communes': { path: () => '/api/v1/provinces/82/communes', ok: ALL },
@@ -74,6 +95,7 @@ const CORE_MATRIX: Record<string, Entry> = {
   // The registry: subjects, products, papers, photos, earlier results.
   'GET /api/v1/subjects': { path: () => '/api/v1/subjects', ok: REGISTRY },
   'GET /api/v1/subjects/export': { path: () => '/api/v1/subjects/export?format=csv', ok: REGISTRY },
+  'GET /api/v1/subjects/tax-code-holders': { path: () => '/api/v1/subjects/tax-code-holders?taxCode=0300588569', ok: REGISTRY },
   'POST /api/v1/subjects': {
     path: () => '/api/v1/subjects',
     body: () => ({ ...subjectBody, name: 'Tổ hợp tác Sen mới' }),
@@ -209,6 +231,9 @@ const CORE_MATRIX: Record<string, Entry> = {
 
   // Notifications: one's own.
   'GET /api/v1/notifications': { path: () => '/api/v1/notifications', ok: USERS },
+  // Own first pages: a producer's own products, a council member's own seats; nobody else's, no other role.
+  'GET /api/v1/home/producer': { path: () => '/api/v1/home/producer', ok: ['producerA', 'producerB'] },
+  'GET /api/v1/home/council': { path: () => '/api/v1/home/council', ok: COUNCIL_ROLE },
   'POST /api/v1/notifications/read-all': { path: () => '/api/v1/notifications/read-all', ok: USERS },
   'POST /api/v1/notifications/:id/read': { path: (w) => `/api/v1/notifications/${w.ids.notificationA}/read`, ok: ['producerA'] },
 
@@ -312,6 +337,8 @@ const CORE_MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/imports/:id': { path: (w) => `/api/v1/imports/${w.ids.importJob}`, ok: OFFICE },
   'POST /api/v1/imports/:id/commit': { path: (w) => `/api/v1/imports/${w.ids.importJob}/commit`, ok: OFFICE },
+  // The world's import has no problems: there is no problems file to give (409), but only the office is told so.
+  'GET /api/v1/imports/:id/problems.xlsx': { path: (w) => `/api/v1/imports/${w.ids.importJob}/problems.xlsx`, ok: OFFICE, status: [409] },
 
   // Decisions and certificates.
   'GET /api/v1/decisions': { path: () => '/api/v1/decisions', ok: ADMINS },
@@ -362,7 +389,7 @@ const CORE_MATRIX: Record<string, Entry> = {
   'GET /kiem-tra': { path: () => '/kiem-tra', ok: ALL },
   'GET /anh/:id': { path: (w) => `/anh/${w.ids.photoA1}`, ok: ALL },
   'GET /favicon.svg': { path: () => '/favicon.svg', ok: ALL },
-  'GET /favicon.ico': { path: () => '/favicon.ico', ok: ALL, status: [301] },
+  'GET /favicon.ico': { path: () => '/favicon.ico', ok: ALL },
 };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

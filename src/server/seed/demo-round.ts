@@ -209,7 +209,8 @@ export async function playCurrentRound(db: Db, { plan, productIds, subjectIds, d
     const body: z.infer<typeof DossierCreateBody> = {
       productId,
       kind: d.kind,
-      ...(d.step === 'draft' ? {} : { selfAssessmentId: sa.id }),
+      // A draft carries its sheet still in progress (Art. 6.1: no dossier without one).
+      selfAssessmentId: sa.id,
       registration: {
         representativeName: d.product.subject.representative || 'Người đại diện',
         representativePosition: undefined,

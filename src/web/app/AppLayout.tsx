@@ -30,6 +30,7 @@ import { useLabel } from '../lib/i18n/index.js';
 import { notifySuccess } from '../lib/notify.js';
 import { useAppInfo } from '../lib/reference.js';
 import { useActor, useCurrentUser, useSignOut } from '../lib/session.js';
+import { personInitials } from '../lib/text.js';
 
 type NavKey =
   | 'dashboard'
@@ -67,14 +68,6 @@ const NAV_ITEMS: readonly NavItem[] = [
   { to: '/users', labelKey: 'nav.users', icon: IconUsers, area: 'office' },
 ];
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/u)
-    .filter(Boolean)
-    .slice(-2)
-    .map((word) => word[0]?.toUpperCase())
-    .join('');
-
 function UserMenu() {
   const { t } = useTranslation();
   const label = useLabel();
@@ -90,7 +83,7 @@ function UserMenu() {
         <UnstyledButton aria-label={t('userMenu.open', { name: user.fullName })} className="user-menu-button">
           <Group gap="xs" wrap="nowrap">
             <Avatar color="ocop" radius="xl" size="sm">
-              {initials(user.fullName)}
+              {personInitials(user.fullName)}
             </Avatar>
             <Stack gap={0} visibleFrom="sm" style={{ minWidth: 0, maxWidth: 220 }}>
               <Text size="sm" fw={500} truncate>

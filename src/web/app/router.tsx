@@ -1,12 +1,12 @@
 import { createBrowserRouter } from 'react-router';
-import { ChangePasswordPage, LoginPage } from '../features/auth/index.js';
+import { ChangePasswordPage, ForgotPasswordPage, LoginPage, ResetPasswordPage } from '../features/auth/index.js';
 import { CalendarPage } from '../features/calendar/index.js';
 import { CertificateDetailPage, CertificateListPage } from '../features/certificates/index.js';
 import { CouncilCreatePage, CouncilListPage, PaperSheetPage, ScoreSheetPage, SessionPage } from '../features/councils/index.js';
 import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js';
-import { DashboardPage } from '../features/dashboard/index.js';
 import { DecisionCreatePage, DecisionListPage } from '../features/decisions/index.js';
 import { DossierDetailPage, DossierListPage } from '../features/dossiers/index.js';
+import { HomePage } from '../features/home/index.js';
 import { ImportPage } from '../features/imports/index.js';
 import { marketRoutes } from '../features/market/index.js';
 import { PlanEditorPage, PlanListPage } from '../features/plans/index.js';
@@ -21,14 +21,17 @@ import { RequireArea, RequireAuth } from './RequireAuth.js';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
   {
     element: <RequireAuth />,
     children: [
       {
         element: <AppLayout />,
         children: [
-          // The site's own home (/) is the public portal, served by the server; the office starts here.
-          { path: 'dashboard', element: <DashboardPage /> },
+          // The site's own home (/) is the public portal, served by the server; signing in starts here,
+          // on each person's own page: a producer's products, a council member's sheets, the office's dashboard.
+          { path: 'dashboard', element: <HomePage /> },
           { path: 'change-password', element: <ChangePasswordPage /> },
           { path: 'criteria', element: <CriteriaListPage /> },
           { path: 'criteria/:version/:set', element: <CriteriaSetPage /> },

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { FieldError, FieldErrors, FieldValues, Path, Resolver, UseFormReturn, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 import { fieldErrors } from '../../contracts/messages.js';
+import { isCalendarDate } from '../../domain/subjects/founding-date.js';
 import { isApiError } from './api/client.js';
 import { currentLanguage, useLanguage } from './i18n/index.js';
 import { notifyError } from './notify.js';
@@ -76,3 +77,45 @@ export function useMessagesFollowLanguage<T extends FieldValues, O>(form: UseFor
 
 /** Form state of an optional text field: the API's null becomes an empty input. */
 export const textOrEmpty = (value: string | null | undefined): string => value ?? '';
+
+/**
+ * A date typed the Vietnamese way, dd/mm/yyyy (also d/m/yyyy, with "-" or "." between), as
+ * yyyy-mm-dd; null when the text is not shaped so. The day is not checked: "31/02/2099" gives
+ * "2099-02-31", so that validation can refuse it by name rather than the form losing it.
+ */
+export function typedDateToIso(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text.trim());
+  if (!m) return null;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
+/** The yyyy-mm-dd of a typed dd/mm/yyyy when that day exists; null otherwise (31/02 is not 03/03). */
+export function parseTypedDate(text: string): string | null {
+  const iso = typedDateToIso(text);
+  return iso && isCalendarDate(iso) ? iso : null;
+}
+
+type DateField = { value: string | null; onChange: (value: string | null) => void; onBlur: () => void };
+
+/**
+ * Binds a Mantine DateInput to a form field so that a typed date is never silently changed.
+ * Left to itself, DateInput parses "31/02/2020" leniently as 2 March and clears on blur whatever it
+ * cannot take ("31/02/2099", or any day past `maxDate`). Here only real days are parsed, and on
+ * blur text that is not one stays on screen and goes into the field as it is (dd/mm/yyyy turned
+ * into yyyy-mm-dd), so the form's contract refuses it with a message. Other forms' date inputs are
+ * unchanged; this is opt-in (`<DateInput {...typedDateInputProps(field)} />`).
+ */
+export function typedDateInputProps(field: DateField) {
+  return {
+    value: field.value !== null && isCalendarDate(field.value) ? field.value : null,
+    onChange: (value: string | null) => field.onChange(value),
+    dateParser: parseTypedDate,
+    fixOnBlur: false,
+    onBlur: (event: { currentTarget: { value: string } }) => {
+      const text = event.currentTarget.value.trim();
+      const next = text === '' ? null : (typedDateToIso(text) ?? text);
+      if (next !== field.value) field.onChange(next);
+      field.onBlur();
+    },
+  };
+}

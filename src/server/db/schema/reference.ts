@@ -36,8 +36,11 @@ export const criteriaSets = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     sector: text('sector').notNull(),
+    /** English twin of `sector` for the English interface; null for files without one. */
+    sectorEn: text('sector_en'),
     productGroup: text('product_group').notNull(),
     leadMinistry: text('lead_ministry'),
+    leadMinistryEn: text('lead_ministry_en'),
   },
   (t) => [primaryKey({ columns: [t.legalBasis, t.number] })],
 );

@@ -72,3 +72,23 @@ export const loginAttempts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.email, t.address] })],
 );
+
+/**
+ * Links to set a new password, sent by e-mail. `id` is the SHA-256 of the token in the link, so the
+ * table never holds a usable link; each is spent once (`used_at`) and dies after a short while.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** The address the link was asked from, for the office reading a complaint. */
+    ip: text('ip'),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId, t.createdAt)],
+);

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditLog } from '../../db/schema/index.js';
+import { auditLog, users } from '../../db/schema/index.js';
 
 export type AuditValues = typeof auditLog.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -12,11 +12,12 @@ export const auditRepository = {
   async insertMany(db: DbOrTx, values: AuditValues[]) {
     for (let i = 0; i < values.length; i += 500) await db.insert(auditLog).values(values.slice(i, i + 500));
   },
-  /** One record's history, oldest or newest first, at most `limit` entries. */
+  /** One record's history, oldest or newest first, at most `limit` entries, with the actor's name when their account exists. */
   forEntity: (db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc', limit: number) =>
     db
-      .select()
+      .select({ ...getTableColumns(auditLog), actorName: users.fullName })
       .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, entityId)))
       .orderBy(order === 'asc' ? asc(auditLog.id) : desc(auditLog.id))
       .limit(limit),

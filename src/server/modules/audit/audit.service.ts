@@ -78,6 +78,7 @@ export async function listAudit(db: DbOrTx, entityType: string, entityId: string
     id: r.id,
     at: r.at.toISOString(),
     actorLabel: r.actorLabel,
+    actorName: r.actorName,
     action: r.action,
     entityType: r.entityType,
     entityId: r.entityId,

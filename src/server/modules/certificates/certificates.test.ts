@@ -167,10 +167,16 @@ describe('decisions and certificates', () => {
     expect(first.body.error.code).toBe('dossier_kind_not_allowed');
     const early = await producer.post('/api/v1/dossiers', { productId, kind: 'rerating', registration: { representativeName: 'Võ Văn Phúc' } });
     expect(early.body.error.message).toContain('Chưa đến thời hạn nộp hồ sơ đánh giá lại');
-    const upgrade = await producer.post('/api/v1/dossiers', { productId, kind: 'upgrade', registration: { representativeName: 'Võ Văn Phúc' } });
+    const selfAssessmentId = (await producer.get(`/api/v1/products/${productId}/self-assessments`)).body[0].id;
+    const upgrade = await producer.post('/api/v1/dossiers', {
+      productId,
+      kind: 'upgrade',
+      selfAssessmentId,
+      registration: { representativeName: 'Võ Văn Phúc' },
+    });
     expect(upgrade.status).toBe(201);
     await producer.post(`/api/v1/dossiers/${upgrade.body.id}/transitions`, {
-      action: 'withdraw',
+      action: 'withdraw_draft',
       expectedVersion: upgrade.body.version,
       comment: 'Chưa sẵn sàng',
     });

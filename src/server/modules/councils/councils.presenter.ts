@@ -135,7 +135,13 @@ export function presentSession(
             : null,
         rescorings: records.rescorings
           .filter((r) => r.dossierId === l.dossierId)
-          .map((r) => ({ scoringRound: r.scoringRound, reason: r.reason, requestedLabel: r.requestedLabel, requestedAt: r.requestedAt.toISOString() })),
+          .map((r) => ({
+            scoringRound: r.scoringRound,
+            reason: r.reason,
+            requestedLabel: r.requestedLabel,
+            requestedName: r.requestedName ?? null,
+            requestedAt: r.requestedAt.toISOString(),
+          })),
       };
     }),
   };

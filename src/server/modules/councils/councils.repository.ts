@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { CouncilScope } from '../../../domain/policies/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -18,7 +18,7 @@ export type SessionRow = typeof councilSessions.$inferSelect;
 export type SheetRow = typeof scoreSheets.$inferSelect;
 export type LinkRow = typeof sessionDossiers.$inferSelect;
 export type DeclarationRow = typeof conflictDeclarations.$inferSelect;
-export type RescoringRow = typeof sessionRescorings.$inferSelect;
+export type RescoringRow = typeof sessionRescorings.$inferSelect & { requestedName?: string | null };
 
 /** The SQL form of a council scope (src/domain/policies/evaluation.ts). */
 function scopeWhere(db: DbOrTx, scope: CouncilScope) {
@@ -143,8 +143,14 @@ export const councilsRepository = {
         .where(and(eq(sessionDossiers.sessionId, sessionId), eq(sessionDossiers.dossierId, dossierId), eq(sessionDossiers.scoringRound, from)))
         .returning()
     )[0],
+  /** With the requester's name for display (the label keeps the e-mail the request was made under). */
   rescorings: (db: DbOrTx, sessionId: string) =>
-    db.select().from(sessionRescorings).where(eq(sessionRescorings.sessionId, sessionId)).orderBy(asc(sessionRescorings.requestedAt)),
+    db
+      .select({ ...getTableColumns(sessionRescorings), requestedName: users.fullName })
+      .from(sessionRescorings)
+      .leftJoin(users, eq(users.id, sessionRescorings.requestedBy))
+      .where(eq(sessionRescorings.sessionId, sessionId))
+      .orderBy(asc(sessionRescorings.requestedAt)),
   insertRescoring: (db: DbOrTx, values: typeof sessionRescorings.$inferInsert) => db.insert(sessionRescorings).values(values),
 
   declarations: (db: DbOrTx, sessionId: string) => db.select().from(conflictDeclarations).where(eq(conflictDeclarations.sessionId, sessionId)),

@@ -6,7 +6,7 @@ import { dataTable, documentHeader, para, renderDocx, signatureBlock, vietnamese
 
 export type EstablishmentInput = { council: z.infer<typeof Council>; provinceName: string | null };
 
-const POSITION: Record<CouncilPosition, string> = { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', member: 'Ủy viên', secretary: 'Thư ký' };
+const POSITION: Record<CouncilPosition, string> = { chair: 'Chủ tịch Hội đồng', vice_chair: 'Phó Chủ tịch Hội đồng', member: 'Uỷ viên', secretary: 'Thư ký' };
 
 /**
  * The Chair's (or the Minister's) decision establishing a council or advisory team (Art. 7.3b,
@@ -41,7 +41,7 @@ export function establishmentDocx({ council, provinceName }: EstablishmentInput)
         String(i + 1),
         m.fullName,
         m.organisation,
-        `${POSITION[m.position]}${m.position === 'secretary' && m.voting ? ' (ủy viên)' : ''}`,
+        `${POSITION[m.position]}${m.position === 'secretary' && m.voting ? ' (uỷ viên)' : ''}`,
       ]),
       [8, 30, 37, 25],
     ),

@@ -69,7 +69,7 @@ export function minutesDocx(m: MinutesInput): Promise<Buffer> {
         String(i + 1),
         x.fullName,
         x.organisation,
-        `${POSITION[x.position]}${x.position === 'secretary' && x.voting ? ' (ủy viên)' : ''}`,
+        `${POSITION[x.position]}${x.position === 'secretary' && x.voting ? ' (uỷ viên)' : ''}`,
         x.present ? 'Có' : 'Vắng',
       ]),
       [7, 28, 33, 17, 15],

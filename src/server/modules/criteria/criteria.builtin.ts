@@ -1,22 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { criteriaVersionSlug, loadCriteriaVersion, type CriteriaVersion } from '../../../domain/criteria/index.js';
+import { canonicalJson, criteriaScoringFingerprint, criteriaVersionSlug, loadCriteriaVersion, type CriteriaVersion } from '../../../domain/criteria/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { criteriaRepository as repo } from './criteria.repository.js';
 
 /** Criteria versions shipped with the application (`data/criteria`). */
 export const BUILTIN_CRITERIA_FILES = ['qd26-2026.json', 'qd1048-2019-rau-cu-qua-hat-tuoi.json'];
-
-/** JSON with sorted keys: jsonb does not keep key order, so equality is judged on this form. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 /** Writes a validated version and its set catalogue (used to classify products) in the caller's transaction. */
 export async function storeCriteriaVersion(tx: DbOrTx, data: unknown, version: CriteriaVersion, source: 'builtin' | 'import') {
@@ -37,8 +26,10 @@ export async function storeCriteriaVersion(tx: DbOrTx, data: unknown, version: C
       code: s.code,
       name: s.name,
       sector: s.sector,
+      sectorEn: s.sectorEn || null,
       productGroup: s.productGroup,
       leadMinistry: s.leadMinistry || null,
+      leadMinistryEn: s.leadMinistryEn || null,
     })),
   );
 }
@@ -46,7 +37,8 @@ export async function storeCriteriaVersion(tx: DbOrTx, data: unknown, version: C
 /**
  * Brings the shipped versions into the database. A changed file replaces its version only while no
  * evaluation uses it: a used version is immutable (its scores must keep their meaning), so the
- * change is reported and skipped.
+ * change is reported and skipped — unless only display texts changed (same scoring fingerprint),
+ * which are then updated in place under the same version.
  */
 export async function syncBuiltinCriteria(db: Db, dataDir: string, log: (msg: string) => void = () => {}) {
   for (const file of BUILTIN_CRITERIA_FILES) {
@@ -54,11 +46,16 @@ export async function syncBuiltinCriteria(db: Db, dataDir: string, log: (msg: st
     const version = loadCriteriaVersion(data); // shipped data must be valid: throw with every problem
     const existing = await repo.find(db, version.legalBasis);
     if (existing && canonicalJson(existing.data) === canonicalJson(data)) continue;
-    if (existing && (await repo.isUsed(db, version.legalBasis))) {
+    const displayOnly = existing !== undefined && criteriaScoringFingerprint(existing.data) === criteriaScoringFingerprint(data);
+    if (existing && !displayOnly && (await repo.isUsed(db, version.legalBasis))) {
       log(`Bộ tiêu chí ${version.legalBasis} đã được dùng để đánh giá nên không cập nhật từ ${file}. / Version in use; file change ignored.`);
       continue;
     }
     await db.transaction((tx) => storeCriteriaVersion(tx, data, version, 'builtin'));
-    log(`Nạp bộ tiêu chí ${version.legalBasis} (${version.sets.length} bộ sản phẩm).`);
+    log(
+      displayOnly
+        ? `Cập nhật nội dung hiển thị của bộ tiêu chí ${version.legalBasis} từ ${file}. / Display texts updated; scoring unchanged.`
+        : `Nạp bộ tiêu chí ${version.legalBasis} (${version.sets.length} bộ sản phẩm).`,
+    );
   }
 }

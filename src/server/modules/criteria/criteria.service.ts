@@ -18,7 +18,7 @@ function summary(entry: CatalogueEntry, inForce: boolean) {
     partMaxima: { A: v.partMaxima.A, B: v.partMaxima.B, C: v.partMaxima.C },
     inForce,
     source: entry.source,
-    sets: v.sets.map((s) => ({ number: s.number, code: s.code, name: s.name, sector: s.sector, productGroup: s.productGroup })),
+    sets: v.sets.map((s) => ({ number: s.number, code: s.code, name: s.name, sector: s.sector, sectorEn: s.sectorEn, productGroup: s.productGroup })),
   };
 }
 
@@ -52,6 +52,7 @@ export function createCriteriaService(db: Db, catalogue: CriteriaCatalogue) {
     /**
      * Imports a version (the JSON shape of `data/criteria`) after validation, listing every problem.
      * A version already used by an evaluation cannot be replaced: its scores must keep their meaning.
+     * (Display-only corrections of a shipped version are applied at start-up by syncBuiltinCriteria.)
      */
     async import(actor: Actor, audit: AuditActor, data: unknown) {
       if (!canImportCriteria(actor)) throw forbidden();

@@ -3,7 +3,7 @@ import { DOSSIER_STATE_LABELS, type DossierAction, type DossierState } from '../
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
-import { dossiersRepository as repo, type DossierRow, type DossierValues } from './dossiers.repository.js';
+import { dossiersRepository as repo, storedDossier, type DossierRow, type DossierValues } from './dossiers.repository.js';
 
 export const staleDossier = () =>
   conflict('stale_dossier', {
@@ -43,8 +43,7 @@ export async function commitStep(
     comment: comment ?? null,
     at: step.at,
   });
-  const { productName: _p, ocopCode: _o, subjectName: _s, communeName: _c, roundName: _r, ...beforeRow } = before;
-  await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: beforeRow, after });
+  await recordAudit(tx, audit, { action: 'update', entityType: 'dossier', entityId: before.id, before: storedDossier(before), after });
   const label = DOSSIER_STATE_LABELS[to];
   const message = `Hồ sơ sản phẩm "${before.productName}" (${before.ocopCode}): ${label.vi}.${comment ? ` Ghi chú: ${comment}` : ''}`;
   const recipients = [

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { Checklist, Dossier, DossierEvent, DossierFiling, EvidenceQuestion, SiteVisit } from '../../../contracts/evaluation.js';
 import { criteriaVersionSlug, type CaseKey } from '../../../domain/criteria/index.js';
-import type { IsoDate } from '../../../domain/dates/calendar.js';
+import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { checklistStatus } from '../../../domain/evaluation/dossier-documents.js';
 import { DOCUMENT_TYPES } from '../../../domain/evaluation/dossier-documents.js';
-import { availableActions, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { stageDeadline } from '../../../domain/evaluation/deadlines.js';
+import { availableActions, isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { submitBlockers } from '../../../domain/evaluation/submit-readiness.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import { presentDocument } from '../documents/documents.presenter.js';
 import type { DocumentRow } from '../documents/documents.repository.js';
@@ -20,8 +22,39 @@ export const dossierRef = (d: { subjectId: string; provinceCode: string; commune
   state: d.state as DossierState,
 });
 
+/** What keeps the dossier from being filed now (Art. 6.1): checked only where filing is a step ahead. */
+export function dossierSubmitBlockers(row: DossierRow) {
+  if (!['draft', 'not_proposed', 'returned'].includes(row.state)) return [];
+  return submitBlockers({
+    attached:
+      row.sheetStatus !== null && row.sheetSetNumber !== null && row.sheetLegalBasis !== null
+        ? { status: row.sheetStatus, setNumber: row.sheetSetNumber, legalBasis: row.sheetLegalBasis }
+        : null,
+    completedFileable: row.completedSheets,
+    productSetNumber: row.productSetNumber,
+    legalBasis: row.legalBasis,
+  });
+}
+
+/** The deadline of the dossier's current stage, at its level: the province's round, or the ministry's at its stage. */
+export function dossierDeadline(row: DossierRow, today: IsoDate) {
+  const atMinistry = isAtMinistry(row.state);
+  const receivedAt = atMinistry ? row.ministryReceivedAt : row.receivedAt;
+  return stageDeadline(
+    {
+      kind: row.kind,
+      state: row.state as DossierState,
+      communeDueOn: row.communeDueOn,
+      receivedOn: receivedAt ? vietnamDate(receivedAt) : null,
+      roundResultDeadline: atMinistry ? row.ministryResultDeadline : row.provinceResultDeadline,
+    },
+    today,
+  );
+}
+
 /** A dossier with the steps the caller may take on it; `today` (the clock's Vietnamese day) says whether the commune is late. */
 export function presentDossier(row: DossierRow, actor: Actor, today: IsoDate): Dossier {
+  const blockers = dossierSubmitBlockers(row);
   return {
     id: row.id,
     productId: row.productId,
@@ -47,6 +80,8 @@ export function presentDossier(row: DossierRow, actor: Actor, today: IsoDate): D
     filedOn: row.filedOn,
     communeDueOn: row.communeDueOn,
     communeOverdue: row.state === 'submitted' && row.communeDueOn !== null && today > row.communeDueOn,
+    deadline: dossierDeadline(row, today),
+    submitBlockers: blockers,
     councilScore: row.councilScore,
     councilStar: row.councilStar,
     centralScore: row.centralScore,
@@ -54,7 +89,12 @@ export function presentDossier(row: DossierRow, actor: Actor, today: IsoDate): D
     forwarding: row.forwarding ?? null,
     decidedStar: row.decidedStar,
     version: row.version,
-    availableActions: availableActions(actor, dossierRef(row), { councilScore: row.councilScore, councilStar: row.councilStar, decidedStar: row.decidedStar }),
+    availableActions: availableActions(actor, dossierRef(row), {
+      councilScore: row.councilScore,
+      councilStar: row.councilStar,
+      decidedStar: row.decidedStar,
+      submitBlockers: blockers,
+    }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -66,6 +106,7 @@ export const presentDossierEvent = (e: {
   fromState: string | null;
   toState: string;
   actorLabel: string;
+  actorName?: string | null;
   comment: string | null;
   at: Date;
 }): z.infer<typeof DossierEvent> => ({
@@ -74,6 +115,7 @@ export const presentDossierEvent = (e: {
   fromState: e.fromState,
   toState: e.toState,
   actorLabel: e.actorLabel,
+  actorName: e.actorName ?? null,
   comment: e.comment,
   at: e.at.toISOString(),
 });

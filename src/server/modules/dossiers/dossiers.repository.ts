@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { CLOSED_STATES, type DossierAction, type DossierKind } from '../../../domain/evaluation/dossier-workflow.js';
 import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
@@ -33,6 +33,17 @@ export type DossierRow = typeof dossiers.$inferSelect & {
   communeName: string;
   roundName: string | null;
   filedOn: string | null;
+  /** For the stage's deadline: the result dates of its rounds and the days the province and the ministry received it. */
+  provinceResultDeadline: string | null;
+  ministryResultDeadline: string | null;
+  receivedAt: Date | null;
+  ministryReceivedAt: Date | null;
+  /** For filing it: the product's set now, the attached sheet, and the completed sheets it could be filed with. */
+  productSetNumber: number | null;
+  sheetStatus: string | null;
+  sheetSetNumber: number | null;
+  sheetLegalBasis: string | null;
+  completedSheets: number;
 };
 export type DossierValues = typeof dossiers.$inferInsert;
 export type FilingRow = typeof dossierFilings.$inferSelect;
@@ -52,16 +63,31 @@ export type DossierFilter = {
 
 const SCOPE_COLUMNS = { provinceCode: dossiers.provinceCode, communeCode: dossiers.communeCode, subjectId: dossiers.subjectId };
 const scopeWhere = (scope: RegistryScope) => subjectScopeWhere(scope, SCOPE_COLUMNS);
-/** The filter as SQL: the product's folded name or its exact OCOP code for `q` (products joined). */
+/**
+ * The filter as SQL: for `q`, the product's or the producer's folded name (accents and case
+ * ignored, as everywhere) or the exact OCOP code (products and subjects joined). A draft taken back
+ * before filing is out of the list unless its state is asked for.
+ */
 const filterWhere = (f: DossierFilter) =>
   and(
     scopeWhere(f.scope),
-    f.state ? eq(dossiers.state, f.state) : undefined,
+    f.state ? eq(dossiers.state, f.state) : or(ne(dossiers.state, 'withdrawn'), isNotNull(dossiers.currentFilingId)),
     f.kind ? eq(dossiers.kind, f.kind) : undefined,
     f.roundId ? or(eq(dossiers.roundId, f.roundId), eq(dossiers.ministryRoundId, f.roundId)) : undefined,
     f.communeCode ? eq(dossiers.communeCode, f.communeCode) : undefined,
     f.productId ? eq(dossiers.productId, f.productId) : undefined,
-    f.q ? or(sql`${products.nameSearch} like ${`%${likeEscape(foldVietnamese(f.q))}%`}`, eq(products.ocopCode, f.q.trim())) : undefined,
+    f.q ? qWhere(f.q) : undefined,
+  );
+function qWhere(q: string) {
+  const pattern = `%${likeEscape(foldVietnamese(q))}%`;
+  return or(sql`${products.nameSearch} like ${pattern}`, sql`${subjects.nameSearch} like ${pattern}`, eq(products.ocopCode, q.trim()));
+}
+
+const ministryRounds = alias(evaluationRounds, 'ministry_rounds');
+const attachedSheets = alias(selfAssessments, 'attached_sheets');
+const lastStepAt = (action: DossierAction) =>
+  sql<Date | null>`(select max(${dossierEvents.at}) from ${dossierEvents} where ${dossierEvents.dossierId} = ${dossiers.id} and ${dossierEvents.action} = ${action})`.mapWith(
+    (v) => (v === null ? null : new Date(v)),
   );
 
 // Once filed, a dossier names the product and producer as filed: later renames do not reach it.
@@ -73,6 +99,18 @@ const columns = {
   communeName: communes.name,
   roundName: evaluationRounds.name,
   filedOn: dossierFilings.filedOn,
+  provinceResultDeadline: evaluationRounds.resultDeadline,
+  ministryResultDeadline: ministryRounds.resultDeadline,
+  receivedAt: lastStepAt('receive'),
+  ministryReceivedAt: lastStepAt('ministry_receive'),
+  productSetNumber: products.criteriaSetNumber,
+  sheetStatus: attachedSheets.status,
+  sheetSetNumber: attachedSheets.setNumber,
+  sheetLegalBasis: attachedSheets.legalBasis,
+  completedSheets:
+    sql<number>`(select count(*) from ${selfAssessments} where ${selfAssessments.productId} = ${dossiers.productId} and ${selfAssessments.status} = 'completed' and ${selfAssessments.setNumber} = ${products.criteriaSetNumber} and ${selfAssessments.legalBasis} = ${dossiers.legalBasis})`.mapWith(
+      Number,
+    ),
 };
 
 const base = (db: DbOrTx) =>
@@ -83,7 +121,14 @@ const base = (db: DbOrTx) =>
     .innerJoin(subjects, eq(subjects.id, dossiers.subjectId))
     .innerJoin(communes, eq(communes.code, dossiers.communeCode))
     .leftJoin(evaluationRounds, eq(evaluationRounds.id, dossiers.roundId))
+    .leftJoin(ministryRounds, eq(ministryRounds.id, dossiers.ministryRoundId))
+    .leftJoin(attachedSheets, eq(attachedSheets.id, dossiers.selfAssessmentId))
     .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId));
+
+const STORED = Object.keys(getTableColumns(dossiers));
+/** The dossier's own record, without what the list joins to it: what the audit log keeps. */
+export const storedDossier = (row: DossierRow): typeof dossiers.$inferSelect =>
+  Object.fromEntries(Object.entries(row).filter(([key]) => STORED.includes(key))) as typeof dossiers.$inferSelect;
 
 export const dossiersRepository = {
   /** One page of the list, most recently changed first (the id breaks ties, so pages are stable). */
@@ -91,7 +136,12 @@ export const dossiersRepository = {
     const where = filterWhere(filter);
     const [items, totals] = await Promise.all([
       base(db).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset),
-      db.select({ n: count() }).from(dossiers).innerJoin(products, eq(products.id, dossiers.productId)).where(where),
+      db
+        .select({ n: count() })
+        .from(dossiers)
+        .innerJoin(products, eq(products.id, dossiers.productId))
+        .innerJoin(subjects, eq(subjects.id, dossiers.subjectId))
+        .where(where),
     ]);
     return { items: items as DossierRow[], total: totals[0]?.n ?? 0 };
   },
@@ -121,7 +171,14 @@ export const dossiersRepository = {
   },
 
   addEvent: (db: DbOrTx, values: typeof dossierEvents.$inferInsert) => db.insert(dossierEvents).values(values),
-  events: (db: DbOrTx, dossierId: string) => db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.id)),
+  /** The steps with the acting person's name (the label keeps the e-mail the step was taken under). */
+  events: (db: DbOrTx, dossierId: string) =>
+    db
+      .select({ ...getTableColumns(dossierEvents), actorName: users.fullName })
+      .from(dossierEvents)
+      .leftJoin(users, eq(users.id, dossierEvents.actorUserId))
+      .where(eq(dossierEvents.dossierId, dossierId))
+      .orderBy(asc(dossierEvents.id)),
 
   /** The Vietnamese day each dossier last took a step (e.g. went before the council), for date checks. */
   async lastStepOn(db: DbOrTx, dossierIds: readonly string[], action: DossierAction): Promise<Map<string, IsoDate>> {
@@ -139,7 +196,6 @@ export const dossiersRepository = {
    * the province and the ministry received them, and their rounds' result dates.
    */
   async moving(db: DbOrTx, filter: { scope: RegistryScope }) {
-    const ministryRounds = alias(evaluationRounds, 'ministry_rounds');
     const receivedAt = (action: DossierAction) =>
       sql<
         string | null

@@ -26,7 +26,7 @@ import { productsRepository } from '../products/products.repository.js';
 import type { RoundsService } from '../rounds/rounds.service.js';
 import { commitStep, staleDossier } from './dossier-steps.js';
 import { dossiersRepository as repo, type DossierRow, type DossierValues } from './dossiers.repository.js';
-import { dossierRef as ref, presentDossier, presentDossierEvent } from './dossiers.presenter.js';
+import { dossierRef as ref, dossierSubmitBlockers, presentDossier, presentDossierEvent } from './dossiers.presenter.js';
 import type { FilingsService, PreparedFiling } from './filings.service.js';
 import { dossierPapers, snapshotDossierDocuments } from './papers.service.js';
 
@@ -128,7 +128,16 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         const m = { vi: 'Sản phẩm chưa được phân bộ tiêu chí.', en: 'The product has no criteria set.' };
         throw invalid('unknown_criteria_set', m, { productId: m });
       }
-      const sa = body.selfAssessmentId ? await fileableSelfAssessment(product, body.selfAssessmentId, entry.version.legalBasis) : undefined;
+      // Art. 6.1: a dossier carries the producer's self-assessment (Mẫu 02); one still in progress is
+      // attached now and must be completed before filing (the dossier page says so).
+      if (!body.selfAssessmentId) {
+        const m = {
+          vi: 'Cần chọn phiếu tự đánh giá (Mẫu 02) của sản phẩm theo bộ tiêu chí của sản phẩm, hoặc bắt đầu tự đánh giá trước khi lập hồ sơ.',
+          en: 'Choose a self-assessment (Form 02) of the product on its criteria set, or start one, before opening a dossier.',
+        };
+        throw invalid('self_assessment_required', m, { selfAssessmentId: m });
+      }
+      const sa = await fileableSelfAssessment(product, body.selfAssessmentId, entry.version.legalBasis);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
           productId: product.id,
@@ -138,7 +147,7 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
           kind: body.kind,
           legalBasis: entry.version.legalBasis,
           setNumber,
-          selfAssessmentId: sa?.id ?? null,
+          selfAssessmentId: sa.id,
           registration: body.registration,
           samples: samplesRequired(setNumber),
         });
@@ -181,6 +190,7 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         councilScore: before.councilScore,
         councilStar: before.councilStar,
         decidedStar: before.decidedStar,
+        submitBlockers: dossierSubmitBlockers(before),
       };
       if (action === 'assess') {
         if (!body.assessment) {

@@ -75,9 +75,18 @@ describe('a dossier from the producer to the decision', () => {
       registration: { representativeName: 'Phạm Thị Hoa', representativePosition: 'Giám đốc' },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ state: 'draft', setNumber: 6, samples: 5, legalBasis: '26/2026/QĐ-TTg', availableActions: ['submit', 'withdraw'] });
+    expect(res.body).toMatchObject({
+      state: 'draft',
+      setNumber: 6,
+      samples: 5,
+      legalBasis: '26/2026/QĐ-TTg',
+      availableActions: ['submit', 'withdraw_draft'],
+      submitBlockers: [],
+    });
     id = res.body.id;
-    expect((await producer.post('/api/v1/dossiers', { productId, kind: 'first', registration: { representativeName: 'X' } })).status).toBe(409);
+    expect((await producer.post('/api/v1/dossiers', { productId, kind: 'first', selfAssessmentId, registration: { representativeName: 'X' } })).status).toBe(
+      409,
+    );
   });
 
   it('shows which documents are on file, reusing the subject’s papers, and keeps what was filed', async () => {
@@ -212,5 +221,147 @@ describe('a dossier from the producer to the decision', () => {
     expect((await other.get('/api/v1/dossiers')).body.total).toBe(0);
     expect((await officer.get('/api/v1/dossiers')).body.total).toBe(1);
     expect((await (await t.client(DEMO.council)).get('/api/v1/dossiers')).status).toBe(403);
+  });
+});
+
+/** The dossier the first part took before the council. */
+const inCouncilId = async () => (await admin.get('/api/v1/dossiers?state=in_council')).body.items[0].id as string;
+
+async function productWithCompletedSheet(name: string) {
+  const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+  const id = (await producer.post('/api/v1/products', { subjectId, name, criteriaSetNumber: 6 })).body.id as string;
+  const sheetId = (await producer.post(`/api/v1/products/${id}/self-assessments`, {})).body.id as string;
+  await producer.put(`/api/v1/self-assessments/${sheetId}`, { choices: bestChoices(set6), notes: {} });
+  await producer.post(`/api/v1/self-assessments/${sheetId}/complete`);
+  return { productId: id, sheetId };
+}
+
+describe('a dossier needs its self-assessment; a draft can be taken back', () => {
+  let otherProductId: string;
+  let draftSheetId: string;
+  let draftId: string;
+  const audits = (entityId: string) =>
+    t.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.entityId, entityId), orderBy: (a, { asc }) => asc(a.id) });
+  const registration = { representativeName: 'Phạm Thị Hoa' };
+
+  beforeAll(async () => {
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    otherProductId = (await producer.post('/api/v1/products', { subjectId, name: 'Bánh phồng tôm Sa Giang loại đặc biệt', criteriaSetNumber: 6 })).body.id;
+    draftSheetId = (await producer.post(`/api/v1/products/${otherProductId}/self-assessments`, {})).body.id;
+  });
+
+  it('refuses a dossier without a self-assessment, saying so in both languages', async () => {
+    const refused = await producer.post('/api/v1/dossiers', { productId: otherProductId, kind: 'first', registration });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('self_assessment_required');
+    expect(refused.body.error.fields.selfAssessmentId).toContain('Cần chọn phiếu tự đánh giá (Mẫu 02)');
+    producer.lang = 'en';
+    const english = await producer.post('/api/v1/dossiers', { productId: otherProductId, kind: 'first', registration });
+    producer.lang = 'vi';
+    expect(english.body.error.fields.selfAssessmentId).toContain('Choose a self-assessment (Form 02)');
+    // Another product's sheet does not do either.
+    const foreign = await producer.post('/api/v1/dossiers', { productId: otherProductId, kind: 'first', selfAssessmentId, registration });
+    expect(foreign.body.error.code).toBe('unknown_self_assessment');
+    expect((await producer.get(`/api/v1/dossiers?productId=${otherProductId}`)).body.total).toBe(0);
+  });
+
+  it('opens one with a sheet still in progress, but offers no filing until the sheet is completed', async () => {
+    const res = await producer.post('/api/v1/dossiers', { productId: otherProductId, kind: 'first', selfAssessmentId: draftSheetId, registration });
+    expect(res.status).toBe(201);
+    draftId = res.body.id;
+    expect(res.body).toMatchObject({ state: 'draft', selfAssessmentId: draftSheetId, availableActions: ['withdraw_draft'], deadline: null });
+    expect(res.body.submitBlockers).toEqual([{ vi: 'phiếu tự đánh giá (Mẫu 02) chưa hoàn thành', en: 'the self-assessment (Form 02) is not completed yet' }]);
+    const refused = await step(producer, draftId, 'submit');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'not_ready', message: 'Hồ sơ chưa nộp được: phiếu tự đánh giá (Mẫu 02) chưa hoàn thành' });
+    await producer.put(`/api/v1/self-assessments/${draftSheetId}`, { choices: bestChoices(set6), notes: {} });
+    await producer.post(`/api/v1/self-assessments/${draftSheetId}/complete`);
+    expect((await producer.get(`/api/v1/dossiers/${draftId}`)).body).toMatchObject({ submitBlockers: [], availableActions: ['submit', 'withdraw_draft'] });
+  });
+
+  it('lets neither another producer nor the commune take back the draft', async () => {
+    const other = await t.client(DEMO.producer);
+    expect((await other.post(`/api/v1/dossiers/${draftId}/transitions`, { action: 'withdraw_draft', expectedVersion: 1 })).status).toBe(404);
+    expect((await step(officer, draftId, 'withdraw_draft')).status).toBe(403);
+    expect((await producer.get(`/api/v1/dossiers/${draftId}`)).body.state).toBe('draft');
+  });
+
+  it('lets its producer take back the draft: audited, out of the lists, the product free for a new one', async () => {
+    const res = await step(producer, draftId, 'withdraw_draft');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ state: 'withdrawn', availableActions: [] });
+    const log = await audits(draftId);
+    expect(log.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(log[1]!.before).toMatchObject({ state: 'draft' });
+    expect(log[1]!.after).toMatchObject({ state: 'withdrawn' });
+    expect((await producer.get(`/api/v1/dossiers/${draftId}/events`)).body.at(-1)).toMatchObject({ action: 'withdraw_draft', toState: 'withdrawn' });
+    expect((await producer.get(`/api/v1/dossiers?productId=${otherProductId}`)).body.total).toBe(0);
+    const withdrawn = (await producer.get('/api/v1/dossiers?state=withdrawn')).body.items.map((d: { id: string }) => d.id);
+    expect(withdrawn).toContain(draftId);
+    expect((await step(producer, draftId, 'withdraw_draft')).status).toBe(409);
+  });
+
+  it('never takes back a filed dossier, by its producer or the office', async () => {
+    const res = await producer.post('/api/v1/dossiers', { productId: otherProductId, kind: 'first', selfAssessmentId: draftSheetId, registration });
+    expect(res.status).toBe(201);
+    const filed = await step(producer, res.body.id, 'submit');
+    expect(filed.body).toMatchObject({ state: 'submitted' });
+    expect(filed.body.availableActions).not.toContain('withdraw_draft');
+    const filing = (await producer.get(`/api/v1/dossiers/${res.body.id}/filing`)).body;
+    const refused = await step(producer, res.body.id, 'withdraw_draft');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('invalid_state');
+    expect((await step(admin, res.body.id, 'withdraw_draft')).status).toBe(409);
+    expect((await step(admin, await inCouncilId(), 'withdraw_draft')).status).toBe(409);
+    expect((await producer.get(`/api/v1/dossiers/${res.body.id}/filing`)).body).toEqual(filing);
+    expect((await producer.get(`/api/v1/dossiers/${res.body.id}`)).body.state).toBe('submitted');
+  });
+
+  it('lets the province’s office take back a draft too', async () => {
+    const { productId: p, sheetId } = await productWithCompletedSheet('Bánh tráng Sa Giang');
+    const res = await producer.post('/api/v1/dossiers', { productId: p, kind: 'first', selfAssessmentId: sheetId, registration });
+    expect((await step(admin, res.body.id, 'withdraw_draft')).body.state).toBe('withdrawn');
+  });
+});
+
+describe('the list: search by product or producer, and the stage’s deadline', () => {
+  const names = async (c: Client, query: string) => (await c.get(`/api/v1/dossiers?${query}`)).body.items.map((d: { productName: string }) => d.productName);
+  const products = async (c: Client, query: string) => (await c.get(`/api/v1/dossiers?${query}`)).body.items.map((d: { productId: string }) => d.productId);
+
+  it('finds dossiers by the product’s or the producer’s name, accents and case aside', async () => {
+    expect(await products(officer, 'q=HU%20TIEU')).toEqual([productId]);
+    expect(await names(officer, `q=${encodeURIComponent('LOAI đặc BIET')}`)).toEqual(['Bánh phồng tôm Sa Giang loại đặc biệt']);
+    // The producer's name: none of its products is called so.
+    const subject = (await producer.get(`/api/v1/subjects/${(await producer.get('/api/v1/auth/me')).body.user.subjectId}`)).body;
+    const folded = subject.name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toUpperCase();
+    const byProducer = await officer.get(`/api/v1/dossiers?q=${encodeURIComponent(folded)}`);
+    expect(byProducer.body.total).toBe(2);
+    expect(byProducer.body.items.map((d: { subjectName: string }) => d.subjectName)).toEqual([subject.name, subject.name]);
+    expect(await names(officer, 'q=khong%20co%20ten%20nay')).toEqual([]);
+    expect(await names(officer, 'q=100%25')).toEqual([]);
+  });
+
+  it('gives each dossier its stage’s deadline, overdue only after the due day', async () => {
+    const submitted = (await officer.get('/api/v1/dossiers?state=submitted')).body.items[0];
+    // Filed Tuesday 02/03/2027: the commune's 15 working days end on Tuesday 23/03/2027.
+    expect(submitted.deadline).toEqual({ rule: 'commune_assessment', dueOn: '2027-03-23', overdue: false });
+    const flags = async (day: string) => {
+      now = new Date(`${day}T03:00:00Z`);
+      const row = (await officer.get('/api/v1/dossiers?state=submitted')).body.items[0];
+      return [row.deadline.overdue, (await officer.get(`/api/v1/dossiers/${submitted.id}`)).body.deadline.overdue];
+    };
+    expect(await flags('2027-03-22')).toEqual([false, false]);
+    expect(await flags('2027-03-23')).toEqual([false, false]);
+    expect(await flags('2027-03-24')).toEqual([true, true]);
+    // Before the council, the round's result date (round 1: 30/06).
+    expect((await officer.get(`/api/v1/dossiers/${await inCouncilId()}`)).body.deadline).toEqual({ rule: 'round_result', dueOn: '2027-06-30', overdue: false });
+    now = new Date('2027-07-01T03:00:00Z');
+    expect((await officer.get(`/api/v1/dossiers/${await inCouncilId()}`)).body.deadline).toMatchObject({ overdue: true });
+    now = new Date('2027-03-02T03:00:00Z');
   });
 });

@@ -3,16 +3,22 @@ import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js'
 import type { Message } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/product-code.js';
 import { ACTIVITY_READERS, type ActivityContext } from '../../../domain/imports/activity-rows.js';
-import { placeIndex } from '../../../domain/imports/places.js';
+import { communeFromAddress } from '../../../domain/imports/commune-from-address.js';
+import { placeIndex, type Place, type PlaceIndex } from '../../../domain/imports/places.js';
+import { matchRegisteredSubject, type SubjectMatch } from '../../../domain/imports/subject-match.js';
+import { taxCodeKey } from '../../../domain/subjects/tax-code.js';
 import {
   readProductRow,
   readResultRow,
   readSubjectRow,
   type ImportContext,
   type ProductRecord,
+  type ProductSeen,
   type RawRow,
   type ResultRecord,
+  type ResultSeen,
   type SubjectRecord,
+  type SubjectSeen,
 } from '../../../domain/imports/rows.js';
 import { ACTIVITY_SHEET_KEYS, headerKey, matchHeaders, SHEET_KEYS, sheetSpec, type ActivitySheetKey, type SheetKey } from '../../../domain/imports/sheets.js';
 import { foldVietnamese, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
@@ -24,7 +30,7 @@ import { referenceRepository } from '../reference/reference.repository.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
 import { applyActivities, crossCheckActivities, planActivities, type ActivitySteps } from './activity-plan.js';
 import { actionOf, changedFields, emptyRecords, problemOf, type ImportRecords, type Step } from './import-records.js';
-import { importsRepository as repo, type StoredResult } from './imports.repository.js';
+import { importsRepository as repo, type StoredResult, type StoredSubject } from './imports.repository.js';
 
 /**
  * The import's core: rows read and checked (every problem of every row), then compared with what
@@ -67,6 +73,7 @@ export async function analyseImport(
       }
     : null;
   const records = emptyRecords();
+  const seen: Seen = { subjects: [], products: [], results: [] };
   let done = 0;
   for (const table of tables) {
     const { columns, missing, units } = matchHeaders(table.sheet, table.headers);
@@ -93,28 +100,54 @@ export async function analyseImport(
               : ACTIVITY_READERS[sheet](raw, activities!);
       for (const p of read.problems) problems.push(problemOf(sheet, row, p));
       if (read.record) (records[sheet] as unknown[]).push(read.record);
+      if ('seen' in read) (seen[sheet as keyof Seen] as unknown[]).push(read.seen);
       if (++done % 2000 === 0) onProgress?.(done);
     }
   }
   onProgress?.(done);
-  duplicates(records.subjects, (r) => r.code, 'subjects', 'ma_chu_the', problems);
-  duplicates(records.products, (r) => r.code, 'products', 'ma_san_pham', problems);
-  duplicates(records.results, (r) => [r.productCode, r.year, r.round ?? '', r.level, r.kind].join('|'), 'results', 'ma_san_pham', problems);
-  await crossCheck(db, provinceCode, records, problems);
+  // Every row is checked across the file and against the database, also the rows with problems of their own.
+  duplicates(seen.subjects, (r) => r.code, 'subjects', 'ma_chu_the', problems);
+  duplicates(seen.products, (r) => r.code, 'products', 'ma_san_pham', problems);
+  duplicates(
+    seen.results,
+    (r) => (r.productCode && r.year !== undefined && r.level && r.kind ? [r.productCode, r.year, r.round ?? '', r.level, r.kind].join('|') : undefined),
+    'results',
+    'ma_san_pham',
+    problems,
+  );
+  await crossCheck(db, provinceCode, records, seen, problems);
   if (activities) await crossCheckActivities(db, provinceCode, records, when.today, problems);
-  return { records, problems, rowsTotal };
+  return { records, problems: inFileOrder(problems), rowsTotal };
 }
 
-function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string, sheet: SheetKey, column: string, problems: ImportProblem[]) {
+/** Problems in the order of the file: sheet by sheet (as the template orders them), row by row; a row's own in the order found. */
+function inFileOrder(problems: ImportProblem[]) {
+  const names = SHEET_KEYS.map((k) => sheetSpec(k).name);
+  const sheetIndex = (sheet: string) => {
+    const i = names.findIndex((n) => sheet === n || sheet.startsWith(`${n} (`));
+    return i < 0 ? names.length : i;
+  };
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => sheetIndex(a.p.sheet) - sheetIndex(b.p.sheet) || (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/** What the rows say, also those with problems (domain/imports/rows.ts). */
+type Seen = { subjects: SubjectSeen[]; products: ProductSeen[]; results: ResultSeen[] };
+
+function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string | undefined, sheet: SheetKey, column: string, problems: ImportProblem[]) {
   const seen = new Map<string, number>();
   for (const item of items) {
-    const first = seen.get(key(item));
-    if (first === undefined) seen.set(key(item), item.row);
+    const k = key(item);
+    if (k === undefined) continue;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, item.row);
     else
       problems.push(
         problemOf(sheet, item.row, {
           column,
-          value: key(item).split('|')[0]!,
+          value: k.split('|')[0]!,
           message:
             sheet === 'results'
               ? { vi: `Kết quả trùng với dòng ${first} (cùng sản phẩm, năm, đợt, cấp và loại).`, en: `Same result as row ${first}.` }
@@ -124,13 +157,26 @@ function duplicates<T extends { row: number }>(items: T[], key: (t: T) => string
   }
 }
 
-/** References between sheets and to the database: communes of the province, producers and products by code. */
-async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecords, problems: ImportProblem[]) {
-  const provinceCommunes = new Set((await referenceRepository.communesOf(db, provinceCode)).map((c) => c.code));
+/**
+ * References between sheets and to the database: communes of the province, producers and products
+ * by code. A new producer without a commune code gets the commune its address names
+ * (domain/imports/commune-from-address.ts); one registered by hand is found by its tax code.
+ */
+async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecords, seen: Seen, problems: ImportProblem[]) {
+  const communeList = await referenceRepository.communesOf(db, provinceCode);
+  const provinceCommunes = new Set(communeList.map((c) => c.code));
   const existingSubjects = await repo.subjectsByCode(db, provinceCode, [
-    ...new Set([...records.subjects.map((s) => s.code), ...records.products.map((p) => p.subjectCode)]),
+    ...new Set([...seen.subjects.flatMap((s) => s.code ?? []), ...seen.products.flatMap((p) => p.subjectCode ?? [])]),
   ]);
-  for (const s of records.subjects) {
+  const linked = await linkRegistered(
+    db,
+    provinceCode,
+    records.subjects.filter((s) => !existingSubjects.has(s.code)),
+  );
+  let communes: PlaceIndex | undefined;
+  let province: Place | undefined;
+  const recordAt = new Map(records.subjects.map((s) => [s.row, s]));
+  for (const s of seen.subjects) {
     if (s.communeCode && !provinceCommunes.has(s.communeCode))
       problems.push(
         problemOf('subjects', s.row, {
@@ -139,42 +185,80 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
           message: { vi: `Không có xã/phường mã ${s.communeCode} trong tỉnh.`, en: `No commune ${s.communeCode} in this province.` },
         }),
       );
-    if (!s.communeCode && !existingSubjects.has(s.code))
+    if (s.communeCode || (s.code && (existingSubjects.has(s.code) || linked.has(s.code)))) continue;
+    communes ??= placeIndex('commune', communeList);
+    province ??= (await referenceRepository.provinces(db)).find((p) => p.code === provinceCode)!;
+    const found = communeFromAddress(communes, province, s.address);
+    const record = recordAt.get(s.row);
+    if (found.ok) {
+      if (record) Object.assign(record, { communeCode: found.code, communeFrom: found.text });
+    } else
       problems.push(
         problemOf('subjects', s.row, {
-          column: 'ma_xa',
-          value: null,
-          message: { vi: 'Cần mã xã để tạo chủ thể mới.', en: 'A new producer needs a commune code.' },
+          column: found.reason === 'no_address' ? 'ma_xa' : 'dia_chi',
+          value: found.text,
+          message: {
+            vi: `Cần mã xã để tạo chủ thể mới. ${found.message.vi}`,
+            en: `A new producer needs a commune code. ${found.message.en}`,
+          },
         }),
       );
   }
-  const fileSubjects = new Set(records.subjects.map((s) => s.code));
-  for (const p of records.products)
-    if (!fileSubjects.has(p.subjectCode) && !existingSubjects.has(p.subjectCode))
+  // A product or result whose producer or product is in the file is checked against that row, even when the row has problems of its own (listed there).
+  const fileSubjects = new Set(seen.subjects.flatMap((s) => s.code ?? []));
+  for (const p of seen.products)
+    if (p.subjectCode && !fileSubjects.has(p.subjectCode) && !existingSubjects.has(p.subjectCode))
       problems.push(
         problemOf('products', p.row, {
           column: 'ma_chu_the',
           value: p.subjectCode,
           message: {
-            vi: `Chủ thể mã ${p.subjectCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`,
-            en: `Producer ${p.subjectCode} is neither in the file (or its row has errors) nor in the database.`,
+            vi: `Chủ thể mã ${p.subjectCode} không có trong tệp và chưa có trong hệ thống.`,
+            en: `Producer ${p.subjectCode} is neither in the file nor in the database.`,
           },
         }),
       );
-  const fileProducts = new Set(records.products.map((p) => p.code));
-  const existingProducts = await repo.productsByCode(db, provinceCode, [...new Set(records.results.map((r) => r.productCode))]);
-  for (const r of records.results)
-    if (!fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
+  const fileProducts = new Set(seen.products.flatMap((p) => p.code ?? []));
+  const existingProducts = await repo.productsByCode(db, provinceCode, [...new Set(seen.results.flatMap((r) => r.productCode ?? []))]);
+  for (const r of seen.results)
+    if (r.productCode && !fileProducts.has(r.productCode) && !existingProducts.has(r.productCode))
       problems.push(
         problemOf('results', r.row, {
           column: 'ma_san_pham',
           value: r.productCode,
           message: {
-            vi: `Sản phẩm mã ${r.productCode} không có trong tệp (hoặc dòng của nó có lỗi) và chưa có trong hệ thống.`,
-            en: `Product ${r.productCode} is neither in the file (or its row has errors) nor in the database.`,
+            vi: `Sản phẩm mã ${r.productCode} không có trong tệp và chưa có trong hệ thống.`,
+            en: `Product ${r.productCode} is neither in the file nor in the database.`,
           },
         }),
       );
+}
+
+/**
+ * Producers of the file not yet known by their code that were registered by hand: by tax code, or
+ * by name and commune (domain/imports/subject-match.ts). The import updates them and gives them the
+ * file's code instead of creating them again; the preview lists each link for the office to check.
+ */
+async function linkRegistered(db: DbOrTx, provinceCode: string, subjects: SubjectRecord[]) {
+  const links = new Map<string, { stored: StoredSubject; by: SubjectMatch['by'] }>();
+  if (!subjects.length) return links;
+  const candidates = await repo.subjectsWithoutCode(
+    db,
+    provinceCode,
+    [...new Set(subjects.flatMap((s) => taxCodeKey(s.taxCode) ?? []))],
+    [...new Set(subjects.map((s) => foldVietnamese(s.name)))],
+  );
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const taken = new Set<string>();
+  for (const s of subjects) {
+    const match = matchRegisteredSubject(s, candidates);
+    // One registered producer is linked to one row: a second row naming it is a new producer.
+    if (match && !taken.has(match.id)) {
+      taken.add(match.id);
+      links.set(s.code, { stored: byId.get(match.id)!, by: match.by });
+    }
+  }
+  return links;
 }
 
 /** Earlier results by product, year, round, level and kind: the key the import matches them on. */
@@ -186,7 +270,7 @@ const resultKey = (productId: string, r: { year: number; round: string | null; l
 
 /** An empty commune cell keeps the producer's commune (it cannot be cleared). */
 const subjectValues = (s: SubjectRecord) => {
-  const { row: _r, code: _c, communeCode, ...fields } = s;
+  const { row: _r, code: _c, communeCode, communeFrom: _f, ...fields } = s;
   return { ...fields, ...(communeCode ? { communeCode } : {}), nameSearch: foldVietnamese(s.name), sortKey: vietnameseSortKey(s.name) };
 };
 const productValues = (p: ProductRecord) => ({
@@ -210,10 +294,17 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
   ]);
   const storedResults = await resultsOf(db, [...new Set([...storedProducts.values()].map((p) => p.id))]);
   const IGNORED = new Set(['nameSearch', 'sortKey']);
+  const links = await linkRegistered(
+    db,
+    provinceCode,
+    records.subjects.filter((s) => !storedSubjects.has(s.code)),
+  );
+  // A linked producer is updated, and from now on known by the file's code.
+  for (const [code, { stored }] of links) storedSubjects.set(code, stored);
 
-  const subjectSteps: Step<ReturnType<typeof subjectValues>>[] = records.subjects.map((s) => {
+  const subjectSteps: Step<ReturnType<typeof subjectValues> & { externalCode?: string }>[] = records.subjects.map((s) => {
     const stored = storedSubjects.get(s.code);
-    const values = subjectValues(s);
+    const values = { ...subjectValues(s), ...(links.has(s.code) ? { externalCode: s.code } : {}) };
     const changes = stored ? changedFields(stored, values).filter((k) => !IGNORED.has(k)) : [];
     return {
       action: actionOf(stored, changes),
@@ -256,8 +347,30 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
     };
   });
   const { steps: activities } = await planActivities(db, provinceCode, records);
-  return { subjectSteps, productSteps, resultSteps, activities, storedSubjects, storedProducts };
+  const located = records.subjects.filter((s) => s.communeFrom && s.communeCode);
+  const communeNames = located.length
+    ? new Map((await referenceRepository.communesOf(db, provinceCode)).map((c) => [c.code, c.fullName]))
+    : new Map<string, string>();
+  const report: PlanReport = {
+    communes: located.map((s) => ({
+      row: s.row,
+      code: s.code,
+      text: s.communeFrom!,
+      communeCode: s.communeCode!,
+      communeName: communeNames.get(s.communeCode!) ?? s.communeCode!,
+    })),
+    matches: records.subjects.flatMap((s) => {
+      const link = links.get(s.code);
+      return link
+        ? [{ row: s.row, code: s.code, name: s.name, subjectId: link.stored.id, subjectName: link.stored.name, taxCode: link.stored.taxCode, by: link.by }]
+        : [];
+    }),
+  };
+  return { subjectSteps, productSteps, resultSteps, activities, storedSubjects, storedProducts, report };
 }
+
+/** What the preview reports beside the counts: communes found from addresses, producers linked to ones registered by hand. */
+type PlanReport = Pick<ImportPreview, 'communes' | 'matches'>;
 
 const count = (steps: Step<unknown>[]) => ({
   create: steps.filter((s) => s.action === 'create').length,
@@ -271,6 +384,7 @@ export function previewOf(plan: {
   productSteps: Step<unknown>[];
   resultSteps: Step<unknown>[];
   activities: ActivitySteps;
+  report?: PlanReport;
 }): ImportPreview {
   const steps = (sheet: SheetKey): Step<unknown>[] =>
     sheet === 'subjects' ? plan.subjectSteps : sheet === 'products' ? plan.productSteps : sheet === 'results' ? plan.resultSteps : plan.activities[sheet];
@@ -286,6 +400,8 @@ export function previewOf(plan: {
     ),
   };
   for (const sheet of ACTIVITY_SHEET_KEYS) if (plan.activities[sheet].length) preview[sheet] = count(plan.activities[sheet]);
+  if (plan.report?.communes?.length) preview.communes = plan.report.communes;
+  if (plan.report?.matches?.length) preview.matches = plan.report.matches;
   return preview;
 }
 
@@ -330,6 +446,10 @@ export function addPreviews(a: ImportPreview | null, b: ImportPreview): ImportPr
     const counts = add(a[sheet], b[sheet]);
     if (counts) sum[sheet] = counts;
   }
+  const communes = [...(a.communes ?? []), ...(b.communes ?? [])];
+  const matches = [...(a.matches ?? []), ...(b.matches ?? [])];
+  if (communes.length) sum.communes = communes;
+  if (matches.length) sum.matches = matches;
   return sum;
 }
 
@@ -365,6 +485,7 @@ export async function applyImport(
       subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
     } else if (step.action === 'update') {
       const before = plan.storedSubjects.get(step.code)!;
+      // A producer registered by hand (linked by tax code, or by name and commune) gets the file's code with this update.
       const row = await subjectsRepository.update(tx, step.id!, step.values);
       await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: row.id, before, after: row });
       subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { historicalResults, importJobs, products, subjects } from '../../db/schema/index.js';
 
@@ -26,6 +26,34 @@ export const importsRepository = {
         .from(subjects)
         .where(and(eq(subjects.provinceCode, provinceCode), inArray(subjects.externalCode, chunk))))
         found.set(row.externalCode!, row);
+    return found;
+  },
+
+  /**
+   * The province's producers without a code of the province's records (registered by hand) whose
+   * tax code has one of these digit strings, or whose folded name is one of these: the import links
+   * them instead of creating the producer twice.
+   */
+  async subjectsWithoutCode(db: DbOrTx, provinceCode: string, taxKeys: string[], foldedNames: string[]) {
+    const found: StoredSubject[] = [];
+    if (!taxKeys.length && !foldedNames.length) return found;
+    const digits = sql`regexp_replace(coalesce(${subjects.taxCode}, ''), '[^0-9]', '', 'g')`;
+    for (const chunk of chunks([...taxKeys.map((k) => ['tax', k] as const), ...foldedNames.map((n) => ['name', n] as const)])) {
+      const keys = chunk.filter(([k]) => k === 'tax').map(([, v]) => v);
+      const names = chunk.filter(([k]) => k === 'name').map(([, v]) => v);
+      found.push(
+        ...(await db
+          .select()
+          .from(subjects)
+          .where(
+            and(
+              eq(subjects.provinceCode, provinceCode),
+              isNull(subjects.externalCode),
+              or(keys.length ? inArray(digits, keys) : undefined, names.length ? inArray(subjects.nameSearch, names) : undefined),
+            ),
+          )),
+      );
+    }
     return found;
   },
 

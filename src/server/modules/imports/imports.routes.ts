@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common.js';
-import { ImportJob, ImportUploadQuery } from '../../../contracts/imports.js';
+import { ImportJob, ImportUploadQuery, ProblemsFileQuery } from '../../../contracts/imports.js';
+import { sendFile } from '../../lib/http-files.js';
 import type { ImportLimits, ImportsService, UploadedFile } from './imports.service.js';
 import { buildImportTemplate } from './template.js';
 
@@ -53,6 +54,23 @@ export const importsRoutes: FastifyPluginAsyncZod<{ imports: ImportsService; lim
 
   app.get('/imports/:id', { config: { access: OFFICE }, schema: { tags, params: IdParams, response: { 200: ImportJob } } }, (req) =>
     imports.get(req.actor, req.params.id),
+  );
+
+  app.get(
+    '/imports/:id/problems.xlsx',
+    {
+      config: { access: OFFICE },
+      schema: {
+        tags,
+        summary: 'The uploaded workbook with its problems: a column "Lỗi cần sửa" on each sheet, the cells at fault filled red with a comment',
+        params: IdParams,
+        querystring: ProblemsFileQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await imports.problemsFile(req.actor, req.params.id, req.query.file);
+      return sendFile(reply, { data: file.data, filename: file.name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    },
   );
 
   app.post(

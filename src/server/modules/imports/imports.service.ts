@@ -10,6 +10,8 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { addPreviews, analyseImport, applyImport, fileProblem, firstResultYears, importBatches, planImport, previewOf } from './import-plan.js';
 import { completeRecords, recordCount, withoutProblemRows, type ImportRecords } from './import-records.js';
 import { presentImportJob } from './imports.presenter.js';
+import { problemsWorkbook } from './problems-workbook.js';
+import type { FileStorage } from '../../lib/file-storage.js';
 import { importsRepository as repo, type JobRow } from './imports.repository.js';
 
 export type UploadedFile = { name: string; data: Buffer };
@@ -55,7 +57,7 @@ export async function readImport(
       if (!read.tables.length)
         problems.push(
           fileProblem(file.name, {
-            vi: 'Không tìm thấy trang nào của file mẫu (Chủ thể, Sản phẩm, Kết quả đánh giá, Điểm bán, Hội chợ, sự kiện…) trong tệp.',
+            vi: 'Không tìm thấy trang nào của tệp mẫu (Chủ thể, Sản phẩm, Kết quả đánh giá, Điểm bán, Hội chợ, sự kiện…) trong tệp.',
             en: 'None of the template’s sheets (Chủ thể, Sản phẩm, Kết quả đánh giá, Điểm bán, Hội chợ, sự kiện…) is in the file.',
           }),
         );
@@ -75,7 +77,14 @@ export type ImportsOptions = {
   batchSize?: number;
   /** Called when a batch's transaction has committed (a test stops a commit here to resume it). */
   afterBatch?: (batch: { index: number; committedRecords: number }) => void | Promise<void>;
+  /** Where the workbooks of an import with problems are kept, to give them back with their problems marked. */
+  storage?: FileStorage;
 };
+
+/** An uploaded workbook kept for its problems file: the job's id and the file's place in the upload. */
+const keptFile = (jobId: string, index: number) => `imports/${jobId}-${index}.xlsx`;
+/** A workbook (zip) rather than a CSV file. */
+const isWorkbook = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
 
 /**
  * A batch is short enough for the requests waiting behind it (PGlite has a single connection) and
@@ -154,6 +163,9 @@ export function createImportsService(
         },
       });
       progress.rowsTotal = rowsTotal;
+      // A file with problems is kept, to be given back with its problems marked (problemsFile).
+      if (problems.length && options.storage)
+        for (const [index, file] of files.entries()) if (isWorkbook(file.data)) await options.storage.put(keptFile(jobId, index), file.data);
       // With problems the file is not written, but the rows without any are previewed: the office sees what the rest would do.
       const preview = previewOf(await planImport(db, province, problems.length ? withoutProblemRows(records, problems) : records));
       await repo.updateJob(db, jobId, {
@@ -265,6 +277,23 @@ export function createImportsService(
       // The stored rows and problem lists can be large: the list leaves them out.
       const found = await repo.recentJobs(db, province, 20);
       return found.map(({ problemCount, ...r }) => ({ ...present({ ...r, rows: null, problems: [] }, wasRunning.has(r.id)), problemCount }));
+    },
+
+    /**
+     * The `index`-th uploaded workbook of a job with problems, with a column listing each row's
+     * problems and the cells at fault marked (problems-workbook.ts).
+     */
+    async problemsFile(actor: Actor, id: string, index: number) {
+      const { row } = await load(actor, id);
+      const problems = row.problems as ImportProblem[];
+      const name = row.fileNames[index];
+      const data = name !== undefined && problems.length && options.storage ? await options.storage.get(keptFile(id, index)).catch(() => null) : null;
+      if (!data)
+        throw conflict('import_no_problems_file', {
+          vi: 'Không có tệp lỗi cho lượt nhập này: chỉ tệp Excel (.xlsx) có lỗi mới được trả lại kèm đánh dấu.',
+          en: 'There is no problems file for this import: only an Excel workbook (.xlsx) with problems is given back marked.',
+        });
+      return { name: name!.replace(/\.xlsx$/i, '') + '-loi.xlsx', data: await problemsWorkbook(data, problems) };
     },
 
     /** Waits for a job's background work (tests and the command line). */

@@ -1,15 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PublicVerification, VerificationParams } from '../../../contracts/certificates.js';
 import { CatalogueQuery, PublicMap, PublicProductList, type PublicProduct } from '../../../contracts/portal.js';
-import { notFound } from '../../../domain/errors.js';
-import { publicOrigin, type AppConfig } from '../../config.js';
+import { AppError, notFound } from '../../../domain/errors.js';
+import { PACKAGE_ROOT, publicOrigin, type AppConfig } from '../../config.js';
 import { builtEntries } from '../../lib/built-assets.js';
 import { tableExportStream, type ExportColumns } from '../../lib/table-export.js';
 import type { CertificatesService } from '../certificates/certificates.service.js';
 import type { Lang } from './pages/html.js';
-import { cataloguePage, checkLabelPage, homePage, mapPage, notFoundPage, producerPage, productPage, verificationPage } from './pages/pages.js';
+import {
+  cataloguePage,
+  checkLabelPage,
+  homePage,
+  labelNotFoundMessage,
+  mapPage,
+  notFoundPage,
+  producerPage,
+  productPage,
+  verificationPage,
+} from './pages/pages.js';
 import { type ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
@@ -18,7 +30,6 @@ type Deps = { portal: PortalService; provinceMap: ProvinceMap; certificates: Cer
 
 const tags = ['Công khai / Public'];
 const CODE = /^[A-Za-z0-9_-]{11,64}$/;
-const CERTIFICATE = { vi: 'giấy chứng nhận', en: 'certificate' };
 
 const langOf = (request: FastifyRequest): Lang => ((request.query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'vi');
 
@@ -134,17 +145,20 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
       .send(await portal.photo(id));
   });
 
-  const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0b6b4f"/><path fill="#ffd166" d="M32 9l6.9 14 15.5 2.3-11.2 10.9 2.6 15.4L32 44.3l-13.8 7.3 2.6-15.4L9.6 25.3 25.1 23z"/></svg>`;
-  app.get('/favicon.svg', { config: { access: 'public' }, schema: HTML_PAGE }, (_req, reply) =>
-    reply.type('image/svg+xml').header('cache-control', 'public, max-age=604800').send(FAVICON),
-  );
-  // Browsers ask for /favicon.ico whatever the page says.
-  app.get('/favicon.ico', { config: { access: 'public' }, schema: HTML_PAGE }, (_req, reply) => reply.redirect('/favicon.svg', 301));
+  // One icon for the app and the portal: the web app's own (src/web/public, copied into the build),
+  // read from the sources so the server has it whether or not the app is built.
+  const favicon = readFileSync(path.join(PACKAGE_ROOT, 'src/web/public/favicon.svg'));
+  const sendFavicon = (_req: FastifyRequest, reply: FastifyReply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=604800').send(favicon);
+  app.get('/favicon.svg', { config: { access: 'public' }, schema: HTML_PAGE }, sendFavicon);
+  // Browsers ask for /favicon.ico whatever the page says; those that draw SVG icons go by the type, not the name.
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: HTML_PAGE }, sendFavicon);
 };
 
 /** The open-data list, the map's data and the JSON twin of verification, under /api/v1 (in the OpenAPI document). */
 export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal, provinceMap, certificates, config }) => {
   const verifyLimit = config.verifyRateLimit > 0 ? { max: config.verifyRateLimit, timeWindow: '1 minute' } : false;
+  const contact = { office: config.officeName, phone: config.officePhone ?? null };
   api.get(
     '/public/products',
     {
@@ -206,7 +220,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
 
   const verify = async (code: string) => {
     const result = await portal.verify(code);
-    if (!result) throw notFound(CERTIFICATE);
+    if (!result) throw new AppError('not_found', 'not_found', labelNotFoundMessage(contact));
     return result;
   };
   const verifySchema = { tags, params: VerificationParams, response: { 200: PublicVerification } };

@@ -230,6 +230,12 @@ describe('verification', () => {
     expect((await standing(codes.sen!)).certificate.issuer).toBe('Bộ Nông nghiệp và Môi trường');
     const unknown = await anonymous.get('/api/v1/public/verify/AAAAAAAAAAAAAAAA');
     expect(unknown.status).toBe(404);
+    // The JSON twin of the not-found page: the label may be fake, and whom to tell, in both languages.
+    expect(unknown.body.error.message).toMatch(/Nhãn có thể là giả.*xin báo cho Văn phòng Điều phối nông thôn mới/);
+    anonymous.lang = 'en';
+    const unknownEn = await anonymous.get('/api/v1/public/verify/AAAAAAAAAAAAAAAA');
+    anonymous.lang = 'vi';
+    expect(unknownEn.body.error.message).toMatch(/The label may be fake.*please tell Văn phòng Điều phối nông thôn mới/);
   });
 
   it('shows one phone screen in large words, and a Vietnamese not-found page', async () => {
@@ -248,7 +254,10 @@ describe('verification', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Nhãn có thể là giả');
     expect(missing.body).toContain('Văn phòng Điều phối nông thôn mới');
-    expect((await page('AAAAAAAAAAAAAAAA', '?lang=en')).body).toContain('The label may be fake');
+    expect(missing.body).not.toMatch(/may be fake|please tell/);
+    const missingEn = (await page('AAAAAAAAAAAAAAAA', '?lang=en')).body;
+    expect(missingEn).toContain('The label may be fake');
+    expect(missingEn).toContain('please tell');
   });
 
   it('sends a typed code to the same page a QR code opens', async () => {
@@ -326,7 +335,7 @@ describe('pages', () => {
   it('serves the map, the label check, a favicon, and compresses pages', async () => {
     expect((await page('/ban-do')).body).toContain('Các xã có sản phẩm OCOP');
     expect((await page('/kiem-tra')).statusCode).toBe(200);
-    expect((await page('/favicon.ico')).statusCode).toBe(301);
+    expect((await page('/favicon.ico')).statusCode).toBe(200);
     expect((await page('/favicon.svg')).headers['content-type']).toMatch(/svg/);
     const compressed = await t.app.inject({ method: 'GET', url: '/san-pham?valid=0', headers: { 'accept-encoding': 'br, gzip' } });
     expect(compressed.headers['content-encoding']).toBe('br');

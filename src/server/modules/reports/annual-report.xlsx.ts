@@ -43,8 +43,8 @@ export async function annualReportXlsx(ctx: ReportContext): Promise<Buffer> {
       ['Giấy chứng nhận đến hạn trong năm', r.certificates.expiring],
       ['Giấy chứng nhận hết hiệu lực không đánh giá lại', r.certificates.lapsed],
       ['Giấy chứng nhận bị thu hồi', r.certificates.revoked],
-      ['Lũy kế sản phẩm OCOP còn hiệu lực', r.cumulative.products],
-      ['Lũy kế chủ thể có sản phẩm OCOP', r.cumulative.subjects],
+      ['Luỹ kế sản phẩm OCOP còn hiệu lực', r.cumulative.products],
+      ['Luỹ kế chủ thể có sản phẩm OCOP', r.cumulative.subjects],
     ],
     [50, 14],
   );

@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, ne, sql, type SQL } from 'drizzle-orm';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -88,6 +88,18 @@ export const subjectsRepository = {
 
   /** Whether user accounts are linked to the subject (its producers' accounts). */
   hasAccounts: async (db: DbOrTx, id: string) => (await db.select({ id: users.id }).from(users).where(eq(users.subjectId, id)).limit(1)).length > 0,
+
+  /**
+   * Subjects whose tax code has these digits (domain/subjects/tax-code.ts: codes compare on their
+   * digits, so a code stored with spaces or another hyphen is still found), except one.
+   */
+  findByTaxCodeKey: async (db: DbOrTx, key: string, exceptId?: string) =>
+    db
+      .select({ id: subjects.id, provinceCode: subjects.provinceCode, communeCode: subjects.communeCode, name: subjects.name, communeName: communes.name })
+      .from(subjects)
+      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .where(and(sql`regexp_replace(${subjects.taxCode}, '[^0-9]', '', 'g') = ${key}`, exceptId ? ne(subjects.id, exceptId) : undefined))
+      .orderBy(subjects.createdAt, subjects.id),
 
   findCommune: async (db: DbOrTx, code: string) => (await db.select().from(communes).where(eq(communes.code, code)).limit(1))[0],
   findByExternalCode: async (db: DbOrTx, provinceCode: string, externalCode: string) =>

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams, OkResponse } from '../../../contracts/common.js';
 import { ExportFileResponse, SubjectExportQuery } from '../../../contracts/exports.js';
-import { AuditList, Subject, SubjectInput, SubjectList, SubjectListQuery } from '../../../contracts/registry.js';
+import { AuditList, Subject, SubjectInput, SubjectList, SubjectListQuery, TaxCodeHolders, TaxCodeHoldersQuery } from '../../../contracts/registry.js';
 import { sendTableExport } from '../../lib/table-export.js';
 import { subjectExport } from './subjects.export.js';
 import type { SubjectsService } from './subjects.service.js';
@@ -30,6 +30,19 @@ export const subjectsRoutes: FastifyPluginAsyncZod<{ subjects: SubjectsService }
       },
     },
     (req, reply) => sendTableExport(reply, { ...subjectExport, format: req.query.format, rows: subjects.exportRows(req.actor, req.query) }),
+  );
+  app.get(
+    '/subjects/tax-code-holders',
+    {
+      config: { access: REGISTRY_USERS },
+      schema: {
+        tags,
+        summary: 'Who already holds a tax code: names only the holders in the caller’s scope',
+        querystring: TaxCodeHoldersQuery,
+        response: { 200: TaxCodeHolders },
+      },
+    },
+    (req) => subjects.taxCodeHolders(req.actor, req.query.taxCode, req.query.exceptId),
   );
   app.post(
     '/subjects',

@@ -10,6 +10,7 @@ import {
   registryScope,
   type Actor,
 } from '../../../domain/policies/index.js';
+import { checkTaxCode, taxCodeKey, type TaxCodeHolder } from '../../../domain/subjects/tax-code.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
 import { inPages } from '../../lib/table-export.js';
@@ -65,6 +66,25 @@ export function createSubjectsService(db: Db) {
     return commune;
   }
 
+  /** The subjects already holding the tax code (other than `exceptId`), each marked readable or not for the caller. */
+  async function taxCodeHolders(actor: Actor, taxCode: string, exceptId?: string): Promise<TaxCodeHolder[]> {
+    const key = taxCodeKey(taxCode);
+    if (!key) return [];
+    const rows = await repo.findByTaxCodeKey(db, key, exceptId);
+    return rows.map((r) => ({ id: r.id, name: r.name, communeName: r.communeName, readable: canReadSubject(actor, r) }));
+  }
+
+  /**
+   * Refuses a tax code another subject holds unless the caller confirmed a branch (409, on the
+   * taxCode field); returns the holders a confirmed branch belongs to, for the audit log.
+   */
+  async function checkTaxCodeFree(actor: Actor, input: SubjectInput, exceptId?: string): Promise<readonly string[] | null> {
+    if (!input.taxCode) return null;
+    const check = checkTaxCode(input.taxCode, await taxCodeHolders(actor, input.taxCode, exceptId), input.confirmBranch === true);
+    if (check.outcome === 'taken') throw conflict('tax_code_registered', check.message, { taxCode: check.message });
+    return check.outcome === 'branch' ? check.of : null;
+  }
+
   /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
   const listPage = (actor: Actor, f: SubjectFilters, page: { limit: number; offset: number }) => repo.list(db, registryScope(actor), f, page);
 
@@ -79,12 +99,25 @@ export function createSubjectsService(db: Db) {
 
     get: async (actor: Actor, id: string) => presentSubject(await load(actor, id)),
 
+    /** Who holds a tax code: the readable holders by name, the others only counted (TaxCodeHolders). */
+    async taxCodeHolders(actor: Actor, taxCode: string, exceptId?: string) {
+      const holders = await taxCodeHolders(actor, taxCode, exceptId);
+      return {
+        taxCode,
+        registered: holders.length > 0,
+        subjects: holders.filter((h) => h.readable).map(({ id, name, communeName }) => ({ id, name, communeName })),
+      };
+    },
+
     async create(actor: Actor, audit: AuditActor, input: SubjectInput) {
       const commune = await communeOf(input.communeCode);
       if (!canCreateSubject(actor, { provinceCode: commune.provinceCode, communeCode: commune.code })) throw forbidden();
+      const branchOf = await checkTaxCodeFree(actor, input);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insert(tx, toValues(input, commune.provinceCode));
-        await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row.id, after: row });
+        // A confirmed branch says so in the history: whose tax code it shares, and who confirmed it.
+        const after = branchOf ? { ...row, branchOf: [...branchOf] } : row;
+        await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row.id, after });
         return row.id;
       });
       return presentSubject((await repo.get(db, id))!);
@@ -100,8 +133,12 @@ export function createSubjectsService(db: Db) {
           vi: 'Chỉ Văn phòng OCOP hoặc cán bộ xã được đổi xã/phường hoặc trạng thái của chủ thể.',
           en: "Only the OCOP office or a commune officer may change a subject's commune or status.",
         });
+      // Only a changed tax code is checked: a record saved before the rule, or a confirmed branch, stays editable.
+      const taxCodeChanged = taxCodeKey(input.taxCode) !== taxCodeKey(before.taxCode);
+      const branchOf = taxCodeChanged ? await checkTaxCodeFree(actor, input, id) : null;
       await db.transaction(async (tx) => {
-        const after = await repo.update(tx, id, toValues(input, commune.provinceCode));
+        const row = await repo.update(tx, id, toValues(input, commune.provinceCode));
+        const after = branchOf ? { ...row, branchOf: [...branchOf] } : row;
         const { communeName: _c, productCount: _p, ...beforeRow } = before;
         await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: id, before: beforeRow, after });
       });

@@ -1,6 +1,6 @@
 import { and, count, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { sessions, subjects, userCommunes, users } from '../../db/schema/index.js';
+import { passwordResetTokens, sessions, subjects, userCommunes, users } from '../../db/schema/index.js';
 import { likeEscape } from '../../db/sql-scope.js';
 
 export type UserRow = typeof users.$inferSelect & { subjectName: string | null; communeCodes: string[] };
@@ -81,5 +81,11 @@ export const usersRepository = {
     (await db.select({ provinceCode: subjects.provinceCode }).from(subjects).where(eq(subjects.id, subjectId)).limit(1))[0]?.provinceCode,
   /** Signs the account out everywhere: its access changed, or its password was reset. */
   endSessions: (db: DbOrTx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId)),
+  /** Spends every reset link of the account still open: a password just set must not be undone by an older link. */
+  spendResetLinks: (db: DbOrTx, userId: string, now: Date) =>
+    db
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.usedAt))),
   anyUser: async (db: DbOrTx): Promise<boolean> => (await db.select({ id: users.id }).from(users).limit(1)).length > 0,
 };

@@ -142,6 +142,8 @@ export function createUsersService(db: Db) {
       await db.transaction(async (tx) => {
         await repo.update(tx, id, { passwordHash, mustChangePassword: true });
         await repo.endSessions(tx, id);
+        // A link asked for by e-mail earlier must not undo the password the office has just set.
+        await repo.spendResetLinks(tx, id, new Date());
         await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: { password: '•••' }, after: { password: 'reset' } });
       });
       return { oneTimePassword };

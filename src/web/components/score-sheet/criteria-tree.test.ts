@@ -9,6 +9,7 @@ const criterion = (code: string, options: Criterion['options']): Criterion => ({
   maxPoints: 3,
   requirementNote: null,
   optionsNote: null,
+  optionsNoteEn: null,
   options,
 });
 
@@ -17,8 +18,10 @@ const set: CriteriaSetDetail['set'] = {
   code: 'du-lich',
   name: 'Du lịch',
   sector: 'VI',
+  sectorEn: 'tourism',
   productGroup: 'same',
   leadMinistry: 'VHTTDL',
+  leadMinistryEn: '',
   disqualifiers: [],
   parts: [
     {

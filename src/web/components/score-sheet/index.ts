@@ -25,6 +25,7 @@ export {
   type CriterionOption,
   type StarBand,
 } from './criteria-tree.js';
+export { leadMinistryText, optionsNoteText, sectorText } from './criteria-text.js';
 export { MinStarBadge } from './MinStarBadge.js';
 export { MissingCriteriaAlert } from './MissingCriteriaAlert.js';
 export { OptionLine } from './OptionLine.js';

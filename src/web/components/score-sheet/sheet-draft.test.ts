@@ -10,6 +10,7 @@ const criterion = (code: string, cases: ('a' | 'b' | null)[]): Criterion => ({
   maxPoints: 3,
   requirementNote: null,
   optionsNote: null,
+  optionsNoteEn: null,
   options: cases.map((c, i) => ({ label: `${code}/${i}`, points: i, minStar: null, case: c })),
 });
 

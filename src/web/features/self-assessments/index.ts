@@ -8,6 +8,7 @@ export { ProductSelfAssessments } from './components/ProductSelfAssessments.js';
 export {
   useProductSelfAssessments,
   useSelfAssessment,
+  useStartSelfAssessment,
   type Evidence,
   type SelfAssessment,
   type SelfAssessmentSummary,

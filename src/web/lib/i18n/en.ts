@@ -1,5 +1,11 @@
 import { marketEn } from './market.js';
+import { dossierWorkEn } from './dossier-work.js';
 import { programmeEn } from './programme.js';
+import { passwordResetEn } from './password-reset.js';
+import { everydayEn } from './everyday.js';
+import { homeEn } from './home.js';
+import { importReviewEn } from './import-review.js';
+import { subjectChecksEn } from './subject-checks.js';
 import type { TranslationResource } from './vi.js';
 
 export const en: TranslationResource = {
@@ -410,12 +416,12 @@ export const en: TranslationResource = {
     inForce: 'In force',
     imported: 'Imported',
     effectiveFrom: 'In force from {{date}}',
-    partMaxima: 'Part A {{A}} · Part B {{B}} · Part C {{C}} points',
+    partMaxima: 'Part\u00a0A\u00a0{{A}} · Part\u00a0B\u00a0{{B}} · Part\u00a0C\u00a0{{C}} points',
     setCount: 'Criteria sets: {{count}}',
     starBands: 'Star bands',
     bandInclusive: '{{min}}–{{max}} points',
     bandExclusive: '{{min}} – under {{max}}',
-    part: 'Part {{code}}. {{label}}',
+    part: 'Part\u00a0{{code}}. {{label}}',
     maxPoints: 'max. {{points}} points',
     points: '{{points}} pts',
     minStar: 'Minimum for {{count}}★',
@@ -470,7 +476,7 @@ export const en: TranslationResource = {
       finalTitle: 'Score of the sheet',
       awarded: 'Star awarded',
       band: 'Band of the total',
-      part: 'Part {{code}}',
+      part: 'Part\u00a0{{code}}',
       answered: '{{answered}}/{{of}} criteria answered',
     },
     save: {
@@ -1498,7 +1504,13 @@ export const en: TranslationResource = {
     choose: 'Choose…',
   },
   market: marketEn,
+  dossierWork: dossierWorkEn,
   programme: programmeEn,
+  passwordReset: passwordResetEn,
+  everyday: everydayEn,
+  home: homeEn,
+  importReview: importReviewEn,
+  subjectChecks: subjectChecksEn,
   errors: {
     notFoundTitle: 'Not found',
     notFoundText: 'The record does not exist or you may not view it.',

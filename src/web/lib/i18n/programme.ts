@@ -157,8 +157,8 @@ export const programmeVi = {
     empty: 'Không có khoản hỗ trợ nào phù hợp.',
     emptyForPolicy: 'Chính sách chưa có khoản hỗ trợ nào.',
     search: 'Tìm khoản hỗ trợ',
-    total: 'Tổng cộng (trừ khoản đã hủy): {{amount}}',
-    totalMatching: 'Tổng số tiền các khoản phù hợp (trừ khoản đã hủy): {{amount}}',
+    total: 'Tổng cộng (trừ khoản đã huỷ): {{amount}}',
+    totalMatching: 'Tổng số tiền các khoản phù hợp (trừ khoản đã huỷ): {{amount}}',
     fields: {
       policyId: 'Chính sách',
       subjectId: 'Chủ thể được hỗ trợ',

@@ -1,5 +1,11 @@
 import { marketVi } from './market.js';
+import { dossierWorkVi } from './dossier-work.js';
 import { programmeVi } from './programme.js';
+import { passwordResetVi } from './password-reset.js';
+import { everydayVi } from './everyday.js';
+import { homeVi } from './home.js';
+import { importReviewVi } from './import-review.js';
+import { subjectChecksVi } from './subject-checks.js';
 
 /**
  * Vietnamese, the default language and the reference for every key: en.ts must have the same
@@ -413,12 +419,12 @@ export const vi = {
     inForce: 'Đang áp dụng',
     imported: 'Nhập từ tệp',
     effectiveFrom: 'Hiệu lực từ {{date}}',
-    partMaxima: 'Phần A {{A}} · Phần B {{B}} · Phần C {{C}} điểm',
+    partMaxima: 'Phần\u00a0A\u00a0{{A}} · Phần\u00a0B\u00a0{{B}} · Phần\u00a0C\u00a0{{C}} điểm',
     setCount: '{{count}} bộ sản phẩm',
     starBands: 'Thang phân hạng',
     bandInclusive: '{{min}}–{{max}} điểm',
     bandExclusive: '{{min}} – dưới {{max}}',
-    part: 'Phần {{code}}. {{label}}',
+    part: 'Phần\u00a0{{code}}. {{label}}',
     maxPoints: 'tối đa {{points}} điểm',
     points: '{{points}} điểm',
     minStar: 'Mức tối thiểu để đạt {{count}} sao',
@@ -473,7 +479,7 @@ export const vi = {
       finalTitle: 'Điểm của phiếu',
       awarded: 'Hạng sao đạt được',
       band: 'Mức theo tổng điểm',
-      part: 'Phần {{code}}',
+      part: 'Phần\u00a0{{code}}',
       answered: 'Đã chọn {{answered}}/{{of}} tiêu chí',
     },
     save: {
@@ -859,7 +865,7 @@ export const vi = {
     closed: 'Đã kết thúc phiên họp',
     createdAttachRules: 'Đã lập hội đồng. Đính kèm Quy chế hoạt động để mở phiên họp.',
     notVoting: 'không chấm điểm',
-    secretaryVoting: 'ủy viên thư ký, có chấm điểm',
+    secretaryVoting: 'uỷ viên thư ký, có chấm điểm',
     levels: {
       province: 'Cấp tỉnh',
       ministry: 'Cấp trung ương',
@@ -953,7 +959,7 @@ export const vi = {
       membersHint: 'Hội đồng có một chủ tịch, một thư ký và đủ số thành viên chấm điểm; mỗi tài khoản chỉ có mặt một lần.',
       voting: 'Chấm điểm',
       votingChair: 'Chủ tịch hội đồng luôn chấm điểm.',
-      votingSecretary: 'Thư ký chỉ chấm điểm khi được cử làm ủy viên thư ký.',
+      votingSecretary: 'Thư ký chỉ chấm điểm khi được cử làm uỷ viên thư ký.',
       votingHint: 'Thành viên chấm điểm được tính vào số thành viên có mặt.',
       scoringCount: 'Thành viên chấm điểm: {{count}}',
       scoringCountMin: 'Thành viên chấm điểm: {{count}} (tối thiểu {{min}} theo quy chế của tỉnh)',
@@ -1004,7 +1010,7 @@ export const vi = {
       declareFirst: 'Hãy khai báo xung đột lợi ích trước khi chấm hồ sơ này.',
       conflicted: 'Bạn đã khai báo xung đột lợi ích nên không chấm hồ sơ này.',
       own_organisation: 'Bạn thuộc tổ chức của chủ thể nên không chấm hồ sơ này.',
-      not_voting: 'Thư ký hội đồng không chấm điểm (trừ khi được cử làm ủy viên thư ký).',
+      not_voting: 'Thư ký hội đồng không chấm điểm (trừ khi được cử làm uỷ viên thư ký).',
       score: 'Chấm điểm',
       view: 'Xem phiếu của tôi',
       sheet: {
@@ -1407,7 +1413,7 @@ export const vi = {
     title: 'Nhập dữ liệu từ Excel',
     intro:
       'Đưa chủ thể, sản phẩm, kết quả đánh giá và các hoạt động (điểm bán, siêu thị, sàn TMĐT, hội chợ, ý tưởng, hỗ trợ, truyền thông, tập huấn) từ bảng tính vào hệ thống. Dữ liệu được kiểm tra toàn bộ trước khi ghi.',
-    template: 'Tải file mẫu',
+    template: 'Tải tệp mẫu',
     check: 'Tải lên và kiểm tra',
     commit: 'Ghi vào cơ sở dữ liệu',
     startOver: 'Nhập tệp khác',
@@ -1423,7 +1429,7 @@ export const vi = {
     files: {
       drop: 'Kéo thả tệp Excel (.xlsx) hoặc CSV vào đây',
       choose: 'Chọn tệp',
-      hint: 'Có thể chọn nhiều tệp. Dùng file mẫu để có đúng tên trang và cột.',
+      hint: 'Có thể chọn nhiều tệp. Dùng tệp mẫu để có đúng tên trang và cột.',
       refused: 'Bỏ qua tệp không phải .xlsx hoặc .csv: {{names}}',
       remove: 'Bỏ tệp {{name}}',
     },
@@ -1495,7 +1501,13 @@ export const vi = {
     choose: 'Chọn…',
   },
   market: marketVi,
+  dossierWork: dossierWorkVi,
   programme: programmeVi,
+  passwordReset: passwordResetVi,
+  everyday: everydayVi,
+  home: homeVi,
+  importReview: importReviewVi,
+  subjectChecks: subjectChecksVi,
   errors: {
     notFoundTitle: 'Không tìm thấy',
     notFoundText: 'Hồ sơ không tồn tại hoặc bạn không có quyền xem.',

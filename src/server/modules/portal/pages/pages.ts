@@ -371,6 +371,18 @@ export function checkLabelPage(c: Common, code: string | undefined): string {
 /** Who a consumer tells about a label that may be fake. */
 export type Contact = { office: string; phone: string | null };
 
+/**
+ * The answer to an unknown label code, for the JSON twin of /v/<code> (apps and scanners read it
+ * instead of the page): that the label may be fake and whom to tell, in both languages.
+ */
+export function labelNotFoundMessage(contact: Contact): { vi: string; en: string } {
+  const phone = (word: string) => (contact.phone ? ` (${word} ${contact.phone})` : '');
+  return {
+    vi: `Không có giấy chứng nhận OCOP nào mang mã này. Nhãn có thể là giả. Hãy kiểm tra lại mã đã nhập; nếu nghi ngờ nhãn giả, xin báo cho ${contact.office}${phone('điện thoại')}, hoặc cơ quan quản lý thị trường nơi bạn mua sản phẩm.`,
+    en: `No OCOP certificate has this code. The label may be fake. Check the code you typed; if you suspect a fake label, please tell ${contact.office}${phone('phone')}, or the market surveillance office where you bought it.`,
+  };
+}
+
 export function verificationPage(c: Common, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): string {
   const { lang } = c;
   if (!v || !standing) {

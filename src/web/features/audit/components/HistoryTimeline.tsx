@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { actorText } from '../../../lib/text.js';
 import { useHistory, type AuditedCollection, type AuditEntry } from '../api/history.js';
 import { describeValue } from './describe-value.js';
 
@@ -99,8 +100,8 @@ export function HistoryTimeline({ collection, id, fieldLabel, valueLabel, fieldO
                 <Text size="sm" fw={500}>
                   {formatDateTime(entry.at)}
                 </Text>
-                <Text size="sm" c="dimmed">
-                  {t('audit.by', { actor: entry.actorLabel === 'system' ? t('audit.system') : entry.actorLabel })}
+                <Text size="sm" c="dimmed" title={actorText(entry).title}>
+                  {t('audit.by', { actor: entry.actorLabel === 'system' ? t('audit.system') : actorText(entry).text })}
                 </Text>
               </Group>
             }

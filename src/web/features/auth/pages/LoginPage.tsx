@@ -3,7 +3,7 @@ import { IconAlertCircle, IconLeaf } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginBody } from '../../../../contracts/auth.js';
 import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -108,6 +108,9 @@ export function LoginPage() {
               <Button type="submit" fullWidth loading={login.isPending} mt="xs">
                 {t('auth.signIn')}
               </Button>
+              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+                {t('passwordReset.forgotLink')}
+              </Anchor>
             </Stack>
           </form>
         </Paper>

@@ -54,7 +54,7 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
   return (
     <>
       <PageHeader
-        back={{ to: '/certificates', label: t('certificates.title') }}
+        breadcrumbs={[{ to: '/certificates', label: t('certificates.title') }, { label: certificate.number }]}
         title={t('certificates.detailTitle', { number: certificate.number })}
         description={`${certificate.productName} · ${certificate.subjectName}`}
         actions={
@@ -161,7 +161,7 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
                 h={160}
                 data-testid="certificate-qr"
               />
-              <Text size="sm" className="ocop-code" style={{ overflowWrap: 'anywhere' }} data-testid="verification-url">
+              <Text size="sm" className="ocop-code" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }} data-testid="verification-url">
                 {publicUrl}
               </Text>
               <Group>

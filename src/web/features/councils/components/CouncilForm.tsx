@@ -269,7 +269,8 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
               error={errors.name?.message}
               {...register('name')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            {/* Four across only where a quarter still holds the longest kind, "Hội đồng đánh giá, phân hạng", whole. */}
+            <SimpleGrid cols={{ base: 1, sm: 2, xl: 4 }}>
               <Controller
                 control={control}
                 name="kind"

@@ -13,6 +13,7 @@ import { useRescore, useSessionResult, type Session, type SessionDossier } from 
 import { CouncilResultPanel } from './CouncilResultPanel.js';
 import { DeclarationButton } from './DeclarationButton.js';
 import { SheetsTable } from './SheetsTable.js';
+import { summariseDeclarations } from './declaration-summary.js';
 
 type Mine = NonNullable<SessionDossier['mine']>;
 
@@ -144,7 +145,7 @@ function Rescorings({ rescorings }: { rescorings: SessionDossier['rescorings'] }
               {t('councils.rescorings.round', { round: r.scoringRound })}
             </Text>{' '}
             <Text span c="dimmed" inherit>
-              {t('councils.rescorings.by', { name: r.requestedLabel, at: formatDateTime(r.requestedAt) })}
+              {t('councils.rescorings.by', { name: r.requestedName ?? r.requestedLabel, at: formatDateTime(r.requestedAt) })}
             </Text>
             {': '}
             {r.reason}
@@ -162,6 +163,8 @@ type SessionDossierCardProps = {
   runner: boolean;
   /** Only the chair (or the office) asks for re-scoring. */
   mayRescore: boolean;
+  /** The council's scoring members, when known: the declaration summary counts against them. */
+  votingMemberIds?: readonly string[] | undefined;
 };
 
 /**
@@ -169,12 +172,12 @@ type SessionDossierCardProps = {
  * until it closes, who has submitted and whether the round is valid, never a score; once closed,
  * every member sees the result and every sheet's total.
  */
-export function SessionDossierCard({ session, dossier, runner, mayRescore }: SessionDossierCardProps) {
+export function SessionDossierCard({ session, dossier, runner, mayRescore, votingMemberIds }: SessionDossierCardProps) {
   const { t } = useTranslation();
   const open = session.status === 'open';
   const showsResult = runner || !open;
   const result = useSessionResult(session.id, dossier.dossierId, showsResult);
-  const conflicts = (dossier.declarations ?? []).filter((d) => d.hasConflict);
+  const declared = summariseDeclarations(dossier.declarations ?? [], votingMemberIds);
   const submitted = result.data?.submitted ?? 0;
 
   return (
@@ -198,8 +201,13 @@ export function SessionDossierCard({ session, dossier, runner, mayRescore }: Ses
         {dossier.mine && <MyStanding session={session} dossier={dossier} mine={dossier.mine} />}
         {dossier.declarations && (
           <Text size="sm" data-testid="declarations">
-            {t('councils.declarations', { count: dossier.declarations.length })}
-            {conflicts.length > 0 && ` · ${t('councils.conflicts', { names: conflicts.map((d) => d.memberName).join(', ') })}`}
+            {declared.total === null
+              ? t('everyday.declared', { declared: declared.declared })
+              : t('everyday.declaredOf', { declared: declared.declared, total: declared.total })}
+            {'; '}
+            {declared.conflicted > 0
+              ? t('everyday.conflicted', { count: declared.conflicted, names: declared.conflictedNames.join(', ') })
+              : t('everyday.noConflict')}
           </Text>
         )}
         <Rescorings rescorings={dossier.rescorings} />

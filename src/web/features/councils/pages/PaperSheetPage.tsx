@@ -175,7 +175,11 @@ export function PaperSheetPage() {
 
   const header = (
     <PageHeader
-      back={{ to: `/council-sessions/${id}`, label: session.data?.title ?? t('councils.title') }}
+      breadcrumbs={[
+        { to: '/councils', label: t('councils.title') },
+        { to: `/council-sessions/${id}`, label: session.data?.title ?? t('councils.title') },
+        { label: t('home.crumbs.paper') },
+      ]}
       title={t('councils.paper.title', { name: dossier?.productName ?? '' })}
     />
   );

@@ -66,7 +66,11 @@ export function ScoreSheetPage() {
   const back = `/council-sessions/${id}`;
   const header = (
     <PageHeader
-      back={{ to: back, label: session.data?.title ?? t('councils.title') }}
+      breadcrumbs={[
+        { to: '/councils', label: t('councils.title') },
+        { to: back, label: session.data?.title ?? t('councils.title') },
+        { label: t('home.crumbs.sheet') },
+      ]}
       title={t('councils.sheet.title', { name: dossier?.productName ?? '' })}
       description={dossier ? `${dossier.subjectName} · ${t('councils.scoringRound', { round: dossier.scoringRound })}` : undefined}
     />

@@ -61,7 +61,7 @@ function SessionView({ session, council }: { session: Session; council: Council 
   return (
     <>
       <PageHeader
-        back={{ to: '/councils', label: t('councils.title') }}
+        breadcrumbs={[{ to: '/councils', label: t('councils.title') }, { label: session.title }]}
         title={session.title}
         description={details.join(' · ')}
         actions={
@@ -111,6 +111,7 @@ function SessionView({ session, council }: { session: Session; council: Council 
                 dossier={dossier}
                 runner={runner}
                 mayRescore={isOffice || session.myPosition === 'chair'}
+                votingMemberIds={council?.members.filter((m) => m.voting).map((m) => m.id)}
               />
             ))}
           </Stack>

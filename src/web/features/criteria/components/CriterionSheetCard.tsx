@@ -1,11 +1,13 @@
 import { Badge, Card, Group, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '../../../lib/format.js';
-import { criterionAnchor, OptionLine, RequirementNote, type Criterion } from '../../../components/score-sheet/index.js';
+import { criterionAnchor, OptionLine, optionsNoteText, RequirementNote, type Criterion } from '../../../components/score-sheet/index.js';
+import { useLanguage } from '../../../lib/i18n/index.js';
 
 /** A criterion of the readable sheet: its maximum, notes and every option with points and star marks. */
 export function CriterionSheetCard({ criterion, order }: { criterion: Criterion; order: TitleOrder }) {
   const { t } = useTranslation();
+  const optionsNote = optionsNoteText(criterion, useLanguage());
   return (
     <Card withBorder padding="md" id={criterionAnchor(criterion.code)} data-testid={`criterion-${criterion.code}`} className="criterion-card">
       <Stack gap="xs">
@@ -28,9 +30,9 @@ export function CriterionSheetCard({ criterion, order }: { criterion: Criterion;
             </li>
           ))}
         </Stack>
-        {criterion.optionsNote && (
+        {optionsNote && (
           <Text size="xs" c="dimmed">
-            {criterion.optionsNote}
+            {optionsNote}
           </Text>
         )}
       </Stack>

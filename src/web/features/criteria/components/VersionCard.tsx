@@ -2,21 +2,27 @@ import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { sectorText } from '../../../components/score-sheet/index.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
+import { useLanguage } from '../../../lib/i18n/index.js';
 import type { CriteriaVersion } from '../api/criteria.js';
 import { productGroupOf } from './product-group.js';
 
 type SetSummary = CriteriaVersion['sets'][number];
 
-function bySector(sets: readonly SetSummary[]): [string, SetSummary[]][] {
+function bySector(sets: readonly SetSummary[], lang: 'vi' | 'en'): [string, SetSummary[]][] {
   const groups = new Map<string, SetSummary[]>();
-  for (const set of sets) groups.set(set.sector, [...(groups.get(set.sector) ?? []), set]);
+  for (const set of sets) {
+    const sector = sectorText(set, lang);
+    groups.set(sector, [...(groups.get(sector) ?? []), set]);
+  }
   return [...groups];
 }
 
 /** One criteria version: its decision, dates, part maxima and links to each set's readable sheet. */
 export function VersionCard({ version }: { version: CriteriaVersion }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <SectionCard
       title={version.legalBasis}
@@ -37,7 +43,7 @@ export function VersionCard({ version }: { version: CriteriaVersion }) {
             · {t('criteria.setCount', { count: version.sets.length })}
           </Text>
         </Stack>
-        {bySector(version.sets).map(([sector, sets]) => (
+        {bySector(version.sets, lang).map(([sector, sets]) => (
           <Stack key={sector} gap={6}>
             <Text size="xs" fw={700} c="dimmed" tt="uppercase">
               {sector}

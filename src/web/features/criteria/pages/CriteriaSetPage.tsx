@@ -9,22 +9,25 @@ import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
 import { useCriteriaSet } from '../api/criteria.js';
-import { CriteriaOutline, StarBands, type CriteriaSetDetail } from '../../../components/score-sheet/index.js';
+import { CriteriaOutline, leadMinistryText, sectorText, StarBands, type CriteriaSetDetail } from '../../../components/score-sheet/index.js';
+import { useLanguage } from '../../../lib/i18n/index.js';
 import { CriterionSheetCard } from '../components/CriterionSheetCard.js';
 import { productGroupOf } from '../components/product-group.js';
 
 function SetInformation({ detail }: { detail: CriteriaSetDetail }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { version, set } = detail;
   const group = productGroupOf(set);
+  const sector = sectorText(set, lang);
   return (
     <SectionCard title={t('criteria.sheet.general')} h="100%">
       <FieldList
         items={[
           { label: t('criteria.sheet.legalBasis'), value: version.legalBasis },
           { label: t('criteria.sheet.effectiveFrom'), value: formatDate(version.effectiveFrom) },
-          { label: t('criteria.sheet.sector'), value: group ? `${set.sector} · ${group}` : set.sector },
-          { label: t('criteria.sheet.leadMinistry'), value: set.leadMinistry },
+          { label: t('criteria.sheet.sector'), value: group ? `${sector} · ${group}` : sector },
+          { label: t('criteria.sheet.leadMinistry'), value: leadMinistryText(set, lang) },
           {
             label: t('criteria.sheet.partMaxima'),
             value: t('criteria.partMaxima', {

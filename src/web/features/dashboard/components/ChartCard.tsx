@@ -7,7 +7,8 @@ import type { ChartInstance } from './echarts.js';
 
 type ChartCardProps = {
   title: string;
-  description?: string;
+  /** What the chart counts and what a click opens: every chart card has one under its title. */
+  description: string;
   /** File names start with this (accents folded), then the year. */
   fileName: string;
   chartRef: RefObject<ChartInstance | null>;
@@ -41,11 +42,9 @@ export function ChartCard({ title, description, fileName, chartRef, csv, empty, 
           <Title order={3} fz="md" fw={600}>
             {title}
           </Title>
-          {description && (
-            <Text size="xs" c="dimmed">
-              {description}
-            </Text>
-          )}
+          <Text size="xs" c="dimmed" data-testid="chart-subtitle">
+            {description}
+          </Text>
         </Stack>
         <Menu position="bottom-end" shadow="md" withinPortal>
           <Menu.Target>

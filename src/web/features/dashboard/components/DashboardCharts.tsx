@@ -1,4 +1,4 @@
-import { Anchor, ScrollArea, SegmentedControl, SimpleGrid, Table } from '@mantine/core';
+import { Anchor, Box, Group, ScrollArea, SegmentedControl, SimpleGrid, Table, Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,8 @@ import { DASHBOARD_TEXTS } from './texts.js';
 const STAR_COLORS: Record<number, string> = { 1: '#d2ebe4', 2: '#a6d6c8', 3: '#76c0ab', 4: '#229b7a', 5: '#005a4c' };
 const PALETTE = ['#0f8569', '#e8a33d', '#3b7dd8', '#c2492f', '#7a5cc4', '#4fae93', '#d66fa0', '#6b8e23', '#8c6d46', '#5f6b7a'];
 const MAP_RANGE = ['#e7f6f2', '#76c0ab', '#0b6e5f'];
+/** Communes without a figure: grey, apart from the scale's lightest green (which means a small figure). */
+const NO_FIGURES_COLOR = '#eef0ef';
 
 const valueFormatter = (value: unknown) => (typeof value === 'number' ? formatNumber(value) : String(value ?? ''));
 const baseGrid = { left: 8, right: 24, top: 36, bottom: 8, containLabel: true } as const;
@@ -162,6 +164,7 @@ function CommuneTable({ communes }: { communes: readonly Commune[] }) {
  */
 function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlines | undefined }) {
   const { t } = useTranslation();
+  const label = useLabel();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const chartRef = useRef<ChartInstance | null>(null);
@@ -180,6 +183,10 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
     [data, metric],
   );
 
+  // Every commune at 0: a 0–1 colour scale would read as figures; the map is drawn plain, with a
+  // "no figures" legend instead.
+  const noFigures = data.communes.every((c) => c[metric] === 0);
+
   const option = useMemo<ChartOption>(() => {
     if (hasMap && outlines) {
       ensureMap(mapName, outlines);
@@ -195,18 +202,22 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
             return `<b>${regionName(p.name)}</b><br/>${metricLabel}: ${formatNumber(Number.isFinite(p.value) ? (p.value ?? 0) : 0)}${target}`;
           },
         },
-        visualMap: {
-          type: 'continuous',
-          min: 0,
-          max,
-          orient: 'horizontal',
-          left: 'center',
-          bottom: 0,
-          itemHeight: isPhone ? 120 : 180,
-          text: [formatNumber(max), '0'],
-          calculable: false,
-          inRange: { color: MAP_RANGE },
-        },
+        ...(noFigures
+          ? {}
+          : {
+              visualMap: {
+                type: 'continuous',
+                min: 0,
+                max,
+                orient: 'horizontal',
+                left: 'center',
+                bottom: 0,
+                itemHeight: isPhone ? 120 : 180,
+                text: [formatNumber(max), '0'],
+                calculable: false,
+                inRange: { color: MAP_RANGE },
+              },
+            }),
         series: [
           {
             type: 'map',
@@ -215,10 +226,10 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
             roam: !isPhone,
             selectedMode: false,
             top: 8,
-            bottom: 48,
+            bottom: noFigures ? 8 : 48,
             label: { show: false },
             emphasis: { label: { show: true, formatter: (p: { name: string }) => regionName(p.name), fontSize: 11 }, itemStyle: { areaColor: '#e8a33d' } },
-            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6 },
+            itemStyle: { borderColor: '#ffffff', borderWidth: 0.6, areaColor: NO_FIGURES_COLOR },
             data: data.communes.map((c) => ({ name: c.communeCode, value: c[metric] })),
           },
         ],
@@ -231,7 +242,7 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
       yAxis: { type: 'category', inverse: true, data: barCommunes.map((c) => c.name), axisLabel: { width: isPhone ? 110 : 200, overflow: 'truncate' } },
       series: [{ type: 'bar', name: metricLabel, data: barCommunes.map((c) => c[metric]), itemStyle: { color: PALETTE[0] }, barMaxWidth: 24 }],
     };
-  }, [hasMap, outlines, mapName, data, metric, metricLabel, names, barCommunes, isPhone, t]);
+  }, [hasMap, outlines, mapName, data, metric, metricLabel, names, barCommunes, noFigures, isPhone, t]);
 
   const title = t('dashboard.charts.communes');
   const chartEmpty = !hasMap && barCommunes.length === 0;
@@ -282,17 +293,27 @@ function CommuneChart({ data, outlines }: ChartProps & { outlines: CommuneOutlin
       ) : chartEmpty ? (
         <NoData />
       ) : (
-        <EChart
-          option={option}
-          height={hasMap ? (isPhone ? 380 : 480) : Math.max(220, barCommunes.length * 28 + 40)}
-          chartRef={chartRef}
-          label={`${title}: ${metricLabel}`}
-          testId="chart-canvas-communes"
-          onClick={({ name, dataIndex }) => {
-            const code = hasMap ? name : barCommunes[dataIndex]?.communeCode;
-            if (code) void navigate(communeLink(code, metric));
-          }}
-        />
+        <>
+          <EChart
+            option={option}
+            height={hasMap ? (isPhone ? 380 : 480) - (noFigures ? 40 : 0) : Math.max(220, barCommunes.length * 28 + 40)}
+            chartRef={chartRef}
+            label={`${title}: ${metricLabel}`}
+            testId="chart-canvas-communes"
+            onClick={({ name, dataIndex }) => {
+              const code = hasMap ? name : barCommunes[dataIndex]?.communeCode;
+              if (code) void navigate(communeLink(code, metric));
+            }}
+          />
+          {hasMap && noFigures && (
+            <Group justify="center" gap={8} mt={8} wrap="nowrap" data-testid="map-legend-no-data">
+              <Box w={28} h={14} bg={NO_FIGURES_COLOR} bd="1px solid var(--mantine-color-gray-4)" style={{ flexShrink: 0 }} aria-hidden />
+              <Text size="sm" c="dimmed">
+                {label(DASHBOARD_TEXTS.mapNoFigures)}: {metricLabel}
+              </Text>
+            </Group>
+          )}
+        </>
       )}
     </ChartCard>
   );
@@ -393,7 +414,8 @@ function CertificatesDueChart({ data }: ChartProps) {
       description={t('dashboard.charts.certificatesDueHint')}
       fileName={`${title} ${data.year}`}
       chartRef={chartRef}
-      empty={months.length === 0}
+      // The months come with zeros: a year with none falling due says so instead of drawing bare axes.
+      empty={months.every((m) => m.certificates === 0)}
       testId="chart-certificates-due"
       csv={() => ({ header: [t('dashboard.csv.month'), t('dashboard.csv.certificates')], rows: months.map((m) => [monthLabel(m.month), m.certificates]) })}
     >

@@ -18,6 +18,7 @@ export const DASHBOARD_TEXTS = {
     vi: 'Sản phẩm đang bán trên sàn thương mại điện tử (đã duyệt) và tại siêu thị, chuỗi phân phối ngày 31/12.',
     en: 'Products on e-commerce platforms (approved) and on retail chains on 31 December.',
   },
+  mapNoFigures: { vi: 'Chưa có số liệu', en: 'No figures yet' },
   channelKind: { vi: 'Loại kênh', en: 'Channel type' },
   ecommerce: { vi: 'Sàn thương mại điện tử', en: 'E-commerce' },
   chain: { vi: 'Siêu thị, chuỗi phân phối', en: 'Retail chains' },

@@ -36,6 +36,8 @@ export const DOSSIER_PAGE_SIZE = 20;
 
 export type DossierListParams = {
   page: number;
+  /** The product's or the producer's name (accents ignored), or the OCOP code. */
+  q?: string | null;
   pageSize?: number;
   state: DossierState | null;
   kind: DossierKind | null;

@@ -1,6 +1,6 @@
 import { Alert, Button, Modal, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconFilePlus, IconInfoCircle } from '@tabler/icons-react';
+import { IconClipboardCheck, IconFilePlus, IconInfoCircle } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { DossierCreateBody } from '../../../../contracts/evaluation.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
 import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
-import { useProductSelfAssessments } from '../../self-assessments/index.js';
+import { useProductSelfAssessments, useStartSelfAssessment } from '../../self-assessments/index.js';
 import { useCreateDossier, useSubjectForRegistration, type DossierKind } from '../api/dossiers.js';
 import { useDossierLabels } from './labels.js';
 
@@ -25,19 +25,26 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
   const navigate = useNavigate();
   const create = useCreateDossier();
   const sheets = useProductSelfAssessments(product.id);
+  const start = useStartSelfAssessment(product.id);
+  // Completed sheets first, then those in progress (Art. 6.1: a dossier always carries one; filing needs it completed).
   const completed = (sheets.data ?? []).filter((sheet) => sheet.status === 'completed');
+  const choices = [...completed, ...(sheets.data ?? []).filter((sheet) => sheet.status !== 'completed')];
   const form = useForm<DossierForm, unknown, z.output<typeof DossierCreateBody>>({
     resolver: contractResolver(DossierCreateBody, (values: DossierForm) => ({
       ...values,
       productId: product.id,
       selfAssessmentId: values.selfAssessmentId ?? undefined,
     })),
-    defaultValues: { kind: 'first', selfAssessmentId: completed[0]?.id ?? null, registration },
+    defaultValues: { kind: 'first', selfAssessmentId: choices[0]?.id ?? null, registration },
   });
   const { errors } = form.formState;
   useMessagesFollowLanguage(form);
 
   const submit = form.handleSubmit(async (body) => {
+    if (!body.selfAssessmentId) {
+      form.setError('selfAssessmentId', { message: t('dossierWork.create.required') });
+      return;
+    }
     try {
       const dossier = await create.mutateAsync(body);
       notifySuccess(t('dossiers.create.done'));
@@ -72,22 +79,46 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
           render={({ field }) => (
             <Select
               label={t('dossiers.fields.selfAssessment')}
-              description={t('dossiers.create.selfAssessmentHint')}
-              placeholder={completed.length ? t('select.choose') : t('dossiers.create.noCompleted')}
-              data={completed.map((sheet) => ({
+              description={t('dossierWork.create.selfAssessmentHint')}
+              required
+              placeholder={choices.length ? t('select.choose') : t('dossierWork.create.noSheet')}
+              data={choices.map((sheet) => ({
                 value: sheet.id,
-                label: t('dossiers.create.sheetOption', { date: formatDate(sheet.completedAt), points: formatPoints(sheet.total) }),
+                label:
+                  sheet.status === 'completed'
+                    ? t('dossiers.create.sheetOption', { date: formatDate(sheet.completedAt), points: formatPoints(sheet.total) })
+                    : t('dossierWork.create.sheetInProgress', { date: formatDate(sheet.updatedAt) }),
               }))}
               value={field.value}
               onChange={(value) => field.onChange(value)}
-              clearable
+              allowDeselect={false}
               error={errors.selfAssessmentId?.message}
             />
           )}
         />
-        {sheets.isSuccess && completed.length === 0 && (
-          <Alert color="orange" icon={<IconInfoCircle aria-hidden />} p="sm">
-            {t('dossiers.create.noCompletedHint')}
+        {sheets.isSuccess && choices.length === 0 && (
+          <Alert color="orange" icon={<IconInfoCircle aria-hidden />} p="sm" data-testid="no-self-assessment">
+            <Stack gap="xs" align="flex-start">
+              <span>{t('dossierWork.create.noSheetHint')}</span>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconClipboardCheck size={14} aria-hidden />}
+                loading={start.isPending}
+                onClick={() =>
+                  start.mutate(undefined, {
+                    onSuccess: (sheet) => {
+                      form.setValue('selfAssessmentId', sheet.id, { shouldValidate: false });
+                      form.clearErrors('selfAssessmentId');
+                      notifySuccess(t('dossierWork.create.started'));
+                    },
+                    onError: (error) => reportMutationError(error, form.setError),
+                  })
+                }
+              >
+                {t('dossierWork.create.start')}
+              </Button>
+            </Stack>
           </Alert>
         )}
         <Title order={3} fz="sm" mt="xs">
@@ -123,7 +154,8 @@ function DossierFormBody({ product, registration, onClose }: { product: ProductR
 }
 
 /**
- * "Lập hồ sơ" on a product: the kind of evaluation, the completed self-assessment to file (Mẫu 02),
+ * "Lập hồ sơ" on a product: the kind of evaluation, its self-assessment (Mẫu 02: required, chosen or
+ * started here, completed before filing),
  * and Mẫu 01's representative, filled from the producer's record.
  */
 export function CreateDossierButton({ product }: { product: ProductRef }) {

@@ -1,6 +1,7 @@
 import { Button, Select, SimpleGrid } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { SearchInput } from '../../../components/SearchInput.js';
 import type { ListParams } from '../../../lib/list-params.js';
 import { useRounds } from '../api/dossiers.js';
 import { useDossierLabels } from './labels.js';
@@ -14,6 +15,7 @@ export function DossierFilters({ list }: { list: ListParams<(typeof DOSSIER_FILT
   const roundOptions = (rounds.data ?? []).map((round) => ({ value: round.id, label: round.name }));
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
+      <SearchInput label={t('dossierWork.list.searchLabel')} placeholder={t('dossierWork.list.searchPlaceholder')} value={list.q} onSearch={list.setQuery} />
       <Select
         label={t('dossiers.fields.state')}
         placeholder={t('common.all')}

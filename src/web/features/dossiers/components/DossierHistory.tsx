@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { actorText } from '../../../lib/text.js';
 import { useDossierEvents } from '../api/dossiers.js';
 import { isDossierState, useDossierLabels } from './labels.js';
 
@@ -20,8 +21,8 @@ export function DossierHistory({ dossierId }: { dossierId: string }) {
           <Timeline bulletSize={14} lineWidth={2} active={data.length} data-testid="dossier-history">
             {[...data].reverse().map((event) => (
               <Timeline.Item key={event.id} title={labels.event(event.action)} data-testid="dossier-event" data-action={event.action}>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(event.at)} · {event.actorLabel}
+                <Text size="xs" c="dimmed" title={actorText(event).title}>
+                  {formatDateTime(event.at)} · {actorText(event).text}
                 </Text>
                 <Text size="sm">
                   {event.fromState ? t('dossiers.stateChange', { from: stateName(event.fromState), to: stateName(event.toState) }) : stateName(event.toState)}

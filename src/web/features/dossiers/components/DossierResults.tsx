@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { formatDate, orDash } from '../../../lib/format.js';
 import type { Dossier } from '../api/dossiers.js';
-import { DossierBadges } from './DossierStateBadge.js';
+import { DeadlineCell, OverdueCell } from './DossierDeadline.js';
+import { DossierStateBadge } from './DossierStateBadge.js';
 import { useDossierLabels } from './labels.js';
 
 export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
@@ -11,7 +12,7 @@ export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
   const labels = useDossierLabels();
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={860}>
+    <Table.ScrollContainer minWidth={1040}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -20,6 +21,8 @@ export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
             <Table.Th>{t('dossiers.fields.kind')}</Table.Th>
             <Table.Th>{t('dossiers.fields.round')}</Table.Th>
             <Table.Th>{t('dossiers.fields.state')}</Table.Th>
+            <Table.Th>{t('dossierWork.list.deadline')}</Table.Th>
+            <Table.Th>{t('dossierWork.list.overdue')}</Table.Th>
             <Table.Th>{t('dossiers.fields.updatedAt')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -45,7 +48,13 @@ export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
                 <Text size="sm">{orDash(dossier.roundName)}</Text>
               </Table.Td>
               <Table.Td>
-                <DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />
+                <DossierStateBadge state={dossier.state} />
+              </Table.Td>
+              <Table.Td>
+                <DeadlineCell deadline={dossier.deadline} />
+              </Table.Td>
+              <Table.Td>
+                <OverdueCell deadline={dossier.deadline} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(dossier.updatedAt)}</Table.Td>
             </Table.Tr>
@@ -58,6 +67,7 @@ export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
 
 /** The phone layout of the list: one card per dossier. */
 export function DossierCards({ dossiers }: { dossiers: readonly Dossier[] }) {
+  const { t } = useTranslation();
   const labels = useDossierLabels();
   return (
     <Stack gap="sm">
@@ -74,8 +84,16 @@ export function DossierCards({ dossiers }: { dossiers: readonly Dossier[] }) {
               {labels.kind(dossier.kind)}
               {dossier.roundName ? ` · ${dossier.roundName}` : ''}
             </Text>
+            {dossier.deadline && (
+              <Text size="xs" c={dossier.deadline.overdue ? 'red.8' : undefined} fw={dossier.deadline.overdue ? 600 : undefined}>
+                {t('dossierWork.list.dueOn', { date: formatDate(dossier.deadline.dueOn) })} · {t(`dossierWork.list.rules.${dossier.deadline.rule}`)}
+              </Text>
+            )}
             <Group gap="xs" mt={4} justify="space-between">
-              <DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />
+              <Group gap={6}>
+                <DossierStateBadge state={dossier.state} />
+                {dossier.deadline?.overdue && <OverdueCell deadline={dossier.deadline} />}
+              </Group>
               <Text size="xs" c="dimmed">
                 {formatDate(dossier.updatedAt)}
               </Text>

@@ -2,6 +2,7 @@ import { Anchor, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FieldList, type FieldListItem } from '../../../components/FieldList.js';
+import { DeadlineCell, OverdueCell } from './DossierDeadline.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { formatDate, formatPoints, orDash } from '../../../lib/format.js';
@@ -78,6 +79,17 @@ export function DossierSummary({ dossier }: { dossier: Dossier }) {
     },
     { label: t('dossiers.fields.councilScore'), value: <CouncilResult score={dossier.councilScore} star={dossier.councilStar} testId="council-score" /> },
   );
+  // The deadline the dossier's current stage runs against (the commune's, a re-rating's or the round's).
+  if (dossier.deadline)
+    items.push({
+      label: t('dossierWork.list.deadline'),
+      value: (
+        <Group gap="xs" component="span" data-testid="stage-deadline">
+          <DeadlineCell deadline={dossier.deadline} />
+          <OverdueCell deadline={dossier.deadline} />
+        </Group>
+      ),
+    });
   if (dossier.centralScore !== null)
     items.push({
       label: t('dossiers.fields.centralScore'),

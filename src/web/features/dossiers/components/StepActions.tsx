@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconGavel, IconInfoCircle } from '@tabler/icons-react';
+import { IconGavel, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
 import { SectionCard } from '../../../components/SectionCard.js';
+import { useActor } from '../../../lib/session.js';
 import type { Dossier } from '../api/dossiers.js';
 import { useDossierLabels } from './labels.js';
+import { SubmitBlockers, WithdrawDraftButton } from './ReadinessAndWithdraw.js';
 import { StepDialog, isPageStep, type PageStep } from './StepDialog.js';
 
 const STEP_COLOR: Partial<Record<PageStep, string>> = { return: 'orange', disqualify: 'red', withdraw: 'red', forward_to_ministry: 'yellow' };
@@ -52,7 +55,14 @@ export function StepActions({ dossier }: { dossier: Dossier }) {
   const steps = dossier.availableActions.filter(isPageStep);
   const decision = (['approve', 'ministry_decide', 'decide'] as const).find((step) => dossier.availableActions.includes(step));
   const awaitingCouncil = dossier.state === 'in_council' || dossier.state === 'in_central_council';
-  if (steps.length === 0 && !decision && !awaitingCouncil) return null;
+  const mayWithdrawDraft = dossier.availableActions.includes('withdraw_draft');
+  // What keeps filing back, for those who file (the producer, its commune): instead of the submit step.
+  const actor = useActor();
+  const files = partiesOf(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode }).some(
+    (p) => p === 'producer' || p === 'commune_officer',
+  );
+  const blocked = files && dossier.submitBlockers.length > 0;
+  if (steps.length === 0 && !decision && !awaitingCouncil && !mayWithdrawDraft && !blocked) return null;
   // The main step first and filled; returning, disqualifying and withdrawing last and quiet.
   const ordered = [...steps.filter((s) => !QUIET.includes(s)), ...steps.filter((s) => QUIET.includes(s))];
 
@@ -64,13 +74,9 @@ export function StepActions({ dossier }: { dossier: Dossier }) {
             {t('dossiers.notProposedNotice')}
           </Alert>
         )}
-        {(steps.includes('submit') || steps.includes('resubmit')) && !dossier.selfAssessmentId && (
-          <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} p="sm">
-            {t('dossiers.needSelfAssessment')}
-          </Alert>
-        )}
+        {blocked && <SubmitBlockers dossier={dossier} />}
         {decision && <DecisionLink dossier={dossier} step={decision} />}
-        {ordered.length > 0 && (
+        {(ordered.length > 0 || mayWithdrawDraft) && (
           <Group gap="sm">
             {ordered.map((step, i) => (
               <Button
@@ -82,6 +88,7 @@ export function StepActions({ dossier }: { dossier: Dossier }) {
                 {labels.action(step)}
               </Button>
             ))}
+            {mayWithdrawDraft && <WithdrawDraftButton dossier={dossier} />}
           </Group>
         )}
         {awaitingCouncil && (

@@ -13,8 +13,10 @@ import { CommentStepForm, ForwardStepForm, MinistryReceiveStepForm, SubmitStepFo
  * The steps taken on the dossier page: decisions are taken on the decisions page, and a score is
  * recorded only by a council's closing session.
  */
-export type PageStep = Exclude<DossierAction, 'decide' | 'approve' | 'ministry_decide' | 'record_score' | 'record_central_score'>;
-export const isPageStep = (action: DossierAction): action is PageStep => !DECISION_ACTIONS.includes(action) && !COUNCIL_ACTIONS.includes(action);
+export type PageStep = Exclude<DossierAction, 'decide' | 'approve' | 'ministry_decide' | 'record_score' | 'record_central_score' | 'withdraw_draft'>;
+/** Taking back a draft is its own confirmation (WithdrawDraftButton), not a step form. */
+export const isPageStep = (action: DossierAction): action is PageStep =>
+  !DECISION_ACTIONS.includes(action) && !COUNCIL_ACTIONS.includes(action) && action !== 'withdraw_draft';
 
 function StepForm({ action, dossier, ...form }: StepFormProps & { action: PageStep; dossier: Dossier }) {
   switch (action) {

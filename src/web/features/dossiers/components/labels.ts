@@ -34,7 +34,7 @@ export function useDossierLabels() {
   const label = useLabel();
   const state = (value: DossierState) => label(DOSSIER_STATE_LABELS[value]);
   const kind = (value: DossierKind) => t(`dossiers.kinds.${value}`);
-  const action = (value: DossierAction) => t(`dossiers.actions.${value}`);
+  const action = (value: DossierAction) => (value === 'withdraw_draft' ? t('dossierWork.withdrawDraft.action') : t(`dossiers.actions.${value}`));
   return {
     state,
     kind,

@@ -1,4 +1,5 @@
-import { Grid, Stack } from '@mantine/core';
+import { Button, Grid, Stack } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isOcopOffice } from '../../../../domain/policies/index.js';
@@ -21,6 +22,7 @@ import { useDossierLabels } from '../components/labels.js';
 import { QuestionsPanel } from '../components/QuestionsPanel.js';
 import { SiteVisitsPanel } from '../components/SiteVisits.js';
 import { StepActions } from '../components/StepActions.js';
+import './dossier-print.css';
 
 const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'];
 
@@ -36,12 +38,26 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
   const filing = useDossierFiling(dossier.id);
 
   return (
-    <>
+    <div className="dossier-page">
       <PageHeader
-        back={{ to: '/dossiers', label: t('dossiers.title') }}
+        breadcrumbs={[{ to: '/dossiers', label: t('dossiers.title') }, { label: dossier.productName }]}
         title={t('dossiers.detailTitle', { name: dossier.productName })}
         description={`${labels.kind(dossier.kind)} · ${dossier.subjectName}`}
-        actions={<DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />}
+        actions={
+          <>
+            <DossierBadges state={dossier.state} overdue={dossier.communeOverdue} />
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPrinter size={14} aria-hidden />}
+              onClick={() => window.print()}
+              className="print-hidden"
+              aria-label={t('dossierWork.print.label')}
+            >
+              {t('dossierWork.print.button')}
+            </Button>
+          </>
+        }
       />
       <Stack gap="md">
         <DossierProgress state={dossier.state} wentToMinistry={dossier.centralScore !== null || dossier.forwarding !== null} />
@@ -79,7 +95,7 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
           </Grid.Col>
         </Grid>
       </Stack>
-    </>
+    </div>
   );
 }
 

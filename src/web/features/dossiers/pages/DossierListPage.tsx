@@ -18,7 +18,7 @@ export function DossierListPage() {
   const isPhone = useIsPhone();
   const list = useListParams(DOSSIER_FILTERS);
   const { state, kind, roundId } = list.filters;
-  const filters = { state: isDossierState(state) ? state : null, kind: isDossierKind(kind) ? kind : null, roundId };
+  const filters = { q: list.q || null, state: isDossierState(state) ? state : null, kind: isDossierKind(kind) ? kind : null, roundId };
   const dossiers = useDossiers({ ...filters, page: list.page });
 
   return (

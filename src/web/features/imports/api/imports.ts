@@ -9,6 +9,8 @@ export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export const importTemplateUrl = `${API_BASE}/imports/template`;
+/** The `index`-th uploaded workbook of a job, with its problems marked. */
+export const importProblemsFileUrl = (id: string, index: number) => `${API_BASE}/imports/${id}/problems.xlsx?file=${index}`;
 
 /** The server is still reading or writing: keep asking until it settles. */
 export const isRunning = (status: ImportStatus) => status === 'validating' || status === 'committing';

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, List, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDatabaseImport, IconLayoutDashboard } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Group, List, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconDatabaseImport, IconFileSpreadsheet, IconLayoutDashboard } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { formatNumber, orDash } from '../../../lib/format.js';
 import { useLabel } from '../../../lib/i18n/index.js';
 import { isApiError } from '../../../lib/api/client.js';
 import { notifyError } from '../../../lib/notify.js';
-import { isRunning, useAfterCommit, useCommitImport, type ImportJob } from '../api/imports.js';
+import { importProblemsFileUrl, isRunning, useAfterCommit, useCommitImport, type ImportJob } from '../api/imports.js';
 import { SHEET_KEYS, type SheetKey } from '../../../../domain/imports/sheets.js';
 import { STATUS_COLOR, useImportLabels } from './labels.js';
 
@@ -65,6 +65,7 @@ function Problems({ job }: { job: ImportJob }) {
           </Text>
         )}
       </Alert>
+      <ProblemsFiles job={job} />
       <ScrollArea.Autosize mah={520} type="auto">
         <Table.ScrollContainer minWidth={720}>
           <Table stickyHeader striped fz="sm" data-testid="import-problems">
@@ -92,6 +93,134 @@ function Problems({ job }: { job: ImportJob }) {
         </Table.ScrollContainer>
       </ScrollArea.Autosize>
     </Stack>
+  );
+}
+
+/** The uploaded workbooks given back with their problems marked (CSV files have none to give). */
+function ProblemsFiles({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const workbooks = job.fileNames.flatMap((name, index) => (/\.xlsx$/i.test(name) ? [{ name, index }] : []));
+  if (!workbooks.length) return null;
+  return (
+    <Stack gap={4} align="flex-start">
+      <Group gap="xs">
+        {workbooks.map(({ name, index }) => (
+          <Button
+            key={index}
+            component="a"
+            href={importProblemsFileUrl(job.id, index)}
+            download
+            variant="light"
+            color="red"
+            leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
+            data-testid="import-problems-file"
+          >
+            {workbooks.length > 1 ? t('importReview.problemsFileOf', { name }) : t('importReview.problemsFile')}
+          </Button>
+        ))}
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('importReview.problemsFileHint')}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Communes read from addresses, and rows linked to producers registered by hand: for the office to check before committing. */
+function Review({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
+  const communes = preview.communes ?? [];
+  const matches = preview.matches ?? [];
+  return (
+    <>
+      {communes.length > 0 && (
+        <Stack gap={4}>
+          <Title order={3} fz="sm">
+            {t('importReview.communesTitle', { count: communes.length })}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('importReview.communesHint')}
+          </Text>
+          <Table.ScrollContainer minWidth={360}>
+            <Table fz="sm" striped data-testid="import-communes">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th ta="right">{t('imports.problems.row')}</Table.Th>
+                  <Table.Th>{t('imports.preview.code')}</Table.Th>
+                  <Table.Th>{t('importReview.addressPart')}</Table.Th>
+                  <Table.Th>{t('importReview.commune')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {communes.map((c) => (
+                  <Table.Tr key={c.row}>
+                    <Table.Td ta="right">{c.row}</Table.Td>
+                    <Table.Td className="ocop-code">{c.code}</Table.Td>
+                    <Table.Td>{c.text}</Table.Td>
+                    <Table.Td>
+                      {c.communeName}{' '}
+                      <Text span size="xs" c="dimmed">
+                        ({c.communeCode})
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+      {matches.length > 0 && (
+        <Stack gap={4}>
+          <Title order={3} fz="sm">
+            {t('importReview.matchesTitle', { count: matches.length })}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('importReview.matchesHint')}
+          </Text>
+          <Table.ScrollContainer minWidth={640}>
+            <Table fz="sm" striped data-testid="import-matches">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th ta="right">{t('imports.problems.row')}</Table.Th>
+                  <Table.Th>{t('imports.preview.name')}</Table.Th>
+                  <Table.Th>{t('importReview.existing')}</Table.Th>
+                  <Table.Th>{t('importReview.by')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {matches.map((m) => (
+                  <Table.Tr key={m.row}>
+                    <Table.Td ta="right">{m.row}</Table.Td>
+                    <Table.Td>
+                      {m.name}{' '}
+                      <Text span size="xs" c="dimmed" className="ocop-code">
+                        ({m.code})
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/subjects/${m.subjectId}`} size="sm">
+                        {m.subjectName}
+                      </Anchor>
+                      {m.taxCode && (
+                        <Text size="xs" c="dimmed">
+                          {m.taxCode}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={m.by === 'taxCode' ? 'blue' : 'yellow'} variant="light">
+                        {t(m.by === 'taxCode' ? 'importReview.byTaxCode' : 'importReview.byNameCommune')}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
+    </>
   );
 }
 
@@ -125,6 +254,7 @@ function Preview({ job }: { job: ImportJob }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <Review preview={preview} />
       {preview.samples.length > 0 && (
         <Stack gap={4}>
           <Title order={3} fz="sm">

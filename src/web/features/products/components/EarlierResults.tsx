@@ -100,6 +100,8 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
                 required
                 min={2018}
                 max={2100}
+                // Not clamped on leaving the field: 1990 is refused with the contract's message, not turned into 2018.
+                clampBehavior="none"
                 allowDecimal={false}
                 value={field.value}
                 onChange={field.onChange}
@@ -152,6 +154,7 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
                 description={t('common.optional')}
                 min={0}
                 max={100}
+                clampBehavior="none"
                 decimalScale={2}
                 decimalSeparator=","
                 value={field.value}

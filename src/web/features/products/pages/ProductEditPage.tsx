@@ -30,7 +30,7 @@ export function ProductEditPage() {
       <PageHeader
         title={t('products.editTitle')}
         description={`${product.data.name} · ${product.data.ocopCode}`}
-        back={{ to: detailPath, label: product.data.name }}
+        breadcrumbs={[{ to: '/products', label: t('products.title') }, { to: detailPath, label: product.data.name }, { label: t('home.crumbs.edit') }]}
       />
       <ProductForm
         key={product.data.updatedAt}

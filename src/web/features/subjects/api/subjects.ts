@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { OkResponse } from '../../../../contracts/common.js';
-import { ProductList, Subject as SubjectSchema, SubjectList, type SubjectInput as SubjectInputSchema } from '../../../../contracts/registry.js';
+import { ProductList, Subject as SubjectSchema, SubjectList, TaxCodeHolders, type SubjectInput as SubjectInputSchema } from '../../../../contracts/registry.js';
 import type { LegalForm, SubjectStatus } from '../../../../domain/subjects/legal-forms.js';
 import { apiRequest } from '../../../lib/api/client.js';
 
@@ -38,6 +38,18 @@ export function useSubjectProducts(subjectId: string) {
   return useQuery({
     queryKey: ['products', 'list', { subjectId, pageSize: 200 }],
     queryFn: ({ signal }) => apiRequest('/products', { query: { subjectId, pageSize: 200 }, schema: ProductList, signal }),
+  });
+}
+
+/**
+ * Who already holds a tax code (null: nothing to ask, e.g. the code is incomplete). The holders
+ * outside the caller's scope are only counted (`registered`), never named.
+ */
+export function useTaxCodeHolders(taxCode: string | null, exceptId?: string) {
+  return useQuery({
+    queryKey: ['subjects', 'tax-code-holders', taxCode, exceptId ?? null],
+    queryFn: ({ signal }) => apiRequest('/subjects/tax-code-holders', { query: { taxCode: taxCode ?? '', exceptId }, schema: TaxCodeHolders, signal }),
+    enabled: taxCode !== null,
   });
 }
 

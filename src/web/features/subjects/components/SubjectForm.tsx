@@ -1,15 +1,20 @@
 import { Alert, Checkbox, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SubjectInput as SubjectInputSchema } from '../../../../contracts/registry.js';
+import { validateTaxCode } from '../../../../domain/identifiers/index.js';
 import type { Gender, LegalForm, SubjectStatus } from '../../../../domain/subjects/legal-forms.js';
+import { taxCodeKey } from '../../../../domain/subjects/tax-code.js';
 import { CommuneSelect } from '../../../components/CommuneSelect.js';
 import { readOnlySelectProps } from '../../../components/read-only.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { contractResolver, reportMutationError, textOrEmpty, useMessagesFollowLanguage } from '../../../lib/forms.js';
-import type { Subject, SubjectInput } from '../api/subjects.js';
+import { contractResolver, reportMutationError, textOrEmpty, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { useTaxCodeHolders, type Subject, type SubjectInput } from '../api/subjects.js';
+import { TaxCodeWarning } from './TaxCodeWarning.js';
 import { useSubjectLabels } from './labels.js';
 import { FormSelect } from '../../../components/FormSelect.js';
 import { FormActions } from '../../../components/FormActions.js';
@@ -32,6 +37,8 @@ export type SubjectFormValues = {
   workforceLocal: number | string;
   workforceWomen: number | string;
   status: SubjectStatus;
+  /** Ticked in the warning about a tax code already registered (TaxCodeWarning). */
+  confirmBranch: boolean;
 };
 
 const blankCount = (value: number | null) => value ?? '';
@@ -54,6 +61,7 @@ export function subjectFormValues(subject?: Subject): SubjectFormValues {
     workforceLocal: blankCount(subject?.workforceLocal ?? null),
     workforceWomen: blankCount(subject?.workforceWomen ?? null),
     status: subject?.status ?? 'active',
+    confirmBranch: false,
   };
 }
 
@@ -76,9 +84,19 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
   useMessagesFollowLanguage(form);
   const { control, register } = form;
 
+  // A valid tax code other than the record's own is looked up as soon as it is typed: the server
+  // refuses one already registered unless a branch is confirmed (domain/subjects/tax-code.ts).
+  const [typedTaxCode] = useDebouncedValue(form.watch('taxCode'), 300);
+  const typed = validateTaxCode(typedTaxCode);
+  const lookup = typed.ok && taxCodeKey(typed.value) !== taxCodeKey(initial?.taxCode) ? typed.value : null;
+  const holders = useTaxCodeHolders(lookup, initial?.id);
+  const taken = lookup !== null && holders.data?.registered === true ? holders.data : null;
+  // A confirmation is for the code it was given for.
+  useEffect(() => form.setValue('confirmBranch', false), [lookup, form]);
+
   const submit = form.handleSubmit(async (input) => {
     try {
-      await onSubmit(input);
+      await onSubmit({ ...input, confirmBranch: taken !== null && input.confirmBranch === true });
     } catch (error) {
       reportMutationError(error, form.setError);
     }
@@ -92,8 +110,8 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
         <NumberInput
           label={t(`subjects.fields.${name}`)}
           min={0}
-          allowDecimal={false}
-          allowNegative={false}
+          // Typed as it is: "-3" or "2,5" reach the contract and are refused with a message, not turned into 3 or 25.
+          clampBehavior="none"
           thousandSeparator="."
           decimalSeparator=","
           value={field.value}
@@ -159,15 +177,14 @@ export function SubjectForm({ initial, canChangePlacement, submitLabel, onSubmit
                     valueFormat="DD/MM/YYYY"
                     clearable
                     maxDate={new Date()}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
+                    {...typedDateInputProps(field)}
                     ref={field.ref}
                     error={errors.foundedOn?.message}
                   />
                 )}
               />
             </SimpleGrid>
+            {taken && <TaxCodeWarning holders={taken} confirm={register('confirmBranch')} />}
             {!canChangePlacement && (
               <Alert color="gray" icon={<IconInfoCircle aria-hidden />} p="xs">
                 {t('subjects.placementLocked')}
