@@ -15,6 +15,7 @@ import { startServer, type RunningServer } from './support/server.js';
 
 const SUBJECT_NAME = 'Hộ kinh doanh Nem Lai Vung Bà Hai';
 const PRODUCER_EMAIL = 'bahai.nemlaivung@ocop.demo';
+const PRODUCER_NAME = 'Nguyễn Thị Hai';
 const PRODUCER_PASSWORD = 'banh-pia-lai-vung-2026';
 const PRODUCT_NAME = 'Bánh pía sầu riêng Lai Vung';
 
@@ -56,7 +57,7 @@ describe('registry of subjects and products', () => {
     await page.getByRole('link', { name: 'Tạo tài khoản' }).click();
 
     await page.getByRole('textbox', { name: 'Email', exact: true }).fill(PRODUCER_EMAIL);
-    await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Nguyễn Thị Hai');
+    await page.getByRole('textbox', { name: 'Họ và tên' }).fill(PRODUCER_NAME);
     await choose(page, 'Vai trò', 'Chủ thể sản xuất');
     await choose(page, 'Chủ thể', SUBJECT_NAME, 'nem lai vung');
     await page.getByLabel(/^Mật khẩu/u).fill(PRODUCER_PASSWORD);
@@ -141,7 +142,9 @@ describe('registry of subjects and products', () => {
     // Newest first: the photo upload, then the registration by the producer.
     const photoChange = entries.nth(0);
     expect(await photoChange.innerText()).toContain('Cập nhật');
-    expect(await photoChange.innerText()).toContain(PRODUCER_EMAIL);
+    // The actor by name; the e-mail address only in the tooltip.
+    expect(await photoChange.innerText()).toContain(PRODUCER_NAME);
+    expect(await photoChange.innerText()).not.toContain(PRODUCER_EMAIL);
     const photoRow = photoChange.getByRole('row').filter({ hasText: 'Hình ảnh sản phẩm' });
     expect(await photoRow.innerText()).toMatch(/0 ảnh\s+1 ảnh/u);
 

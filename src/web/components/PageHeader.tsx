@@ -34,11 +34,14 @@ export function PageHeader({ title, description, back, breadcrumbs, actions }: P
           separator={<IconChevronRight size={12} aria-hidden />}
           separatorMargin={4}
           data-testid="breadcrumbs"
+          // Navigation: not on paper. Long titles (a sitting's name) wrap instead of running off a phone's screen.
+          className="print-hidden"
           style={{ flexWrap: 'wrap', rowGap: 2 }}
+          styles={{ breadcrumb: { whiteSpace: 'normal', overflowWrap: 'anywhere', minWidth: 0 } }}
         >
           {breadcrumbs.map((crumb, i) =>
             crumb.to && i < breadcrumbs.length - 1 ? (
-              <Anchor key={i} component={Link} to={crumb.to} size="sm" c="dimmed" style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>
+              <Anchor key={i} component={Link} to={crumb.to} size="sm" c="dimmed">
                 {crumb.label}
               </Anchor>
             ) : (

@@ -1,17 +1,16 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertCircle, IconLeaf } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginBody } from '../../../../contracts/auth.js';
-import { LanguageSwitch } from '../../../components/LanguageSwitch.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { contractResolver, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { useLanguage } from '../../../lib/i18n/index.js';
-import { useAppInfo } from '../../../lib/reference.js';
 import { useSession } from '../../../lib/session.js';
 import { useLogin, type LoginInput } from '../api/auth.js';
+import { AuthCard } from '../components/AuthCard.js';
 import { PasswordField } from '../../../components/PasswordField.js';
 
 type LoginForm = { email: string; password: string };
@@ -29,7 +28,6 @@ export function LoginPage() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const info = useAppInfo();
   const login = useLogin();
   const form = useForm<LoginForm, unknown, LoginInput>({ resolver, defaultValues: { email: '', password: '' } });
   const { errors } = form.formState;
@@ -53,68 +51,33 @@ export function LoginPage() {
   const serverError = login.error?.message;
 
   return (
-    <Box mih="100vh" bg="var(--mantine-color-gray-0)" py="xl" px="md">
-      <Group justify="space-between" maw={420} mx="auto" mb="md">
-        {/* A plain link: the public portal is served by the server, not by this app. */}
-        <Anchor href="/" size="sm">
-          ← {t('auth.publicSite')}
-        </Anchor>
-        <LanguageSwitch />
-      </Group>
-      <Center>
-        <Paper component="main" withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }} w="100%" maw={420}>
-          <Stack gap="xs" align="center" mb="lg">
-            <ThemeIcon size={56} radius="xl" aria-hidden>
-              <IconLeaf size={32} />
-            </ThemeIcon>
-            <Title order={1} fz="h2" ta="center">
-              {t('auth.loginTitle')}
-            </Title>
-            <Stack gap={0} align="center">
-              <Text c="dimmed" size="sm" ta="center">
-                {t('auth.loginSubtitle')}
-              </Text>
-              {info.data && (
-                <Text size="sm" fw={600} c="ocop.9" ta="center">
-                  {info.data.provinceName}
-                </Text>
-              )}
-            </Stack>
-          </Stack>
-          <form onSubmit={(event) => void submit(event)} noValidate>
-            <Stack>
-              {serverError && (
-                <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('auth.loginFailed')} role="alert">
-                  {serverError}
-                </Alert>
-              )}
-              <TextInput
-                label={t('auth.email')}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                required
-                autoFocus
-                error={errors.email?.message}
-                {...form.register('email')}
-              />
-              <PasswordField
-                label={t('auth.password')}
-                autoComplete="current-password"
-                required
-                error={errors.password?.message}
-                {...form.register('password')}
-              />
-              <Button type="submit" fullWidth loading={login.isPending} mt="xs">
-                {t('auth.signIn')}
-              </Button>
-              <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-                {t('passwordReset.forgotLink')}
-              </Anchor>
-            </Stack>
-          </form>
-        </Paper>
-      </Center>
-    </Box>
+    <AuthCard title={t('auth.loginTitle')} subtitle={t('auth.loginSubtitle')}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Stack>
+          {serverError && (
+            <Alert color="red" icon={<IconAlertCircle aria-hidden />} title={t('auth.loginFailed')} role="alert">
+              {serverError}
+            </Alert>
+          )}
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            autoFocus
+            error={errors.email?.message}
+            {...form.register('email')}
+          />
+          <PasswordField label={t('auth.password')} autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+          <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+            {t('auth.signIn')}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+            {t('passwordReset.forgotLink')}
+          </Anchor>
+        </Stack>
+      </form>
+    </AuthCard>
   );
 }
