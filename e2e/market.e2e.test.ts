@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, vietnamDate } from '../src/domain/dates/calendar.js';
+import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../src/domain/programme/index.js';
 import { docxText } from '../test/support/documents.js';
 import { apiFor, type Api } from './support/api.js';
 import { DESKTOP, launchBrowser, login, newContext, screenshot } from './support/browser.js';
@@ -19,6 +21,22 @@ type Page1<T> = { items: T[]; total: number };
 const FAIR = 'Hội chợ Nông sản và Sản phẩm OCOP Sa Đéc';
 const REVENUE = 1_234_500_000;
 const POINT = 'Điểm giới thiệu sản phẩm OCOP Chợ Sa Đéc';
+
+/** This year in Vietnam, and days of it before today (never before 1 January, never after today). */
+const TODAY = vietnamDate(new Date());
+const YEAR = Number(TODAY.slice(0, 4));
+const daysAgo = (n: number) => {
+  const day = addDays(TODAY, -n);
+  return day < `${YEAR}-01-01` ? `${YEAR}-01-01` : day;
+};
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('/');
+const FAIR_STARTS = daysAgo(14);
+const FAIR_ENDS = daysAgo(12);
+const TRAINING_STARTS = daysAgo(24);
+const TRAINING_ENDS = daysAgo(23);
+/** A count as the annual report writes it: two digits under ten, thousands with dots. */
+const reportCount = (n: number) => (n < 10 ? `0${n}` : n.toLocaleString('vi-VN'));
+const numberVn = (n: number) => n.toLocaleString('vi-VN');
 
 async function choose(page: Page, label: string, option: string | RegExp, options: { search?: string; nth?: number } = {}) {
   const input = page.getByRole('combobox', { name: label, exact: true }).nth(options.nth ?? 0);
@@ -64,8 +82,8 @@ describe('market access and programme activities', () => {
     await page.goto(`${server.baseUrl}/market/trade-events/new`);
     await page.getByRole('textbox', { name: 'Tên sự kiện', exact: true }).fill(FAIR);
     await choose(page, 'Loại sự kiện', 'Hội chợ');
-    await typeDate(page, 'Ngày bắt đầu', '20/11/2026');
-    await typeDate(page, 'Ngày kết thúc', '22/11/2026');
+    await typeDate(page, 'Ngày bắt đầu', ddmmyyyy(FAIR_STARTS));
+    await typeDate(page, 'Ngày kết thúc', ddmmyyyy(FAIR_ENDS));
     await page.getByRole('textbox', { name: 'Nơi tổ chức', exact: true }).fill('Quảng trường Sa Đéc');
     await page.getByRole('textbox', { name: 'Lượt khách', exact: true }).fill('15000');
     await page.getByRole('textbox', { name: 'Doanh thu', exact: true }).fill(String(REVENUE));
@@ -115,7 +133,7 @@ describe('market access and programme activities', () => {
     // Two products, each with its producer's signed consent recorded by the office.
     await api('POST', `/sales-points/${pointId}/products`, { productIds: [products[0]!.id, products[1]!.id] });
     for (const product of products.slice(0, 2))
-      await api('PUT', `/sales-points/${pointId}/products/${product.id}/consent`, { consent: 'given', consentOn: '2026-11-25' });
+      await api('PUT', `/sales-points/${pointId}/products/${product.id}/consent`, { consent: 'given', consentOn: TODAY });
     await api('POST', '/listings/ecommerce', {
       productId: products[0]!.id,
       platform: 'shopee',
@@ -125,44 +143,72 @@ describe('market access and programme activities', () => {
     await page.goto(`${server.baseUrl}/products/${products[0]!.id}`);
     const section = page.getByTestId('where-to-buy');
     await section.getByText(POINT).waitFor();
-    await section.getByRole('link', { name: /shopee\.vn\/banh-pia-sa-dec-i\.1234\.5678/u }).waitFor();
+    await section.getByRole('link', { name: /shopee\.vn\/product\/1234\/5678/u }).waitFor();
     await screenshot(page, 'market-product-where-to-buy', { fullPage: true });
 
     const visitor = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const portal = await visitor.newPage();
     await portal.goto(`${server.baseUrl}/san-pham/${products[0]!.id}`);
     await portal.getByText(POINT).waitFor();
-    expect(await portal.locator('a[href="https://shopee.vn/banh-pia-sa-dec-i.1234.5678"]').getAttribute('rel')).toContain('nofollow');
+    expect(await portal.locator('a[href="https://shopee.vn/product/1234/5678"]').getAttribute('rel')).toContain('nofollow');
     await screenshot(portal, 'market-portal-where-to-buy', { fullPage: true });
     await visitor.close();
   });
 
   it('writes the fair and the training into the annual report', async () => {
+    type Report = { training: { courses: number; people: number; producers: number } };
+    const annual = async <T>(format: 'json' | 'docx') => {
+      const res = await page.request.get(`${server.baseUrl}/api/v1/reports/annual?year=${YEAR}&format=${format}`);
+      expect(res.ok()).toBe(true);
+      return (format === 'json' ? await res.json() : docxText(Buffer.from(await res.body()))) as T;
+    };
+    const before = (await annual<Report>('json')).training;
     await api('POST', '/training', {
       topic: 'Thương mại điện tử cho chủ thể OCOP',
-      startsOn: '2026-11-10',
-      endsOn: '2026-11-11',
+      startsOn: TRAINING_STARTS,
+      endsOn: TRAINING_ENDS,
       participants: 640,
       attendees: products.map((p) => ({ subjectId: p.subjectId, people: 2 })),
     });
-    const res = await page.request.get(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=docx`);
-    expect(res.ok()).toBe(true);
-    const text = docxText(Buffer.from(await res.body()));
-    expect(text).toContain('1.234.500.000');
-    expect(text).toMatch(/tập huấn/u);
-    const report = (await (await page.request.get(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=json`)).json()) as Record<string, unknown>;
+    const report = await annual<Report & Record<string, unknown>>('json');
+    // The course recorded adds one course and its 640 participants to the year's figures.
+    expect(report.training.courses).toBe(before.courses + 1);
+    expect(report.training.people).toBe(before.people + 640);
+    expect(report.training.producers).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(report)).toContain(String(REVENUE));
+    const text = await annual<string>('docx');
+    expect(text).toContain('1.234.500.000');
+    expect(text).toContain(
+      `Trong năm, đã tổ chức ${reportCount(report.training.courses)} lớp tập huấn, đào tạo về Chương trình OCOP cho ${reportCount(
+        report.training.people,
+      )} lượt cán bộ và chủ thể (${reportCount(report.training.producers)} chủ thể có người tham dự).`,
+    );
   });
 
   it('shows in the funnel ideas that became recognised products', async () => {
-    let year = 2025;
-    let funnel = await api<{ total: { ideas: number; recognised: number } }>('GET', `/indicators/funnel?year=${year}`);
-    while (funnel.total.recognised === 0 && year > 2021) funnel = await api('GET', `/indicators/funnel?year=${--year}`);
+    type Funnel = { total: Record<(typeof FUNNEL_STAGES)[number], number> };
+    let year = YEAR - 1;
+    let funnel = await api<Funnel>('GET', `/indicators/funnel?year=${year}`);
+    while (funnel.total.recognised === 0 && year > YEAR - 5) funnel = await api('GET', `/indicators/funnel?year=${--year}`);
     expect(funnel.total.recognised).toBeGreaterThan(0);
     await page.goto(`${server.baseUrl}/activities/funnel?year=${year}`);
     const stages = page.getByTestId('funnel-stages').first();
-    await stages.getByText('Sản phẩm được công nhận OCOP').waitFor();
-    expect(await stages.innerText()).toContain(String(funnel.total.recognised));
+    await stages.getByText(FUNNEL_STAGE_LABELS.recognised.vi).waitFor();
+    // Each stage's row reads its label and exactly the count the server gives, recognised included.
+    const shown = await stages
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent?.trim())));
+    expect(shown).toEqual(FUNNEL_STAGES.map((stage) => [FUNNEL_STAGE_LABELS[stage].vi, numberVn(funnel.total[stage])]));
+    // The annual report of that year writes the same funnel in its sentence.
+    const res = await page.request.get(`${server.baseUrl}/api/v1/reports/annual?year=${year}&format=docx`);
+    const n = funnel.total;
+    expect(docxText(Buffer.from(await res.body()))).toContain(
+      `các xã, phường đã tiếp nhận ${reportCount(n.ideas)} ý tưởng sản phẩm; trong đó ${reportCount(n.accepted)} ý tưởng được chấp nhận, ${reportCount(
+        n.plans,
+      )} ý tưởng đã có phương án, dự án sản xuất kinh doanh, ${reportCount(n.evaluated)} ý tưởng có sản phẩm được đánh giá, phân hạng và ${reportCount(
+        n.recognised,
+      )} ý tưởng có sản phẩm được công nhận đạt từ 3 sao trở lên.`,
+    );
     await screenshot(page, 'market-funnel', { fullPage: true });
   });
 });

@@ -319,7 +319,7 @@ describe('rows of the market and programme sheets', () => {
       raw('onlineListings', { ma_san_pham: 'SP01', san: null, duong_dan: 'https://www.Shopee.vn/hat-sen-i.1.2/?utm_source=zalo&sp_atk=x', dang_ban: 'Có' }),
       ctx,
     );
-    expect(read.record).toEqual({ row: 5, productCode: 'SP01', platform: 'shopee', url: 'https://shopee.vn/hat-sen-i.1.2', active: true });
+    expect(read.record).toEqual({ row: 5, productCode: 'SP01', platform: 'shopee', url: 'https://shopee.vn/product/1/2', active: true });
     expect(readOnlineListingRow(raw('onlineListings', { ma_san_pham: 'SP01', duong_dan: 'senthapmuoi.vn/hat-sen' }), ctx).record?.platform).toBe('other');
   });
 

@@ -47,6 +47,8 @@ export const PROGRAMME_MATRIX: Record<string, Entry> = {
     ok: KEEPERS,
   },
   'POST /api/v1/ideas/:id/plans': { path: (w) => `/api/v1/ideas/${w.activity.idea}/plans`, body: planBody, ok: KEEPERS },
+  'GET /api/v1/business-plans': { path: () => '/api/v1/business-plans', ok: REGISTRY },
+  'GET /api/v1/business-plans/export': { path: () => '/api/v1/business-plans/export?format=csv', ok: REGISTRY },
   'PUT /api/v1/business-plans/:id': { path: (w) => `/api/v1/business-plans/${w.activity.businessPlan}`, body: planBody, ok: KEEPERS },
   'DELETE /api/v1/business-plans/:id': { path: (w) => `/api/v1/business-plans/${w.activity.businessPlan}`, ok: KEEPERS },
 

@@ -1,6 +1,6 @@
-import type { BusinessPlan, IdeaListItem, ProductIdea } from '../../../contracts/programme.js';
+import type { BusinessPlan, BusinessPlanListItem, IdeaListItem, ProductIdea } from '../../../contracts/programme.js';
 import type { BusinessPlanKind, BusinessPlanStatus, IdeaStatus } from '../../../domain/programme/index.js';
-import type { BusinessPlanListRow, IdeaListRow, IdeaRow } from './ideas.repository.js';
+import type { BusinessPlanListRow, IdeaListRow, IdeaRow, PlanListRow } from './ideas.repository.js';
 
 function ideaFields(row: IdeaRow): Omit<ProductIdea, 'plans'> {
   return {
@@ -47,3 +47,17 @@ export function presentBusinessPlan(row: BusinessPlanListRow, productStage: Busi
 
 export const presentIdea = (row: IdeaRow, plans: BusinessPlan[]): ProductIdea => ({ ...ideaFields(row), plans });
 export const presentIdeaListItem = (row: IdeaListRow): IdeaListItem => ({ ...ideaFields(row), planCount: row.planCount });
+
+/** A plan in the province's list: the plan, and the idea, commune and subject it belongs to. */
+export const presentPlanListItem = (row: PlanListRow, productStage: BusinessPlan['productStage'], grantsTotalVnd: number): BusinessPlanListItem => ({
+  ...presentBusinessPlan(row, productStage, grantsTotalVnd),
+  productCode: row.productCode,
+  ideaTitle: row.ideaTitle,
+  ideaExternalCode: row.ideaExternalCode,
+  communeCode: row.communeCode,
+  communeName: row.communeName,
+  subjectId: row.subjectId,
+  subjectName: row.subjectName,
+  subjectCode: row.subjectCode,
+  proposerName: row.proposerName,
+});

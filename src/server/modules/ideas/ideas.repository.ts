@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import { businessPlans, communes, historicalResults, productIdeas, products, subjects, supportGrants } from '../../db/schema/index.js';
-import { subjectScopeWhere } from '../../db/sql-scope.js';
+import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
 
 export type IdeaRow = typeof productIdeas.$inferSelect & { communeName: string; subjectName: string | null; subjectCode: string | null };
@@ -12,6 +12,20 @@ export type IdeaListRow = IdeaRow & { planCount: number };
 export type IdeaValues = Omit<typeof productIdeas.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'status' | 'screenedOn' | 'screeningNote'>;
 export type BusinessPlanRow = typeof businessPlans.$inferSelect;
 export type BusinessPlanListRow = BusinessPlanRow & { productName: string | null; certified: boolean; reachedCouncil: boolean };
+/** A plan in the province's list: with the idea it is built on, its commune and subject. */
+export type PlanListRow = BusinessPlanListRow & {
+  productCode: string | null;
+  ideaTitle: string;
+  ideaExternalCode: string | null;
+  communeCode: string;
+  communeName: string;
+  subjectId: string | null;
+  subjectName: string | null;
+  subjectCode: string | null;
+  proposerName: string | null;
+};
+/** What the plans list is narrowed by, besides the scope: the year submitted, the plan's status, the idea's commune, words of a name. */
+export type PlanFilters = { q?: string | undefined; year?: number | undefined; status?: string | undefined; communeCode?: string | undefined };
 export type BusinessPlanValues = Omit<typeof businessPlans.$inferInsert, 'id' | 'ideaId' | 'createdAt' | 'updatedAt'>;
 
 /**
@@ -75,6 +89,23 @@ async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: 
   return { items: items as IdeaListRow[], total: totals[0]?.n ?? 0 };
 }
 
+/**
+ * Plans matching words of a name: each folded word in the idea's title or the product's name (any
+ * order), or the whole text in the plan's title or as the plan's or the idea's own code.
+ */
+function planSearch(q: string | undefined): SQL | undefined {
+  const folded = q ? foldVietnamese(q) : '';
+  if (!folded) return undefined;
+  const raw = q!.trim();
+  const words = folded.split(' ').filter(Boolean);
+  return or(
+    and(...words.map((w) => sql`(${productIdeas.titleSearch} like ${`%${likeEscape(w)}%`} or ${products.nameSearch} like ${`%${likeEscape(w)}%`})`)),
+    ilike(businessPlans.title, `%${likeEscape(raw)}%`),
+    eq(businessPlans.externalCode, raw),
+    eq(productIdeas.externalCode, raw),
+  );
+}
+
 /** Product ideas (phiếu đăng ký ý tưởng sản phẩm) and the business plans built on them. */
 export const ideasRepository = {
   /** One page of the ideas in the scope matching the filters: search rank first, then the latest received. */
@@ -131,6 +162,50 @@ export const ideasRepository = {
       .leftJoin(products, eq(products.id, businessPlans.productId))
       .where(eq(businessPlans.ideaId, ideaId))
       .orderBy(asc(businessPlans.submittedOn), asc(businessPlans.createdAt)),
+  /** One page of the plans of the ideas in the scope matching the filters, the latest submitted first. */
+  async listPlans(db: DbOrTx, scope: IdeaScope, f: PlanFilters, page: { limit: number; offset: number }) {
+    const where = and(
+      scopeWhere(scope),
+      f.year ? and(gte(businessPlans.submittedOn, `${f.year}-01-01`), lte(businessPlans.submittedOn, `${f.year}-12-31`)) : undefined,
+      f.status ? eq(businessPlans.status, f.status) : undefined,
+      f.communeCode ? eq(productIdeas.communeCode, f.communeCode) : undefined,
+      planSearch(f.q),
+    );
+    const [items, totals] = await Promise.all([
+      db
+        .select({
+          ...getTableColumns(businessPlans),
+          productName: products.name,
+          certified,
+          reachedCouncil,
+          productCode: sql<string | null>`coalesce(${products.externalCode}, ${products.ocopCode})`,
+          ideaTitle: productIdeas.title,
+          ideaExternalCode: productIdeas.externalCode,
+          communeCode: productIdeas.communeCode,
+          communeName: communes.name,
+          subjectId: productIdeas.subjectId,
+          subjectName: subjects.name,
+          subjectCode: ideaColumns.subjectCode,
+          proposerName: productIdeas.proposerName,
+        })
+        .from(businessPlans)
+        .innerJoin(productIdeas, eq(productIdeas.id, businessPlans.ideaId))
+        .innerJoin(communes, eq(communes.code, productIdeas.communeCode))
+        .leftJoin(subjects, eq(subjects.id, productIdeas.subjectId))
+        .leftJoin(products, eq(products.id, businessPlans.productId))
+        .where(where)
+        .orderBy(desc(businessPlans.submittedOn), desc(businessPlans.createdAt), businessPlans.id)
+        .limit(page.limit)
+        .offset(page.offset),
+      db
+        .select({ n: count() })
+        .from(businessPlans)
+        .innerJoin(productIdeas, eq(productIdeas.id, businessPlans.ideaId))
+        .leftJoin(products, eq(products.id, businessPlans.productId))
+        .where(where),
+    ]);
+    return { items: items as PlanListRow[], total: totals[0]?.n ?? 0 };
+  },
   /** The business plan of this province with this code of the province's own records, if any. */
   findPlanByExternalCode: async (db: DbOrTx, provinceCode: string, externalCode: string) =>
     (

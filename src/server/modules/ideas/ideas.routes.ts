@@ -3,7 +3,10 @@ import { IdParams, OkResponse } from '../../../contracts/common.js';
 import { ExportFileResponse } from '../../../contracts/exports.js';
 import {
   BusinessPlan,
+  BusinessPlanExportQuery,
   BusinessPlanInput,
+  BusinessPlanList,
+  BusinessPlanListQuery,
   IdeaExportQuery,
   IdeaList,
   IdeaListQuery,
@@ -12,7 +15,7 @@ import {
   ProductIdeaInput,
 } from '../../../contracts/programme.js';
 import { sendTableExport } from '../../lib/table-export.js';
-import { ideaExport } from './ideas.export.js';
+import { businessPlanExport, ideaExport } from './ideas.export.js';
 import type { IdeasService } from './ideas.service.js';
 
 const tags = ['Hoạt động chương trình / Programme'];
@@ -91,6 +94,32 @@ export const ideasRoutes: FastifyPluginAsyncZod<{ ideas: IdeasService }> = async
       schema: { tags, summary: 'Add a business plan to an accepted idea', params: IdParams, body: BusinessPlanInput, response: { 201: BusinessPlan } },
     },
     async (req, reply) => reply.status(201).send(await ideas.addPlan(req.actor, req.auditActor, req.params.id, req.body)),
+  );
+  app.get(
+    '/business-plans',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Business plans of the ideas in the caller’s scope (office: province; officer: their communes; producer: its own)',
+        querystring: BusinessPlanListQuery,
+        response: { 200: BusinessPlanList },
+      },
+    },
+    (req) => ideas.listPlans(req.actor, req.query),
+  );
+  app.get(
+    '/business-plans/export',
+    {
+      config: { access: READERS },
+      schema: {
+        tags,
+        summary: 'Export the business plans (XLSX or CSV): every plan matching the list’s filters',
+        querystring: BusinessPlanExportQuery,
+        response: { 200: ExportFileResponse },
+      },
+    },
+    (req, reply) => sendTableExport(reply, { ...businessPlanExport, format: req.query.format, rows: ideas.exportPlans(req.actor, req.query) }),
   );
   app.put(
     '/business-plans/:id',

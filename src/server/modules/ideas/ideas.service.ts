@@ -1,4 +1,11 @@
-import type { BusinessPlan, BusinessPlanInput, IdeaListQuery, IdeaScreeningInput, ProductIdeaInput } from '../../../contracts/programme.js';
+import type {
+  BusinessPlan,
+  BusinessPlanInput,
+  BusinessPlanListQuery,
+  IdeaListQuery,
+  IdeaScreeningInput,
+  ProductIdeaInput,
+} from '../../../contracts/programme.js';
 import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
 import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { isRecognisingResult, type HistoricalLevel } from '../../../domain/evaluation/historical-results.js';
@@ -17,8 +24,8 @@ import { foldVietnamese, normalizeText } from '../../../domain/text/vietnamese.j
 import type { Db } from '../../db/client.js';
 import { inPages } from '../../lib/table-export.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { presentBusinessPlan, presentIdea, presentIdeaListItem } from './ideas.presenter.js';
-import { ideasRepository as repo, type BusinessPlanListRow, type IdeaFilters, type IdeaRow, type IdeaScope } from './ideas.repository.js';
+import { presentBusinessPlan, presentIdea, presentIdeaListItem, presentPlanListItem } from './ideas.presenter.js';
+import { ideasRepository as repo, type BusinessPlanListRow, type IdeaFilters, type IdeaRow, type IdeaScope, type PlanFilters } from './ideas.repository.js';
 
 const IDEA = { vi: 'ý tưởng sản phẩm', en: 'product idea' };
 const PLAN = { vi: 'phương án sản xuất kinh doanh', en: 'business plan' };
@@ -141,7 +148,14 @@ export function createIdeasService(db: Db, deploymentProvince: string, clock: ()
   }
 
   async function plansView(ideaId: string): Promise<BusinessPlan[]> {
-    const plans = await repo.plansOf(db, ideaId);
+    return withProgress(await repo.plansOf(db, ideaId), presentBusinessPlan);
+  }
+
+  /** Plans presented with how far each one's product went and what its grants committed. */
+  async function withProgress<R extends BusinessPlanListRow, T>(
+    plans: R[],
+    present: (row: R, stage: BusinessPlan['productStage'], grantsTotalVnd: number) => T,
+  ): Promise<T[]> {
     const [totals, results] = await Promise.all([
       grantTotals(plans.map((p) => p.id)),
       repo.earlierResultsOf(
@@ -150,7 +164,7 @@ export function createIdeasService(db: Db, deploymentProvince: string, clock: ()
       ),
     ]);
     return plans.map((p) =>
-      presentBusinessPlan(
+      present(
         p,
         productStage(
           p,
@@ -229,6 +243,11 @@ export function createIdeasService(db: Db, deploymentProvince: string, clock: ()
   });
 
   const listPage = (actor: Actor, f: IdeaFilters, page: { limit: number; offset: number }) => repo.list(db, scopeOf(actor), f, page);
+  /** A page of plans in the same scope as the ideas list: the office the province's, an officer their communes', a producer its own. */
+  const planPage = async (actor: Actor, f: PlanFilters, page: { limit: number; offset: number }) => {
+    const { items, total } = await repo.listPlans(db, scopeOf(actor), f, page);
+    return { items: await withProgress(items, presentPlanListItem), total };
+  };
 
   return {
     async list(actor: Actor, f: IdeaListQuery) {
@@ -238,6 +257,14 @@ export function createIdeasService(db: Db, deploymentProvince: string, clock: ()
 
     /** Every idea the list shows with these filters, in its order, read in batches (for exports). */
     exportRows: (actor: Actor, f: IdeaFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map(presentIdeaListItem)),
+
+    async listPlans(actor: Actor, f: BusinessPlanListQuery) {
+      const { items, total } = await planPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+      return { items, total, page: f.page, pageSize: f.pageSize };
+    },
+
+    /** Every plan the list shows with these filters, in its order, read in batches (for exports). */
+    exportPlans: (actor: Actor, f: PlanFilters) => inPages(async (page) => (await planPage(actor, f, page)).items),
 
     get: async (actor: Actor, id: string) => presentIdea(await load(actor, id), await plansView(id)),
 

@@ -392,3 +392,102 @@ describe('ideas export', () => {
     expect((await officerSadec.get('/api/v1/ideas/export?format=csv')).raw.toString('utf8').trim().split('\r\n')).toHaveLength(1);
   });
 });
+
+describe('business plans list and export', () => {
+  type Item = { id: string; title: string; ideaTitle: string };
+  const titles = (body: { items: Item[] }) => body.items.map((p) => p.title).sort();
+  let own: string;
+  let proposed: string;
+
+  beforeAll(async () => {
+    const ideaA = await acceptedIdea({ title: 'Trà lá sen túi lọc', externalCode: 'YT-DS-1' }, '2027-03-05');
+    const a = await officerThapMuoi.post(`/api/v1/ideas/${ideaA}/plans`, {
+      title: 'Phương án trà lá sen',
+      externalCode: 'PA-DS-1',
+      submittedOn: '2027-04-01',
+      approvedOn: '2027-04-15',
+      status: 'approved',
+      investmentVnd: 350_000_000,
+      productId: productsA['Trà tim sen'],
+    });
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    own = a.body.id;
+    const ideaB = await acceptedIdea({ title: 'Mắm cá linh Tháp Mười', subjectId: null, proposerName: 'Lê Văn Tư', receivedOn: '2026-11-02' }, '2026-11-20');
+    const b = await officerThapMuoi.post(`/api/v1/ideas/${ideaB}/plans`, { title: 'Dự án chế biến mắm cá linh', kind: 'project', submittedOn: '2026-12-01' });
+    expect(b.status, JSON.stringify(b.body)).toBe(201);
+    proposed = b.body.id;
+  });
+
+  it('lists the plans with their idea, commune, subject and product, filtered by year, status, commune and words of a name', async () => {
+    const all = (await admin.get('/api/v1/business-plans?pageSize=200')).body;
+    expect(all.items.length).toBe(all.total);
+    expect(all.items.find((p: Item) => p.id === own)).toMatchObject({
+      title: 'Phương án trà lá sen',
+      externalCode: 'PA-DS-1',
+      ideaTitle: 'Trà lá sen túi lọc',
+      ideaExternalCode: 'YT-DS-1',
+      communeCode: '30037',
+      subjectName: 'Hợp tác xã Sen Tháp Mười',
+      subjectCode: 'DT-001',
+      status: 'approved',
+      investmentVnd: 350_000_000,
+      productName: 'Trà tim sen',
+      grantsTotalVnd: 0,
+    });
+    // How far the product went is the same as on the idea's page.
+    const onIdea = (await admin.get(`/api/v1/ideas/${all.items.find((p: Item) => p.id === own).ideaId}`)).body.plans[0];
+    expect(all.items.find((p: Item) => p.id === own).productStage).toBe(onIdea.productStage);
+    expect(all.items.find((p: Item) => p.id === proposed)).toMatchObject({
+      kind: 'project',
+      subjectName: null,
+      proposerName: 'Lê Văn Tư',
+      productStage: 'none',
+    });
+    // The idea's name, the product's name (accents left out), the plan's code.
+    expect(titles((await admin.get(`/api/v1/business-plans?q=${encodeURIComponent('tra la sen tui')}`)).body)).toEqual(['Phương án trà lá sen']);
+    expect(titles((await admin.get(`/api/v1/business-plans?q=${encodeURIComponent('ca linh')}`)).body)).toEqual(['Dự án chế biến mắm cá linh']);
+    expect((await admin.get(`/api/v1/business-plans?q=${encodeURIComponent('tra tim sen')}`)).body.items.map((p: Item) => p.id)).toContain(own);
+    expect(titles((await admin.get('/api/v1/business-plans?q=PA-DS-1')).body)).toEqual(['Phương án trà lá sen']);
+    // Year submitted, status, commune.
+    const of2026 = (await admin.get('/api/v1/business-plans?year=2026')).body;
+    expect(titles(of2026)).toEqual(['Dự án chế biến mắm cá linh']);
+    const approved = (await admin.get('/api/v1/business-plans?status=approved&pageSize=200')).body.items.map((p: Item) => p.id);
+    expect(approved).toContain(own);
+    expect(approved).not.toContain(proposed);
+    expect((await admin.get('/api/v1/business-plans?communeCode=29905')).body.total).toBe(0);
+    expect((await admin.get('/api/v1/business-plans?communeCode=30037&pageSize=200')).body.total).toBe(all.total);
+    expect((await admin.get('/api/v1/business-plans?status=finished')).status).toBe(400);
+  });
+
+  it('shows each the plans of the ideas it sees: the office all, an officer their communes’, a producer its own', async () => {
+    const ids = async (c: Client) => (await c.get('/api/v1/business-plans?pageSize=200')).body.items.map((p: Item) => p.id);
+    expect(await ids(officerThapMuoi)).toEqual(expect.arrayContaining([own, proposed]));
+    expect(await ids(officerSadec)).toEqual([]);
+    const producer = await ids(producerA);
+    expect(producer).toContain(own);
+    expect(producer).not.toContain(proposed);
+  });
+
+  it('exports the list with the import sheet’s headers, the plan’s code first, in the caller’s scope', async () => {
+    const list = (await officerThapMuoi.get('/api/v1/business-plans?pageSize=200&year=2027')).body;
+    const res = await officerThapMuoi.get('/api/v1/business-plans/export?year=2027');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="phuong-an-sxkd-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.raw as never);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(headers.slice(0, 4)).toEqual(['Mã phương án', 'Mã ý tưởng', 'Loại', 'Tên phương án']);
+    expect(matchHeaders('businessPlans', headers).missing).toEqual([]);
+    expect(sheet.rowCount - 1).toBe(list.total);
+    const row = (sheet.getColumn(1).values as unknown[]).indexOf('PA-DS-1');
+    const cells = (sheet.getRow(row).values as unknown[]).slice(1);
+    expect(cells.slice(0, 4)).toEqual(['PA-DS-1', 'YT-DS-1', 'Phương án', 'Phương án trà lá sen']);
+    expect(cells[headers.indexOf('Trạng thái')]).toBe('Đã được duyệt');
+    expect(cells[headers.indexOf('Vốn đầu tư')]).toBe(350_000_000);
+    const csv = (await producerA.get('/api/v1/business-plans/export?format=csv')).raw.toString('utf8');
+    expect(csv).toContain('PA-DS-1');
+    expect(csv).not.toContain('mắm cá linh');
+    expect((await officerSadec.get('/api/v1/business-plans/export?format=csv')).raw.toString('utf8').trim().split('\r\n')).toHaveLength(1);
+  });
+});

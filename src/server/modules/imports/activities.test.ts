@@ -207,8 +207,8 @@ describe('importing market and programme records', () => {
     // URLs kept normalised, the platform taken from the host; the office's listings are approved by it.
     const adminId = (await rows<{ id: string }>(`select id from users where email = '${DEMO.admin}'`))[0]!.id;
     expect(await rows(`select url, platform, status, active, reviewed_by from ecommerce_listings order by url`)).toEqual([
-      { url: 'http://senthapmuoi.vn/san-pham/hat-sen', platform: 'own_website', status: 'approved', active: false, reviewed_by: adminId },
-      { url: 'https://shopee.vn/hat-sen-say-i.123.456', platform: 'shopee', status: 'approved', active: true, reviewed_by: adminId },
+      { url: 'https://senthapmuoi.vn/san-pham/hat-sen', platform: 'own_website', status: 'approved', active: false, reviewed_by: adminId },
+      { url: 'https://shopee.vn/product/123/456', platform: 'shopee', status: 'approved', active: true, reviewed_by: adminId },
       { url: 'https://tiki.vn/tra-tim-sen-p789', platform: 'tiki', status: 'approved', active: true, reviewed_by: adminId },
     ]);
     expect(await rows(`select chain, chain_key, channel, stores, since, active from distribution_listings order by chain_key`)).toEqual([
@@ -463,7 +463,7 @@ describe('importing market and programme records', () => {
         ['Điểm bán', 3, 'Tên điểm bán', 'X'],
         ['Điểm bán', 3, 'Loại điểm bán', 'Siêu thị lớn'],
         ['Điểm bán', 3, 'Xã, phường', 'Xã Không Có'],
-        ['Thương mại điện tử', 2, 'Đường dẫn', 'https://shopee.vn/hat-sen-say-i.123.456'],
+        ['Thương mại điện tử', 2, 'Đường dẫn', 'https://shopee.vn/product/123/456'],
         ['Thương mại điện tử', 3, 'Mã sản phẩm', 'SP99'],
         ['Thương mại điện tử', 4, 'Sàn', 'Lazada'],
         ['Hội chợ, sự kiện', 2, 'Đến ngày', '05/01/2099'],

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { parseCsv } from '../../../../test/support/csv.js';
+import { ecommerceListings } from '../../db/schema/index.js';
 
 /**
  * Chain and e-commerce listings: URLs kept in one form and unique, a producer's proposals reviewed by
@@ -63,7 +64,7 @@ describe('e-commerce listings', () => {
       subjectName: 'Hợp tác xã Sen Tháp Mười',
       communeCode: '30037',
       platform: 'shopee',
-      url: 'https://shopee.vn/hat-sen-say-i.1.2',
+      url: 'https://shopee.vn/product/1/2',
       status: 'approved',
       active: true,
       reviewedAt: now.toISOString(),
@@ -76,7 +77,7 @@ describe('e-commerce listings', () => {
       lastCheckedOn: TODAY,
     });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
-    expect(updated.body).toMatchObject({ url: 'https://shopee.vn/hat-sen-say-i.1.2', active: false, lastCheckedOn: TODAY, status: 'approved' });
+    expect(updated.body).toMatchObject({ url: 'https://shopee.vn/product/1/2', active: false, lastCheckedOn: TODAY, status: 'approved' });
     expect((await admin.delete(`/api/v1/listings/ecommerce/${id}`)).status).toBe(200);
     expect((await admin.get(`/api/v1/listings/ecommerce?productId=${a1}`)).body.items.map((l: { id: string }) => l.id)).not.toContain(id);
     const history = await audits(id);
@@ -113,6 +114,39 @@ describe('e-commerce listings', () => {
     expect((await admin.put(`/api/v1/listings/ecommerce/${first.body.id}`, { platform: 'shopee', url: 'https://shopee.vn/abc?utm_campaign=y' })).status).toBe(
       200,
     );
+  });
+
+  it('refuses the http, mobile or other Shopee form of a page already listed, and finds a page stored in an earlier form', async () => {
+    const first = await admin.post('/api/v1/listings/ecommerce', { productId: a3, platform: 'tiki', url: 'https://tiki.vn/sua-hat-sen-p321' });
+    expect(first.status).toBe(201);
+    for (const url of ['http://m.tiki.vn/sua-hat-sen-p321', 'https://mobile.tiki.vn/sua-hat-sen-p321/?utm_source=zalo']) {
+      const again = await officerA.post('/api/v1/listings/ecommerce', { productId: a1, platform: 'tiki', url });
+      expect(again.status, url).toBe(409);
+      expect(again.body.error.code).toBe('duplicate_listing_url');
+    }
+    const shopee = await admin.post('/api/v1/listings/ecommerce', { productId: a3, platform: 'shopee', url: 'https://shopee.vn/sua-hat-sen-i.77.88' });
+    expect(shopee.body.url).toBe('https://shopee.vn/product/77/88');
+    const otherForm = await admin.post('/api/v1/listings/ecommerce', { productId: a1, platform: 'shopee', url: 'http://m.shopee.vn/product/77/88' });
+    expect(otherForm.status).toBe(409);
+    expect(otherForm.body.error.code).toBe('duplicate_listing_url');
+    // Rows stored before http became https and before mobile hosts were dropped keep their form and still count.
+    const stored = await t.database.db
+      .insert(ecommerceListings)
+      .values([
+        { productId: a3, platform: 'own_website', url: 'http://senthapmuoi.vn/sua-hat-sen' },
+        { productId: a3, platform: 'tiki', url: 'https://m.tiki.vn/sua-hat-sen-p654' },
+      ])
+      .returning();
+    for (const [platform, url] of [
+      ['own_website', 'https://senthapmuoi.vn/sua-hat-sen'],
+      ['tiki', 'tiki.vn/sua-hat-sen-p654'],
+    ] as const) {
+      const again = await officerA.post('/api/v1/listings/ecommerce', { productId: a1, platform, url });
+      expect(again.status, url).toBe(409);
+      expect(again.body.error.fields.url).toBe('Đường dẫn này đã được ghi cho sản phẩm "Sữa hạt sen" (Hợp tác xã Sen Tháp Mười).');
+    }
+    for (const id of [first.body.id, shopee.body.id, ...stored.map((r) => r.id)])
+      expect((await admin.delete(`/api/v1/listings/ecommerce/${id}`)).status).toBe(200);
   });
 
   it('refuses a URL that is not a web page and a platform that does not match the URL’s host, writing nothing', async () => {

@@ -7,6 +7,7 @@ import { IdeaCreatePage } from './pages/IdeaCreatePage.js';
 import { IdeaDetailPage } from './pages/IdeaDetailPage.js';
 import { IdeaEditPage } from './pages/IdeaEditPage.js';
 import { IdeaListPage } from './pages/IdeaListPage.js';
+import { PlanListPage } from './pages/PlanListPage.js';
 import { PolicyDetailPage } from './pages/PolicyDetailPage.js';
 import { PolicyListPage } from './pages/PolicyListPage.js';
 import { TrainingDetailPage } from './pages/TrainingDetailPage.js';
@@ -27,6 +28,7 @@ export const programmeRoutes: RouteObject[] = [
       { path: 'ideas/new', element: <IdeaCreatePage /> },
       { path: 'ideas/:id', element: <IdeaDetailPage /> },
       { path: 'ideas/:id/edit', element: <IdeaEditPage /> },
+      { path: 'plans', element: <PlanListPage /> },
       { path: 'funnel', element: <FunnelPage /> },
       { path: 'support', element: <PolicyListPage /> },
       { path: 'support/grants', element: <GrantListPage /> },

@@ -162,7 +162,7 @@ describe('listing forms', () => {
   it('previews the URL the server will keep, and a platform its host contradicts', () => {
     expect(previewListingUrl('  ', 'shopee')).toBeNull();
     expect(previewListingUrl('http://www.Shopee.vn/banh-phong-tom-i.1.2/?utm_source=zalo#top', 'shopee')).toEqual({
-      url: 'https://shopee.vn/banh-phong-tom-i.1.2',
+      url: 'https://shopee.vn/product/1/2',
       problem: null,
     });
     expect(previewListingUrl('https://tiki.vn/p/123', 'shopee')?.problem?.vi).toBe('Đường dẫn thuộc Tiki, không phải Shopee.');

@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { OkResponse } from '../../../../contracts/common.js';
 import {
   BusinessPlan as BusinessPlanSchema,
+  BusinessPlanList,
   IdeaList,
   ProductIdea as ProductIdeaSchema,
   type BusinessPlanInput as BusinessPlanInputSchema,
   type IdeaScreeningInput as IdeaScreeningInputSchema,
   type ProductIdeaInput as ProductIdeaInputSchema,
 } from '../../../../contracts/programme.js';
-import type { IdeaStatus } from '../../../../domain/programme/index.js';
+import type { BusinessPlanStatus, IdeaStatus } from '../../../../domain/programme/index.js';
 import { apiRequest } from '../../../lib/api/client.js';
 
 export type ProductIdea = z.infer<typeof ProductIdeaSchema>;
@@ -27,6 +28,19 @@ export function useIdeas(params: IdeaListParams) {
   return useQuery({
     queryKey: ['ideas', 'list', params],
     queryFn: ({ signal }) => apiRequest('/ideas', { query: { ...params, pageSize: IDEA_PAGE_SIZE }, schema: IdeaList, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type BusinessPlanSummary = z.infer<typeof BusinessPlanList>['items'][number];
+export const PLAN_PAGE_SIZE = 20;
+export type PlanListParams = { q: string; page: number; year: number | null; status: BusinessPlanStatus | null; communeCode: string | null };
+
+/** The business plans of the ideas the caller sees; under the ideas' key, so any change to ideas or plans refreshes it. */
+export function useBusinessPlans(params: PlanListParams) {
+  return useQuery({
+    queryKey: ['ideas', 'plans', params],
+    queryFn: ({ signal }) => apiRequest('/business-plans', { query: { ...params, pageSize: PLAN_PAGE_SIZE }, schema: BusinessPlanList, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,13 +1,20 @@
 import { ScrollArea, Tabs } from '@mantine/core';
-import { IconBulb, IconChartFunnel, IconCoin, IconSchool, IconSpeakerphone } from '@tabler/icons-react';
+import { IconBulb, IconChartFunnel, IconCoin, IconFileDescription, IconSchool, IconSpeakerphone } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
-export const SECTIONS = ['ideas', 'funnel', 'support', 'communication', 'training'] as const;
+export const SECTIONS = ['ideas', 'plans', 'funnel', 'support', 'communication', 'training'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-const ICONS = { ideas: IconBulb, funnel: IconChartFunnel, support: IconCoin, communication: IconSpeakerphone, training: IconSchool } as const;
+const ICONS = {
+  ideas: IconBulb,
+  plans: IconFileDescription,
+  funnel: IconChartFunnel,
+  support: IconCoin,
+  communication: IconSpeakerphone,
+  training: IconSchool,
+} as const;
 
 /** The section a path under /activities belongs to. */
 export const sectionOf = (pathname: string): Section => SECTIONS.find((s) => pathname.startsWith(`/activities/${s}`)) ?? 'ideas';

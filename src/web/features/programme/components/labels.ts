@@ -34,6 +34,7 @@ const member =
     values.includes(value as T);
 
 export const isIdeaStatus = member<IdeaStatus>(IDEA_STATUSES);
+export const isPlanStatus = member<BusinessPlanStatus>(BUSINESS_PLAN_STATUSES);
 export const isSupportArea = member<SupportArea>(SUPPORT_AREAS);
 export const isGrantStatus = member<GrantStatus>(GRANT_STATUSES);
 export const isCommunicationKind = member<CommunicationKind>(COMMUNICATION_KINDS);
