@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { certificateExpiry, certificateStatus, isInForce, reratingFiledInTime, reratingWindow, revokingAuthority, verificationCode } from './validity.js';
+import {
+  certificateExpiry,
+  certificateStatus,
+  isInForce,
+  isRevocable,
+  reratingFiledInTime,
+  reratingWindow,
+  revokingAuthority,
+  verificationCode,
+} from './validity.js';
 
 const issuedOn = '2026-06-15';
 const expiresOn = certificateExpiry(issuedOn);
@@ -57,6 +66,18 @@ describe('certificate validity (Art. 4.3, 7.6, 8, 12 of Decision 26/2026/QĐ-TTg
     expect(reratingFiledInTime(expiresOn, '2028-12-16')).toBe('early');
     expect(reratingFiledInTime(expiresOn, '2029-01-10')).toBe('in_time');
     expect(reratingFiledInTime(expiresOn, '2029-02-16')).toBe('late');
+  });
+
+  it.each([
+    ['valid', true],
+    ['due_for_rerating', true],
+    ['expiring', true],
+    ['extended', true],
+    ['expired', false],
+    ['revoked', false],
+    ['superseded', false],
+  ] as const)('revokes only a certificate in force (Art. 8.1): %s → %s', (status, revocable) => {
+    expect(isRevocable(status)).toBe(revocable);
   });
 
   it('sends 5★ revocations to the ministry, 3–4★ to the province', () => {

@@ -86,6 +86,13 @@ export const REVOCATION_GROUNDS = {
 } as const satisfies Record<string, Message>;
 export type RevocationGround = keyof typeof REVOCATION_GROUNDS;
 
+/**
+ * Art. 8.1, Decision 26/2026/QĐ-TTg: revocation withdraws a recognition that would otherwise go on
+ * ("không đủ điều kiện tiếp tục được công nhận"), so only a certificate in force can be revoked: one
+ * already revoked, expired or replaced by a newer certificate has no recognition left to withdraw.
+ */
+export const isRevocable = (status: CertificateStatus) => isInForce(status);
+
 /** Art. 8.4: a certificate is revoked within 15 days of the conclusion of a violation (or of the commune's confirmation that production stopped). */
 export const REVOCATION_DAYS = 15;
 export const revocationDue = (concludedOn: IsoDate): IsoDate => addDays(concludedOn, REVOCATION_DAYS);

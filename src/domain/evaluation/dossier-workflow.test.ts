@@ -6,6 +6,11 @@ import {
   checkStep,
   checkTransition,
   communeAssessmentDue,
+  DOSSIER_ACTIONS,
+  hasMinistryPackage,
+  isUnderReview,
+  producerEdits,
+  PRODUCER_EDIT_STATES,
   samplesRequired,
   type DossierAction,
   type DossierState,
@@ -148,5 +153,23 @@ describe('dossier workflow (Art. 6–7, Decision 26/2026/QĐ-TTg)', () => {
   it('asks five samples, none for tourism services', () => {
     expect(samplesRequired(7)).toBe(5);
     expect(samplesRequired(26)).toBe(0);
+  });
+});
+
+describe('the states the server and the web app both read (Art. 6.1, 6.3a, 7.3c–e, 7.4c–d)', () => {
+  it('lets the producer assemble the papers exactly where it files from (submit, resubmit)', () => {
+    expect([...PRODUCER_EDIT_STATES].sort()).toEqual([...DOSSIER_ACTIONS.submit.from, ...DOSSIER_ACTIONS.resubmit.from].sort());
+    expect(producerEdits('returned')).toBe(true);
+    expect(producerEdits('submitted')).toBe(false);
+  });
+
+  it('is under review at the province and the ministry until each council has scored', () => {
+    expect(['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'].every(isUnderReview)).toBe(true);
+    expect(['submitted', 'scored', 'forwarded_to_ministry', 'central_scored', 'decided'].some(isUnderReview)).toBe(false);
+  });
+
+  it('has a package for the ministry from the Chair’s approval on, not for a province-only decision', () => {
+    expect(['approved', 'forwarded_to_ministry', 'ministry_decided'].every(hasMinistryPackage)).toBe(true);
+    expect(['scored', 'decided'].some(hasMinistryPackage)).toBe(false);
   });
 });

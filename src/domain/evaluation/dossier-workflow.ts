@@ -1,7 +1,9 @@
 import { addWorkingDays, type IsoDate, type WorkingDays } from '../dates/calendar.js';
 import { vietnamWorkingDays } from '../dates/holidays.js';
 import type { Message } from '../errors.js';
-import type { Actor, SubjectRef } from '../policies/index.js';
+import { partiesOf, type Actor, type Party, type SubjectRef } from '../policies/index.js';
+
+export type { Party };
 
 /**
  * The life of a dossier (hồ sơ), Art. 6–7 of Decision 26/2026/QĐ-TTg: the producer files it with the
@@ -57,13 +59,6 @@ export const DOSSIER_STATE_LABELS: Record<DossierState, Message> = {
   withdrawn: { vi: 'Đã rút', en: 'Withdrawn' },
 };
 
-/**
- * Who acts, relative to the dossier: its producer, an officer of its commune, its province's office,
- * the ministry's office — and the council itself, whose locked sheets alone record a score when a
- * session closes (no person is ever this party).
- */
-export type Party = 'producer' | 'commune_officer' | 'province_admin' | 'ministry_admin' | 'council';
-
 export const DOSSIER_ACTIONS = {
   submit: { from: ['draft', 'not_proposed'], to: 'submitted', by: ['producer', 'commune_officer'] },
   // Art. 7.2b: the commune proposes (Mẫu 03 and its letter) or, concluding "not propose", returns it.
@@ -108,6 +103,28 @@ export const isAtMinistry = (state: string) => (MINISTRY_STATES as readonly stri
 /** Dossiers at rest: a product has at most one dossier outside these at a time. */
 export const CLOSED_STATES: readonly DossierState[] = ['decided', 'ministry_decided', 'disqualified', 'withdrawn'];
 
+/**
+ * Art. 7.3c–d, 7.4c–d: under review — at the province before and during its council, at the
+ * ministry before and during the central council. Questions on evidence are asked then.
+ */
+export const UNDER_REVIEW_STATES: readonly DossierState[] = ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'];
+export const isUnderReview = (state: string) => (UNDER_REVIEW_STATES as readonly string[]).includes(state);
+
+/** Art. 6.3a, 7.3e: from the provincial Chair's approval of the result on, the dossier has a package for the ministry. */
+export const PACKAGED_STATES: readonly DossierState[] = [
+  'approved',
+  'forwarded_to_ministry',
+  'ministry_received',
+  'in_central_council',
+  'central_scored',
+  'ministry_decided',
+];
+export const hasMinistryPackage = (state: string) => (PACKAGED_STATES as readonly string[]).includes(state);
+
+/** Art. 6.1: the producer puts the dossier's papers together before filing it, or to file it again (submit, resubmit). */
+export const PRODUCER_EDIT_STATES: readonly DossierState[] = ['draft', 'not_proposed', 'returned'];
+export const producerEdits = (state: string) => (PRODUCER_EDIT_STATES as readonly string[]).includes(state);
+
 export type DossierRef = SubjectRef & { state: DossierState };
 
 /** Facts beyond the dossier's state that some steps depend on. */
@@ -142,16 +159,6 @@ export type TransitionFailure =
   | 'already_recognised'
   | 'not_ready';
 export type TransitionCheck = { ok: true; to: DossierState } | { ok: false; reason: TransitionFailure; message: Message };
-
-export function partiesOf(actor: Actor, dossier: SubjectRef): Party[] {
-  if (actor.kind === 'anonymous') return [];
-  const parties: Party[] = [];
-  if (actor.role === 'producer' && actor.subjectId === dossier.id) parties.push('producer');
-  if (actor.role === 'officer' && actor.communeCodes.includes(dossier.communeCode)) parties.push('commune_officer');
-  if (actor.role === 'admin' && (actor.provinceCode === null || actor.provinceCode === dossier.provinceCode)) parties.push('province_admin');
-  if (actor.role === 'admin' && actor.provinceCode === null) parties.push('ministry_admin');
-  return parties;
-}
 
 /** Score from which the province sends a product to the ministry for 5★ (Art. 3.3a, 7.3e). */
 export const MINISTRY_THRESHOLD = 90;

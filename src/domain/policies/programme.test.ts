@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accountReach,
   ANONYMOUS,
   calendarProvince,
   canChangeScoringSettings,
@@ -8,6 +9,8 @@ import {
   canImportCriteria,
   canManageRounds,
   canManageUsers,
+  changesAccess,
+  locksOutSelf,
   seesProgramme,
   mayHaveNationalScope,
   roundOwnerProvince,
@@ -117,6 +120,30 @@ describe('national scope (Art. 7.4b)', () => {
     ['producer', false],
   ])('%s → %s', (role, expected) => {
     expect(mayHaveNationalScope(role)).toBe(expected);
+  });
+});
+
+describe('accounts', () => {
+  it.each<[Role, ReturnType<typeof accountReach>]>([
+    ['admin', 'area'],
+    ['officer', 'communes'],
+    ['producer', 'subject'],
+    ['council', 'seats'],
+  ])('an account of role %s reaches its %s', (role, reach) => {
+    expect(accountReach(role)).toBe(reach);
+  });
+
+  it('keeps an administrator from deactivating themselves or giving up their own administrator role', () => {
+    expect(locksOutSelf(provinceAdmin, provinceAdmin.userId, { role: 'officer', active: true })).toBe(true);
+    expect(locksOutSelf(provinceAdmin, provinceAdmin.userId, { role: 'admin', active: false })).toBe(true);
+    expect(locksOutSelf(provinceAdmin, provinceAdmin.userId, { role: 'admin', active: true })).toBe(false);
+    expect(locksOutSelf(provinceAdmin, 'someone-else', { role: 'officer', active: false })).toBe(false);
+  });
+
+  it('ends the sessions of an account deactivated or given another role', () => {
+    expect(changesAccess({ role: 'officer' }, { role: 'officer', active: true })).toBe(false);
+    expect(changesAccess({ role: 'officer' }, { role: 'admin', active: true })).toBe(true);
+    expect(changesAccess({ role: 'officer' }, { role: 'officer', active: false })).toBe(true);
   });
 });
 

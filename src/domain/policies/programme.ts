@@ -1,5 +1,5 @@
 import type { RoundLevel } from '../evaluation/rounds.js';
-import { isMinistryOffice, isOcopOffice as isOffice, type Actor, type Role } from './actors.js';
+import { isMinistryOffice, isOcopOffice as isOffice, type Actor, type Role, type UserActor } from './actors.js';
 import { canManageProgramme } from './registry.js';
 
 /**
@@ -67,6 +67,25 @@ export const canManageUsers = (actor: Actor): boolean => isOffice(actor);
  * central council. Every other role works in a province and needs one.
  */
 export const mayHaveNationalScope = (role: Role): boolean => role === 'admin' || role === 'council';
+
+/**
+ * What an account reaches within its province, by role (issue "Foundation", roles): the office its
+ * whole area (the province, or the country for the ministry), a commune officer the communes assigned
+ * to them, a producer its own subject, a council member only the seats it is given.
+ */
+export type AccountReach = 'area' | 'communes' | 'subject' | 'seats';
+const REACH: Record<Role, AccountReach> = { admin: 'area', officer: 'communes', producer: 'subject', council: 'seats' };
+export const accountReach = (role: Role): AccountReach => REACH[role];
+
+/**
+ * An administrator neither deactivates their own account nor takes away its administrator role:
+ * another office account does that, so nobody locks the office out of its accounts by a slip.
+ */
+export const locksOutSelf = (actor: UserActor, accountId: string, change: { role: Role; active: boolean }): boolean =>
+  accountId === actor.userId && (change.role !== 'admin' || !change.active);
+
+/** A deactivation or a change of role changes what the account may do: its sessions end at once, not when they expire. */
+export const changesAccess = (before: { role: Role }, after: { role: Role; active: boolean }): boolean => !after.active || after.role !== before.role;
 
 /**
  * A criteria version decides every score recorded under it (Art. 3): importing or replacing one is

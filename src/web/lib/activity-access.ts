@@ -4,25 +4,13 @@ import {
   canEditProductMarket,
   canManageSupport,
   canReviewListing,
+  mayCreateActivity,
   type ActivityRef,
-  type UserActor,
 } from '../../domain/policies/index.js';
 import { useAppInfo, useCommunes, type Commune } from './reference.js';
 import { useActor } from './session.js';
 
-/**
- * Whether an account may record a new sales point or event at all, before it says where: the office
- * anywhere in its province, a commune officer in one of their communes (canEditActivity decides the
- * record itself once its commune is chosen).
- */
-export function mayCreateActivity(actor: UserActor, deploymentProvince: string): boolean {
-  const provinceCode = activitiesProvince(actor, deploymentProvince);
-  if (provinceCode === null) return false;
-  const places = [null, ...actor.communeCodes];
-  return places.some((communeCode) => canEditActivity(actor, { provinceCode, communeCode }, deploymentProvince));
-}
-
-type Producer = { subjectId: string; communeCode: string };
+type Producer = { subjectId: string; communeCode: string | null };
 const subjectRef = ({ subjectId, communeCode }: Producer, provinceCode: string) => ({ id: subjectId, provinceCode, communeCode });
 
 /**

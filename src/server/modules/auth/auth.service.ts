@@ -37,6 +37,11 @@ export function lockDurationMs(failures: number, maxFailures: number, maxLockMin
 
 export type LoginResult = { userId: string; token: string; csrfToken: string; expiresAt: Date };
 
+/**
+ * Sessions and the sign-in throttle run on wall time, not on the application's clock: that clock
+ * dates the programme's acts and rules (and tests move it by months under signed-in accounts), while
+ * how long a session lives or a lock holds is real elapsed time.
+ */
 export function createAuthService(db: Db, config: AppConfig) {
   const ttlMs = config.sessionTtlHours * 3_600_000;
   const idleMs = config.sessionIdleMinutes * 60_000;

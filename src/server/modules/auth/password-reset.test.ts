@@ -233,6 +233,9 @@ describe('the office resets a password for someone without e-mail', () => {
 
     expect((await session.get('/api/v1/auth/me')).status).toBe(401);
     expect((await check(await t.client(), pending)).body.error.code).toBe('reset_link_used');
+    // Spent at the application's time, as the link's own expiry is read.
+    const links = await t.database.db.select().from(passwordResetTokens).where(eq(passwordResetTokens.userId, id));
+    expect(links.map((l) => l.usedAt?.getTime())).toEqual([now.getTime()]);
     const fresh = await t.client(email, oneTime);
     expect((await fresh.get('/api/v1/auth/me')).body.user.mustChangePassword).toBe(true);
     // Nothing else opens until the password is changed.

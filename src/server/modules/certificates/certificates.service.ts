@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PublicVerification, RevokeBody, ViolationBody } from '../../../contracts/certificates.js';
-import { certificateStatus, reratingWindow, type CertificateStatus } from '../../../domain/certificates/validity.js';
+import { certificateStatus, CERTIFICATE_STATUS_LABELS, isRevocable, reratingWindow, type CertificateStatus } from '../../../domain/certificates/validity.js';
 import { addDays, vietnamDate } from '../../../domain/dates/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
@@ -112,6 +112,13 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
       if (!canRevokeCertificate(actor, before))
         throw forbidden({ vi: 'Chỉ cơ quan đã công nhận mới được thu hồi (Điều 8).', en: 'Only the recognising authority may revoke (Art. 8).' });
       if (before.revokedOn) throw alreadyRevoked();
+      // Art. 8.1: only a recognition still in force is withdrawn; an expired or replaced certificate has none left.
+      const status = (await statuses([before])).get(before.id)!;
+      if (!isRevocable(status))
+        throw conflict('not_revocable', {
+          vi: `Giấy chứng nhận đang ở trạng thái "${CERTIFICATE_STATUS_LABELS[status].vi}", không còn hiệu lực để thu hồi (Điều 8).`,
+          en: `The certificate is "${CERTIFICATE_STATUS_LABELS[status].en}": it is no longer in force, so there is nothing to revoke (Art. 8).`,
+        });
       const date = checkActDate({ date: body.decidedOn, label: { vi: 'ngày quyết định thu hồi', en: 'revocation decision' } }, today(), [
         { date: before.issuedOn, label: { vi: 'ngày cấp giấy chứng nhận', en: 'certificate’s issue' } },
         { date: before.violationConcludedOn, label: { vi: 'ngày kết luận vi phạm', en: 'conclusion of the violation' } },

@@ -5,7 +5,7 @@ import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { checklistStatus } from '../../../domain/evaluation/dossier-documents.js';
 import { DOCUMENT_TYPES } from '../../../domain/evaluation/dossier-documents.js';
 import { stageDeadline } from '../../../domain/evaluation/deadlines.js';
-import { availableActions, isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { availableActions, isAtMinistry, producerEdits, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import { submitBlockers } from '../../../domain/evaluation/submit-readiness.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import { presentDocument } from '../documents/documents.presenter.js';
@@ -24,7 +24,7 @@ export const dossierRef = (d: { subjectId: string; provinceCode: string; commune
 
 /** What keeps the dossier from being filed now (Art. 6.1): checked only where filing is a step ahead. */
 export function dossierSubmitBlockers(row: DossierRow) {
-  if (!['draft', 'not_proposed', 'returned'].includes(row.state)) return [];
+  if (!producerEdits(row.state)) return [];
   return submitBlockers({
     attached:
       row.sheetStatus !== null && row.sheetSetNumber !== null && row.sheetLegalBasis !== null

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bestChoices, loadShippedVersion } from '../../../domain/criteria/test-support.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { multipart } from '../../../../test/support/multipart.js';
+import { notify } from '../notifications/notifications.service.js';
 
 let t: TestApp;
 let admin: Client;
@@ -362,6 +363,26 @@ describe('the list: search by product or producer, and the stage’s deadline', 
     expect((await officer.get(`/api/v1/dossiers/${await inCouncilId()}`)).body.deadline).toEqual({ rule: 'round_result', dueOn: '2027-06-30', overdue: false });
     now = new Date('2027-07-01T03:00:00Z');
     expect((await officer.get(`/api/v1/dossiers/${await inCouncilId()}`)).body.deadline).toMatchObject({ overdue: true });
+    now = new Date('2027-03-02T03:00:00Z');
+  });
+});
+
+describe('recorded times', () => {
+  it('dates a completed self-assessment and a notification read by the application clock, not the machine’s', async () => {
+    // Completed before the tests, on 02/03/2027 by the clock.
+    expect((await producer.get(`/api/v1/self-assessments/${selfAssessmentId}`)).body.completedAt).toBe('2027-03-02T03:00:00.000Z');
+    const userId = (await producer.get('/api/v1/auth/me')).body.user.id as string;
+    await notify(t.database.db, { userIds: [userId], title: 'Thông báo thử 1', body: 'Một' });
+    await notify(t.database.db, { userIds: [userId], title: 'Thông báo thử 2', body: 'Hai' });
+    const readAt = async () =>
+      new Map(((await producer.get('/api/v1/notifications')).body.items as { title: string; readAt: string | null }[]).map((n) => [n.title, n.readAt]));
+    const first = ((await producer.get('/api/v1/notifications')).body.items as { id: string; title: string }[]).find((n) => n.title === 'Thông báo thử 1')!;
+    now = new Date('2027-04-01T03:00:00Z');
+    await producer.post(`/api/v1/notifications/${first.id}/read`);
+    now = new Date('2027-04-02T03:00:00Z');
+    await producer.post('/api/v1/notifications/read-all');
+    const read = await readAt();
+    expect([read.get('Thông báo thử 1'), read.get('Thông báo thử 2')]).toEqual(['2027-04-01T03:00:00.000Z', '2027-04-02T03:00:00.000Z']);
     now = new Date('2027-03-02T03:00:00Z');
   });
 });

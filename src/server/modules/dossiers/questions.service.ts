@@ -2,7 +2,7 @@ import { findSet, listScorableCriteria } from '../../../domain/criteria/index.js
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
-import { isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { isAtMinistry, isUnderReview } from '../../../domain/evaluation/dossier-workflow.js';
 import { mayAnswerQuestions, mayAskQuestions, mayReadReview, reviewsDossier, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
@@ -54,9 +54,6 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
     }
   }
 
-  /** Under review: at the province before and during its council, at the ministry before and during the central council. */
-  const open = (state: DossierState) => ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'].includes(state);
-
   async function siteVisits(actor: Actor, dossierId: string) {
     await load(actor, dossierId);
     return (await repo.siteVisits(db, dossierId)).map(presentSiteVisit);
@@ -75,7 +72,7 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
           vi: 'Chỉ tổ tư vấn, Văn phòng OCOP hoặc thành viên hội đồng được hỏi.',
           en: 'Only the advisory team, the office or council members ask questions.',
         });
-      if (!open(dossier.state as DossierState))
+      if (!isUnderReview(dossier.state))
         throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
       await checkCriterion(dossier, body.criterionCode);
       await db.transaction(async (tx) => {
@@ -154,7 +151,7 @@ export function createQuestionsService(db: Db, catalogue: CriteriaCatalogue, clo
           vi: 'Chỉ tổ tư vấn (cơ quan tham mưu OCOP) ghi kết quả khảo sát.',
           en: 'Only the advisory team (the OCOP office) records site visits.',
         });
-      if (!open(dossier.state as DossierState))
+      if (!isUnderReview(dossier.state))
         throw conflict('dossier_not_under_review', { vi: 'Hồ sơ không ở bước thẩm định.', en: 'The dossier is not under review.' });
       const receivedBy = isAtMinistry(dossier.state) ? 'ministry_receive' : 'receive';
       const received = (await dossiersRepository.lastStepOn(db, [dossierId], receivedBy)).get(dossierId);

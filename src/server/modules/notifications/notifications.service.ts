@@ -41,7 +41,7 @@ function ownerOf(actor: Actor): string {
   return actor.userId;
 }
 
-export function createNotificationsService(db: Db) {
+export function createNotificationsService(db: Db, clock: () => Date = () => new Date()) {
   return {
     async list(actor: Actor) {
       const userId = ownerOf(actor);
@@ -49,11 +49,11 @@ export function createNotificationsService(db: Db) {
       return { items: items.map(presentNotification), unread };
     },
     async markAllRead(actor: Actor) {
-      await repo.markAllRead(db, ownerOf(actor), new Date());
+      await repo.markAllRead(db, ownerOf(actor), clock());
     },
     /** Someone else's notification is "not found", as a missing one: its id names nothing to the caller. */
     async markRead(actor: Actor, id: string) {
-      if (!(await repo.markRead(db, ownerOf(actor), id, new Date()))) throw notFound({ vi: 'thông báo', en: 'notification' });
+      if (!(await repo.markRead(db, ownerOf(actor), id, clock()))) throw notFound({ vi: 'thông báo', en: 'notification' });
     },
   };
 }

@@ -34,6 +34,14 @@ describe('e-mail outbox', () => {
     expect(row).toMatchObject({ attempts: MAX_ATTEMPTS, sentAt: null, lastError: '421 try again later' });
   });
 
+  it('records when a mail was sent by the application clock', async () => {
+    await t.database.db.insert(emailOutbox).values({ to: 'd@example.vn', subject: 's', body: 'b' });
+    const sentAt = new Date('2027-03-02T03:00:00Z');
+    await drainOutbox(t.database.db, { send: async () => {} }, { clock: () => sentAt });
+    const row = (await t.database.db.select().from(emailOutbox)).find((r) => r.to === 'd@example.vn')!;
+    expect(row.sentAt).toEqual(sentAt);
+  });
+
   it('is not configured without SMTP_URL', () => {
     expect(createMailer({ from: 'x@example.vn' })).toBeUndefined();
   });

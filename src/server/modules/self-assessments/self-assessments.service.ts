@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import type { SelfAssessment, SelfAssessmentCreateBody, SelfAssessmentUpdateBody } from '../../../contracts/self-assessments.js';
 import { findSet, listScorableCriteria, type CaseKey, type CriteriaSet, type CriteriaVersion } from '../../../domain/criteria/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { canEditProduct, canReadProduct, type Actor } from '../../../domain/policies/index.js';
+import { canEditProduct, canReadProduct, subjectOf, type Actor } from '../../../domain/policies/index.js';
 import { scoreDraft, scoreSheet, type GatePolicy } from '../../../domain/scoring/index.js';
 import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { sniffDocument } from '../../lib/file-types.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
-import { productsRepository, type ProductRow } from '../products/products.repository.js';
+import { productsRepository } from '../products/products.repository.js';
 import { presentSheetScore } from '../scoring/scoring.presenter.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { presentEvidence, presentSummary } from './self-assessments.presenter.js';
@@ -19,20 +19,24 @@ const SELF_ASSESSMENT = { vi: 'phiếu tự đánh giá', en: 'self-assessment' 
 const EVIDENCE = { vi: 'minh chứng', en: 'evidence' };
 export const MAX_EVIDENCE_PER_ASSESSMENT = 100;
 
-const subjectRef = (p: ProductRow) => ({ id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode });
-
-export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogue, settings: SettingsService, storage: FileStorage) {
+export function createSelfAssessmentsService(
+  db: Db,
+  catalogue: CriteriaCatalogue,
+  settings: SettingsService,
+  storage: FileStorage,
+  clock: () => Date = () => new Date(),
+) {
   async function loadProduct(actor: Actor, productId: string) {
     const product = await productsRepository.get(db, productId);
-    if (!product || !canReadProduct(actor, subjectRef(product))) throw notFound({ vi: 'sản phẩm', en: 'product' });
+    if (!product || !canReadProduct(actor, subjectOf(product))) throw notFound({ vi: 'sản phẩm', en: 'product' });
     return product;
   }
 
   async function load(actor: Actor, id: string, mode: 'read' | 'edit') {
     const row = await repo.get(db, id);
     const product = row && (await productsRepository.get(db, row.productId));
-    if (!row || !product || !canReadProduct(actor, subjectRef(product))) throw notFound(SELF_ASSESSMENT);
-    if (mode === 'edit' && !canEditProduct(actor, subjectRef(product))) throw forbidden();
+    if (!row || !product || !canReadProduct(actor, subjectOf(product))) throw notFound(SELF_ASSESSMENT);
+    if (mode === 'edit' && !canEditProduct(actor, subjectOf(product))) throw forbidden();
     const entry = await catalogue.find(row.legalBasis);
     const set = entry && findSet(entry.version, row.setNumber);
     if (!entry || !set) throw new Error(`Criteria ${row.legalBasis} set ${row.setNumber} missing from the catalogue`);
@@ -71,7 +75,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       evidence: evidence.map((e) => presentEvidence(row.id, e)),
       progress,
       result,
-      canEdit: canEditProduct(actor, subjectRef(product)),
+      canEdit: canEditProduct(actor, subjectOf(product)),
     };
   }
 
@@ -97,7 +101,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
     /** Starts a draft on the product's criteria set (or the one asked for) of the version in force. */
     async create(actor: Actor, audit: AuditActor, productId: string, body: z.infer<typeof SelfAssessmentCreateBody>) {
       const product = await loadProduct(actor, productId);
-      if (!canEditProduct(actor, subjectRef(product))) throw forbidden();
+      if (!canEditProduct(actor, subjectOf(product))) throw forbidden();
       const entry = body.version ? await catalogue.find(body.version) : await catalogue.current();
       if (!entry) {
         const m = { vi: 'Không có bộ tiêu chí này.', en: 'No such criteria version.' };
@@ -156,7 +160,7 @@ export function createSelfAssessmentsService(db: Db, catalogue: CriteriaCatalogu
       const gatePolicy = (await settings.scoring(ctx.product.provinceCode)).gatePolicy;
       const score = scoreSheet(ctx.version, ctx.set, { choices: ctx.row.choices, ...(caseKey ? { case: caseKey } : {}) }, { gatePolicy, includeNext: false });
       await db.transaction(async (tx) => {
-        const after = await repo.update(tx, id, { status: 'completed', total: score.total, star: score.star, completedAt: new Date() });
+        const after = await repo.update(tx, id, { status: 'completed', total: score.total, star: score.star, completedAt: clock() });
         await recordAudit(tx, audit, { action: 'update', entityType: 'self_assessment', entityId: id, before: ctx.row, after });
       });
       return reload(actor, id);

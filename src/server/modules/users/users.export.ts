@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { User } from '../../../contracts/users.js';
-import { ROLE_LABELS } from '../../../domain/policies/index.js';
+import { accountReach, ROLE_LABELS } from '../../../domain/policies/index.js';
 import type { ExportTable } from '../../lib/table-export.js';
 
 /** Where an account works: its communes (officers), its subject (producers), or its province. */
 function scope(u: z.infer<typeof User>): string {
-  if (u.role === 'officer') return u.communeCodes.join(', ');
-  if (u.role === 'producer') return u.subjectName ?? '';
+  const reach = accountReach(u.role);
+  if (reach === 'communes') return u.communeCodes.join(', ');
+  if (reach === 'subject') return u.subjectName ?? '';
   return u.provinceCode ? `Tỉnh ${u.provinceCode}` : 'Toàn quốc';
 }
 

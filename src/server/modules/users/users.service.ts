@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 import type { UserCreateBody, UserUpdateBody } from '../../../contracts/users.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
-import { canManageUser, canManageUsers, mayHaveNationalScope, type Actor, type UserActor } from '../../../domain/policies/index.js';
+import {
+  accountReach,
+  canManageUser,
+  canManageUsers,
+  changesAccess,
+  locksOutSelf,
+  mayHaveNationalScope,
+  type Actor,
+  type UserActor,
+} from '../../../domain/policies/index.js';
 import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { generatePassword, hashPassword } from '../../lib/passwords.js';
@@ -31,7 +40,7 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
     };
     throw invalid('national_scope', m, { provinceCode: m });
   }
-  const communeCodes = input.role === 'officer' ? [...new Set(input.communeCodes)] : [];
+  const communeCodes = accountReach(input.role) === 'communes' ? [...new Set(input.communeCodes)] : [];
   if (communeCodes.length) {
     const found = await referenceRepository.communesByCode(db, communeCodes);
     const bad = communeCodes.filter((c) => !found.some((f) => f.code === c && f.provinceCode === provinceCode));
@@ -40,7 +49,7 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
       throw invalid('commune_outside_province', m, { communeCodes: m });
     }
   }
-  const subjectId = input.role === 'producer' ? (input.subjectId ?? null) : null;
+  const subjectId = accountReach(input.role) === 'subject' ? (input.subjectId ?? null) : null;
   if (subjectId) {
     const subjectProvince = await repo.subjectProvince(db, subjectId);
     if (subjectProvince !== provinceCode) {
@@ -51,7 +60,7 @@ async function resolveScope(db: DbOrTx, actor: UserActor, input: ScopeInput) {
   return { provinceCode, communeCodes, subjectId };
 }
 
-export function createUsersService(db: Db) {
+export function createUsersService(db: Db, clock: () => Date = () => new Date()) {
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
     if (!row || !canManageUser(actor, row)) throw notFound(USER);
@@ -110,7 +119,7 @@ export function createUsersService(db: Db) {
     async update(actor: Actor, audit: AuditActor, id: string, input: z.infer<typeof UserUpdateBody>) {
       const admin = asAdmin(actor);
       const before = await load(actor, id);
-      if (id === admin.userId && (input.role !== 'admin' || !input.active))
+      if (locksOutSelf(admin, id, input))
         throw conflict('self_lockout', {
           vi: 'Không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình.',
           en: 'You cannot deactivate yourself or remove your own administrator role.',
@@ -120,7 +129,7 @@ export function createUsersService(db: Db) {
         const after = await repo.update(tx, id, { fullName: normalizeText(input.fullName), role: input.role, active: input.active, ...scope });
         await repo.setCommunes(tx, id, scope.communeCodes);
         // Access changes take effect now, not when an old session expires.
-        if (!input.active || input.role !== before.role) await repo.endSessions(tx, id);
+        if (changesAccess(before, input)) await repo.endSessions(tx, id);
         const { subjectName: _s, ...beforeRow } = before;
         await recordAudit(tx, audit, {
           action: 'update',
@@ -143,7 +152,7 @@ export function createUsersService(db: Db) {
         await repo.update(tx, id, { passwordHash, mustChangePassword: true });
         await repo.endSessions(tx, id);
         // A link asked for by e-mail earlier must not undo the password the office has just set.
-        await repo.spendResetLinks(tx, id, new Date());
+        await repo.spendResetLinks(tx, id, clock());
         await recordAudit(tx, audit, { action: 'update', entityType: 'user', entityId: id, before: { password: '•••' }, after: { password: 'reset' } });
       });
       return { oneTimePassword };

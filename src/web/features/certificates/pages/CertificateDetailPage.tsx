@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Grid, Group, Image, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconBan, IconExternalLink, IconFileTypeDocx, IconFileTypePdf, IconQrcode } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isRevocable } from '../../../../domain/certificates/validity.js';
 import { canRevokeCertificate, isOcopOffice } from '../../../../domain/policies/index.js';
 import { FieldList } from '../../../components/FieldList.js';
 import { PageHeader } from '../../../components/PageHeader.js';
@@ -10,7 +10,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
-import { formatDate, formatPoints, orDash } from '../../../lib/format.js';
+import { formatDate, formatPoints, orDash, todayInVietnam } from '../../../lib/format.js';
 import { useActor } from '../../../lib/session.js';
 import { certificatePdfUrl, certificateQrUrl, revocationDocxUrl, useCertificate, verificationUrl, type Certificate } from '../api/certificates.js';
 import { CertificateStatusBadge } from '../../../components/CertificateStatusBadge.js';
@@ -18,13 +18,11 @@ import { useCertificateLabels } from '../components/labels.js';
 import { RevokeButton } from '../components/RevokeButton.js';
 import { ViolationButton } from '../components/ViolationButton.js';
 
-const REVOCABLE: readonly Certificate['status'][] = ['valid', 'due_for_rerating', 'expiring', 'extended'];
-
 /** A violation concluded and the certificate not yet revoked: due within 15 days of the conclusion (Art. 8.4). */
 function ViolationAlert({ violation }: { violation: NonNullable<Certificate['violation']> }) {
   const { t } = useTranslation();
   const labels = useCertificateLabels();
-  const overdue = dayjs().format('YYYY-MM-DD') > violation.revokeBy;
+  const overdue = todayInVietnam() > violation.revokeBy;
   return (
     <Alert
       color={overdue ? 'red' : 'orange'}
@@ -47,8 +45,8 @@ function CertificateView({ certificate }: { certificate: Certificate }) {
   const labels = useCertificateLabels();
   const actor = useActor();
   const publicUrl = verificationUrl(certificate);
-  // Art. 8.2: the recognising authority revokes — the province for 3–4★, the ministry for 5★ (the server's own rule).
-  const mayRevoke = REVOCABLE.includes(certificate.status) && canRevokeCertificate(actor, certificate);
+  // Art. 8.1–8.2: a certificate in force, revoked by the recognising authority — the province for 3–4★, the ministry for 5★ (the server's own rules).
+  const mayRevoke = isRevocable(certificate.status) && canRevokeCertificate(actor, certificate);
   const revoked = certificate.revokedOn !== null;
 
   return (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { dossierFormUrl, ministryPackageUrl, type Dossier, type DossierForm } from '../api/dossiers.js';
-import { applicableForms, PACKAGE_STATES } from './documents.js';
+import { hasMinistryPackage } from '../../../../domain/evaluation/dossier-workflow.js';
+import { applicableForms } from './documents.js';
 
 const FORM_LABEL: Record<DossierForm, ParseKeys> = {
   'mau-01': 'dossiers.forms.mau01',
@@ -18,7 +19,7 @@ const FORM_LABEL: Record<DossierForm, ParseKeys> = {
 export function DossierDocuments({ dossier, filed, isOffice }: { dossier: Dossier; filed: boolean; isOffice: boolean }) {
   const { t } = useTranslation();
   const forms = applicableForms(dossier, filed);
-  const withPackage = isOffice && PACKAGE_STATES.includes(dossier.state);
+  const withPackage = isOffice && hasMinistryPackage(dossier.state);
   if (forms.length === 0 && !withPackage) return null;
   return (
     <SectionCard title={t('dossiers.sections.documents')} data-testid="dossier-documents">

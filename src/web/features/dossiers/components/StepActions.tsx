@@ -3,7 +3,7 @@ import { IconGavel, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
+import { partiesOf } from '../../../../domain/policies/index.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useActor } from '../../../lib/session.js';
 import type { Dossier } from '../api/dossiers.js';

@@ -1,15 +1,5 @@
 import type { Dossier, DossierForm } from '../api/dossiers.js';
 
-/** States from the provincial Chair's approval on: the dossier has a package for the ministry (Art. 6.3a). */
-export const PACKAGE_STATES: readonly Dossier['state'][] = [
-  'approved',
-  'forwarded_to_ministry',
-  'ministry_received',
-  'in_central_council',
-  'central_scored',
-  'ministry_decided',
-];
-
 /**
  * The forms that apply to the dossier now: Mẫu 01 and 02 once it is filed; Mẫu 03 and the
  * commune's letter once the commune proposed it; the province's letter once forwarded.

@@ -2,8 +2,8 @@ import { Button, Grid, Stack } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isOcopOffice } from '../../../../domain/policies/index.js';
-import { isAtMinistry, partiesOf } from '../../../../domain/evaluation/dossier-workflow.js';
+import { isOcopOffice, partiesOf } from '../../../../domain/policies/index.js';
+import { isAtMinistry, isUnderReview } from '../../../../domain/evaluation/dossier-workflow.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
@@ -23,8 +23,6 @@ import { QuestionsPanel } from '../components/QuestionsPanel.js';
 import { SiteVisitsPanel } from '../components/SiteVisits.js';
 import { StepActions } from '../components/StepActions.js';
 import './dossier-print.css';
-
-const UNDER_REVIEW: readonly Dossier['state'][] = ['received', 'resubmitted', 'in_council', 'ministry_received', 'in_central_council'];
 
 function DossierDetail({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
@@ -81,13 +79,13 @@ function DossierDetail({ dossier }: { dossier: Dossier }) {
                 setNumber={dossier.setNumber}
                 mayAsk={isReviewer}
                 mayAnswer={parties.includes('producer') || parties.includes('commune_officer')}
-                underReview={UNDER_REVIEW.includes(dossier.state)}
+                underReview={isUnderReview(dossier.state)}
               />
               <SiteVisitsPanel
                 dossierId={dossier.id}
                 legalBasis={dossier.legalBasis}
                 setNumber={dossier.setNumber}
-                mayRecord={isOcopOffice(actor) && isReviewer && UNDER_REVIEW.includes(dossier.state)}
+                mayRecord={isOcopOffice(actor) && isReviewer && isUnderReview(dossier.state)}
               />
               {isOffice && <DossierSessions dossierId={dossier.id} />}
               <DossierHistory dossierId={dossier.id} />

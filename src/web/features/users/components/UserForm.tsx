@@ -2,7 +2,7 @@ import { SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../../../contracts/auth.js';
-import type { Role } from '../../../../domain/policies/index.js';
+import { accountReach, type Role } from '../../../../domain/policies/index.js';
 import { CommuneMultiSelect } from '../../../components/CommuneSelect.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { SubjectSelect } from '../../../components/SubjectSelect.js';
@@ -37,10 +37,11 @@ export function userFormValues(user?: User): UserFormValues {
 
 /** Only the scope that matches the role is sent: communes for an officer, a subject for a producer. */
 export function scopeOf(values: Pick<UserFormValues, 'role' | 'communeCodes' | 'subjectId'>) {
+  const reach = values.role && accountReach(values.role);
   return {
     role: values.role,
-    communeCodes: values.role === 'officer' ? values.communeCodes : [],
-    subjectId: values.role === 'producer' ? values.subjectId : null,
+    communeCodes: reach === 'communes' ? values.communeCodes : [],
+    subjectId: reach === 'subject' ? values.subjectId : null,
   };
 }
 
@@ -61,6 +62,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
   const { errors, isSubmitting } = form.formState;
   useMessagesFollowLanguage(form);
   const role = useWatch({ control, name: 'role' });
+  const reach = role && accountReach(role);
 
   const submit = form.handleSubmit(async (input) => {
     try {
@@ -99,7 +101,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
               />
               {mode === 'edit' && <Switch label={t('users.fields.active')} mt={{ sm: 'xl' }} error={errors.active?.message} {...register('active')} />}
             </SimpleGrid>
-            {role === 'officer' && (
+            {reach === 'communes' && (
               <Controller
                 control={control}
                 name="communeCodes"
@@ -116,7 +118,7 @@ export function UserForm<Output>({ mode, defaultValues, resolver, submitLabel, o
                 )}
               />
             )}
-            {role === 'producer' && (
+            {reach === 'subject' && (
               <Controller
                 control={control}
                 name="subjectId"

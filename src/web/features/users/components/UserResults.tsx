@@ -1,6 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { accountReach } from '../../../../domain/policies/index.js';
 import { useCommuneNames } from '../../../lib/reference.js';
 import type { User } from '../api/users.js';
 import { ROLE_COLOR, useRoleLabels } from './labels.js';
@@ -10,14 +11,14 @@ function useScopeText() {
   const { t } = useTranslation();
   const communeNames = useCommuneNames();
   return (account: User): string => {
-    switch (account.role) {
-      case 'admin':
+    switch (accountReach(account.role)) {
+      case 'area':
         return account.provinceCode ? t('users.scopeProvince') : t('users.scopeCountry');
-      case 'officer':
+      case 'communes':
         return account.communeCodes.length ? account.communeCodes.map((code) => communeNames.get(code) ?? code).join(', ') : t('users.noScope');
-      case 'producer':
+      case 'subject':
         return account.subjectName ?? t('users.noScope');
-      case 'council':
+      case 'seats':
         return '—';
     }
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { UserActor } from '../../domain/policies/index.js';
-import { mayCreateActivity } from './activity-access.js';
+import { mayCreateActivity } from './activities.js';
+import type { UserActor } from './actors.js';
 
 const user = (role: UserActor['role'], provinceCode: string | null, communeCodes: string[] = []): UserActor => ({
   kind: 'user',
