@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkHistoricalResult, isRecognisingResult, legalBasisInForce, parseLegalBasis, type HistoricalResult } from './historical-results.js';
+import { vietnamDate } from '../dates/calendar.js';
+import {
+  checkHistoricalDates,
+  checkHistoricalResult,
+  duplicatedDecision,
+  isRecognisingResult,
+  legalBasisInForce,
+  parseLegalBasis,
+  type HistoricalResult,
+} from './historical-results.js';
 
 const r = (over: Partial<HistoricalResult>): HistoricalResult => ({ year: 2022, level: 'province', legalBasis: '1048/QĐ-TTg', score: 75, star: 4, ...over });
 
@@ -54,4 +63,36 @@ describe('legal bases', () => {
     ['central', '148/QĐ-TTg', 5, true],
     ['central', '26/2026/QĐ-TTg', null, false],
   ])('%s under %s (star %s) counts: %s', (level, legalBasis, star, counts) => expect(isRecognisingResult({ level, legalBasis, star })).toBe(counts));
+});
+
+describe('dates of an earlier result', () => {
+  const today = '2026-12-04';
+  it.each<[string, { year: number; decisionDate: string | null }, string[]]>([
+    ['a decision dated before today', { year: 2026, decisionDate: '2026-12-03' }, []],
+    ['a decision dated today', { year: 2026, decisionDate: '2026-12-04' }, []],
+    ['a decision dated tomorrow', { year: 2026, decisionDate: '2026-12-05' }, ['decisionDate']],
+    ['last year, without a decision date', { year: 2025, decisionDate: null }, []],
+    ['this year', { year: 2026, decisionDate: null }, []],
+    ['next year', { year: 2027, decisionDate: null }, ['year']],
+    ['next year, decided next year', { year: 2027, decisionDate: '2027-01-02' }, ['year', 'decisionDate']],
+  ])('%s', (_label, r, fields) => expect(checkHistoricalDates(r, today).map((p) => p.field)).toEqual(fields));
+
+  it('counts the year in Vietnam: on 31/12 at 18:00 UTC it is already the next year there', () => {
+    expect(checkHistoricalDates({ year: 2027, decisionDate: '2027-01-01' }, vietnamDate(new Date('2026-12-31T18:00:00Z')))).toEqual([]);
+  });
+});
+
+describe('a result the platform decided', () => {
+  const decided = [
+    { level: 'province' as const, signedOn: '2027-06-20', number: '101/QĐ-UBND' },
+    { level: 'ministry' as const, signedOn: '2028-08-15', number: '812/QĐ-BNNMT' },
+  ];
+  it.each<[string, { year: number; level: HistoricalResult['level'] }, boolean]>([
+    ['the province, the same year', { year: 2027, level: 'province' }, true],
+    ['the province, another year', { year: 2026, level: 'province' }, false],
+    ['the centre, the year of the Minister’s decision', { year: 2028, level: 'central' }, true],
+    ['the centre, the year of the province’s decision', { year: 2027, level: 'central' }, false],
+    ['a commune pre-assessment of that year', { year: 2027, level: 'commune' }, false],
+  ])('%s: duplicate %s', (_label, r, duplicate) => expect(duplicatedDecision(r, decided) !== null).toBe(duplicate));
+  it('names the decision', () => expect(duplicatedDecision({ year: 2027, level: 'province' }, decided)?.vi).toContain('101/QĐ-UBND ngày 20/06/2027'));
 });

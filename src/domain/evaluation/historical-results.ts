@@ -1,3 +1,4 @@
+import { formatDateVn, type IsoDate } from '../dates/calendar.js';
 import type { Message } from '../errors.js';
 import { starForTotal } from '../scoring/bands.js';
 
@@ -84,4 +85,49 @@ export function checkHistoricalResult(r: HistoricalResult): Message[] {
     });
   if (r.year < 2018 || r.year > 2100) problems.push({ vi: 'Năm không hợp lệ.', en: 'Invalid year.' });
   return problems;
+}
+
+/** A problem of a result's dates, with the field it concerns. */
+export type HistoricalDateProblem = { field: 'year' | 'decisionDate'; message: Message };
+
+/**
+ * An earlier result records an act already taken (the order of the procedure, Art. 7 of 26/2026,
+ * as for every dated act: ./dated-acts.ts): its year is not after the current year in Vietnam and
+ * its decision is not dated after today; today itself is allowed.
+ */
+export function checkHistoricalDates(r: { year: number; decisionDate: IsoDate | null }, today: IsoDate): HistoricalDateProblem[] {
+  const problems: HistoricalDateProblem[] = [];
+  const thisYear = Number(today.slice(0, 4));
+  if (r.year > thisYear)
+    problems.push({
+      field: 'year',
+      message: { vi: `Năm ${r.year} chưa đến (năm nay là ${thisYear}).`, en: `The year ${r.year} is after the current year (${thisYear}).` },
+    });
+  if (r.decisionDate && r.decisionDate > today)
+    problems.push({
+      field: 'decisionDate',
+      message: {
+        vi: `Ngày quyết định (${formatDateVn(r.decisionDate)}) không được sau ngày hôm nay (${formatDateVn(today)}).`,
+        en: `The decision date (${formatDateVn(r.decisionDate)}) cannot be later than today (${formatDateVn(today)}).`,
+      },
+    });
+  return problems;
+}
+
+/** A decision taken on the platform: its level and the day it was signed. */
+export type PlatformDecision = { level: 'province' | 'ministry'; signedOn: IsoDate; number: string };
+
+/**
+ * A result the platform itself decided is already on record (the decision and its certificate,
+ * Art. 7.3, 7.4 of 26/2026): it is not typed in again as an earlier result of the same year and
+ * level (the province's decision as "province", the Minister's as "central").
+ */
+export function duplicatedDecision(r: { year: number; level: HistoricalLevel }, decided: readonly PlatformDecision[]): Message | null {
+  const level = r.level === 'central' ? 'ministry' : r.level;
+  const same = decided.find((d) => d.level === level && Number(d.signedOn.slice(0, 4)) === r.year);
+  if (!same) return null;
+  return {
+    vi: `Kết quả năm ${r.year} của cấp này đã được ghi trên hệ thống theo quyết định số ${same.number} ngày ${formatDateVn(same.signedOn)}; không nhập lại.`,
+    en: `The ${r.year} result at this level is already on record through decision ${same.number} of ${formatDateVn(same.signedOn)}; it is not entered again.`,
+  };
 }

@@ -123,7 +123,7 @@ describe('rows', () => {
   });
 
   const result = (cells: Record<string, unknown>) =>
-    readResultRow({ sheet: 'results', row: 3, cells: { ma_san_pham: 'SP1', nam: 2024, cap: 'Tỉnh', loai: 'Lần đầu', ...cells } as never }, 2026);
+    readResultRow({ sheet: 'results', row: 3, cells: { ma_san_pham: 'SP1', nam: 2024, cap: 'Tỉnh', loai: 'Lần đầu', ...cells } as never }, '2026-12-04');
   it.each<[string, Record<string, unknown>, string | null]>([
     ['4★ at "72,5" under 148', { diem: '72,5', hang_sao: 4, can_cu: '148/QĐ-TTg' }, null],
     ['a star without a score', { hang_sao: 3 }, null],
@@ -134,6 +134,11 @@ describe('rows', () => {
     ['an unknown level', { cap: 'Vùng' }, 'cap'],
     ['an unknown kind', { loai: 'Khác' }, 'loai'],
     ['a year in the future', { nam: 2031 }, 'nam'],
+    ['next year', { nam: 2027 }, 'nam'],
+    ['this year', { nam: 2026 }, null],
+    ['a year before the programme', { nam: 2017 }, 'nam'],
+    ['a decision dated today', { nam: 2026, ngay_quyet_dinh: '04/12/2026' }, null],
+    ['a decision dated tomorrow', { nam: 2026, ngay_quyet_dinh: '05/12/2026' }, 'ngay_quyet_dinh'],
     ['an unknown basis', { can_cu: 'QĐ 999' }, 'can_cu'],
     ['a commune star', { cap: 'Xã', hang_sao: 3 }, 'hang_sao'],
   ])('%s', (_label, cells, column) => expect(result(cells).problems[0]?.column ?? null).toBe(column));

@@ -166,7 +166,7 @@ describe('councils (Art. 7.3b, 7.4b)', () => {
 describe('decisions (Art. 7.3e, 7.4e)', () => {
   it.each<[string, Actor, boolean, boolean]>([
     ['the province office', provinceOffice, true, false],
-    ['the ministry office', ministryOffice, true, true],
+    ['the ministry office (never as a province: Art. 7.3e)', ministryOffice, false, true],
     ['an officer', officer, false, false],
     ['a producer', producer, false, false],
     ['the public', ANONYMOUS, false, false],

@@ -1,4 +1,4 @@
-import { isMinistryOffice, isOcopOffice as isOffice, type Actor, type SubjectRef, type UserActor } from './actors.js';
+import { isMinistryOffice, isOcopOffice as isOffice, servesCommune, type Actor, type SubjectRef, type UserActor } from './actors.js';
 import { canReadSubject } from './registry.js';
 
 /**
@@ -18,6 +18,26 @@ const officeOf = (actor: Actor, provinceCode: string | null) =>
   isOffice(actor) && (actor.provinceCode === null || (provinceCode !== null && actor.provinceCode === provinceCode));
 
 // Dossiers
+
+/**
+ * Who acts, relative to a dossier (Art. 6–7): its producer, an officer of its commune, its
+ * province's office, the ministry's office — and the council itself, whose locked sheets alone
+ * record a score when a session closes (no person is ever this party). The workflow's steps
+ * (evaluation/dossier-workflow.ts) name the parties that take them.
+ */
+export type Party = 'producer' | 'commune_officer' | 'province_admin' | 'ministry_admin' | 'council';
+
+/** The parties an actor is to a dossier: the ministry's office acts as every province's office too. */
+export function partiesOf(actor: Actor, dossier: SubjectRef): Party[] {
+  if (actor.kind === 'anonymous') return [];
+  const parties: Party[] = [];
+  if (actor.role === 'producer' && actor.subjectId === dossier.id) parties.push('producer');
+  if (servesCommune(actor, dossier.communeCode)) parties.push('commune_officer');
+  // Art. 7.3, 7.4: the province's steps are its office's; the ministry's office acts at the ministry stage only.
+  if (actor.role === 'admin' && actor.provinceCode === dossier.provinceCode) parties.push('province_admin');
+  if (actor.role === 'admin' && actor.provinceCode === null) parties.push('ministry_admin');
+  return parties;
+}
 
 /** Art. 6: a dossier is read by those who see its producer — the office, the commune's officer, the producer itself. */
 export const mayReadDossier = (actor: Actor, dossier: SubjectRef) => canReadSubject(actor, dossier);
@@ -59,7 +79,7 @@ export const mayAskQuestions = (actor: Actor, dossier: SubjectRef, stage: Evalua
 /** Art. 6.2: the producer answers for its dossier, with the commune's officer who assisted the filing. */
 export function mayAnswerQuestions(actor: Actor, dossier: SubjectRef): boolean {
   if (actor.kind !== 'user') return false;
-  return (actor.role === 'producer' && actor.subjectId === dossier.id) || (actor.role === 'officer' && actor.communeCodes.includes(dossier.communeCode));
+  return (actor.role === 'producer' && actor.subjectId === dossier.id) || servesCommune(actor, dossier.communeCode);
 }
 
 /**
@@ -106,7 +126,8 @@ export const mayOrderRescoring = (position: string | null, administers: boolean)
  * Art. 7.3e, 7.4e: the provincial Chair decides 3–4★ and approves 90+ results for the ministry, on
  * a draft by an OCOP office; the Minister decides 5★, on the ministry's office's draft.
  */
-export const canDecide = (actor: Actor, level: EvaluationLevel) => (level === 'ministry' ? isMinistryOffice(actor) : isOffice(actor));
+export const canDecide = (actor: Actor, level: EvaluationLevel) =>
+  level === 'ministry' ? isMinistryOffice(actor) : isOffice(actor) && actor.provinceCode !== null;
 
 /** The decisions an actor may list, as a filter the repository turns into SQL. */
 export type DecisionScope = { kind: 'all' } | { kind: 'province'; provinceCode: string } | { kind: 'none' };

@@ -19,6 +19,7 @@ import {
   type TestCouncil,
 } from '../../../test/support/evaluation.js';
 import { multipart } from '../../../test/support/multipart.js';
+import { decisionsRepository } from './certificates/decisions.repository.js';
 import { createUsersService } from './users/users.service.js';
 
 /**
@@ -380,6 +381,14 @@ describe('a product of 90 points goes to the ministry and its own council (Art. 
         'forwarding.letterDate'
       ],
     ).toContain('không được trước ngày quyết định phê duyệt kết quả (25/05/2027)');
+    // Five samples go with the package (Art. 6.3a): fewer is refused, nothing written.
+    for (const samplesSent of [0, 4]) {
+      const few = await tryStep(admin, fiveStar, 'forward_to_ministry', { forwarding: { ...letter, samplesSent } });
+      expect(few.status).toBe(400);
+      expect(few.body.error.code).toBe('samples_missing');
+      expect(few.body.error.fields['forwarding.samplesSent']).toContain('phải kèm 05 sản phẩm mẫu');
+    }
+    expect((await admin.get(`/api/v1/dossiers/${fiveStar}`)).body).toMatchObject({ state: 'approved', forwarding: null });
     for (const id of [fiveStar, fallsShort])
       expect((await tryStep(admin, id, 'forward_to_ministry', { forwarding: letter })).body.state).toBe('forwarded_to_ministry');
     expect((await tryStep(admin, fiveStar, 'ministry_receive')).status).toBe(403);
@@ -527,5 +536,22 @@ describe('a product of 90 points goes to the ministry and its own council (Art. 
     expect(docx).toContain('402/QĐ-UBND');
     expect(docx).not.toContain('812/QĐ-BNNMT'); // the ministry's decision is not the province's
     expect(docx).not.toContain('300/QĐ-UBND'); // an approval recognises nothing
+  });
+
+  it('finds the approval for the ministry’s package by its dossier, however many decisions came after it', async () => {
+    // More decisions signed after the approval than any list page holds.
+    for (let i = 0; i < 205; i++)
+      await decisionsRepository.insert(t.database.db, {
+        kind: 'recognition',
+        level: 'ministry',
+        provinceCode: null,
+        number: `${1000 + i}/QĐ-BNNMT`,
+        signedOn: '2027-08-21',
+        signer: 'Nguyễn Văn Hùng',
+        signerTitle: 'Thứ trưởng',
+      });
+    const files = unzipSync(new Uint8Array((await admin.get(`/api/v1/dossiers/${fiveStar}/ministry-package`)).raw));
+    expect(Object.keys(files)).toContain('04-quyet-dinh-phe-duyet-ket-qua.docx');
+    expect(docxText(Buffer.from(files['04-quyet-dinh-phe-duyet-ket-qua.docx']!))).toContain('Số: 300/QĐ-UBND');
   });
 });

@@ -2,12 +2,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
-import { scoredDossier, setUpCouncil, sheetsWorth, type TestCouncil } from '../../../../test/support/evaluation.js';
+import { COMMUNE_ASSESSMENT, filePapers, scoredDossier, setUpCouncil, sheetsWorth, step, type TestCouncil } from '../../../../test/support/evaluation.js';
+import { addDays } from '../../../domain/dates/calendar.js';
+import { bestChoices, loadShippedVersion } from '../../../domain/criteria/test-support.js';
+import { issuedCertificate } from '../../../../test/support/certificates.js';
 import { docxText } from '../../../../test/support/documents.js';
 import { publicOrigin } from '../../config.js';
+import { queryRows } from '../../db/client.js';
 
 let t: TestApp;
 let admin: Client;
@@ -16,6 +21,7 @@ let producer: Client;
 let council: TestCouncil;
 let now = new Date('2027-06-20T03:00:00Z');
 const clock = () => now;
+const set1 = loadShippedVersion('qd26').sets.find((x) => x.number === 1)!;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -149,8 +155,21 @@ describe('decisions and certificates', () => {
     expect(await reminders.sendReratingReminders()).toBe(1);
     expect(await reminders.sendReratingReminders()).toBe(0); // once only
     expect((await producer.get('/api/v1/notifications')).body.items[0].title).toContain('Đến hạn đánh giá lại');
+    // A re-rating drafted in its window but filed after expiry is refused on filing (Art. 7.6, 12.3).
+    const selfAssessmentId = (await producer.get(`/api/v1/products/${productId}/self-assessments`)).body[0].id;
+    const draft = await producer.post('/api/v1/dossiers', {
+      productId,
+      kind: 'rerating',
+      selfAssessmentId,
+      registration: { representativeName: 'Võ Văn Phúc' },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
 
     now = new Date('2030-06-21T03:00:00Z');
+    const filed = await producer.post(`/api/v1/dossiers/${draft.body.id}/transitions`, { action: 'submit', expectedVersion: draft.body.version });
+    expect(filed.body.error).toMatchObject({ code: 'dossier_kind_not_allowed' });
+    expect((await producer.get(`/api/v1/dossiers/${draft.body.id}`)).body).toMatchObject({ state: 'draft', submittedOn: null });
+    await producer.post(`/api/v1/dossiers/${draft.body.id}/transitions`, { action: 'withdraw_draft', expectedVersion: draft.body.version });
     expect((await admin.get(`/api/v1/certificates/${certificate.id}`)).body.status).toBe('expired');
     // A re-rating filed after expiry is refused: it never revives the certificate (Art. 12.3).
     const late = await producer.post('/api/v1/dossiers', { productId, kind: 'rerating', registration: { representativeName: 'Võ Văn Phúc' } });
@@ -243,11 +262,111 @@ describe('decisions and certificates', () => {
     const list = (await producer.get(`/api/v1/products/${productId}/results`)).body;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ level: 'district', score: 64, star: 3 });
+
+    // Today is 01/07/2027 in Vietnam: no year after it, no decision dated after it; today itself is fine.
+    const next = await admin.post(`/api/v1/products/${productId}/results`, { ...body, year: 2028, decisionDate: null });
+    expect(next.status).toBe(400);
+    expect(next.body.error.fields.year).toContain('Năm 2028 chưa đến');
+    const tomorrow = await admin.post(`/api/v1/products/${productId}/results`, { ...body, year: 2027, decisionDate: '2027-07-02' });
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.body.error.fields.decisionDate).toContain('không được sau ngày hôm nay (01/07/2027)');
+    // The province's 2027 result is the platform's own decision 101/QĐ-UBND: not typed in again.
+    const platform = {
+      ...body,
+      year: 2027,
+      level: 'province',
+      score: 78,
+      star: 4,
+      decisionNo: '101/QĐ-UBND',
+      decisionDate: '2027-06-20',
+      legalBasis: '26/2026/QĐ-TTg',
+    };
+    const duplicate = await admin.post(`/api/v1/products/${productId}/results`, platform);
+    expect(duplicate.status).toBe(400);
+    expect(duplicate.body.error.code).toBe('decided_on_platform');
+    expect(duplicate.body.error.fields.year).toContain('quyết định số 101/QĐ-UBND ngày 20/06/2027');
+    expect((await producer.get(`/api/v1/products/${productId}/results`)).body).toHaveLength(1); // nothing written
+    expect((await admin.post(`/api/v1/products/${productId}/results`, { ...body, year: 2027, decisionDate: '2027-07-01' })).status).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/products/${productId}/results`, { ...platform, year: 2026, decisionDate: '2026-12-20', legalBasis: '1489/QĐ-TTg' })).status,
+    ).toBe(201);
+  });
+
+  it('refuses to revoke a certificate no longer in force — expired or superseded — and writes nothing (Art. 8.1)', async () => {
+    const other = (await admin.get('/api/v1/products?pageSize=100')).body.items.find((p: { id: string }) => p.id !== productId);
+    const expired = await issuedCertificate(t.database.db, { productId: other.id, star: 3, issuedOn: '2023-01-10' }); // expired 10/01/2026
+    const superseded = await issuedCertificate(t.database.db, { productId: other.id, star: 3, issuedOn: '2026-06-01', supersededOn: '2027-01-01' });
+    const written = async (id: string) =>
+      (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where entity_id = ${id}`))[0]!.n;
+    const body = { ground: 'd', decisionNo: '56/QĐ-UBND', decidedOn: '2027-07-01', signer: 'Trần Trí Quang', signerTitle: 'Phó Chủ tịch' };
+    for (const [c, status, vi] of [
+      [expired, 'expired', 'Hết hiệu lực'],
+      [superseded, 'superseded', 'Đã được thay thế'],
+    ] as const) {
+      const res = await admin.post(`/api/v1/certificates/${c.id}/revoke`, body);
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('not_revocable');
+      expect(res.body.error.message).toContain(vi);
+      const after = (await admin.get(`/api/v1/certificates/${c.id}`)).body;
+      expect(after).toMatchObject({ status, revokedOn: null, revocationDecisionNo: null });
+      expect(await written(c.id)).toBe(0);
+    }
   });
 
   it('keeps certificates within scope', async () => {
     expect((await (await t.client(DEMO.producer)).get(`/api/v1/certificates/${certificate.id}`)).status).toBe(404);
     expect((await (await t.client(DEMO.council)).get('/api/v1/certificates')).status).toBe(403);
     expect((await producer.get('/api/v1/certificates/worklist')).status).toBe(403);
+  });
+});
+
+describe('the work list flags dossiers past their deadlines (Art. 5, 7.2)', () => {
+  const overdue = async (dossierId: string) =>
+    (await admin.get('/api/v1/certificates/worklist')).body.dossiersOverdue.filter((o: { dossierId: string }) => o.dossierId === dossierId);
+  const at = (day: string) => (now = new Date(`${day}T03:00:00Z`));
+
+  it('from the day after the commune’s 15 working days, and after the round’s result date', async () => {
+    at('2027-07-05');
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    const product = (await producer.post('/api/v1/products', { subjectId, name: 'Quýt hồng sấy dẻo', criteriaSetNumber: 1 })).body;
+    const sa = (await producer.post(`/api/v1/products/${product.id}/self-assessments`, {})).body;
+    await producer.put(`/api/v1/self-assessments/${sa.id}`, { choices: bestChoices(set1), notes: {} });
+    await producer.post(`/api/v1/self-assessments/${sa.id}/complete`);
+    await filePapers(producer, subjectId, product.id);
+    const created = await producer.post('/api/v1/dossiers', {
+      productId: product.id,
+      kind: 'first',
+      selfAssessmentId: sa.id,
+      registration: { representativeName: 'Võ Văn Phúc' },
+    });
+    const dossierId = created.body.id as string;
+    const { communeDueOn } = await step(producer, dossierId, 'submit');
+    expect(communeDueOn).toBe('2027-07-26'); // 15 working days from Monday 05/07/2027
+
+    at(addDays(communeDueOn, -1));
+    expect(await overdue(dossierId)).toEqual([]);
+    at(communeDueOn);
+    expect(await overdue(dossierId)).toEqual([]); // the due day itself is still in time
+    at(addDays(communeDueOn, 1));
+    expect(await overdue(dossierId)).toEqual([
+      expect.objectContaining({
+        rule: 'commune_assessment',
+        dueOn: communeDueOn,
+        state: 'submitted',
+        label: expect.objectContaining({ vi: expect.stringContaining('Xã quá hạn đánh giá') }),
+      }),
+    ]);
+
+    // Assessed and received: the commune's deadline is done; the round's result date (30/12, round 2) runs.
+    await step(officer, dossierId, 'assess', { assessment: COMMUNE_ASSESSMENT });
+    await step(admin, dossierId, 'receive');
+    expect(await overdue(dossierId)).toEqual([]);
+    at('2027-12-30');
+    expect(await overdue(dossierId)).toEqual([]);
+    at('2027-12-31');
+    expect(await overdue(dossierId)).toEqual([expect.objectContaining({ rule: 'round_result', dueOn: '2027-12-30', state: 'received' })]);
+    // The office's list only.
+    expect((await producer.get('/api/v1/certificates/worklist')).status).toBe(403);
+    at('2027-07-01');
   });
 });

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DecisionScope } from '../../../domain/policies/index.js';
 import type { DbOrTx } from '../../db/client.js';
 import { certificates, decisionItems, decisions, products, subjects } from '../../db/schema/index.js';
+import { filedProductCode } from '../../db/product-codes.js';
 
 export type DecisionRow = typeof decisions.$inferSelect;
 export type DecisionItemRow = Awaited<ReturnType<typeof decisionsRepository.itemsOf>>[number];
@@ -33,7 +34,7 @@ export const decisionsRepository = {
         dossierId: decisionItems.dossierId,
         productId: decisionItems.productId,
         productName: products.name,
-        ocopCode: products.ocopCode,
+        ocopCode: filedProductCode,
         subjectName: subjects.name,
         decidedProductName: decisionItems.productName,
         decidedOcopCode: decisionItems.ocopCode,
@@ -63,6 +64,26 @@ export const decisionsRepository = {
     )[0];
     return row?.signedOn ?? null;
   },
+
+  /** The latest decision of a kind on a dossier (the province's approval for the ministry's package), whatever the number of decisions. */
+  latestOfDossier: async (db: DbOrTx, dossierId: string, kind: DecisionRow['kind']): Promise<DecisionRow | undefined> =>
+    (
+      await db
+        .select({ decision: decisions })
+        .from(decisionItems)
+        .innerJoin(decisions, eq(decisions.id, decisionItems.decisionId))
+        .where(and(eq(decisionItems.dossierId, dossierId), eq(decisions.kind, kind)))
+        .orderBy(desc(decisions.signedOn), desc(decisions.createdAt))
+        .limit(1)
+    )[0]?.decision,
+
+  /** The decisions taken on the platform for a product (its level, day and number), for the results of earlier years. */
+  ofProduct: (db: DbOrTx, productId: string) =>
+    db
+      .selectDistinct({ level: decisions.level, signedOn: decisions.signedOn, number: decisions.number })
+      .from(decisionItems)
+      .innerJoin(decisions, eq(decisions.id, decisionItems.decisionId))
+      .where(eq(decisionItems.productId, productId)),
 
   /** Whether the authority (the province, or the ministry when null) already has a decision with this number at this level. */
   numberTaken: async (db: DbOrTx, level: DecisionRow['level'], provinceCode: string | null, number: string) =>

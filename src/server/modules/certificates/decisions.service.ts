@@ -114,6 +114,12 @@ export function createDecisionsService(db: Db, clock: () => Date, certificatesCh
 
     list: async (actor: Actor) => presentMany(await listPage(actor, { limit: 200, offset: 0 })),
 
+    /** The province's decision approving a dossier's result (Art. 7.3e), looked up by the dossier itself; null when none (or not the actor's to read). */
+    async approvalOf(actor: Actor, dossierId: string) {
+      const row = await repo.latestOfDossier(db, dossierId, 'approval');
+      return row && mayReadDecision(actor, row) ? present(row) : null;
+    },
+
     /** Every decision the list shows, newest first, one row per product it recognised (for exports). */
     async *exportRows(actor: Actor): AsyncGenerator<DecisionExportRow> {
       for await (const { items, ...decision } of inPages(async (page) => presentMany(await listPage(actor, page)))) {
@@ -129,8 +135,12 @@ export function createDecisionsService(db: Db, clock: () => Date, certificatesCh
      * council result the dossier rests on, and the date against the acts it follows.
      */
     async create(actor: Actor, audit: AuditActor, body: z.infer<typeof DecisionCreateBody>) {
-      if (!canDecide(actor, 'province')) throw forbidden();
-      if (!canDecide(actor, body.level)) throw forbidden({ vi: 'Chỉ Bộ ban hành quyết định công nhận 5 sao.', en: 'Only the ministry decides 5★.' });
+      if (!canDecide(actor, body.level))
+        throw forbidden(
+          body.level === 'ministry'
+            ? { vi: 'Chỉ Bộ ban hành quyết định công nhận 5 sao.', en: 'Only the ministry decides 5★.' }
+            : { vi: 'Quyết định của UBND tỉnh do Văn phòng OCOP tỉnh trình.', en: 'A provincial decision is drafted by the province’s OCOP office.' },
+        );
       if (body.level === 'ministry' && body.kind === 'approval')
         throw invalid('approval_is_provincial', { vi: 'Quyết định phê duyệt kết quả là của UBND tỉnh.', en: 'Approving a result is the province’s decision.' });
       const action = stepOf(body);

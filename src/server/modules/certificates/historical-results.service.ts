@@ -1,16 +1,21 @@
 import type { z } from 'zod';
 import type { HistoricalResultBody } from '../../../contracts/certificates.js';
-import { checkHistoricalResult } from '../../../domain/evaluation/historical-results.js';
+import { vietnamDate } from '../../../domain/dates/calendar.js';
+import { checkHistoricalDates, checkHistoricalResult, duplicatedDecision } from '../../../domain/evaluation/historical-results.js';
 import { forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { canReadProduct, canRecordHistoricalResult, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import { presentHistoricalResult as present } from './certificates.presenter.js';
+import { decisionsRepository } from './decisions.repository.js';
 import { historicalResultsRepository as repo } from './historical-results.repository.js';
 
-/** A product's results from earlier years, recorded by the office (and by the Excel import). */
-export function createHistoricalResultsService(db: Db) {
+/**
+ * A product's results from earlier years, recorded by the office (and by the Excel import). `clock`:
+ * what "today" is, in Vietnam, for the rule that an earlier result is not dated in the future.
+ */
+export function createHistoricalResultsService(db: Db, clock: () => Date) {
   async function product(actor: Actor, productId: string) {
     const p = await productsRepository.get(db, productId);
     const subject = p && { id: p.subjectId, provinceCode: p.provinceCode, communeCode: p.communeCode };
@@ -46,6 +51,10 @@ export function createHistoricalResultsService(db: Db) {
           { star: problems[0]! },
           problems.map((p) => p.vi),
         );
+      const dates = checkHistoricalDates(values, vietnamDate(clock()));
+      if (dates.length) throw invalid('date_out_of_order', dates[0]!.message, Object.fromEntries(dates.map((p) => [p.field, p.message])));
+      const duplicate = duplicatedDecision(values, await decisionsRepository.ofProduct(db, productId));
+      if (duplicate) throw invalid('decided_on_platform', duplicate, { year: duplicate });
       const row = await db.transaction(async (tx) => {
         const saved = await repo.upsert(tx, values);
         await recordAudit(tx, audit, { action: 'create', entityType: 'historical_result', entityId: saved.id, after: saved });

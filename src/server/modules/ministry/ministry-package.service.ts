@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { forbidden, invalid } from '../../../domain/errors.js';
+import { hasMinistryPackage } from '../../../domain/evaluation/dossier-workflow.js';
 import { mayPackageForMinistry, type Actor } from '../../../domain/policies/index.js';
 import { decisionDocx } from '../certificates/decision.docx.js';
 import type { DecisionsService } from '../certificates/decisions.service.js';
@@ -11,9 +12,6 @@ import { dossierFormDocx } from '../dossiers/forms.docx.js';
 import type { PapersService } from '../dossiers/papers.service.js';
 import type { QuestionsService } from '../dossiers/questions.service.js';
 import { siteVisitsReportDocx } from '../dossiers/site-visits.docx.js';
-
-/** States from which the province's package exists: its result approved (Art. 7.3e) and on. */
-const PACKAGED_STATES = ['approved', 'forwarded_to_ministry', 'ministry_received', 'in_central_council', 'central_scored', 'ministry_decided'];
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|]+/g, '_');
 
@@ -39,7 +37,7 @@ export type MinistryPackageService = ReturnType<typeof createMinistryPackageServ
 async function build(deps: Parameters<typeof createMinistryPackageService>[0], actor: Actor, dossierId: string): Promise<{ filename: string; data: Buffer }> {
   const dossier = await deps.dossiers.get(actor, dossierId);
   if (!mayPackageForMinistry(actor, { id: dossier.subjectId, provinceCode: dossier.provinceCode, communeCode: dossier.communeCode })) throw forbidden();
-  if (!PACKAGED_STATES.includes(dossier.state))
+  if (!hasMinistryPackage(dossier.state))
     throw invalid('not_for_ministry', {
       vi: 'Chỉ hồ sơ đạt từ 90 điểm đã được Chủ tịch UBND tỉnh phê duyệt kết quả mới được đóng gói gửi Bộ (Điều 7.3e).',
       en: 'Only dossiers of 90 points or more whose result the provincial Chair approved are packaged for the ministry (Art. 7.3e).',
@@ -56,7 +54,7 @@ async function build(deps: Parameters<typeof createMinistryPackageService>[0], a
   const sessions = (await deps.sessions.listSessions(actor, { dossierId })).filter((s) => s.level === 'province' && s.status === 'closed');
   for (const [i, session] of sessions.entries())
     files[`03-bien-ban-hoi-dong-${i + 1}.docx`] = await minutesDocx(await deps.sessions.minutes(actor, session.id));
-  const approval = (await deps.decisions.list(actor)).find((d) => d.kind === 'approval' && d.items.some((it) => it.dossierId === dossierId));
+  const approval = await deps.decisions.approvalOf(actor, dossierId);
   if (approval) files['04-quyet-dinh-phe-duyet-ket-qua.docx'] = await decisionDocx(approval, input.provinceName);
   files['05-mau-01-phieu-dang-ky.docx'] = await dossierFormDocx('mau-01', input);
   files['06-mau-02-bao-cao-tu-danh-gia.docx'] = await dossierFormDocx('mau-02', input);
