@@ -155,7 +155,7 @@ async function seed(database: Database) {
   const home = communes.filter((c) => c.province_code === PROVINCE);
   const elsewhere = communes.filter((c) => c.province_code !== PROVINCE);
   if (!home.length) throw new Error(`no communes in province ${PROVINCE}`);
-  const subjectRows: (typeof subjects.$inferInsert)[] = [];
+  const subjectRows: (typeof subjects.$inferInsert & { communeCode: string })[] = [];
   for (let i = 0; i < SUBJECTS; i++) {
     const commune = chance(PROVINCE_SHARE) ? pick(home) : pick(elsewhere);
     const form = pick(FORMS);

@@ -121,6 +121,54 @@ describe('forms', () => {
     await officerContext.close();
   });
 
+  it('keeps a typed negative count and an impossible date, and refuses them by name', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, server.baseUrl, 'admin@ocop.demo');
+    await page.goto(`${server.baseUrl}/market/trade-events/new`);
+    await page.getByRole('textbox', { name: 'Tên sự kiện', exact: true }).fill('Hội chợ thử nhập sai');
+    await choose(page, 'Loại sự kiện', 'Hội chợ');
+    const startsOn = page.getByRole('textbox', { name: 'Ngày bắt đầu', exact: true });
+    await startsOn.fill('31/02/2099');
+    await startsOn.press('Tab');
+    const endsOn = page.getByRole('textbox', { name: 'Ngày kết thúc', exact: true });
+    await endsOn.fill('02/03/2099');
+    await endsOn.press('Tab');
+    const booths = page.getByRole('textbox', { name: 'Số gian hàng', exact: true });
+    await booths.fill('-3');
+    await booths.press('Tab');
+    await page.getByRole('button', { name: 'Lưu sự kiện' }).click();
+
+    // Nothing is dropped or turned into something else: the minus sign and the day stay as typed.
+    expect(await fieldError(page, 'textbox', 'Số gian hàng')).toBe('Giá trị tối thiểu là 0.');
+    expect(await booths.inputValue()).toBe('-3');
+    expect(await fieldError(page, 'textbox', 'Ngày bắt đầu')).toBe('Ngày không hợp lệ (yyyy-mm-dd).');
+    expect(await startsOn.inputValue()).toBe('31/02/2099');
+    expect(new URL(page.url()).pathname).toBe('/market/trade-events/new');
+    await screenshot(page, 'trade-event-form-errors-desktop', { fullPage: true });
+    await context.close();
+  });
+
+  it('names the criteria sectors of the set picker in the interface language', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, server.baseUrl, 'canbo.sadec@ocop.demo');
+    const groups = async (label: string) => {
+      await page.goto(`${server.baseUrl}/products`);
+      await page.getByRole('combobox', { name: label, exact: true }).click();
+      await page.getByRole('option').first().waitFor();
+      return page.locator('[class*="groupLabel"]').allInnerTexts();
+    };
+    const vi = await groups('Bộ sản phẩm');
+    expect(vi).toContain('I. Thực phẩm');
+    await page.evaluate(() => window.localStorage.setItem('ocop.language', 'en'));
+    const en = await groups('Criteria set');
+    expect(en).toContain('I. Food');
+    expect(en).toContain('II. Drinks');
+    expect(en.join(' ')).not.toMatch(/Thực phẩm|Đồ uống/u);
+    await context.close();
+  });
+
   it('shows the account list as cards on a phone', async () => {
     const context = await newContext(browser, PHONE);
     const page = await context.newPage();

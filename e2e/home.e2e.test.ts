@@ -81,14 +81,33 @@ describe('own home pages', () => {
 
       await page.getByTestId('home-session').first().waitFor();
       expect(await page.getByTestId('home-session').count()).toBe(open.length);
-      const toFill = open.flatMap((s) => s.dossiers).filter((d) => d.sheet === 'to_fill').length;
-      expect(toFill).toBeGreaterThan(0);
-      expect(await page.locator('[data-testid="home-sheet"][data-sheet="to_fill"]').count()).toBe(toFill);
+      const sheets = open.flatMap((s) => s.dossiers);
+      const toDeclare = sheets.filter((d) => d.sheet === 'to_declare');
+      const toFill = sheets.filter((d) => d.sheet === 'to_fill');
+      // The demo member has not declared on the second sitting's dossiers yet.
+      expect(toDeclare.length + toFill.length).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="home-sheet"][data-sheet="to_declare"]').count()).toBe(toDeclare.length);
+      expect(await page.locator('[data-testid="home-sheet"][data-sheet="to_fill"]').count()).toBe(toFill.length);
       await expect.poll(() => page.getByTestId('session-progress').first().innerText()).toContain('phiếu cần chấm');
+      // Badge and button wrap inside each card rather than running out of it on a phone.
+      for (const overflow of await page.getByTestId('home-sheet').evaluateAll((cards) => cards.map((c) => c.scrollWidth - c.clientWidth)))
+        expect(overflow).toBeLessThanOrEqual(0);
       await screenshot(page, `home-council-${size}`, { fullPage: true });
 
+      // Not yet declared: the next step offered is the declaration, not a sheet that would refuse to open.
+      const dossierId = (toDeclare[0] ?? toFill[0])!.dossierId;
+      const card = page.locator(`[data-testid="home-sheet"][data-dossier="${dossierId}"]`);
+      if (toDeclare[0]) {
+        expect(await card.getByRole('link', { name: 'Chấm điểm' }).count()).toBe(0);
+        await card.getByRole('button', { name: 'Khai báo xung đột lợi ích' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('radio', { name: 'Không có xung đột lợi ích' }).check();
+        await dialog.getByRole('button', { name: 'Khai báo', exact: true }).click();
+        await page.locator(`[data-testid="home-sheet"][data-dossier="${dossierId}"][data-sheet="to_fill"]`).waitFor();
+      }
+
       // The link opens the member's own sheet, under its breadcrumbs.
-      await page.locator('[data-testid="home-sheet"][data-sheet="to_fill"]').first().getByRole('link', { name: 'Chấm điểm' }).click();
+      await card.getByRole('link', { name: 'Chấm điểm' }).click();
       await page.waitForURL(/\/council-sessions\/[^/]+\/dossiers\/[^/]+\/sheet$/u);
       const crumbs = page.getByTestId('breadcrumbs');
       await crumbs.waitFor();
@@ -98,6 +117,31 @@ describe('own home pages', () => {
       await context.close();
     });
   }
+
+  it('fits the dossier list, its "updated" column included, at 1280 px, and shows cards at 390 px', async () => {
+    const context = await newContext(browser, DESKTOP);
+    const page = await context.newPage();
+    await login(page, server.baseUrl, 'admin@ocop.demo');
+    await page.goto(`${server.baseUrl}/dossiers`);
+    await page.getByTestId('dossier-row').first().waitFor();
+    const table = page.locator('main table').first();
+    // No horizontal scroll: the table is no wider than the space it has, and the last header is in view.
+    const overflow = await table.evaluate((el) => {
+      let box = el.parentElement;
+      while (box && !/auto|scroll/u.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+      return box ? box.scrollWidth - box.clientWidth : 0;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    const updated = await page.getByRole('columnheader', { name: 'Cập nhật', exact: true }).boundingBox();
+    expect(updated!.x + updated!.width).toBeLessThanOrEqual(DESKTOP.width);
+    await screenshot(page, 'dossiers-desktop');
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await page.getByRole('article').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'dossiers-phone');
+    await context.close();
+  });
 
   it('still gives the office its dashboard', async () => {
     const context = await newContext(browser, DESKTOP);

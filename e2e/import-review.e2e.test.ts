@@ -42,6 +42,8 @@ describe('import review', () => {
         ['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Địa chỉ'],
         ['RV10', 'HTX Nông nghiệp Phú Thuận', 'HTX', 'Ấp 2, phường Sa Đéc, tỉnh Đồng Tháp'],
         ['RV11', 'Tổ hợp tác Sen Hồng', 'THT', 'X. Thap Muoi, Dong Thap'],
+        // A published decision that gives only the province: imported, with its commune unknown.
+        ['RV12', 'HTX Chỉ Ghi Tỉnh', 'HTX', 'tỉnh Đồng Tháp'],
       ],
     });
     context = await newContext(browser, DESKTOP);
@@ -86,8 +88,24 @@ describe('import review', () => {
     await communes.waitFor();
     expect(await communes.getByRole('row').filter({ hasText: 'RV10' }).innerText()).toContain('Phường Sa Đéc');
     expect(await communes.getByRole('row').filter({ hasText: 'RV11' }).innerText()).toContain('Xã Tháp Mười');
+    const unplaced = page.getByTestId('import-unplaced');
+    expect(await unplaced.getByRole('row').filter({ hasText: 'RV12' }).innerText()).toContain('không nêu xã');
     await screenshot(page, 'import-review-communes-desktop', { fullPage: true });
     await page.setViewportSize(PHONE);
     await screenshot(page, 'import-review-communes-phone', { fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('lists a producer whose commune is unknown apart, flagged, for the office to place', async () => {
+    await page.getByRole('button', { name: 'Ghi vào cơ sở dữ liệu' }).click();
+    await page.getByText('Đã ghi dữ liệu').waitFor();
+    await page.goto(`${server.baseUrl}/subjects?communeUnknown=true`);
+    const row = page.getByRole('row').filter({ hasText: 'HTX Chỉ Ghi Tỉnh' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Chưa rõ xã');
+    expect(await page.getByRole('row').filter({ hasText: 'Sen Hồng' }).count()).toBe(0);
+    await row.getByRole('link', { name: 'HTX Chỉ Ghi Tỉnh' }).click();
+    await page.getByTestId('commune-unknown').waitFor();
+    await screenshot(page, 'subject-commune-unknown-desktop', { fullPage: true });
   });
 });

@@ -129,7 +129,7 @@ export async function openBenchDatabase(opts: { pgliteDir?: string } = {}): Prom
   };
 }
 
-export type SubjectRow = typeof subjects.$inferInsert & { id: string };
+export type SubjectRow = typeof subjects.$inferInsert & { id: string; communeCode: string };
 export type ProductRow = typeof products.$inferInsert & { id: string };
 
 /**

@@ -15,7 +15,7 @@ export const NextStep = z.object({
 export const ProducerHomeProduct = z.object({
   id: z.uuid(),
   name: z.string(),
-  ocopCode: z.string(),
+  ocopCode: z.string().nullable(),
   /** The product's current certificate (the latest not replaced), with its standing on the day. */
   certificate: z
     .object({
@@ -47,7 +47,8 @@ export const ProducerHome = z.object({
   products: z.array(ProducerHomeProduct),
 });
 
-export const COUNCIL_SHEET_STATES = ['to_fill', 'draft', 'locked', 'excused'] as const;
+/** `to_declare`: the member declares a conflict of interest (or none) first; the sheet opens only then. */
+export const COUNCIL_SHEET_STATES = ['to_declare', 'to_fill', 'draft', 'locked', 'excused'] as const;
 
 export const CouncilHomeSession = z.object({
   id: z.uuid(),
@@ -65,7 +66,7 @@ export const CouncilHomeSession = z.object({
       productName: z.string(),
       subjectName: z.string(),
       scoringRound: z.number().int(),
-      /** The member's own sheet for the dossier's current round: to fill, a draft, locked, or not theirs to fill. */
+      /** The member's own sheet for the dossier's current round: to declare first, to fill, a draft, locked, or not theirs to fill. */
       sheet: z.enum(COUNCIL_SHEET_STATES),
     }),
   ),

@@ -48,6 +48,21 @@ export const ImportPreview = z.object({
   /** Producers without a commune code whose commune was found from their address: the part read and the commune. */
   communes: z.array(z.object({ row: z.number().int(), code: z.string(), text: z.string(), communeCode: z.string(), communeName: z.string() })).optional(),
   /**
+   * New producers whose commune neither a code nor the address tells (only the province, or two
+   * communes): imported with the commune unknown, for the office to place; `reason` says why.
+   */
+  unplaced: z
+    .array(
+      z.object({
+        row: z.number().int(),
+        code: z.string(),
+        name: z.string(),
+        address: z.string().nullable(),
+        reason: z.object({ vi: z.string(), en: z.string() }),
+      }),
+    )
+    .optional(),
+  /**
    * Rows linked to a producer registered by hand (without the province's code): by tax code, or by
    * name and commune. Committing updates that producer and gives it the row's code.
    */

@@ -109,6 +109,30 @@ export type IdeaListItem = z.infer<typeof IdeaListItem>;
 export const IdeaList = paginated(IdeaListItem);
 export const IdeaExportQuery = IdeaListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
 
+/** The province's business plans, each with the idea it is built on; `q` finds words of the idea's or the product's name, or the plan's code. */
+export const BusinessPlanListQuery = PageQuery.extend({
+  /** The year the plan was submitted. */
+  year: Year.optional(),
+  status: z.enum(BUSINESS_PLAN_STATUSES).optional(),
+  communeCode: CommuneCode.optional(),
+});
+export type BusinessPlanListQuery = z.infer<typeof BusinessPlanListQuery>;
+export const BusinessPlanListItem = BusinessPlan.extend({
+  /** The product's code in the province's own records, else its OCOP code: what an import names it by. */
+  productCode: z.string().nullable(),
+  ideaTitle: z.string(),
+  ideaExternalCode: z.string().nullable(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  subjectId: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  subjectCode: z.string().nullable(),
+  proposerName: z.string().nullable(),
+}).meta({ id: 'BusinessPlanListItem' });
+export type BusinessPlanListItem = z.infer<typeof BusinessPlanListItem>;
+export const BusinessPlanList = paginated(BusinessPlanListItem);
+export const BusinessPlanExportQuery = BusinessPlanListQuery.omit(withoutPaging).extend(ExportFormatQuery.shape);
+
 const FunnelCounts = z.object(Object.fromEntries(FUNNEL_STAGES.map((s) => [s, z.number().int()])) as Record<(typeof FUNNEL_STAGES)[number], z.ZodNumber>);
 export const Funnel = z
   .object({
@@ -171,7 +195,7 @@ export const SupportGrant = SupportGrantInput.extend({
   content: z.string(),
   policyName: z.string(),
   subjectName: z.string(),
-  communeCode: z.string(),
+  communeCode: z.string().nullable(),
   productId: z.string().nullable(),
   productName: z.string().nullable(),
   businessPlanId: z.string().nullable(),

@@ -87,8 +87,9 @@ export const Subject = z
   .object({
     id: z.uuid(),
     provinceCode: z.string(),
-    communeCode: z.string(),
-    communeName: z.string(),
+    /** Null for a producer imported without a commune the office could place yet ("chưa rõ xã"). */
+    communeCode: z.string().nullable(),
+    communeName: z.string().nullable(),
     externalCode: z.string().nullable(),
     name: z.string(),
     legalForm: z.enum(LEGAL_FORM_CODES),
@@ -123,7 +124,7 @@ export const TaxCodeHolders = z.object({
   /** Whether any subject holds the code, in the caller's scope or not. */
   registered: z.boolean(),
   /** The holders the caller may read; the others are only counted in `registered`. */
-  subjects: z.array(z.object({ id: z.uuid(), name: z.string(), communeName: z.string() })),
+  subjects: z.array(z.object({ id: z.uuid(), name: z.string(), communeName: z.string().nullable() })),
 });
 export type TaxCodeHolders = z.infer<typeof TaxCodeHolders>;
 
@@ -134,6 +135,8 @@ export const SubjectListQuery = PageQuery.extend({
     .regex(/^\d{5}$/)
     .optional(),
   status: z.enum(SUBJECT_STATUSES).optional(),
+  /** Only the producers whose commune is still unknown (imported from records that name none). */
+  communeUnknown: z.enum(['true', 'false']).optional(),
 });
 export const SubjectList = paginated(Subject);
 
@@ -188,10 +191,11 @@ export const Product = z
     subjectId: z.uuid(),
     subjectName: z.string(),
     provinceCode: z.string(),
-    communeCode: z.string(),
-    communeName: z.string(),
+    communeCode: z.string().nullable(),
+    communeName: z.string().nullable(),
     name: z.string(),
-    ocopCode: z.string(),
+    /** Issued once the producer's commune is known: the code is built from it. */
+    ocopCode: z.string().nullable(),
     criteriaLegalBasis: z.string().nullable(),
     criteriaSetNumber: z.number().int().nullable(),
     criteriaSetName: z.string().nullable(),

@@ -46,7 +46,7 @@ export const SelfAssessmentSummary = z
 
 export const SelfAssessment = SelfAssessmentSummary.extend({
   productName: z.string(),
-  ocopCode: z.string(),
+  ocopCode: z.string().nullable(),
   subjectName: z.string(),
   case: z.enum(['a', 'b']).nullable(),
   choices: z.record(z.string(), z.number().int()),

@@ -1,5 +1,13 @@
+import type { IsoDate } from '../dates/calendar.js';
 import type { Message } from '../errors.js';
-import { checkHistoricalResult, legalBasisInForce, parseLegalBasis, type HistoricalLevel, type LegalBasis } from '../evaluation/historical-results.js';
+import {
+  checkHistoricalDates,
+  checkHistoricalResult,
+  legalBasisInForce,
+  parseLegalBasis,
+  type HistoricalLevel,
+  type LegalBasis,
+} from '../evaluation/historical-results.js';
 import { validateEmail, validatePhone } from '../identifiers/contact.js';
 import { validateGtin } from '../identifiers/gtin.js';
 import { validateTaxCode } from '../identifiers/tax-code.js';
@@ -37,6 +45,11 @@ export type SubjectRecord = {
   communeCode?: string | null;
   /** The part of the address the commune was found by, when the row had no commune code (./commune-from-address.ts). */
   communeFrom?: string;
+  /**
+   * Why the commune stays unknown, when the row has no commune code and its address names none that
+   * can be told apart: the producer is imported without one, for the office to place.
+   */
+  communeUnresolved?: Message;
   address?: string | null;
   phone?: string | null;
   email?: string | null;
@@ -193,13 +206,16 @@ export function readProductRow(raw: RawRow, ctx: ImportContext): { record?: Prod
   return { record: stripUndefined({ row: raw.row, code: code_, subjectCode, name, criteriaSetNumber, barcode }) as ProductRecord, seen, problems: [] };
 }
 
-export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultRecord; seen: ResultSeen; problems: RowProblem[] } {
+/** `today`: the day in Vietnam; a result's year and decision date may not lie after it (checkHistoricalDates). */
+export function readResultRow(raw: RawRow, today: IsoDate): { record?: ResultRecord; seen: ResultSeen; problems: RowProblem[] } {
   const r = new RowReader(raw);
+  const thisYear = Number(today.slice(0, 4));
   const productCode = r.required('ma_san_pham', code);
   const year = r.required('nam', (v) => {
     const n = parseInteger(v);
     if (!n.ok || n.value === null) return n;
-    return n.value >= 2018 && n.value <= thisYear
+    // A year after this one is the domain's problem (below), as for a result entered by hand.
+    return n.value >= 2018 && n.value <= 2100
       ? n
       : { ok: false, message: { vi: `Năm phải từ 2018 đến ${thisYear}.`, en: `The year must be 2018–${thisYear}.` } };
   });
@@ -233,6 +249,9 @@ export function readResultRow(raw: RawRow, thisYear: number): { record?: ResultR
     // No basis written: the one in force on the decision date, or in the middle of the year.
     legalBasis = legalBasisInForce(decisionDate ?? `${year}-07-01`);
   }
+  // The same rule as a result entered by hand: no year after this one, no decision dated after today.
+  if (year !== undefined)
+    for (const p of checkHistoricalDates({ year, decisionDate }, today)) r.problem(p.field === 'year' ? 'nam' : 'ngay_quyet_dinh', p.message);
   const seen = stripUndefined<ResultSeen>({ row: raw.row, productCode, year, round, level, kind });
   // The star against score, level and basis, whatever else is wrong in the row (the ranges were checked cell by cell above).
   if (year !== undefined && level && kind && legalBasis) {

@@ -1,4 +1,4 @@
-import { type Actor, type SubjectRef } from './actors.js';
+import { servesCommune, type Actor, type SubjectRef, type UserActor } from './actors.js';
 import { registryScope, scopeIncludes } from './registry.js';
 
 /**
@@ -31,9 +31,20 @@ export const canReadActivity = (actor: Actor, record: ActivityRef, deploymentPro
 export function canEditActivity(actor: Actor, record: ActivityRef, deploymentProvince: string): boolean {
   if (actor.kind !== 'user') return false;
   if (actor.role === 'admin') return (actor.provinceCode ?? deploymentProvince) === record.provinceCode;
-  if (actor.role === 'officer')
-    return actor.provinceCode === record.provinceCode && record.communeCode !== null && actor.communeCodes.includes(record.communeCode);
+  if (actor.role === 'officer') return actor.provinceCode === record.provinceCode && servesCommune(actor, record.communeCode);
   return false;
+}
+
+/**
+ * Whether an account may record a new sales point or event at all, before it says where: the office
+ * anywhere in its province, a commune officer in one of their communes (canEditActivity decides the
+ * record itself once its commune is chosen).
+ */
+export function mayCreateActivity(actor: UserActor, deploymentProvince: string): boolean {
+  const provinceCode = activitiesProvince(actor, deploymentProvince);
+  if (provinceCode === null) return false;
+  const places = [null, ...actor.communeCodes];
+  return places.some((communeCode) => canEditActivity(actor, { provinceCode, communeCode }, deploymentProvince));
 }
 
 /**

@@ -32,8 +32,22 @@ export function checkRouteAccess(actor: Actor, access: RouteAccess): AccessDecis
   return access.includes(actor.role) ? 'allow' : 'forbidden';
 }
 
-/** A registry record as far as access is concerned: where it is and whose it is. */
-export type SubjectRef = { id: string; provinceCode: string; communeCode: string };
+/**
+ * A registry record as far as access is concerned: where it is and whose it is. A null commune is a
+ * producer imported without one the office could place yet: province staff see it, no commune officer does.
+ */
+export type SubjectRef = { id: string; provinceCode: string; communeCode: string | null };
+
+/** The producer a record hangs from (a product, a listing, a participation), as access sees it. */
+export const subjectOf = (r: { subjectId: string; provinceCode: string; communeCode: string | null }): SubjectRef => ({
+  id: r.subjectId,
+  provinceCode: r.provinceCode,
+  communeCode: r.communeCode,
+});
+
+/** A commune officer's own commune; a record without a commune is no officer's (the province places it). */
+export const servesCommune = (actor: UserActor, communeCode: string | null): boolean =>
+  actor.role === 'officer' && communeCode !== null && actor.communeCodes.includes(communeCode);
 
 /** The OCOP office: an administrator of a province (provinceCode set) or of the ministry (provinceCode null). */
 export const isOcopOffice = (actor: Actor): actor is UserActor & { role: 'admin' } => actor.kind === 'user' && actor.role === 'admin';

@@ -30,7 +30,7 @@ export function scopeIncludes(scope: RegistryScope, subject: SubjectRef): boolea
     case 'province':
       return subject.provinceCode === scope.provinceCode;
     case 'communes':
-      return scope.communeCodes.includes(subject.communeCode);
+      return subject.communeCode !== null && scope.communeCodes.includes(subject.communeCode);
     case 'subject':
       return subject.id === scope.subjectId;
     case 'none':

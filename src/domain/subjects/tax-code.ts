@@ -24,7 +24,7 @@ export function taxCodeKey(code: string | null | undefined): string | null {
 }
 
 /** A subject already registered with the tax code; `readable` when the caller's scope includes it. */
-export type TaxCodeHolder = { readonly id: string; readonly name: string; readonly communeName: string; readonly readable: boolean };
+export type TaxCodeHolder = { readonly id: string; readonly name: string; readonly communeName: string | null; readonly readable: boolean };
 
 export type TaxCodeCheck =
   | { readonly outcome: 'free' }
@@ -51,7 +51,8 @@ export function checkTaxCode(taxCode: string, holders: readonly TaxCodeHolder[],
       },
     };
   }
-  const list = (lang: 'vi' | 'en') => named.map((h) => (lang === 'vi' ? `«${h.name}» (${h.communeName})` : `"${h.name}" (${h.communeName})`)).join(', ');
+  const place = (h: TaxCodeHolder, lang: 'vi' | 'en') => h.communeName ?? (lang === 'vi' ? 'chưa rõ xã' : 'commune unknown');
+  const list = (lang: 'vi' | 'en') => named.map((h) => (lang === 'vi' ? `«${h.name}» (${place(h, 'vi')})` : `"${h.name}" (${place(h, 'en')})`)).join(', ');
   return {
     outcome: 'taken',
     message: {

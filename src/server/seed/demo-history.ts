@@ -157,7 +157,7 @@ async function writeRecords(db: Db, plan: DemoPlan, rnd: Random): Promise<Ids> {
       };
     });
     for (const row of await demoHistoryRepository.insertProducts(tx, productRows)) {
-      productIds.set(byCode.get(row.ocopCode)!, row.id);
+      productIds.set(byCode.get(row.ocopCode!)!, row.id);
       audits.push({ action: 'create', entityType: 'product', entityId: row.id, after: row });
     }
     await demoHistoryRepository.setProductCodeCounters(

@@ -2,6 +2,7 @@ import { NumberInput, Text, type NumberInputProps } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { typedDateInputProps } from '../lib/forms.js';
 
 /** Inputs bound to react-hook-form fields that the forms of several areas share. */
 
@@ -9,7 +10,8 @@ type Bound<T extends FieldValues, TOut, N extends FieldPath<T>> = { control: Con
 
 /**
  * A calendar date: dd/mm/yyyy on screen, yyyy-mm-dd (or null) in the form. An optional date can be
- * cleared unless told otherwise; a required one cannot.
+ * cleared unless told otherwise; a required one cannot. A typed date that does not exist
+ * (31/02/2099) stays as typed so the form's contract refuses it with a message (typedDateInputProps).
  */
 export function FormDateInput<T extends FieldValues, TOut, N extends FieldPath<T>>({
   control,
@@ -27,9 +29,7 @@ export function FormDateInput<T extends FieldValues, TOut, N extends FieldPath<T
           placeholder={t('common.datePlaceholder')}
           clearable={!input.required}
           {...input}
-          value={field.value}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
+          {...typedDateInputProps(field)}
           ref={field.ref}
         />
       )}
@@ -38,8 +38,26 @@ export function FormDateInput<T extends FieldValues, TOut, N extends FieldPath<T
 }
 
 /**
- * A whole count or amount, grouped the Vietnamese way (1.250.000), never negative; with `vnd` it
- * carries the đồng sign. Empty stays '' (absent), never 0.
+ * How a count or amount input reads what is typed: Vietnamese grouping and decimal comma, no
+ * stripping of a minus sign or a decimal part, no clamping to `min` on blur. The contracts refuse a
+ * negative or fractional count by name; an input that quietly dropped the "-" would save 3 for -3.
+ */
+export const WHOLE_NUMBER_INPUT = {
+  min: 0,
+  clampBehavior: 'none',
+  allowNegative: true,
+  allowDecimal: true,
+  thousandSeparator: '.',
+  decimalSeparator: ',',
+  hideControls: true,
+  inputMode: 'numeric',
+} as const satisfies Partial<NumberInputProps>;
+
+/**
+ * A whole count or amount, grouped the Vietnamese way (1.250.000); with `vnd` it carries the đồng
+ * sign. Empty stays '' (absent), never 0. What is typed is kept as it is (WHOLE_NUMBER_INPUT): "-3"
+ * or "2,5" reach the form's contract, which refuses them with a message, instead of silently
+ * becoming 3 or 25.
  */
 export function FormNumberInput<T extends FieldValues, TOut, N extends FieldPath<T>>({
   control,
@@ -53,13 +71,7 @@ export function FormNumberInput<T extends FieldValues, TOut, N extends FieldPath
       name={name}
       render={({ field }) => (
         <NumberInput
-          min={0}
-          allowDecimal={false}
-          allowNegative={false}
-          thousandSeparator="."
-          decimalSeparator=","
-          hideControls
-          inputMode="numeric"
+          {...WHOLE_NUMBER_INPUT}
           rightSection={
             vnd ? (
               <Text size="xs" c="dimmed" aria-hidden>

@@ -10,9 +10,11 @@ export const subjects = pgTable(
     provinceCode: text('province_code')
       .notNull()
       .references(() => provinces.code),
-    communeCode: text('commune_code')
-      .notNull()
-      .references(() => communes.code),
+    /**
+     * Null only for a producer imported from records that name no commune the address can be
+     * resolved to: flagged for the provincial office to complete, out of every commune officer's scope.
+     */
+    communeCode: text('commune_code').references(() => communes.code),
     /** Code used by the province's own records (e.g. the Excel workbook the import reads). */
     externalCode: text('external_code'),
     name: text('name').notNull(),
@@ -75,8 +77,11 @@ export const products = pgTable(
     qualityDeclarationNo: text('quality_declaration_no'),
     certifications: jsonb('certifications').$type<Certification[]>().notNull().default([]),
     ipTitles: jsonb('ip_titles').$type<IpTitle[]>().notNull().default([]),
-    /** (T)-(X)-(STT)-20YY, Decision 26/2026/QĐ-TTg Phụ lục II. */
-    ocopCode: text('ocop_code').notNull().unique(),
+    /**
+     * (T)-(X)-(STT)-20YY, Decision 26/2026/QĐ-TTg Phụ lục II. Null while the producer's commune is
+     * unknown (an imported record the office has still to place): the code is built from the commune.
+     */
+    ocopCode: text('ocop_code').unique(),
     status: text('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

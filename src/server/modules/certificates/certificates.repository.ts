@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
 import { certificateCounters, certificates, communes, decisions, productPhotos, products, provinces, subjects } from '../../db/schema/index.js';
+import { filedProductCode } from '../../db/product-codes.js';
 
 export type CertificateRow = Omit<typeof certificates.$inferSelect, 'productName' | 'subjectName'> & {
   productName: string;
@@ -29,7 +30,7 @@ const filterWhere = (f: CertificateFilter) => and(subjectScopeWhere(f.scope), f.
 const columns = {
   ...getTableColumns(certificates),
   productName: sql<string>`coalesce(${certificates.productName}, ${products.name})`,
-  ocopCode: products.ocopCode,
+  ocopCode: filedProductCode,
   subjectId: subjects.id,
   subjectName: sql<string>`coalesce(${certificates.subjectName}, ${subjects.name})`,
   communeCode: subjects.communeCode,

@@ -6,6 +6,7 @@ import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
+import { filedProductCode } from '../../db/product-codes.js';
 import {
   certificates,
   communes,
@@ -94,7 +95,7 @@ const lastStepAt = (action: DossierAction) =>
 const columns = {
   ...getTableColumns(dossiers),
   productName: sql<string>`coalesce(${dossierFilings.product}->>'name', ${products.name})`,
-  ocopCode: products.ocopCode,
+  ocopCode: filedProductCode,
   subjectName: sql<string>`coalesce(${dossierFilings.subject}->>'name', ${subjects.name})`,
   communeName: communes.name,
   roundName: evaluationRounds.name,
@@ -204,7 +205,7 @@ export const dossiersRepository = {
       .select({
         id: dossiers.id,
         productName: columns.productName,
-        ocopCode: products.ocopCode,
+        ocopCode: filedProductCode,
         kind: dossiers.kind,
         state: dossiers.state,
         communeDueOn: dossiers.communeDueOn,

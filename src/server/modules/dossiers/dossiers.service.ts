@@ -3,6 +3,7 @@ import type { Dossier, DossierCreateBody, TransitionBody } from '../../../contra
 import { findSet } from '../../../domain/criteria/index.js';
 import { formatDateVn, vietnamDate } from '../../../domain/dates/calendar.js';
 import { AppError, conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
+import { communeUnknown } from '../../../domain/subjects/commune-unknown.js';
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
 import {
   checkTransition,
@@ -118,6 +119,8 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
         throw invalid('unknown_product', m, { productId: m });
       }
       if (!canEditProduct(actor, subject)) throw forbidden();
+      const communeCode = product.communeCode;
+      if (communeCode === null) throw communeUnknown('dossier', 'productId');
       if (await repo.openForProduct(db, product.id))
         throw conflict('dossier_in_progress', { vi: 'Sản phẩm đang có hồ sơ chưa kết thúc.', en: 'The product already has a dossier in progress.' });
       const kindCheck = checkDossierKind(body.kind, await currentCertificate(product.id), today());
@@ -143,7 +146,7 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
           productId: product.id,
           subjectId: product.subjectId,
           provinceCode: product.provinceCode,
-          communeCode: product.communeCode,
+          communeCode,
           kind: body.kind,
           legalBasis: entry.version.legalBasis,
           setNumber,
@@ -214,6 +217,12 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
       const changes: Partial<DossierValues> = { state: check.to };
       let comment = body.comment;
       let filing: PreparedFiling | undefined;
+      if (action === 'submit') {
+        // Art. 7.6, 12.3: the kind is the product's standing on the day it is filed, not the day the
+        // draft was opened: a re-rating drafted before expiry and filed after it is a first evaluation.
+        const kindCheck = checkDossierKind(before.kind as DossierKind, await currentCertificate(before.productId), now);
+        if (!kindCheck.ok) throw invalid('dossier_kind_not_allowed', kindCheck.message, { kind: kindCheck.message });
+      }
       if (action === 'submit' || action === 'resubmit') {
         const product = (await productsRepository.get(db, before.productId))!;
         const saId = body.selfAssessmentId ?? before.selfAssessmentId;

@@ -3,6 +3,7 @@ import type { DossierFiling } from '../../../contracts/evaluation.js';
 import { findSet, type CaseKey, type CriteriaSet } from '../../../domain/criteria/index.js';
 import { DOCUMENT_TYPES } from '../../../domain/evaluation/dossier-documents.js';
 import { invalid, notFound } from '../../../domain/errors.js';
+import { communeUnknown } from '../../../domain/subjects/commune-unknown.js';
 import { mayReadFiling, readsThroughSeat, type Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
@@ -62,6 +63,9 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
         vi: 'Hồ sơ cần phiếu tự đánh giá đã hoàn thành (Mẫu 02, phần III).',
         en: 'The dossier needs a completed self-assessment (Form 02, part III).',
       });
+    // A dossier opens only for a producer placed in a commune, whose products then have their codes.
+    const ocopCode = product.ocopCode;
+    if (ocopCode === null) throw communeUnknown('dossier', 'productId');
     const evidence: FiledEvidence[] = [];
     for (const e of await selfAssessmentsRepository.evidenceOf(db, sa.id)) {
       let sha256: string | null = null;
@@ -88,7 +92,7 @@ export function createFilingsService(db: Db, catalogue: CriteriaCatalogue, setti
       registration: dossier.registration,
       product: {
         name: product.name,
-        ocopCode: product.ocopCode,
+        ocopCode,
         criteriaSetNumber: product.criteriaSetNumber,
         description: product.description,
         ingredients: product.ingredients,

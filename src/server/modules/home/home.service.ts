@@ -5,7 +5,7 @@ import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { forbidden, notFound } from '../../../domain/errors.js';
 import { mayScore } from '../../../domain/evaluation/council-rules.js';
 import { checklistStatus, requiredDocuments } from '../../../domain/evaluation/dossier-documents.js';
-import { CLOSED_STATES, type DossierKind, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
+import { CLOSED_STATES, producerEdits, type DossierKind, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import { certificateStanding, producerNextStep, type DossierFacts } from '../../../domain/evaluation/producer-next-step.js';
 import { homeSeatsOf, ownSubjectOf, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
@@ -14,8 +14,6 @@ import { documentsRepository } from '../documents/documents.repository.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { homeRepository as repo } from './home.repository.js';
 
-/** States in which the producer itself puts the dossier's papers together (before filing, or to file again). */
-const PRODUCER_EDITS: readonly DossierState[] = ['draft', 'not_proposed', 'returned'];
 /** A member's home lists every open sitting and the latest closed ones. */
 const CLOSED_SESSIONS_SHOWN = 5;
 
@@ -67,7 +65,7 @@ export function createHomeService(db: Db, clock: () => Date) {
             const state = row.state as DossierState;
             const kind = row.kind as DossierKind;
             // The papers the producer would file now: its own and the product's, valid today (Art. 6, 7.3a).
-            const missing = PRODUCER_EDITS.includes(state)
+            const missing = producerEdits(state)
               ? checklistStatus(
                   requiredDocuments(row.setNumber, kind),
                   papersOnFile.filter((d) => d.productId === null || d.productId === p.id),
@@ -153,14 +151,17 @@ export function createHomeService(db: Db, clock: () => Date) {
                 const sheet = sheets.find(
                   (s) => s.sessionId === session.id && s.dossierId === l.dossierId && s.memberId === me.id && s.scoringRound === l.scoringRound,
                 );
+                // Not yet declared: the declaration is the next step, the sheet opens only after it.
                 const state =
                   sheet?.status === 'submitted'
                     ? ('locked' as const)
-                    : standing !== 'yes' && standing !== 'declare_first'
-                      ? ('excused' as const)
-                      : sheet
-                        ? ('draft' as const)
-                        : ('to_fill' as const);
+                    : standing === 'declare_first'
+                      ? ('to_declare' as const)
+                      : standing !== 'yes'
+                        ? ('excused' as const)
+                        : sheet
+                          ? ('draft' as const)
+                          : ('to_fill' as const);
                 return { dossierId: d.id, productName: d.productName, subjectName: d.subjectName, scoringRound: l.scoringRound, sheet: state };
               }),
           };

@@ -168,8 +168,15 @@ describe('a council member’s home', () => {
     expect(home.sessions).toHaveLength(1);
     expect(home.sessions[0]).toMatchObject({ id: sessionId, title: 'Phiên họp tháng 3', dueOn: '2027-03-10', status: 'open', position: 'member' });
     expect(home.sessions[0]!.dossiers).toEqual([
-      { dossierId, productName: 'Sữa hạt sen', subjectName: 'Hợp tác xã Sen Tháp Mười', scoringRound: 1, sheet: 'to_fill' },
+      { dossierId, productName: 'Sữa hạt sen', subjectName: 'Hợp tác xã Sen Tháp Mười', scoringRound: 1, sheet: 'to_declare' },
     ]);
+  });
+
+  it('offers the declaration of conflicts first, then the sheet', async () => {
+    const member = council.members[2]!;
+    expect((await councilHome(member)).sessions[0]!.dossiers[0]!.sheet).toBe('to_declare');
+    expect((await member.post(`/api/v1/council-sessions/${sessionId}/dossiers/${dossierId}/declaration`, { hasConflict: false })).status).toBe(200);
+    expect((await councilHome(member)).sessions[0]!.dossiers[0]!.sheet).toBe('to_fill');
   });
 
   it('follows the member’s own sheet from draft to locked, and no one else’s', async () => {

@@ -137,7 +137,7 @@ export async function crossCheckActivities(db: DbOrTx, provinceCode: string, rec
   const subjectOf = (ref: string): { id: string; commune: string | undefined } | undefined => {
     const s = storedSubject(stored, ref);
     const inFile = fileSubjects.get(ref);
-    if (s && (s.externalCode === ref || !inFile)) return { id: s.id, commune: inFile?.communeCode ?? s.communeCode };
+    if (s && (s.externalCode === ref || !inFile)) return { id: s.id, commune: inFile?.communeCode ?? s.communeCode ?? undefined };
     return inFile ? { id: `new:${ref}`, commune: inFile.communeCode ?? undefined } : undefined;
   };
   const subject = (ref: string) => subjectOf(ref)?.id;
@@ -149,7 +149,7 @@ export async function crossCheckActivities(db: DbOrTx, provinceCode: string, rec
       const owner = subjectOf(inFile.subjectCode);
       return { id: s?.id ?? `new:${ref}`, subject: owner?.id, commune: owner?.commune };
     }
-    return s ? { id: s.id, subject: s.subjectId, commune: s.communeCode } : undefined;
+    return s ? { id: s.id, subject: s.subjectId, commune: s.communeCode ?? undefined } : undefined;
   };
   function once<T extends { row: number }>(
     sheet: ActivitySheetKey,

@@ -31,8 +31,8 @@ export type StoredGrant = typeof supportGrants.$inferSelect;
 export type StoredCommunicationItem = typeof communicationItems.$inferSelect;
 export type StoredCourse = typeof trainingCourses.$inferSelect;
 export type StoredAttendee = typeof trainingAttendees.$inferSelect;
-export type SubjectRef = { id: string; externalCode: string | null; taxCode: string | null; communeCode: string };
-export type ProductRef = { id: string; subjectId: string; externalCode: string | null; ocopCode: string; communeCode: string };
+export type SubjectRef = { id: string; externalCode: string | null; taxCode: string | null; communeCode: string | null };
+export type ProductRef = { id: string; subjectId: string; externalCode: string | null; ocopCode: string | null; communeCode: string | null };
 
 /** Large lists of codes are looked up in chunks (a statement has a bound on its parameters). */
 const CHUNK = 1000;
@@ -84,7 +84,7 @@ export const activityRecordsRepository = {
     );
     const found = new Map<string, ProductRef>();
     for (const row of rows) {
-      found.set(row.ocopCode, row);
+      if (row.ocopCode) found.set(row.ocopCode, row);
       if (row.externalCode) found.set(row.externalCode, row);
     }
     return found;

@@ -79,7 +79,7 @@ describe('producers without a commune code', () => {
     expect(products.map((p: { ocopCode: string }) => p.ocopCode)).toEqual([expect.stringMatching(/^82-29905-/)]);
   });
 
-  it('a producer whose address names only the province, or two communes, is reported on its address cell', async () => {
+  it('a producer whose address names only the province, or two communes, is imported with its commune unknown, for the office to place', async () => {
     const job = await importFiles([
       {
         name: 'chi-co-tinh.xlsx',
@@ -89,16 +89,64 @@ describe('producers without a commune code', () => {
             ['QD10', 'HTX Chỉ Có Tỉnh', 'HTX', null, 'tỉnh Đồng Tháp', null],
             ['QD11', 'HTX Hai Xã', 'HTX', null, 'xã Tháp Mười, phường Sa Đéc', null],
           ],
+          'Sản phẩm': [
+            ['Mã sản phẩm', 'Mã chủ thể', 'Tên sản phẩm'],
+            ['QDSP10', 'QD10', 'Mứt Chỉ Có Tỉnh'],
+          ],
+          'Kết quả đánh giá': [
+            ['Mã sản phẩm', 'Năm', 'Cấp đánh giá', 'Loại đánh giá', 'Điểm', 'Hạng sao', 'Số quyết định', 'Ngày quyết định'],
+            ['QDSP10', 2025, 'Tỉnh', 'Lần đầu', 72, 4, '88/QĐ-UBND', '15/09/2025'],
+          ],
         }),
       },
     ]);
-    expect(job.status).toBe('invalid');
-    expect(job.problems.map((p: { row: number; column: string }) => [p.row, p.column])).toEqual([
-      [2, 'Địa chỉ'],
-      [3, 'Địa chỉ'],
+    // Not a problem of the file: both rows go in, and the preview names them with the reason.
+    expect(job.problems).toEqual([]);
+    expect(job.preview.subjects).toEqual({ create: 2, update: 0, unchanged: 0 });
+    expect(job.preview.unplaced.map((u: { row: number; code: string }) => [u.row, u.code])).toEqual([
+      [2, 'QD10'],
+      [3, 'QD11'],
     ]);
-    expect(job.problems[0].message.vi).toContain('không nêu xã');
-    expect(job.problems[1].message.vi).toContain('nhiều xã');
+    expect(job.preview.unplaced[0].reason.vi).toContain('không nêu xã');
+    expect(job.preview.unplaced[1].reason.vi).toContain('nhiều xã');
+    expect((await commit(job.id)).status).toBe('committed');
+
+    // The office sees them, flagged, and lists them apart; the product waits for its code.
+    const unplaced = (await admin.get('/api/v1/subjects?communeUnknown=true')).body.items;
+    expect(unplaced.map((s: { externalCode: string }) => s.externalCode).sort()).toEqual(['QD10', 'QD11']);
+    const only = unplaced.find((s: { externalCode: string }) => s.externalCode === 'QD10');
+    expect(only).toMatchObject({ communeCode: null, communeName: null, productCount: 1 });
+    const [product] = (await admin.get(`/api/v1/products?subjectId=${only.id}`)).body.items;
+    expect(product).toMatchObject({ name: 'Mứt Chỉ Có Tỉnh', ocopCode: null, communeCode: null });
+    expect((await admin.get(`/api/v1/products/${product.id}/results`)).body).toHaveLength(1);
+
+    // No commune officer sees them: not in a list, not by id.
+    const officer = await t.client(DEMO.officer);
+    expect((await officer.get(`/api/v1/subjects/${only.id}`)).status).toBe(404);
+    expect((await officer.get(`/api/v1/products/${product.id}`)).status).toBe(404);
+    expect((await officer.get('/api/v1/subjects?communeUnknown=true')).body.items).toEqual([]);
+
+    // Nothing that needs the commune: a new product, a dossier.
+    const newProduct = await admin.post('/api/v1/products', { subjectId: only.id, name: 'Mứt gừng' });
+    expect(newProduct.status).toBe(409);
+    expect(newProduct.body.error.code).toBe('subject_commune_unknown');
+    const dossier = await admin.post('/api/v1/dossiers', { productId: product.id, kind: 'first', registration: { representativeName: 'Lê Văn Tư' } });
+    expect(dossier.status).toBe(409);
+    expect(dossier.body.error.code).toBe('subject_commune_unknown');
+
+    // The office places the producer: the product gets a code of that commune for the year of its first result, audited.
+    const subject = (await admin.get(`/api/v1/subjects/${only.id}`)).body;
+    const { id: _id, provinceCode: _p, communeName: _n, externalCode: _e, productCount: _c, createdAt: _a, updatedAt: _u, ...input } = subject;
+    const placed = await admin.put(`/api/v1/subjects/${only.id}`, { ...input, communeCode: '29905' });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+    expect(placed.body).toMatchObject({ communeCode: '29905', communeName: 'Sa Đéc' });
+    const coded = (await admin.get(`/api/v1/products/${product.id}`)).body;
+    expect(coded.ocopCode).toMatch(/^82-29905-\d{3}-2025$/);
+    const history = (await admin.get(`/api/v1/products/${product.id}/history`)).body.items;
+    expect(history[0].changes).toContainEqual({ field: 'ocopCode', before: null, after: coded.ocopCode });
+    // Now the commune's officer has it.
+    expect((await officer.get(`/api/v1/subjects/${only.id}`)).status).toBe(200);
+    expect((await admin.get('/api/v1/subjects?communeUnknown=true')).body.items.map((s: { externalCode: string }) => s.externalCode)).toEqual(['QD11']);
   });
 });
 

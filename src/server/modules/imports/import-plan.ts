@@ -96,7 +96,7 @@ export async function analyseImport(
           : sheet === 'products'
             ? readProductRow(raw, ctx)
             : sheet === 'results'
-              ? readResultRow(raw, when.thisYear)
+              ? readResultRow(raw, when.today)
               : ACTIVITY_READERS[sheet](raw, activities!);
       for (const p of read.problems) problems.push(problemOf(sheet, row, p));
       if (read.record) (records[sheet] as unknown[]).push(read.record);
@@ -189,20 +189,10 @@ async function crossCheck(db: DbOrTx, provinceCode: string, records: ImportRecor
     communes ??= placeIndex('commune', communeList);
     province ??= (await referenceRepository.provinces(db)).find((p) => p.code === provinceCode)!;
     const found = communeFromAddress(communes, province, s.address);
+    // Published decisions often give only the province, or a place two communes share: such a
+    // producer is imported with its commune unknown, listed in the preview for the office to place.
     const record = recordAt.get(s.row);
-    if (found.ok) {
-      if (record) Object.assign(record, { communeCode: found.code, communeFrom: found.text });
-    } else
-      problems.push(
-        problemOf('subjects', s.row, {
-          column: found.reason === 'no_address' ? 'ma_xa' : 'dia_chi',
-          value: found.text,
-          message: {
-            vi: `Cần mã xã để tạo chủ thể mới. ${found.message.vi}`,
-            en: `A new producer needs a commune code. ${found.message.en}`,
-          },
-        }),
-      );
+    if (record) Object.assign(record, found.ok ? { communeCode: found.code, communeFrom: found.text } : { communeUnresolved: found.message });
   }
   // A product or result whose producer or product is in the file is checked against that row, even when the row has problems of its own (listed there).
   const fileSubjects = new Set(seen.subjects.flatMap((s) => s.code ?? []));
@@ -270,7 +260,7 @@ const resultKey = (productId: string, r: { year: number; round: string | null; l
 
 /** An empty commune cell keeps the producer's commune (it cannot be cleared). */
 const subjectValues = (s: SubjectRecord) => {
-  const { row: _r, code: _c, communeCode, communeFrom: _f, ...fields } = s;
+  const { row: _r, code: _c, communeCode, communeFrom: _f, communeUnresolved: _u, ...fields } = s;
   return { ...fields, ...(communeCode ? { communeCode } : {}), nameSearch: foldVietnamese(s.name), sortKey: vietnameseSortKey(s.name) };
 };
 const productValues = (p: ProductRecord) => ({
@@ -359,6 +349,11 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
       communeCode: s.communeCode!,
       communeName: communeNames.get(s.communeCode!) ?? s.communeCode!,
     })),
+    unplaced: records.subjects.flatMap((s) =>
+      s.communeUnresolved && !storedSubjects.has(s.code) && !links.has(s.code)
+        ? [{ row: s.row, code: s.code, name: s.name, address: s.address ?? null, reason: s.communeUnresolved }]
+        : [],
+    ),
     matches: records.subjects.flatMap((s) => {
       const link = links.get(s.code);
       return link
@@ -369,8 +364,11 @@ export async function planImport(db: DbOrTx, provinceCode: string, records: Impo
   return { subjectSteps, productSteps, resultSteps, activities, storedSubjects, storedProducts, report };
 }
 
-/** What the preview reports beside the counts: communes found from addresses, producers linked to ones registered by hand. */
-type PlanReport = Pick<ImportPreview, 'communes' | 'matches'>;
+/**
+ * What the preview reports beside the counts: communes found from addresses, new producers whose
+ * commune stays unknown, producers linked to ones registered by hand.
+ */
+type PlanReport = Pick<ImportPreview, 'communes' | 'unplaced' | 'matches'>;
 
 const count = (steps: Step<unknown>[]) => ({
   create: steps.filter((s) => s.action === 'create').length,
@@ -401,6 +399,7 @@ export function previewOf(plan: {
   };
   for (const sheet of ACTIVITY_SHEET_KEYS) if (plan.activities[sheet].length) preview[sheet] = count(plan.activities[sheet]);
   if (plan.report?.communes?.length) preview.communes = plan.report.communes;
+  if (plan.report?.unplaced?.length) preview.unplaced = plan.report.unplaced;
   if (plan.report?.matches?.length) preview.matches = plan.report.matches;
   return preview;
 }
@@ -447,8 +446,10 @@ export function addPreviews(a: ImportPreview | null, b: ImportPreview): ImportPr
     if (counts) sum[sheet] = counts;
   }
   const communes = [...(a.communes ?? []), ...(b.communes ?? [])];
+  const unplaced = [...(a.unplaced ?? []), ...(b.unplaced ?? [])];
   const matches = [...(a.matches ?? []), ...(b.matches ?? [])];
   if (communes.length) sum.communes = communes;
+  if (unplaced.length) sum.unplaced = unplaced;
   if (matches.length) sum.matches = matches;
   return sum;
 }
@@ -479,7 +480,7 @@ export async function applyImport(
   for (const step of plan.subjectSteps) {
     tick();
     if (step.action === 'create') {
-      const values = { ...step.values, provinceCode, communeCode: step.values.communeCode!, externalCode: step.code };
+      const values = { ...step.values, provinceCode, communeCode: step.values.communeCode ?? null, externalCode: step.code };
       const row = await subjectsRepository.insert(tx, values);
       await recordAudit(tx, audit, { action: 'create', entityType: 'subject', entityId: row.id, after: row });
       subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
@@ -499,8 +500,16 @@ export async function applyImport(
     const subject = subjectIds.get(subjectCode)!;
     if (step.action === 'create') {
       const year = firstYear.get(step.code) ?? thisYear;
-      const serial = await productsRepository.nextSerial(tx, subject.communeCode, year);
-      const ocopCode = formatProductCode({ provinceCode, communeCode: subject.communeCode, serial, year });
+      // A producer whose commune is unknown has products without a code until the office places it
+      // (db/product-codes.ts issueMissingProductCodes gives them theirs then).
+      const ocopCode = subject.communeCode
+        ? formatProductCode({
+            provinceCode,
+            communeCode: subject.communeCode,
+            serial: await productsRepository.nextSerial(tx, subject.communeCode, year),
+            year,
+          })
+        : null;
       const row = await productsRepository.insert(tx, { ...values, subjectId: subject.id, externalCode: step.code, ocopCode });
       await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row.id, after: row });
       productIds.set(step.code, row.id);

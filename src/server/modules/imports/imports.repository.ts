@@ -4,7 +4,7 @@ import { historicalResults, importJobs, products, subjects } from '../../db/sche
 
 export type JobRow = typeof importJobs.$inferSelect;
 export type StoredSubject = typeof subjects.$inferSelect;
-export type StoredProduct = typeof products.$inferSelect & { communeCode: string };
+export type StoredProduct = typeof products.$inferSelect & { communeCode: string | null };
 export type StoredResult = typeof historicalResults.$inferSelect;
 export type ResultValues = typeof historicalResults.$inferInsert;
 

@@ -16,13 +16,20 @@ const productColumns = {
   provinceCode: subjects.provinceCode,
   communeCode: subjects.communeCode,
 };
-type ProductColumns = { productName: string; productCode: string | null; subjectId: string; subjectName: string; provinceCode: string; communeCode: string };
+type ProductColumns = {
+  productName: string;
+  productCode: string | null;
+  subjectId: string;
+  subjectName: string;
+  provinceCode: string;
+  communeCode: string | null;
+};
 
 export type EcommerceRow = typeof ecommerceListings.$inferSelect & ProductColumns;
 export type EcommerceValues = Omit<typeof ecommerceListings.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
 export type DistributionRow = typeof distributionListings.$inferSelect & ProductColumns;
 export type DistributionValues = Omit<typeof distributionListings.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type ProductRef = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string };
+export type ProductRef = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string | null };
 type Page = { limit: number; offset: number };
 
 export type EcommerceFilters = {

@@ -11,15 +11,15 @@ import type {
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors, type Message } from '../../../domain/errors.js';
-import { checkListingPlatform, normaliseListingUrl, chainKey } from '../../../domain/market/index.js';
+import { checkListingPlatform, earlierListingUrlForms, normaliseListingUrl, chainKey } from '../../../domain/market/index.js';
 import {
   canEditProductMarket,
   canProposeListing,
   canReadProduct,
   canReviewListing,
   registryScope,
+  subjectOf,
   type Actor,
-  type SubjectRef,
 } from '../../../domain/policies/index.js';
 import { normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
@@ -35,11 +35,6 @@ type EcommerceQuery = z.infer<typeof ListingListQuery>;
 type DistributionQuery = z.infer<typeof DistributionListQuery>;
 type Without<T> = Omit<T, 'page' | 'pageSize'>;
 
-const subjectRef = (row: { subjectId: string; provinceCode: string; communeCode: string }): SubjectRef => ({
-  id: row.subjectId,
-  provinceCode: row.provinceCode,
-  communeCode: row.communeCode,
-});
 const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 const failed = (fields: FieldErrors, code: string, message: Message) => {
   if (Object.keys(fields).length) throw invalid(code, message, fields);
@@ -59,7 +54,7 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
   /** A product named in a body: one the caller cannot see is answered as one that does not exist. */
   async function namedProduct(actor: Actor, productId: string) {
     const product = await repo.productRef(db, productId);
-    if (!product || !canReadProduct(actor, subjectRef(product))) {
+    if (!product || !canReadProduct(actor, subjectOf(product))) {
       const m = { vi: 'Không tìm thấy sản phẩm.', en: 'The product was not found.' };
       throw invalid('unknown_product', m, { productId: m });
     }
@@ -70,18 +65,18 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
 
   async function loadEcommerce(actor: Actor, id: string) {
     const row = await repo.getEcommerce(db, id);
-    if (!row || !canReadProduct(actor, subjectRef(row))) throw notFound(LISTING);
+    if (!row || !canReadProduct(actor, subjectOf(row))) throw notFound(LISTING);
     return row;
   }
   /** The office and the commune's officer change any listing; a producer only its own proposal while it waits. */
   async function loadEcommerceEditable(actor: Actor, id: string) {
     const row = await loadEcommerce(actor, id);
-    const ownProposal = canProposeListing(actor, subjectRef(row)) && row.status === 'proposed';
-    if (!canEditProductMarket(actor, subjectRef(row)) && !ownProposal) throw forbidden();
+    const ownProposal = canProposeListing(actor, subjectOf(row)) && row.status === 'proposed';
+    if (!canEditProductMarket(actor, subjectOf(row)) && !ownProposal) throw forbidden();
     return row;
   }
 
-  /** The URL in its kept form, checked against the platform, the date checked, and unique among all listings. */
+  /** The URL in its kept form, checked against the platform, the date checked, and unique among all listings (in any form it was stored in). */
   async function checkedUrl(actor: Actor, input: z.infer<typeof EcommerceListingUpdate>, exceptId: string | null) {
     const fields: FieldErrors = {};
     const normalised = normaliseListingUrl(input.url);
@@ -94,10 +89,15 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
     if (checkedLater) fields.lastCheckedOn = checkedLater;
     failed(fields, 'invalid_listing', INVALID_LISTING);
     const url = (normalised as { url: string }).url;
-    const existing = await repo.ecommerceByUrl(db, url, exceptId);
+    // Rows stored under the earlier rules keep their form: the page is looked for in each form it may have.
+    let existing = await repo.ecommerceByUrl(db, url, exceptId);
+    for (const form of existing ? [] : earlierListingUrlForms(input.url)) {
+      existing = await repo.ecommerceByUrl(db, form, exceptId);
+      if (existing) break;
+    }
     if (existing) {
       // The product that has the page is named to those who may see it; others learn only that it is taken.
-      const m = canReadProduct(actor, subjectRef(existing))
+      const m = canReadProduct(actor, subjectOf(existing))
         ? {
             vi: `Đường dẫn này đã được ghi cho sản phẩm "${existing.productName}" (${existing.subjectName}).`,
             en: `This URL is already recorded for the product "${existing.productName}" (${existing.subjectName}).`,
@@ -112,12 +112,12 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
 
   async function loadDistribution(actor: Actor, id: string) {
     const row = await repo.getDistribution(db, id);
-    if (!row || !canReadProduct(actor, subjectRef(row))) throw notFound(LISTING);
+    if (!row || !canReadProduct(actor, subjectOf(row))) throw notFound(LISTING);
     return row;
   }
   async function loadDistributionEditable(actor: Actor, id: string) {
     const row = await loadDistribution(actor, id);
-    if (!canEditProductMarket(actor, subjectRef(row))) throw forbidden();
+    if (!canEditProductMarket(actor, subjectOf(row))) throw forbidden();
     return row;
   }
   async function distributionValues(productId: string, input: z.infer<typeof DistributionListingUpdate>, exceptId: string | null) {
@@ -163,8 +163,8 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
     /** The office's or officer's listing is approved as it is recorded; a producer's waits for their review. */
     async createEcommerce(actor: Actor, audit: AuditActor, input: z.infer<typeof EcommerceListingInput>) {
       const product = await namedProduct(actor, input.productId);
-      const keeper = canEditProductMarket(actor, subjectRef(product));
-      if (!keeper && !canProposeListing(actor, subjectRef(product))) throw forbidden();
+      const keeper = canEditProductMarket(actor, subjectOf(product));
+      if (!keeper && !canProposeListing(actor, subjectOf(product))) throw forbidden();
       const url = await checkedUrl(actor, input, null);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertEcommerce(tx, {
@@ -208,7 +208,7 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
     /** Approves or rejects a listing: the reviewer and the time are the caller and now. */
     async reviewEcommerce(actor: Actor, audit: AuditActor, id: string, input: z.infer<typeof ListingReviewInput>) {
       const before = await loadEcommerce(actor, id);
-      if (!canReviewListing(actor, subjectRef(before))) throw forbidden();
+      if (!canReviewListing(actor, subjectOf(before))) throw forbidden();
       await db.transaction(async (tx) => {
         const after = await repo.updateEcommerce(tx, id, {
           status: input.decision,
@@ -231,7 +231,7 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
 
     async createDistribution(actor: Actor, audit: AuditActor, input: z.infer<typeof DistributionListingInput>) {
       const product = await namedProduct(actor, input.productId);
-      if (!canEditProductMarket(actor, subjectRef(product))) throw forbidden();
+      if (!canEditProductMarket(actor, subjectOf(product))) throw forbidden();
       const values = await distributionValues(product.id, input, null);
       const id = await db.transaction(async (tx) => {
         const row = await repo.insertDistribution(tx, { productId: product.id, ...values });
@@ -265,7 +265,7 @@ export function createListingsService(db: Db, _deploymentProvince: string, clock
     /** Where to buy a product, for whoever may read the product. */
     async whereToBuy(actor: Actor, productId: string) {
       const product = await repo.productRef(db, productId);
-      if (!product || !canReadProduct(actor, subjectRef(product))) throw notFound(PRODUCT);
+      if (!product || !canReadProduct(actor, subjectOf(product))) throw notFound(PRODUCT);
       return presentWhereToBuy(await repo.whereToBuy(db, productId));
     },
   };

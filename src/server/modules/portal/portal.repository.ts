@@ -298,8 +298,8 @@ export const portalRepository = {
     (await queryRows<{ name: string }>(db, sql`select name from provinces where code = ${provinceCode}`))[0]?.name,
 
   criteriaSets: (db: DbOrTx, legalBasis: string) =>
-    queryRows<{ number: number; name: string; sector: string }>(
+    queryRows<{ number: number; name: string; sector: string; sectorEn: string | null }>(
       db,
-      sql`select number, name, sector from criteria_sets where legal_basis = ${legalBasis} order by number`,
+      sql`select number, name, sector, sector_en as "sectorEn" from criteria_sets where legal_basis = ${legalBasis} order by number`,
     ),
 };

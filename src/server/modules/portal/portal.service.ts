@@ -32,12 +32,14 @@ export function standingOf(status: CertificateStatus): PublicStanding {
 export const issuerOf = (level: 'province' | 'ministry', provinceName: string) =>
   level === 'ministry' ? 'Bộ Nông nghiệp và Môi trường' : `Ủy ban nhân dân tỉnh ${provinceName.replace(/^(Tỉnh|Thành phố)\s+/i, '')}`;
 
-export type CriteriaSetInfo = { number: number; name: string; sector: string };
+export type CriteriaSetInfo = { number: number; name: string; sector: string; sectorEn: string | null };
+/** A sector's Vietnamese name and its English twin (null when the criteria file gives none). */
+export type SectorName = { sector: string; sectorEn: string | null };
 export type PortalFigures = {
   provinceName: string;
   inForce: number;
   byStar: Record<3 | 4 | 5, number>;
-  bySector: { sector: string; n: number }[];
+  bySector: (SectorName & { n: number })[];
   producers: number;
   byCommune: Map<string, number>;
   communes: { code: string; name: string }[];
@@ -59,8 +61,10 @@ export function createPortalService(
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`${today()}|${key}`, load) as Promise<T>;
 
   const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
-  async function sectors(): Promise<string[]> {
-    return [...new Set((await criteriaSets()).map((s) => s.sector))];
+  async function sectors(): Promise<SectorName[]> {
+    const byName = new Map<string, SectorName>();
+    for (const s of await criteriaSets()) if (!byName.has(s.sector)) byName.set(s.sector, { sector: s.sector, sectorEn: s.sectorEn });
+    return [...byName.values()];
   }
 
   function present(row: CatalogueRow, sets: CriteriaSetInfo[]): PublicProduct {
@@ -94,7 +98,7 @@ export function createPortalService(
 
   async function filterOf(q: CatalogueQuery): Promise<CatalogueFilter> {
     const sets = await criteriaSets();
-    const sectorName = q.sector ? (await sectors())[q.sector - 1] : undefined;
+    const sectorName = q.sector ? (await sectors())[q.sector - 1]?.sector : undefined;
     const setNumbers = q.set ? [q.set] : sectorName ? sets.filter((s) => s.sector === sectorName).map((s) => s.number) : undefined;
     return {
       star: q.star,
@@ -183,16 +187,17 @@ export function createPortalService(
         ]);
         const byStar = { 3: 0, 4: 0, 5: 0 } as Record<3 | 4 | 5, number>;
         for (const r of raw.byStar) if (r.star === 3 || r.star === 4 || r.star === 5) byStar[r.star] += r.n;
-        const bySectorMap = new Map<string, number>();
+        const bySectorMap = new Map<string, SectorName & { n: number }>();
         for (const r of raw.bySet) {
-          const sector = sets.find((s) => s.number === r.setNumber)?.sector ?? 'Khác';
-          bySectorMap.set(sector, (bySectorMap.get(sector) ?? 0) + r.n);
+          const set = sets.find((s) => s.number === r.setNumber);
+          const entry = bySectorMap.get(set?.sector ?? 'Khác') ?? { sector: set?.sector ?? 'Khác', sectorEn: set ? set.sectorEn : 'Other', n: 0 };
+          bySectorMap.set(entry.sector, { ...entry, n: entry.n + r.n });
         }
         return {
           provinceName: provinceName ?? '',
           inForce: byStar[3] + byStar[4] + byStar[5],
           byStar,
-          bySector: [...bySectorMap].map(([sector, n]) => ({ sector, n })).sort((a, b) => b.n - a.n),
+          bySector: [...bySectorMap.values()].sort((a, b) => b.n - a.n),
           producers: raw.producers,
           byCommune: new Map(raw.byCommune.map((r) => [r.communeCode, r.n])),
           communes,

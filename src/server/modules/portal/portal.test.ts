@@ -312,6 +312,16 @@ describe('pages', () => {
     expect((await page('/?lang=en')).body).toContain('<html lang="en">');
   });
 
+  it('names the criteria sectors in the page language, in the figures and the catalogue filter', async () => {
+    const [home, homeEn, list, listEn] = await Promise.all([page('/'), page('/?lang=en'), page('/san-pham'), page('/san-pham?lang=en')]);
+    expect(home.body).toMatch(/<th scope="row">I\. Thực phẩm<\/th>/);
+    expect(homeEn.body).toMatch(/<th scope="row">I\. Food<\/th>/);
+    expect(homeEn.body).not.toContain('Thực phẩm');
+    expect(list.body).toContain('>II. Đồ uống</option>');
+    expect(listEn.body).toContain('>II. Drinks</option>');
+    expect(listEn.body).not.toMatch(/>[IV]+\. [^<]*[ạảãàáâậầấẩẫăắằặẳẵđêệếềểễôộồốổỗơớờợởỡưứừựửữ]/);
+  });
+
   it('serves the catalogue with stable URLs, and pages of products and producers with Open Graph tags', async () => {
     const list = await page('/san-pham?q=banh+phong+tom&star=9');
     expect(list.statusCode).toBe(200); // an invalid filter from a stale link is dropped, not refused
@@ -398,7 +408,7 @@ describe('the catalogue follows the records it copies', () => {
         productId,
         subjectId: s!.id,
         provinceCode: s!.provinceCode,
-        communeCode: s!.communeCode,
+        communeCode: s!.communeCode!,
         kind: 'rerating',
         state: 'submitted',
         legalBasis: CURRENT_CRITERIA_BASIS,

@@ -2,7 +2,8 @@ import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'dr
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
-import { communes, criteriaSets, productCodeCounters, productPhotos, products, subjects } from '../../db/schema/index.js';
+import { nextProductSerial } from '../../db/product-codes.js';
+import { communes, criteriaSets, productPhotos, products, subjects } from '../../db/schema/index.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
@@ -10,8 +11,8 @@ import { searchInStages, searchPlans } from '../../db/text-search.js';
 export type ProductRow = typeof products.$inferSelect & {
   subjectName: string;
   provinceCode: string;
-  communeCode: string;
-  communeName: string;
+  communeCode: string | null;
+  communeName: string | null;
   criteriaSetName: string | null;
   standing: StandingCertificate | null;
 };
@@ -45,12 +46,15 @@ const columns = {
 };
 
 function baseQuery(db: DbOrTx) {
-  return db
-    .select(columns)
-    .from(products)
-    .innerJoin(subjects, eq(subjects.id, products.subjectId))
-    .innerJoin(communes, eq(communes.code, subjects.communeCode))
-    .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)));
+  return (
+    db
+      .select(columns)
+      .from(products)
+      .innerJoin(subjects, eq(subjects.id, products.subjectId))
+      // A producer imported without a commune still has its products listed (to the province's staff).
+      .leftJoin(communes, eq(communes.code, subjects.communeCode))
+      .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)))
+  );
 }
 
 /** What the products list is narrowed by, besides the caller's scope; `q` searches names, OCOP codes and barcodes. */
@@ -146,17 +150,7 @@ export const productsRepository = {
   },
 
   /** Next serial (STT) of the commune for the year; the row lock serialises concurrent registrations. */
-  async nextSerial(tx: DbOrTx, communeCode: string, year: number): Promise<number> {
-    const rows = await tx
-      .insert(productCodeCounters)
-      .values({ communeCode, year, lastSerial: 1 })
-      .onConflictDoUpdate({
-        target: [productCodeCounters.communeCode, productCodeCounters.year],
-        set: { lastSerial: sql`${productCodeCounters.lastSerial} + 1` },
-      })
-      .returning({ serial: productCodeCounters.lastSerial });
-    return rows[0]!.serial;
-  },
+  nextSerial: nextProductSerial,
 
   criteriaSetExists: async (db: DbOrTx, legalBasis: string, number: number) =>
     (

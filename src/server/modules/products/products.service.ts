@@ -3,6 +3,7 @@ import type { ProductInput } from '../../../contracts/registry.js';
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
 import { formatProductCode } from '../../../domain/identifiers/index.js';
+import { communeUnknown } from '../../../domain/subjects/commune-unknown.js';
 import {
   canCreateProduct,
   canDeleteProduct,
@@ -11,6 +12,7 @@ import {
   canReadSubject,
   canViewAudit,
   registryScope,
+  subjectOf,
   type Actor,
 } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
@@ -26,8 +28,6 @@ import { productsRepository as repo, type ProductFilters, type ProductRow } from
 const PRODUCT = { vi: 'sản phẩm', en: 'product' };
 const PHOTO = { vi: 'ảnh', en: 'photo' };
 export const MAX_PHOTOS_PER_PRODUCT = 12;
-
-const subjectRef = (row: ProductRow) => ({ id: row.subjectId, provinceCode: row.provinceCode, communeCode: row.communeCode });
 
 function toValues(input: Omit<ProductInput, 'subjectId'>) {
   const name = normalizeText(input.name);
@@ -56,12 +56,12 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
   const today = () => vietnamDate(clock());
   async function load(actor: Actor, id: string) {
     const row = await repo.get(db, id);
-    if (!row || !canReadProduct(actor, subjectRef(row))) throw notFound(PRODUCT);
+    if (!row || !canReadProduct(actor, subjectOf(row))) throw notFound(PRODUCT);
     return row;
   }
   async function loadEditable(actor: Actor, id: string) {
     const row = await load(actor, id);
-    if (!canEditProduct(actor, subjectRef(row))) throw forbidden();
+    if (!canEditProduct(actor, subjectOf(row))) throw forbidden();
     return row;
   }
   async function present(id: string) {
@@ -108,11 +108,13 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
         throw invalid('unknown_subject', m, { subjectId: m });
       }
       if (!canCreateProduct(actor, subject)) throw forbidden();
+      const communeCode = subject.communeCode;
+      if (communeCode === null) throw communeUnknown('product', 'subjectId');
       await checkCriteriaSet(input.criteriaSetNumber);
       const year = clock().getFullYear();
       const id = await db.transaction(async (tx) => {
-        const serial = await repo.nextSerial(tx, subject.communeCode, year);
-        const ocopCode = formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year });
+        const serial = await repo.nextSerial(tx, communeCode, year);
+        const ocopCode = formatProductCode({ provinceCode: subject.provinceCode, communeCode, serial, year });
         const row = await repo.insert(tx, { ...toValues(input), subjectId: subject.id, ocopCode });
         await recordAudit(tx, audit, { action: 'create', entityType: 'product', entityId: row.id, after: row });
         return row.id;
@@ -132,7 +134,7 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
 
     async remove(actor: Actor, audit: AuditActor, id: string) {
       const before = await load(actor, id);
-      if (!canDeleteProduct(actor, subjectRef(before))) throw forbidden();
+      if (!canDeleteProduct(actor, subjectOf(before))) throw forbidden();
       // A certificate and its decision name the product for good (and the public list shows it);
       // a product that stops being made is marked discontinued instead.
       const records = await repo.hasProgrammeRecords(db, id);

@@ -27,7 +27,7 @@ export type CarriedRow = {
   subjectId: string;
   subjectName: string;
   provinceCode: string;
-  communeCode: string;
+  communeCode: string | null;
   consent: string;
   consentOn: string | null;
   consentBy: string | null;
@@ -35,7 +35,7 @@ export type CarriedRow = {
 };
 
 /** A product as far as carrying it is concerned: whose it is and where. */
-export type ProductRef = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string };
+export type ProductRef = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string | null };
 
 export type SalesPointFilters = {
   provinceCode: string;

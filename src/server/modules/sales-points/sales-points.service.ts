@@ -10,8 +10,9 @@ import {
   canReadActivity,
   canReadProduct,
   ownSubjectOf,
-  type Actor,
+  subjectOf,
   type ActivityRef,
+  type Actor,
 } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
@@ -33,11 +34,6 @@ type Filters = Omit<ListQuery, 'page' | 'pageSize'>;
 const activityRef = (row: { provinceCode: string; communeCode: string | null }): ActivityRef => ({
   provinceCode: row.provinceCode,
   communeCode: row.communeCode,
-});
-const subjectRef = (p: { subjectId: string; provinceCode: string; communeCode: string }) => ({
-  id: p.subjectId,
-  provinceCode: p.provinceCode,
-  communeCode: p.communeCode,
 });
 const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 /** A change the public portal shows: a point carrying a product its producer consented to. */
@@ -63,7 +59,7 @@ export function createSalesPointsService(db: Db, deploymentProvince: string, clo
   }
   async function present(actor: Actor, row: SalesPointRow) {
     const carried = await repo.carried(db, row.id);
-    const shown = carried.filter((c) => canReadProduct(actor, subjectRef(c)));
+    const shown = carried.filter((c) => canReadProduct(actor, subjectOf(c)));
     return presentSalesPoint(row, shown, carried.length - shown.length, today());
   }
 
@@ -215,7 +211,7 @@ export function createSalesPointsService(db: Db, deploymentProvince: string, clo
     async addProducts(actor: Actor, audit: AuditActor, id: string, input: z.infer<typeof CarriedProductsInput>) {
       const point = await loadEditable(actor, id);
       const wanted = [...new Set(input.productIds)];
-      const known = new Map((await repo.productRefs(db, wanted)).filter((p) => canReadProduct(actor, subjectRef(p))).map((p) => [p.id, p]));
+      const known = new Map((await repo.productRefs(db, wanted)).filter((p) => canReadProduct(actor, subjectOf(p))).map((p) => [p.id, p]));
       const unknown = wanted.filter((p) => !known.has(p));
       if (unknown.length) {
         const m = { vi: `Không tìm thấy sản phẩm: ${unknown.join(', ')}.`, en: `No such product: ${unknown.join(', ')}.` };
@@ -265,7 +261,7 @@ export function createSalesPointsService(db: Db, deploymentProvince: string, clo
     async answerConsent(actor: Actor, audit: AuditActor, id: string, productId: string, input: z.infer<typeof ConsentInput>) {
       const point = await repo.get(db, id);
       const carried = point ? await repo.carriedOne(db, id, productId) : undefined;
-      if (!point || !carried || !canAnswerConsent(actor, subjectRef(carried))) throw notFound(CARRIED);
+      if (!point || !carried || !canAnswerConsent(actor, subjectOf(carried))) throw notFound(CARRIED);
       let consentOn: string;
       if (ownSubjectOf(actor) === carried.subjectId) consentOn = today();
       else {
@@ -295,7 +291,7 @@ export function createSalesPointsService(db: Db, deploymentProvince: string, clo
     /** The points that carry a product, with its producer's consent at each: read by whoever may read the product. */
     async ofProduct(actor: Actor, productId: string) {
       const [product] = await repo.productRefs(db, [productId]);
-      if (!product || !canReadProduct(actor, subjectRef(product))) throw notFound(PRODUCT);
+      if (!product || !canReadProduct(actor, subjectOf(product))) throw notFound(PRODUCT);
       const rows = (await repo.carrying(db, productId)).map((r) => ({ row: r, key: vietnameseSortKey(r.name) }));
       return { items: rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => presentProductSalesPoint(r.row)) };
     },

@@ -136,7 +136,7 @@ export function selfAssessmentPdf({ assessment: a, set, version }: PrintableSelf
           widths: [110, '*'],
           body: [
             ['Tên sản phẩm', { text: a.productName, bold: true }],
-            ['Mã số sản phẩm', a.ocopCode],
+            ['Mã số sản phẩm', a.ocopCode ?? 'chưa cấp (chủ thể chưa rõ xã)'],
             ['Chủ thể', a.subjectName],
             ['Bộ sản phẩm', `${set.number}. ${set.name} (${set.productGroup})`],
           ],

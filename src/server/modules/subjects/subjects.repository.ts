@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, ilike, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -6,7 +6,7 @@ import { communes, products, provinces, subjects, users } from '../../db/schema/
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
 
-export type SubjectRow = typeof subjects.$inferSelect & { communeName: string; productCount: number };
+export type SubjectRow = typeof subjects.$inferSelect & { communeName: string | null; productCount: number };
 export type SubjectValues = Omit<typeof subjects.$inferInsert, 'id' | 'createdAt'>;
 
 const productCount = sql<number>`(select count(*) from ${products} where ${products.subjectId} = ${subjects.id})`.mapWith(Number);
@@ -17,6 +17,8 @@ export type SubjectFilters = {
   legalForm?: string | undefined;
   communeCode?: string | undefined;
   status?: string | undefined;
+  /** Only producers whose commune is unknown. */
+  communeUnknown?: boolean | undefined;
 };
 
 /** Search over the folded name (see db/text-search), plus the tax code's start and the province's own code. */
@@ -28,7 +30,7 @@ async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: 
     db
       .select({ ...getTableColumns(subjects), communeName: communes.name, productCount })
       .from(subjects)
-      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .leftJoin(communes, eq(communes.code, subjects.communeCode))
       .where(where)
       .orderBy(...rank, subjects.sortKey, subjects.id)
       .limit(page.limit)
@@ -46,6 +48,7 @@ export const subjectsRepository = {
       f.legalForm ? eq(subjects.legalForm, f.legalForm) : undefined,
       f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
       f.status ? eq(subjects.status, f.status) : undefined,
+      f.communeUnknown ? isNull(subjects.communeCode) : undefined,
     );
     const folded = f.q ? foldVietnamese(f.q) : '';
     return folded
@@ -57,7 +60,7 @@ export const subjectsRepository = {
     const rows = await db
       .select({ ...getTableColumns(subjects), communeName: communes.name, productCount })
       .from(subjects)
-      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .leftJoin(communes, eq(communes.code, subjects.communeCode))
       .where(eq(subjects.id, id))
       .limit(1);
     return rows[0] as SubjectRow | undefined;
@@ -97,7 +100,7 @@ export const subjectsRepository = {
     db
       .select({ id: subjects.id, provinceCode: subjects.provinceCode, communeCode: subjects.communeCode, name: subjects.name, communeName: communes.name })
       .from(subjects)
-      .innerJoin(communes, eq(communes.code, subjects.communeCode))
+      .leftJoin(communes, eq(communes.code, subjects.communeCode))
       .where(and(sql`regexp_replace(${subjects.taxCode}, '[^0-9]', '', 'g') = ${key}`, exceptId ? ne(subjects.id, exceptId) : undefined))
       .orderBy(subjects.createdAt, subjects.id),
 

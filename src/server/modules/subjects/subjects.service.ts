@@ -13,6 +13,7 @@ import {
 import { checkTaxCode, taxCodeKey, type TaxCodeHolder } from '../../../domain/subjects/tax-code.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
+import { issueMissingProductCodes } from '../../db/product-codes.js';
 import { inPages } from '../../lib/table-export.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { presentSubject } from './subjects.presenter.js';
@@ -47,7 +48,11 @@ function toValues(input: SubjectInput, provinceCode: string) {
   };
 }
 
-export type SubjectListFilters = SubjectFilters & { page: number; pageSize: number };
+/** The list's query as the API takes it: the flags are the query string's 'true' and 'false'. */
+export type SubjectQuery = Omit<SubjectFilters, 'communeUnknown'> & { communeUnknown?: 'true' | 'false' | undefined };
+export type SubjectListQuery = SubjectQuery & { page: number; pageSize: number };
+
+const filtersOf = ({ communeUnknown, ...f }: SubjectQuery): SubjectFilters => ({ ...f, communeUnknown: communeUnknown === 'true' });
 
 export function createSubjectsService(db: Db) {
   async function load(actor: Actor, id: string) {
@@ -89,13 +94,13 @@ export function createSubjectsService(db: Db) {
   const listPage = (actor: Actor, f: SubjectFilters, page: { limit: number; offset: number }) => repo.list(db, registryScope(actor), f, page);
 
   return {
-    async list(actor: Actor, f: SubjectListFilters) {
-      const { items, total } = await listPage(actor, f, { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
+    async list(actor: Actor, f: SubjectListQuery) {
+      const { items, total } = await listPage(actor, filtersOf(f), { limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
       return { items: items.map(presentSubject), total, page: f.page, pageSize: f.pageSize };
     },
 
     /** Every subject the list shows with these filters, in its order, read in batches (for exports). */
-    exportRows: (actor: Actor, f: SubjectFilters) => inPages(async (page) => (await listPage(actor, f, page)).items.map(presentSubject)),
+    exportRows: (actor: Actor, f: SubjectQuery) => inPages(async (page) => (await listPage(actor, filtersOf(f), page)).items.map(presentSubject)),
 
     get: async (actor: Actor, id: string) => presentSubject(await load(actor, id)),
 
@@ -141,6 +146,10 @@ export function createSubjectsService(db: Db) {
         const after = branchOf ? { ...row, branchOf: [...branchOf] } : row;
         const { communeName: _c, productCount: _p, ...beforeRow } = before;
         await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: id, before: beforeRow, after });
+        // A producer imported without a commune is placed now: its products get the codes they waited for.
+        if (before.communeCode === null)
+          for (const p of await issueMissingProductCodes(tx, { id, provinceCode: commune.provinceCode, communeCode: commune.code }))
+            await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: p.id, before: p.before, after: p.after });
       });
       return presentSubject((await repo.get(db, id))!);
     },

@@ -12,7 +12,7 @@ export type GrantRow = typeof supportGrants.$inferSelect & {
   policyCode: string | null;
   subjectName: string;
   subjectCode: string | null;
-  communeCode: string;
+  communeCode: string | null;
   productName: string | null;
   productCode: string | null;
   businessPlanCode: string | null;

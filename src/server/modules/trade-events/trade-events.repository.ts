@@ -10,7 +10,7 @@ export type ParticipantRow = {
   subjectId: string;
   subjectName: string;
   provinceCode: string;
-  communeCode: string;
+  communeCode: string | null;
   booths: number | null;
   revenueVnd: number | null;
 };

@@ -4,7 +4,7 @@ import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { periodProblems } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors } from '../../../domain/errors.js';
 import { placementProblems } from '../../../domain/market/index.js';
-import { canEditActivity, canReadActivity, canReadSubject, type Actor, type ActivityRef } from '../../../domain/policies/index.js';
+import { canEditActivity, canReadActivity, canReadSubject, subjectOf, type ActivityRef, type Actor } from '../../../domain/policies/index.js';
 import { foldVietnamese, normalizeText } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
@@ -26,11 +26,6 @@ type Filters = Omit<ListQuery, 'page' | 'pageSize'>;
 const activityRef = (row: { provinceCode: string; communeCode: string | null }): ActivityRef => ({
   provinceCode: row.provinceCode,
   communeCode: row.communeCode,
-});
-const subjectRef = (p: { subjectId: string; provinceCode: string; communeCode: string }) => ({
-  id: p.subjectId,
-  provinceCode: p.provinceCode,
-  communeCode: p.communeCode,
 });
 const userIdOf = (actor: Actor) => (actor.kind === 'user' ? actor.userId : null);
 const NOT_HELD_YET = {
@@ -59,7 +54,7 @@ export function createTradeEventsService(db: Db, deploymentProvince: string, sto
   /** The participants the caller may see (registry scope), and those it may not. */
   async function participantsOf(actor: Actor, eventId: string) {
     const all = await repo.participants(db, eventId);
-    const shown = all.filter((p) => canReadSubject(actor, subjectRef(p)));
+    const shown = all.filter((p) => canReadSubject(actor, subjectOf(p)));
     return { shown, hidden: all.filter((p) => !shown.includes(p)) };
   }
   async function present(actor: Actor, id: string) {

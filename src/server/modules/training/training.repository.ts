@@ -6,7 +6,7 @@ import { likeEscape } from '../../db/sql-scope.js';
 export type CourseRow = typeof trainingCourses.$inferSelect & { communeName: string | null };
 export type CourseListRow = CourseRow & { producerCount: number };
 export type CourseValues = Omit<typeof trainingCourses.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>;
-export type AttendeeRow = { subjectId: string; subjectName: string; provinceCode: string; communeCode: string; people: number };
+export type AttendeeRow = { subjectId: string; subjectName: string; provinceCode: string; communeCode: string | null; people: number };
 type Page = { limit: number; offset: number };
 
 /**

@@ -4,3 +4,4 @@ export { CouncilCreatePage } from './pages/CouncilCreatePage.js';
 export { SessionPage } from './pages/SessionPage.js';
 export { ScoreSheetPage } from './pages/ScoreSheetPage.js';
 export { PaperSheetPage } from './pages/PaperSheetPage.js';
+export { DeclarationButton } from './components/DeclarationButton.js';

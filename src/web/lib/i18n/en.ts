@@ -180,6 +180,10 @@ export const en: TranslationResource = {
     placementLocked: 'Only a commune officer or the OCOP office can change the commune and the operating status.',
     noProducts: 'This producer has no products yet.',
     registerProduct: 'Register a product',
+    communeUnknown: 'Commune unknown',
+    communeUnknownFilter: 'Only producers with no commune',
+    communeUnknownNotice:
+      "This producer was imported from records that do not name its commune. Choose the commune and save: its products then get their OCOP codes and the commune's officer sees it.",
     tabs: {
       info: 'Details',
       products: 'Products ({{count}})',
@@ -231,6 +235,7 @@ export const en: TranslationResource = {
     subjectLocked: 'The producer cannot be changed once the product is registered.',
     noPhoto: 'No photo',
     ocopCodeHint: 'OCOP product code',
+    ocopCodePending: "No code yet: the producer's commune is unknown. The code is issued when the OCOP office sets the producer's commune.",
     tabs: {
       info: 'Details',
       selfAssessments: 'Self-assessment',
@@ -599,8 +604,6 @@ export const en: TranslationResource = {
       todo: 'to come',
     },
     withdrawnNotice: 'The dossier was withdrawn and will not be evaluated further. The reason is in its history.',
-    needSelfAssessment:
-      'The dossier has no completed self-assessment, so it cannot be submitted. Complete the product’s self-assessment, then open a new dossier with it.',
     recordDecision: 'Record the recognition decision',
     decisionHint: 'Recognition is recorded by the provincial People’s Committee’s decision, which issues the certificates of the products recognised.',
     recordApproval: 'Record the approval decision',
@@ -852,8 +855,6 @@ export const en: TranslationResource = {
     hasAccount: 'Has an account on the platform',
     scoringRound: 'Scoring round {{round}}',
     setNumber: 'set {{set}}',
-    declarations: 'Conflict declarations: {{count}}',
-    conflicts: 'conflicted: {{names}}',
     rescore: 'Ask for re-scoring',
     rescored: 'A new scoring round is open; members score the dossier again',
     minutes: 'Download the minutes (DOCX)',

@@ -57,6 +57,7 @@ export const homeVi = {
       secretary: 'Thư ký',
     },
     sheet: {
+      to_declare: 'Chưa khai báo',
       to_fill: 'Chưa chấm',
       draft: 'Đang chấm, chưa khoá',
       locked: 'Đã khoá',
@@ -124,6 +125,7 @@ export const homeEn: typeof homeVi = {
       secretary: 'Secretary',
     },
     sheet: {
+      to_declare: 'Not declared',
       to_fill: 'Not started',
       draft: 'In progress, not locked',
       locked: 'Locked',

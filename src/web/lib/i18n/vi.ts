@@ -183,6 +183,10 @@ export const vi = {
     placementLocked: 'Chỉ cán bộ xã/phường hoặc Văn phòng OCOP được đổi xã/phường và tình trạng hoạt động.',
     noProducts: 'Chủ thể chưa có sản phẩm nào.',
     registerProduct: 'Đăng ký sản phẩm',
+    communeUnknown: 'Chưa rõ xã',
+    communeUnknownFilter: 'Chỉ chủ thể chưa rõ xã',
+    communeUnknownNotice:
+      'Chủ thể được nhập từ hồ sơ không ghi rõ xã/phường. Hãy chọn xã/phường và lưu: sản phẩm của chủ thể sẽ được cấp mã OCOP, cán bộ xã sẽ thấy chủ thể.',
     tabs: {
       info: 'Thông tin',
       products: 'Sản phẩm ({{count}})',
@@ -234,6 +238,7 @@ export const vi = {
     subjectLocked: 'Chủ thể không thay đổi được sau khi đăng ký sản phẩm.',
     noPhoto: 'Chưa có ảnh',
     ocopCodeHint: 'Mã sản phẩm OCOP',
+    ocopCodePending: 'Chưa cấp mã: chủ thể chưa rõ xã/phường. Mã được cấp khi Văn phòng OCOP cập nhật xã của chủ thể.',
     tabs: {
       info: 'Thông tin',
       selfAssessments: 'Tự đánh giá',
@@ -602,8 +607,6 @@ export const vi = {
       todo: 'chưa tới',
     },
     withdrawnNotice: 'Hồ sơ đã được rút và không tiếp tục đánh giá. Xem lý do trong lịch sử xử lý.',
-    needSelfAssessment:
-      'Hồ sơ chưa có phiếu tự đánh giá đã hoàn thành nên chưa nộp được. Hoàn thành phiếu tự đánh giá của sản phẩm rồi lập hồ sơ mới kèm phiếu.',
     recordDecision: 'Ghi quyết định công nhận',
     decisionHint: 'Kết quả công nhận được ghi bằng quyết định của UBND tỉnh; quyết định cấp giấy chứng nhận cho các sản phẩm được công nhận.',
     recordApproval: 'Ghi quyết định phê duyệt kết quả',
@@ -853,8 +856,6 @@ export const vi = {
     hasAccount: 'Có tài khoản trên hệ thống',
     scoringRound: 'Vòng chấm {{round}}',
     setNumber: 'bộ {{set}}',
-    declarations: 'Đã khai báo xung đột lợi ích: {{count}} thành viên',
-    conflicts: 'có xung đột: {{names}}',
     rescore: 'Yêu cầu chấm lại',
     rescored: 'Đã mở vòng chấm mới; các thành viên chấm lại hồ sơ',
     minutes: 'Tải biên bản (DOCX)',

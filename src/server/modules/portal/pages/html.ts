@@ -14,6 +14,19 @@ export const escape = (s: string | number | null | undefined) =>
 /** Vietnamese or English words of the page. */
 export const tr = (lang: Lang, vi: string, en: string) => (lang === 'en' ? en : vi);
 
+/**
+ * A criteria sector in the page's language: the files keep "I. Thực phẩm" with the bare English
+ * phrase "food" beside it, so the English carries the number over ("I. Food"); Vietnamese where a
+ * file gives no English.
+ */
+export function sectorName(lang: Lang, s: { sector: string; sectorEn: string | null }): string {
+  const en = s.sectorEn?.trim();
+  if (lang !== 'en' || !en) return s.sector;
+  const prefix = /^([IVXLC]+\.)\s*/.exec(s.sector)?.[1];
+  const phrase = en.charAt(0).toUpperCase() + en.slice(1);
+  return prefix ? `${prefix} ${phrase}` : phrase;
+}
+
 /** A path with its query, keeping the visitor's language. */
 export function url(lang: Lang, path: string, params: Record<string, string | number | undefined> = {}): string {
   const search = new URLSearchParams();

@@ -8,7 +8,7 @@ import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
-import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
+import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
 
 type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
 
@@ -101,7 +101,7 @@ export function homePage(c: Common, figures: PortalFigures, featured: PublicProd
   )}${stat(figures.byStar[3], 'sản phẩm 3 sao', '3-star products')}${stat(figures.producers, 'chủ thể có sản phẩm OCOP', 'producers with OCOP products')}</div>
 ${
   figures.bySector.length
-    ? `<h3>${tr(lang, 'Theo ngành', 'By sector')}</h3><table><tbody>${figures.bySector.map((s) => `<tr><th scope="row">${escape(s.sector)}</th><td class="nowrap">${numberVn(s.n)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>${tr(lang, 'Theo ngành', 'By sector')}</h3><table><tbody>${figures.bySector.map((s) => `<tr><th scope="row">${escape(sectorName(lang, s))}</th><td class="nowrap">${numberVn(s.n)}</td></tr>`).join('')}</tbody></table>`
     : ''
 }
 ${featured.length ? `<h2>${tr(lang, 'Sản phẩm tiêu biểu', 'Featured products')}</h2><div class="grid">${featured.map((p) => productCard(p, lang)).join('')}</div>` : ''}
@@ -118,7 +118,11 @@ ${featured.length ? `<h2>${tr(lang, 'Sản phẩm tiêu biểu', 'Featured produ
   );
 }
 
-export type CatalogueOptions = { sets: { number: number; name: string }[]; sectors: string[]; communes: { code: string; name: string }[] };
+export type CatalogueOptions = {
+  sets: { number: number; name: string }[];
+  sectors: { sector: string; sectorEn: string | null }[];
+  communes: { code: string; name: string }[];
+};
 
 export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): string {
   const { lang } = c;
@@ -153,7 +157,7 @@ export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductL
 <input type="search" name="q" value="${escape(q.q ?? '')}"></label></div>
 <div class="filters">
 <label>${tr(lang, 'Hạng sao', 'Stars')}<select name="star">${option('', tr(lang, 'Tất cả', 'All'), q.star)}${[5, 4, 3].map((s) => option(s, `${s} ${tr(lang, 'sao', 'stars')}`, q.star)).join('')}</select></label>
-<label>${tr(lang, 'Ngành', 'Sector')}<select name="sector">${option('', tr(lang, 'Tất cả', 'All'), q.sector)}${opts.sectors.map((s, i) => option(i + 1, s, q.sector)).join('')}</select></label>
+<label>${tr(lang, 'Ngành', 'Sector')}<select name="sector">${option('', tr(lang, 'Tất cả', 'All'), q.sector)}${opts.sectors.map((s, i) => option(i + 1, sectorName(lang, s), q.sector)).join('')}</select></label>
 <label>${tr(lang, 'Bộ sản phẩm', 'Product set')}<select name="set">${option('', tr(lang, 'Tất cả', 'All'), q.set)}${opts.sets.map((s) => option(s.number, `${s.number}. ${s.name}`, q.set)).join('')}</select></label>
 <label>${tr(lang, 'Xã, phường', 'Commune')}<select name="commune">${option('', tr(lang, 'Tất cả', 'All'), q.commune)}${opts.communes.map((m) => option(m.code, m.name, q.commune)).join('')}</select></label>
 <label>${tr(lang, 'Loại hình chủ thể', 'Legal form')}<select name="form">${option('', tr(lang, 'Tất cả', 'All'), q.form)}${LEGAL_FORMS.map((f) => option(f.code, f[lang], q.form)).join('')}</select></label>

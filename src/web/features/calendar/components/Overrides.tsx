@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { CalendarOverrideBody } from '../../../../contracts/calendar.js';
 import { ConfirmDeleteDialog } from '../../../components/ConfirmDeleteButton.js';
 import { formatDate } from '../../../lib/format.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useAddCalendarDay, useRemoveCalendarDay, type CalendarOverride } from '../api/calendar.js';
 import { useCalendarLabels } from './labels.js';
@@ -137,8 +137,8 @@ export function AddOverrideForm({ onAdded }: { onAdded: (date: string) => void }
               required
               valueFormat="DD/MM/YYYY"
               placeholder={t('common.datePlaceholder')}
-              value={field.value}
-              onChange={field.onChange}
+              {...typedDateInputProps(field)}
+              ref={field.ref}
               error={errors.date?.message}
             />
           )}

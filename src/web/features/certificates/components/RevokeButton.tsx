@@ -2,12 +2,12 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Texta
 import { DateInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBan } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RevokeBody } from '../../../../contracts/certificates.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useRevokeCertificate, type Certificate } from '../api/certificates.js';
 import { useCertificateLabels } from './labels.js';
@@ -18,7 +18,7 @@ function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; on
   const { t } = useTranslation();
   const labels = useCertificateLabels();
   const revoke = useRevokeCertificate(certificate.id);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInVietnam();
   const form = useForm<RevokeForm, unknown, z.output<typeof RevokeBody>>({
     resolver: contractResolver(RevokeBody, (values: RevokeForm) => ({ ...values, note: values.note.trim() === '' ? undefined : values.note })),
     defaultValues: {
@@ -74,8 +74,8 @@ function RevokeFormBody({ certificate, onClose }: { certificate: Certificate; on
                 placeholder={t('common.datePlaceholder')}
                 minDate={certificate.violation?.concludedOn ?? certificate.issuedOn}
                 maxDate={today}
-                value={field.value}
-                onChange={field.onChange}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors.decidedOn?.message}
               />
             )}

@@ -2,13 +2,12 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from
 import { DateInput } from '@mantine/dates';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertOctagon } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ViolationBody } from '../../../../contracts/certificates.js';
-import { formatDate } from '../../../lib/format.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { formatDate, todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useRecordViolation, type Certificate } from '../api/certificates.js';
 import { useCertificateLabels } from './labels.js';
@@ -19,7 +18,7 @@ function ViolationFormBody({ certificate, onClose }: { certificate: Certificate;
   const { t } = useTranslation();
   const labels = useCertificateLabels();
   const record = useRecordViolation(certificate.id);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = todayInVietnam();
   const form = useForm<ViolationForm, unknown, z.output<typeof ViolationBody>>({
     resolver: contractResolver(ViolationBody),
     defaultValues: { ground: null, concludedOn: today, reference: '' },
@@ -66,8 +65,8 @@ function ViolationFormBody({ certificate, onClose }: { certificate: Certificate;
                 placeholder={t('common.datePlaceholder')}
                 minDate={certificate.issuedOn}
                 maxDate={today}
-                value={field.value}
-                onChange={field.onChange}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors.concludedOn?.message}
               />
             )}

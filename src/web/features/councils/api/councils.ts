@@ -89,6 +89,8 @@ function sessionChanged(queryClient: QueryClient, session: Session) {
     queryClient.invalidateQueries({ queryKey: ['council-sessions', 'result', session.id] }),
     queryClient.invalidateQueries({ queryKey: ['council-sessions', 'list'] }),
     queryClient.invalidateQueries({ queryKey: ['dossiers'] }),
+    // A council member's home lists their sheets and declarations to make.
+    queryClient.invalidateQueries({ queryKey: ['home', 'council'] }),
   ]);
 }
 

@@ -1,7 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import {
   Controller,
   useFieldArray,
@@ -17,7 +16,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { CouncilCreateBody } from '../../../../contracts/councils.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
 import { useCouncilUsers, useScoringSettings, type CouncilPosition } from '../api/councils.js';
 import { scoresOnCouncil } from './council-members.js';
@@ -359,9 +359,9 @@ export function CouncilForm({ level, defaultValues, onSubmit, onCancel }: Counci
                     required
                     valueFormat="DD/MM/YYYY"
                     placeholder={t('common.datePlaceholder')}
-                    maxDate={dayjs().format('YYYY-MM-DD')}
-                    value={field.value}
-                    onChange={field.onChange}
+                    maxDate={todayInVietnam()}
+                    {...typedDateInputProps(field)}
+                    ref={field.ref}
                     error={errors.establishment?.date?.message}
                   />
                 )}

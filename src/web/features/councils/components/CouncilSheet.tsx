@@ -1,11 +1,10 @@
 import { Alert, Box, Button, Flex, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCalendarTime, IconChecks, IconLock } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api/client.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, todayInVietnam } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifyError, notifySuccess, notifyWarning } from '../../../lib/notify.js';
 import { useIsWide } from '../../../lib/responsive.js';
@@ -100,7 +99,7 @@ export function CouncilSheet({ sheet, criteria, sessionOpen, heldOn, header, ext
               {t('councils.sheet.lockedNotice')}
             </Alert>
           )}
-          {editable && dayjs().format('YYYY-MM-DD') < heldOn && (
+          {editable && todayInVietnam() < heldOn && (
             <Alert color="blue" icon={<IconCalendarTime aria-hidden />} data-testid="session-not-held">
               {t('councils.sheet.beforeDay', { date: formatDate(heldOn) })}
             </Alert>

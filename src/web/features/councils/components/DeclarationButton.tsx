@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Stack, Text, Textarea, type MantineSize } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconScale } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,10 +7,10 @@ import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useDeclare } from '../api/councils.js';
 
-type DeclarationButtonProps = { sessionId: string; dossierId: string; productName: string };
+type DeclarationButtonProps = { sessionId: string; dossierId: string; productName: string; size?: MantineSize };
 
 /** Before scoring, a member declares whether they have a conflict of interest with the producer; it cannot be changed. */
-export function DeclarationButton({ sessionId, dossierId, productName }: DeclarationButtonProps) {
+export function DeclarationButton({ sessionId, dossierId, productName, size }: DeclarationButtonProps) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const declare = useDeclare(sessionId, dossierId);
@@ -33,7 +33,7 @@ export function DeclarationButton({ sessionId, dossierId, productName }: Declara
 
   return (
     <>
-      <Button leftSection={<IconScale size={16} aria-hidden />} onClick={open}>
+      <Button size={size} leftSection={<IconScale size={size === 'xs' ? 14 : 16} aria-hidden />} onClick={open}>
         {t('councils.declaration.button')}
       </Button>
       <Modal

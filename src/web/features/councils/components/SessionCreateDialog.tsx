@@ -1,14 +1,14 @@
 import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { SessionCreateBody } from '../../../../contracts/councils.js';
 import { PageLoader } from '../../../components/PageLoader.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useDossiers } from '../../dossiers/index.js';
 import { useCreateSession, type Council } from '../api/councils.js';
@@ -34,7 +34,7 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
       ...values,
       writtenDeadline: values.mode === 'written' ? (values.writtenDeadline ?? undefined) : undefined,
     })),
-    defaultValues: { title: '', heldOn: dayjs().format('YYYY-MM-DD'), mode: 'meeting', writtenDeadline: null, dossierIds: [] },
+    defaultValues: { title: '', heldOn: todayInVietnam(), mode: 'meeting', writtenDeadline: null, dossierIds: [] },
   });
   const { errors } = form.formState;
   useMessagesFollowLanguage(form);
@@ -72,8 +72,8 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
               valueFormat="DD/MM/YYYY"
               placeholder={t('common.datePlaceholder')}
               {...(council.establishment.date ? { minDate: council.establishment.date } : {})}
-              value={field.value}
-              onChange={field.onChange}
+              {...typedDateInputProps(field)}
+              ref={field.ref}
               error={errors.heldOn?.message}
             />
           )}
@@ -108,8 +108,8 @@ function SessionFormBody({ council, onClose }: { council: Council; onClose: () =
                 valueFormat="DD/MM/YYYY"
                 placeholder={t('common.datePlaceholder')}
                 clearable
-                value={field.value}
-                onChange={field.onChange}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors.writtenDeadline?.message}
               />
             )}

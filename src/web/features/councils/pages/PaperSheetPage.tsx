@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, FileInput, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconCalendarTime, IconChecks, IconInfoCircle, IconLock, IconScan } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,7 +8,7 @@ import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { isApiError } from '../../../lib/api/client.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, todayInVietnam } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { criteriaOfSet, criterionErrors, withChoice, type CriteriaSetDetail } from '../../../components/score-sheet/index.js';
@@ -68,7 +67,7 @@ function PaperSheetForm({ session, dossier, council, criteria }: { session: Sess
   const onChoose = useCallback((code: string, index: number) => setDraft((d) => withChoice(d, code, index)), []);
   const chosen = options.find((o) => o.value === memberId);
   const needsDeclaration = chosen !== undefined && !chosen.declared;
-  const beforeDay = dayjs().format('YYYY-MM-DD') < session.heldOn;
+  const beforeDay = todayInVietnam() < session.heldOn;
 
   const submit = async () => {
     const missing: PaperErrors = {};

@@ -1,7 +1,6 @@
 import { Alert, Badge, Button, Grid, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconCalendarTime, IconDownload, IconEyeOff, IconLock } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { runsCouncils } from '../../../../domain/policies/index.js';
@@ -10,7 +9,7 @@ import { ConfirmDeleteDialog } from '../../../components/ConfirmDeleteButton.js'
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryError } from '../../../components/QueryError.js';
-import { formatDate } from '../../../lib/format.js';
+import { formatDate, todayInVietnam } from '../../../lib/format.js';
 import { reportMutationError } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useActor } from '../../../lib/session.js';
@@ -49,7 +48,7 @@ function SessionView({ session, council }: { session: Session; council: Council 
   const runner = mayRunSession(session.myPosition, isOffice);
   const open = session.status === 'open';
   // Sheets are submitted and the session closed from its day on (the server refuses before).
-  const beforeDay = open && dayjs().format('YYYY-MM-DD') < session.heldOn;
+  const beforeDay = open && todayInVietnam() < session.heldOn;
   const details = [
     session.councilName,
     formatDate(session.heldOn),

@@ -1,18 +1,18 @@
 import { Alert, Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { DecisionCreateBody } from '../../../../contracts/certificates.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import type { Dossier } from '../../dossiers/index.js';
 import type { DecisionItemInput } from '../api/decisions.js';
 import { DecisionItems, type ItemChoice } from './DecisionItems.js';
 import { DECISION_MODES, itemErrors, kindOf, levelOf, modeOf, outcomeOf, proposedStar, type DecisionMode } from './recognition.js';
+import { todayInVietnam } from '../../../lib/format.js';
 
 type NoticeForm = { number: string; signer: string; signerTitle: string };
 type HeaderForm = { number: string; signedOn: string | null; signer: string; signerTitle: string; notice: NoticeForm };
@@ -73,7 +73,7 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
     })),
     defaultValues: {
       number: '',
-      signedOn: dayjs().format('YYYY-MM-DD'),
+      signedOn: todayInVietnam(),
       signer: '',
       signerTitle: signerTitleFor(mode),
       notice: { number: '', signer: '', signerTitle: '' },
@@ -140,9 +140,9 @@ export function DecisionForm({ dossiers, preselected, onSubmit, onCancel }: Deci
                   required
                   valueFormat="DD/MM/YYYY"
                   placeholder={t('common.datePlaceholder')}
-                  maxDate={dayjs().format('YYYY-MM-DD')}
-                  value={field.value}
-                  onChange={field.onChange}
+                  maxDate={todayInVietnam()}
+                  {...typedDateInputProps(field)}
+                  ref={field.ref}
                   error={form.formState.errors.signedOn?.message}
                 />
               )}

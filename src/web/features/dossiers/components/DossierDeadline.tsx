@@ -29,7 +29,7 @@ export function OverdueCell({ deadline }: { deadline: Dossier['deadline'] }) {
       {t('dossierWork.list.overdueBadge')}
     </Badge>
   ) : (
-    <Text size="sm" c="dimmed" data-testid="deadline-in-time">
+    <Text size="sm" c="dimmed" data-testid="deadline-in-time" style={{ whiteSpace: 'nowrap' }}>
       {t('dossierWork.list.inTime')}
     </Text>
   );

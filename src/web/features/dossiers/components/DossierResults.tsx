@@ -1,29 +1,32 @@
 import { Anchor, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { formatDate, orDash } from '../../../lib/format.js';
+import { formatDate } from '../../../lib/format.js';
 import type { Dossier } from '../api/dossiers.js';
 import { DeadlineCell, OverdueCell } from './DossierDeadline.js';
 import { DossierStateBadge } from './DossierStateBadge.js';
 import { useDossierLabels } from './labels.js';
 
+/**
+ * The desktop list. Seven columns fit the content width beside the navigation at 1280 px (the round
+ * goes under the kind), so the last one, "updated", is not cut off behind a horizontal scroll.
+ */
 export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
   const { t } = useTranslation();
   const labels = useDossierLabels();
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={1040}>
+    <Table.ScrollContainer minWidth={880}>
       <Table>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('dossiers.fields.product')}</Table.Th>
             <Table.Th>{t('dossiers.fields.subject')}</Table.Th>
             <Table.Th>{t('dossiers.fields.kind')}</Table.Th>
-            <Table.Th>{t('dossiers.fields.round')}</Table.Th>
             <Table.Th>{t('dossiers.fields.state')}</Table.Th>
-            <Table.Th>{t('dossierWork.list.deadline')}</Table.Th>
-            <Table.Th>{t('dossierWork.list.overdue')}</Table.Th>
-            <Table.Th>{t('dossiers.fields.updatedAt')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('dossierWork.list.deadline')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('dossierWork.list.overdue')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('dossiers.fields.updatedAt')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -43,9 +46,13 @@ export function DossierTable({ dossiers }: { dossiers: readonly Dossier[] }) {
                   {dossier.communeName}
                 </Text>
               </Table.Td>
-              <Table.Td>{labels.kind(dossier.kind)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{orDash(dossier.roundName)}</Text>
+                <Text size="sm">{labels.kind(dossier.kind)}</Text>
+                {dossier.roundName && (
+                  <Text size="xs" c="dimmed">
+                    {dossier.roundName}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <DossierStateBadge state={dossier.state} />

@@ -1,14 +1,13 @@
 import { ActionIcon, Badge, Button, Collapse, Divider, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconMapPin, IconPlus, IconTrash } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { Fragment, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SiteVisitBody } from '../../../../contracts/evaluation.js';
 import { SectionCard } from '../../../components/SectionCard.js';
-import { formatDate } from '../../../lib/format.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { formatDate, todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { accentInsensitiveFilter } from '../../../lib/text.js';
 import { criteriaOfSet } from '../../../components/score-sheet/index.js';
@@ -103,7 +102,7 @@ function RecordVisitForm({ dossierId, legalBasis, setNumber, onDone }: { dossier
 
   const form = useForm<VisitForm, unknown, Omit<SiteVisitInput, 'criterionNotes'>>({
     resolver: contractResolver(SiteVisitBody.omit({ criterionNotes: true })),
-    defaultValues: { visitedOn: dayjs().format('YYYY-MM-DD'), visitors: '', summary: '' },
+    defaultValues: { visitedOn: todayInVietnam(), visitors: '', summary: '' },
   });
   const { errors } = form.formState;
   useMessagesFollowLanguage(form);
@@ -149,9 +148,9 @@ function RecordVisitForm({ dossierId, legalBasis, setNumber, onDone }: { dossier
                 required
                 valueFormat="DD/MM/YYYY"
                 placeholder={t('common.datePlaceholder')}
-                maxDate={dayjs().format('YYYY-MM-DD')}
-                value={field.value}
-                onChange={field.onChange}
+                maxDate={todayInVietnam()}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors.visitedOn?.message}
               />
             )}

@@ -1,15 +1,14 @@
 import { Alert, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
-import dayjs from 'dayjs';
 import { useEffect, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ForwardingInput, TransitionBody } from '../../../../contracts/evaluation.js';
 import { FormActions } from '../../../components/FormActions.js';
-import { formatDate, formatPoints } from '../../../lib/format.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { formatDate, formatPoints, todayInVietnam } from '../../../lib/format.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { useProductSelfAssessments } from '../../self-assessments/index.js';
 import type { Dossier, Forwarding, StepExtras } from '../api/dossiers.js';
 
@@ -147,7 +146,7 @@ export function ForwardStepForm({ dossier, run, onCancel, submitLabel }: StepFor
     defaultValues: {
       forwarding: {
         letterNumber: '',
-        letterDate: dayjs().format('YYYY-MM-DD'),
+        letterDate: todayInVietnam(),
         signer: '',
         signerTitle: t('dossiers.forwarding.defaultSignerTitle'),
         samplesSent: dossier.samples,
@@ -185,9 +184,9 @@ export function ForwardStepForm({ dossier, run, onCancel, submitLabel }: StepFor
                 required
                 valueFormat="DD/MM/YYYY"
                 placeholder={t('common.datePlaceholder')}
-                maxDate={dayjs().format('YYYY-MM-DD')}
-                value={field.value}
-                onChange={field.onChange}
+                maxDate={todayInVietnam()}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors?.letterDate?.message}
               />
             )}

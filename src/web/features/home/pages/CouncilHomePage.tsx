@@ -7,18 +7,19 @@ import { QueryView } from '../../../components/QueryView.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate } from '../../../lib/format.js';
 import { useCurrentUser } from '../../../lib/session.js';
+import { DeclarationButton } from '../../councils/index.js';
 import { useCouncilHome, type CouncilHomeData } from '../api/home.js';
 
 type Session = CouncilHomeData['sessions'][number];
 type SheetState = Session['dossiers'][number]['sheet'];
 
-const SHEET_COLOR: Record<SheetState, string> = { to_fill: 'blue', draft: 'yellow', locked: 'teal', excused: 'gray' };
+const SHEET_COLOR: Record<SheetState, string> = { to_declare: 'orange', to_fill: 'blue', draft: 'yellow', locked: 'teal', excused: 'gray' };
 const ACTION: Partial<Record<SheetState, 'fill' | 'continue' | 'view'>> = { to_fill: 'fill', draft: 'continue', locked: 'view' };
 
 function SessionCard({ session, today }: { session: Session; today: string }) {
   const { t } = useTranslation();
   const open = session.status === 'open';
-  const toFill = session.dossiers.filter((d) => d.sheet === 'to_fill' || d.sheet === 'draft').length;
+  const toFill = session.dossiers.filter((d) => d.sheet === 'to_declare' || d.sheet === 'to_fill' || d.sheet === 'draft').length;
   const scoring = session.dossiers.filter((d) => d.sheet !== 'excused');
   const locked = scoring.filter((d) => d.sheet === 'locked').length;
   const overdue = open && toFill > 0 && session.dueOn < today;
@@ -58,7 +59,7 @@ function SessionCard({ session, today }: { session: Session; today: string }) {
           {session.dossiers.map((d) => {
             const action = ACTION[d.sheet];
             return (
-              <Card key={d.dossierId} withBorder padding="sm" radius="sm" data-testid="home-sheet" data-sheet={d.sheet}>
+              <Card key={d.dossierId} withBorder padding="sm" radius="sm" data-testid="home-sheet" data-sheet={d.sheet} data-dossier={d.dossierId}>
                 <Group justify="space-between" wrap="wrap" gap="xs">
                   <div style={{ minWidth: 0, flex: '1 1 14rem' }}>
                     <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -69,10 +70,14 @@ function SessionCard({ session, today }: { session: Session; today: string }) {
                       {d.scoringRound > 1 ? ` · ${t('home.council.round', { round: d.scoringRound })}` : ''}
                     </Text>
                   </div>
-                  <Group gap="xs" wrap="nowrap">
+                  <Group gap="xs" wrap="wrap">
                     <Badge color={SHEET_COLOR[d.sheet]} variant="light">
                       {t(`home.council.sheet.${d.sheet}`)}
                     </Badge>
+                    {/* Not yet declared: the declaration is the next step; the sheet opens after it. */}
+                    {d.sheet === 'to_declare' && open && (
+                      <DeclarationButton sessionId={session.id} dossierId={d.dossierId} productName={d.productName} size="xs" />
+                    )}
                     {action && (open || action === 'view') && (
                       <Button
                         component={Link}

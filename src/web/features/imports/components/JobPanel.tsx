@@ -126,13 +126,55 @@ function ProblemsFiles({ job }: { job: ImportJob }) {
   );
 }
 
-/** Communes read from addresses, and rows linked to producers registered by hand: for the office to check before committing. */
+/**
+ * Communes read from addresses, producers whose commune stays unknown, and rows linked to producers
+ * registered by hand: for the office to check before committing.
+ */
 function Review({ preview }: { preview: Preview }) {
   const { t } = useTranslation();
+  const label = useLabel();
   const communes = preview.communes ?? [];
+  const unplaced = preview.unplaced ?? [];
   const matches = preview.matches ?? [];
   return (
     <>
+      {unplaced.length > 0 && (
+        <Stack gap={4}>
+          <Title order={3} fz="sm">
+            {t('importReview.unplacedTitle', { count: unplaced.length })}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('importReview.unplacedHint')}
+          </Text>
+          <Table.ScrollContainer minWidth={560}>
+            <Table fz="sm" striped data-testid="import-unplaced">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th ta="right">{t('imports.problems.row')}</Table.Th>
+                  <Table.Th>{t('imports.preview.name')}</Table.Th>
+                  <Table.Th>{t('importReview.address')}</Table.Th>
+                  <Table.Th>{t('importReview.reason')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {unplaced.map((u) => (
+                  <Table.Tr key={u.row}>
+                    <Table.Td ta="right">{u.row}</Table.Td>
+                    <Table.Td>
+                      {u.name}{' '}
+                      <Text span size="xs" c="dimmed" className="ocop-code">
+                        ({u.code})
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{u.address ?? '—'}</Table.Td>
+                    <Table.Td>{label(u.reason)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Stack>
+      )}
       {communes.length > 0 && (
         <Stack gap={4}>
           <Title order={3} fz="sm">

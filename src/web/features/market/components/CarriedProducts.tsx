@@ -11,7 +11,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { isApiError } from '../../../lib/api/client.js';
 import { formatDate } from '../../../lib/format.js';
-import { reportMutationError } from '../../../lib/forms.js';
+import { reportMutationError, typedDateInputProps } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useIsPhone } from '../../../lib/responsive.js';
 import { useAddCarriedProducts, useAnswerConsent, useRemoveCarriedProduct, type CarriedProduct, type SalesPoint } from '../api/sales-points.js';
@@ -119,11 +119,14 @@ function PaperConsentForm({ point, product, onClose }: { point: SalesPoint; prod
           required
           placeholder={t('common.datePlaceholder')}
           valueFormat="DD/MM/YYYY"
-          value={consentOn}
-          onChange={(value) => {
-            setConsentOn(value);
-            setDateError(null);
-          }}
+          {...typedDateInputProps({
+            value: consentOn,
+            onChange: (value) => {
+              setConsentOn(value);
+              setDateError(null);
+            },
+            onBlur: () => undefined,
+          })}
           error={dateError}
         />
         <FormActions onCancel={onClose} submitLabel={t('market.consent.record')} submitting={record.isPending} />

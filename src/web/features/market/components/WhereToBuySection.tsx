@@ -20,7 +20,7 @@ import { DistributionListingForm, EcommerceListingForm } from './ListingForms.js
 import { ReviewDialog, type Review } from './ReviewDialog.js';
 
 /** The product as this section needs it: its name, and its producer's place for the access policies. */
-export type WhereToBuyProduct = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string };
+export type WhereToBuyProduct = { id: string; name: string; subjectId: string; provinceCode: string; communeCode: string | null };
 
 /** A product's listings on the page: every one (its producer's proposals too), far more than a product ever has. */
 const PRODUCT_LISTINGS = 100;

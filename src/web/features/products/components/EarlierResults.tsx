@@ -12,7 +12,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { Stars } from '../../../components/Stars.js';
 import { isApiError } from '../../../lib/api/client.js';
 import { formatDate, formatPoints } from '../../../lib/format.js';
-import { contractResolver, reportMutationError, useMessagesFollowLanguage } from '../../../lib/forms.js';
+import { contractResolver, reportMutationError, typedDateInputProps, useMessagesFollowLanguage } from '../../../lib/forms.js';
 import { notifySuccess } from '../../../lib/notify.js';
 import { useProductResults, useRecordProductResult, type HistoricalResult, type HistoricalResultInput } from '../api/results.js';
 
@@ -196,8 +196,8 @@ function AddResultForm({ productId, onClose }: { productId: string; onClose: () 
                 clearable
                 valueFormat="DD/MM/YYYY"
                 placeholder={t('common.datePlaceholder')}
-                value={field.value}
-                onChange={field.onChange}
+                {...typedDateInputProps(field)}
+                ref={field.ref}
                 error={errors.decisionDate?.message}
               />
             )}

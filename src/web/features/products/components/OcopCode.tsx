@@ -1,10 +1,16 @@
-import { ActionIcon, Group, Paper, Stack, Text, Tooltip, CopyButton } from '@mantine/core';
+import { ActionIcon, Alert, CopyButton, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 /** The product's OCOP code, large and copyable: producers quote it on packaging and in every filing. */
-export function OcopCode({ code }: { code: string }) {
+export function OcopCode({ code }: { code: string | null }) {
   const { t } = useTranslation();
+  if (code === null)
+    return (
+      <Alert color="yellow" variant="light" title={t('products.ocopCodeHint')} data-testid="ocop-code-pending">
+        {t('products.ocopCodePending')}
+      </Alert>
+    );
   return (
     <Paper withBorder radius="md" px="md" py="sm" bg="var(--mantine-color-ocop-0)" style={{ borderColor: 'var(--mantine-color-ocop-3)' }}>
       <Group justify="space-between" wrap="nowrap" gap="xs">

@@ -6,6 +6,7 @@ import type { ProductFormValues } from './ProductForm.js';
 import { useProductLabels } from './labels.js';
 import { FieldArrayEditor, type FieldArrayLabels } from '../../../components/FieldArrayEditor.js';
 import { FormSelect } from '../../../components/FormSelect.js';
+import { typedDateInputProps } from '../../../lib/forms.js';
 
 export type CertificationFormValue = { kind: string | null; number: string; issuer: string; expiresOn: string | null };
 export type IpTitleFormValue = { kind: string | null; number: string; owner: string };
@@ -68,9 +69,7 @@ export function CertificationsField<Out>({ control, register, errors }: ArrayFie
                   placeholder={t('common.datePlaceholder')}
                   valueFormat="DD/MM/YYYY"
                   clearable
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
+                  {...typedDateInputProps(field)}
                   ref={field.ref}
                   error={entryErrors?.expiresOn?.message}
                 />

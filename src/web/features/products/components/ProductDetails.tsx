@@ -8,6 +8,7 @@ import type { Product } from '../api/products.js';
 import { useProductLabels } from './labels.js';
 import { ProductStatusBadge } from './ProductStatusBadge.js';
 import { OcopStar } from '../../../components/CertificateStatusBadge.js';
+import { CommuneName } from '../../subjects/index.js';
 
 export function ProductGeneral({ product }: { product: Product }) {
   const labels = useProductLabels();
@@ -24,7 +25,7 @@ export function ProductGeneral({ product }: { product: Product }) {
               </Anchor>
             ),
           },
-          { label: labels.field('communeName'), value: product.communeName },
+          { label: labels.field('communeName'), value: <CommuneName name={product.communeName} /> },
           {
             label: labels.field('criteriaSetNumber'),
             value: product.criteriaSetNumber ? `${product.criteriaSetNumber}. ${product.criteriaSetName ?? ''}` : '—',

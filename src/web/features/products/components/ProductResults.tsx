@@ -5,6 +5,7 @@ import type { Product } from '../api/products.js';
 import { OcopStar } from '../../../components/CertificateStatusBadge.js';
 import { ProductStatusBadge } from './ProductStatusBadge.js';
 import { ProductThumb } from './ProductThumb.js';
+import { CommuneName } from '../../subjects/index.js';
 
 const criteriaSetText = (product: Product) => (product.criteriaSetNumber ? `${product.criteriaSetNumber}. ${product.criteriaSetName ?? ''}` : '—');
 
@@ -39,12 +40,12 @@ export function ProductTable({ products }: { products: readonly Product[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td className="ocop-code" style={{ whiteSpace: 'nowrap' }}>
-                {product.ocopCode}
+                {product.ocopCode ?? '—'}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{product.subjectName}</Text>
                 <Text size="xs" c="dimmed">
-                  {product.communeName}
+                  <CommuneName name={product.communeName} />
                 </Text>
               </Table.Td>
               <Table.Td maw={260}>
@@ -82,7 +83,7 @@ export function ProductCards({ products }: { products: readonly Product[] }) {
                 {product.ocopCode}
               </Text>
               <Text size="xs" c="dimmed" truncate>
-                {product.subjectName} · {product.communeName}
+                {product.subjectName} · <CommuneName name={product.communeName} />
               </Text>
               <Group gap="xs" mt={4}>
                 {product.ocop && <OcopStar ocop={product.ocop} />}

@@ -94,7 +94,7 @@ export function ProductDetailPage() {
       <PageHeader
         back={back}
         title={record.name}
-        description={`${record.subjectName} · ${record.communeName}`}
+        description={`${record.subjectName} · ${record.communeName ?? t('subjects.communeUnknown')}`}
         actions={
           <>
             {canEdit && (

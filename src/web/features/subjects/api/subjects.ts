@@ -16,6 +16,8 @@ export type SubjectListParams = {
   legalForm: LegalForm | null;
   communeCode: string | null;
   status: SubjectStatus | null;
+  /** 'true': only producers whose commune is unknown (the office's list of producers to place). */
+  communeUnknown: 'true' | null;
 };
 
 export function useSubjects(params: SubjectListParams) {

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, orDash } from '../../../lib/format.js';
 import type { Subject } from '../api/subjects.js';
 import { useSubjectLabels } from './labels.js';
 import { SubjectStatusBadge } from './SubjectStatusBadge.js';
+import { CommuneName } from './CommuneName.js';
 
 /** Every recorded field of a subject, grouped as on the registration form. */
 export function SubjectDetails({ subject }: { subject: Subject }) {
@@ -19,7 +20,7 @@ export function SubjectDetails({ subject }: { subject: Subject }) {
           items={[
             { label: field('name'), value: subject.name },
             { label: field('legalForm'), value: labels.legalForm(subject.legalForm) },
-            { label: field('communeCode'), value: subject.communeName },
+            { label: field('communeCode'), value: <CommuneName name={subject.communeName} /> },
             { label: field('taxCode'), value: orDash(subject.taxCode) },
             { label: field('foundedOn'), value: formatDate(subject.foundedOn) },
             { label: field('status'), value: <SubjectStatusBadge status={subject.status} /> },

@@ -1,4 +1,4 @@
-import { Button, Select, SimpleGrid } from '@mantine/core';
+import { Button, Checkbox, Select, SimpleGrid } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CommuneSelect } from '../../../components/CommuneSelect.js';
@@ -6,10 +6,11 @@ import { SearchInput } from '../../../components/SearchInput.js';
 import type { ListParams } from '../../../lib/list-params.js';
 import { useSubjectLabels } from './labels.js';
 
-export const SUBJECT_FILTERS = ['legalForm', 'communeCode', 'status'] as const;
+export const SUBJECT_FILTERS = ['legalForm', 'communeCode', 'status', 'communeUnknown'] as const;
 type SubjectListState = ListParams<(typeof SUBJECT_FILTERS)[number]>;
 
-export function SubjectFilters({ list }: { list: SubjectListState }) {
+/** `placesProducers`: the office, which alone sees (and places) producers whose commune is unknown. */
+export function SubjectFilters({ list, placesProducers }: { list: SubjectListState; placesProducers: boolean }) {
   const { t } = useTranslation();
   const labels = useSubjectLabels();
   return (
@@ -32,6 +33,15 @@ export function SubjectFilters({ list }: { list: SubjectListState }) {
         onChange={(value) => list.setFilter('status', value)}
         clearable
       />
+      {placesProducers && (
+        <Checkbox
+          label={t('subjects.communeUnknownFilter')}
+          checked={list.filters.communeUnknown === 'true'}
+          onChange={(event) => list.setFilter('communeUnknown', event.currentTarget.checked ? 'true' : null)}
+          style={{ alignSelf: 'end' }}
+          mb={8}
+        />
+      )}
       {list.hasFilters && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start' }}>
           {t('common.clearFilters')}

@@ -5,6 +5,7 @@ import { formatNumber, orDash } from '../../../lib/format.js';
 import type { Subject } from '../api/subjects.js';
 import { useSubjectLabels } from './labels.js';
 import { SubjectStatusBadge } from './SubjectStatusBadge.js';
+import { CommuneName } from './CommuneName.js';
 
 export function SubjectTable({ subjects }: { subjects: readonly Subject[] }) {
   const { t } = useTranslation();
@@ -37,7 +38,9 @@ export function SubjectTable({ subjects }: { subjects: readonly Subject[] }) {
                 )}
               </Table.Td>
               <Table.Td>{labels.legalForm(subject.legalForm)}</Table.Td>
-              <Table.Td>{subject.communeName}</Table.Td>
+              <Table.Td>
+                <CommuneName name={subject.communeName} />
+              </Table.Td>
               <Table.Td>{orDash(subject.representativeName)}</Table.Td>
               <Table.Td ta="right">{formatNumber(subject.productCount)}</Table.Td>
               <Table.Td>
@@ -63,7 +66,7 @@ export function SubjectCards({ subjects }: { subjects: readonly Subject[] }) {
             {subject.name}
           </Anchor>
           <Text size="sm" c="dimmed" mt={4}>
-            {labels.legalForm(subject.legalForm)} · {subject.communeName}
+            {labels.legalForm(subject.legalForm)} · <CommuneName name={subject.communeName} />
           </Text>
           <Text size="sm" mt={4}>
             {orDash(subject.representativeName)}

@@ -26,7 +26,7 @@ export function TaxCodeWarning({ holders, confirm }: { holders: TaxCodeHolders; 
                     {s.name}
                   </Anchor>{' '}
                   <Text span size="sm" c="dimmed">
-                    ({s.communeName})
+                    ({s.communeName ?? t('subjects.communeUnknown')})
                   </Text>
                 </List.Item>
               ))}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Tabs } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Tabs } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -19,6 +19,7 @@ import { isGender, isLegalForm, isSubjectStatus, useSubjectLabels } from '../com
 import { SubjectDetails } from '../components/SubjectDetails.js';
 import { SubjectProducts } from '../components/SubjectProducts.js';
 import { SubjectStatusBadge } from '../components/SubjectStatusBadge.js';
+import { CommuneName } from '../components/CommuneName.js';
 
 const TABS = ['info', 'products', 'history'] as const;
 /** History rows in the order of the registration form. */
@@ -90,7 +91,9 @@ export function SubjectDetailPage() {
               {labels.legalForm(record.legalForm)}
             </Badge>
             <SubjectStatusBadge status={record.status} />
-            <span>{record.communeName}</span>
+            <span>
+              <CommuneName name={record.communeName} />
+            </span>
           </Group>
         }
         actions={
@@ -106,6 +109,11 @@ export function SubjectDetailPage() {
           </>
         }
       />
+      {record.communeCode === null && (
+        <Alert color="yellow" variant="light" mb="md" title={t('subjects.communeUnknown')} data-testid="commune-unknown">
+          {t('subjects.communeUnknownNotice')}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'info' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="info">{t('subjects.tabs.info')}</Tabs.Tab>

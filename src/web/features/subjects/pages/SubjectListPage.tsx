@@ -2,7 +2,7 @@ import { Button, EmptyState } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canCreateSubjects } from '../../../../domain/policies/index.js';
+import { canCreateSubjects, isOcopOffice } from '../../../../domain/policies/index.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
@@ -21,8 +21,14 @@ export function SubjectListPage() {
   const actor = useActor();
   const isPhone = useIsPhone();
   const list = useListParams(SUBJECT_FILTERS);
-  const { legalForm, communeCode, status } = list.filters;
-  const filters = { q: list.q, legalForm: isLegalForm(legalForm) ? legalForm : null, communeCode, status: isSubjectStatus(status) ? status : null };
+  const { legalForm, communeCode, status, communeUnknown } = list.filters;
+  const filters = {
+    q: list.q,
+    legalForm: isLegalForm(legalForm) ? legalForm : null,
+    communeCode,
+    status: isSubjectStatus(status) ? status : null,
+    communeUnknown: communeUnknown === 'true' ? ('true' as const) : null,
+  };
   const subjects = useSubjects({ ...filters, page: list.page });
   const canCreate = canCreateSubjects(actor);
 
@@ -42,7 +48,7 @@ export function SubjectListPage() {
         }
       />
       <SectionCard>
-        <SubjectFilters list={list} />
+        <SubjectFilters list={list} placesProducers={isOcopOffice(actor)} />
         <QueryView
           query={subjects}
           isEmpty={(data) => data.items.length === 0}
