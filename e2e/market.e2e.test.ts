@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vietnamDate } from '../src/domain/dates/calendar.js';
-import { FUNNEL_STAGE_LABELS, FUNNEL_STAGES } from '../src/domain/programme/index.js';
+import { BUSINESS_PLAN_STATUS_LABELS, FUNNEL_STAGE_LABELS, FUNNEL_STAGES, type BusinessPlanStatus } from '../src/domain/programme/index.js';
 import { docxText } from '../test/support/documents.js';
 import { apiFor, type Api } from './support/api.js';
 import { DESKTOP, launchBrowser, login, newContext, screenshot } from './support/browser.js';
@@ -210,5 +210,22 @@ describe('market access and programme activities', () => {
       )} ý tưởng có sản phẩm được công nhận đạt từ 3 sao trở lên.`,
     );
     await screenshot(page, 'market-funnel', { fullPage: true });
+  });
+
+  it('lists the business plans apart, filtered by year, status and commune, as the server counts them', async () => {
+    type Plans = { total: number; items: { status: string }[] };
+    let year = YEAR;
+    let all = await api<Plans>('GET', `/business-plans?year=${year}`);
+    while (all.total === 0 && year > YEAR - 5) all = await api('GET', `/business-plans?year=${--year}`);
+    expect(all.total).toBeGreaterThan(0);
+    const status = all.items[0]!.status;
+    const some = await api<Plans>('GET', `/business-plans?year=${year}&status=${status}`);
+    await page.goto(`${server.baseUrl}/activities/plans?year=${year}&status=${status}`);
+    await page.getByRole('heading', { name: 'Phương án, dự án sản xuất kinh doanh' }).waitFor();
+    await page.getByLabel('Tình trạng', { exact: true }).first().waitFor();
+    expect(await page.getByLabel('Tình trạng', { exact: true }).first().inputValue()).toBe(BUSINESS_PLAN_STATUS_LABELS[status as BusinessPlanStatus].vi);
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody tr').count()).toBe(Math.min(some.total, 20));
+    await screenshot(page, 'market-business-plans', { fullPage: true });
   });
 });

@@ -1,13 +1,11 @@
-import { Anchor, Button, Card, EmptyState, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconBulb, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { Anchor, Button, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ActivityCommuneSelect } from '../../../components/ActivityCommuneSelect.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
-import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { useActivityAccess } from '../../../lib/activity-access.js';
 import { formatDate, formatNumber } from '../../../lib/format.js';
@@ -16,7 +14,7 @@ import { useIsPhone } from '../../../lib/responsive.js';
 import { IDEA_PAGE_SIZE, useIdeas, type IdeaSummary } from '../api/ideas.js';
 import { IdeaStatusBadge } from '../components/badges.js';
 import { isIdeaStatus, useProgrammeLabels } from '../components/labels.js';
-import { YearSelect } from '../components/YearSelect.js';
+import { YearStatusCommuneFilters } from '../components/YearStatusCommuneFilters.js';
 import { parseYear } from '../components/years.js';
 
 const FILTERS = ['year', 'status', 'communeCode'] as const;
@@ -119,34 +117,12 @@ export function IdeaListPage() {
         }
       />
       <SectionCard>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
-          <SearchInput label={t('programme.ideas.search')} placeholder={t('programme.ideas.searchPlaceholder')} value={list.q} onSearch={list.setQuery} />
-          <YearSelect
-            value={filters.year}
-            onChange={(year) => list.setFilter('year', year === null ? null : String(year))}
-            placeholder={t('common.all')}
-            clearable
-          />
-          <Select
-            label={t('programme.ideas.fields.status')}
-            placeholder={t('common.all')}
-            data={labels.ideaStatusOptions}
-            value={filters.status}
-            onChange={(value) => list.setFilter('status', value)}
-            clearable
-          />
-          <ActivityCommuneSelect
-            value={filters.communeCode}
-            onChange={(value) => list.setFilter('communeCode', value)}
-            placeholder={t('common.all')}
-            clearable
-          />
-          {list.hasFilters && (
-            <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start' }}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </SimpleGrid>
+        <YearStatusCommuneFilters
+          list={list}
+          filters={filters}
+          search={{ label: t('programme.ideas.search'), placeholder: t('programme.ideas.searchPlaceholder') }}
+          status={{ label: t('programme.ideas.fields.status'), options: labels.ideaStatusOptions }}
+        />
         <QueryView
           query={ideas}
           isEmpty={(data) => data.items.length === 0}

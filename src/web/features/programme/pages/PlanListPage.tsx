@@ -1,13 +1,11 @@
-import { Anchor, Button, Card, EmptyState, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { IconFileDescription, IconFilterOff } from '@tabler/icons-react';
+import { Anchor, Card, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { IconFileDescription } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { ActivityCommuneSelect } from '../../../components/ActivityCommuneSelect.js';
 import { ExportMenu } from '../../../components/ExportMenu.js';
 import { ListFooter } from '../../../components/ListFooter.js';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { QueryView } from '../../../components/QueryView.js';
-import { SearchInput } from '../../../components/SearchInput.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatVnd } from '../../../lib/format.js';
 import { useListParams } from '../../../lib/list-params.js';
@@ -15,7 +13,7 @@ import { useIsPhone } from '../../../lib/responsive.js';
 import { PLAN_PAGE_SIZE, useBusinessPlans, type BusinessPlanSummary } from '../api/ideas.js';
 import { PlanStatusBadge, ProductStageBadge } from '../components/badges.js';
 import { isPlanStatus, useProgrammeLabels } from '../components/labels.js';
-import { YearSelect } from '../components/YearSelect.js';
+import { YearStatusCommuneFilters } from '../components/YearStatusCommuneFilters.js';
 import { parseYear } from '../components/years.js';
 
 const FILTERS = ['year', 'status', 'communeCode'] as const;
@@ -130,40 +128,13 @@ export function PlanListPage() {
         actions={<ExportMenu path="/business-plans" filters={filters} />}
       />
       <SectionCard>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mb="md">
-          <SearchInput
-            label={t('programme.plans.list.search')}
-            placeholder={t('programme.plans.list.searchPlaceholder')}
-            value={list.q}
-            onSearch={list.setQuery}
-          />
-          <YearSelect
-            value={filters.year}
-            onChange={(year) => list.setFilter('year', year === null ? null : String(year))}
-            label={t('programme.plans.list.year')}
-            placeholder={t('common.all')}
-            clearable
-          />
-          <Select
-            label={t('programme.plans.fields.status')}
-            placeholder={t('common.all')}
-            data={labels.planStatusOptions}
-            value={filters.status}
-            onChange={(value) => list.setFilter('status', value)}
-            clearable
-          />
-          <ActivityCommuneSelect
-            value={filters.communeCode}
-            onChange={(value) => list.setFilter('communeCode', value)}
-            placeholder={t('common.all')}
-            clearable
-          />
-          {list.hasFilters && (
-            <Button variant="subtle" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={list.clear} style={{ justifySelf: 'start' }}>
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </SimpleGrid>
+        <YearStatusCommuneFilters
+          list={list}
+          filters={filters}
+          search={{ label: t('programme.plans.list.search'), placeholder: t('programme.plans.list.searchPlaceholder') }}
+          status={{ label: t('programme.plans.fields.status'), options: labels.planStatusOptions }}
+          yearLabel={t('programme.plans.list.year')}
+        />
         <QueryView
           query={plans}
           isEmpty={(data) => data.items.length === 0}
