@@ -35,14 +35,16 @@ describe('certificate validity (Art. 4.3, 7.6, 8, 12 of Decision 26/2026/QĐ-TTg
   ])('on %s it is %s', (today, status) => expect(certificateStatus({ issuedOn, expiresOn }, today)).toBe(status));
 
   it('holds up to 180 days past expiry while a re-rating is pending, then expires', () => {
-    const pending = { issuedOn, expiresOn, reratingPendingSince: '2029-01-10' };
+    const pending = { issuedOn, expiresOn, reratingPendingSince: '2029-03-01' };
     expect(certificateStatus(pending, '2029-06-16')).toBe('extended');
     expect(certificateStatus(pending, '2029-12-12')).toBe('extended');
     expect(certificateStatus(pending, '2029-12-13')).toBe('expired');
   });
 
   it.each([
-    ['filed in the window', '2029-01-10', 'extended'],
+    ['filed in the window (decided within 45 days, Art. 7.6)', '2029-01-10', 'expired'],
+    ['filed on the window’s last day', '2029-02-15', 'expired'],
+    ['filed the day after the window closed', '2029-02-16', 'extended'],
     ['filed late, the day before expiry', '2029-06-14', 'extended'],
     ['filed on the expiry date', '2029-06-15', 'extended'],
     ['filed the day after expiry', '2029-06-16', 'expired'],

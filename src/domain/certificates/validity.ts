@@ -38,7 +38,7 @@ export type CertificateFacts = {
   revokedOn?: IsoDate | null | undefined;
   /** Replaced by the certificate of an upgrade or re-rating. */
   supersededOn?: IsoDate | null | undefined;
-  /** The day a re-rating dossier still undecided was filed (only one filed by the expiry date extends). */
+  /** The day a re-rating dossier still undecided was filed (only one filed after its window, by the expiry date, extends). */
   reratingPendingSince?: IsoDate | null | undefined;
 };
 
@@ -47,17 +47,20 @@ export type CertificateFacts = {
  * - revoked or superseded from that day on;
  * - valid until the re-rating window opens; due for re-rating inside [expiry − 180, expiry − 120];
  *   expiring after the window until the expiry date itself, which is still a valid day;
- * - after expiry: extended while a re-rating filed on or before the expiry date is pending, for at
- *   most 180 days (Art. 12.3); else expired.
+ * - after expiry: extended while a re-rating is pending that could not meet the window (filed after
+ *   it closed, on or before the expiry date), for at most 180 days (Art. 12.3: "thời gian nộp hồ sơ
+ *   không đáp ứng được thời hạn … điểm a khoản 6 Điều 7"); else expired. A re-rating filed in the
+ *   window is decided within 45 days (Art. 7.6), before expiry, and extends nothing.
  */
 export function certificateStatus(c: CertificateFacts, today: IsoDate): CertificateStatus {
   if (c.revokedOn && today >= c.revokedOn) return 'revoked';
   if (c.supersededOn && today >= c.supersededOn) return 'superseded';
+  const window = reratingWindow(c.expiresOn);
   if (today > c.expiresOn) {
-    const pending = c.reratingPendingSince && c.reratingPendingSince <= c.expiresOn;
+    const since = c.reratingPendingSince;
+    const pending = since && since > window.closes && since <= c.expiresOn;
     return pending && today <= addDays(c.expiresOn, PENDING_RERATING_GRACE_DAYS) ? 'extended' : 'expired';
   }
-  const window = reratingWindow(c.expiresOn);
   if (today < window.opens) return 'valid';
   if (today <= window.closes) return 'due_for_rerating';
   return 'expiring';

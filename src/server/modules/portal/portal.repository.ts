@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
 import { likeEscape } from '../../db/sql-scope.js';
+import { PENDING_RERATING_GRACE_DAYS, RERATING_WINDOW_CLOSES_DAYS } from '../../../domain/certificates/validity.js';
 
 /**
  * The public portal reads certified products: a product with at least one certificate, shown with
@@ -126,7 +127,8 @@ function conditions(f: CatalogueFilter, search: CatalogueSearch): SQL {
     // Mirrors isInForce(certificateStatus(…)) of the domain for the filter; the status shown is the domain's.
     const day = f.inForceOn;
     parts.push(sql`(e.revoked_on is null or e.revoked_on > ${day}::date) and (e.superseded_on is null or e.superseded_on > ${day}::date)
-      and (e.expires_on >= ${day}::date or (${day}::date <= e.expires_on + 180 and ${openReratingSince(sql`e.product_id`)} <= e.expires_on))`);
+      and (e.expires_on >= ${day}::date or (${day}::date <= e.expires_on + ${PENDING_RERATING_GRACE_DAYS}::int
+        and ${openReratingSince(sql`e.product_id`)} between e.expires_on - ${RERATING_WINDOW_CLOSES_DAYS - 1}::int and e.expires_on))`);
   }
   // The entry holds every word (the words index answers it).
   if (search.words.length)
