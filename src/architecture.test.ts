@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The shape docs/architecture.md promises, checked on the source itself (ESLint checks the
  * file-level rules; these are the ones it cannot express): no cycle between server modules, no
  * access decided outside the policies (no role checked anywhere else, the rest of the domain
- * included), SQL only in repositories and the database layer.
+ * included), SQL only in repositories and the database layer, no presenter inside a service.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -74,6 +74,22 @@ describe('architecture', () => {
         !file.endsWith('.repository.ts') &&
         importsOf(file).some((s) => s.startsWith('drizzle-orm') || /\/db\/schema(\/|$|\.js|\/index\.js)/.test(s)),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps presenters out of services', () => {
+    // A row-to-contract function declared at the top of a service (`function present…` or
+    // `const present… = …`) belongs in the module's `<area>.presenter.ts`; the helpers a service's
+    // factory keeps to load records and hand them to a presenter are not declared at the top.
+    const PRESENTER =
+      /^(?:export\s+)?(?:(?:async\s+)?function\s*\*?\s*present\w*\s*[<(]|(?:const|let|var)\s+present\w*\s*(?::[^=]+)?=\s*(?:async\b|function\b|\(|<|\w+\s*=>))/;
+    const offenders = sources('src/server/modules')
+      .filter((file) => file.endsWith('.service.ts'))
+      .flatMap((file) =>
+        read(file)
+          .split('\n')
+          .flatMap((line, i) => (PRESENTER.test(line) ? [`${file}:${i + 1}`] : [])),
+      );
     expect(offenders).toEqual([]);
   });
 });

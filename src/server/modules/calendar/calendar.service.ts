@@ -5,10 +5,10 @@ import { vietnamWorkingDays } from '../../../domain/dates/holidays.js';
 import { calendarProvince, canEditCalendar, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
-import { calendarRepository as repo, type CalendarDayRow } from './calendar.repository.js';
+import { presentCalendarDay } from './calendar.presenter.js';
+import { calendarRepository as repo } from './calendar.repository.js';
 
 const DAY = { vi: 'ngày điều chỉnh', en: 'calendar day' };
-const present = (r: CalendarDayRow) => ({ id: r.id, date: r.date, kind: r.kind, name: r.name, provinceCode: r.provinceCode });
 
 /**
  * The working-day calendar legal deadlines are counted on (Art. 7.2: 15 working days): weekends,
@@ -33,7 +33,7 @@ export function createCalendarService(db: Db) {
     async year(actor: Actor, year: number) {
       const provinceCode = calendarProvince(actor);
       const calendar = vietnamWorkingDays(await overridesOf(provinceCode));
-      return { year, daysOff: calendar.holidays(year), overrides: (await repo.inYear(db, provinceCode, year)).map(present) };
+      return { year, daysOff: calendar.holidays(year), overrides: (await repo.inYear(db, provinceCode, year)).map(presentCalendarDay) };
     },
 
     async add(actor: Actor, audit: AuditActor, body: z.infer<typeof CalendarOverrideBody>) {
@@ -48,7 +48,7 @@ export function createCalendarService(db: Db) {
         await recordAudit(tx, audit, { action: 'create', entityType: 'calendar_day', entityId: created.id, after: created });
         return created;
       });
-      return present(row);
+      return presentCalendarDay(row);
     },
 
     async remove(actor: Actor, audit: AuditActor, id: string) {

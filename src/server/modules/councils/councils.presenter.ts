@@ -1,8 +1,10 @@
+import type { EvaluationResult } from '../../../contracts/scoring.js';
 import { criteriaVersionSlug, type CaseKey } from '../../../domain/criteria/index.js';
 import { mayScore, type CouncilPosition } from '../../../domain/evaluation/council-rules.js';
 import type { scoreDraft } from '../../../domain/scoring/index.js';
 import type { DossierRow } from '../dossiers/dossiers.repository.js';
 import type { CouncilRow, DeclarationRow, LinkRow, MemberRow, RescoringRow, SessionRow, SheetRow } from './councils.repository.js';
+import type { MinutesInput } from './minutes.docx.js';
 
 /** Councils with their members and their rules (the file is served at /councils/:id/rules). */
 export function presentCouncils(rows: CouncilRow[], members: MemberRow[]) {
@@ -159,3 +161,67 @@ export const presentSessionSummary = (session: SessionRow, council: CouncilRow, 
   level: council.level,
   dossierCount,
 });
+
+/**
+ * What the minutes (biên bản) of a closed sitting record: attendance as recorded (those marked
+ * present and those whose sheets came in), conflict declarations, every scoring round with its
+ * members' totals and, for a re-scoring, its reason; the council's result of each dossier.
+ */
+export function presentMinutes(
+  view: { session: SessionRow; council: CouncilRow; members: MemberRow[] },
+  records: {
+    links: LinkRow[];
+    dossiers: DossierRow[];
+    declarations: DeclarationRow[];
+    sheets: SheetRow[];
+    rescorings: RescoringRow[];
+    /** The council's result per dossier id. */
+    results: Map<string, EvaluationResult | null>;
+  },
+): MinutesInput {
+  const { session, council, members } = view;
+  const submitted = records.sheets.filter((s) => s.status === 'submitted');
+  const present = new Set([...submitted.map((s) => s.memberId), ...(session.mode === 'written' ? [] : session.attendance)]);
+  const name = (memberId: string) => members.find((m) => m.id === memberId)?.fullName ?? '';
+  return {
+    councilName: council.name,
+    level: council.level,
+    provinceCode: council.provinceCode,
+    establishment: {
+      number: council.establishedByNumber,
+      date: council.establishedOn,
+      signer: council.establishedBySigner,
+      signerTitle: council.establishedBySignerTitle,
+    },
+    title: session.title,
+    heldOn: session.heldOn,
+    closedOn: session.closedOn,
+    mode: session.mode,
+    members: members.map((m) => ({
+      fullName: m.fullName,
+      organisation: m.organisation,
+      position: m.position as CouncilPosition,
+      voting: m.voting,
+      present: present.has(m.id),
+    })),
+    dossiers: records.links.map((link) => {
+      const dossier = records.dossiers.find((r) => r.id === link.dossierId)!;
+      return {
+        productName: dossier.productName,
+        ocopCode: dossier.ocopCode,
+        subjectName: dossier.subjectName,
+        declarations: records.declarations
+          .filter((d) => d.dossierId === link.dossierId)
+          .map((d) => ({ memberName: name(d.memberId), hasConflict: d.hasConflict, note: d.note })),
+        rounds: Array.from({ length: link.scoringRound }, (_, i) => i + 1).map((round) => ({
+          scoringRound: round,
+          reason: records.rescorings.find((r) => r.dossierId === link.dossierId && r.scoringRound === round)?.reason ?? null,
+          sheets: submitted
+            .filter((s) => s.dossierId === link.dossierId && s.scoringRound === round)
+            .map((s) => ({ memberName: name(s.memberId), total: s.total ?? 0, paper: s.paper })),
+        })),
+        result: records.results.get(link.dossierId) ?? null,
+      };
+    }),
+  };
+}

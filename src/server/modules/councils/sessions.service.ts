@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RescoreBody, SessionCreateBody } from '../../../contracts/councils.js';
 import type { EvaluationResult } from '../../../contracts/scoring.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
-import { maySeeOthersScores, type CouncilPosition } from '../../../domain/evaluation/council-rules.js';
+import { maySeeOthersScores } from '../../../domain/evaluation/council-rules.js';
 import { checkActOrder } from '../../../domain/evaluation/dated-acts.js';
 import { checkStep, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
 import { administersCouncil, canRunSession, councilScope, mayOrderRescoring, type Actor } from '../../../domain/policies/index.js';
@@ -10,7 +10,7 @@ import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { commitStep } from '../dossiers/dossier-steps.js';
 import { dossiersRepository, type DossierRow } from '../dossiers/dossiers.repository.js';
 import { questionsRepository } from '../dossiers/questions.repository.js';
-import { presentSessionSummary } from './councils.presenter.js';
+import { presentMinutes, presentSessionSummary } from './councils.presenter.js';
 import { councilsRepository as repo, type LinkRow, type SheetRow } from './councils.repository.js';
 import type { MinutesInput } from './minutes.docx.js';
 import { createSessionContext, sessionClosed, type SessionDeps } from './session-context.js';
@@ -127,11 +127,7 @@ export function createSessionsService(deps: SessionDeps) {
       return context.present(actor, sessionId);
     },
 
-    /**
-     * What the minutes (biên bản) record, once the session is closed: attendance as recorded (those
-     * marked present and those whose sheets came in), conflict declarations, every scoring round
-     * with its members' totals and, for a re-scoring, its reason; the council's result.
-     */
+    /** What the minutes (biên bản) record, once the session is closed (to those who run the sitting). */
     async minutes(actor: Actor, sessionId: string): Promise<MinutesInput> {
       const ctx = await context.load(actor, sessionId);
       context.requireRunner(ctx);
@@ -147,53 +143,12 @@ export function createSessionsService(deps: SessionDeps) {
         repo.sheets(db, sessionId),
         repo.rescorings(db, sessionId),
       ]);
-      const submitted = sheets.filter((s) => s.status === 'submitted');
-      const present = new Set([...submitted.map((s) => s.memberId), ...(ctx.session.mode === 'written' ? [] : ctx.session.attendance)]);
-      const name = (memberId: string) => ctx.members.find((m) => m.id === memberId)?.fullName ?? '';
-      const dossiers = [];
+      const results = new Map<string, EvaluationResult | null>();
       for (const link of links) {
         const dossier = rows.find((r) => r.id === link.dossierId)!;
-        const { result } = await context.resultOf(ctx, link, dossier);
-        dossiers.push({
-          productName: dossier.productName,
-          ocopCode: dossier.ocopCode,
-          subjectName: dossier.subjectName,
-          declarations: declarations
-            .filter((d) => d.dossierId === link.dossierId)
-            .map((d) => ({ memberName: name(d.memberId), hasConflict: d.hasConflict, note: d.note })),
-          rounds: Array.from({ length: link.scoringRound }, (_, i) => i + 1).map((round) => ({
-            scoringRound: round,
-            reason: rescorings.find((r) => r.dossierId === link.dossierId && r.scoringRound === round)?.reason ?? null,
-            sheets: submitted
-              .filter((s) => s.dossierId === link.dossierId && s.scoringRound === round)
-              .map((s) => ({ memberName: name(s.memberId), total: s.total ?? 0, paper: s.paper })),
-          })),
-          result,
-        });
+        results.set(link.dossierId, (await context.resultOf(ctx, link, dossier)).result);
       }
-      return {
-        councilName: ctx.council.name,
-        level: ctx.council.level,
-        provinceCode: ctx.council.provinceCode,
-        establishment: {
-          number: ctx.council.establishedByNumber,
-          date: ctx.council.establishedOn,
-          signer: ctx.council.establishedBySigner,
-          signerTitle: ctx.council.establishedBySignerTitle,
-        },
-        title: ctx.session.title,
-        heldOn: ctx.session.heldOn,
-        closedOn: ctx.session.closedOn,
-        mode: ctx.session.mode,
-        members: ctx.members.map((m) => ({
-          fullName: m.fullName,
-          organisation: m.organisation,
-          position: m.position as CouncilPosition,
-          voting: m.voting,
-          present: present.has(m.id),
-        })),
-        dossiers,
-      };
+      return presentMinutes(ctx, { links, dossiers: rows, declarations, sheets, rescorings, results });
     },
 
     /** The result once closed; before, to those who run the sitting, its progress without any score. */

@@ -6,12 +6,13 @@ import { forbidden, notFound } from '../../../domain/errors.js';
 import { mayScore } from '../../../domain/evaluation/council-rules.js';
 import { checklistStatus, requiredDocuments } from '../../../domain/evaluation/dossier-documents.js';
 import { CLOSED_STATES, producerEdits, type DossierKind, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
-import { certificateStanding, producerNextStep, type DossierFacts } from '../../../domain/evaluation/producer-next-step.js';
+import { producerNextStep, type DossierFacts } from '../../../domain/evaluation/producer-next-step.js';
 import { homeSeatsOf, ownSubjectOf, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { certificatesRepository } from '../certificates/certificates.repository.js';
 import { documentsRepository } from '../documents/documents.repository.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
+import { presentCouncilHome, presentProducerHome } from './home.presenter.js';
 import { homeRepository as repo } from './home.repository.js';
 
 /** A member's home lists every open sitting and the latest closed ones. */
@@ -48,10 +49,10 @@ export function createHomeService(db: Db, clock: () => Date) {
       const [rows, questions] = await Promise.all([dossiersRepository.getMany(db, chosenIds), repo.openQuestions(db, chosenIds)]);
       const rowOf = new Map(rows.map((r) => [r.id, r]));
 
-      return {
+      return presentProducerHome(
         today,
         subject,
-        products: products.map((p) => {
+        products.map((p) => {
           const certificates_ = certificates.filter((c) => c.productId === p.id);
           const withFacts = certificates_.map((c) => {
             const facts: CertificateFacts = { ...c, reratingPendingSince: pending.get(p.id) ?? null };
@@ -82,27 +83,13 @@ export function createHomeService(db: Db, clock: () => Date) {
             };
           }
           return {
-            id: p.id,
-            name: p.name,
-            ocopCode: p.ocopCode,
-            certificate: current
-              ? {
-                  id: current.c.id,
-                  number: current.c.number,
-                  star: current.c.star,
-                  issuedOn: current.c.issuedOn,
-                  expiresOn: current.c.expiresOn,
-                  status: current.status,
-                  standing: certificateStanding(current.status),
-                }
-              : null,
-            dossier: dossier
-              ? { id: dossier.id, kind: dossier.kind, state: dossier.state, missingPapers: [...dossier.missingPapers], openQuestions: dossier.openQuestions }
-              : null,
+            product: p,
+            certificate: current ? { row: current.c, status: current.status } : null,
+            dossier,
             nextStep: producerNextStep({ dossier, certificate: current?.facts ?? null }, today),
           };
         }),
-      };
+      );
     },
 
     async council(actor: Actor): Promise<z.infer<typeof CouncilHome>> {
@@ -124,20 +111,14 @@ export function createHomeService(db: Db, clock: () => Date) {
       ]);
       const dossiers = new Map((await dossiersRepository.getMany(db, [...new Set(links.map((l) => l.dossierId))])).map((d) => [d.id, d]));
 
-      return {
+      return presentCouncilHome(
         today,
-        sessions: sessions.map((session) => {
+        sessions.map((session) => {
           const seat = seatOf.get(session.councilId)!;
           const me = seat.member;
           return {
-            id: session.id,
-            title: session.title,
-            councilName: seat.councilName,
-            position: me.position,
-            mode: session.mode,
-            heldOn: session.heldOn,
-            dueOn: session.writtenDeadline ?? session.heldOn,
-            status: session.status,
+            session,
+            seat,
             dossiers: links
               .filter((l) => l.sessionId === session.id && dossiers.has(l.dossierId))
               .map((l) => {
@@ -162,11 +143,11 @@ export function createHomeService(db: Db, clock: () => Date) {
                         : sheet
                           ? ('draft' as const)
                           : ('to_fill' as const);
-                return { dossierId: d.id, productName: d.productName, subjectName: d.subjectName, scoringRound: l.scoringRound, sheet: state };
+                return { dossier: d, scoringRound: l.scoringRound, sheet: state };
               }),
           };
         }),
-      };
+      );
     },
   };
 }

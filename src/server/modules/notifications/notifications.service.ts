@@ -1,9 +1,8 @@
-import type { z } from 'zod';
-import type { Notification } from '../../../contracts/evaluation.js';
 import { notFound, unauthenticated } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/policies/index.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { notificationsRepository as repo, type NotificationRow } from './notifications.repository.js';
+import { presentNotification } from './notifications.presenter.js';
+import { notificationsRepository as repo } from './notifications.repository.js';
 
 export type NewNotification = { userIds: string[]; dossierId?: string | null; title: string; body: string };
 
@@ -25,15 +24,6 @@ export async function notify(tx: DbOrTx, n: NewNotification) {
     recipients.map((r) => ({ to: r.email, subject: `[OCOP] ${n.title}`, body: n.body })),
   );
 }
-
-const presentNotification = (i: NotificationRow): z.infer<typeof Notification> => ({
-  id: i.id,
-  dossierId: i.dossierId,
-  title: i.title,
-  body: i.body,
-  readAt: i.readAt?.toISOString() ?? null,
-  createdAt: i.createdAt.toISOString(),
-});
 
 /** Notifications are personal: each account reads and marks only its own. */
 function ownerOf(actor: Actor): string {
