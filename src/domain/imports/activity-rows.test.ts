@@ -18,7 +18,7 @@ import {
 import { parseCodeList, parseCount, parseDate, parseMoney, parseYesNo, type Cell } from './cells.js';
 import { matchPlace, placeIndex, toneKey } from './places.js';
 import type { RawRow } from './rows.js';
-import { matchHeaders, sheetFromHeaders, sheetFromName, type SheetKey } from './sheets.js';
+import { matchHeaders, SALES_POINT_CHECKLIST_COLUMNS, sheetFromHeaders, sheetFromName, type SheetKey } from './sheets.js';
 
 const value = <T>(r: { ok: true; value: T } | { ok: false }) => (r.ok ? r.value : 'ERROR');
 
@@ -270,6 +270,21 @@ describe('rows of the market and programme sheets', () => {
       startsOn: '2024-12-05',
       endsOn: '2024-12-05',
     });
+  });
+
+  it('reads the Decision 950/QĐ-BCT checklist by the headers the export writes: Có/Không/x/1/0, a blank cell says nothing', () => {
+    const headers = ['Mã điểm bán', 'Tên điểm bán', 'Loại điểm bán', ...SALES_POINT_CHECKLIST_COLUMNS.map((c) => c.label)];
+    const m = matchHeaders('salesPoints', headers);
+    expect([...m.columns.values()].slice(3)).toEqual(SALES_POINT_CHECKLIST_COLUMNS.map((c) => c.key));
+    const [location, ocop, local, origin, traceable, signage] = SALES_POINT_CHECKLIST_COLUMNS.map((c) => c.key);
+    const base = { ma_diem_ban: 'DB01', ten_diem_ban: 'Điểm OCOP', loai_diem_ban: 'Cửa hàng' };
+    const read = readSalesPointRow(
+      raw('salesPoints', { ...base, [location!]: 'Có', [ocop!]: 'không', [local!]: 'x', [origin!]: 1, [traceable!]: 0, [signage!]: null }),
+      ctx,
+    );
+    expect(read.record?.checklist).toEqual({ location: true, products_ocop: false, products_local: true, products_origin: true, products_traceable: false });
+    expect(readSalesPointRow(raw('salesPoints', { ...base, [location!]: null }), ctx).record).not.toHaveProperty('checklist');
+    expect(columns(readSalesPointRow(raw('salesPoints', { ...base, [signage!]: 'Đạt một phần' }), ctx))).toEqual([signage]);
   });
 
   it('reads a commune written with a typo, another province by name, amounts with units', () => {

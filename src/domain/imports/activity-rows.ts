@@ -9,6 +9,7 @@ import {
   type DistributionChannel,
   type EcommercePlatform,
   type Placement,
+  type SalesPointChecklistCode,
   type SalesPointKind,
   type SalesPointLocation,
   type SalesPointStatus,
@@ -43,7 +44,7 @@ import {
 } from './choices.js';
 import { matchPlace, type PlaceIndex } from './places.js';
 import { code, criteriaSet, identifier, RowReader, stripUndefined, type ImportContext, type RawRow, type RowProblem } from './rows.js';
-import type { ActivitySheetKey } from './sheets.js';
+import { SALES_POINT_CHECKLIST_COLUMNS, type ActivitySheetKey } from './sheets.js';
 
 /**
  * The rows of the market and programme sheets (issue 13), read cell by cell with every problem
@@ -84,6 +85,8 @@ export type SalesPointRecord = {
   phone?: string | null;
   productCodes?: string[];
   note?: string | null;
+  /** The Decision 950/QĐ-BCT items the file says (Có/Không); an item left blank keeps what is stored. */
+  checklist?: Partial<Record<SalesPointChecklistCode, boolean>>;
 };
 export type ChainListingRecord = {
   row: number;
@@ -359,6 +362,11 @@ export function readSalesPointRow(raw: RawRow, ctx: ActivityContext): Read<Sales
       en: 'Give both latitude and longitude, or neither.',
     });
   const productCodes = r.read('san_pham', productList);
+  const checklist: Partial<Record<SalesPointChecklistCode, boolean>> = {};
+  for (const col of SALES_POINT_CHECKLIST_COLUMNS) {
+    const met = r.read(col.key, parseYesNo);
+    if (typeof met === 'boolean') checklist[col.code] = met;
+  }
   const record = {
     row: raw.row,
     code: code_!,
@@ -378,6 +386,7 @@ export function readSalesPointRow(raw: RawRow, ctx: ActivityContext): Read<Sales
     phone: r.read('dien_thoai', identifier(validatePhone)),
     productCodes: productCodes === null ? [] : productCodes,
     note: r.read('ghi_chu', text(2000)),
+    checklist: Object.keys(checklist).length ? checklist : undefined,
   };
   return done(r, code_ && name && kind ? record : null);
 }

@@ -1,5 +1,6 @@
 import type { Message } from '../errors.js';
 import { LEGAL_BASES } from '../evaluation/historical-results.js';
+import { SALES_POINT_CHECKLIST, type SalesPointChecklistCode } from '../market/index.js';
 import { LEGAL_FORMS } from '../subjects/legal-forms.js';
 import { foldVietnamese } from '../text/vietnamese.js';
 import {
@@ -89,6 +90,28 @@ const otherProvince = () =>
   c('tinh_khac', 'Tỉnh, thành phố khác', false, 'Khi ở ngoài tỉnh: tên hoặc mã tỉnh', { aliases: ['Tỉnh khác', 'Tỉnh thành', 'ma_tinh'] });
 const note = () => c('ghi_chu', 'Ghi chú');
 
+/**
+ * The Decision 950/QĐ-BCT checklist of a sales point, one yes/no column per item, headed by the
+ * item's wording as the list's export writes it (src/domain/market, SALES_POINT_CHECKLIST).
+ */
+const CHECKLIST_KEYS: Readonly<Record<SalesPointChecklistCode, string>> = {
+  location: 'tc_vi_tri',
+  products_ocop: 'tc_san_pham_ocop',
+  products_local: 'tc_san_pham_dia_phuong',
+  products_origin: 'tc_nguon_goc',
+  products_traceable: 'tc_truy_xuat',
+  signage: 'tc_bien_hieu',
+  display: 'tc_trung_bay',
+  staff: 'tc_nhan_vien',
+  digital: 'tc_thanh_toan',
+  safety: 'tc_an_toan',
+};
+export const SALES_POINT_CHECKLIST_COLUMNS: readonly { code: SalesPointChecklistCode; key: string; label: string }[] = SALES_POINT_CHECKLIST.map((item) => ({
+  code: item.code,
+  key: CHECKLIST_KEYS[item.code],
+  label: item.label.vi,
+}));
+
 export const SHEETS: readonly SheetSpec[] = [
   {
     key: 'subjects',
@@ -161,6 +184,9 @@ export const SHEETS: readonly SheetSpec[] = [
       c('dien_thoai', 'Điện thoại'),
       productList('Sản phẩm bày bán'),
       note(),
+      ...SALES_POINT_CHECKLIST_COLUMNS.map((col) =>
+        c(col.key, col.label, false, 'Tiêu chí của Quyết định 950/QĐ-BCT: Có, Không; để trống: giữ như đã ghi', { list: YES_NO }),
+      ),
     ],
   },
   {

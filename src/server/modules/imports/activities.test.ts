@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO, type Client, type TestApp } from '../../../../test/support/app.js';
 import { multipartFiles } from '../../../../test/support/multipart.js';
 import { activities, HISTORY, workbook, type SheetRows } from '../../../../test/support/workbooks.js';
+import { SALES_POINT_CHECKLIST } from '../../../domain/market/index.js';
 import { queryRows } from '../../db/client.js';
 
 /**
@@ -502,6 +503,101 @@ describe('importing market and programme records', () => {
     });
     expect(job.preview.tradeEvents).toBeUndefined();
     expect(job.preview.supportGrants).toBeUndefined();
+    expect((await admin.post(`/api/v1/imports/${job.id}/commit`)).status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('a sales points export, edited and imported again', () => {
+  async function importFile(data: Buffer, name: string) {
+    const { payload, headers } = multipartFiles([{ name, data }]);
+    const res = await admin.request('POST', '/api/v1/imports', payload, { headers });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    return settle(res.body.id);
+  }
+  const carried = (code: string) =>
+    rows<{ code: string; consent: string }>(
+      `select coalesce(p.ocop_code, p.external_code) as code, spp.consent from sales_point_products spp join products p on p.id = spp.product_id
+       join sales_points sp on sp.id = spp.sales_point_id where sp.external_code = '${code}' order by 1`,
+    );
+  const checklistOf = async (code: string) =>
+    (await rows<{ checklist: Record<string, boolean> }>(`select checklist from sales_points where external_code = '${code}'`))[0]!.checklist;
+
+  it('changes nothing as exported, then exactly the checklist item and the carried product edited', async () => {
+    // DB01 as the web form leaves it: part of the Decision 950/QĐ-BCT checklist assessed.
+    await rows(`update sales_points set checklist = '{"location":true,"staff":true,"display":true,"signage":false}' where external_code = 'DB01' returning id`);
+    const res = await admin.get('/api/v1/sales-points/export?format=xlsx');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const column = (header: string) => {
+      expect(headers).toContain(header);
+      return headers.indexOf(header) + 1;
+    };
+    const points = sheet.rowCount - 1;
+    expect(points).toBe(4);
+
+    // As exported: every point, its checklist and its products read back the same.
+    const before = await snapshot();
+    const same = await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'diem-ban.xlsx');
+    expect(same.problems).toEqual([]);
+    expect(same.preview.salesPoints).toEqual(unchanged(points));
+    await commit(same.id);
+    expect(await snapshot()).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+
+    // DB01: one item met becomes not met, one cell is left blank (kept), and a product is swapped.
+    const codes = column('Mã điểm bán');
+    const row = [...Array(points).keys()].map((i) => sheet.getRow(i + 2)).find((r) => r.getCell(codes).value === 'DB01')!;
+    const header = (code: string) => SALES_POINT_CHECKLIST.find((item) => item.code === code)!.label.vi;
+    expect(row.getCell(column(header('staff'))).value).toBe('Có');
+    expect(row.getCell(column(header('products_ocop'))).value).toBe('Không');
+    row.getCell(column(header('staff'))).value = 'Không';
+    row.getCell(column(header('display'))).value = null;
+    const productsCell = row.getCell(column('Sản phẩm bày bán'));
+    const listed = String(productsCell.value).split('; ');
+    expect([...listed].sort()).toEqual((await carried('DB01')).map((c) => c.code));
+    // SP01 and SP03, by the OCOP codes their results gave them: the second is no longer carried, the demo producer's product is.
+    expect(listed).toHaveLength(2);
+    const [kept, added] = [listed[0]!, ocopCode];
+    expect(listed).not.toContain(added);
+    productsCell.value = `${kept};${added}`;
+    const consentsBefore = await carried('DB01');
+
+    const edited = await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'diem-ban-sua.xlsx');
+    expect(edited.problems).toEqual([]);
+    expect(edited.preview.salesPoints).toEqual({ create: 0, update: 1, unchanged: points - 1 });
+    expect(edited.preview.samples.map((s: { sheet: string; code: string; changes: string[] }) => [s.sheet, s.code, s.changes])).toEqual([
+      ['salesPoints', 'DB01', ['checklist', 'products']],
+    ]);
+    await commit(edited.id);
+    // Every item the file says is written as the web form writes it; the blank one is kept.
+    const none = Object.fromEntries(SALES_POINT_CHECKLIST.map((item) => [item.code, false]));
+    expect(await checklistOf('DB01')).toEqual({ ...none, location: true, display: true });
+    // The new product waits for its producer's consent; the one kept keeps its own.
+    expect(await carried('DB01')).toEqual(
+      [...consentsBefore.filter((c) => c.code === kept), { code: added, consent: 'pending' }].sort((a, b) => (a.code < b.code ? -1 : 1)),
+    );
+  });
+
+  it('lists an unknown product code and an unreadable checklist cell, each on its row, and writes nothing', async () => {
+    const res = await admin.get('/api/v1/sales-points/export?format=xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw as never);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const column = (header: string) => headers.indexOf(header) + 1;
+    sheet.getRow(2).getCell(column('Sản phẩm bày bán')).value = '82-99999-001-2024';
+    sheet.getRow(3).getCell(column(SALES_POINT_CHECKLIST[0].label.vi)).value = 'Chưa rõ';
+    const before = await snapshot();
+    const job = await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'diem-ban-loi.xlsx');
+    expect((job.problems as Problem[]).map((p) => [p.sheet, p.row, p.column, p.value])).toEqual(
+      expect.arrayContaining([
+        ['Điểm bán', 2, 'Sản phẩm bày bán', '82-99999-001-2024'],
+        ['Điểm bán', 3, SALES_POINT_CHECKLIST[0].label.vi, 'Chưa rõ'],
+      ]),
+    );
     expect((await admin.post(`/api/v1/imports/${job.id}/commit`)).status).toBe(409);
     expect(await snapshot()).toEqual(before);
   });

@@ -607,6 +607,15 @@ const salesPointValues = (s: RowOf<'salesPoints'>) =>
     phone: s.phone,
     note: s.note,
   });
+/**
+ * A point's Decision 950/QĐ-BCT checklist once the file's items are applied: the items the file
+ * says replace the stored ones, the others are kept. Undefined when the file says none.
+ */
+const mergedChecklist = (s: RowOf<'salesPoints'>, stored: Readonly<Record<string, boolean>> = {}) =>
+  s.checklist === undefined ? undefined : { ...stored, ...s.checklist };
+/** Whether the file changes an item: an item not stored is not met, as the list shows it. */
+const checklistChanged = (s: RowOf<'salesPoints'>, stored: Readonly<Record<string, boolean>>) =>
+  Object.entries(s.checklist ?? {}).some(([item, met]) => met !== (stored[item] === true));
 const chainListingValues = (l: RowOf<'chainListings'>) =>
   stripUndefined({ chain: l.chain, chainKey: chainKey(l.chain), channel: l.channel, stores: l.stores, since: l.since, active: l.active, note: l.note });
 const onlineListingValues = (l: RowOf<'onlineListings'>) => stripUndefined({ platform: l.platform, active: l.active, lastCheckedOn: l.lastCheckedOn });
@@ -666,7 +675,9 @@ export async function planActivities(db: DbOrTx, provinceCode: string, records: 
     salesPoints: records.salesPoints.map((s) => {
       const kept = stored.salesPoints.get(s.code);
       const products = s.productCodes?.map(productId);
-      const extra = kept && products && setChanged(products, kept.productIds) ? ['products'] : [];
+      const extra = kept
+        ? [...(checklistChanged(s, kept.checklist) ? ['checklist'] : []), ...(products && setChanged(products, kept.productIds) ? ['products'] : [])]
+        : [];
       return step(kept, salesPointValues(s), extra, s, s.code, s.name);
     }),
     chainListings: records.chainListings.map((l) => {
@@ -759,13 +770,20 @@ export async function applyActivities(tx: DbOrTx, provinceCode: string, records:
     const r = s.values;
     const products = r.productCodes?.map(productId);
     if (s.action === 'create') {
-      const row = await repo.insertSalesPoint(tx, { ...salesPointValues(r), provinceCode, externalCode: r.code, createdBy });
+      const row = await repo.insertSalesPoint(tx, {
+        ...salesPointValues(r),
+        checklist: mergedChecklist(r) ?? {},
+        provinceCode,
+        externalCode: r.code,
+        createdBy,
+      });
       await repo.addCarriedProducts(tx, row.id, products ?? []);
       await log('create', 'sales_point', row.id, { ...row, productIds: products ?? [] });
     } else {
       const kept = stored.salesPoints.get(r.code)!;
       const { productIds: before, ...keptRow } = kept;
-      const row = await repo.updateSalesPoint(tx, kept.id, salesPointValues(r));
+      const checklist = mergedChecklist(r, kept.checklist);
+      const row = await repo.updateSalesPoint(tx, kept.id, { ...salesPointValues(r), ...(checklist ? { checklist } : {}) });
       if (products) {
         await repo.removeCarriedProducts(
           tx,

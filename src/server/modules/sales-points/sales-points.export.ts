@@ -1,4 +1,3 @@
-import type { SalesPointListItem } from '../../../contracts/market.js';
 import {
   PLACEMENT_LABELS,
   SALES_POINT_CHECKLIST,
@@ -8,15 +7,17 @@ import {
   type SalesPointLocation,
 } from '../../../domain/market/index.js';
 import type { ExportTable } from '../../lib/table-export.js';
+import type { SalesPointExportRow } from './sales-points.service.js';
 
 /**
  * The sales points list as a file, headed as the import workbook's "Điểm bán" sheet
  * (src/domain/imports/sheets.ts) so a file can be corrected and imported again: the commune's code
  * comes before its name (the first column a header names is the one read), labels are the
- * Vietnamese ones the import accepts. The Decision 950/QĐ-BCT checklist follows, one yes/no column
- * per item (the import leaves them aside).
+ * Vietnamese ones the import accepts. The products carried are listed by their codes (the import's
+ * "Sản phẩm bày bán"), and the Decision 950/QĐ-BCT checklist follows, one Có/Không column per item
+ * headed by its wording, as the import reads them.
  */
-export const salesPointExport: ExportTable<SalesPointListItem> = {
+export const salesPointExport: ExportTable<SalesPointExportRow> = {
   title: 'Điểm bán sản phẩm OCOP',
   columns: [
     { key: 'externalCode', header: 'Mã điểm bán', width: 14 },
@@ -42,12 +43,13 @@ export const salesPointExport: ExportTable<SalesPointListItem> = {
     { key: 'phone', header: 'Điện thoại', width: 14 },
     { key: 'note', header: 'Ghi chú', width: 30 },
     { key: 'productCount', header: 'Số sản phẩm bày bán', type: 'number' },
+    { key: 'productCodes', header: 'Sản phẩm bày bán', width: 40, value: (p) => p.productCodes.join('; ') },
     { key: 'checklistMet', header: 'Số tiêu chí đạt (QĐ 950/QĐ-BCT)', type: 'number' },
     ...SALES_POINT_CHECKLIST.map((item) => ({
       key: `checklist.${item.code}`,
       header: item.label.vi,
       width: 14,
-      value: (p: SalesPointListItem) => p.checklist[item.code] === true,
+      value: (p: SalesPointExportRow) => p.checklist[item.code] === true,
     })),
   ],
 };

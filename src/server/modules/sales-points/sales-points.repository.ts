@@ -151,6 +151,25 @@ export const salesPointsRepository = {
         .limit(1)
     )[0],
 
+  /** The codes of the products these points carry, with their producer's place (for the list's export). */
+  carriedCodes: (db: DbOrTx, salesPointIds: readonly string[]) =>
+    salesPointIds.length
+      ? db
+          .select({
+            salesPointId: salesPointProducts.salesPointId,
+            ocopCode: products.ocopCode,
+            externalCode: products.externalCode,
+            subjectId: subjects.id,
+            provinceCode: subjects.provinceCode,
+            communeCode: subjects.communeCode,
+          })
+          .from(salesPointProducts)
+          .innerJoin(products, eq(products.id, salesPointProducts.productId))
+          .innerJoin(subjects, eq(subjects.id, products.subjectId))
+          .where(inArray(salesPointProducts.salesPointId, [...salesPointIds]))
+          .orderBy(products.sortKey, products.id)
+      : Promise.resolve([]),
+
   /** The products of these ids that exist, with their producer's place. */
   productRefs: (db: DbOrTx, ids: readonly string[]): Promise<ProductRef[]> =>
     ids.length

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CarriedProductsInput, ConsentInput, SalesPointInput, SalesPointListQuery } from '../../../contracts/market.js';
+import type { CarriedProductsInput, ConsentInput, SalesPointInput, SalesPointListItem, SalesPointListQuery } from '../../../contracts/market.js';
 import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { pastDateProblem } from '../../../domain/dates/periods.js';
 import { conflict, forbidden, invalid, notFound, type FieldErrors } from '../../../domain/errors.js';
@@ -30,6 +30,8 @@ const PRODUCT = { vi: 'sản phẩm', en: 'product' };
 
 type ListQuery = z.infer<typeof SalesPointListQuery>;
 type Filters = Omit<ListQuery, 'page' | 'pageSize'>;
+/** A row of the list's export: the list's item and the codes of the products it carries. */
+export type SalesPointExportRow = SalesPointListItem & { productCodes: string[] };
 
 const activityRef = (row: { provinceCode: string; communeCode: string | null }): ActivityRef => ({
   provinceCode: row.provinceCode,
@@ -159,10 +161,21 @@ export function createSalesPointsService(db: Db, deploymentProvince: string, clo
       return { items: await rowsInOrder(ids.slice(start, start + q.pageSize)), total: ids.length, page: q.page, pageSize: q.pageSize };
     },
 
-    /** Every point the list shows with these filters, in its order, read in batches (for exports). */
-    async exportRows(actor: Actor, f: Filters) {
+    /**
+     * Every point the list shows with these filters, in its order, read in batches (for exports),
+     * with the codes of the carried products the caller may see: the OCOP code, else the province's.
+     */
+    async exportRows(actor: Actor, f: Filters): Promise<AsyncIterable<SalesPointExportRow>> {
       const ids = await orderedIds(readableProvince(actor), f);
-      return inPages((page) => rowsInOrder(ids.slice(page.offset, page.offset + page.limit)));
+      return inPages(async (page) => {
+        const slice = ids.slice(page.offset, page.offset + page.limit);
+        const codes = new Map<string, string[]>();
+        for (const c of await repo.carriedCodes(db, slice)) {
+          const code = c.ocopCode ?? c.externalCode;
+          if (code && canReadProduct(actor, subjectOf(c))) codes.set(c.salesPointId, [...(codes.get(c.salesPointId) ?? []), code]);
+        }
+        return (await rowsInOrder(slice)).map((p) => ({ ...p, productCodes: codes.get(p.id) ?? [] }));
+      });
     },
 
     get: async (actor: Actor, id: string) => present(actor, await load(actor, id)),
