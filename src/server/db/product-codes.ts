@@ -32,17 +32,16 @@ export async function issueMissingProductCodes(tx: DbOrTx, subject: { id: string
     (select min(h.year) from historical_results h where h.product_id = products.id),
     extract(year from products.created_at at time zone 'Asia/Ho_Chi_Minh')::int)`.mapWith(Number);
   const codeless = await tx
-    .select({ id: products.id, year: firstYear })
+    .select({ before: products, year: firstYear })
     .from(products)
     .where(and(eq(products.subjectId, subject.id), isNull(products.ocopCode)))
     .orderBy(asc(products.sortKey), asc(products.id));
   const issued: { id: string; before: typeof products.$inferSelect; after: typeof products.$inferSelect }[] = [];
-  for (const p of codeless) {
-    const serial = await nextProductSerial(tx, subject.communeCode, p.year);
-    const ocopCode = formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year: p.year });
-    const [before] = await tx.select().from(products).where(eq(products.id, p.id));
-    const [after] = await tx.update(products).set({ ocopCode, updatedAt: new Date() }).where(eq(products.id, p.id)).returning();
-    issued.push({ id: p.id, before: before!, after: after! });
+  for (const { before, year } of codeless) {
+    const serial = await nextProductSerial(tx, subject.communeCode, year);
+    const ocopCode = formatProductCode({ provinceCode: subject.provinceCode, communeCode: subject.communeCode, serial, year });
+    const [after] = await tx.update(products).set({ ocopCode, updatedAt: new Date() }).where(eq(products.id, before.id)).returning();
+    issued.push({ id: before.id, before, after: after! });
   }
   return issued;
 }

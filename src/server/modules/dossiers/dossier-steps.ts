@@ -1,6 +1,5 @@
-import { conflict, invalid } from '../../../domain/errors.js';
+import { conflict } from '../../../domain/errors.js';
 import { DOSSIER_STATE_LABELS, type DossierAction, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
-import { checkSamplesSent } from '../../../domain/evaluation/ministry-samples.js';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -15,8 +14,7 @@ export const staleDossier = () =>
 /**
  * Writes one step inside the caller's transaction: the state change under the optimistic lock,
  * the event, the audit entry and the notices to those concerned. Used by the workflow endpoint, by
- * a council's closing session and by decisions, which move many dossiers at once. The province's
- * letter to the ministry is refused (nothing written) without the samples Art. 6.3a–b asks for.
+ * a council's closing session and by decisions, which move many dossiers at once.
  */
 export async function commitStep(
   tx: DbOrTx,
@@ -33,10 +31,6 @@ export async function commitStep(
   },
 ) {
   const { before, action, to, audit, comment } = step;
-  if (action === 'forward_to_ministry' && step.changes.forwarding) {
-    const samples = checkSamplesSent(before.setNumber, step.changes.forwarding.samplesSent);
-    if (samples) throw invalid('samples_missing', samples, { 'forwarding.samplesSent': samples });
-  }
   const after = await repo.updateIfVersion(tx, before.id, step.expectedVersion, { ...step.changes, state: to }, step.at);
   if (!after) throw staleDossier();
   await repo.addEvent(tx, {

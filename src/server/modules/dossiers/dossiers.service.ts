@@ -16,6 +16,7 @@ import {
   type TransitionFacts,
 } from '../../../domain/evaluation/dossier-workflow.js';
 import { checkDossierKind, type CurrentCertificate } from '../../../domain/evaluation/dossier-kind.js';
+import { checkSamplesSent } from '../../../domain/evaluation/ministry-samples.js';
 import { certificateStatus } from '../../../domain/certificates/validity.js';
 import { canEditProduct, canReadSubject, mayReadDossier, registryScope, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
@@ -268,6 +269,8 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
           { date: (await repo.approvalOf(db, before.id))?.signedOn, label: { vi: 'ngày quyết định phê duyệt kết quả', en: 'approval decision' } },
         ]);
         if (!date.ok) throw invalid('date_out_of_order', date.message, { 'forwarding.letterDate': date.message });
+        const samples = checkSamplesSent(before.setNumber, body.forwarding.samplesSent);
+        if (samples) throw invalid('samples_missing', samples, { 'forwarding.samplesSent': samples });
         changes.forwarding = body.forwarding;
       }
       if (action === 'ministry_receive') {

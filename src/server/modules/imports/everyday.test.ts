@@ -148,6 +148,30 @@ describe('producers without a commune code', () => {
     expect((await officer.get(`/api/v1/subjects/${only.id}`)).status).toBe(200);
     expect((await admin.get('/api/v1/subjects?communeUnknown=true')).body.items.map((s: { externalCode: string }) => s.externalCode)).toEqual(['QD11']);
   });
+
+  it('a corrected file that gives the commune places the producer and issues its products’ codes', async () => {
+    const file = (commune: string | null) =>
+      workbook({
+        'Chủ thể': [SUBJECT_HEADERS, ['QD20', 'HTX Sửa Sau', 'HTX', commune, 'tỉnh Đồng Tháp', null]],
+        'Sản phẩm': [
+          ['Mã sản phẩm', 'Mã chủ thể', 'Tên sản phẩm'],
+          ['QDSP20', 'QD20', 'Trà Sửa Sau'],
+        ],
+      });
+    const first = await importFiles([{ name: 'truoc.xlsx', data: await file(null) }]);
+    expect((await commit(first.id)).status).toBe('committed');
+    const codeless = (await admin.get('/api/v1/products?q=tra sua sau')).body.items;
+    expect(codeless.map((p: { ocopCode: string | null }) => p.ocopCode)).toEqual([null]);
+
+    const corrected = await importFiles([{ name: 'sau.xlsx', data: await file('30037') }]);
+    expect(corrected.problems).toEqual([]);
+    expect((await commit(corrected.id)).status).toBe('committed');
+    expect(await subjectByCode('hop tac xa sua sau', 'QD20')).toMatchObject({ communeCode: '30037' });
+    const coded = (await admin.get(`/api/v1/products/${codeless[0].id}`)).body;
+    expect(coded.ocopCode).toMatch(/^82-30037-\d{3}-\d{4}$/);
+    const history = (await admin.get(`/api/v1/products/${coded.id}/history`)).body.items;
+    expect(history[0].changes).toContainEqual({ field: 'ocopCode', before: null, after: coded.ocopCode });
+  });
 });
 
 /** One row of each sheet with every kind of problem at once. */

@@ -27,6 +27,7 @@ import type { SheetTable } from '../../lib/workbook-reader.js';
 import { recordAudit, type AuditActor } from '../audit/audit.service.js';
 import { productsRepository } from '../products/products.repository.js';
 import { referenceRepository } from '../reference/reference.repository.js';
+import { issueCodesOfPlacedSubject } from '../subjects/placement.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
 import { applyActivities, crossCheckActivities, planActivities, type ActivitySteps } from './activity-plan.js';
 import { actionOf, changedFields, emptyRecords, problemOf, type ImportRecords, type Step } from './import-records.js';
@@ -489,6 +490,9 @@ export async function applyImport(
       // A producer registered by hand (linked by tax code, or by name and commune) gets the file's code with this update.
       const row = await subjectsRepository.update(tx, step.id!, step.values);
       await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: row.id, before, after: row });
+      // A corrected file that gives a producer imported without a commune its commune places it.
+      if (before.communeCode === null && row.communeCode !== null)
+        await issueCodesOfPlacedSubject(tx, audit, { id: row.id, provinceCode: row.provinceCode, communeCode: row.communeCode });
       subjectIds.set(step.code, { id: row.id, communeCode: row.communeCode });
     }
   }

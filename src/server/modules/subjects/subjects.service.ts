@@ -13,9 +13,9 @@ import {
 import { checkTaxCode, taxCodeKey, type TaxCodeHolder } from '../../../domain/subjects/tax-code.js';
 import { foldVietnamese, normalizeText, vietnameseSortKey } from '../../../domain/text/vietnamese.js';
 import type { Db } from '../../db/client.js';
-import { issueMissingProductCodes } from '../../db/product-codes.js';
 import { inPages } from '../../lib/table-export.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { issueCodesOfPlacedSubject } from './placement.js';
 import { presentSubject } from './subjects.presenter.js';
 import { subjectsRepository as repo, type SubjectFilters } from './subjects.repository.js';
 
@@ -147,9 +147,7 @@ export function createSubjectsService(db: Db) {
         const { communeName: _c, productCount: _p, ...beforeRow } = before;
         await recordAudit(tx, audit, { action: 'update', entityType: 'subject', entityId: id, before: beforeRow, after });
         // A producer imported without a commune is placed now: its products get the codes they waited for.
-        if (before.communeCode === null)
-          for (const p of await issueMissingProductCodes(tx, { id, provinceCode: commune.provinceCode, communeCode: commune.code }))
-            await recordAudit(tx, audit, { action: 'update', entityType: 'product', entityId: p.id, before: p.before, after: p.after });
+        if (before.communeCode === null) await issueCodesOfPlacedSubject(tx, audit, { id, provinceCode: commune.provinceCode, communeCode: commune.code });
       });
       return presentSubject((await repo.get(db, id))!);
     },
