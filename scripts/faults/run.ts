@@ -25,6 +25,8 @@ import { importCrash } from './import-crash.js';
 import { mixedLoad } from './load.js';
 import { pgliteKills } from './pglite-kill.js';
 import { postgresRestart } from './postgres-restart.js';
+import { severalProcesses } from './processes.js';
+import { readReplica } from './read-replica.js';
 import { Context } from './support/context.js';
 import { PostgresServer } from './support/databases.js';
 import { machine, Scenario, updateResults, writeJsonReport } from './support/report.js';
@@ -67,6 +69,17 @@ const SCENARIOS: { id: string; results: [string, string, 'PGlite' | 'PostgreSQL'
     id: 'postgres',
     results: [['postgres', 'PostgreSQL restarted under the running server', 'PostgreSQL']],
     run: (ctx, r) => postgresRestart(ctx, r.postgres!),
+    postgres: true,
+  },
+  {
+    id: 'replica',
+    results: [['replica', 'Public reads from a streaming replica (DATABASE_READ_URL)', 'PostgreSQL']],
+    run: (ctx, r) => readReplica(ctx, r.replica!),
+  },
+  {
+    id: 'processes',
+    results: [['processes', 'Two web processes and two workers on one PostgreSQL', 'PostgreSQL']],
+    run: (ctx, r) => severalProcesses(ctx, r.processes!),
     postgres: true,
   },
   {

@@ -3,11 +3,18 @@ import path from 'node:path';
 import { createBackup } from '../server/db/backup/backup.js';
 import { archiveError } from '../server/db/backup/format.js';
 import { checkTarget, readBackup, restoreBackup } from '../server/db/backup/restore.js';
+import { openFileStorage } from '../server/lib/storage.js';
 import { lineOut, withDatabase, type CliIo } from './context.js';
 
+/** The files go from and to the configured storage: the data folder, or the bucket of STORAGE_URL. */
 export const backupCommand = (opts: { out: string }, io: CliIo) =>
   withDatabase(io, async (database, config) => {
-    await createBackup({ database, dataDir: config.dataDir, out: opts.out, log: lineOut(io) });
+    const storage = openFileStorage(config);
+    try {
+      await createBackup({ database, dataDir: config.dataDir, out: opts.out, storage, log: lineOut(io) });
+    } finally {
+      await storage.close();
+    }
   });
 
 export async function restoreCommand(file: string, opts: { force?: boolean }, io: CliIo) {
@@ -17,12 +24,17 @@ export async function restoreCommand(file: string, opts: { force?: boolean }, io
   if (!fs.existsSync(archive) || !fs.statSync(archive).isFile())
     throw archiveError('backup_not_found', `Không tìm thấy tệp sao lưu ${archive}.`, `Backup file ${archive} not found.`);
   await withDatabase(io, async (database, config) => {
-    await checkTarget(database, config.dataDir, opts.force === true); // before unpacking a large archive
-    const backup = await readBackup(archive, config.dataDir, log);
+    const storage = openFileStorage(config);
     try {
-      await restoreBackup({ database, dataDir: config.dataDir, backup, force: opts.force === true, log });
+      await checkTarget(database, config.dataDir, opts.force === true, storage); // before unpacking a large archive
+      const backup = await readBackup(archive, config.dataDir, log);
+      try {
+        await restoreBackup({ database, dataDir: config.dataDir, backup, storage, force: opts.force === true, log });
+      } finally {
+        backup.discard();
+      }
     } finally {
-      backup.discard();
+      await storage.close();
     }
   });
 }

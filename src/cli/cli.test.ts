@@ -186,6 +186,17 @@ describe('the ocop command', () => {
     expect(bad.stderr).toMatch(/choices\.1\.2: .*No option chosen for criterion 1\.2/);
   }, 90_000);
 
+  it('runs the background work apart only on PostgreSQL: `ocop worker` and BACKGROUND_WORK=off refuse the embedded database', async () => {
+    const worker = await ocop(['worker']);
+    expect(worker.code).toBe(1);
+    expect(worker.stderr).toMatch(/`ocop worker` needs DATABASE_URL/);
+    const off = await ocop(['serve'], { BACKGROUND_WORK: 'off' });
+    expect(off.code).toBe(1);
+    expect(off.stderr).toMatch(/BACKGROUND_WORK: .*"off" needs DATABASE_URL/);
+    const bad = await ocop(['migrate'], { BACKGROUND_WORK: 'sometimes' });
+    expect(bad.stderr).toMatch(/BACKGROUND_WORK/);
+  });
+
   it('fails fast on a bad environment, listing the problem', async () => {
     const res = await ocop(['migrate'], { PORT: 'eighty', PROVINCE_CODE: '8' });
     expect(res.code).not.toBe(0);

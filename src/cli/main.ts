@@ -7,6 +7,7 @@ import { SHEET_KEYS } from '../domain/imports/sheets.js';
 import { DatabaseInUseError } from '../server/db/client.js';
 import { processIo, type CliIo } from './context.js';
 import { migrateCommand, seedCommand } from './database.commands.js';
+import type { SeedScaleCommandOptions } from './seed-scale.command.js';
 import { userCreateCommand } from './user.commands.js';
 import { scoreCommand } from './score.command.js';
 
@@ -29,7 +30,7 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError()
     .addHelpText(
       'after',
-      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, DATABASE_OWNER_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true), DEMO_HISTORY (true)',
+      '\nBiến môi trường / Environment: PORT, DATA_DIR (./data), DATABASE_URL, DATABASE_OWNER_URL, PROVINCE_CODE (82), ADMIN_EMAIL, ADMIN_PASSWORD, DEMO_DATA (true), DEMO_HISTORY (true), BACKGROUND_WORK (inline|off)',
     );
 
   program
@@ -40,6 +41,19 @@ export function buildProgram(io: CliIo): Command {
     .action(async (opts: { port?: string; demo: boolean }) => (await import('./serve.command.js')).serveCommand(opts, io));
 
   program
+    .command('build')
+    .description('Dựng ứng dụng web vào dist/web / build the web app into dist/web (`npm run build`)')
+    .option('--if-changed', 'chỉ dựng khi mã nguồn web đã đổi (`npm start`) / only when the web sources changed (what `npm start` runs)')
+    .action(async (opts: { ifChanged?: boolean }) => (await import('./build.command.js')).buildCommand(opts, io));
+
+  program
+    .command('worker')
+    .description(
+      'Chạy các việc nền (gửi e-mail, nhắc đánh giá lại) không kèm máy chủ web, cho triển khai nhiều tiến trình trên PostgreSQL (BACKGROUND_WORK=off ở tiến trình web) / run the background work without a web server (several processes on PostgreSQL)',
+    )
+    .action(async () => (await import('./worker.command.js')).workerCommand(io));
+
+  program
     .command('migrate')
     .description('Áp dụng migration và nạp danh mục / apply migrations and load reference data')
     .action(() => migrateCommand(io));
@@ -47,11 +61,28 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('seed')
     .description('Tạo dữ liệu mẫu / seed data')
-    .requiredOption(
+    .option(
       '--demo',
       'tỉnh mẫu Đồng Tháp (82), một tài khoản mỗi vai trò, và lịch sử 2019–2026 trừ khi DEMO_HISTORY=false / the demo province, one account per role, and its 2019–2026 history unless DEMO_HISTORY=false',
     )
-    .action(() => seedCommand(io));
+    .addOption(
+      new Option(
+        '--scale <scale>',
+        'dữ liệu giả lập: toàn quốc (34 tỉnh, 20.000 chủ thể, 50.000 sản phẩm, 120.000 hồ sơ…) hoặc một tỉnh (PROVINCE_CODE) / generated data: the whole country or one province',
+      ).choices(['national', 'province']),
+    )
+    .option('--seed <n>', 'hạt giống: cùng hạt giống, cùng dữ liệu (mặc định 2026) / the seed: same seed, same data (default 2026)')
+    .option('--today <date>', 'ngày "hôm nay" của dữ liệu, yyyy-mm-dd (mặc định 2026-12-01) / the data\'s "today" (default 2026-12-01)')
+    .option('--replace', 'xoá hồ sơ đang có (trừ danh mục) trước khi tạo / empty the programme records (all but reference data) first')
+    .option('--force', 'cho phép chạy khi NODE_ENV=production / allow running with NODE_ENV=production')
+    .addOption(new Option('--producers <n>', 'số chủ thể thay cho quy mô (kiểm thử) / producers instead of the scale (tests)').hideHelp())
+    .addHelpText('after', '\nVí dụ / example:\n  ocop seed --demo\n  DATABASE_URL=postgres://… ocop seed --scale national --seed 7')
+    .action(async (opts: SeedScaleCommandOptions & { demo?: boolean }) => {
+      if (opts.scale) return (await import('./seed-scale.command.js')).seedScaleCommand(opts, io);
+      if (!opts.demo)
+        throw new AppError('invalid', 'seed_what', { vi: 'Chọn --demo hoặc --scale national|province.', en: 'Choose --demo or --scale national|province.' });
+      return seedCommand(io);
+    });
 
   program
     .command('score')

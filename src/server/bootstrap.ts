@@ -1,8 +1,9 @@
 import type { AppConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
-import { applyMigrations } from './db/migrate.js';
+import { applyMigrations, withPrepareLock } from './db/migrate.js';
 import { generatePassword, hashPassword } from './lib/passwords.js';
 import { assertAcceptablePassword } from './lib/password-policy.js';
+import { openFileStorage } from './lib/storage.js';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/audit.service.js';
 import { usersRepository } from './modules/users/users.repository.js';
 import { seedDemo } from './seed/demo.js';
@@ -12,14 +13,17 @@ import { loadReferenceData } from './seed/reference.js';
 export type Log = (message: string) => void;
 
 export function openConfiguredDatabase(config: AppConfig): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl } : { dataDir: config.dataDir });
 }
 
 /** Migrations, then reference data: what every command that touches the database needs first. */
 export async function prepareDatabase(database: Database, config: AppConfig, log: Log): Promise<void> {
   log(`Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}; áp dụng migration…`);
-  await applyMigrations(database, { ownerUrl: config.databaseOwnerUrl ?? null });
-  await loadReferenceData(database.db, config.referenceDataDir, log);
+  // Several processes starting at once on one PostgreSQL take turns (the first migrates).
+  await withPrepareLock(database, async () => {
+    await applyMigrations(database, { ownerUrl: config.databaseOwnerUrl ?? null });
+    await loadReferenceData(database.db, config.referenceDataDir, log);
+  });
 }
 
 /**
@@ -32,7 +36,14 @@ export async function firstStart(database: Database, config: AppConfig, opts: { 
   const fresh = !(await usersRepository.anyUser(db));
   const seeded = fresh && opts.demo ? await seedDemo(db, log) : false;
   // Only right after the demo province was created: never on a database already in use.
-  if (seeded && opts.history !== false) await seedDemoHistory(db, { dataDir: config.dataDir, log });
+  if (seeded && opts.history !== false) {
+    const storage = openFileStorage(config);
+    try {
+      await seedDemoHistory(db, { dataDir: config.dataDir, storage, log });
+    } finally {
+      await storage.close();
+    }
+  }
 
   let oneTime: { email: string; password: string } | undefined;
   if (config.adminEmail && !(await usersRepository.findByEmail(db, config.adminEmail))) {

@@ -16,7 +16,7 @@ const setOf = (n: number) => version.sets.find((s) => s.number === n)!;
 export const today = () => vietnamDate(new Date());
 
 export const DEMO_PASSWORD = 'ocop-demo-2026';
-export const DEMO = { admin: 'admin@ocop.demo', officer: 'canbo.sadec@ocop.demo' } as const;
+export const DEMO = { admin: 'admin@ocop.demo', officer: 'canbo.sadec@ocop.demo', ministry: 'bo.ocop@ocop.demo' } as const;
 const PASSWORD = 'Kiem-thu-su-co-2026';
 /** A one-page PDF, for papers and the council's rules. */
 /** Set 1 (fresh produce) sheets of about 78 points: a 4★ result. */

@@ -42,7 +42,15 @@ export type ServerOptions = {
   logFile: string;
   port?: number;
   env?: Record<string, string>;
+  /**
+   * `serve` (default), ready once /api/v1/health answers 200; or `worker` (`ocop worker`: the
+   * background work without HTTP), ready once it prints that it runs.
+   */
+  command?: 'serve' | 'worker';
 };
+
+/** What `ocop worker` prints once its schedules run. */
+const WORKER_READY = 'Worker running';
 
 export class ServerProcess {
   private child: ChildProcess | undefined;
@@ -76,7 +84,9 @@ export class ServerProcess {
     const started = Date.now();
     const log = fs.openSync(this.opts.logFile, 'a');
     fs.writeSync(log, `\n=== start ${new Date().toISOString()}\n`);
-    const child = spawn(process.execPath, ['bin/ocop.js', 'serve'], {
+    const command = this.opts.command ?? 'serve';
+    const logStart = fs.existsSync(this.opts.logFile) ? fs.statSync(this.opts.logFile).size : 0;
+    const child = spawn(process.execPath, ['bin/ocop.js', command], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
@@ -103,7 +113,7 @@ export class ServerProcess {
     while (Date.now() < deadline) {
       if (!this.running)
         throw new Error(`The server exited (${child.exitCode ?? child.signalCode}) before it was ready; see ${this.opts.logFile}\n${this.logTail()}`);
-      if ((await this.health()) === 200) return Date.now() - started;
+      if (command === 'worker' ? this.logSince(logStart).includes(WORKER_READY) : (await this.health()) === 200) return Date.now() - started;
       await sleep(200);
     }
     await this.kill();
@@ -135,6 +145,29 @@ export class ServerProcess {
     const timer = setTimeout(() => this.child?.kill('SIGKILL'), 20_000);
     await this.exit;
     clearTimeout(timer);
+  }
+
+  /** How the last run ended: its exit code, or the signal that ended it (null while it runs). */
+  get exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | null {
+    if (!this.child || this.running) return null;
+    return { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
+  /** The log written from byte `offset` on (what this run printed, when `offset` is the size before it started). */
+  logSince(offset: number): string {
+    try {
+      const fd = fs.openSync(this.opts.logFile, 'r');
+      try {
+        const size = fs.fstatSync(fd).size;
+        const buffer = Buffer.alloc(Math.max(0, size - offset));
+        fs.readSync(fd, buffer, 0, buffer.length, offset);
+        return buffer.toString('utf8');
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return '';
+    }
   }
 
   /**

@@ -89,12 +89,12 @@ describe('navigation policies', () => {
 describe('areas of the web app', () => {
   // prettier-ignore
   const AREA_TABLE: [string, Actor, Record<Area, boolean>][] = [
-    ['province office', provinceAdmin, { registry: true,  councils: true,  programme: true,  'subject-registration': true,  office: true  }],
-    ['ministry office', ministryAdmin, { registry: true,  councils: true,  programme: true,  'subject-registration': true,  office: true  }],
-    ['commune officer', officer,       { registry: true,  councils: false, programme: true,  'subject-registration': true,  office: false }],
-    ['producer',        producer,      { registry: true,  councils: false, programme: false, 'subject-registration': false, office: false }],
-    ['council member',  council,       { registry: false, councils: true,  programme: false, 'subject-registration': false, office: false }],
-    ['anonymous',       ANONYMOUS,     { registry: false, councils: false, programme: false, 'subject-registration': false, office: false }],
+    ['province office', provinceAdmin, { registry: true,  councils: true,  programme: true,  'subject-registration': true,  office: true, national: false }],
+    ['ministry office', ministryAdmin, { registry: true,  councils: true,  programme: true,  'subject-registration': true,  office: true, national: true  }],
+    ['commune officer', officer,       { registry: true,  councils: false, programme: true,  'subject-registration': true,  office: false, national: false }],
+    ['producer',        producer,      { registry: true,  councils: false, programme: false, 'subject-registration': false, office: false, national: false }],
+    ['council member',  council,       { registry: false, councils: true,  programme: false, 'subject-registration': false, office: false, national: false }],
+    ['anonymous',       ANONYMOUS,     { registry: false, councils: false, programme: false, 'subject-registration': false, office: false, national: false }],
   ];
 
   it.each(AREA_TABLE)('%s', (_, actor, expected) => {

@@ -1,4 +1,4 @@
-import { isOcopOffice, type Actor, type Role } from './actors.js';
+import { isMinistryOffice, isOcopOffice, type Actor, type Role } from './actors.js';
 
 /**
  * What the web app shows an actor before any record is open: which sections it offers, which pages
@@ -54,8 +54,15 @@ export const runsCouncils = (actor: Actor): boolean => isOcopOffice(actor);
 /** A producer acts for its own subject only: what it registers is registered for that subject. */
 export const isProducer = (actor: Actor): boolean => hasRole(actor, ['producer']);
 
+/**
+ * The national figures — every province's results, certificates and dossiers side by side — are the
+ * ministry's: its OCOP office follows the programme across the country (Art. 7.4, 9 of Decision
+ * 26/2026/QĐ-TTg); a province's office sees its own province on the dashboard.
+ */
+export const seesNationalFigures = (actor: Actor): boolean => isMinistryOffice(actor);
+
 /** Sections of the web app that are not for everyone (the dashboard and the criteria are). */
-export const AREAS = ['registry', 'councils', 'programme', 'subject-registration', 'office'] as const;
+export const AREAS = ['registry', 'councils', 'programme', 'subject-registration', 'office', 'national'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_RULES: Record<Area, (actor: Actor) => boolean> = {
@@ -64,6 +71,7 @@ const AREA_RULES: Record<Area, (actor: Actor) => boolean> = {
   programme: seesProgramme,
   'subject-registration': canCreateSubjects,
   office: isOcopOffice,
+  national: seesNationalFigures,
 };
 
 /** Whether the navigation offers a section and its pages open; the server refuses the same routes. */

@@ -19,6 +19,12 @@ export type DbOrTx = Db | Tx;
 
 export type Database = {
   db: Db;
+  /**
+   * Where public read traffic goes (the portal's catalogue, label checks and open data, the
+   * national dashboard): a streaming replica when DATABASE_READ_URL names one, otherwise `db`.
+   * Never written to, and a few hundred milliseconds behind the primary at most.
+   */
+  read: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 };
@@ -70,7 +76,8 @@ function isAlive(pid: number): boolean {
 }
 
 export type OpenOptions =
-  | { databaseUrl: string }
+  /** `readUrl`: a read replica for public read traffic (DATABASE_READ_URL). */
+  | { databaseUrl: string; readUrl?: string }
   | { dataDir: string }
   /** An existing PGlite instance (tests clone a migrated template into memory). */
   | { pglite: PGlite };
@@ -85,41 +92,70 @@ const PLANNER_SETTINGS = '-c random_page_cost=1.1';
 /** The same for PGlite's one connection. */
 const PGLITE_PLANNER_SETTINGS = 'set random_page_cost = 1.1';
 
+/** A pool of connections to a PostgreSQL server, checked with one query so a bad URL fails at start. */
+async function openPool(connectionString: string): Promise<pg.Pool> {
+  // While the server is away a request waits at most 10 s for a connection, then fails (a 503)
+  // instead of hanging; keep-alive notices a peer that vanished without closing the connection.
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
+    options: PLANNER_SETTINGS,
+  });
+  // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
+  // listener that would crash the process. The pool replaces the client on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
+  // A client in use (inside a transaction) whose connection breaks emits 'error' on itself, where
+  // the pool listens only while it is idle: unheard, that too would crash the process. Nothing more
+  // to do here: the query running on it fails (and is logged as a 503), the pool listener above
+  // reports idle clients, and the pool discards a broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // Fail now with a readable message rather than on the first request.
+  try {
+    await pool.query('select 1');
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return pool;
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
-    // While the server is away a request waits at most 10 s for a connection, then fails (a 503)
-    // instead of hanging; keep-alive notices a peer that vanished without closing the connection.
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 10_000,
-      keepAlive: true,
-      options: PLANNER_SETTINGS,
-    });
-    // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
-    // listener that would crash the process. The pool replaces the client on the next query.
-    pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
-    // A client in use (inside a transaction) whose connection breaks emits 'error' on itself, where
-    // the pool listens only while it is idle: unheard, that too would crash the process. Nothing more
-    // to do here: the query running on it fails (and is logged as a 503), the pool listener above
-    // reports idle clients, and the pool discards a broken client when it is released.
-    pool.on('connect', (client) => client.on('error', () => undefined));
-    // Fail now with a readable message rather than on the first request.
-    await pool.query('select 1');
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+    const pool = await openPool(options.databaseUrl);
+    let replica: pg.Pool | null = null;
+    try {
+      if (options.readUrl) replica = await openPool(options.readUrl);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      read: replica ? (drizzlePg(replica, { schema }) as unknown as Db) : db,
+      kind: 'postgres',
+      close: async () => {
+        await Promise.all([pool.end(), replica?.end()]);
+      },
+    };
   }
   if ('pglite' in options) {
     const client = options.pglite;
     await client.exec(PGLITE_PLANNER_SETTINGS);
-    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return { db, read: db, kind: 'pglite', close: () => client.close() };
   }
   const dbDir = path.join(options.dataDir, 'db');
   const release = acquireLock(path.join(options.dataDir, 'db.lock'));
   try {
     const client = await PGlite.create(dbDir, { extensions: PGLITE_EXTENSIONS });
     await client.exec(PGLITE_PLANNER_SETTINGS);
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
-      db: drizzlePglite(client, { schema }) as unknown as Db,
+      db,
+      read: db,
       kind: 'pglite',
       close: async () => {
         await client.close();

@@ -17,6 +17,23 @@ export type MigrateOptions = {
   ownerUrl?: string | null | undefined;
 };
 
+/** The advisory lock key of start-up preparation ("OCOP" + "MIGR" in ASCII). */
+const PREPARE_LOCK = [0x4f434f50, 0x4d494752] as const;
+
+/**
+ * Runs `fn` (migrations, reference data) while holding a PostgreSQL advisory lock, so processes
+ * started together on one database (web processes and workers behind a load balancer) prepare it one
+ * after the other: the first migrates, the next find nothing left to do. The lock is held by a
+ * transaction of its own and ends with it; `fn` uses its own connections. PGlite is one process.
+ */
+export async function withPrepareLock<T>(database: Database, fn: () => Promise<T>): Promise<T> {
+  if (database.kind === 'pglite') return fn();
+  return database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${PREPARE_LOCK[0]}, ${PREPARE_LOCK[1]})`);
+    return fn();
+  });
+}
+
 /**
  * Applies the reviewed SQL migrations. Done from code rather than drizzle-kit because drizzle-kit
  * cannot run `CREATE EXTENSION` on PGlite; the same files run on a PostgreSQL server.

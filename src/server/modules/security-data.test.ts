@@ -242,6 +242,9 @@ describe('a large import', () => {
     });
     await first.commit(actor, audit, job.id);
     await stopped;
+    // A process that died renews its job's lease no more, and the lease runs out (other processes on
+    // PostgreSQL go by it); this one is only paused, so its lease is run out here.
+    await t.database.db.execute(sql`update import_jobs set lease_until = now() - interval '1 second' where id = ${job.id}`);
     const interrupted = (await admin.get(`/api/v1/imports/${job.id}`)).body;
     expect(interrupted.status).toBe('failed');
     expect(interrupted.failure.en).toContain('200 records are written');
@@ -255,6 +258,47 @@ describe('a large import', () => {
     await expectExactlyOnce('RS', 10, 500);
     expect(await count(`audit_log where entity_type = 'import' and entity_id = '${job.id}'`)).toBe(1);
     expect((await admin.get(`/api/v1/imports/${job.id}`)).body.status).toBe('committed');
+  }, 120_000);
+});
+
+describe('an import on several processes of one database', () => {
+  it('is claimed by one process only: the other refuses it while its lease is renewed, shows it under way, and the records are written once', async () => {
+    const job = await upload(await workbook(generated('MP', 10, 50)));
+    const { actor, audit } = await adminActor();
+    const limits = { maxBytes: t.config.importMaxBytes, maxRows: t.config.importMaxRows };
+    let reached!: () => void;
+    const paused = new Promise<void>((r) => (reached = r));
+    let resume!: () => void;
+    const resumed = new Promise<void>((r) => (resume = r));
+    // Two processes on PostgreSQL: each has its own service (and its own memory) over the same database.
+    const options = {
+      batchSize: 100,
+      leaseMs: 1_200,
+      afterBatch: async ({ index }: { index: number }) => {
+        if (index !== 0) return;
+        reached();
+        await resumed;
+      },
+    };
+    const processes = [
+      createImportsService(t.database.db, t.config.provinceCode, limits, clock, options),
+      createImportsService(t.database.db, t.config.provinceCode, limits, clock, options),
+    ];
+    const answers = await Promise.allSettled(processes.map((p) => p.commit(actor, audit, job.id)));
+    expect(answers.map((a) => a.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = (answers.find((a) => a.status === 'rejected') as PromiseRejectedResult).reason;
+    expect(refusal).toMatchObject({ code: 'import_busy' });
+    const [working, other] = answers[0]!.status === 'fulfilled' ? processes : [processes[1]!, processes[0]!];
+    await paused;
+    // Past the first lease: renewed by the working process, so the other still sees the job under way.
+    await sleep(2_000);
+    expect((await other!.get(actor, job.id)).status).toBe('committing');
+    await expect(other!.commit(actor, audit, job.id)).rejects.toMatchObject({ code: 'import_busy' });
+    resume();
+    await working!.settled(job.id);
+    expect((await other!.get(actor, job.id)).status).toBe('committed');
+    await expectExactlyOnce('MP', 10, 500);
+    expect(await count(`audit_log where entity_type = 'import' and entity_id = '${job.id}'`)).toBe(1);
   }, 120_000);
 });
 

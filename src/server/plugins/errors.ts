@@ -100,6 +100,10 @@ const DATABASE_UNAVAILABLE: Message = {
   vi: 'Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
   en: 'The database is temporarily unavailable. Please try again in a few minutes.',
 };
+const STORAGE_UNAVAILABLE_MESSAGE: Message = {
+  vi: 'Kho lưu trữ tệp tạm thời không truy cập được. Vui lòng thử lại sau ít phút.',
+  en: 'The file storage is temporarily unavailable. Please try again in a few minutes.',
+};
 const STORAGE_FULL_MESSAGE: Message = {
   vi: 'Máy chủ đã hết dung lượng lưu trữ nên chưa lưu được. Vui lòng báo quản trị viên.',
   en: 'The server is out of storage space, so nothing was saved. Please tell the administrator.',
@@ -150,6 +154,12 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
         vi: 'Dữ liệu có ký tự không lưu được (ví dụ ký tự NUL).',
         en: 'The input holds characters that cannot be stored (such as NUL).',
       });
+    // Object storage (STORAGE_URL) out of reach: checked first, its socket errors would otherwise read as the database's.
+    if ([...errorChain(error)].some((e) => e.code === 'storage_unavailable')) {
+      request.log.warn({ err: error }, 'file storage unavailable');
+      void reply.header('retry-after', '5');
+      return send(reply, lang, 503, 'storage_unavailable', STORAGE_UNAVAILABLE_MESSAGE);
+    }
     if (isDatabaseUnavailable(error)) {
       // Not a fault of the request: a 503 tells clients and load balancers to come back; the pool reconnects by itself.
       request.log.warn({ err: error }, 'database unavailable');

@@ -21,8 +21,9 @@ export const webPlugin = fp(async (app: FastifyInstance, opts: { distDir: string
     wildcard: true,
     index: 'index.html',
     // A stray source map (from a build made with them) is never served, nor the build's manifest
-    // (read by the server to link the portal map's script; it names source files).
-    allowedPath: (pathName) => !pathName.endsWith('.map') && !pathName.startsWith('/.vite/'),
+    // (read by the server to link the portal map's script; it names source files), nor the build's
+    // fingerprint: nothing whose name starts with a dot.
+    allowedPath: (pathName) => !pathName.endsWith('.map') && !pathName.startsWith('/.'),
     // Hashed asset names never change content: cache them for a year.
     setHeaders: (res, file) => {
       if (file.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');

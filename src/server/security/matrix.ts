@@ -326,6 +326,8 @@ const CORE_MATRIX: Record<string, Entry> = {
   'GET /api/v1/indicators/values': { path: () => '/api/v1/indicators/values?year=2027', ok: [...OFFICE, ...OFFICERS] },
   'GET /api/v1/indicators/funnel': { path: () => '/api/v1/indicators/funnel?year=2027', ok: [...OFFICE, ...OFFICERS] },
   'GET /api/v1/dashboard': { path: () => '/api/v1/dashboard?year=2027', ok: [...OFFICE, ...OFFICERS] },
+  // Every province side by side: the ministry's office only.
+  'GET /api/v1/indicators/national': { path: () => '/api/v1/indicators/national?year=2027', ok: ['ministry'] },
   // Another province's office gets its own province's report and imports.
   'GET /api/v1/reports/annual': { path: () => '/api/v1/reports/annual?year=2027', ok: ADMINS },
   'GET /api/v1/imports/template': { path: () => '/api/v1/imports/template', ok: ADMINS },

@@ -5,7 +5,7 @@ import { checkHistoricalResult } from '../../domain/evaluation/historical-result
 import { formatProductCode, gtinCheckDigit, formatCertificateNumber } from '../../domain/identifiers/index.js';
 import { foldVietnamese, vietnameseSortKey } from '../../domain/text/vietnamese.js';
 import type { Db } from '../db/client.js';
-import { createFileStorage } from '../lib/file-storage.js';
+import { createFileStorage, type FileStorage } from '../lib/file-storage.js';
 import { recordAudits, SYSTEM_ACTOR, type AuditActor } from '../modules/audit/audit.service.js';
 import { createProductsService } from '../modules/products/products.service.js';
 import { productsRepository } from '../modules/products/products.repository.js';
@@ -41,8 +41,13 @@ export type DemoHistorySummary = {
  * of products; and the current round played through the platform's own services. Only ever run with
  * the demo (never in production), once, right after seedDemo created the demo province.
  */
-export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (message: string) => void; today?: string }): Promise<DemoHistorySummary> {
+export async function seedDemoHistory(
+  db: Db,
+  /** Photos and papers go to `storage` (the configured one), else to the data folder's. */
+  opts: { dataDir: string; storage?: FileStorage; log?: (message: string) => void; today?: string },
+): Promise<DemoHistorySummary> {
   const log = opts.log ?? (() => {});
+  const storage = opts.storage ?? createFileStorage(opts.dataDir);
   const started = Date.now();
   const admin = await usersRepository.findByEmail(db, DEMO_ACCOUNTS[0]!.email);
   if (!admin) throw new Error('The demo history needs the demo province: seed it first.');
@@ -56,8 +61,8 @@ export async function seedDemoHistory(db: Db, opts: { dataDir: string; log?: (me
   });
 
   const ids = await writeRecords(db, plan, rnd.fork(2));
-  const photos = await addPhotos(db, plan, ids, opts.dataDir, admin.id, admin.email);
-  const round = await playCurrentRound(db, { plan, productIds: ids.products, subjectIds: ids.subjects, dataDir: opts.dataDir, rnd: rnd.fork(3) });
+  const photos = await addPhotos(db, plan, ids, storage, admin.id, admin.email);
+  const round = await playCurrentRound(db, { plan, productIds: ids.products, subjectIds: ids.subjects, storage, rnd: rnd.fork(3) });
   const activities = await seedDemoActivities(db, rnd.fork(4), opts.today ?? new Date().toISOString().slice(0, 10));
 
   const summary: DemoHistorySummary = {
@@ -300,8 +305,8 @@ function barcode(rnd: Random): string {
 }
 
 /** Photos through the products service, as an office uploading them would: stored with their thumbnails. */
-async function addPhotos(db: Db, plan: DemoPlan, ids: Ids, dataDir: string, adminId: string, adminEmail: string): Promise<number> {
-  const products = createProductsService(db, createFileStorage(dataDir));
+async function addPhotos(db: Db, plan: DemoPlan, ids: Ids, storage: FileStorage, adminId: string, adminEmail: string): Promise<number> {
+  const products = createProductsService(db, storage);
   const actor = { kind: 'user', userId: adminId, role: 'admin', provinceCode: DEMO_PROVINCE, communeCodes: [], subjectId: null } as const;
   const audit: AuditActor = { userId: adminId, label: adminEmail, ip: null };
   let n = 0;

@@ -9,7 +9,7 @@ import { requiredDocuments, DOCUMENT_TYPES } from '../../domain/evaluation/dossi
 import type { UserActor } from '../../domain/policies/index.js';
 import { foldVietnamese } from '../../domain/text/vietnamese.js';
 import type { Db } from '../db/client.js';
-import { createFileStorage } from '../lib/file-storage.js';
+import type { FileStorage } from '../lib/file-storage.js';
 import { hashPassword } from '../lib/passwords.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../modules/audit/audit.service.js';
 import { createCalendarService } from '../modules/calendar/calendar.service.js';
@@ -40,7 +40,7 @@ import type { Random } from './demo-random.js';
 
 export type RoundSummary = { dossiers: number; decisions: number; certificates: number; accounts: number };
 
-type Deps = { plan: DemoPlan; productIds: Map<PlannedProduct, string>; subjectIds: Map<string, string>; dataDir: string; rnd: Random };
+type Deps = { plan: DemoPlan; productIds: Map<PlannedProduct, string>; subjectIds: Map<string, string>; storage: FileStorage; rnd: Random };
 
 /** A tiny one-page PDF standing for the scanned papers of the demo. */
 const PAPER = Buffer.from(
@@ -84,13 +84,12 @@ const SESSION_1 = { created: '2026-10-20', heldOn: '2026-11-05', decidedOn: '202
 const SESSION_2 = { created: '2026-11-20', heldOn: '2026-12-02' };
 const COUNCIL_ESTABLISHED = '2026-09-15';
 
-export async function playCurrentRound(db: Db, { plan, productIds, subjectIds, dataDir, rnd }: Deps): Promise<RoundSummary> {
+export async function playCurrentRound(db: Db, { plan, productIds, subjectIds, storage, rnd }: Deps): Promise<RoundSummary> {
   // ---- the services, on a clock the seed moves ----------------------------------------------
   let now = new Date('2026-08-01T02:00:00Z');
   const clock = () => now;
   /** 09:00 in Vietnam (or another hour) of a calendar day. */
   const on = (day: string, hour = 9) => void (now = new Date(`${day}T${String(hour - 7).padStart(2, '0')}:00:00Z`));
-  const storage = createFileStorage(dataDir);
   const catalogue = createCriteriaCatalogue(db, { today: () => vietnamDate(clock()) });
   const settings = createSettingsService(db);
   const calendar = createCalendarService(db);

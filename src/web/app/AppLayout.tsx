@@ -12,6 +12,7 @@ import {
   IconGavel,
   IconKey,
   IconLayoutDashboard,
+  IconMapPin,
   IconLeaf,
   IconLogout,
   IconPackage,
@@ -46,12 +47,15 @@ type NavKey =
   | 'calendar'
   | 'imports'
   | 'criteria'
-  | 'users';
+  | 'users'
+  | 'national';
 /** `area`: shown to those who may use it (mayUseArea); without one, to everyone signed in. */
 type NavItem = { to: string; labelKey: `nav.${NavKey}`; icon: ComponentType<{ size?: number }>; area?: Area };
 
 const NAV_ITEMS: readonly NavItem[] = [
   { to: '/dashboard', labelKey: 'nav.dashboard', icon: IconLayoutDashboard },
+  // The ministry's office: every province side by side.
+  { to: '/national', labelKey: 'nav.national', icon: IconMapPin, area: 'national' },
   { to: '/subjects', labelKey: 'nav.subjects', icon: IconBuildingStore, area: 'registry' },
   { to: '/products', labelKey: 'nav.products', icon: IconPackage, area: 'registry' },
   { to: '/dossiers', labelKey: 'nav.dossiers', icon: IconFolders, area: 'registry' },

@@ -4,6 +4,7 @@ import { CalendarPage } from '../features/calendar/index.js';
 import { CertificateDetailPage, CertificateListPage } from '../features/certificates/index.js';
 import { CouncilCreatePage, CouncilListPage, PaperSheetPage, ScoreSheetPage, SessionPage } from '../features/councils/index.js';
 import { CriteriaListPage, CriteriaSetPage } from '../features/criteria/index.js';
+import { NationalPage } from '../features/dashboard/index.js';
 import { DecisionCreatePage, DecisionListPage } from '../features/decisions/index.js';
 import { DossierDetailPage, DossierListPage } from '../features/dossiers/index.js';
 import { HomePage } from '../features/home/index.js';
@@ -74,6 +75,10 @@ export const router = createBrowserRouter([
               ...marketRoutes,
               ...programmeRoutes,
             ],
+          },
+          {
+            element: <RequireArea area="national" />,
+            children: [{ path: 'national', element: <NationalPage /> }],
           },
           {
             element: <RequireArea area="office" />,

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { PACKAGE_ROOT } from '../../config.js';
+import { createFileStorage, type FileStorage, type StoredObject } from '../../lib/file-storage.js';
 import { queryRows, type Database, type DbOrTx } from '../client.js';
 import {
   databaseMigrationLevel,
@@ -35,7 +36,7 @@ import {
 
 export type Log = (message: string) => void;
 
-/** Uploaded files live here (see createFileStorage). */
+/** Uploaded files live here when they are kept in the data folder (see createFileStorage). */
 export const storageRoot = (dataDir: string) => path.join(dataDir, 'files');
 
 export const appVersion = (): string => (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -48,24 +49,27 @@ export type BackupResult = { file: string; bytes: number; tables: number; rows: 
 
 /**
  * Writes the whole platform into one archive: every table of schema public, the sequences, and every
- * file under the storage folder. Written to `<out>.partial` and renamed at the end, so an interrupted
- * backup never leaves a file that looks complete.
+ * stored file (the data folder's, or the bucket's with STORAGE_URL). Written to `<out>.partial` and
+ * renamed at the end, so an interrupted backup never leaves a file that looks complete.
  *
  * On PostgreSQL the tables are read in one read-only REPEATABLE READ transaction: a consistent
  * snapshot even while the server runs, without blocking it. PGlite has one connection, and the data
  * folder lock already keeps every other process out, so each table is read in its own short
- * transaction instead.
+ * transaction instead. Files are streamed into the archive one at a time, never held whole.
  */
-export async function createBackup(opts: { database: Database; dataDir: string; out: string; log?: Log }): Promise<BackupResult> {
+export async function createBackup(opts: { database: Database; dataDir: string; out: string; storage?: FileStorage; log?: Log }): Promise<BackupResult> {
   const log = opts.log ?? (() => {});
   const out = path.resolve(opts.out);
-  const root = storageRoot(path.resolve(opts.dataDir));
-  if (out === root || out.startsWith(root + path.sep))
-    throw archiveError(
-      'backup_inside_storage',
-      `Không ghi tệp sao lưu vào thư mục tệp tải lên (${root}); chọn nơi khác.`,
-      `Do not write the backup inside the uploaded-files folder (${root}); choose another place.`,
-    );
+  const storage = opts.storage ?? createFileStorage(path.resolve(opts.dataDir));
+  if (storage.kind === 'folder') {
+    const root = path.resolve(storage.location);
+    if (out === root || out.startsWith(root + path.sep))
+      throw archiveError(
+        'backup_inside_storage',
+        `Không ghi tệp sao lưu vào thư mục tệp tải lên (${root}); chọn nơi khác.`,
+        `Do not write the backup inside the uploaded-files folder (${root}); choose another place.`,
+      );
+  }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const work = fs.mkdtempSync(path.join(path.dirname(out), '.ocop-backup-'));
   const partial = `${out}.partial`;
@@ -73,7 +77,9 @@ export async function createBackup(opts: { database: Database; dataDir: string; 
   try {
     log(`Sao lưu vào / backing up to ${out}`);
     const dump = await dumpDatabase(opts.database, work, log);
-    const files = listStorageFiles(root, log);
+    const files: StoredObject[] = [];
+    for await (const f of storage.list((name) => log(`  Bỏ qua (không phải tệp của ứng dụng) / skipped, not a stored file of the application: ${name}`)))
+      files.push(f);
 
     const manifest: Manifest = {
       format: FORMAT,
@@ -96,20 +102,30 @@ export async function createBackup(opts: { database: Database; dataDir: string; 
         fs.rmSync(t.file, { force: true });
       }
       for (const f of files) {
-        let data: Buffer;
-        try {
-          data = await fs.promises.readFile(f.absolute);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        const opened = await storage.open(f.key);
+        if (!opened) {
           log(`  Bỏ qua tệp vừa bị xoá / skipped a file deleted meanwhile: ${f.key}`);
           continue;
         }
+        // The size is the opened file's (or object's): the header is written before its bytes.
         const entry = fileEntry(f.key);
-        manifest.files.push({ path: f.key, entry, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') });
-        fileBytes += data.length;
-        yield tarHeader(entry, data.length, f.mtime);
-        yield data;
-        yield tarPadding(data.length);
+        const hash = createHash('sha256');
+        let bytes = 0;
+        yield tarHeader(entry, opened.size, opened.modified);
+        for await (const part of opened.body) {
+          const chunk = Buffer.isBuffer(part) ? part : Buffer.from(part as Uint8Array);
+          bytes += chunk.length;
+          if (bytes > opened.size) break;
+          hash.update(chunk);
+          yield chunk;
+        }
+        if (bytes !== opened.size) {
+          opened.body.destroy();
+          throw new Error(`${f.key}: ${bytes} bytes read, ${opened.size} expected (the file changed during the backup)`);
+        }
+        manifest.files.push({ path: f.key, entry, bytes, sha256: hash.digest('hex') });
+        fileBytes += bytes;
+        yield tarPadding(bytes);
       }
       log(`  ${'Tệp / files'.padEnd(30)} ${groupDigits(manifest.files.length).padStart(9)} (${formatBytes(fileBytes)})`);
       const body = Buffer.from(JSON.stringify(manifest, null, 1), 'utf8');
@@ -133,6 +149,7 @@ export async function createBackup(opts: { database: Database; dataDir: string; 
     throw err;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
+    if (!opts.storage) await storage.close();
   }
 }
 

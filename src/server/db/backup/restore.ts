@@ -7,7 +7,8 @@ import { createGunzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../domain/errors.js';
 import { queryRows, type Database, type DbOrTx } from '../client.js';
-import { listStorageFiles, storageRoot, type Log } from './backup.js';
+import { createFileStorage, isStorageKey, type FileStorage } from '../../lib/file-storage.js';
+import { listStorageFiles, type Log } from './backup.js';
 import {
   codeMigrations,
   dependencyOrder,
@@ -207,13 +208,23 @@ export type RestoreResult = { tables: number; rows: number; files: number };
  *   audit log's append-only and no-truncate guards among them) are disabled inside it and enabled
  *   again before it commits; so a restore needs the role that owns the tables (DATABASE_OWNER_URL
  *   where the application runs as a role of its own), and no other session ever sees them off.
- * - The files are swapped into place after the commit.
+ * - The files are put in place after the commit: the data folder's swapped for the archive's in
+ *   one rename; a bucket's (STORAGE_URL) uploaded one by one, then the objects the backup does not
+ *   hold removed. A backup of either kind restores into either kind.
  */
-export async function restoreBackup(opts: { database: Database; dataDir: string; backup: VerifiedBackup; force?: boolean; log?: Log }): Promise<RestoreResult> {
+export async function restoreBackup(opts: {
+  database: Database;
+  dataDir: string;
+  backup: VerifiedBackup;
+  /** The configured storage; the data folder's when absent. */
+  storage?: FileStorage;
+  force?: boolean;
+  log?: Log;
+}): Promise<RestoreResult> {
   const log = opts.log ?? (() => {});
   const { db } = opts.database;
   const { manifest } = opts.backup;
-  const root = storageRoot(path.resolve(opts.dataDir));
+  const storage = opts.storage ?? createFileStorage(path.resolve(opts.dataDir));
 
   checkMigrationLevel(manifest, log);
 
@@ -221,7 +232,7 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
   const byName = new Map(tables.map((t) => [t.name, t]));
   checkSchema(manifest, byName);
 
-  const inUse = await checkTarget(opts.database, opts.dataDir, opts.force === true);
+  const inUse = await checkTarget(opts.database, opts.dataDir, opts.force === true, storage);
   if (inUse.length) log('--force: dữ liệu hiện có sẽ bị thay thế / existing data will be replaced.');
 
   const keys = await listForeignKeys(db);
@@ -261,6 +272,8 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
       await tx.execute(sql`select products_settle_external_codes()`);
       // The public catalogue's entries are derived (migration 0016) and kept by triggers, which were off: write them again.
       await tx.execute(sql`select catalogue_rebuild()`);
+      // So are the national figures (migration 0022).
+      await tx.execute(sql`select national_rebuild()`);
 
       const savedSequences = new Map(manifest.sequences.map((s) => [s.name, s]));
       for (const s of sequences) {
@@ -295,7 +308,7 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
     );
   }
 
-  const files = replaceStorage(root, opts.backup.filesDir);
+  const files = storage.kind === 'folder' ? replaceStorage(storage.location, opts.backup.filesDir) : await replaceObjects(storage, opts.backup, log);
   log(`  ${'Tệp / files'.padEnd(30)} ${groupDigits(files).padStart(9)} (${formatBytes(manifest.files.reduce((n, f) => n + f.bytes, 0))})`);
   log(
     `Đã khôi phục / restored: ${manifest.tables.length} bảng / tables, ${groupDigits(rows)} dòng / rows, ${groupDigits(files)} tệp / files ` +
@@ -308,11 +321,12 @@ export async function restoreBackup(opts: { database: Database; dataDir: string;
  * What the target already holds beyond the shipped reference data ("subjects (12)", "3 tệp / files");
  * refused unless `force`. The CLI calls it before unpacking a large archive, restoreBackup again.
  */
-export async function checkTarget(database: Database, dataDir: string, force: boolean): Promise<string[]> {
-  const root = storageRoot(path.resolve(dataDir));
+export async function checkTarget(database: Database, dataDir: string, force: boolean, storage?: FileStorage): Promise<string[]> {
+  const target = storage ?? createFileStorage(path.resolve(dataDir));
   const inUse = await dataInUse(database.db, await listTables(database.db));
-  const storedFiles = listStorageFiles(root).length;
-  if (storedFiles) inUse.push(`${groupDigits(storedFiles)} tệp / files (${root})`);
+  let storedFiles = 0;
+  for await (const _ of target.list()) storedFiles++;
+  if (storedFiles) inUse.push(`${groupDigits(storedFiles)} tệp / files (${target.location})`);
   if (inUse.length && !force) {
     const list = `${inUse.slice(0, 6).join(', ')}${inUse.length > 6 ? ', …' : ''}`;
     throw archiveError(
@@ -423,4 +437,42 @@ function replaceStorage(root: string, staged: string): number {
   else fs.mkdirSync(root, { recursive: true });
   if (old) fs.rmSync(old, { recursive: true, force: true });
   return count;
+}
+
+/** Uploads at once to a bucket: enough to hide the round trips, few enough for any S3-compatible server. */
+const UPLOADS_AT_ONCE = 4;
+
+/**
+ * Puts the archive's files into object storage, then removes the objects it does not hold. An
+ * object is written whole or not at all; if the upload stops half-way (the storage unreachable),
+ * the database is already restored and the error says to run the restore again with --force.
+ */
+async function replaceObjects(storage: FileStorage, backup: VerifiedBackup, log: Log): Promise<number> {
+  const wanted = new Set<string>();
+  const queue = backup.manifest.files.filter((f) => {
+    if (isStorageKey(f.path)) return wanted.add(f.path);
+    log(`  Bỏ qua (không phải tệp của ứng dụng) / skipped, not a stored file of the application: ${f.path}`);
+    return false;
+  });
+  try {
+    let next = 0;
+    const worker = async () => {
+      for (let f = queue[next++]; f; f = queue[next++]) {
+        const file = path.join(backup.filesDir, ...f.path.split('/'));
+        await storage.putStream(f.path, fs.createReadStream(file), f.bytes);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, queue.length) }, worker));
+    const extra: string[] = [];
+    for await (const o of storage.list()) if (!wanted.has(o.key)) extra.push(o.key);
+    for (const key of extra) await storage.remove(key);
+  } catch (err) {
+    const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    throw archiveError(
+      'restore_files_failed',
+      `Cơ sở dữ liệu đã được khôi phục nhưng chưa đưa được hết tệp vào ${storage.location}: ${detail}. Hãy chạy lại lệnh khôi phục với --force.`,
+      `The database was restored, but not every file could be put into ${storage.location}: ${detail}. Run the restore again with --force.`,
+    );
+  }
+  return queue.length;
 }

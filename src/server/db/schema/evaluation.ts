@@ -295,6 +295,8 @@ export const emailOutbox = pgTable(
     subject: text('subject').notNull(),
     body: text('body').notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** While a process sends it: no other process claims it before then (a process that died mid-send leaves it to be retried after). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -12,3 +12,4 @@ export * from './plans.js';
 export * from './catalogue.js';
 export * from './market.js';
 export * from './programme.js';
+export * from './national.js';

@@ -89,6 +89,12 @@ export const importJobs = pgTable(
     commitTally: jsonb('commit_tally'),
     problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
     failure: text('failure'),
+    /**
+     * While validating or committing: the process working on the job renews this every few seconds,
+     * so other processes (PostgreSQL, several processes) know it is alive; a job whose lease ran out
+     * was interrupted and may be committed again.
+     */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp('committed_at', { withTimezone: true }),

@@ -74,6 +74,23 @@ export const loginAttempts = pgTable(
 );
 
 /**
+ * The request counters of the rate limits (@fastify/rate-limit) on PostgreSQL, shared by every
+ * application process: one row per route and client key, counting the hits of the window that began
+ * at `window_start` (the first hit after the previous window ended). Expired rows are deleted by the
+ * background work (src/server/background.ts). PGlite (one process) keeps the counters in memory.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    key: text('key').primaryKey(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull(),
+  },
+  (t) => [index('rate_limit_counters_expires_idx').on(t.expiresAt)],
+);
+
+/**
  * Links to set a new password, sent by e-mail. `id` is the SHA-256 of the token in the link, so the
  * table never holds a usable link; each is spent once (`used_at`) and dies after a short while.
  */

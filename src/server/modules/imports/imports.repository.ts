@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { historicalResults, importJobs, products, subjects } from '../../db/schema/index.js';
 
@@ -97,15 +97,33 @@ export const importsRepository = {
         .where(and(eq(importJobs.id, id), eq(importJobs.provinceCode, provinceCode)))
     )[0],
   updateJob: (db: DbOrTx, id: string, values: Partial<typeof importJobs.$inferInsert>) => db.update(importJobs).set(values).where(eq(importJobs.id, id)),
-  /** Marks a job in one of `statuses` and with its rows as being committed; undefined when it no longer is one (committed meanwhile). */
-  claimCommit: async (db: DbOrTx, id: string, statuses: readonly string[]): Promise<JobRow | undefined> =>
+  /**
+   * Marks a job in one of `statuses` and with its rows as being committed, with a lease of `leaseMs`,
+   * in one statement: of processes claiming at once, one gets it. A job already `committing` is taken
+   * over only when its lease has run out (the process working on it stopped), or with
+   * `takeOverRunning` (one process: the caller knows no one works on it). Undefined when not claimed.
+   */
+  claimCommit: async (db: DbOrTx, id: string, statuses: readonly string[], opts: { leaseMs: number; takeOverRunning: boolean }): Promise<JobRow | undefined> =>
     (
       await db
         .update(importJobs)
-        .set({ status: 'committing', failure: null })
-        .where(and(eq(importJobs.id, id), inArray(importJobs.status, [...statuses]), isNotNull(importJobs.rows)))
+        .set({ status: 'committing', failure: null, leaseUntil: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})` })
+        .where(
+          and(
+            eq(importJobs.id, id),
+            inArray(importJobs.status, [...statuses]),
+            isNotNull(importJobs.rows),
+            opts.takeOverRunning ? undefined : or(ne(importJobs.status, 'committing'), isNull(importJobs.leaseUntil), lt(importJobs.leaseUntil, sql`now()`)),
+          ),
+        )
         .returning()
     )[0],
+  /** Renews the lease of a job still being worked on, with its progress (when given) for readers in other processes. */
+  renewLease: (db: DbOrTx, id: string, leaseMs: number, progress: { rowsDone?: number; rowsTotal?: number }) =>
+    db
+      .update(importJobs)
+      .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`, ...progress })
+      .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['validating', 'committing']))),
   /** The end of a commit, once: true for the run that marked the job committed (and drops its stored rows). */
   finishCommit: async (db: DbOrTx, id: string, values: { preview: unknown; rowsDone: number; committedAt: Date }) =>
     (

@@ -79,6 +79,13 @@ export type ImportsOptions = {
   afterBatch?: (batch: { index: number; committedRecords: number }) => void | Promise<void>;
   /** Where the workbooks of an import with problems are kept, to give them back with their problems marked. */
   storage?: FileStorage;
+  /**
+   * The database has one process (PGlite): a job no one works on in this process is interrupted,
+   * whatever its lease says. On PostgreSQL other processes may be working on it while their lease runs.
+   */
+  singleProcess?: boolean;
+  /** How long a job's lease lasts past each renewal (tests shorten it). */
+  leaseMs?: number;
 };
 
 /** An uploaded workbook kept for its problems file: the job's id and the file's place in the upload. */
@@ -96,6 +103,11 @@ const BATCH_SIZE = 500;
  * `committing` that no one in this process works on): its rows are kept until it is committed.
  */
 const COMMITTABLE: readonly string[] = ['validated', 'failed', 'committing'];
+/**
+ * The lease of a job being worked on: renewed every LEASE_MS / 6 while the work runs, so a job whose
+ * lease has run out was abandoned by a process that stopped (several processes on PostgreSQL).
+ */
+const LEASE_MS = 60_000;
 const NOTHING: ImportPreview = {
   subjects: { create: 0, update: 0, unchanged: 0 },
   products: { create: 0, update: 0, unchanged: 0 },
@@ -121,6 +133,7 @@ export function createImportsService(
   options: ImportsOptions = {},
 ) {
   const batchSize = options.batchSize ?? BATCH_SIZE;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
   /** Jobs being worked on in this process, with their progress (a transaction's progress cannot be read from another connection). */
   const running = new Map<string, { rowsDone: number; rowsTotal: number; work: Promise<void> }>();
 
@@ -133,10 +146,12 @@ export function createImportsService(
   /**
    * `wasRunning`: whether the job was in progress here before its row was read. Work writes its final
    * status before it leaves `running`, so a job that was not running then and whose row still says
-   * validating or committing was interrupted by a stopped server (its transaction rolled back).
+   * validating or committing was interrupted by a stopped server (its transaction rolled back) —
+   * unless another process holds its lease and is working on it (PostgreSQL).
    */
   function present(row: JobRow, wasRunning: boolean) {
-    const interrupted = !wasRunning && (row.status === 'validating' || row.status === 'committing');
+    const elsewhere = !options.singleProcess && row.leaseUntil !== null && row.leaseUntil.getTime() > Date.now();
+    const interrupted = !wasRunning && !elsewhere && (row.status === 'validating' || row.status === 'committing');
     return presentImportJob(row, { live: running.get(row.id), interrupted });
   }
 
@@ -223,10 +238,26 @@ export function createImportsService(
     }
   }
 
-  function track(id: string, rowsTotal: number, work: () => Promise<void>, rowsDone = 0) {
+  /**
+   * Runs a job's work in this process: its progress in `running`, and its lease renewed until the
+   * work ends — with a check's progress, which other processes read from the row (a commit's batches
+   * write their own).
+   */
+  function track(id: string, rowsTotal: number, work: () => Promise<void>, rowsDone = 0, reportProgress = false) {
     const entry = { rowsDone, rowsTotal, work: Promise.resolve() };
     running.set(id, entry);
-    entry.work = work().finally(() => running.delete(id));
+    const renew = setInterval(
+      () =>
+        void repo.renewLease(db, id, leaseMs, reportProgress ? { rowsDone: entry.rowsDone, rowsTotal: entry.rowsTotal } : {}).catch(() => {
+          // A missed renewal is made good by the next; the work itself reports its own failures.
+        }),
+      Math.max(50, Math.floor(leaseMs / 6)),
+    );
+    renew.unref();
+    entry.work = work().finally(() => {
+      clearInterval(renew);
+      running.delete(id);
+    });
   }
 
   return {
@@ -242,8 +273,9 @@ export function createImportsService(
         fileDigest: digest.digest('hex'),
         status: 'validating',
         createdBy: actor.kind === 'user' ? actor.userId : null,
+        leaseUntil: new Date(Date.now() + leaseMs),
       });
-      track(row.id, 0, () => validate(row.id, province, files, sheet));
+      track(row.id, 0, () => validate(row.id, province, files, sheet), 0, true);
       return present(row, true);
     },
 
@@ -258,8 +290,12 @@ export function createImportsService(
           en: status === 'committed' ? 'This import was already committed.' : 'Only a checked import without problems can be committed.',
         });
       if (!COMMITTABLE.includes(job.status) || job.rows === null) throw notReady(job.status);
-      const claimed = await repo.claimCommit(db, id, COMMITTABLE);
-      if (!claimed) throw notReady('committed');
+      // At most one process claims it: a job being committed elsewhere (its lease running) is not claimable.
+      const claimed = await repo.claimCommit(db, id, COMMITTABLE, { leaseMs, takeOverRunning: !!options.singleProcess });
+      if (!claimed) {
+        const now = await repo.findJob(db, id, job.provinceCode);
+        throw now?.status === 'committing' ? busy() : notReady(now?.status ?? 'committed');
+      }
       // Another request of this process may have claimed it while this one waited for the database.
       if (running.has(id)) throw busy();
       track(id, recordCount(completeRecords(claimed.rows as Partial<ImportRecords>)), () => commitJob(claimed, audit), claimed.committedRecords);

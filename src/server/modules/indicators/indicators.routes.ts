@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Dashboard, DashboardQuery, IndicatorDefinition, IndicatorQuery, IndicatorValues } from '../../../contracts/indicators.js';
+import { NationalFigures, NationalQuery } from '../../../contracts/national.js';
 import { Funnel, FunnelQuery } from '../../../contracts/programme.js';
 import { INDICATORS } from '../../../domain/indicators/index.js';
 import type { IndicatorsService } from './indicators.service.js';
@@ -40,6 +41,23 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
       },
     },
     (req) => indicators.funnelFor(req.actor, req.query.year, req.query.communeCode),
+  );
+  app.get(
+    '/indicators/national',
+    {
+      // The ministry's office only (seesNationalFigures): a province's office is refused by the service.
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        summary:
+          'The national view (ministry only): per province and for the country, the year’s evaluated and recognised products, certificates and certified producers in force today, dossiers of the current round',
+        description:
+          'Read from counts the database keeps current on every write of results, decisions, certificates and dossiers (two small statements). `year` defaults to this year in Vietnam; certificates and producers are counted on today’s date (`asOf`). 403 for any account but the ministry’s OCOP office.',
+        querystring: NationalQuery,
+        response: { 200: NationalFigures },
+      },
+    },
+    (req) => indicators.national.figures(req.actor, req.query.year),
   );
   app.get(
     '/dashboard',

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.js';
 import { plansRepository } from '../plans/plans.repository.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { indicatorsRepository as repo, type Area } from './indicators.repository.js';
+import { createNationalService } from './national.service.js';
 
 /**
  * One indicator's figure for an area: the total, its breakdown, and its share of each commune (the
@@ -20,7 +21,9 @@ export type Figure = { code: string; value: number | null; breakdown: Record<str
 const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 /** Computes indicators of the catalogue for an area and a year, with the annual plan's targets. */
-export function createIndicatorsService(db: Db, deploymentProvince: string) {
+/** `readDb`: where the national view reads (a read replica when DATABASE_READ_URL names one). */
+export function createIndicatorsService(db: Db, deploymentProvince: string, clock: () => Date = () => new Date(), readDb: Db = db) {
+  const national = createNationalService(readDb, clock);
   function areaOf(actor: Actor, communeCode?: string): Area {
     const area = reportingArea(actor, deploymentProvince);
     if (!area) throw forbidden();
@@ -112,6 +115,8 @@ export function createIndicatorsService(db: Db, deploymentProvince: string) {
   return {
     areaOf,
     figures,
+    /** The ministry's view of every province (national.service.ts). */
+    national,
     targets,
     recognisedBySetAndStar,
     funnel,

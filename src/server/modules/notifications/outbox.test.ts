@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emailOutbox } from '../../db/schema/index.js';
 import { createMailer } from '../../lib/mailer.js';
 import { createTestApp, type TestApp } from '../../../../test/support/app.js';
@@ -40,6 +41,47 @@ describe('e-mail outbox', () => {
     await drainOutbox(t.database.db, { send: async () => {} }, { clock: () => sentAt });
     const row = (await t.database.db.select().from(emailOutbox)).find((r) => r.to === 'd@example.vn')!;
     expect(row.sentAt).toEqual(sentAt);
+  });
+
+  it('never sends a mail twice when a second drain runs while the first is still sending it', async () => {
+    await t.database.db.insert(emailOutbox).values({ to: 'e@example.vn', subject: 's', body: 'b' });
+    const delivered: string[] = [];
+    let release!: () => void;
+    const sending = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const inFlight = new Promise<void>((resolve) => (started = resolve));
+    // The first drain holds the mail in the middle of its SMTP conversation…
+    const slow = { send: async (m: { to: string }) => (delivered.push(m.to), started(), await sending) };
+    const first = drainOutbox(t.database.db, slow);
+    await inFlight;
+    // …while another process drains: it must leave the claimed mail alone.
+    expect(await drainOutbox(t.database.db, { send: async (m) => void delivered.push(m.to) })).toEqual({ sent: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ sent: 1, failed: 0 });
+    expect(delivered).toEqual(['e@example.vn']);
+  });
+
+  it('tries again a mail whose sender died holding its claim, once the claim has run out', async () => {
+    await t.database.db.insert(emailOutbox).values({ to: 'f@example.vn', subject: 's', body: 'b' });
+    const died = { send: () => new Promise<void>(() => {}) }; // the process stops in the middle of the send
+    void drainOutbox(t.database.db, died);
+    await vi.waitFor(async () => {
+      const row = (await t.database.db.select().from(emailOutbox)).find((r) => r.to === 'f@example.vn')!;
+      expect(row.attempts).toBe(1);
+    });
+    const delivered: string[] = [];
+    const mailer = { send: async (m: { to: string }) => void delivered.push(m.to) };
+    await drainOutbox(t.database.db, mailer);
+    expect(delivered).toEqual([]); // claimed, and the claim still runs
+    await t.database.db
+      .update(emailOutbox)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(emailOutbox.to, 'f@example.vn'));
+    await drainOutbox(t.database.db, mailer);
+    expect(delivered).toEqual(['f@example.vn']);
+    const row = (await t.database.db.select().from(emailOutbox)).find((r) => r.to === 'f@example.vn')!;
+    expect(row).toMatchObject({ attempts: 2, claimedUntil: null });
+    expect(row.sentAt).not.toBeNull();
   });
 
   it('is not configured without SMTP_URL', () => {

@@ -1,1 +1,2 @@
 export { DashboardPage } from './pages/DashboardPage.js';
+export { NationalPage } from './pages/NationalPage.js';

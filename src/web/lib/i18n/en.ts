@@ -4,6 +4,7 @@ import { programmeEn } from './programme.js';
 import { passwordResetEn } from './password-reset.js';
 import { everydayEn } from './everyday.js';
 import { homeEn } from './home.js';
+import { nationalEn } from './national.js';
 import { importReviewEn } from './import-review.js';
 import { subjectChecksEn } from './subject-checks.js';
 import type { TranslationResource } from './vi.js';
@@ -71,6 +72,7 @@ export const en: TranslationResource = {
     calendar: 'Working calendar',
     market: 'Market',
     activities: 'Programme activities',
+    national: 'Nationwide',
   },
   userMenu: {
     open: 'My account: {{name}}',
@@ -1510,6 +1512,7 @@ export const en: TranslationResource = {
   passwordReset: passwordResetEn,
   everyday: everydayEn,
   home: homeEn,
+  national: nationalEn,
   importReview: importReviewEn,
   subjectChecks: subjectChecksEn,
   errors: {

@@ -4,6 +4,7 @@ import { programmeVi } from './programme.js';
 import { passwordResetVi } from './password-reset.js';
 import { everydayVi } from './everyday.js';
 import { homeVi } from './home.js';
+import { nationalVi } from './national.js';
 import { importReviewVi } from './import-review.js';
 import { subjectChecksVi } from './subject-checks.js';
 
@@ -74,6 +75,7 @@ export const vi = {
     calendar: 'Lịch làm việc',
     market: 'Thị trường',
     activities: 'Hoạt động chương trình',
+    national: 'Toàn quốc',
   },
   userMenu: {
     open: 'Tài khoản của tôi: {{name}}',
@@ -1507,6 +1509,7 @@ export const vi = {
   passwordReset: passwordResetVi,
   everyday: everydayVi,
   home: homeVi,
+  national: nationalVi,
   importReview: importReviewVi,
   subjectChecks: subjectChecksVi,
   errors: {

@@ -1,9 +1,19 @@
 import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingStore, IconCertificate, IconFolders, IconInfoCircle, IconPackage, IconPlus, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconCertificate,
+  IconFolders,
+  IconInfoCircle,
+  IconMapPin,
+  IconPackage,
+  IconPlus,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { canCreateSubjects, isOcopOffice, seesProgramme, seesRegistry } from '../../../../domain/policies/index.js';
+import { canCreateSubjects, isOcopOffice, seesNationalFigures, seesProgramme, seesRegistry } from '../../../../domain/policies/index.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { SectionCard } from '../../../components/SectionCard.js';
 import { formatNumber } from '../../../lib/format.js';
@@ -62,6 +72,24 @@ export function DashboardPage() {
         </Title>
         <Text c="dimmed">{t('dashboard.intro')}</Text>
       </Stack>
+
+      {seesNationalFigures(actor) && (
+        <Card withBorder padding="lg" component={Link} to="/national" style={{ textDecoration: 'none' }} data-testid="national-link">
+          <Group justify="space-between" wrap="nowrap">
+            <Stack gap={2}>
+              <Text fw={600} size="lg">
+                {t('national.link')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('national.linkHint')}
+              </Text>
+            </Stack>
+            <ThemeIcon size={48} radius="md" variant="light" aria-hidden>
+              <IconMapPin size={26} />
+            </ThemeIcon>
+          </Group>
+        </Card>
+      )}
 
       {!usesRegistry ? (
         <Alert icon={<IconInfoCircle aria-hidden />} color="blue">
