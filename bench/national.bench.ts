@@ -23,7 +23,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { PACKAGE_ROOT } from '../src/server/config.js';
 import {
-  cpuMs,
+  cpuMeter,
   fmt,
   measure,
   loadAverage,
@@ -277,8 +277,8 @@ async function run(engine: 'PostgreSQL' | 'PGlite') {
       { label: 'national dashboard (ministry)', next: () => '/api/v1/indicators/national', headers: ministry, target: { p99: TARGETS.nationalDashboardP99 } },
     ];
 
-    const serverWatch = { cpu: () => cpuMs([server.process.pid!]) + (postgres ? cpuMs('postgres') : 0), memory };
-    const baselineWatch = { cpu: () => cpuMs([baseline.process.pid!]) };
+    const serverWatch = { cpu: [cpuMeter([server.process.pid!]), ...(postgres ? [cpuMeter('postgres')] : [])], memory };
+    const baselineWatch = { cpu: [cpuMeter([baseline.process.pid!])] };
     const run = { seconds: DURATION, warmup: WARMUP };
     const rows: Row[] = [];
     for (const connections of LEVELS) {

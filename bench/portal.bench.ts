@@ -26,7 +26,7 @@ import { seedDemoHistory } from '../src/server/seed/demo-history.js';
 import { loadReferenceData } from '../src/server/seed/reference.js';
 import { seedCertificates } from './support/certificates.js';
 import {
-  cpuMs,
+  cpuMeter,
   fmt,
   measure,
   loadAverage,
@@ -158,8 +158,8 @@ async function main() {
     ];
 
     // The CPU each answer costs: the server and, on a local PostgreSQL, the database's processes.
-    const serverWatch = { cpu: () => cpuMs([server.process.pid!]) + (POSTGRES ? cpuMs('postgres') : 0), memory };
-    const baselineWatch = { cpu: () => cpuMs([baseline.process.pid!]) };
+    const serverWatch = { cpu: [cpuMeter([server.process.pid!]), ...(POSTGRES ? [cpuMeter('postgres')] : [])], memory };
+    const baselineWatch = { cpu: [cpuMeter([baseline.process.pid!])] };
     const run = { connections: CONNECTIONS, seconds: DURATION, warmup: WARMUP };
     const before = await measure('baseline (hello world)', baseline.url, () => '/', { ...run, watch: baselineWatch });
     const results: { label: string; m: Measure; target?: 'verify' | 'catalogue' | 'product' }[] = [];

@@ -126,40 +126,55 @@ export function memoryOf(pid: number) {
 // ---------------------------------------------------------------------------------------------
 // Load.
 
-/**
- * CPU time (user + system, in ms) spent so far by processes: the server's, the baseline's, or every
- * PostgreSQL server process on this machine (`postgres` processes, when the database is local).
- * With the load generator on the same cores, requests per second measure the machine as much as
- * the server; the CPU each answer costs the server and its database does not depend on who else runs.
- */
-export function cpuMs(pids: number[] | 'postgres'): number {
+/** CPU time (user + system, in ms) each process has spent so far, by pid. */
+function cpuByPid(pids: number[]): Map<number, number> {
   const TICK_MS = 10; // USER_HZ is 100 on Linux
-  const list =
-    pids === 'postgres'
-      ? fs
-          .readdirSync('/proc')
-          .filter((d) => /^\d+$/.test(d))
-          .map(Number)
-          .filter((pid) => {
-            try {
-              return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
-            } catch {
-              return false;
-            }
-          })
-      : pids;
-  let ticks = 0;
-  for (const pid of list) {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
     try {
       // Fields 14 and 15 (utime, stime) follow the command, which is in parentheses and may hold spaces.
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
     } catch {
       // The process has exited.
     }
   }
-  return ticks * TICK_MS;
+  return used;
+}
+
+const postgresPids = () =>
+  fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    });
+
+/**
+ * A CPU meter over processes: the server's, the baseline's, or every PostgreSQL server process on
+ * this machine (`postgres`, when the database is local). `elapsed()` is the CPU time (ms) they
+ * spent since the meter started: a process that started since counts from zero, one that exited
+ * counts up to its last reading. With the load generator on the same cores, requests per second
+ * measure the machine as much as the server; the CPU each answer costs does not depend on who else runs.
+ */
+export function cpuMeter(pids: number[] | 'postgres') {
+  const list = () => (pids === 'postgres' ? postgresPids() : pids);
+  const start = cpuByPid(list());
+  const last = new Map(start);
+  return {
+    elapsed(): number {
+      for (const [pid, ms] of cpuByPid(list())) last.set(pid, ms);
+      let total = 0;
+      for (const [pid, ms] of last) total += ms - (start.get(pid) ?? 0);
+      return total;
+    },
+  };
 }
 
 /** Paths handed out in a shuffled order, in a loop; counts the first asks of each (which no cache can answer). */
@@ -277,17 +292,18 @@ export function pglitePackageVersion() {
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version : '?';
 }
 
-/** What a measurement watches: the answering processes' CPU time, and the server's memory. */
-export type Watch = { cpu: () => number; memory?: ReturnType<typeof memoryOf> };
+/** What a measurement watches: the answering processes' CPU meters, and the server's memory. */
+export type Watch = { cpu: ReturnType<typeof cpuMeter>[]; memory?: ReturnType<typeof memoryOf> };
 
 /** One route under load: a warm-up, then the measurement, printed on one line. */
 export async function measure(label: string, url: string, next: () => string, opts: LoadOptions & { warmup: number; watch: Watch }): Promise<Measure> {
   process.stdout.write(`  ${label} @${opts.connections}… `);
   await load(url, next, { ...opts, seconds: opts.warmup });
   opts.watch.memory?.mark();
-  const cpuBefore = opts.watch.cpu();
+  const cpu = () => opts.watch.cpu.reduce((sum, meter) => sum + meter.elapsed(), 0);
+  const cpuBefore = cpu();
   const m = await load(url, next, opts);
-  m.cpuUs = ((opts.watch.cpu() - cpuBefore) * 1000) / Math.max(1, m.requests);
+  m.cpuUs = ((cpu() - cpuBefore) * 1000) / Math.max(1, m.requests);
   if (opts.watch.memory) m.rss = opts.watch.memory.mark();
   console.log(
     `${fmt(m.rps, 0)} req/s, p50 ${fmt(m.p50, 2)} ms, p99 ${fmt(m.p99, 2)} ms, ${fmt(m.cpuUs, 0)} µs CPU per answer, ${m.timeouts} timeouts (${m.statuses})`,

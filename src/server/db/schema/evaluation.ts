@@ -121,6 +121,8 @@ export const dossiers = pgTable(
   (t) => [
     index('dossiers_product_idx').on(t.productId),
     index('dossiers_scope_idx').on(t.provinceCode, t.communeCode, t.state),
+    // The list's order (last changed first) within a province: a page is read from the index, not sorted.
+    index('dossiers_province_recent_idx').on(t.provinceCode, t.updatedAt.desc().nullsFirst(), t.id),
     index('dossiers_round_idx').on(t.roundId),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditLog, users } from '../../db/schema/index.js';
 
@@ -12,6 +12,11 @@ export const auditRepository = {
   async insertMany(db: DbOrTx, values: AuditValues[]) {
     for (let i = 0; i < values.length; i += 500) await db.insert(auditLog).values(values.slice(i, i + 500));
   },
+  /**
+   * The last entry's number: it changes whenever any programme record does (each change writes its
+   * entry in the same transaction), so figures computed at one number stay true until the next.
+   */
+  lastId: async (db: DbOrTx) => (await db.select({ id: max(auditLog.id) }).from(auditLog))[0]?.id ?? 0,
   /** One record's history, oldest or newest first, at most `limit` entries, with the actor's name when their account exists. */
   forEntity: (db: DbOrTx, entityType: string, entityId: string, order: 'asc' | 'desc', limit: number) =>
     db

@@ -6,9 +6,10 @@ import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.j
 import { checkActDate } from '../../../domain/evaluation/dated-acts.js';
 import { overdueDeadlines } from '../../../domain/evaluation/deadlines.js';
 import { isAtMinistry, type DossierState } from '../../../domain/evaluation/dossier-workflow.js';
-import { canReadSubject, canRevokeCertificate, registryScope, type Actor } from '../../../domain/policies/index.js';
+import { canReadSubject, canRevokeCertificate, registryScope, type Actor, type RegistryScope } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
 import { inPages } from '../../lib/table-export.js';
+import { createRecordsCache } from '../audit/records-cache.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { notify } from '../notifications/notifications.service.js';
@@ -44,6 +45,33 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
   type Filters = { status?: CertificateStatus | undefined; productId?: string | undefined };
   const listFilter = (actor: Actor, f: Filters) => ({ scope: registryScope(actor), productId: f.productId });
+
+  /** The office's work list for a scope on a day (worklist() keeps it until the records change). */
+  async function computeWorklist(scope: RegistryScope, day: string) {
+    const rows = await presentAll(await repo.expiringBetween(db, { scope }, addDays(day, -365), addDays(day, 180)));
+    const violations = await presentAll(await repo.violationsPending(db, { scope }));
+    const moving = await dossiersRepository.moving(db, { scope });
+    return {
+      dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
+      windowMissed: rows.filter((c) => c.status === 'expiring'),
+      lapsed: rows.filter((c) => c.status === 'expired'),
+      revocationsDue: violations.map((c) => ({ certificate: c, dueOn: c.violation!.revokeBy, overdue: day > c.violation!.revokeBy })),
+      dossiersOverdue: moving.flatMap((d) =>
+        overdueDeadlines(
+          {
+            kind: d.kind,
+            state: d.state as DossierState,
+            communeDueOn: d.communeDueOn,
+            receivedOn: isAtMinistry(d.state) ? d.ministryReceivedOn : d.receivedOn,
+            roundResultDeadline: isAtMinistry(d.state) ? d.ministryResultDeadline : d.provinceResultDeadline,
+          },
+          day,
+        ).map((o) => ({ dossierId: d.id, productName: d.productName, ocopCode: d.ocopCode, state: d.state, ...o })),
+      ),
+    };
+  }
+
+  const worklists = createRecordsCache<Awaited<ReturnType<typeof computeWorklist>>>(db);
 
   return {
     async list(actor: Actor, f: Filters & { page: number; pageSize: number }) {
@@ -158,27 +186,8 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
     async worklist(actor: Actor) {
       const day = today();
       const scope = registryScope(actor);
-      const rows = await presentAll(await repo.expiringBetween(db, { scope }, addDays(day, -365), addDays(day, 180)));
-      const violations = await presentAll(await repo.violationsPending(db, { scope }));
-      const moving = await dossiersRepository.moving(db, { scope });
-      return {
-        dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
-        windowMissed: rows.filter((c) => c.status === 'expiring'),
-        lapsed: rows.filter((c) => c.status === 'expired'),
-        revocationsDue: violations.map((c) => ({ certificate: c, dueOn: c.violation!.revokeBy, overdue: day > c.violation!.revokeBy })),
-        dossiersOverdue: moving.flatMap((d) =>
-          overdueDeadlines(
-            {
-              kind: d.kind,
-              state: d.state as DossierState,
-              communeDueOn: d.communeDueOn,
-              receivedOn: isAtMinistry(d.state) ? d.ministryReceivedOn : d.receivedOn,
-              roundResultDeadline: isAtMinistry(d.state) ? d.ministryResultDeadline : d.provinceResultDeadline,
-            },
-            day,
-          ).map((o) => ({ dossierId: d.id, productName: d.productName, ocopCode: d.ocopCode, state: d.state, ...o })),
-        ),
-      };
+      // Every officer of the scope asks for the same list: kept until the records change (or the day does).
+      return worklists.get(`${JSON.stringify(scope)}|${day}`, () => computeWorklist(scope, day));
     },
 
     /**

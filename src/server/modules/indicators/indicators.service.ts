@@ -6,6 +6,7 @@ import { INDICATORS } from '../../../domain/indicators/index.js';
 import { reportingArea, type Actor } from '../../../domain/policies/index.js';
 import { funnelCounts } from '../../../domain/programme/index.js';
 import type { Db } from '../../db/client.js';
+import { createRecordsCache } from '../audit/records-cache.js';
 import { plansRepository } from '../plans/plans.repository.js';
 import { referenceRepository } from '../reference/reference.repository.js';
 import { indicatorsRepository as repo, type Area } from './indicators.repository.js';
@@ -20,8 +21,10 @@ export type Figure = { code: string; value: number | null; breakdown: Record<str
 /** A share in percent, to one decimal; none of nothing. */
 const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-/** Computes indicators of the catalogue for an area and a year, with the annual plan's targets. */
-/** `readDb`: where the national view reads (a read replica when DATABASE_READ_URL names one). */
+/**
+ * Computes indicators of the catalogue for an area and a year, with the annual plan's targets.
+ * `readDb`: where the national view reads (a read replica when DATABASE_READ_URL names one).
+ */
 export function createIndicatorsService(db: Db, deploymentProvince: string, clock: () => Date = () => new Date(), readDb: Db = db) {
   const national = createNationalService(readDb, clock);
   function areaOf(actor: Actor, communeCode?: string): Area {
@@ -112,6 +115,61 @@ export function createIndicatorsService(db: Db, deploymentProvince: string, cloc
     };
   }
 
+  /** The dashboard of an area and year, computed (dashboard() keeps it until the records change). */
+  async function computeDashboard(area: Area, year: number): Promise<Dashboard> {
+    const [f, t, standing, communeRows, sets, subjectsIn, dueByMonth, bySetStar, ideas] = await Promise.all([
+      figures(area, year),
+      targets(area, year),
+      repo.standing(db, area, year),
+      referenceRepository.communesOf(db, area.provinceCode),
+      referenceRepository.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS),
+      repo.subjectsByCommune(db, area),
+      repo.certificatesDueByMonth(db, area, year),
+      recognisedBySetAndStar(area, year),
+      funnel(area, year),
+    ]);
+    const setNames = new Map(sets.map((s) => [s.number, s.name]));
+    const certified = new Map<string, number>();
+    const subjectsByForm = new Map<string, Set<string>>();
+    for (const s of standing) {
+      certified.set(s.commune_code, (certified.get(s.commune_code) ?? 0) + 1);
+      if (!subjectsByForm.has(s.legal_form)) subjectsByForm.set(s.legal_form, new Set());
+      subjectsByForm.get(s.legal_form)!.add(s.subject_id);
+    }
+    const recognised = f.get('products_recognised')!.byCommune;
+    const inArea = (code: string) => !area.communeCodes || area.communeCodes.includes(code);
+    const listed = (channel: 'ecommerce' | 'chain', code: string) =>
+      Object.entries(f.get(code)!.breakdown ?? {})
+        .filter(([, n]) => n > 0)
+        .map(([platform, listings]) => ({ channel, platform, listings }))
+        .sort((a, b) => b.listings - a.listings || a.platform.localeCompare(b.platform));
+    return {
+      year,
+      provinceCode: area.provinceCode,
+      indicators: valuesOf(f, t),
+      productsBySetAndStar: bySetStar.map((r) => ({ ...r, setName: r.setNumber ? (setNames.get(r.setNumber) ?? null) : null })),
+      communes: communeRows
+        .filter((c) => inArea(c.code))
+        .map((c) => ({
+          communeCode: c.code,
+          name: c.name,
+          recognised: recognised.get(c.code) ?? 0,
+          certified: certified.get(c.code) ?? 0,
+          subjects: subjectsIn.get(c.code) ?? 0,
+          target: t.byCommune.get('products_recognised')?.get(c.code) ?? null,
+        })),
+      subjectsByLegalForm: [...subjectsByForm].map(([legalForm, ids]) => ({ legalForm, subjects: ids.size })).sort((a, b) => b.subjects - a.subjects),
+      certificatesDue: Array.from({ length: 12 }, (_, m) => {
+        const month = `${year}-${String(m + 1).padStart(2, '0')}`;
+        return { month, certificates: dueByMonth.get(month) ?? 0 };
+      }),
+      listingsByPlatform: [...listed('ecommerce', 'ecommerce_listings'), ...listed('chain', 'chain_listings')],
+      funnel: ideas,
+    };
+  }
+
+  const dashboards = createRecordsCache<Dashboard>(db);
+
   return {
     areaOf,
     figures,
@@ -130,57 +188,14 @@ export function createIndicatorsService(db: Db, deploymentProvince: string, cloc
     /** The funnel for the caller's area, or one commune of it. */
     funnelFor: (actor: Actor, year: number, communeCode?: string) => funnel(areaOf(actor, communeCode), year),
 
+    /**
+     * Everything the dashboard draws for the caller's area and year. A dozen figures over the
+     * area's results take 100–200 ms at national scale, and every officer of the area asks for the
+     * same: computed once per change of the programme's records, not once per request.
+     */
     async dashboard(actor: Actor, year: number): Promise<Dashboard> {
       const area = areaOf(actor);
-      const [f, t, standing, communeRows, sets, subjectsIn, dueByMonth, bySetStar, ideas] = await Promise.all([
-        figures(area, year),
-        targets(area, year),
-        repo.standing(db, area, year),
-        referenceRepository.communesOf(db, area.provinceCode),
-        referenceRepository.criteriaSetsOf(db, CURRENT_CRITERIA_BASIS),
-        repo.subjectsByCommune(db, area),
-        repo.certificatesDueByMonth(db, area, year),
-        recognisedBySetAndStar(area, year),
-        funnel(area, year),
-      ]);
-      const setNames = new Map(sets.map((s) => [s.number, s.name]));
-      const certified = new Map<string, number>();
-      const subjectsByForm = new Map<string, Set<string>>();
-      for (const s of standing) {
-        certified.set(s.commune_code, (certified.get(s.commune_code) ?? 0) + 1);
-        if (!subjectsByForm.has(s.legal_form)) subjectsByForm.set(s.legal_form, new Set());
-        subjectsByForm.get(s.legal_form)!.add(s.subject_id);
-      }
-      const recognised = f.get('products_recognised')!.byCommune;
-      const inArea = (code: string) => !area.communeCodes || area.communeCodes.includes(code);
-      const listed = (channel: 'ecommerce' | 'chain', code: string) =>
-        Object.entries(f.get(code)!.breakdown ?? {})
-          .filter(([, n]) => n > 0)
-          .map(([platform, listings]) => ({ channel, platform, listings }))
-          .sort((a, b) => b.listings - a.listings || a.platform.localeCompare(b.platform));
-      return {
-        year,
-        provinceCode: area.provinceCode,
-        indicators: valuesOf(f, t),
-        productsBySetAndStar: bySetStar.map((r) => ({ ...r, setName: r.setNumber ? (setNames.get(r.setNumber) ?? null) : null })),
-        communes: communeRows
-          .filter((c) => inArea(c.code))
-          .map((c) => ({
-            communeCode: c.code,
-            name: c.name,
-            recognised: recognised.get(c.code) ?? 0,
-            certified: certified.get(c.code) ?? 0,
-            subjects: subjectsIn.get(c.code) ?? 0,
-            target: t.byCommune.get('products_recognised')?.get(c.code) ?? null,
-          })),
-        subjectsByLegalForm: [...subjectsByForm].map(([legalForm, ids]) => ({ legalForm, subjects: ids.size })).sort((a, b) => b.subjects - a.subjects),
-        certificatesDue: Array.from({ length: 12 }, (_, m) => {
-          const month = `${year}-${String(m + 1).padStart(2, '0')}`;
-          return { month, certificates: dueByMonth.get(month) ?? 0 };
-        }),
-        listingsByPlatform: [...listed('ecommerce', 'ecommerce_listings'), ...listed('chain', 'chain_listings')],
-        funnel: ideas,
-      };
+      return dashboards.get([area.provinceCode, area.communeCodes?.join(',') ?? '*', year].join('|'), () => computeDashboard(area, year));
     },
 
     /** The annual report's figures for the province (part I of the provincial plan). */

@@ -344,4 +344,27 @@ describe('the dashboard', () => {
     expect(before.funnel.total.ideas).toBe(3);
     expect(before.listingsByPlatform).toEqual([{ channel: 'chain', platform: 'supermarket', listings: 1 }]);
   });
+
+  it('is computed once per change of the records: the same answer until a result is recorded, then the new figures', async () => {
+    const recognised = (dash: { indicators: { code: string; value: number }[] }) => dash.indicators.find((i) => i.code === 'products_recognised')!.value;
+    const first = (await admin.get('/api/v1/dashboard?year=2025')).body;
+    // A record written without its audit entry (as no service writes) is not seen by the kept answer.
+    await t.database.db
+      .insert(historicalResults)
+      .values({ productId: product.xoai!, year: 2025, level: 'province', kind: 'first', star: 3, legalBasis: '1489/QĐ-TTg', decisionNo: 'ngoài/QĐ' });
+    expect(recognised((await admin.get('/api/v1/dashboard?year=2025')).body)).toBe(recognised(first));
+    // Recorded through the platform (with its audit entry), the next dashboard counts it, and that one too.
+    const recorded = await admin.post(`/api/v1/products/${product.huTieu}/results`, {
+      year: 2025,
+      level: 'province',
+      kind: 'first',
+      star: 4,
+      score: 75,
+      legalBasis: '1489/QĐ-TTg',
+      decisionNo: '77/QĐ-UBND',
+      decisionDate: '2025-10-01',
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recognised((await admin.get('/api/v1/dashboard?year=2025')).body)).toBe(recognised(first) + 2);
+  });
 });

@@ -4,6 +4,7 @@ import { forbidden } from '../../../domain/errors.js';
 import { currentRound } from '../../../domain/evaluation/current-round.js';
 import { seesNationalFigures, type Actor } from '../../../domain/policies/index.js';
 import type { Db } from '../../db/client.js';
+import { createRecordsCache } from '../audit/records-cache.js';
 import { nationalRepository as repo, type NationalRoundRow, type NationalRow } from './national.repository.js';
 
 type Figures = NationalFigures['totals'];
@@ -53,34 +54,40 @@ function addInto(total: Record<string, unknown>, part: Record<string, unknown>):
  * database keeps current (migration 0022), with the country's totals.
  */
 export function createNationalService(db: Db, clock: () => Date = () => new Date()) {
+  // The same for every ministry account: kept until the records change (or the day does).
+  const kept = createRecordsCache<NationalFigures>(db);
   return {
     async figures(actor: Actor, year?: number): Promise<NationalFigures> {
       if (!seesNationalFigures(actor)) throw forbidden();
       const asOf = vietnamDate(clock());
       const theYear = year ?? Number(asOf.slice(0, 4));
-      const [rows, rounds] = await Promise.all([repo.figures(db, theYear, asOf), repo.rounds(db)]);
-      const roundsOf = new Map<string, NationalRoundRow[]>();
-      for (const r of rounds) roundsOf.set(r.province_code, [...(roundsOf.get(r.province_code) ?? []), r]);
-      const provinces: NationalProvince[] = rows.map((r) => {
-        const round = currentRound(
-          (roundsOf.get(r.province_code) ?? []).map((x) => ({ ...x, proposalDeadline: x.proposal_deadline, resultDeadline: x.result_deadline })),
-          asOf,
-        );
-        return {
-          provinceCode: r.province_code,
-          name: r.name,
-          nameEn: r.name_en,
-          round: round ? { id: round.id, name: round.name, year: round.year, number: round.number, resultDeadline: round.result_deadline } : null,
-          ...figuresOf(r, round),
-        };
-      });
-      const totals = figuresOf({ province_code: '', name: '', name_en: '' } as NationalRow, undefined);
-      for (const { provinceCode: _c, name: _n, nameEn: _e, round: _r, ...figures } of provinces) addInto(totals as unknown as Record<string, unknown>, figures);
-      return { year: theYear, asOf, provinces, totals };
+      return kept.get(`${theYear}|${asOf}`, () => compute(theYear, asOf));
     },
 
     /** Writes every national figure again from the tables (after a bulk load with triggers off). */
     rebuild: () => repo.rebuild(db),
   };
+
+  async function compute(theYear: number, asOf: string): Promise<NationalFigures> {
+    const [rows, rounds] = await Promise.all([repo.figures(db, theYear, asOf), repo.rounds(db)]);
+    const roundsOf = new Map<string, NationalRoundRow[]>();
+    for (const r of rounds) roundsOf.set(r.province_code, [...(roundsOf.get(r.province_code) ?? []), r]);
+    const provinces: NationalProvince[] = rows.map((r) => {
+      const round = currentRound(
+        (roundsOf.get(r.province_code) ?? []).map((x) => ({ ...x, proposalDeadline: x.proposal_deadline, resultDeadline: x.result_deadline })),
+        asOf,
+      );
+      return {
+        provinceCode: r.province_code,
+        name: r.name,
+        nameEn: r.name_en,
+        round: round ? { id: round.id, name: round.name, year: round.year, number: round.number, resultDeadline: round.result_deadline } : null,
+        ...figuresOf(r, round),
+      };
+    });
+    const totals = figuresOf({ province_code: '', name: '', name_en: '' } as NationalRow, undefined);
+    for (const { provinceCode: _c, name: _n, nameEn: _e, round: _r, ...figures } of provinces) addInto(totals as unknown as Record<string, unknown>, figures);
+    return { year: theYear, asOf, provinces, totals };
+  }
 }
 export type NationalService = ReturnType<typeof createNationalService>;

@@ -9,7 +9,7 @@ import { CLOSED_STATES, DOSSIER_STATES } from '../../../domain/evaluation/dossie
 import { HISTORICAL_LEVELS, isRecognisingResult, LEGAL_BASES } from '../../../domain/evaluation/historical-results.js';
 import { queryRows } from '../../db/client.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
-import { certificates, decisionItems, decisions, dossiers, historicalResults } from '../../db/schema/index.js';
+import { auditLog, certificates, decisionItems, decisions, dossiers, historicalResults } from '../../db/schema/index.js';
 import { seedDemoHistory } from '../../seed/demo-history.js';
 import { evaluationResults } from './indicators.repository.js';
 
@@ -38,9 +38,14 @@ afterAll(() => t.close());
 
 type Row = Record<string, any>;
 
-/** The national view on a day, as the ministry's office reads it. */
+/**
+ * The national view on a day, as the ministry's office reads it. The writes below go straight to
+ * the tables to reach every trigger path; a service would write its audit entry with each, and the
+ * view is kept until the next entry (records-cache.ts), so one is written here in their stead.
+ */
 async function national(day: string, year = Number(day.slice(0, 4))) {
   setDay(day);
+  await t.database.db.insert(auditLog).values({ actorLabel: 'national.test', action: 'update', entityType: 'test', entityId: 'national-figures' });
   const res = await ministry.get(`/api/v1/indicators/national?year=${year}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   expect(res.body.asOf).toBe(day);

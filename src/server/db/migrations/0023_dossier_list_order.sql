@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_province_recent_idx" ON "dossiers" USING btree ("province_code","updated_at" DESC NULLS FIRST,"id");
