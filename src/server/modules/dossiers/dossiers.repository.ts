@@ -5,6 +5,7 @@ import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { filedProductCode } from '../../db/product-codes.js';
 import {
@@ -145,7 +146,10 @@ export const dossiersRepository = {
           .innerJoin(subjects, eq(subjects.id, dossiers.subjectId))
           .where(where)
       : db.select({ n: count() }).from(dossiers).where(where);
-    const [items, totals] = await Promise.all([base(db).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset), counted]);
+    const [items, totals] = await Promise.all([
+      runPrepared(base(db).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset)),
+      counted,
+    ]);
     return { items: items as DossierRow[], total: totals[0]?.n ?? 0 };
   },
   get: async (db: DbOrTx, id: string) => (await base(db).where(eq(dossiers.id, id)).limit(1))[0] as DossierRow | undefined,

@@ -2,6 +2,7 @@ import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'dr
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import { nextProductSerial } from '../../db/product-codes.js';
 import { communes, criteriaSets, productPhotos, products, subjects } from '../../db/schema/index.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
@@ -74,11 +75,13 @@ const productSearchPlans = (folded: string, raw: string) =>
 
 async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
   const [items, totals] = await Promise.all([
-    baseQuery(db)
-      .where(where)
-      .orderBy(...rank, products.sortKey, products.id)
-      .limit(page.limit)
-      .offset(page.offset),
+    runPrepared(
+      baseQuery(db)
+        .where(where)
+        .orderBy(...rank, products.sortKey, products.id)
+        .limit(page.limit)
+        .offset(page.offset),
+    ),
     db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
   ]);
   return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };

@@ -1,40 +1,15 @@
 import { Button, Group, Select, Stack, Title } from '@mantine/core';
 import { IconFileTypeDocx, IconFileTypeXls } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { isOcopOffice } from '../../../../domain/policies/index.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryView } from '../../../components/QueryView.js';
 import { useAppInfo, useCommuneOutlines, useIndicatorCatalogue } from '../../../lib/reference.js';
 import { useActor } from '../../../lib/session.js';
 import { annualReportUrl, useDashboard } from '../api/dashboard.js';
+import { useYearParam } from '../hooks/useYearParam.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { IndicatorCards } from './IndicatorCards.js';
-
-/** Years the programme has figures for, newest first, up to next year's plan. */
-const FIRST_YEAR = 2019;
-function yearOptions(now: number): string[] {
-  return Array.from({ length: now + 1 - FIRST_YEAR + 1 }, (_, i) => String(now + 1 - i));
-}
-
-/** The year in the URL (?year=2024), so a shared link or a refresh shows the same figures. */
-function useYear(): [number, (year: number) => void] {
-  const [params, setParams] = useSearchParams();
-  const now = new Date().getFullYear();
-  const parsed = Number.parseInt(params.get('year') ?? '', 10);
-  const year = Number.isInteger(parsed) && parsed >= FIRST_YEAR && parsed <= now + 1 ? parsed : now;
-  const setYear = (value: number) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value === now) next.delete('year');
-        else next.set('year', String(value));
-        return next;
-      },
-      { replace: true },
-    );
-  return [year, setYear];
-}
 
 /**
  * The programme's figures for the office and commune officers: indicators against the year's plan,
@@ -43,7 +18,8 @@ function useYear(): [number, (year: number) => void] {
 export default function ProgrammeDashboard() {
   const { t } = useTranslation();
   const actor = useActor();
-  const [year, setYear] = useYear();
+  // Next year too: its plan's targets are set before it starts.
+  const { year, setYear, years } = useYearParam({ ahead: 1 });
   const info = useAppInfo();
   const dashboard = useDashboard(year);
   const catalogue = useIndicatorCatalogue();
@@ -59,7 +35,7 @@ export default function ProgrammeDashboard() {
         <Group gap="xs" align="flex-end">
           <Select
             label={t('dashboard.year')}
-            data={yearOptions(new Date().getFullYear())}
+            data={years}
             value={String(year)}
             onChange={(value) => value && setYear(Number(value))}
             allowDeselect={false}

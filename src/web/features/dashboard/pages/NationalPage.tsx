@@ -2,7 +2,6 @@ import { Card, Group, Select, SimpleGrid, Stack, Table, Text, UnstyledButton } f
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.js';
 import { PageLoader } from '../../../components/PageLoader.js';
 import { QueryView } from '../../../components/QueryView.js';
@@ -10,30 +9,10 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatNumber, todayInVietnam } from '../../../lib/format.js';
 import { useLanguage } from '../../../lib/i18n/index.js';
 import { useNationalFigures, type NationalFigures, type NationalProvince } from '../api/national.js';
+import { useYearParam } from '../hooks/useYearParam.js';
 
 /** The chart, with ECharts, in its own chunk. */
 const NationalChart = lazy(() => import('../components/NationalChart.js'));
-
-const FIRST_YEAR = 2019;
-
-/** The year in the URL (?year=2024); this year in Vietnam without one. */
-function useYear(): [number, (year: number) => void] {
-  const [params, setParams] = useSearchParams();
-  const now = Number(todayInVietnam().slice(0, 4));
-  const parsed = Number.parseInt(params.get('year') ?? '', 10);
-  const year = Number.isInteger(parsed) && parsed >= FIRST_YEAR && parsed <= now ? parsed : now;
-  const setYear = (value: number) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value === now) next.delete('year');
-        else next.set('year', String(value));
-        return next;
-      },
-      { replace: true },
-    );
-  return [year, setYear];
-}
 
 type Column = { key: string; label: string; value: (p: NationalProvince) => number };
 
@@ -182,10 +161,8 @@ function ProvinceTable({ data }: { data: NationalFigures }) {
  */
 export function NationalPage() {
   const { t } = useTranslation();
-  const [year, setYear] = useYear();
+  const { year, setYear, years } = useYearParam();
   const figures = useNationalFigures(year);
-  const now = Number(todayInVietnam().slice(0, 4));
-  const years = Array.from({ length: now - FIRST_YEAR + 1 }, (_, i) => String(now - i));
 
   return (
     <Stack gap="md" data-testid="national-page">
