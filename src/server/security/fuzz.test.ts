@@ -36,6 +36,12 @@ const PARSED_IN_HANDLER: Record<string, unknown> = { 'POST /api/v1/self-assessme
 
 /** A 4xx that writes by design: a failed sign-in is counted, to slow down password guessing. */
 const WRITES_ON_REFUSAL: Record<string, readonly string[]> = { 'POST /api/v1/auth/login': ['login_attempts', 'audit_log'] };
+/**
+ * Written by every request to a rate-limited route, refused or not: on PostgreSQL the per-client
+ * counters are rows shared by all processes (docs/multi-process.md), and a refused label check
+ * must count, or guessing codes would cost nothing.
+ */
+const COUNTED_ON_EVERY_REQUEST = ['rate_limit_counters'];
 
 /** Who calls a route: the public for a public route, else someone it allows on A's records, the office first. */
 const PREFERENCE: readonly ActorKey[] = ['anonymous', 'admin', 'producerA', 'member', 'secretary', 'ministry', 'officerX', 'otherAdmin'];
@@ -119,7 +125,7 @@ async function probe(report: Report, route: LiveRoute, caller: ActorKey, inputs:
     const after = await readState();
     const found = problems(res, !route.url.startsWith('/api/'));
     if (res.status >= 400 && res.status < 500) {
-      const allowed = WRITES_ON_REFUSAL[key] ?? [];
+      const allowed = [...COUNTED_ON_EVERY_REQUEST, ...(WRITES_ON_REFUSAL[key] ?? [])];
       const wrote = changes(state, after).filter((c) => !allowed.some((table) => c.startsWith(`${table}:`)));
       if (wrote.length) found.push(`${res.status} but wrote ${wrote.join(', ')}`);
     }
