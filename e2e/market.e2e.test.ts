@@ -111,7 +111,8 @@ describe('market access and programme activities', () => {
     await choose(page, 'Xã/phường', 'Sa Đéc', { search: 'sa dec' });
     // The map zooms to the commune: a click in its middle places the point there.
     const map = page.getByRole('region', { name: 'Bản đồ chọn vị trí điểm bán' });
-    await map.locator('.leaflet-interactive').first().waitFor();
+    // Leaflet draws a commune outside the view as an empty path ("M0 0"): wait for one it shows.
+    await map.locator('path.leaflet-interactive:not([d="M0 0"])').first().waitFor();
     await map.scrollIntoViewIfNeeded();
     const latitude = page.getByRole('textbox', { name: 'Vĩ độ' });
     // The map flies to the chosen commune first; a click while it moves is not a choice of place.
