@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { IconFileTypeDocx, IconFileTypeXls } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { isOcopOffice } from '../../../../domain/policies/index.js';
@@ -10,6 +10,7 @@ import { annualReportUrl, useDashboard } from '../api/dashboard.js';
 import { useYearParam } from '../hooks/useYearParam.js';
 import { DashboardCharts } from './DashboardCharts.js';
 import { IndicatorCards } from './IndicatorCards.js';
+import { YearSelect } from './YearSelect.js';
 
 /**
  * The programme's figures for the office and commune officers: indicators against the year's plan,
@@ -33,15 +34,7 @@ export default function ProgrammeDashboard() {
           {t('dashboard.programmeTitle', { year })}
         </Title>
         <Group gap="xs" align="flex-end">
-          <Select
-            label={t('dashboard.year')}
-            data={years}
-            value={String(year)}
-            onChange={(value) => value && setYear(Number(value))}
-            allowDeselect={false}
-            w={110}
-            comboboxProps={{ withinPortal: true }}
-          />
+          <YearSelect label={t('dashboard.year')} years={years} year={year} setYear={setYear} />
           {isOffice && (
             <>
               <Button component="a" href={annualReportUrl(year, 'docx')} download variant="light" leftSection={<IconFileTypeDocx size={16} aria-hidden />}>

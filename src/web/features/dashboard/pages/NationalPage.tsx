@@ -1,4 +1,4 @@
-import { Card, Group, Select, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowsSort, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { SectionCard } from '../../../components/SectionCard.js';
 import { formatDate, formatNumber, todayInVietnam } from '../../../lib/format.js';
 import { useLanguage } from '../../../lib/i18n/index.js';
 import { useNationalFigures, type NationalFigures, type NationalProvince } from '../api/national.js';
+import { YearSelect } from '../components/YearSelect.js';
 import { useYearParam } from '../hooks/useYearParam.js';
 
 /** The chart, with ECharts, in its own chunk. */
@@ -169,17 +170,7 @@ export function NationalPage() {
       <PageHeader
         title={t('national.title')}
         description={t('national.intro', { date: formatDate(figures.data?.asOf ?? todayInVietnam()) })}
-        actions={
-          <Select
-            label={t('national.year')}
-            data={years}
-            value={String(year)}
-            onChange={(value) => value && setYear(Number(value))}
-            allowDeselect={false}
-            w={110}
-            comboboxProps={{ withinPortal: true }}
-          />
-        }
+        actions={<YearSelect label={t('national.year')} years={years} year={year} setYear={setYear} />}
       />
       <QueryView query={figures}>
         {(data) => (
