@@ -92,8 +92,11 @@ const PLANNER_SETTINGS = '-c random_page_cost=1.1';
 /** The same for PGlite's one connection. */
 const PGLITE_PLANNER_SETTINGS = 'set random_page_cost = 1.1';
 
-/** A pool of connections to a PostgreSQL server, checked with one query so a bad URL fails at start. */
-async function openPool(connectionString: string): Promise<pg.Pool> {
+/**
+ * A pool of connections to a PostgreSQL server, checked with one query so a bad URL fails at start,
+ * with the setting it came from and the server's address (never the password) in both languages.
+ */
+async function openPool(connectionString: string, setting: 'DATABASE_URL' | 'DATABASE_READ_URL'): Promise<pg.Pool> {
   // While the server is away a request waits at most 10 s for a connection, then fails (a 503)
   // instead of hanging; keep-alive notices a peer that vanished without closing the connection.
   const pool = new pg.Pool({
@@ -116,17 +119,20 @@ async function openPool(connectionString: string): Promise<pg.Pool> {
     await pool.query('select 1');
   } catch (err) {
     await pool.end();
-    throw err;
+    const server = URL.canParse(connectionString) ? new URL(connectionString).host : '?';
+    throw new Error(`Không kết nối được PostgreSQL ở ${setting} (${server}) / Cannot reach PostgreSQL at ${setting} (${server}): ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   return pool;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
-    const pool = await openPool(options.databaseUrl);
+    const pool = await openPool(options.databaseUrl, 'DATABASE_URL');
     let replica: pg.Pool | null = null;
     try {
-      if (options.readUrl) replica = await openPool(options.readUrl);
+      if (options.readUrl) replica = await openPool(options.readUrl, 'DATABASE_READ_URL');
     } catch (err) {
       await pool.end();
       throw err;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './client.js';
+
+// Port 1 on this machine: nothing listens there, so the connection is refused at once.
+const NOWHERE = 'postgres://ocop:secret-password@127.0.0.1:1/ocop';
+
+describe('opening a PostgreSQL database', () => {
+  it('names the setting and the server it could not reach, in both languages, never the password', async () => {
+    const refused = await openDatabase({ databaseUrl: NOWHERE }).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(refused?.message).toContain('Không kết nối được PostgreSQL ở DATABASE_URL (127.0.0.1:1)');
+    expect(refused?.message).toContain('Cannot reach PostgreSQL at DATABASE_URL (127.0.0.1:1)');
+    expect(refused?.message).not.toContain('secret-password');
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('names the read replica when it is the one out of reach, and leaves the primary closed', async () => {
+    const refused = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, readUrl: NOWHERE }).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(refused?.message).toContain('Cannot reach PostgreSQL at DATABASE_READ_URL (127.0.0.1:1)');
+    expect(refused?.message).not.toContain('secret-password');
+  });
+});
