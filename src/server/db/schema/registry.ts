@@ -89,6 +89,8 @@ export const products = pgTable(
   (t) => [
     index('products_subject_idx').on(t.subjectId),
     index('products_sort_idx').on(t.sortKey),
+    // A province's products in list order, so that a page reads only its own rows (products.repository).
+    index('products_province_sort_idx').on(t.provinceCode, t.sortKey, t.id),
     index('products_name_trgm_idx').using('gin', sql`${t.nameSearch} gin_trgm_ops`),
     index('products_barcode_idx').on(t.barcode),
     index('products_external_code_idx').on(t.externalCode),

@@ -6,7 +6,7 @@ import { runPrepared } from '../../db/prepared.js';
 import { nextProductSerial } from '../../db/product-codes.js';
 import { communes, criteriaSets, productPhotos, products, subjects } from '../../db/schema/index.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
-import { subjectScopeWhere } from '../../db/sql-scope.js';
+import { subjectScopeWhere, type ScopeColumns } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
 
 export type ProductRow = typeof products.$inferSelect & {
@@ -73,16 +73,30 @@ export type ProductFilters = {
 const productSearchPlans = (folded: string, raw: string) =>
   searchPlans(products.nameSearch, { folded, exact: [eq(products.ocopCode, raw), eq(products.barcode, raw)] });
 
-async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }) {
+/**
+ * The scope over the products table itself: a province reads its products by their own province
+ * column and its index in list order (products_province_sort_idx), instead of joining every
+ * product of the country to its producer first (a sequential scan of 50,000 rows per page).
+ */
+const PRODUCT_SCOPE: ScopeColumns = { provinceCode: products.provinceCode, communeCode: subjects.communeCode, subjectId: products.subjectId };
+
+async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }, countNeedsProducer: boolean) {
+  const searched = rank.length > 0;
+  const counted = countNeedsProducer
+    ? db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where)
+    : db.select({ n: count() }).from(products).where(where);
   const [items, totals] = await Promise.all([
     runPrepared(
-      baseQuery(db)
-        .where(where)
-        .orderBy(...rank, products.sortKey, products.id)
-        .limit(page.limit)
-        .offset(page.offset),
+      db,
+      (tx) =>
+        baseQuery(tx)
+          .where(where)
+          .orderBy(...rank, products.sortKey, products.id)
+          .limit(page.limit)
+          .offset(page.offset),
+      searched ? 'per-values' : 'generic',
     ),
-    db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where),
+    counted,
   ]);
   return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };
 }
@@ -91,7 +105,7 @@ export const productsRepository = {
   /** One page of the products in the scope matching the filters, in the list's order (search rank first, then name). */
   list(db: DbOrTx, scope: RegistryScope, f: ProductFilters, page: { limit: number; offset: number }) {
     const filters = and(
-      subjectScopeWhere(scope),
+      subjectScopeWhere(scope, PRODUCT_SCOPE),
       f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
       f.communeCode ? eq(subjects.communeCode, f.communeCode) : undefined,
       f.criteriaSetNumber ? eq(products.criteriaSetNumber, f.criteriaSetNumber) : undefined,
@@ -100,10 +114,12 @@ export const productsRepository = {
         ? sql`exists (select 1 from certificates c where c.product_id = ${products.id} and c.star = ${f.star} and c.revoked_on is null and c.superseded_on is null)`
         : undefined,
     );
+    // Only a commune (the filter or an officer's scope) is the producer's: otherwise the count reads products alone.
+    const countNeedsProducer = Boolean(f.communeCode) || scope.kind === 'communes';
     const folded = f.q ? foldVietnamese(f.q) : '';
     return folded
-      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => listWhere(db, and(filters, plan.where), plan.orderBy, page))
-      : listWhere(db, filters, [], page);
+      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => listWhere(db, and(filters, plan.where), plan.orderBy, page, countNeedsProducer))
+      : listWhere(db, filters, [], page, countNeedsProducer);
   },
 
   get: async (db: DbOrTx, id: string) => (await baseQuery(db).where(eq(products.id, id)).limit(1))[0] as ProductRow | undefined,

@@ -1,0 +1,1 @@
+CREATE INDEX "products_province_sort_idx" ON "products" USING btree ("province_code","sort_key","id");
