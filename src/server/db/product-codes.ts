@@ -10,16 +10,22 @@ import { productCodeCounters, products } from './schema/index.js';
  */
 
 /** The next serial (STT) of the commune's codes for the year, counted in the caller's transaction. */
-export async function nextProductSerial(tx: DbOrTx, communeCode: string, year: number): Promise<number> {
+export const nextProductSerial = (tx: DbOrTx, communeCode: string, year: number): Promise<number> => reserveProductSerials(tx, communeCode, year, 1);
+
+/**
+ * Takes the next `count` serials of the commune's codes for the year in one statement, and returns
+ * the first of them (the others follow it). The counter's row lock serialises concurrent registrations.
+ */
+export async function reserveProductSerials(tx: DbOrTx, communeCode: string, year: number, count: number): Promise<number> {
   const rows = await tx
     .insert(productCodeCounters)
-    .values({ communeCode, year, lastSerial: 1 })
+    .values({ communeCode, year, lastSerial: count })
     .onConflictDoUpdate({
       target: [productCodeCounters.communeCode, productCodeCounters.year],
-      set: { lastSerial: sql`${productCodeCounters.lastSerial} + 1` },
+      set: { lastSerial: sql`${productCodeCounters.lastSerial} + ${count}` },
     })
-    .returning({ serial: productCodeCounters.lastSerial });
-  return rows[0]!.serial;
+    .returning({ last: productCodeCounters.lastSerial });
+  return rows[0]!.last - count + 1;
 }
 
 /**

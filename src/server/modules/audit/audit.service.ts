@@ -40,7 +40,7 @@ export async function recordAudit(
   });
 }
 
-type AuditEntry = { action: 'create' | 'update' | 'delete'; entityType: string; entityId: string; before?: Row | null; after?: Row | null };
+export type AuditEntry = { action: 'create' | 'update' | 'delete'; entityType: string; entityId: string; before?: Row | null; after?: Row | null };
 
 /** Many entries by one actor in the caller's transaction, written in bulk (loads of hundreds of records). */
 export async function recordAudits(tx: DbOrTx, actor: AuditActor, entries: readonly AuditEntry[]) {

@@ -1,5 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { insertMany } from '../../db/insert-many.js';
 import { historicalResults, importJobs, products, subjects } from '../../db/schema/index.js';
 
 export type JobRow = typeof importJobs.$inferSelect;
@@ -77,7 +78,7 @@ export const importsRepository = {
     return found;
   },
   getResult: async (db: DbOrTx, id: string) => (await db.select().from(historicalResults).where(eq(historicalResults.id, id)))[0],
-  insertResult: async (db: DbOrTx, values: ResultValues) => (await db.insert(historicalResults).values(values).returning())[0]!,
+  insertResults: (db: DbOrTx, values: readonly ResultValues[]) => insertMany(db, historicalResults, values),
   updateResult: async (db: DbOrTx, id: string, values: Partial<ResultValues>) =>
     (await db.update(historicalResults).set(values).where(eq(historicalResults.id, id)).returning())[0]!,
 

@@ -5,6 +5,7 @@ import { multipartFiles } from '../../../../test/support/multipart.js';
 import { HISTORY, workbook } from '../../../../test/support/workbooks.js';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import { formatProductCode } from '../../../domain/identifiers/product-code.js';
 import { queryRows } from '../../db/client.js';
 
 let t: TestApp;
@@ -136,6 +137,53 @@ describe('import', () => {
     expect(fix.preview.samples.map((s: { changes: string[] }) => s.changes)).toEqual([['name'], ['score']]);
     expect((await commit(fix.id)).status).toBe('committed');
     expect((await snapshot()).subjects).toBe(after.subjects);
+  });
+
+  it('numbers new products of a commune and year after the serials already given, in the file’s order; a producer without a commune waits for its codes', async () => {
+    const counter = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select coalesce(max(last_serial), 0)::int as n from product_code_counters where commune_code = '30226' and year = 2020`,
+        )
+      )[0]!.n;
+    const before = await counter();
+    const job = await importFiles([
+      {
+        name: 'so-thu-tu.xlsx',
+        data: await workbook({
+          'Chủ thể': [
+            ['Mã chủ thể', 'Tên chủ thể', 'Loại hình', 'Mã xã'],
+            ['STT01', 'Hợp tác xã Số Thứ Tự', 'HTX', '30226'],
+            ['STT02', 'Hộ kinh doanh Chưa Rõ Xã', 'HKD', null],
+          ],
+          'Sản phẩm': [
+            ['Mã sản phẩm', 'Mã chủ thể', 'Tên sản phẩm', 'Bộ sản phẩm'],
+            ['STTSP1', 'STT01', 'Khô cá lóc', 1],
+            ['STTSP2', 'STT01', 'Bánh tráng', 1],
+            ['STTSP3', 'STT01', 'Mắm thái', 1],
+            ['STTSP4', 'STT02', 'Kẹo dừa', 1],
+          ],
+          'Kết quả đánh giá': [
+            ['Mã sản phẩm', 'Năm', 'Cấp đánh giá', 'Loại đánh giá', 'Điểm', 'Hạng sao', 'Số quyết định', 'Ngày quyết định'],
+            ...['STTSP1', 'STTSP2', 'STTSP3', 'STTSP4'].map((code) => [code, 2020, 'Tỉnh', 'Lần đầu', 72, 4, '77/QĐ-UBND', '15/09/2020']),
+          ],
+        }),
+      },
+    ]);
+    expect(job.problems).toEqual([]);
+    expect((await commit(job.id)).status).toBe('committed');
+    const codes = await queryRows<{ external_code: string; ocop_code: string | null }>(
+      t.database.db,
+      sql`select external_code, ocop_code from products where external_code like 'STTSP%' order by external_code`,
+    );
+    expect(codes).toEqual([
+      { external_code: 'STTSP1', ocop_code: formatProductCode({ provinceCode: '82', communeCode: '30226', serial: before + 1, year: 2020 }) },
+      { external_code: 'STTSP2', ocop_code: formatProductCode({ provinceCode: '82', communeCode: '30226', serial: before + 2, year: 2020 }) },
+      { external_code: 'STTSP3', ocop_code: formatProductCode({ provinceCode: '82', communeCode: '30226', serial: before + 3, year: 2020 }) },
+      { external_code: 'STTSP4', ocop_code: null },
+    ]);
+    expect(await counter()).toBe(before + 3);
   });
 
   it('a committed import cannot be committed twice', async () => {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'dr
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { insertMany } from '../../db/insert-many.js';
 import { runPrepared } from '../../db/prepared.js';
 import { nextProductSerial } from '../../db/product-codes.js';
 import { communes, criteriaSets, productPhotos, products, subjects } from '../../db/schema/index.js';
@@ -149,6 +150,7 @@ export const productsRepository = {
     (await db.select({ n: count() }).from(productPhotos).where(eq(productPhotos.productId, productId)))[0]?.n ?? 0,
 
   insert: async (db: DbOrTx, values: ProductValues) => (await db.insert(products).values(values).returning())[0]!,
+  insertMany: (db: DbOrTx, values: readonly ProductValues[]) => insertMany(db, products, values),
   update: async (db: DbOrTx, id: string, values: Partial<ProductValues>) =>
     (
       await db

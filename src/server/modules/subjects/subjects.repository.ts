@@ -2,6 +2,7 @@ import { and, count, eq, getTableColumns, ilike, isNull, ne, sql, type SQL } fro
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
+import { insertMany } from '../../db/insert-many.js';
 import { communes, products, provinces, subjects, users } from '../../db/schema/index.js';
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { searchInStages, searchPlans } from '../../db/text-search.js';
@@ -79,6 +80,7 @@ export const subjectsRepository = {
   },
 
   insert: async (db: DbOrTx, values: SubjectValues) => (await db.insert(subjects).values(values).returning())[0]!,
+  insertMany: (db: DbOrTx, values: readonly SubjectValues[]) => insertMany(db, subjects, values),
   update: async (db: DbOrTx, id: string, values: Partial<SubjectValues>) =>
     (
       await db
