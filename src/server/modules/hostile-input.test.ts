@@ -160,7 +160,7 @@ describe('stored text is returned as data', () => {
 
 describe('response headers and logs', () => {
   it('sends the security headers on API answers and pages', async () => {
-    for (const url of ['/api/v1/health', '/v/khong-co-ma-nay-1234']) {
+    for (const url of ['/api/v1/health', '/v/khong-co-ma-nay-1234', '/api/v1/public/verify/khong-co-ma-nay-1234', '/api/v1/khong-co-duong-nay']) {
       const res = await t.app.inject({ method: 'GET', url });
       const csp = String(res.headers['content-security-policy']);
       expect(csp, url).toContain("default-src 'self'");

@@ -22,6 +22,7 @@ import {
   productPage,
   verificationPage,
 } from './pages/pages.js';
+import { keptSerializerCompiler } from '../../lib/kept-serializer.js';
 import { type ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
@@ -226,7 +227,11 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
   const verifySchema = { tags, params: VerificationParams, response: { 200: PublicVerification } };
   api.get(
     '/public/verify/:code',
-    { config: { access: 'public', rateLimit: verifyLimit }, schema: { ...verifySchema, summary: 'Verify a label: the certificate behind a public code' } },
+    {
+      config: { access: 'public', rateLimit: verifyLimit },
+      schema: { ...verifySchema, summary: 'Verify a label: the certificate behind a public code' },
+      serializerCompiler: keptSerializerCompiler,
+    },
     (req) => verify(req.params.code),
   );
   api.get(
@@ -234,6 +239,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
     {
       config: { access: 'public', rateLimit: verifyLimit },
       schema: { ...verifySchema, summary: 'The same as /public/verify/{code} (kept for printed links)' },
+      serializerCompiler: keptSerializerCompiler,
     },
     (req) => verify(req.params.code),
   );
