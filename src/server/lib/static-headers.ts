@@ -7,13 +7,13 @@ type HeaderMiddleware = (req: IncomingMessage, res: ServerResponse, next: (err?:
  * worked out once on a stand-in response, so that each answer gets them as one object.
  */
 export function staticHeaders(middleware: HeaderMiddleware): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers = new Map<string, string>();
   const response = {
     setHeader(name: string, value: string | number | readonly string[]) {
-      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value));
     },
     removeHeader(name: string) {
-      delete headers[name.toLowerCase()];
+      headers.delete(name.toLowerCase());
     },
   };
   let failure: unknown;
@@ -24,5 +24,5 @@ export function staticHeaders(middleware: HeaderMiddleware): Record<string, stri
   });
   if (!called) throw new Error('The header middleware did not finish at once: its headers depend on the request.');
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
-  return headers;
+  return Object.fromEntries(headers);
 }
