@@ -147,16 +147,16 @@ export const dossiersRepository = {
           .where(where)
       : db.select({ n: count() }).from(dossiers).where(where);
     const [items, totals] = await Promise.all([
-      runPrepared(
-        db,
-        (tx) => base(tx).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset),
-        filter.q ? 'per-values' : 'generic',
-      ),
+      runPrepared(db, (tx) => base(tx).where(where).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset), {
+        plan: filter.q ? 'per-values' : 'generic',
+        joinsAsWritten: true,
+      }),
       counted,
     ]);
     return { items: items as DossierRow[], total: totals[0]?.n ?? 0 };
   },
-  get: async (db: DbOrTx, id: string) => (await runPrepared(db, (tx) => base(tx).where(eq(dossiers.id, id)).limit(1)))[0] as DossierRow | undefined,
+  get: async (db: DbOrTx, id: string) =>
+    (await runPrepared(db, (tx) => base(tx).where(eq(dossiers.id, id)).limit(1), { joinsAsWritten: true }))[0] as DossierRow | undefined,
   getMany: async (db: DbOrTx, ids: readonly string[]) => (ids.length ? ((await base(db).where(inArray(dossiers.id, [...ids]))) as DossierRow[]) : []),
   openForProduct: async (db: DbOrTx, productId: string) =>
     (

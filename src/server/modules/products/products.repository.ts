@@ -95,7 +95,7 @@ async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: 
           .orderBy(...rank, products.sortKey, products.id)
           .limit(page.limit)
           .offset(page.offset),
-      searched ? 'per-values' : 'generic',
+      { plan: searched ? 'per-values' : 'generic' },
     ),
     counted,
   ]);
