@@ -27,6 +27,7 @@ import { verificationPath } from './certificates.presenter.js';
 import type { CertificatesService } from './certificates.service.js';
 import type { DecisionsService } from './decisions.service.js';
 import type { HistoricalResultsService } from './historical-results.service.js';
+import { keptSerializerCompiler } from '../../lib/kept-serializer.js';
 
 const REGISTRY_USERS = ['admin', 'officer', 'producer'] as const;
 const tags = ['Công nhận, chứng nhận / Decisions and certificates'];
@@ -121,6 +122,8 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
     {
       config: { access: ['admin', 'officer'] },
       schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } },
+      // The answer is kept until the records change (about 140 KB for a province), and so is its JSON.
+      serializerCompiler: keptSerializerCompiler,
     },
     (req) => certificates.worklist(req.actor),
   );

@@ -5,6 +5,7 @@ import { NationalFigures, NationalQuery } from '../../../contracts/national.js';
 import { Funnel, FunnelQuery } from '../../../contracts/programme.js';
 import { INDICATORS } from '../../../domain/indicators/index.js';
 import type { IndicatorsService } from './indicators.service.js';
+import { keptSerializerCompiler } from '../../lib/kept-serializer.js';
 
 const tags = ['Chỉ tiêu / Indicators'];
 const PROGRAMME = ['admin', 'officer'] as const;
@@ -56,6 +57,7 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
         querystring: NationalQuery,
         response: { 200: NationalFigures },
       },
+      serializerCompiler: keptSerializerCompiler,
     },
     (req) => indicators.national.figures(req.actor, req.query.year),
   );
@@ -64,6 +66,8 @@ export const indicatorsRoutes: FastifyPluginAsyncZod<{ indicators: IndicatorsSer
     {
       config: { access: PROGRAMME },
       schema: { tags, summary: 'Everything the dashboard draws for a year', querystring: DashboardQuery, response: { 200: Dashboard } },
+      // The answer is kept until the records change, and so is its JSON.
+      serializerCompiler: keptSerializerCompiler,
     },
     (req) => indicators.dashboard(req.actor, req.query.year),
   );
