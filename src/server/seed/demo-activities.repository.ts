@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../db/client.js';
+import { inChunks } from '../db/insert-many.js';
 import {
   businessPlans,
   communicationItems,
@@ -18,11 +19,6 @@ import {
 } from '../db/schema/index.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
-
-/** Rows in statements of at most `size` (PostgreSQL takes at most 65,535 parameters a statement). */
-async function inChunks<T>(rows: readonly T[], size: number, write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
-}
 
 export type DemoProduct = { id: string; name: string; subjectId: string; communeCode: string; firstIssued: string };
 

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { inChunks } from '../../db/insert-many.js';
 import { auditLog, users } from '../../db/schema/index.js';
 
 export type AuditValues = typeof auditLog.$inferInsert;
@@ -9,9 +10,7 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export const auditRepository = {
   insert: (db: DbOrTx, values: AuditValues) => db.insert(auditLog).values(values),
   /** Many entries in a few statements (bulk loads: the demo history). */
-  async insertMany(db: DbOrTx, values: AuditValues[]) {
-    for (let i = 0; i < values.length; i += 500) await db.insert(auditLog).values(values.slice(i, i + 500));
-  },
+  insertMany: (db: DbOrTx, values: AuditValues[]) => inChunks(values, 500, (chunk) => db.insert(auditLog).values(chunk)),
   /**
    * The last entry's number: it changes whenever any programme record does (each change writes its
    * entry in the same transaction), so figures computed at one number stay true until the next.

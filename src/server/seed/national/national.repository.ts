@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { BulkSession } from '../../db/bulk-load.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { inChunks } from '../../db/insert-many.js';
 import {
   auditLog,
   certificateCounters,
@@ -101,19 +102,12 @@ export const nationalSeedRepository = {
   analyze: (db: DbOrTx) => db.execute(sql`analyze`),
 
   /** Bench registry: subjects and products inserted 1,000 rows a statement. */
-  insertSubjects: async (db: DbOrTx, rows: SubjectInsert[]) => {
-    for (let i = 0; i < rows.length; i += 1000) await db.insert(subjects).values(rows.slice(i, i + 1000));
-  },
-  insertProducts: async (db: DbOrTx, rows: ProductInsert[]) => {
-    for (let i = 0; i < rows.length; i += 1000) await db.insert(products).values(rows.slice(i, i + 1000));
-  },
-  insertDecisions: async (db: DbOrTx, rows: DecisionInsert[]) => {
-    for (let i = 0; i < rows.length; i += 1000) await db.insert(decisions).values(rows.slice(i, i + 1000));
-  },
-  insertCertificates: async (db: DbOrTx, rows: CertificateInsert[], onProgress?: (n: number) => void) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await db.insert(certificates).values(rows.slice(i, i + 1000));
-      onProgress?.(Math.min(i + 1000, rows.length));
-    }
-  },
+  insertSubjects: (db: DbOrTx, rows: SubjectInsert[]) => inChunks(rows, 1000, (chunk) => db.insert(subjects).values(chunk)),
+  insertProducts: (db: DbOrTx, rows: ProductInsert[]) => inChunks(rows, 1000, (chunk) => db.insert(products).values(chunk)),
+  insertDecisions: (db: DbOrTx, rows: DecisionInsert[]) => inChunks(rows, 1000, (chunk) => db.insert(decisions).values(chunk)),
+  insertCertificates: (db: DbOrTx, rows: CertificateInsert[], onProgress?: (n: number) => void) =>
+    inChunks(rows, 1000, async (chunk, written) => {
+      await db.insert(certificates).values(chunk);
+      onProgress?.(written);
+    }),
 };
