@@ -18,6 +18,11 @@ export function createTtlCache<T>(ttlMs: number, maxEntries = 2_000) {
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       return value;
     },
+    /** Whether `key` holds a live value (one `get` would answer without loading). */
+    has(key: string): boolean {
+      const hit = entries.get(key);
+      return !!hit && hit.expires > Date.now();
+    },
     clear: () => entries.clear(),
     get size() {
       return entries.size;

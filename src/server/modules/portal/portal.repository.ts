@@ -87,6 +87,8 @@ export type CatalogueSort = 'relevance' | 'star' | 'name' | 'newest';
  * commune's name; none: no search. The sort orders match the entries' indexes (`nulls last` included).
  */
 export type CatalogueSearch = { words: readonly string[] };
+/** A search's matches: how many, and their product ids in each order. */
+export type SearchMatches = { total: number; ids: Record<CatalogueSort, string[]> };
 const NO_SEARCH: CatalogueSearch = { words: [] };
 
 /**
@@ -160,22 +162,51 @@ function order(sort: CatalogueSort, search: CatalogueSearch): SQL {
 }
 
 export const portalRepository = {
-  /** How many certified products pass the filter and the search. */
-  async count(db: DbOrTx, f: CatalogueFilter, search: CatalogueSearch) {
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalogue_entries e where ${conditions(f, search)}`);
+  /** How many certified products pass the filter. */
+  async count(db: DbOrTx, f: CatalogueFilter) {
+    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalogue_entries e where ${conditions(f, NO_SEARCH)}`);
     return row?.n ?? 0;
   },
 
-  /** One page of them, chosen on the entries alone; what changes with other records is read for its rows only. */
-  page(db: DbOrTx, f: CatalogueFilter, search: CatalogueSearch, sort: CatalogueSort, page: { limit: number; offset: number }) {
-    const by = order(sort, search);
+  /**
+   * One page of them in one of the catalogue's orders, read along that order's index; what changes
+   * with other records is read for its rows only.
+   */
+  page(db: DbOrTx, f: CatalogueFilter, sort: CatalogueSort, page: { limit: number; offset: number }) {
+    const by = order(sort, NO_SEARCH);
     return queryRows<CatalogueRow>(
       db,
       sql`select ${COLUMNS}, ${EXTRAS}
-          from (select * from catalogue_entries e where ${conditions(f, search)} order by ${by} limit ${page.limit} offset ${page.offset}) e
+          from (select * from catalogue_entries e where ${conditions(f, NO_SEARCH)} order by ${by} limit ${page.limit} offset ${page.offset}) e
           order by ${by}`,
     );
   },
+
+  /**
+   * Every entry a search finds, as its product id, with its place in each of the catalogue's orders.
+   * A search reads all its matches anyway (the words index gives them unordered), so they are read
+   * once for every sort and page of that search; the orders are the database's own (collation included).
+   */
+  async matches(db: DbOrTx, f: CatalogueFilter, search: CatalogueSearch): Promise<SearchMatches> {
+    const rank = (sort: CatalogueSort) => sql`row_number() over (order by ${order(sort, search)})::int`;
+    const rows = await queryRows<{ id: string } & Record<CatalogueSort, number>>(
+      db,
+      sql`select e.product_id as id, ${rank('relevance')} as relevance, ${rank('star')} as star, ${rank('name')} as name, ${rank('newest')} as newest
+          from catalogue_entries e where ${conditions(f, search)}`,
+    );
+    const inOrder = (sort: CatalogueSort) => rows.toSorted((a, b) => a[sort] - b[sort]).map((r) => r.id);
+    return { total: rows.length, ids: { relevance: inOrder('relevance'), star: inOrder('star'), name: inOrder('name'), newest: inOrder('newest') } };
+  },
+
+  /** The entries of these products (a page of matches), in no particular order. */
+  entries: (db: DbOrTx, productIds: readonly string[]) =>
+    queryRows<CatalogueRow>(
+      db,
+      sql`select ${COLUMNS}, ${EXTRAS} from catalogue_entries e where e.product_id in (${sql.join(
+        productIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    ),
 
   /**
    * Each word of a search as the catalogue's word spelled most nearly like it (trigram similarity over

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { createTtlCache } from '../../lib/ttl-cache.js';
 import type { CertificatesService } from '../certificates/certificates.service.js';
-import { portalRepository as repo, type CatalogueFilter, type CatalogueRow, type CatalogueSearch, type CatalogueSort } from './portal.repository.js';
+import { portalRepository as repo, type CatalogueFilter, type CatalogueRow } from './portal.repository.js';
 
 const PRODUCT = { vi: 'sản phẩm OCOP', en: 'OCOP product' };
 const PRODUCER = { vi: 'chủ thể OCOP', en: 'OCOP producer' };
@@ -59,6 +59,8 @@ export function createPortalService(
   const ttl = opts.cacheTtlMs ?? 30_000;
   const cache = createTtlCache<unknown>(ttl, 1_000);
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`${today()}|${key}`, load) as Promise<T>;
+  // A product's card, shared by every page that lists it (null: no longer certified).
+  const cards = createTtlCache<PublicProduct | null>(ttl, 5_000);
 
   const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
   async function sectors(): Promise<SectorName[]> {
@@ -110,42 +112,65 @@ export function createPortalService(
     };
   }
 
-  const counted = (f: CatalogueFilter, search: CatalogueSearch) => cached(`count|${JSON.stringify([f, search])}`, () => repo.count(db, f, search));
+  const counted = (f: CatalogueFilter) => cached(`count|${JSON.stringify(f)}`, () => repo.count(db, f));
+  const matched = (f: CatalogueFilter, words: readonly string[]) => cached(`matches|${JSON.stringify([f, words])}`, () => repo.matches(db, f, { words }));
 
   /**
-   * Certified products passing a filter, one page. A query first has to find every word (accent-
-   * insensitive); only when that finds nothing is each word read as the catalogue's word spelled most
-   * nearly like it, so "banh phong tomm" still finds "Bánh phồng tôm". Counts are cached apart from
-   * pages: the same search sorted or paged another way counts the same, and the count reads every match.
+   * The words a query looks for: its own when some certified product holds them all (accent-
+   * insensitive); otherwise each read as the catalogue's word spelled most nearly like it, so "banh
+   * phong tomm" still finds "Bánh phồng tôm"; null when nothing can match.
    */
-  async function findCertified(f: CatalogueFilter, query: string | undefined, sort: CatalogueSort, page: { limit: number; offset: number }, withTotal = true) {
-    let search: CatalogueSearch = { words: wordsOf(query) };
-    if (search.words.length && !(await counted(f, search))) {
-      const nearest = await cached(`nearest|${search.words.join(' ')}`, () => repo.nearestWords(db, search.words));
-      if (!nearest.length || nearest.join(' ') === search.words.join(' ')) return { items: [], total: 0 };
-      search = { words: nearest };
-    }
-    const [items, total] = await Promise.all([repo.page(db, f, search, sort, page), withTotal ? counted(f, search) : undefined]);
-    return { items, total: total ?? items.length };
+  async function searchedWords(f: CatalogueFilter, query: string | undefined): Promise<readonly string[] | null> {
+    const words = wordsOf(query);
+    if (!words.length || (await matched(f, words)).total) return words;
+    const nearest = await cached(`nearest|${words.join(' ')}`, () => repo.nearestWords(db, words));
+    return nearest.length && nearest.join(' ') !== words.join(' ') ? nearest : null;
+  }
+
+  /** The cards of these products, in this order: those not kept are read together, in one query. */
+  async function cardsOf(ids: readonly string[], sets: CriteriaSetInfo[]): Promise<PublicProduct[]> {
+    const keyOf = (id: string) => `${today()}|${id}`;
+    const read = async (wanted: readonly string[]) => new Map((await repo.entries(db, wanted)).map((r) => [r.productId, present(r, sets)]));
+    const missing = ids.filter((id) => !cards.has(keyOf(id)));
+    const together = missing.length ? read(missing) : undefined;
+    const found = await Promise.all(
+      ids.map((id) =>
+        // One that expired since it was looked at is read on its own.
+        cards.get(keyOf(id), async () => (together && missing.includes(id) ? await together : await read([id])).get(id) ?? null),
+      ),
+    );
+    return found.filter((p) => p !== null);
   }
 
   return {
     criteriaSets,
     sectors,
 
+    /**
+     * A page of the catalogue. What it lists is kept by what it looks for (the filter, the words
+     * searched as found, the order, the page) and each product's card apart, shared by every page
+     * that lists it: a national catalogue is browsed in many ways over the same few thousand cards.
+     */
     async catalogue(q: CatalogueQuery): Promise<PublicProductList> {
-      return cached(`catalogue|${JSON.stringify(q)}`, async () => {
-        const [filter, sets] = await Promise.all([filterOf(q), criteriaSets()]);
-        const page = await findCertified(filter, q.q, q.sort, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-        return { items: page.items.map((r) => present(r, sets)), total: page.total, page: q.page, pageSize: q.pageSize };
-      });
+      const [filter, sets] = await Promise.all([filterOf(q), criteriaSets()]);
+      const words = await searchedWords(filter, q.q);
+      if (!words) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const listed = words.length
+        ? await matched(filter, words).then((found) => ({ ids: found.ids[q.sort].slice(page.offset, page.offset + page.limit), total: found.total }))
+        : await cached(`listed|${JSON.stringify([filter, q.sort, page])}`, async () => {
+            const [rows, total] = await Promise.all([repo.page(db, filter, q.sort, page), counted(filter)]);
+            for (const r of rows) void cards.get(`${today()}|${r.productId}`, () => Promise.resolve(present(r, sets)));
+            return { ids: rows.map((r) => r.productId), total };
+          });
+      return { items: await cardsOf(listed.ids, sets), total: listed.total, page: q.page, pageSize: q.pageSize };
     },
 
     /** A certified product with its photos and every certificate it held; 404 for anything not certified. */
     async product(productId: string) {
       return cached(`product|${productId}`, async () => {
-        const [found, sets] = await Promise.all([findCertified({ productId }, undefined, 'newest', { limit: 1, offset: 0 }, false), criteriaSets()]);
-        const row = found.items[0];
+        const [found, sets] = await Promise.all([repo.page(db, { productId }, 'newest', { limit: 1, offset: 0 }), criteriaSets()]);
+        const row = found[0];
         if (!row) throw notFound(PRODUCT);
         const [photos, history, whereToBuy] = await Promise.all([
           repo.photosOf(db, productId),
@@ -172,8 +197,8 @@ export function createPortalService(
       return cached(`producer|${subjectId}`, async () => {
         const card = await repo.producer(db, subjectId);
         if (!card) throw notFound(PRODUCER);
-        const [sets, products] = await Promise.all([criteriaSets(), findCertified({ subjectId }, undefined, 'star', { limit: 200, offset: 0 }, false)]);
-        return { producer: card, products: products.items.map((r) => present(r, sets)) };
+        const [sets, products] = await Promise.all([criteriaSets(), repo.page(db, { subjectId }, 'star', { limit: 200, offset: 0 })]);
+        return { producer: card, products: products.map((r) => present(r, sets)) };
       });
     },
 
@@ -233,7 +258,10 @@ export function createPortalService(
      * Drops every cached answer: a certificate was issued, replaced or revoked, or a sales point, its
      * products or a listing changed (product pages and the map show where to buy).
      */
-    invalidate: () => cache.clear(),
+    invalidate: () => {
+      cache.clear();
+      cards.clear();
+    },
   };
 }
 export type PortalService = ReturnType<typeof createPortalService>;
