@@ -27,7 +27,8 @@ import type { CriteriaCatalogue } from '../criteria/criteria.catalogue.js';
 import { productsRepository } from '../products/products.repository.js';
 import type { RoundsService } from '../rounds/rounds.service.js';
 import { commitStep, staleDossier } from './dossier-steps.js';
-import { dossiersRepository as repo, type DossierRow, type DossierValues } from './dossiers.repository.js';
+import { dossiersRepository as repo, type DossierFilter, type DossierRow, type DossierValues } from './dossiers.repository.js';
+import { createRecordsCache } from '../audit/records-cache.js';
 import { dossierRef as ref, dossierSubmitBlockers, presentDossier, presentDossierEvent } from './dossiers.presenter.js';
 import type { FilingsService, PreparedFiling } from './filings.service.js';
 import { dossierPapers, snapshotDossierDocuments } from './papers.service.js';
@@ -84,21 +85,23 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
     return row ? { star: row.star, expiresOn: row.expiresOn, status: certificateStatus(row, today()) } : null;
   }
 
+  // Paging through a list counts the same dossiers again: the total is kept until the records change.
+  const totals = createRecordsCache<number>(db, { maxEntries: 2_000 });
+
   /** One page of the list: the caller's scope and the filters, most recently changed first. */
-  const listPage = (actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) =>
-    repo.list(
-      db,
-      {
-        scope: registryScope(actor),
-        q: f.q,
-        state: f.state,
-        kind: f.kind,
-        roundId: f.roundId,
-        communeCode: f.communeCode,
-        productId: f.productId,
-      },
-      page,
-    );
+  async function listPage(actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) {
+    const filter: DossierFilter = {
+      scope: registryScope(actor),
+      q: f.q,
+      state: f.state,
+      kind: f.kind,
+      roundId: f.roundId,
+      communeCode: f.communeCode,
+      productId: f.productId,
+    };
+    const [items, total] = await Promise.all([repo.page(db, filter, page), totals.get(JSON.stringify(filter), () => repo.count(db, filter))]);
+    return { items, total };
+  }
 
   return {
     async list(actor: Actor, f: DossierFilters & { page: number; pageSize: number }) {

@@ -347,6 +347,23 @@ describe('the list: search by product or producer, and the stage’s deadline', 
     expect(await names(officer, 'q=100%25')).toEqual([]);
   });
 
+  it('counts a new dossier at once: a total is kept only until the records change', async () => {
+    const total = async (query = '') => (await admin.get(`/api/v1/dossiers?pageSize=1${query}`)).body.total as number;
+    const before = await total();
+    expect(await total()).toBe(before);
+    const { productId: p, sheetId } = await productWithCompletedSheet('Mắm cá linh Sa Giang');
+    expect(await total('&q=mam%20ca%20linh')).toBe(0);
+    const res = await producer.post('/api/v1/dossiers', {
+      productId: p,
+      kind: 'first',
+      selfAssessmentId: sheetId,
+      registration: { representativeName: 'Phạm Thị Hoa' },
+    });
+    expect(res.status).toBe(201);
+    expect(await total()).toBe(before + 1);
+    expect(await total('&q=mam%20ca%20linh')).toBe(1);
+  });
+
   it('gives each dossier its stage’s deadline, overdue only after the due day', async () => {
     const submitted = (await officer.get('/api/v1/dossiers?state=submitted')).body.items[0];
     // Filed Tuesday 02/03/2027: the commune's 15 working days end on Tuesday 23/03/2027.
