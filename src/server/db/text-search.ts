@@ -33,7 +33,7 @@ export function searchPlans(column: AnyColumn, terms: SearchTerms): [SearchPlan,
 }
 
 /** Runs the strict plan, and the fuzzy one only when the strict one found nothing. */
-export async function searchInStages<T>(plans: [SearchPlan, SearchPlan], run: (plan: SearchPlan) => Promise<{ items: T[]; total: number }>) {
-  const strict = await run(plans[0]);
-  return strict.total > 0 ? strict : run(plans[1]);
+export async function searchInStages<T>(plans: [SearchPlan, SearchPlan], run: (plan: SearchPlan, stage: 1 | 2) => Promise<{ items: T[]; total: number }>) {
+  const strict = await run(plans[0], 1);
+  return strict.total > 0 ? strict : run(plans[1], 2);
 }

@@ -81,12 +81,23 @@ const productSearchPlans = (folded: string, raw: string) =>
  */
 const PRODUCT_SCOPE: ScopeColumns = { provinceCode: products.provinceCode, communeCode: subjects.communeCode, subjectId: products.subjectId };
 
-async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }, countNeedsProducer: boolean) {
+/**
+ * How a caller keeps a list's totals (a count reads every match, and paging counts the same again):
+ * given what the total is of, and how to count it. By default, counted each time.
+ */
+export type KeptTotal = (of: string, count: () => Promise<number>) => Promise<number>;
+const countEachTime: KeptTotal = (_of, count) => count();
+
+async function listWhere(
+  db: DbOrTx,
+  where: SQL | undefined,
+  rank: SQL[],
+  page: { limit: number; offset: number },
+  countNeedsProducer: boolean,
+  total: () => Promise<number>,
+) {
   const searched = rank.length > 0;
-  const counted = countNeedsProducer
-    ? db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where)
-    : db.select({ n: count() }).from(products).where(where);
-  const [items, totals] = await Promise.all([
+  const [items, n] = await Promise.all([
     runPrepared(
       db,
       (tx) =>
@@ -97,14 +108,21 @@ async function listWhere(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: 
           .offset(page.offset),
       { plan: searched ? 'per-values' : 'generic' },
     ),
-    counted,
+    total(),
   ]);
-  return { items: items as ProductRow[], total: totals[0]?.n ?? 0 };
+  return { items: items as ProductRow[], total: n };
+}
+
+async function countWhere(db: DbOrTx, where: SQL | undefined, countNeedsProducer: boolean) {
+  const counted = countNeedsProducer
+    ? db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where)
+    : db.select({ n: count() }).from(products).where(where);
+  return (await counted)[0]?.n ?? 0;
 }
 
 export const productsRepository = {
   /** One page of the products in the scope matching the filters, in the list's order (search rank first, then name). */
-  list(db: DbOrTx, scope: RegistryScope, f: ProductFilters, page: { limit: number; offset: number }) {
+  list(db: DbOrTx, scope: RegistryScope, f: ProductFilters, page: { limit: number; offset: number }, keptTotal: KeptTotal = countEachTime) {
     const filters = and(
       subjectScopeWhere(scope, PRODUCT_SCOPE),
       f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
@@ -118,9 +136,12 @@ export const productsRepository = {
     // Only a commune (the filter or an officer's scope) is the producer's: otherwise the count reads products alone.
     const countNeedsProducer = Boolean(f.communeCode) || scope.kind === 'communes';
     const folded = f.q ? foldVietnamese(f.q) : '';
+    const of = (stage: number) => JSON.stringify([scope, f.q, f.subjectId, f.communeCode, f.criteriaSetNumber, f.status, f.star, stage]);
+    const run = (where: SQL | undefined, rank: SQL[], stage: number) =>
+      listWhere(db, where, rank, page, countNeedsProducer, () => keptTotal(of(stage), () => countWhere(db, where, countNeedsProducer)));
     return folded
-      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan) => listWhere(db, and(filters, plan.where), plan.orderBy, page, countNeedsProducer))
-      : listWhere(db, filters, [], page, countNeedsProducer);
+      ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan, stage) => run(and(filters, plan.where), plan.orderBy, stage))
+      : run(filters, [], 0);
   },
 
   get: async (db: DbOrTx, id: string) => (await baseQuery(db).where(eq(products.id, id)).limit(1))[0] as ProductRow | undefined,

@@ -21,6 +21,7 @@ import type { FileStorage } from '../../lib/file-storage.js';
 import { processPhoto } from '../../lib/images.js';
 import { inPages } from '../../lib/table-export.js';
 import { listAudit, recordAudit, type AuditActor } from '../audit/audit.service.js';
+import { createRecordsCache } from '../audit/records-cache.js';
 import { subjectsRepository } from '../subjects/subjects.repository.js';
 import { presentProduct } from './products.presenter.js';
 import { productsRepository as repo, type ProductFilters, type ProductRow } from './products.repository.js';
@@ -80,7 +81,10 @@ export function createProductsService(db: Db, storage: FileStorage, clock: () =>
   };
 
   /** One page of the list: the caller's scope, the filters and the search, in the list's order. */
-  const listPage = (actor: Actor, f: ProductFilters, page: { limit: number; offset: number }) => repo.list(db, registryScope(actor), f, page);
+  // Paging through a list counts the same products again: the total is kept until the records change.
+  const totals = createRecordsCache<number>(db, { maxEntries: 2_000 });
+  const listPage = (actor: Actor, f: ProductFilters, page: { limit: number; offset: number }) =>
+    repo.list(db, registryScope(actor), f, page, (of, count) => totals.get(of, count));
 
   return {
     async list(actor: Actor, f: ProductListFilters) {

@@ -64,6 +64,24 @@ describe('products', () => {
     expect((await officer.get(`/api/v1/products?q=hat%20sen`)).body.total).toBe(0);
   });
 
+  it('keeps a total only until the records change: a new product counts at once, in each scope and search', async () => {
+    const total = async (c: Client, query = '') => (await c.get(`/api/v1/products?pageSize=1${query}`)).body.total as number;
+    const [all, own, searched, fuzzy] = [
+      await total(admin),
+      await total(producer),
+      await total(admin, '&q=keo%20dua%20sap'),
+      await total(admin, '&q=keo%20duaa%20sap'),
+    ];
+    expect(await total(admin)).toBe(all);
+    expect((await producer.post('/api/v1/products', { subjectId: producerSubjectId, name: 'Kẹo dừa sáp', criteriaSetNumber: 6 })).status).toBe(201);
+    expect([await total(admin), await total(producer), await total(admin, '&q=keo%20dua%20sap'), await total(admin, '&q=keo%20duaa%20sap')]).toEqual([
+      all + 1,
+      own + 1,
+      searched + 1,
+      fuzzy + 1,
+    ]);
+  });
+
   it('does not let a producer register for, open or edit another subject’s product', async () => {
     const other = (await admin.get('/api/v1/subjects?q=sa%20giang')).body.items[0];
     const otherProduct = (await admin.get(`/api/v1/products?subjectId=${other.id}`)).body.items[0];
