@@ -70,6 +70,15 @@ export type WhereToBuyPoint = {
   longitude: number | null;
 };
 
+/** A product page's photos, certificates and where to buy it (`details`). */
+export type ProductDetails = {
+  photos: { id: string; width: number; height: number }[];
+  history: CertificateHistoryRow[];
+  salesPoints: WhereToBuyPoint[];
+  chains: { chain: string; channel: string; stores: number | null }[];
+  online: { platform: string; url: string }[];
+};
+
 export type CatalogueFilter = {
   star?: number | undefined;
   setNumbers?: readonly number[] | undefined;
@@ -228,22 +237,49 @@ export const portalRepository = {
     return rows.map((r) => r.word);
   },
 
-  /** Every certificate of a product, latest first (the product page's history). */
-  certificatesOf: (db: DbOrTx, productId: string) =>
-    queryRows<CertificateHistoryRow>(
+  /**
+   * What a product's page shows besides its entry, read in one statement (each part a JSON array):
+   * its photos; every certificate it held with its decision, latest first; and where it is sold on
+   * `day`, as the public may see it: open sales points carrying it whose producer consented, the
+   * chains stocking it (active listings), its approved, active e-commerce pages. Six statements
+   * before, each planned and answered apart, for every product page not in the cache.
+   */
+  async details(db: DbOrTx, productId: string, day: string): Promise<ProductDetails> {
+    const list = (object: SQL, orderBy: SQL, from: SQL) => sql`(select coalesce(json_agg(${object} order by ${orderBy}), '[]'::json) ${from})`;
+    const [row] = await queryRows<ProductDetails>(
       db,
-      sql`select c.id, c.number, c.star, c.level, c.issued_on::text as "issuedOn", c.expires_on::text as "expiresOn",
-            c.revoked_on::text as "revokedOn", c.superseded_on::text as "supersededOn", c.verification_code as "verificationCode",
-            d.number as "decisionNumber", d.signed_on::text as "decisionSignedOn"
-          from certificates c left join decisions d on d.id = c.decision_id
-          where c.product_id = ${productId} order by c.issued_on desc, c.number desc`,
-    ),
-
-  photosOf: (db: DbOrTx, productId: string) =>
-    queryRows<{ id: string; width: number; height: number }>(
-      db,
-      sql`select id, width, height from product_photos where product_id = ${productId} order by position, created_at`,
-    ),
+      sql`select
+        ${list(sql`json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height)`, sql`ph.position, ph.created_at`, sql`from product_photos ph where ph.product_id = ${productId}`)} as photos,
+        ${list(
+          sql`json_build_object('id', c.id, 'number', c.number, 'star', c.star, 'level', c.level, 'issuedOn', c.issued_on::text,
+            'expiresOn', c.expires_on::text, 'revokedOn', c.revoked_on::text, 'supersededOn', c.superseded_on::text,
+            'verificationCode', c.verification_code, 'decisionNumber', d.number, 'decisionSignedOn', d.signed_on::text)`,
+          sql`c.issued_on desc, c.number desc`,
+          sql`from certificates c left join decisions d on d.id = c.decision_id where c.product_id = ${productId}`,
+        )} as history,
+        ${list(
+          sql`json_build_object('id', sp.id, 'name', sp.name, 'kind', sp.kind, 'address', sp.address, 'communeName', coalesce(cm.name, op.name),
+            'latitude', sp.latitude, 'longitude', sp.longitude)`,
+          sql`sp.placement = 'in_province' desc, sp.name_search, sp.id`,
+          sql`from sales_point_products spp
+            join sales_points sp on sp.id = spp.sales_point_id
+            left join communes cm on cm.code = sp.commune_code
+            left join provinces op on op.code = sp.other_province_code
+            where spp.product_id = ${productId} and spp.consent = 'given' and ${openOn(day)}`,
+        )} as "salesPoints",
+        ${list(
+          sql`json_build_object('chain', dl.chain, 'channel', dl.channel, 'stores', dl.stores)`,
+          sql`dl.chain_key`,
+          sql`from distribution_listings dl where dl.product_id = ${productId} and dl.active`,
+        )} as chains,
+        ${list(
+          sql`json_build_object('platform', el.platform, 'url', el.url)`,
+          sql`el.platform, el.url`,
+          sql`from ecommerce_listings el where el.product_id = ${productId} and el.status = 'approved' and el.active`,
+        )} as online`,
+    );
+    return row!;
+  },
 
   /** A photo's thumbnail key, only when its product holds a certificate (nothing else is public). */
   publicThumb: async (db: DbOrTx, photoId: string) =>
@@ -281,37 +317,6 @@ export const portalRepository = {
       queryRows<{ n: number }>(db, sql`select count(distinct e.subject_id)::int as n from catalogue_entries e where ${inForce}`),
     ]);
     return { byStar, bySet, byCommune, producers: producers[0]?.n ?? 0 };
-  },
-
-  /**
-   * Where a product is sold, as the public may see it: open sales points carrying it whose producer
-   * consented, the chains stocking it (active listings), and its approved, active e-commerce pages.
-   * A point is open on `day` when active and not closed by then.
-   */
-  async whereToBuy(db: DbOrTx, productId: string, day: string) {
-    const [salesPoints, chains, online] = await Promise.all([
-      queryRows<WhereToBuyPoint>(
-        db,
-        sql`select sp.id, sp.name, sp.kind, sp.address, coalesce(cm.name, op.name) as "communeName", sp.latitude, sp.longitude
-            from sales_point_products spp
-            join sales_points sp on sp.id = spp.sales_point_id
-            left join communes cm on cm.code = sp.commune_code
-            left join provinces op on op.code = sp.other_province_code
-            where spp.product_id = ${productId} and spp.consent = 'given' and ${openOn(day)}
-            order by sp.placement = 'in_province' desc, sp.name_search, sp.id`,
-      ),
-      queryRows<{ chain: string; channel: string; stores: number | null }>(
-        db,
-        sql`select dl.chain, dl.channel, dl.stores from distribution_listings dl
-            where dl.product_id = ${productId} and dl.active order by dl.chain_key`,
-      ),
-      queryRows<{ platform: string; url: string }>(
-        db,
-        sql`select el.platform, el.url from ecommerce_listings el
-            where el.product_id = ${productId} and el.status = 'approved' and el.active order by el.platform, el.url`,
-      ),
-    ]);
-    return { salesPoints, chains, online };
   },
 
   /** The province's open sales points that have coordinates: the public map's points (no record id: the map names places, not records). */

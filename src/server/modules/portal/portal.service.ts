@@ -169,14 +169,14 @@ export function createPortalService(
     /** A certified product with its photos and every certificate it held; 404 for anything not certified. */
     async product(productId: string) {
       return cached(`product|${productId}`, async () => {
-        const [found, sets] = await Promise.all([repo.page(db, { productId }, 'newest', { limit: 1, offset: 0 }), criteriaSets()]);
+        const [found, details, sets] = await Promise.all([
+          repo.page(db, { productId }, 'newest', { limit: 1, offset: 0 }),
+          repo.details(db, productId, today()),
+          criteriaSets(),
+        ]);
         const row = found[0];
         if (!row) throw notFound(PRODUCT);
-        const [photos, history, whereToBuy] = await Promise.all([
-          repo.photosOf(db, productId),
-          repo.certificatesOf(db, productId),
-          repo.whereToBuy(db, productId, today()),
-        ]);
+        const { photos, history, salesPoints, chains, online } = details;
         const product = present(row, sets);
         const standing = history.find((c) => c.id === row.certificateId);
         if (standing?.decisionNumber && standing.decisionSignedOn)
@@ -188,7 +188,7 @@ export function createPortalService(
             const status = certificateStatus({ ...c, reratingPendingSince: row.reratingPendingSince }, today());
             return { number: c.number, star: c.star, issuedOn: c.issuedOn, expiresOn: c.expiresOn, standing: standingOf(status), status };
           }),
-          whereToBuy,
+          whereToBuy: { salesPoints, chains, online },
         };
       });
     },

@@ -184,6 +184,27 @@ describe('where to buy', () => {
     expect((await page(`/san-pham/${ids.quyt}`)).body).toContain('Liên hệ chủ thể để biết điểm bán.');
   });
 
+  it('lists on the product page every certificate the product held, latest first, and the standing one’s decision', async () => {
+    const portal = createPortalService(t.database.db, {
+      provinceCode: '82',
+      storage: {} as FileStorage,
+      certificates: { verify: async () => undefined },
+      clock: () => now,
+      cacheTtlMs: 0,
+    });
+    const { product, certificates, photos, whereToBuy } = await portal.product(ids.quyt!);
+    expect(certificates.map((c) => [c.star, c.issuedOn, c.standing])).toEqual([
+      [4, '2025-05-01', 'valid'],
+      [3, '2022-05-01', 'superseded'],
+    ]);
+    expect(product.certificate.decision).toEqual({ number: expect.stringMatching(/\/QĐ-UBND$/), signedOn: '2025-05-01' });
+    expect(photos).toEqual([]);
+    expect(whereToBuy).toEqual({ salesPoints: [], chains: [], online: [] });
+    const sen = await portal.product(ids.sen!);
+    expect(sen.whereToBuy.salesPoints[0]).toMatchObject({ name: 'Điểm OCOP chợ Sa Đéc', address: '12 Hùng Vương', latitude: 10.2941, longitude: 105.7597 });
+    expect(sen.whereToBuy.chains).toEqual([expect.objectContaining({ chain: 'Co.opmart', stores: 12 })]);
+  });
+
   it('puts the province’s open points with coordinates on the map and its JSON, without record ids', async () => {
     const res = await anonymous.get('/api/v1/public/map');
     expect(res.status).toBe(200);
