@@ -83,7 +83,7 @@ button,.button{background:#0b6b4f;color:#fff;border-color:#0b6b4f;cursor:pointer
 .filters{display:grid;gap:8px;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));margin:12px 0}
 label{display:flex;flex-direction:column;gap:2px;font-size:.85rem;color:#33413d}label.check{flex-direction:row;align-items:center;gap:6px}
 .pager{display:flex;gap:8px;justify-content:center;align-items:center;margin:18px 0}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:0}dl.facts dt{color:#5b6b67}dl.facts dd{margin:0;font-weight:500}
+dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:6px 14px;margin:0}dl.facts dt{color:#5b6b67}dl.facts dd{margin:0;font-weight:500;overflow-wrap:anywhere}
 .banner{border-radius:12px;padding:16px 18px;font-weight:700;font-size:1.5rem;line-height:1.2;text-align:center}
 .banner small{display:block;font-size:.95rem;font-weight:500;margin-top:4px}
 ul.buy{margin:4px 0 10px;padding-left:18px}ul.buy li{margin:6px 0}

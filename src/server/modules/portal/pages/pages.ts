@@ -244,7 +244,7 @@ export function productPage(c: Common, d: ProductPageData): string {
 ${d.photos.length ? `<div class="gallery">${d.photos.map((ph, i) => `<img src="${escape(ph.url)}" alt="${escape(`${p.name} (${i + 1})`)}" loading="${i ? 'lazy' : 'eager'}" decoding="async" height="200">`).join('')}</div>` : ''}
 ${p.description ? `<h2>${tr(lang, 'Giới thiệu', 'About')}</h2><p>${escape(p.description)}</p>` : ''}</div>
 <div><div class="card"><h2 style="margin-top:0">${tr(lang, 'Giấy chứng nhận OCOP', 'OCOP certificate')}</h2><dl class="facts">
-<dt>${tr(lang, 'Số', 'Number')}</dt><dd class="nowrap">${escape(cert.number)}</dd>
+<dt>${tr(lang, 'Số', 'Number')}</dt><dd>${escape(cert.number)}</dd>
 <dt>${tr(lang, 'Hạng', 'Rating')}</dt><dd>${cert.star} ${tr(lang, 'sao', 'stars')}</dd>
 <dt>${tr(lang, 'Cơ quan công nhận', 'Issued by')}</dt><dd>${escape(cert.issuer)}</dd>
 ${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(cert.decision.number)}, ${dateVn(cert.decision.signedOn)}</dd>` : ''}
