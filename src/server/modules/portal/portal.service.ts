@@ -61,6 +61,7 @@ export function createPortalService(
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`${today()}|${key}`, load) as Promise<T>;
   // A product's card, shared by every page that lists it (null: no longer certified).
   const cards = createTtlCache<PublicProduct | null>(ttl, 5_000);
+  const cardKey = (productId: string) => `${today()}|${productId}`;
 
   const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
   async function sectors(): Promise<SectorName[]> {
@@ -129,14 +130,13 @@ export function createPortalService(
 
   /** The cards of these products, in this order: those not kept are read together, in one query. */
   async function cardsOf(ids: readonly string[], sets: CriteriaSetInfo[]): Promise<PublicProduct[]> {
-    const keyOf = (id: string) => `${today()}|${id}`;
     const read = async (wanted: readonly string[]) => new Map((await repo.entries(db, wanted)).map((r) => [r.productId, present(r, sets)]));
-    const missing = ids.filter((id) => !cards.has(keyOf(id)));
-    const together = missing.length ? read(missing) : undefined;
+    const missing = new Set(ids.filter((id) => !cards.has(cardKey(id))));
+    const together = missing.size ? read([...missing]) : undefined;
     const found = await Promise.all(
       ids.map((id) =>
         // One that expired since it was looked at is read on its own.
-        cards.get(keyOf(id), async () => (together && missing.includes(id) ? await together : await read([id])).get(id) ?? null),
+        cards.get(cardKey(id), async () => (together && missing.has(id) ? await together : await read([id])).get(id) ?? null),
       ),
     );
     return found.filter((p) => p !== null);
@@ -160,7 +160,7 @@ export function createPortalService(
         ? await matched(filter, words).then((found) => ({ ids: found.ids[q.sort].slice(page.offset, page.offset + page.limit), total: found.total }))
         : await cached(`listed|${JSON.stringify([filter, q.sort, page])}`, async () => {
             const [rows, total] = await Promise.all([repo.page(db, filter, q.sort, page), counted(filter)]);
-            for (const r of rows) void cards.get(`${today()}|${r.productId}`, () => Promise.resolve(present(r, sets)));
+            for (const r of rows) void cards.get(cardKey(r.productId), () => Promise.resolve(present(r, sets)));
             return { ids: rows.map((r) => r.productId), total };
           });
       return { items: await cardsOf(listed.ids, sets), total: listed.total, page: q.page, pageSize: q.pageSize };

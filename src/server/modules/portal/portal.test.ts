@@ -53,6 +53,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const names = (list: { items: { name: string }[] }) => list.items.map((p) => p.name);
+/** A portal of the test's own over its database, apart from the app's (and its cache); no cache unless a lifetime is given. */
+const ownPortal = (cacheTtlMs = 0) =>
+  createPortalService(t.database.db, {
+    provinceCode: '82',
+    storage: {} as FileStorage,
+    certificates: { verify: async () => undefined },
+    clock: () => now,
+    cacheTtlMs,
+  });
 
 describe('open data: certified products', () => {
   it('lists the products in force by default, every certified one on request, never an uncertified one', async () => {
@@ -185,13 +194,7 @@ describe('where to buy', () => {
   });
 
   it('lists on the product page every certificate the product held, latest first, and the standing one’s decision', async () => {
-    const portal = createPortalService(t.database.db, {
-      provinceCode: '82',
-      storage: {} as FileStorage,
-      certificates: { verify: async () => undefined },
-      clock: () => now,
-      cacheTtlMs: 0,
-    });
+    const portal = ownPortal();
     const { product, certificates, photos, whereToBuy } = await portal.product(ids.quyt!);
     expect(certificates.map((c) => [c.star, c.issuedOn, c.standing])).toEqual([
       [4, '2025-05-01', 'valid'],
@@ -221,13 +224,7 @@ describe('where to buy', () => {
   });
 
   it('keeps what it shows in its cache until told the records changed', async () => {
-    const portal = createPortalService(t.database.db, {
-      provinceCode: '82',
-      storage: {} as FileStorage,
-      certificates: { verify: async () => undefined },
-      clock: () => now,
-      cacheTtlMs: 60_000,
-    });
+    const portal = ownPortal(60_000);
     const online = async () => (await portal.product(ids.quyt!)).whereToBuy.online.map((o) => o.platform);
     const points = async () => (await portal.salesPoints()).map((p) => p.name);
     expect(await online()).toEqual([]);
@@ -378,15 +375,7 @@ describe('pages', () => {
 // certificates, products, producers and communes they copy, whoever writes those rows.
 describe('the catalogue follows the records it copies', () => {
   // Read with no cache: what is tested is what the triggers keep, not how long the portal keeps its answers.
-  const uncached = () =>
-    createPortalService(t.database.db, {
-      provinceCode: '82',
-      storage: {} as FileStorage,
-      certificates: { verify: async () => undefined },
-      clock: () => now,
-      cacheTtlMs: 0,
-    });
-  const list = (q: string) => uncached().catalogue(CatalogueQuery.parse({ valid: '0', q }));
+  const list = (q: string) => ownPortal().catalogue(CatalogueQuery.parse({ valid: '0', q }));
   const search = async (q: string) => names(await list(q));
   const entry = async (productId: string) =>
     (
@@ -498,12 +487,7 @@ describe('a search in each order, page by page', () => {
       await issuedCertificate(db, { productId, star, issuedOn });
     }
     // A portal of its own: products renamed and certified here behind the services' backs were listed before, by other names.
-    const portal = createPortalService(db, {
-      provinceCode: '82',
-      storage: {} as FileStorage,
-      certificates: { verify: async () => undefined },
-      clock: () => now,
-    });
+    const portal = ownPortal(30_000);
     const listed = async (query: string) => {
       const ask = (more: object) => portal.catalogue(CatalogueQuery.parse({ valid: '0', ...Object.fromEntries(new URLSearchParams(query)), ...more }));
       const all = names(await ask({ pageSize: 100 }));
