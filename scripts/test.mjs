@@ -73,7 +73,9 @@ if (!args.has('--no-e2e')) {
   const out = path.join(reports, 'e2e.json');
   fs.rmSync(out, { force: true });
   // A missing browser or a failed build leaves no report, which counts as a failure below.
-  if (packagesReady && run('node', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']) === 0) {
+  // The web app and the compiled server, as `npm start` builds them: the end-to-end suites start
+  // `bin/ocop.js serve`, which runs the compiled server when it is current.
+  if (packagesReady && run('node', ['bin/ocop.js', 'build', '--if-changed']) === 0) {
     status = run('node', [...vitest, '-c', 'vitest.e2e.config.ts', `--outputFile=${out}`]) || status;
   } else status = 1;
   results.push(['e2e', summary(out)]);

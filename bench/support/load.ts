@@ -3,7 +3,7 @@
  * the server's memory sampled from /proc, autocannon driving a route with addresses handed out in a
  * shuffled order, and the sections of bench/RESULTS.md.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -65,6 +65,9 @@ export async function startChild(label: string, args: string[], env: NodeJS.Proc
  * the label check's per-client limit off, one log line per problem only.
  */
 export async function startServer(env: Record<string, string>) {
+  // As `npm start` does: the web app and the compiled server, when their sources changed.
+  const build = spawnSync(process.execPath, ['bin/ocop.js', 'build', '--if-changed'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('ocop build failed');
   const port = await freePort();
   const base = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'PUBLIC_URL', 'DATABASE_OWNER_URL', 'PORT', 'HOST'].includes(key)),

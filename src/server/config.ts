@@ -2,7 +2,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/** Root of the installed package: reference data (`data/criteria`, `data/admin-units`) and the built web app live here. */
+/**
+ * Root of the installed package: reference data (`data/criteria`, `data/admin-units`) and the built web
+ * app live here. Two folders up both from this source (src/server) and from the compiled server's
+ * modules (dist/server, see bin/builds.js).
+ */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A tile URL template: http(s), a host that may start with a `{s}` subdomain, then a path. */

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { PACKAGE_ROOT } from '../config.js';
 import { openDatabase, queryRows, type Database } from './client.js';
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** From the package root, not this module's folder: the compiled server (dist/server) runs the same files. */
+export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'src/server/db/migrations');
 
 export type MigrateOptions = {
   /**
