@@ -234,8 +234,13 @@ export const checkTransition = (actor: Actor, dossier: DossierRef, action: Dossi
  * its papers or its answers is listed (the page asks for them or says why).
  */
 export function availableActions(actor: Actor, dossier: DossierRef, facts: TransitionFacts = {}): DossierAction[] {
+  const parties = partiesOf(actor, dossier);
+  const withComment = { ...facts, comment: 'x' };
   return (Object.keys(DOSSIER_ACTIONS) as DossierAction[]).filter((a) => {
-    const check = checkTransition(actor, dossier, a, { ...facts, comment: 'x' });
+    // Most steps cannot start from the dossier's state, which fails them either way (checkStep's
+    // first two tests); skipping them spares a refusal's message per step and row of a list.
+    if (!(DOSSIER_ACTIONS[a].from as readonly DossierState[]).includes(dossier.state)) return false;
+    const check = checkStep(parties, dossier, a, withComment);
     return check.ok || check.reason === 'open_questions' || check.reason === 'no_score' || check.reason === 'papers_missing';
   });
 }

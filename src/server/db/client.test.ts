@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './client.js';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type DbOrTx } from './client.js';
+import { runPrepared } from './prepared.js';
 
 // Port 1 on this machine: nothing listens there, so the connection is refused at once.
 const NOWHERE = 'postgres://ocop:secret-password@127.0.0.1:1/ocop';
@@ -22,5 +24,21 @@ describe('opening a PostgreSQL database', () => {
     );
     expect(refused?.message).toContain('Cannot reach PostgreSQL at DATABASE_READ_URL (127.0.0.1:1)');
     expect(refused?.message).not.toContain('secret-password');
+  });
+});
+
+describe('statements that take the generic plan', () => {
+  it.skipIf(!process.env.DATABASE_URL)('run on sessions that plan generically, and nothing else does', async () => {
+    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! });
+    try {
+      const mode = (db: DbOrTx) => db.select({ mode: sql<string>`current_setting('plan_cache_mode')` }).from(sql`(values (1)) as one(n)`);
+      expect(await runPrepared(database.db, mode)).toEqual([{ mode: 'force_generic_plan' }]);
+      expect(await runPrepared(database.db, mode, { plan: 'per-values' })).toEqual([{ mode: 'auto' }]);
+      expect(await mode(database.db)).toEqual([{ mode: 'auto' }]);
+      // Inside a transaction, its own connection: what it wrote is what it reads.
+      expect(await database.db.transaction((tx) => runPrepared(tx, mode))).toEqual([{ mode: 'auto' }]);
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -92,20 +92,13 @@ const PLANNER_SETTINGS = '-c random_page_cost=1.1';
 /** The same for PGlite's one connection. */
 const PGLITE_PLANNER_SETTINGS = 'set random_page_cost = 1.1';
 
-/**
- * A pool of connections to a PostgreSQL server, checked with one query so a bad URL fails at start,
- * with the setting it came from and the server's address (never the password) in both languages.
- */
-async function openPool(connectionString: string, setting: 'DATABASE_URL' | 'DATABASE_READ_URL'): Promise<pg.Pool> {
-  // While the server is away a request waits at most 10 s for a connection, then fails (a 503)
-  // instead of hanging; keep-alive notices a peer that vanished without closing the connection.
-  const pool = new pg.Pool({
-    connectionString,
-    max: 10,
-    connectionTimeoutMillis: 10_000,
-    keepAlive: true,
-    options: PLANNER_SETTINGS,
-  });
+/** Sessions that plan a prepared statement once for every value (see `genericPlanDb`). */
+const GENERIC_PLAN_SETTINGS = `${PLANNER_SETTINGS} -c plan_cache_mode=force_generic_plan`;
+
+// While the server is away a request waits at most 10 s for a connection, then fails (a 503)
+// instead of hanging; keep-alive notices a peer that vanished without closing the connection.
+function newPool(connectionString: string, { max, options }: { max: number; options: string }): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, keepAlive: true, options });
   // An idle client dropped by the server (restart, failover) emits 'error' on the pool; without a
   // listener that would crash the process. The pool replaces the client on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL idle client error: ${err.message}`));
@@ -114,6 +107,15 @@ async function openPool(connectionString: string, setting: 'DATABASE_URL' | 'DAT
   // to do here: the query running on it fails (and is logged as a 503), the pool listener above
   // reports idle clients, and the pool discards a broken client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
+}
+
+/**
+ * A pool of connections to a PostgreSQL server, checked with one query so a bad URL fails at start,
+ * with the setting it came from and the server's address (never the password) in both languages.
+ */
+async function openPool(connectionString: string, setting: 'DATABASE_URL' | 'DATABASE_READ_URL'): Promise<pg.Pool> {
+  const pool = newPool(connectionString, { max: 10, options: PLANNER_SETTINGS });
   // Fail now with a readable message rather than on the first request.
   try {
     await pool.query('select 1');
@@ -127,6 +129,29 @@ async function openPool(connectionString: string, setting: 'DATABASE_URL' | 'DAT
   return pool;
 }
 
+/** Each PostgreSQL database's twin whose sessions plan generically; PGlite has none. */
+const genericPlanTwins = new WeakMap<Db, Db>();
+
+/**
+ * The same PostgreSQL database through a few connections whose sessions take the generic plan of
+ * every prepared statement (`plan_cache_mode = force_generic_plan`), for the list pages and records
+ * that `runPrepared` reads (db/prepared.ts). Asking for that plan inside each query's own transaction
+ * (`set local`) cost three more round trips per page (begin, set, commit), each waking the server;
+ * a session that plans this way from the start needs none. Undefined for PGlite, and for a
+ * transaction (its statements run on its own connection).
+ */
+export function genericPlanDb(db: DbOrTx): Db | undefined {
+  return genericPlanTwins.get(db as Db);
+}
+
+/** The driver's database over a pool, with its generic-plan twin (four connections at most). */
+function postgresDb(connectionString: string, pool: pg.Pool): { db: Db; twin: pg.Pool } {
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const twin = newPool(connectionString, { max: 4, options: GENERIC_PLAN_SETTINGS });
+  genericPlanTwins.set(db, drizzlePg(twin, { schema }) as unknown as Db);
+  return { db, twin };
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ('databaseUrl' in options) {
     const pool = await openPool(options.databaseUrl, 'DATABASE_URL');
@@ -137,13 +162,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await pool.end();
       throw err;
     }
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const primary = postgresDb(options.databaseUrl, pool);
+    const read = replica && options.readUrl ? postgresDb(options.readUrl, replica) : null;
     return {
-      db,
-      read: replica ? (drizzlePg(replica, { schema }) as unknown as Db) : db,
+      db: primary.db,
+      read: read?.db ?? primary.db,
       kind: 'postgres',
       close: async () => {
-        await Promise.all([pool.end(), replica?.end()]);
+        await Promise.all([pool.end(), primary.twin.end(), replica?.end(), read?.twin.end()]);
       },
     };
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { DbOrTx } from './client.js';
+import { genericPlanDb, type DbOrTx } from './client.js';
 
 type Preparable<R> = { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } };
 
@@ -27,10 +27,9 @@ export type PreparedOptions = {
  * Planning such a query cost more than running it: the dossier list joins eight tables and
  * PostgreSQL took 8–30 ms to plan it and 2 ms to run it. A prepared statement alone did not help,
  * because PostgreSQL kept choosing a fresh plan for every execution (a LIMIT given as a parameter
- * makes the one generic plan look dear), so the statement asks for the generic plan, made once per
- * connection, inside its own short transaction (`set local` ends with it). Within a caller's
- * transaction the statement runs as it is: a nested transaction would be a savepoint, and callers
- * run several of these at once on one transaction's connection.
+ * makes the one generic plan look dear), so the statement runs on connections whose sessions take
+ * the generic plan, made once per connection (`genericPlanDb`, db/client.ts). Within a caller's
+ * transaction the statement runs as it is, on the transaction's connection.
  *
  * PGlite ignores the name and plans every statement afresh; there the dossier list spent 28 ms of
  * CPU per page at a province's scale, 15 ms with its joins taken as written.
@@ -49,10 +48,7 @@ export function runPrepared<R>(
     });
   }
   if (plan === 'per-values') return execute(build(db));
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
-    return execute(build(tx));
-  });
+  return execute(build(genericPlanDb(db) ?? db));
 }
 
 /** Not a type guard: the query is built on the same `DbOrTx` whichever database it is. */

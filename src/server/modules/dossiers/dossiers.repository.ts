@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNotNull, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import { CLOSED_STATES, type DossierAction, type DossierKind } from '../../../domain/evaluation/dossier-workflow.js';
 import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
@@ -127,10 +127,9 @@ const columns = {
     ),
 };
 
-const base = (db: DbOrTx) =>
-  db
-    .select(columns)
-    .from(dossiers)
+/** What a dossier's row shows besides its own record: lookups by key hanging off the dossier. */
+const joinShown = <Q extends PgSelect>(query: Q) =>
+  query
     .innerJoin(products, eq(products.id, dossiers.productId))
     .innerJoin(subjects, eq(subjects.id, dossiers.subjectId))
     .innerJoin(communes, eq(communes.code, dossiers.communeCode))
@@ -138,6 +137,28 @@ const base = (db: DbOrTx) =>
     .leftJoin(ministryRounds, eq(ministryRounds.id, dossiers.ministryRoundId))
     .leftJoin(attachedSheets, eq(attachedSheets.id, dossiers.selfAssessmentId))
     .leftJoin(dossierFilings, eq(dossierFilings.id, dossiers.currentFilingId));
+
+const base = (db: DbOrTx) => joinShown(db.select(columns).from(dossiers).$dynamic());
+
+const RECENT_FIRST = [desc(dossiers.updatedAt), dossiers.id];
+
+/**
+ * A page of the list: its dossiers are found first, along the recent-first index, and only they are
+ * joined to what their rows show. Joined before the offset, a fifth page joined and sub-selected
+ * for the hundred dossiers up to it (5–7 ms of execution) to show twenty. The page's keys come
+ * first in the FROM list, so PGlite, which takes the joins as written here, starts from them too.
+ */
+function pageQuery(db: DbOrTx, filter: DossierFilter, page: { limit: number; offset: number }) {
+  const pageIds = db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(filterWhere(filter))
+    .orderBy(...RECENT_FIRST)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('page_ids');
+  return joinShown(db.select(columns).from(pageIds).innerJoin(dossiers, eq(dossiers.id, pageIds.id)).$dynamic()).orderBy(...RECENT_FIRST);
+}
 
 const STORED = Object.keys(getTableColumns(dossiers));
 /** The dossier's own record, without what the list joins to it: what the audit log keeps. */
@@ -147,9 +168,7 @@ export const storedDossier = (row: DossierRow): typeof dossiers.$inferSelect =>
 export const dossiersRepository = {
   /** One page of the list, most recently changed first (the id breaks ties, so pages are stable). */
   page: async (db: DbOrTx, filter: DossierFilter, page: { limit: number; offset: number }) =>
-    (await runPrepared(db, (tx) => base(tx).where(filterWhere(filter)).orderBy(desc(dossiers.updatedAt), dossiers.id).limit(page.limit).offset(page.offset), {
-      joinsAsWritten: true,
-    })) as DossierRow[],
+    (await runPrepared(db, (tx) => pageQuery(tx, filter, page), { joinsAsWritten: true })) as DossierRow[],
   /** How many dossiers the list holds with this filter: the dossiers alone are read. */
   count: async (db: DbOrTx, filter: DossierFilter) => (await db.select({ n: count() }).from(dossiers).where(filterWhere(filter)))[0]?.n ?? 0,
   get: async (db: DbOrTx, id: string) =>

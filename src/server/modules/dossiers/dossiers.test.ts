@@ -364,6 +364,21 @@ describe('the list: search by product or producer, and the stage’s deadline', 
     expect(await total('&q=mam%20ca%20linh')).toBe(1);
   });
 
+  it('pages through the list recent first, each page showing its own dossiers whole', async () => {
+    const whole = (await admin.get('/api/v1/dossiers?pageSize=100')).body;
+    expect(whole.items.length).toBeGreaterThanOrEqual(3);
+    const stamps = whole.items.map((d: { updatedAt: string }) => d.updatedAt);
+    expect([...stamps].sort().reverse()).toEqual(stamps);
+    const paged = [];
+    for (let page = 1; paged.length < whole.total; page++) {
+      const { items } = (await admin.get(`/api/v1/dossiers?pageSize=2&page=${page}`)).body;
+      expect(items.length).toBeGreaterThan(0);
+      paged.push(...items);
+    }
+    // Every row of a page, not only its key: the same as the whole list shows.
+    expect(paged).toEqual(whole.items);
+  });
+
   it('gives each dossier its stage’s deadline, overdue only after the due day', async () => {
     const submitted = (await officer.get('/api/v1/dossiers?state=submitted')).body.items[0];
     // Filed Tuesday 02/03/2027: the commune's 15 working days end on Tuesday 23/03/2027.

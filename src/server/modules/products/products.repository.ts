@@ -1,4 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
@@ -47,17 +48,15 @@ const columns = {
     from certificates c where c.product_id = ${products.id} order by c.issued_on desc, c.number desc limit 1)`,
 };
 
-function baseQuery(db: DbOrTx) {
-  return (
-    db
-      .select(columns)
-      .from(products)
-      .innerJoin(subjects, eq(subjects.id, products.subjectId))
-      // A producer imported without a commune still has its products listed (to the province's staff).
-      .leftJoin(communes, eq(communes.code, subjects.communeCode))
-      .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)))
-  );
-}
+/** What a product's row shows besides its own record: its producer, commune and criteria set. */
+const joinShown = <Q extends PgSelect>(query: Q) =>
+  query
+    .innerJoin(subjects, eq(subjects.id, products.subjectId))
+    // A producer imported without a commune still has its products listed (to the province's staff).
+    .leftJoin(communes, eq(communes.code, subjects.communeCode))
+    .leftJoin(criteriaSets, and(eq(criteriaSets.legalBasis, products.criteriaLegalBasis), eq(criteriaSets.number, products.criteriaSetNumber)));
+
+const baseQuery = (db: DbOrTx) => joinShown(db.select(columns).from(products).$dynamic());
 
 /** What the products list is narrowed by, besides the caller's scope; `q` searches names, OCOP codes and barcodes. */
 export type ProductFilters = {
@@ -93,28 +92,37 @@ async function listWhere(
   where: SQL | undefined,
   rank: SQL[],
   page: { limit: number; offset: number },
-  countNeedsProducer: boolean,
+  needsProducer: boolean,
   total: () => Promise<number>,
 ) {
   const searched = rank.length > 0;
   const [items, n] = await Promise.all([
-    runPrepared(
-      db,
-      (tx) =>
-        baseQuery(tx)
-          .where(where)
-          .orderBy(...rank, products.sortKey, products.id)
-          .limit(page.limit)
-          .offset(page.offset),
-      { plan: searched ? 'per-values' : 'generic' },
-    ),
+    runPrepared(db, (tx) => pageQuery(tx, where, rank, page, needsProducer), { plan: searched ? 'per-values' : 'generic' }),
     total(),
   ]);
   return { items: items as ProductRow[], total: n };
 }
 
-async function countWhere(db: DbOrTx, where: SQL | undefined, countNeedsProducer: boolean) {
-  const counted = countNeedsProducer
+/**
+ * A page of the list: its products are found first (along products_province_sort_idx when browsing a
+ * province), and only they get what their rows show — the producer, the commune, the set and the
+ * standing certificate, a sub-select per row. Joined before the offset, a tenth page of twenty
+ * looked up the certificates of the two hundred products up to it.
+ */
+function pageQuery(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limit: number; offset: number }, needsProducer: boolean) {
+  const order = [...rank, products.sortKey, products.id];
+  const matches = db.select({ id: products.id }).from(products).$dynamic();
+  const pageIds = (needsProducer ? matches.innerJoin(subjects, eq(subjects.id, products.subjectId)) : matches)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .as('page_ids');
+  return joinShown(db.select(columns).from(pageIds).innerJoin(products, eq(products.id, pageIds.id)).$dynamic()).orderBy(...order);
+}
+
+async function countWhere(db: DbOrTx, where: SQL | undefined, needsProducer: boolean) {
+  const counted = needsProducer
     ? db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where)
     : db.select({ n: count() }).from(products).where(where);
   return (await counted)[0]?.n ?? 0;
@@ -133,12 +141,13 @@ export const productsRepository = {
         ? sql`exists (select 1 from certificates c where c.product_id = ${products.id} and c.star = ${f.star} and c.revoked_on is null and c.superseded_on is null)`
         : undefined,
     );
-    // Only a commune (the filter or an officer's scope) is the producer's: otherwise the count reads products alone.
-    const countNeedsProducer = Boolean(f.communeCode) || scope.kind === 'communes';
+    // Only a commune (the filter or an officer's scope) is the producer's: otherwise the page's keys and
+    // the count read the products alone.
+    const needsProducer = Boolean(f.communeCode) || scope.kind === 'communes';
     const folded = f.q ? foldVietnamese(f.q) : '';
     const of = (stage: number) => JSON.stringify([scope, f.q, f.subjectId, f.communeCode, f.criteriaSetNumber, f.status, f.star, stage]);
     const run = (where: SQL | undefined, rank: SQL[], stage: number) =>
-      listWhere(db, where, rank, page, countNeedsProducer, () => keptTotal(of(stage), () => countWhere(db, where, countNeedsProducer)));
+      listWhere(db, where, rank, page, needsProducer, () => keptTotal(of(stage), () => countWhere(db, where, needsProducer)));
     return folded
       ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan, stage) => run(and(filters, plan.where), plan.orderBy, stage))
       : run(filters, [], 0);

@@ -64,6 +64,27 @@ describe('products', () => {
     expect((await officer.get(`/api/v1/products?q=hat%20sen`)).body.total).toBe(0);
   });
 
+  it('pages through each list in its order, each page showing its own products whole', async () => {
+    const officer = await t.client(DEMO.officer);
+    // The province's list by name, a commune officer's (the producer's commune decides), a search by rank.
+    for (const [c, query] of [
+      [admin, ''],
+      [officer, ''],
+      [admin, '&q=sen'],
+      [admin, '&status=active'],
+    ] as const) {
+      const whole = (await c.get(`/api/v1/products?pageSize=100${query}`)).body;
+      expect(whole.items.length, query).toBeGreaterThanOrEqual(3);
+      const paged = [];
+      for (let page = 1; paged.length < whole.total; page++) {
+        const { items } = (await c.get(`/api/v1/products?pageSize=2&page=${page}${query}`)).body;
+        expect(items.length).toBeGreaterThan(0);
+        paged.push(...items);
+      }
+      expect(paged, query).toEqual(whole.items);
+    }
+  });
+
   it('keeps a total only until the records change: a new product counts at once, in each scope and search', async () => {
     const total = async (c: Client, query = '') => (await c.get(`/api/v1/products?pageSize=1${query}`)).body.total as number;
     const [all, own, searched, fuzzy] = [
