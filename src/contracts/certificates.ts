@@ -120,28 +120,47 @@ export const ViolationBody = z.object({
   reference: z.string().trim().min(1).max(300),
 });
 
+const WorklistRevocation = z.object({ certificate: Certificate, dueOn: z.string(), overdue: z.boolean() });
+const WorklistDossier = z.object({
+  dossierId: z.uuid(),
+  productName: z.string(),
+  ocopCode: z.string(),
+  state: z.string(),
+  rule: z.enum(['commune_assessment', 'rerating_45_days', 'round_result']),
+  dueOn: z.string(),
+  label: z.object({ vi: z.string(), en: z.string() }),
+});
+
+/** The work list's sections, in the order the page shows them. */
+export const WORKLIST_SECTIONS = ['revocationsDue', 'dossiersOverdue', 'dueForRerating', 'windowMissed', 'lapsed'] as const;
+export const WorklistSection = z.enum(WORKLIST_SECTIONS);
+export type WorklistSection = z.infer<typeof WorklistSection>;
+/**
+ * How many items of each section the work list sends until that section is opened: a province at
+ * national scale has hundreds of certificates due, missed or lapsed (140 KB sent whole).
+ */
+export const WORKLIST_PREVIEW = 20;
+export const WorklistQuery = z.object({
+  /** The section to send whole; the others send their first WORKLIST_PREVIEW items. */
+  open: WorklistSection.optional(),
+});
+
+/** A section: how many items it holds, and the first of them (all when it is the one opened), most urgent first. */
+const section = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int().min(0), items: z.array(item) });
+
 export const Worklist = z.object({
   /** Inside [expiry − 180, expiry − 120] days: the producer should file the re-rating now. */
-  dueForRerating: z.array(Certificate),
+  dueForRerating: section(Certificate),
   /** The window has closed with no re-rating filed. */
-  windowMissed: z.array(Certificate),
+  windowMissed: section(Certificate),
   /** Expired in the last year and not replaced: the product has lost its label. */
-  lapsed: z.array(Certificate),
+  lapsed: section(Certificate),
   /** A violation concluded and the certificate not yet revoked: due within 15 days (Art. 8.4), overdue after. */
-  revocationsDue: z.array(z.object({ certificate: Certificate, dueOn: z.string(), overdue: z.boolean() })),
+  revocationsDue: section(WorklistRevocation),
   /** Dossiers past a deadline of the procedure (Art. 5, 7.2, 7.6g). */
-  dossiersOverdue: z.array(
-    z.object({
-      dossierId: z.uuid(),
-      productName: z.string(),
-      ocopCode: z.string(),
-      state: z.string(),
-      rule: z.enum(['commune_assessment', 'rerating_45_days', 'round_result']),
-      dueOn: z.string(),
-      label: z.object({ vi: z.string(), en: z.string() }),
-    }),
-  ),
+  dossiersOverdue: section(WorklistDossier),
 });
+export type Worklist = z.infer<typeof Worklist>;
 
 /** What the public sees when scanning a label's QR code: enough to judge it, nothing private. */
 export const PublicVerification = z

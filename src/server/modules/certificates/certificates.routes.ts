@@ -12,6 +12,7 @@ import {
   RevokeBody,
   ViolationBody,
   Worklist,
+  WorklistQuery,
 } from '../../../contracts/certificates.js';
 import { CertificateExportQuery, ExportFileResponse, ExportFormatQuery } from '../../../contracts/exports.js';
 import { publicOrigin, type AppConfig } from '../../config.js';
@@ -121,11 +122,17 @@ export const certificatesRoutes: FastifyPluginAsyncZod<Deps> = async (app, { cer
     '/certificates/worklist',
     {
       config: { access: ['admin', 'officer'] },
-      schema: { tags, summary: 'Certificates to re-rate, windows missed, labels lapsed', response: { 200: Worklist } },
-      // The answer is kept until the records change (about 140 KB for a province), and so is its JSON.
+      schema: {
+        tags,
+        summary:
+          'Certificates to re-rate, windows missed, labels lapsed, revocations due, dossiers overdue: each section’s first items, or all of the one opened',
+        querystring: WorklistQuery,
+        response: { 200: Worklist },
+      },
+      // The answer without a section opened is kept until the records change, and so is its JSON.
       serializerCompiler: keptSerializerCompiler,
     },
-    (req) => certificates.worklist(req.actor),
+    (req) => certificates.worklist(req.actor, req.query.open),
   );
   app.get('/certificates/:id', { config: { access: REGISTRY_USERS }, schema: { tags, params: IdParams, response: { 200: Certificate } } }, (req) =>
     certificates.get(req.actor, req.params.id),

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { PublicVerification, RevokeBody, ViolationBody } from '../../../contracts/certificates.js';
+import {
+  WORKLIST_PREVIEW,
+  WORKLIST_SECTIONS,
+  type PublicVerification,
+  type RevokeBody,
+  type ViolationBody,
+  type Worklist,
+  type WorklistSection,
+} from '../../../contracts/certificates.js';
 import { certificateStatus, CERTIFICATE_STATUS_LABELS, isRevocable, reratingWindow, type CertificateStatus } from '../../../domain/certificates/validity.js';
 import { addDays, vietnamDate } from '../../../domain/dates/calendar.js';
 import { conflict, forbidden, invalid, notFound } from '../../../domain/errors.js';
@@ -46,32 +54,45 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
   type Filters = { status?: CertificateStatus | undefined; productId?: string | undefined };
   const listFilter = (actor: Actor, f: Filters) => ({ scope: registryScope(actor), productId: f.productId });
 
-  /** The office's work list for a scope on a day (worklist() keeps it until the records change). */
+  /** The office's work list for a scope on a day, every item of each section, most urgent first. */
   async function computeWorklist(scope: RegistryScope, day: string) {
+    // In force and expiring by the day after tomorrow's window: soonest expiry first.
     const rows = await presentAll(await repo.expiringBetween(db, { scope }, addDays(day, -365), addDays(day, 180)));
     const violations = await presentAll(await repo.violationsPending(db, { scope }));
     const moving = await dossiersRepository.moving(db, { scope });
+    const byDueOn = (a: { dueOn: string }, b: { dueOn: string }) => a.dueOn.localeCompare(b.dueOn);
     return {
       dueForRerating: rows.filter((c) => c.status === 'due_for_rerating'),
       windowMissed: rows.filter((c) => c.status === 'expiring'),
       lapsed: rows.filter((c) => c.status === 'expired'),
-      revocationsDue: violations.map((c) => ({ certificate: c, dueOn: c.violation!.revokeBy, overdue: day > c.violation!.revokeBy })),
-      dossiersOverdue: moving.flatMap((d) =>
-        overdueDeadlines(
-          {
-            kind: d.kind,
-            state: d.state as DossierState,
-            communeDueOn: d.communeDueOn,
-            receivedOn: isAtMinistry(d.state) ? d.ministryReceivedOn : d.receivedOn,
-            roundResultDeadline: isAtMinistry(d.state) ? d.ministryResultDeadline : d.provinceResultDeadline,
-          },
-          day,
-        ).map((o) => ({ dossierId: d.id, productName: d.productName, ocopCode: d.ocopCode, state: d.state, ...o })),
-      ),
+      revocationsDue: violations.map((c) => ({ certificate: c, dueOn: c.violation!.revokeBy, overdue: day > c.violation!.revokeBy })).sort(byDueOn),
+      dossiersOverdue: moving
+        .flatMap((d) =>
+          overdueDeadlines(
+            {
+              kind: d.kind,
+              state: d.state as DossierState,
+              communeDueOn: d.communeDueOn,
+              receivedOn: isAtMinistry(d.state) ? d.ministryReceivedOn : d.receivedOn,
+              roundResultDeadline: isAtMinistry(d.state) ? d.ministryResultDeadline : d.provinceResultDeadline,
+            },
+            day,
+          ).map((o) => ({ dossierId: d.id, productName: d.productName, ocopCode: d.ocopCode, state: d.state, ...o })),
+        )
+        .sort(byDueOn),
     };
   }
+  type WholeWorklist = Awaited<ReturnType<typeof computeWorklist>>;
 
-  const worklists = createRecordsCache<Awaited<ReturnType<typeof computeWorklist>>>(db);
+  /** What is sent: each section's number of items and its first WORKLIST_PREVIEW, or all of the one opened. */
+  function worklistAnswer(whole: WholeWorklist, open: WorklistSection | undefined): Worklist {
+    const section = <T>(items: T[], name: WorklistSection) => ({ total: items.length, items: name === open ? items : items.slice(0, WORKLIST_PREVIEW) });
+    return Object.fromEntries(WORKLIST_SECTIONS.map((name) => [name, section<unknown>(whole[name], name)])) as Worklist;
+  }
+
+  // Every officer of a scope asks for the same list: kept until the records change (or the day
+  // does), with the answer most asked for (no section opened), whose JSON is then written once.
+  const worklists = createRecordsCache<{ whole: WholeWorklist; preview: Worklist }>(db);
 
   return {
     async list(actor: Actor, f: Filters & { page: number; pageSize: number }) {
@@ -181,13 +202,17 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
     /**
      * The office's work list: certificates to re-rate now, windows missed, labels lapsed,
-     * revocations due after a violation (Art. 8.4), and dossiers past a deadline (Art. 5, 7.2, 7.6g).
+     * revocations due after a violation (Art. 8.4), and dossiers past a deadline (Art. 5, 7.2, 7.6g);
+     * each section's first items, or all of the one opened.
      */
-    async worklist(actor: Actor) {
+    async worklist(actor: Actor, open?: WorklistSection) {
       const day = today();
       const scope = registryScope(actor);
-      // Every officer of the scope asks for the same list: kept until the records change (or the day does).
-      return worklists.get(`${JSON.stringify(scope)}|${day}`, () => computeWorklist(scope, day));
+      const kept = await worklists.get(`${JSON.stringify(scope)}|${day}`, async () => {
+        const whole = await computeWorklist(scope, day);
+        return { whole, preview: worklistAnswer(whole, undefined) };
+      });
+      return open ? worklistAnswer(kept.whole, open) : kept.preview;
     },
 
     /**

@@ -149,7 +149,8 @@ describe('decisions and certificates', () => {
     now = new Date('2029-12-23T03:00:00Z'); // expiry 20/06/2030 − 179 days
     expect((await admin.get(`/api/v1/certificates/${certificate.id}`)).body.status).toBe('due_for_rerating');
     const worklist = (await admin.get('/api/v1/certificates/worklist')).body;
-    expect(worklist.dueForRerating.map((c: { id: string }) => c.id)).toEqual([certificate.id]);
+    expect(worklist.dueForRerating.items.map((c: { id: string }) => c.id)).toEqual([certificate.id]);
+    expect(worklist.dueForRerating.total).toBe(1);
     const { createCertificatesService } = await import('./certificates.service.js');
     const reminders = createCertificatesService(t.database.db, clock);
     expect(await reminders.sendReratingReminders()).toBe(1);
@@ -177,7 +178,7 @@ describe('decisions and certificates', () => {
     expect(late.body.error.message).toContain('đã hết hạn ngày 20/06/2030');
     const page = await t.app.inject({ method: 'GET', url: certificate.verificationPath });
     expect(page.body).toContain('HẾT HIỆU LỰC');
-    expect((await admin.get('/api/v1/certificates/worklist')).body.lapsed).toHaveLength(1);
+    expect((await admin.get('/api/v1/certificates/worklist')).body.lapsed.items).toHaveLength(1);
     now = new Date('2027-07-01T03:00:00Z');
   });
 
@@ -227,15 +228,17 @@ describe('decisions and certificates', () => {
       reference: 'Kết luận thanh tra số 12/KL-SNNMT',
     });
     expect(violation.body.violation).toMatchObject({ concludedOn: '2027-06-20', revokeBy: '2027-07-05' });
-    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([expect.objectContaining({ dueOn: '2027-07-05', overdue: false })]);
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue.items).toEqual([
+      expect.objectContaining({ dueOn: '2027-07-05', overdue: false }),
+    ]);
     now = new Date('2027-07-06T03:00:00Z');
-    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([expect.objectContaining({ overdue: true })]);
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue.items).toEqual([expect.objectContaining({ overdue: true })]);
     now = new Date('2027-07-01T03:00:00Z');
     const res = await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'revoked', revocationGround: 'c', revocationDecisionNo: '55/QĐ-UBND', revocationSigner: 'Trần Trí Quang' });
     expect((await admin.post(`/api/v1/certificates/${certificate.id}/revoke`, body)).status).toBe(409);
-    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual([]);
+    expect((await admin.get('/api/v1/certificates/worklist')).body.revocationsDue).toEqual({ total: 0, items: [] });
     const docx = docxText((await admin.get(`/api/v1/certificates/${certificate.id}/revocation.docx`)).raw);
     for (const expected of ['Số: 55/QĐ-UBND', 'thu hồi', 'OCOP-82-2027-0001', 'Trần Trí Quang', 'KT. CHỦ TỊCH']) expect(docx).toContain(expected);
     const api = await (await t.client()).get(`/api/v1/public/certificates/${certificate.verificationCode}`);
@@ -322,7 +325,9 @@ describe('decisions and certificates', () => {
 
 describe('the work list flags dossiers past their deadlines (Art. 5, 7.2)', () => {
   const overdue = async (dossierId: string) =>
-    (await admin.get('/api/v1/certificates/worklist')).body.dossiersOverdue.filter((o: { dossierId: string }) => o.dossierId === dossierId);
+    (await admin.get('/api/v1/certificates/worklist?open=dossiersOverdue')).body.dossiersOverdue.items.filter(
+      (o: { dossierId: string }) => o.dossierId === dossierId,
+    );
   const at = (day: string) => (now = new Date(`${day}T03:00:00Z`));
 
   it('from the day after the commune’s 15 working days, and after the round’s result date', async () => {
@@ -368,5 +373,30 @@ describe('the work list flags dossiers past their deadlines (Art. 5, 7.2)', () =
     // The office's list only.
     expect((await producer.get('/api/v1/certificates/worklist')).status).toBe(403);
     at('2027-07-01');
+  });
+});
+
+describe('the work list sends each section’s most urgent items, and one section whole when asked', () => {
+  it('sends the first 20 of a section with its total, and all of it opened, soonest expiry first', async () => {
+    const subjectId = (await producer.get('/api/v1/auth/me')).body.user.subjectId;
+    for (let i = 1; i <= 23; i++) await producer.post('/api/v1/products', { subjectId, name: `Quýt hồng loại ${i}`, criteriaSetNumber: 1 });
+    const products = (await admin.get(`/api/v1/products?pageSize=23&q=${encodeURIComponent('quýt hồng loại')}`)).body.items as { id: string }[];
+    expect(products).toHaveLength(23);
+    // Expiring 01/03–23/03/2028: all inside their re-rating window on 15/10/2027 (120 to 180 days before).
+    const issued = [];
+    for (const [i, product] of products.entries())
+      issued.push(await issuedCertificate(t.database.db, { productId: product.id, star: 3, issuedOn: addDays('2025-03-01', 22 - i) }));
+    now = new Date('2027-10-15T03:00:00Z'); // a day not asked before: the list is worked out afresh
+    const preview = (await admin.get('/api/v1/certificates/worklist')).body;
+    const opened = (await admin.get('/api/v1/certificates/worklist?open=dueForRerating')).body;
+    const whole = opened.dueForRerating.items as { id: string; expiresOn: string }[];
+    expect(opened.dueForRerating.total).toBe(whole.length);
+    expect(whole.map((c) => c.id)).toEqual(expect.arrayContaining(issued.map((c) => c.id)));
+    expect(whole.map((c) => c.expiresOn)).toEqual(whole.map((c) => c.expiresOn).sort());
+    expect(preview.dueForRerating).toEqual({ total: whole.length, items: whole.slice(0, 20) });
+    // Other sections are the same previews either way.
+    for (const section of ['windowMissed', 'lapsed', 'revocationsDue', 'dossiersOverdue'])
+      expect(opened[section], section).toEqual({ total: preview[section].total, items: preview[section].items.slice(0, 20) });
+    expect((await admin.get('/api/v1/certificates/worklist?open=everything')).status).toBe(400);
   });
 });

@@ -1268,6 +1268,8 @@ export const en: TranslationResource = {
       dateHint: 'Not before the certificate’s issue or the violation’s conclusion, not after today.',
     },
     worklist: {
+      showAll: 'Show all {{count}}',
+      showFewer: 'Show the first {{count}}',
       dueForRerating: 'Due for re-rating',
       dueForReratingHint: '180 to 120 days before expiry: the producer should file the re-rating now.',
       windowMissed: 'Re-rating window missed',

@@ -1268,6 +1268,8 @@ export const vi = {
       dateHint: 'Không trước ngày cấp giấy chứng nhận và ngày kết luận vi phạm, không sau hôm nay.',
     },
     worklist: {
+      showAll: 'Xem tất cả {{count}}',
+      showFewer: 'Chỉ xem {{count}} mục đầu',
       dueForRerating: 'Đến hạn đánh giá lại',
       dueForReratingHint: 'Trong khoảng 180–120 ngày trước khi hết hạn: chủ thể nộp hồ sơ đánh giá lại ngay.',
       windowMissed: 'Quá hạn nộp đánh giá lại',

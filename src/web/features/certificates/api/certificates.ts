@@ -5,12 +5,14 @@ import {
   CertificateList,
   Worklist as WorklistSchema,
   type RevokeBody,
+  type WorklistSection,
   type ViolationBody,
 } from '../../../../contracts/certificates.js';
 import type { CertificateStatus, RevocationGround } from '../../../../domain/certificates/validity.js';
 import { API_BASE, apiRequest } from '../../../lib/api/client.js';
 
 export type Certificate = z.infer<typeof CertificateSchema>;
+export type { WorklistSection };
 export type RevokeInput = z.input<typeof RevokeBody>;
 export type ViolationInput = z.input<typeof ViolationBody>;
 export type Worklist = z.infer<typeof WorklistSchema>;
@@ -41,10 +43,12 @@ export function useCertificate(id: string) {
   });
 }
 
-export function useWorklist(enabled: boolean) {
+/** The work list: each section's first items, or all of `open`'s; the sections shown stay while another opens. */
+export function useWorklist(enabled: boolean, open?: WorklistSection) {
   return useQuery({
-    queryKey: ['certificates', 'worklist'],
-    queryFn: ({ signal }) => apiRequest('/certificates/worklist', { schema: WorklistSchema, signal }),
+    queryKey: ['certificates', 'worklist', open ?? null],
+    queryFn: ({ signal }) => apiRequest(`/certificates/worklist${open ? `?open=${open}` : ''}`, { schema: WorklistSchema, signal }),
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

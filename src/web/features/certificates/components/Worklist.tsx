@@ -1,6 +1,6 @@
-import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '../../../components/PageLoader.js';
@@ -10,7 +10,8 @@ import { Stars } from '../../../components/Stars.js';
 import { formatDate } from '../../../lib/format.js';
 import { useLabel } from '../../../lib/i18n/index.js';
 import { DossierStateBadge, isDossierState } from '../../dossiers/index.js';
-import { useWorklist, type Certificate, type Worklist as WorklistData } from '../api/certificates.js';
+import { WORKLIST_PREVIEW } from '../../../../contracts/certificates.js';
+import { useWorklist, type Certificate, type Worklist as WorklistData, type WorklistSection } from '../api/certificates.js';
 import { useCertificateLabels } from './labels.js';
 
 type Bucket = 'dueForRerating' | 'windowMissed' | 'lapsed';
@@ -54,7 +55,7 @@ function WorkItem({ certificate, bucket }: { certificate: Certificate; bucket: B
 }
 
 /** A certificate with a violation concluded: to be revoked within 15 days of the conclusion (Art. 8.4). */
-function RevocationItem({ item }: { item: WorklistData['revocationsDue'][number] }) {
+function RevocationItem({ item }: { item: WorklistData['revocationsDue']['items'][number] }) {
   const { t } = useTranslation();
   const labels = useCertificateLabels();
   const { certificate } = item;
@@ -85,7 +86,7 @@ function RevocationItem({ item }: { item: WorklistData['revocationsDue'][number]
 }
 
 /** A dossier past a deadline of the procedure: the commune's 15 working days, a re-rating's 45 days, its round's result date. */
-function OverdueDossierItem({ item }: { item: WorklistData['dossiersOverdue'][number] }) {
+function OverdueDossierItem({ item }: { item: WorklistData['dossiersOverdue']['items'][number] }) {
   const label = useLabel();
   return (
     <Stack component="li" gap={2} py="xs" style={ITEM_STYLE} data-testid="dossier-overdue-item" data-rule={item.rule}>
@@ -108,28 +109,34 @@ function OverdueDossierItem({ item }: { item: WorklistData['dossiersOverdue'][nu
   );
 }
 
+/** A section of the work list: its count, its first items, and a button to show them all (or the first again). */
 function Section({
   title,
   hint,
-  count,
+  section,
   color,
   testId,
+  opened,
+  onOpen,
   children,
 }: {
   title: string;
   hint: string;
-  count: number;
+  section: { total: number; items: unknown[] };
   color: string;
   testId: string;
+  opened: boolean;
+  onOpen: (open: boolean) => void;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { total } = section;
   return (
-    <SectionCard title={title} action={<Badge color={count > 0 ? color : 'gray'}>{count}</Badge>} data-testid={testId}>
+    <SectionCard title={title} action={<Badge color={total > 0 ? color : 'gray'}>{total}</Badge>} data-testid={testId}>
       <Text size="xs" c="dimmed" mb="xs">
         {hint}
       </Text>
-      {count === 0 ? (
+      {total === 0 ? (
         <Text size="sm" c="dimmed">
           {t('certificates.worklist.none')}
         </Text>
@@ -138,6 +145,11 @@ function Section({
           {children}
         </Stack>
       )}
+      {total > WORKLIST_PREVIEW && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => onOpen(!opened)} data-testid={`${testId}-more`}>
+          {opened ? t('certificates.worklist.showFewer', { count: WORKLIST_PREVIEW }) : t('certificates.worklist.showAll', { count: total })}
+        </Button>
+      )}
     </SectionCard>
   );
 }
@@ -145,57 +157,59 @@ function Section({
 /**
  * "Việc cần làm": revocations due after a violation and dossiers past a deadline first, with their
  * overdue flags; then certificates to re-rate now, windows missed, labels lapsed in the last year.
+ * Each section shows its most urgent items first; one at a time can be opened whole.
  */
 export function Worklist() {
   const { t } = useTranslation();
-  const worklist = useWorklist(true);
+  const [open, setOpen] = useState<WorklistSection>();
+  const worklist = useWorklist(true, open);
   if (worklist.isPending) return <PageLoader />;
   if (worklist.isError) return <QueryError error={worklist.error} onRetry={() => void worklist.refetch()} />;
   const { revocationsDue, dossiersOverdue } = worklist.data;
   const buckets: Bucket[] = ['dueForRerating', 'windowMissed', 'lapsed'];
+  const opening = (name: WorklistSection) => ({ opened: open === name, onOpen: (whole: boolean) => setOpen(whole ? name : undefined) });
   return (
     <Stack gap="md" data-testid="worklist">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Section
           title={t('certificates.worklist.revocationsDue')}
           hint={t('certificates.worklist.revocationsDueHint')}
-          count={revocationsDue.length}
+          section={revocationsDue}
           color="red"
           testId="worklist-revocations"
+          {...opening('revocationsDue')}
         >
-          {[...revocationsDue]
-            .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-            .map((item) => (
-              <RevocationItem key={item.certificate.id} item={item} />
-            ))}
+          {revocationsDue.items.map((item) => (
+            <RevocationItem key={item.certificate.id} item={item} />
+          ))}
         </Section>
         <Section
           title={t('certificates.worklist.dossiersOverdue')}
           hint={t('certificates.worklist.dossiersOverdueHint')}
-          count={dossiersOverdue.length}
+          section={dossiersOverdue}
           color="red"
           testId="worklist-dossiers"
+          {...opening('dossiersOverdue')}
         >
-          {[...dossiersOverdue]
-            .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
-            .map((item) => (
-              <OverdueDossierItem key={`${item.dossierId}-${item.rule}`} item={item} />
-            ))}
+          {dossiersOverdue.items.map((item) => (
+            <OverdueDossierItem key={`${item.dossierId}-${item.rule}`} item={item} />
+          ))}
         </Section>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         {buckets.map((bucket) => {
-          const items = worklist.data[bucket];
+          const section = worklist.data[bucket];
           return (
             <Section
               key={bucket}
               title={t(`certificates.worklist.${bucket}`)}
               hint={t(`certificates.worklist.${bucket}Hint`)}
-              count={items.length}
+              section={section}
               color={BUCKET_COLOR[bucket]}
               testId={`worklist-${bucket}`}
+              {...opening(bucket)}
             >
-              {items.map((certificate) => (
+              {section.items.map((certificate) => (
                 <WorkItem key={certificate.id} certificate={certificate} bucket={bucket} />
               ))}
             </Section>
