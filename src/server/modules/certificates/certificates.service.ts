@@ -56,7 +56,7 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
   /** The office's work list for a scope on a day, every item of each section, most urgent first. */
   async function computeWorklist(scope: RegistryScope, day: string) {
-    // In force and expiring by the day after tomorrow's window: soonest expiry first.
+    // Expired in the last year or expiring within 180 days, not revoked or replaced: soonest expiry first.
     const rows = await presentAll(await repo.expiringBetween(db, { scope }, addDays(day, -365), addDays(day, 180)));
     const violations = await presentAll(await repo.violationsPending(db, { scope }));
     const moving = await dossiersRepository.moving(db, { scope });
@@ -86,8 +86,8 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
 
   /** What is sent: each section's number of items and its first WORKLIST_PREVIEW, or all of the one opened. */
   function worklistAnswer(whole: WholeWorklist, open: WorklistSection | undefined): Worklist {
-    const section = <T>(items: T[], name: WorklistSection) => ({ total: items.length, items: name === open ? items : items.slice(0, WORKLIST_PREVIEW) });
-    return Object.fromEntries(WORKLIST_SECTIONS.map((name) => [name, section<unknown>(whole[name], name)])) as Worklist;
+    const section = (name: WorklistSection, items: unknown[]) => ({ total: items.length, items: name === open ? items : items.slice(0, WORKLIST_PREVIEW) });
+    return Object.fromEntries(WORKLIST_SECTIONS.map((name) => [name, section(name, whole[name])])) as Worklist;
   }
 
   // Every officer of a scope asks for the same list: kept until the records change (or the day
