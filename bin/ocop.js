@@ -12,9 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { SERVER_BUILD, buildIsCurrent } from './builds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Not a literal import: the build may not exist (a fresh clone), and then it is never loaded. */
+const compiled = new URL('../dist/server/main.js', import.meta.url).href;
 
 async function loadCli() {
-  if (process.env.OCOP_FROM_SOURCES !== '1' && buildIsCurrent(root, SERVER_BUILD)) return import('../dist/server/main.js');
+  if (process.env.OCOP_FROM_SOURCES !== '1' && buildIsCurrent(root, SERVER_BUILD)) return import(compiled);
   const { register } = await import('tsx/esm/api');
   register();
   return import('../src/cli/main.ts');
