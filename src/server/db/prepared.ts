@@ -57,3 +57,17 @@ const isPglite = (db: DbOrTx): boolean => db instanceof PgliteDatabase;
 function execute<R>(query: Preparable<R>): Promise<R> {
   return query.prepare(`q_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 20)}`).execute();
 }
+
+/**
+ * A statement prepared once per database handle, for a query asked on nearly every request with the
+ * same shape (values as `sql.placeholder`s). Its name makes PostgreSQL parse and plan it once per
+ * connection instead of per request; PGlite runs it as any query.
+ */
+export function preparedOnce<S>(prepare: (db: DbOrTx) => S): (db: DbOrTx) => S {
+  const statements = new WeakMap<DbOrTx, S>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (!statement) statements.set(db, (statement = prepare(db)));
+    return statement;
+  };
+}
