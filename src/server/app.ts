@@ -37,6 +37,7 @@ import { ministryRoutes } from './modules/ministry/ministry.routes.js';
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
+import { createLabelRegister } from './modules/certificates/label-register.js';
 import { createDecisionsService } from './modules/certificates/decisions.service.js';
 import { createHistoricalResultsService } from './modules/certificates/historical-results.service.js';
 import { certificatesRoutes } from './modules/certificates/certificates.routes.js';
@@ -144,13 +145,13 @@ export async function buildApp({ config, database, logger = false, logStream, cl
   const rounds = createRoundsService(db, catalogue, config.provinceCode, clock);
   const filings = createFilingsService(db, catalogue, settings, storage);
   // The public portal reads from the replica when one is configured (DATABASE_READ_URL). Its
-  // short-lived cache is dropped in this process whenever a certificate is issued or revoked; other
-  // processes see the change when their cache entry expires (30 s).
-  const publicCertificates = createCertificatesService(database.read, clock);
+  // short-lived cache and the label register are brought up to date in this process whenever a
+  // certificate is issued or revoked; other processes see the change when their cache entry
+  // expires (30 s).
   const portal = createPortalService(database.read, {
     provinceCode: config.provinceCode,
     storage,
-    certificates: { verify: (code) => publicCertificates.verify(code) },
+    labels: createLabelRegister(database.read, { clock, onStale: (err) => app.log.warn({ err }, 'label register: answering from the labels read before') }),
     clock,
   });
   const provinceMap = createProvinceMap(portal);

@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { certificateExpiry, verificationCode } from '../../src/domain/certificates/validity.js';
 import type { Db } from '../../src/server/db/client.js';
 import { certificates, decisions } from '../../src/server/db/schema/index.js';
+import { recordAudits, SYSTEM_ACTOR } from '../../src/server/modules/audit/audit.service.js';
 
 let serial = 0;
 
 /**
- * A decision and the certificate it issued, written straight to the database: for tests of what reads
- * certificates (the portal, exports), where issuing through the council would only cost time. The
- * issuing path itself is tested in certificates.test.ts and the evaluation end-to-end test.
+ * A decision and the certificate it issued, written straight to the database with their audit
+ * entries, as every change to programme records is (the label register follows them): for tests of
+ * what reads certificates (the portal, exports), where issuing through the council would only cost
+ * time. The issuing path itself is tested in certificates.test.ts and the evaluation end-to-end test.
  */
 export async function issuedCertificate(
   db: Db,
@@ -54,5 +56,9 @@ export async function issuedCertificate(
       supersededOn: values.supersededOn ?? null,
     })
     .returning();
+  await recordAudits(db, SYSTEM_ACTOR, [
+    { action: 'create', entityType: 'decision', entityId: decision!.id, after: decision! },
+    { action: 'create', entityType: 'certificate', entityId: certificate!.id, after: certificate! },
+  ]);
   return certificate!;
 }

@@ -58,7 +58,25 @@ export function presentCertificate(r: CertificateRow, status: CertificateStatus)
 }
 
 /** What a consumer's phone shows after scanning a label: genuine or not, in force or not, and whose. */
-export function presentVerification(row: CertificateRow, status: CertificateStatus, hasPhoto: boolean): PublicVerification {
+/** What a label's public check shows of its certificate (the label register holds these fields). */
+export type LabelFields = Pick<
+  CertificateRow,
+  | 'verificationCode'
+  | 'number'
+  | 'star'
+  | 'level'
+  | 'issuedOn'
+  | 'expiresOn'
+  | 'productName'
+  | 'ocopCode'
+  | 'subjectName'
+  | 'communeName'
+  | 'provinceName'
+  | 'decisionNumber'
+  | 'decisionSignedOn'
+>;
+
+export function presentVerification(row: LabelFields, status: CertificateStatus, hasPhoto: boolean): PublicVerification {
   return {
     genuine: true,
     inForce: isInForce(status),

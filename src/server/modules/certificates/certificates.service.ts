@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import {
   WORKLIST_PREVIEW,
   WORKLIST_SECTIONS,
-  type PublicVerification,
   type RevokeBody,
   type ViolationBody,
   type Worklist,
@@ -21,7 +20,7 @@ import { createRecordsCache } from '../audit/records-cache.js';
 import { recordAudit, SYSTEM_ACTOR, type AuditActor } from '../audit/audit.service.js';
 import { dossiersRepository } from '../dossiers/dossiers.repository.js';
 import { notify } from '../notifications/notifications.service.js';
-import { presentCertificate, presentVerification } from './certificates.presenter.js';
+import { presentCertificate } from './certificates.presenter.js';
 import { certificatesRepository as repo, type CertificateRow } from './certificates.repository.js';
 
 const CERTIFICATE = { vi: 'giấy chứng nhận', en: 'certificate' };
@@ -245,13 +244,6 @@ export function createCertificatesService(db: Db, clock: () => Date = () => new 
         });
       }
       return sent;
-    },
-
-    /** The public check behind a label's QR code; undefined when no certificate has that code. */
-    async verify(code: string): Promise<PublicVerification | undefined> {
-      const row = await repo.verification(db, code);
-      if (!row) return undefined;
-      return presentVerification(row, certificateStatus(row, today()), row.hasPhoto);
     },
 
     /** The product's first photo, for the public page (only for codes that exist). */

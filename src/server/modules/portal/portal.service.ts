@@ -4,10 +4,11 @@ import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { notFound } from '../../../domain/errors.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../contracts/portal.js';
+import type { PublicVerification } from '../../../contracts/certificates.js';
 import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { createTtlCache } from '../../lib/ttl-cache.js';
-import type { CertificatesService } from '../certificates/certificates.service.js';
+import type { LabelRegister } from '../certificates/label-register.js';
 import { portalRepository as repo, type CatalogueFilter, type CatalogueRow } from './portal.repository.js';
 
 const PRODUCT = { vi: 'sản phẩm OCOP', en: 'OCOP product' };
@@ -53,7 +54,7 @@ export type PortalFigures = {
  */
 export function createPortalService(
   db: Db,
-  opts: { provinceCode: string; storage: FileStorage; certificates: Pick<CertificatesService, 'verify'>; clock: () => Date; cacheTtlMs?: number },
+  opts: { provinceCode: string; storage: FileStorage; labels: Pick<LabelRegister, 'verify' | 'changed'>; clock: () => Date; cacheTtlMs?: number },
 ) {
   const today = () => vietnamDate(opts.clock());
   const ttl = opts.cacheTtlMs ?? 30_000;
@@ -62,6 +63,10 @@ export function createPortalService(
   // A product's card, shared by every page that lists it (null: no longer certified).
   const cards = createTtlCache<PublicProduct | null>(ttl, 5_000);
   const cardKey = (productId: string) => `${today()}|${productId}`;
+  // Label checks' answers, each with its JSON once written (kept-serializer.ts), apart from the rest:
+  // labels are scanned in no useful order and would push the catalogue's pages out. The register
+  // answers the others from memory; the cache saves only writing the answer again (about 15 µs).
+  const labelAnswers = createTtlCache<PublicVerification | undefined>(ttl, 2_000);
 
   const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
   async function sectors(): Promise<SectorName[]> {
@@ -243,7 +248,7 @@ export function createPortalService(
     },
 
     /** What a label's code stands for: the same answer for the page and its JSON twin, cached briefly. */
-    verify: (code: string) => cached(`verify|${code}`, () => opts.certificates.verify(code)),
+    verify: (code: string) => labelAnswers.get(`${today()}|${code}`, () => opts.labels.verify(code)),
 
     thumb: (key: string) => opts.storage.get(key),
 
@@ -261,6 +266,8 @@ export function createPortalService(
     invalidate: () => {
       cache.clear();
       cards.clear();
+      labelAnswers.clear();
+      opts.labels.changed();
     },
   };
 }

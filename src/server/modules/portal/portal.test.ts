@@ -58,7 +58,7 @@ const ownPortal = (cacheTtlMs = 0) =>
   createPortalService(t.database.db, {
     provinceCode: '82',
     storage: {} as FileStorage,
-    certificates: { verify: async () => undefined },
+    labels: { verify: async () => undefined, changed: () => {} },
     clock: () => now,
     cacheTtlMs,
   });
