@@ -169,6 +169,23 @@ export const dossiersRepository = {
   /** One page of the list, most recently changed first (the id breaks ties, so pages are stable). */
   page: async (db: DbOrTx, filter: DossierFilter, page: { limit: number; offset: number }) =>
     (await runPrepared(db, (tx) => pageQuery(tx, filter, page), { joinsAsWritten: true })) as DossierRow[],
+  /** The ids of every dossier the list holds with this filter, in its order; null past `maxKept` (read along the same index). */
+  async matchIds(db: DbOrTx, filter: DossierFilter, maxKept: number) {
+    const rows = await db
+      .select({ id: dossiers.id })
+      .from(dossiers)
+      .where(filterWhere(filter))
+      .orderBy(...RECENT_FIRST)
+      .limit(maxKept + 1);
+    return rows.length > maxKept ? null : rows.map((r) => r.id);
+  },
+  /** These dossiers' rows, in the order given (a page of kept matches). */
+  async rowsByIds(db: DbOrTx, ids: string[]) {
+    if (!ids.length) return [];
+    const rows = (await runPrepared(db, (tx) => base(tx).where(inArray(dossiers.id, ids)), { joinsAsWritten: true })) as DossierRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  },
   /** How many dossiers the list holds with this filter: the dossiers alone are read. */
   count: async (db: DbOrTx, filter: DossierFilter) => (await db.select({ n: count() }).from(dossiers).where(filterWhere(filter)))[0]?.n ?? 0,
   get: async (db: DbOrTx, id: string) =>

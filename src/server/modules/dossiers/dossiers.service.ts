@@ -44,9 +44,25 @@ export type DossierFilters = {
   productId?: string | undefined;
 };
 
-type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock: () => Date };
+/**
+ * A list of at most this many dossiers is read whole once, as ids, and kept until the records change:
+ * its pages are then slices of it, read by id, and its total is its length. A province's dossiers of
+ * a state, a kind, a commune or a search fit; longer lists are paged in the database.
+ */
+export const MAX_KEPT_DOSSIERS = 4_000;
 
-export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock }: Deps) {
+type Deps = {
+  db: Db;
+  catalogue: CriteriaCatalogue;
+  filings: FilingsService;
+  rounds: RoundsService;
+  calendar: CalendarService;
+  clock: () => Date;
+  /** How many ids a kept list may hold (tests lower it to page in the database). */
+  maxKept?: number;
+};
+
+export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock, maxKept = MAX_KEPT_DOSSIERS }: Deps) {
   const today = () => vietnamDate(clock());
 
   const present = (row: DossierRow, actor: Actor): Dossier => presentDossier(row, actor, today());
@@ -85,8 +101,9 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
     return row ? { star: row.star, expiresOn: row.expiresOn, status: certificateStatus(row, today()) } : null;
   }
 
-  // Paging through a list counts the same dossiers again: the total is kept until the records change.
-  const totals = createRecordsCache<number>(db, { maxEntries: 2_000 });
+  // Paging through a list reads the same matches again: they are kept until the records change (at
+  // most MAX_KEPT_DOSSIERS ids a list: 100 lists take about 30 MB), or for a longer list its total.
+  const kept = createRecordsCache<string[] | null | number>(db, { maxEntries: 100 });
 
   /** One page of the list: the caller's scope and the filters, most recently changed first. */
   async function listPage(actor: Actor, f: DossierFilters, page: { limit: number; offset: number }) {
@@ -99,7 +116,10 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
       communeCode: f.communeCode,
       productId: f.productId,
     };
-    const [items, total] = await Promise.all([repo.page(db, filter, page), totals.get(JSON.stringify(filter), () => repo.count(db, filter))]);
+    const key = JSON.stringify(filter);
+    const ids = (await kept.get(`${key}|ids`, () => repo.matchIds(db, filter, maxKept))) as string[] | null;
+    if (ids) return { items: await repo.rowsByIds(db, ids.slice(page.offset, page.offset + page.limit)), total: ids.length };
+    const [items, total] = await Promise.all([repo.page(db, filter, page), kept.get(`${key}|total`, () => repo.count(db, filter)) as Promise<number>]);
     return { items, total };
   }
 

@@ -3,6 +3,7 @@ import { bestChoices, loadShippedVersion } from '../../../domain/criteria/test-s
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { multipart } from '../../../../test/support/multipart.js';
 import { notify } from '../notifications/notifications.service.js';
+import { dossiersRepository } from './dossiers.repository.js';
 
 let t: TestApp;
 let admin: Client;
@@ -377,6 +378,20 @@ describe('the list: search by product or producer, and the stage’s deadline', 
     }
     // Every row of a page, not only its key: the same as the whole list shows.
     expect(paged).toEqual(whole.items);
+  });
+
+  it('gives the same pages from kept ids as from the database’s own paging', async () => {
+    const db = t.database.db;
+    for (const filter of [{}, { state: 'submitted' }, { q: 'mam ca linh' }]) {
+      const scoped = { scope: { kind: 'province', provinceCode: '82' } as const, ...filter };
+      const ids = (await dossiersRepository.matchIds(db, scoped, 1_000))!;
+      expect(ids.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      expect(await dossiersRepository.matchIds(db, scoped, ids.length - 1)).toBeNull();
+      for (let offset = 0; offset < ids.length + 2; offset += 2) {
+        const fromIds = await dossiersRepository.rowsByIds(db, ids.slice(offset, offset + 2));
+        expect(fromIds, `${JSON.stringify(filter)} @${offset}`).toEqual(await dossiersRepository.page(db, scoped, { limit: 2, offset }));
+      }
+    }
   });
 
   it('gives each dossier its stage’s deadline, overdue only after the due day', async () => {

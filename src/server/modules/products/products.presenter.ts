@@ -1,13 +1,13 @@
 import { certificateStatus, isInForce } from '../../../domain/certificates/validity.js';
 import type { Product } from '../../../contracts/registry.js';
-import type { PhotoRow, ProductRow, StandingCertificate } from './products.repository.js';
+import type { ProductRow, StandingCertificate } from './products.repository.js';
 
 /** Photos are served through the API, which checks the caller may read the product. */
 const photoUrl = (productId: string, photoId: string) => `/api/v1/products/${productId}/photos/${photoId}`;
 
 /** A product as the API gives it: its subject's and commune's names, its criteria set's name and its photos' addresses. */
 /** `today` (Vietnam calendar day) dates the status of the product's certificate. */
-export function presentProduct(row: ProductRow, today: string, photos: PhotoRow[] = []): Product {
+export function presentProduct(row: ProductRow, today: string): Product {
   return {
     id: row.id,
     subjectId: row.subjectId,
@@ -30,7 +30,7 @@ export function presentProduct(row: ProductRow, today: string, photos: PhotoRow[
     ipTitles: row.ipTitles,
     status: row.status as Product['status'],
     ocop: row.standing ? presentStanding(row.standing, today) : null,
-    photos: photos.map((p) => ({
+    photos: row.photos.map((p) => ({
       id: p.id,
       url: photoUrl(row.id, p.id),
       thumbUrl: `${photoUrl(row.id, p.id)}?size=thumb`,

@@ -18,6 +18,7 @@ export type ProductRow = typeof products.$inferSelect & {
   communeName: string | null;
   criteriaSetName: string | null;
   standing: StandingCertificate | null;
+  photos: PhotoSummary[];
 };
 
 /** The product's latest certificate (its OCOP star), with what its status depends on. */
@@ -32,6 +33,8 @@ export type StandingCertificate = {
   reratingPendingSince: string | null;
 };
 export type PhotoRow = typeof productPhotos.$inferSelect;
+/** What a product's row shows of each photo (its addresses are made from the ids). */
+export type PhotoSummary = Pick<PhotoRow, 'id' | 'width' | 'height' | 'mimeType' | 'bytes'>;
 export type ProductValues = Omit<typeof products.$inferInsert, 'id' | 'createdAt'>;
 
 const columns = {
@@ -46,6 +49,11 @@ const columns = {
       'expiresOn', c.expires_on, 'revokedOn', c.revoked_on, 'supersededOn', c.superseded_on,
       'reratingPendingSince', ${openReratingSince(sql`c.product_id`)})
     from certificates c where c.product_id = ${products.id} order by c.issued_on desc, c.number desc limit 1)`,
+  // The photos in their order, in the same statement (product_photos_product_idx): read apart, they
+  // were one more round trip after every page.
+  photos: sql<PhotoSummary[]>`(select coalesce(json_agg(json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height,
+      'mimeType', ph.mime_type, 'bytes', ph.bytes) order by ph.position, ph.created_at), '[]'::json)
+    from product_photos ph where ph.product_id = ${products.id})`,
 };
 
 /** What a product's row shows besides its own record: its producer, commune and criteria set. */
@@ -81,11 +89,19 @@ const productSearchPlans = (folded: string, raw: string) =>
 const PRODUCT_SCOPE: ScopeColumns = { provinceCode: products.provinceCode, communeCode: subjects.communeCode, subjectId: products.subjectId };
 
 /**
- * How a caller keeps a list's totals (a count reads every match, and paging counts the same again):
- * given what the total is of, and how to count it. By default, counted each time.
+ * How a caller keeps what a list reads again for every page: given what it is of and how to read
+ * it, the list's matches (the ids of every product it shows, in its order; null when there are too
+ * many to keep) or its total. By default, read each time.
  */
-export type KeptTotal = (of: string, count: () => Promise<number>) => Promise<number>;
-const countEachTime: KeptTotal = (_of, count) => count();
+export type KeptList = (of: string, read: () => Promise<string[] | null | number>) => Promise<string[] | null | number>;
+const readEachTime: KeptList = (_of, read) => read();
+
+/**
+ * A list of at most this many products is read whole once, as ids, and kept (KeptList): its pages
+ * are then slices of it, read by id, and its total is its length. A province's products fit; a
+ * search or filter over the country's may not, and is paged in the database.
+ */
+export const MAX_KEPT_MATCHES = 2_000;
 
 async function listWhere(
   db: DbOrTx,
@@ -121,6 +137,24 @@ function pageQuery(db: DbOrTx, where: SQL | undefined, rank: SQL[], page: { limi
   return joinShown(db.select(columns).from(pageIds).innerJoin(products, eq(products.id, pageIds.id)).$dynamic()).orderBy(...order);
 }
 
+/** The ids of every product the list shows, in its order; null past `maxKept`. */
+async function matchIds(db: DbOrTx, where: SQL | undefined, rank: SQL[], needsProducer: boolean, maxKept: number) {
+  const matches = db.select({ id: products.id }).from(products).$dynamic();
+  const rows = await (needsProducer ? matches.innerJoin(subjects, eq(subjects.id, products.subjectId)) : matches)
+    .where(where)
+    .orderBy(...rank, products.sortKey, products.id)
+    .limit(maxKept + 1);
+  return rows.length > maxKept ? null : rows.map((r) => r.id);
+}
+
+/** The rows of these products, in the order given (a page of kept matches). */
+async function rowsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = (await runPrepared(db, (tx) => baseQuery(tx).where(inArray(products.id, ids)))) as ProductRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 async function countWhere(db: DbOrTx, where: SQL | undefined, needsProducer: boolean) {
   const counted = needsProducer
     ? db.select({ n: count() }).from(products).innerJoin(subjects, eq(subjects.id, products.subjectId)).where(where)
@@ -130,7 +164,14 @@ async function countWhere(db: DbOrTx, where: SQL | undefined, needsProducer: boo
 
 export const productsRepository = {
   /** One page of the products in the scope matching the filters, in the list's order (search rank first, then name). */
-  list(db: DbOrTx, scope: RegistryScope, f: ProductFilters, page: { limit: number; offset: number }, keptTotal: KeptTotal = countEachTime) {
+  list(
+    db: DbOrTx,
+    scope: RegistryScope,
+    f: ProductFilters,
+    page: { limit: number; offset: number },
+    kept: KeptList = readEachTime,
+    maxKept = MAX_KEPT_MATCHES,
+  ) {
     const filters = and(
       subjectScopeWhere(scope, PRODUCT_SCOPE),
       f.subjectId ? eq(products.subjectId, f.subjectId) : undefined,
@@ -146,8 +187,18 @@ export const productsRepository = {
     const needsProducer = Boolean(f.communeCode) || scope.kind === 'communes';
     const folded = f.q ? foldVietnamese(f.q) : '';
     const of = (stage: number) => JSON.stringify([scope, f.q, f.subjectId, f.communeCode, f.criteriaSetNumber, f.status, f.star, stage]);
-    const run = (where: SQL | undefined, rank: SQL[], stage: number) =>
-      listWhere(db, where, rank, page, needsProducer, () => keptTotal(of(stage), () => countWhere(db, where, needsProducer)));
+    const run = async (where: SQL | undefined, rank: SQL[], stage: number) => {
+      const ids = (await kept(`${of(stage)}|ids`, () => matchIds(db, where, rank, needsProducer, maxKept))) as string[] | null;
+      if (ids) return { items: await rowsByIds(db, ids.slice(page.offset, page.offset + page.limit)), total: ids.length };
+      return listWhere(
+        db,
+        where,
+        rank,
+        page,
+        needsProducer,
+        async () => (await kept(`${of(stage)}|total`, () => countWhere(db, where, needsProducer))) as number,
+      );
+    };
     return folded
       ? searchInStages(productSearchPlans(folded, f.q!.trim()), (plan, stage) => run(and(filters, plan.where), plan.orderBy, stage))
       : run(filters, [], 0);

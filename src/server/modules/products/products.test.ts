@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issuedCertificate } from '../../../../test/support/certificates.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { multipart } from '../../../../test/support/multipart.js';
+import { MAX_KEPT_MATCHES, productsRepository } from './products.repository.js';
 
 let t: TestApp;
 let admin: Client;
@@ -85,6 +86,21 @@ describe('products', () => {
     }
   });
 
+  it('gives the same pages whether a list is kept whole as ids or, too long to keep, paged in the database', async () => {
+    const scope = { kind: 'province', provinceCode: '82' } as const;
+    for (const filters of [{}, { q: 'sen' }, { status: 'active' }]) {
+      const pages = async (maxKept: number) => {
+        const out = [];
+        for (let offset = 0; offset < 12; offset += 3)
+          out.push(await productsRepository.list(t.database.db, scope, filters, { limit: 3, offset }, undefined, maxKept));
+        return out.map((p) => ({ total: p.total, ids: p.items.map((i) => i.id) }));
+      };
+      const kept = await pages(MAX_KEPT_MATCHES);
+      expect(kept[0]!.ids.length, JSON.stringify(filters)).toBeGreaterThan(0);
+      expect(await pages(1), JSON.stringify(filters)).toEqual(kept);
+    }
+  });
+
   it('keeps a total only until the records change: a new product counts at once, in each scope and search', async () => {
     const total = async (c: Client, query = '') => (await c.get(`/api/v1/products?pageSize=1${query}`)).body.total as number;
     const [all, own, searched, fuzzy] = [
@@ -154,6 +170,21 @@ describe('products', () => {
     // Another producer cannot see the photo.
     const other = await t.client();
     expect((await other.get(photo.url)).status).toBe(401);
+
+    // A second photo: the list's row and the product's page show both, in the order they were added.
+    const second = await upload(
+      producer,
+      p.id,
+      await sharp({ create: { width: 640, height: 480, channels: 3, background: '#e9c46a' } })
+        .jpeg()
+        .toBuffer(),
+      'b.jpg',
+    );
+    expect(second.body.photos.map((ph: { width: number }) => ph.width)).toEqual([1200, 640]);
+    const listed = (await producer.get(`/api/v1/products?q=${encodeURIComponent('Trà sen ướp')}`)).body.items.find((i: { id: string }) => i.id === p.id);
+    expect(listed.photos).toEqual(second.body.photos);
+    expect((await producer.get(`/api/v1/products/${p.id}`)).body.photos).toEqual(second.body.photos);
+    expect((await producer.delete(`/api/v1/products/${p.id}/photos/${second.body.photos[1].id}`)).status).toBe(200);
 
     const removed = await producer.delete(`/api/v1/products/${p.id}/photos/${photo.id}`);
     expect(removed.status).toBe(200);
