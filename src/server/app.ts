@@ -102,6 +102,11 @@ export type BuildOptions = {
   logStream?: NodeJS.WritableStream;
   /** The time source of date-based rules (deadlines, validity); tests move it. */
   clock?: () => Date;
+  /**
+   * How long a label check may go without asking whether records changed (label-register.ts; 2 s).
+   * Tests that write records straight to the database, as another process would, ask every time.
+   */
+  labelFreshnessMs?: number;
 };
 
 /**
@@ -121,7 +126,14 @@ class RequestLog extends LogController {
 }
 
 /** Builds the application without listening, so tests drive it with `app.inject`. */
-export async function buildApp({ config, database, logger = false, logStream, clock = () => new Date() }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  logger = false,
+  logStream,
+  clock = () => new Date(),
+  labelFreshnessMs,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) } : false,
     logController: new RequestLog(),
@@ -151,7 +163,11 @@ export async function buildApp({ config, database, logger = false, logStream, cl
   const portal = createPortalService(database.read, {
     provinceCode: config.provinceCode,
     storage,
-    labels: createLabelRegister(database.read, { clock, onStale: (err) => app.log.warn({ err }, 'label register: answering from the labels read before') }),
+    labels: createLabelRegister(database.read, {
+      clock,
+      ...(labelFreshnessMs === undefined ? {} : { freshnessMs: labelFreshnessMs }),
+      onStale: (err) => app.log.warn({ err }, 'label register: answering from the labels read before'),
+    }),
     clock,
   });
   const provinceMap = createProvinceMap(portal);

@@ -62,12 +62,16 @@ export const DEMO = {
 } as const;
 
 /** The application on a fresh database with the demo province seeded (one account per role). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<AppConfig>; clock?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; config?: Partial<AppConfig>; clock?: () => Date; labelFreshnessMs?: number } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-files-'));
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, opts.config);
   if (opts.demo !== false) await seedDemo(database.db);
-  const app = await buildApp({ config, database, ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Tests write certificates straight to the database (test/support/certificates.ts), as another
+  // process would: the label register looks at the audit log at every check instead of every 2 s.
+  const app = await buildApp({ config, database, labelFreshnessMs: opts.labelFreshnessMs ?? 0, ...(opts.clock ? { clock: opts.clock } : {}) });
   await app.ready();
   return {
     app,

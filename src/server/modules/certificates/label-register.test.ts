@@ -96,6 +96,28 @@ describe('the label register', () => {
     expect(await impatient.verify(unrecorded!.verificationCode)).toMatchObject({ status: 'valid', certificate: { number: 'OCOP-82-2026-9999' } });
   });
 
+  it('is told at once of a certificate the app revokes, and of nothing written behind its back until it looks', async () => {
+    const app = await createTestApp({ clock, labelFreshnessMs: 60_000 });
+    try {
+      const office = await app.client(DEMO.admin);
+      const anonymous = await app.client();
+      const [product] = (await office.get('/api/v1/products?pageSize=1&sort=name')).body.items;
+      const certificate = await issuedCertificate(app.database.db, { productId: product.id, star: 3, issuedOn: '2026-10-01' });
+      const check = async (code: string) => (await anonymous.get(`/api/v1/public/verify/${code}`)).body;
+      expect(await check(certificate.verificationCode)).toMatchObject({ status: 'valid' }); // the register's first reading
+
+      const later = await issuedCertificate(app.database.db, { productId: product.id, star: 4, issuedOn: '2026-10-02' });
+      expect((await check(later.verificationCode)).error.code).toBe('not_found'); // not looked again yet
+
+      const revoke = { ground: 'd', decisionNo: '92/QĐ-UBND', decidedOn: '2027-06-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch' };
+      expect((await office.post(`/api/v1/certificates/${certificate.id}/revoke`, revoke)).status).toBe(200);
+      expect(await check(certificate.verificationCode)).toMatchObject({ status: 'revoked' });
+      expect(await check(later.verificationCode)).toMatchObject({ status: 'valid' }); // looking again found it too
+    } finally {
+      await app.close();
+    }
+  });
+
   it('counts a label’s standing from the day, so it lapses at midnight without any record changing', async () => {
     let today = new Date('2029-11-01T16:59:00Z'); // 23:59 in Việt Nam, the last day of a certificate issued 01/11/2026
     const labels = createLabelRegister(t.database.db, { clock: () => today });
