@@ -1,5 +1,6 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { RegistryScope } from '../../../domain/policies/index.js';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
 import { subjectScopeWhere } from '../../db/sql-scope.js';
@@ -42,16 +43,23 @@ const columns = {
   decisionSignerTitle: decisions.signerTitle,
 };
 
-/** A certificate with its product, producer, commune, province and decision; `extra` columns besides. */
-const base = <Extra extends Record<string, SQL.Aliased | SQL>>(db: DbOrTx, extra?: Extra) =>
-  db
-    .select({ ...columns, ...(extra as Extra) })
-    .from(certificates)
+/** What a certificate's row shows besides its own record: its product, producer, commune, province and decision. */
+const joinShown = <Q extends PgSelect>(query: Q) =>
+  query
     .innerJoin(products, eq(products.id, certificates.productId))
     .innerJoin(subjects, eq(subjects.id, products.subjectId))
     .innerJoin(communes, eq(communes.code, subjects.communeCode))
     .innerJoin(provinces, eq(provinces.code, subjects.provinceCode))
     .leftJoin(decisions, eq(decisions.id, certificates.decisionId));
+
+/** A certificate with its product, producer, commune, province and decision; `extra` columns besides. */
+const base = <Extra extends Record<string, SQL.Aliased | SQL>>(db: DbOrTx, extra?: Extra) =>
+  joinShown(
+    db
+      .select({ ...columns, ...(extra as Extra) })
+      .from(certificates)
+      .$dynamic(),
+  );
 
 /** What a label's public check shows and what its standing depends on: one row per certificate, for the label register. */
 const labelColumns = {
@@ -75,16 +83,7 @@ const labelColumns = {
 };
 
 /** Labels as the register holds them (labelColumns), of the certificates a `where` picks. */
-const labelsQuery = (db: DbOrTx) =>
-  db
-    .select(labelColumns)
-    .from(certificates)
-    .innerJoin(products, eq(products.id, certificates.productId))
-    .innerJoin(subjects, eq(subjects.id, products.subjectId))
-    .innerJoin(communes, eq(communes.code, subjects.communeCode))
-    .innerJoin(provinces, eq(provinces.code, subjects.provinceCode))
-    .leftJoin(decisions, eq(decisions.id, certificates.decisionId))
-    .$dynamic();
+const labelsQuery = (db: DbOrTx) => joinShown(db.select(labelColumns).from(certificates).$dynamic());
 
 export type LabelRow = Awaited<ReturnType<typeof labelsQuery>>[number];
 

@@ -105,9 +105,6 @@ export function createLabelRegister(
     changed() {
       checkedAt = -Infinity;
     },
-    get size() {
-      return labels.size;
-    },
   };
 }
 export type LabelRegister = ReturnType<typeof createLabelRegister>;

@@ -5,6 +5,7 @@ import { vietnamDate, type IsoDate } from '../../../domain/dates/calendar.js';
 import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { DbOrTx } from '../../db/client.js';
+import { idsIfAtMost, inOrderOf } from '../../db/kept-lists.js';
 import { runPrepared } from '../../db/prepared.js';
 import { likeEscape, subjectScopeWhere } from '../../db/sql-scope.js';
 import { filedProductCode } from '../../db/product-codes.js';
@@ -177,14 +178,12 @@ export const dossiersRepository = {
       .where(filterWhere(filter))
       .orderBy(...RECENT_FIRST)
       .limit(maxKept + 1);
-    return rows.length > maxKept ? null : rows.map((r) => r.id);
+    return idsIfAtMost(rows, maxKept);
   },
   /** These dossiers' rows, in the order given (a page of kept matches). */
   async rowsByIds(db: DbOrTx, ids: string[]) {
     if (!ids.length) return [];
-    const rows = (await runPrepared(db, (tx) => base(tx).where(inArray(dossiers.id, ids)), { joinsAsWritten: true })) as DossierRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return inOrderOf(ids, (await runPrepared(db, (tx) => base(tx).where(inArray(dossiers.id, ids)), { joinsAsWritten: true })) as DossierRow[]);
   },
   /** How many dossiers the list holds with this filter: the dossiers alone are read. */
   count: async (db: DbOrTx, filter: DossierFilter) => (await db.select({ n: count() }).from(dossiers).where(filterWhere(filter)))[0]?.n ?? 0,

@@ -51,18 +51,9 @@ export type DossierFilters = {
  */
 export const MAX_KEPT_DOSSIERS = 4_000;
 
-type Deps = {
-  db: Db;
-  catalogue: CriteriaCatalogue;
-  filings: FilingsService;
-  rounds: RoundsService;
-  calendar: CalendarService;
-  clock: () => Date;
-  /** How many ids a kept list may hold (tests lower it to page in the database). */
-  maxKept?: number;
-};
+type Deps = { db: Db; catalogue: CriteriaCatalogue; filings: FilingsService; rounds: RoundsService; calendar: CalendarService; clock: () => Date };
 
-export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock, maxKept = MAX_KEPT_DOSSIERS }: Deps) {
+export function createDossiersService({ db, catalogue, filings, rounds, calendar, clock }: Deps) {
   const today = () => vietnamDate(clock());
 
   const present = (row: DossierRow, actor: Actor): Dossier => presentDossier(row, actor, today());
@@ -117,7 +108,7 @@ export function createDossiersService({ db, catalogue, filings, rounds, calendar
       productId: f.productId,
     };
     const key = JSON.stringify(filter);
-    const ids = (await kept.get(`${key}|ids`, () => repo.matchIds(db, filter, maxKept))) as string[] | null;
+    const ids = (await kept.get(`${key}|ids`, () => repo.matchIds(db, filter, MAX_KEPT_DOSSIERS))) as string[] | null;
     if (ids) return { items: await repo.rowsByIds(db, ids.slice(page.offset, page.offset + page.limit)), total: ids.length };
     const [items, total] = await Promise.all([repo.page(db, filter, page), kept.get(`${key}|total`, () => repo.count(db, filter)) as Promise<number>]);
     return { items, total };

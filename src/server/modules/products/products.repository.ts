@@ -4,6 +4,7 @@ import type { RegistryScope } from '../../../domain/policies/index.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import { queryRows, type DbOrTx } from '../../db/client.js';
 import { insertMany } from '../../db/insert-many.js';
+import { idsIfAtMost, inOrderOf } from '../../db/kept-lists.js';
 import { runPrepared } from '../../db/prepared.js';
 import { nextProductSerial } from '../../db/product-codes.js';
 import { communes, criteriaSets, productPhotos, products, subjects } from '../../db/schema/index.js';
@@ -144,15 +145,13 @@ async function matchIds(db: DbOrTx, where: SQL | undefined, rank: SQL[], needsPr
     .where(where)
     .orderBy(...rank, products.sortKey, products.id)
     .limit(maxKept + 1);
-  return rows.length > maxKept ? null : rows.map((r) => r.id);
+  return idsIfAtMost(rows, maxKept);
 }
 
 /** The rows of these products, in the order given (a page of kept matches). */
 async function rowsByIds(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
-  const rows = (await runPrepared(db, (tx) => baseQuery(tx).where(inArray(products.id, ids)))) as ProductRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return inOrderOf(ids, (await runPrepared(db, (tx) => baseQuery(tx).where(inArray(products.id, ids)))) as ProductRow[]);
 }
 
 async function countWhere(db: DbOrTx, where: SQL | undefined, needsProducer: boolean) {
