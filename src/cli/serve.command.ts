@@ -32,7 +32,7 @@ export async function serveCommand(opts: { port?: string; demo: boolean }, io: C
     await prepareDatabase(database, config, log);
     // Two processes starting on an empty database would both seed it: they take turns, the second finds accounts.
     const { seeded, oneTime } = await withPrepareLock(database, () => firstStart(database, config, { demo, history }, log));
-    app = await buildApp({ config, database, logger: true });
+    app = await buildApp({ config, database, logger: true, warmLabels: true });
     const address = await app.listen({ port: config.port, host: config.host });
     const url = publicOrigin({ ...config, port: Number(new URL(address).port) });
     log('');

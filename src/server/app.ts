@@ -5,11 +5,10 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import helmet from 'helmet';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staticHeaders } from './lib/static-headers.js';
+import { securityHeaders } from './lib/security-headers.js';
 import type { AppConfig } from './config.js';
 import { pingDatabase, type Database } from './db/client.js';
 import { openFileStorage } from './lib/storage.js';
@@ -88,7 +87,7 @@ import { errorsPlugin, frameworkError } from './plugins/errors.js';
 import { zodValidatorCompiler } from './plugins/zod-validator.js';
 import { openApiPlugin } from './plugins/openapi.js';
 import { isPageRequest, webPlugin } from './plugins/web.js';
-import { PACKAGE_ROOT, tileSource } from './config.js';
+import { PACKAGE_ROOT } from './config.js';
 
 export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
@@ -107,6 +106,8 @@ export type BuildOptions = {
    * Tests that write records straight to the database, as another process would, ask every time.
    */
   labelFreshnessMs?: number;
+  /** Read the label register as soon as the server listens (the server does; tests read it at the first check). */
+  warmLabels?: boolean;
 };
 
 /**
@@ -133,6 +134,7 @@ export async function buildApp({
   logStream,
   clock = () => new Date(),
   labelFreshnessMs,
+  warmLabels = false,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel, ...(logStream ? { stream: logStream } : {}) } : false,
@@ -160,16 +162,17 @@ export async function buildApp({
   // short-lived cache and the label register are brought up to date in this process whenever a
   // certificate is issued or revoked; other processes see the change when their cache entry
   // expires (30 s).
-  const portal = createPortalService(database.read, {
-    provinceCode: config.provinceCode,
-    storage,
-    labels: createLabelRegister(database.read, {
-      clock,
-      ...(labelFreshnessMs === undefined ? {} : { freshnessMs: labelFreshnessMs }),
-      onStale: (err) => app.log.warn({ err }, 'label register: answering from the labels read before'),
-    }),
+  const labels = createLabelRegister(database.read, {
     clock,
+    ...(labelFreshnessMs === undefined ? {} : { freshnessMs: labelFreshnessMs }),
+    onStale: (err) => app.log.warn({ err }, 'label register: answering from the labels read before'),
   });
+  if (warmLabels) {
+    app.addHook('onListen', () => {
+      labels.warm().catch((err: unknown) => app.log.warn({ err }, 'label register: not read at start; the first check reads it'));
+    });
+  }
+  const portal = createPortalService(database.read, { provinceCode: config.provinceCode, storage, labels, clock });
   const provinceMap = createProvinceMap(portal);
   const services = {
     auth,
@@ -208,33 +211,11 @@ export async function buildApp({
       return true;
     },
   });
-  // The security headers (helmet), worked out once: they depend on the configuration only. @fastify/helmet
-  // builds a new helmet, parsing the policy again, on every request, and helmet itself sets fourteen
-  // headers one by one on the response; handed to the reply as one object they are written with the
-  // rest (a cached label check spent a quarter of its time on them). A route may still set its own.
-  const securityHeaders = staticHeaders(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          // The public map's tiles, only when a tile server is configured (MAP_TILE_URL).
-          imgSrc: ["'self'", 'data:', 'blob:', ...(config.mapTiles ? [tileSource(config.mapTiles.url)] : [])],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          // No page of ours is meant to sit in another site's frame (clickjacking of council actions).
-          frameAncestors: ["'none'"],
-          upgradeInsecureRequests: config.secureCookies ? [] : null,
-        },
-      },
-      hsts: config.secureCookies,
-    }),
-  );
-  app.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(securityHeaders);
+  // The security headers, worked out once (lib/security-headers.ts): handed to the reply as one
+  // object they are written with the rest. A route may still set its own.
+  const headers = securityHeaders(config);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(headers.of(request.url));
     done();
   });
   // Every text answer compressed (brotli or gzip, as the client accepts): the web app's scripts

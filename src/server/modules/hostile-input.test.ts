@@ -160,16 +160,28 @@ describe('stored text is returned as data', () => {
 
 describe('response headers and logs', () => {
   it('sends the security headers on API answers and pages', async () => {
-    for (const url of ['/api/v1/health', '/v/khong-co-ma-nay-1234', '/api/v1/public/verify/khong-co-ma-nay-1234', '/api/v1/khong-co-duong-nay']) {
+    const common = (res: { headers: Record<string, unknown> }, url: string) => {
+      expect(String(res.headers['content-security-policy']), url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+      expect(res.headers['x-powered-by'], url).toBeUndefined();
+    };
+    for (const url of ['/v/khong-co-ma-nay-1234', '/san-pham', '/dang-nhap', '/api/docs']) {
       const res = await t.app.inject({ method: 'GET', url });
+      common(res, url);
       const csp = String(res.headers['content-security-policy']);
       expect(csp, url).toContain("default-src 'self'");
       expect(csp, url).toContain("script-src 'self'");
       expect(csp, url).toContain("object-src 'none'");
-      expect(csp, url).toContain("frame-ancestors 'none'");
-      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
-      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
-      expect(res.headers['x-powered-by'], url).toBeUndefined();
+      expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+    }
+    // An API answer (JSON, a download, an uploaded file) loads nothing and runs nothing: the strictest policy.
+    for (const url of ['/api/v1/health', '/api/v1/public/verify/khong-co-ma-nay-1234', '/api/v1/khong-co-duong-nay']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      common(res, url);
+      expect(String(res.headers['content-security-policy']).split(';'), url).toContain("default-src 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
     }
   });
 

@@ -5,6 +5,7 @@ import type { Client, Response } from '../../../test/support/app.js';
 import { SMALL_PDF, sheetsWorth } from '../../../test/support/evaluation.js';
 import { multipart, multipartFiles } from '../../../test/support/multipart.js';
 import { TODAY } from './fixtures.js';
+import { PORTAL_STYLESHEET } from '../modules/portal/pages/html.js';
 import { A_REG, ADMINS, ALL, COUNCIL_ROLE, OFFICE, OFFICERS, REGISTRY, SEATED, USERS, type Entry, type Multipart } from './matrix-entry.js';
 export type { Entry, Multipart } from './matrix-entry.js';
 
@@ -392,6 +393,8 @@ const CORE_MATRIX: Record<string, Entry> = {
   'GET /anh/:id': { path: (w) => `/anh/${w.ids.photoA1}`, ok: ALL },
   'GET /favicon.svg': { path: () => '/favicon.svg', ok: ALL },
   'GET /favicon.ico': { path: () => '/favicon.ico', ok: ALL },
+  // The portal pages' style sheet, named by its content (pages/html.ts).
+  [`GET ${PORTAL_STYLESHEET.path}`]: { path: () => PORTAL_STYLESHEET.path, ok: ALL },
 };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

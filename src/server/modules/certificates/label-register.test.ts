@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { PublicVerification } from '../../../contracts/certificates.js';
 import { certificateExpiry, verificationCode } from '../../../domain/certificates/validity.js';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { issuedCertificate } from '../../../../test/support/certificates.js';
@@ -41,6 +42,25 @@ describe('the label register', () => {
     expect(await labels.verify(expired.verificationCode)).toMatchObject({ inForce: false, status: 'expired' });
     expect(await labels.verify(revoked.verificationCode)).toMatchObject({ inForce: false, status: 'revoked' });
     expect(await labels.verify('AAAAAAAAAAAAAAAA')).toBeUndefined();
+    // The label check writes these answers without checking them again (uncheckedSerializerCompiler):
+    // each is exactly the contract's shape, with nothing more.
+    for (const { verificationCode } of [valid, expired, revoked]) {
+      const answer = await labels.verify(verificationCode);
+      expect(PublicVerification.parse(answer)).toStrictEqual(JSON.parse(JSON.stringify(answer)));
+    }
+  });
+
+  it('reads every label when warmed (a server starting), and answers from them until it looks again', async () => {
+    const db = t.database.db;
+    const before = await issuedCertificate(db, { productId: products[0]!.id, star: 3, issuedOn: '2026-10-01' });
+    const labels = register({ freshnessMs: 60_000 });
+    await labels.warm();
+    const after = await issuedCertificate(db, { productId: products[1]!.id, star: 3, issuedOn: '2026-10-02' });
+    // Read at warming: the earlier label is there, the later one not until the register looks again.
+    expect(await labels.verify(before.verificationCode)).toMatchObject({ status: 'valid' });
+    expect(await labels.verify(after.verificationCode)).toBeUndefined();
+    labels.changed();
+    expect(await labels.verify(after.verificationCode)).toMatchObject({ status: 'valid' });
   });
 
   it('sees what the office records, once it looks again', async () => {

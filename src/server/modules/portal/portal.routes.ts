@@ -10,7 +10,7 @@ import { PACKAGE_ROOT, publicOrigin, type AppConfig } from '../../config.js';
 import { builtEntries } from '../../lib/built-assets.js';
 import { tableExportStream, type ExportColumns } from '../../lib/table-export.js';
 import type { CertificatesService } from '../certificates/certificates.service.js';
-import type { Lang } from './pages/html.js';
+import { PORTAL_STYLESHEET, type Lang, type Page } from './pages/html.js';
 import {
   cataloguePage,
   checkLabelPage,
@@ -22,7 +22,7 @@ import {
   productPage,
   verificationPage,
 } from './pages/pages.js';
-import { keptSerializerCompiler } from '../../lib/kept-serializer.js';
+import { uncheckedSerializerCompiler } from '../../lib/kept-serializer.js';
 import { type ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
@@ -50,7 +50,7 @@ function lenientCatalogueQuery(query: unknown): CatalogueQuery {
 const PORTAL_MAP_ENTRY = 'portal-map';
 
 const HTML_PAGE = { hide: true };
-const html = (reply: FastifyReply, body: string, status = 200, cache = 'public, max-age=60') =>
+const html = (reply: FastifyReply, body: Page, status = 200, cache = 'public, max-age=60') =>
   reply.status(status).type('text/html; charset=utf-8').header('cache-control', cache).send(body);
 
 const OPEN_DATA_COLUMNS: ExportColumns<PublicProduct> = [
@@ -146,6 +146,11 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
       .send(await portal.photo(id));
   });
 
+  // The pages' style sheet: its name changes with its content, so it is kept for a year.
+  app.get(PORTAL_STYLESHEET.path, { config: { access: 'public' }, schema: HTML_PAGE }, (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(PORTAL_STYLESHEET.body),
+  );
+
   // One icon for the app and the portal: the web app's own (src/web/public, copied into the build),
   // read from the sources so the server has it whether or not the app is built.
   const favicon = readFileSync(path.join(PACKAGE_ROOT, 'src/web/public/favicon.svg'));
@@ -230,7 +235,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
     {
       config: { access: 'public', rateLimit: verifyLimit },
       schema: { ...verifySchema, summary: 'Verify a label: the certificate behind a public code' },
-      serializerCompiler: keptSerializerCompiler,
+      serializerCompiler: uncheckedSerializerCompiler,
     },
     (req) => verify(req.params.code),
   );
@@ -239,7 +244,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
     {
       config: { access: 'public', rateLimit: verifyLimit },
       schema: { ...verifySchema, summary: 'The same as /public/verify/{code} (kept for printed links)' },
-      serializerCompiler: keptSerializerCompiler,
+      serializerCompiler: uncheckedSerializerCompiler,
     },
     (req) => verify(req.params.code),
   );

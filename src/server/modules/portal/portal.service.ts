@@ -4,7 +4,6 @@ import { vietnamDate } from '../../../domain/dates/calendar.js';
 import { notFound } from '../../../domain/errors.js';
 import { foldVietnamese } from '../../../domain/text/vietnamese.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../contracts/portal.js';
-import type { PublicVerification } from '../../../contracts/certificates.js';
 import type { Db } from '../../db/client.js';
 import type { FileStorage } from '../../lib/file-storage.js';
 import { createTtlCache } from '../../lib/ttl-cache.js';
@@ -63,10 +62,6 @@ export function createPortalService(
   // A product's card, shared by every page that lists it (null: no longer certified).
   const cards = createTtlCache<PublicProduct | null>(ttl, 5_000);
   const cardKey = (productId: string) => `${today()}|${productId}`;
-  // Label checks' answers, each with its JSON once written (kept-serializer.ts), apart from the rest:
-  // labels are scanned in no useful order and would push the catalogue's pages out. The register
-  // answers the others from memory; the cache saves only writing the answer again (about 15 µs).
-  const labelAnswers = createTtlCache<PublicVerification | undefined>(ttl, 2_000);
 
   const criteriaSets = () => cached('sets', () => repo.criteriaSets(db, CURRENT_CRITERIA_BASIS));
   async function sectors(): Promise<SectorName[]> {
@@ -247,8 +242,13 @@ export function createPortalService(
         .slice(0, limit);
     },
 
-    /** What a label's code stands for: the same answer for the page and its JSON twin, cached briefly. */
-    verify: (code: string) => labelAnswers.get(`${today()}|${code}`, () => opts.labels.verify(code)),
+    /**
+     * What a label's code stands for: the same answer for the page and its JSON twin. Not cached: the
+     * register answers from memory in a few microseconds, and labels are scanned in no useful order,
+     * so a cache of answers missed most checks and kept each answer just long enough to be copied
+     * into the old generation (a fifth of the label check's time went to collecting them).
+     */
+    verify: (code: string) => opts.labels.verify(code),
 
     thumb: (key: string) => opts.storage.get(key),
 
@@ -266,7 +266,6 @@ export function createPortalService(
     invalidate: () => {
       cache.clear();
       cards.clear();
-      labelAnswers.clear();
       opts.labels.changed();
     },
   };

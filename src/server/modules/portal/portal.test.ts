@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { DEMO, createTestApp, type Client, type TestApp } from '../../../../test/support/app.js';
 import { eq, sql } from 'drizzle-orm';
 import { CURRENT_CRITERIA_BASIS } from '../../../domain/criteria/legal-bases.js';
@@ -368,6 +369,25 @@ describe('pages', () => {
     expect((await page('/favicon.svg')).headers['content-type']).toMatch(/svg/);
     const compressed = await t.app.inject({ method: 'GET', url: '/san-pham?valid=0', headers: { 'accept-encoding': 'br, gzip' } });
     expect(compressed.headers['content-encoding']).toBe('br');
+  });
+
+  it('links every page to one style sheet, kept for a year under a name that changes with it', async () => {
+    const sheets = new Set<string>();
+    for (const path of ['/', '/san-pham', '/ban-do', '/kiem-tra', '/v/AAAAAAAAAAAAAAAA', '/san-pham/00000000-0000-4000-8000-000000000000']) {
+      const body = (await page(path)).body;
+      expect(body, path).not.toContain('<style');
+      sheets.add(/<link rel="stylesheet" href="(\/cong-khai-[0-9a-f]{12}\.css)">/.exec(body)![1]!);
+    }
+    expect(sheets.size).toBe(1);
+    const [sheet] = sheets;
+    const css = await t.app.inject({ method: 'GET', url: sheet!, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(css.headers['content-encoding']).toBe('br');
+    const plain = await t.app.inject({ method: 'GET', url: sheet! });
+    expect(plain.body).toContain('.banner');
+    expect(createHash('sha256').update(plain.body).digest('hex')).toMatch(new RegExp(`^${/cong-khai-([0-9a-f]{12})/.exec(sheet!)![1]}`));
   });
 });
 

@@ -8,7 +8,7 @@ import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
-import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type PageMeta } from './html.js';
+import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageMeta } from './html.js';
 
 type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
 
@@ -82,7 +82,7 @@ export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang:
 <div class="legend" aria-hidden="true">${classes}<span>${tr(lang, 'sản phẩm còn hiệu lực', 'products in force')}</span></div></div>`;
 }
 
-export function homePage(c: Common, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): string {
+export function homePage(c: Common, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): Page {
   const { lang } = c;
   const stat = (n: number, vi: string, en: string) => `<div class="card stat"><b>${numberVn(n)}</b>${tr(lang, vi, en)}</div>`;
   const body = `<h1>${tr(lang, `Sản phẩm OCOP ${escape(figures.provinceName)}`, `OCOP products of ${escape(figures.provinceName)}`)}</h1>
@@ -124,7 +124,7 @@ export type CatalogueOptions = {
   communes: { code: string; name: string }[];
 };
 
-export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): string {
+export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): Page {
   const { lang } = c;
   const params = {
     q: q.q,
@@ -234,7 +234,7 @@ function whereToBuy(w: WhereToBuyData, lang: Lang): string {
     .join('');
 }
 
-export function productPage(c: Common, d: ProductPageData): string {
+export function productPage(c: Common, d: ProductPageData): Page {
   const { lang } = c;
   const p = d.product;
   const cert = p.certificate;
@@ -283,7 +283,7 @@ ${
 
 export type ProducerPageData = { producer: ProducerCardRow; products: PublicProduct[] };
 
-export function producerPage(c: Common, d: ProducerPageData): string {
+export function producerPage(c: Common, d: ProducerPageData): Page {
   const { lang } = c;
   const s = d.producer;
   const body = `<h1>${escape(s.name)}</h1><p class="muted">${escape(formLabel(s.legalForm, lang))} · ${escape(s.communeName)}, ${escape(s.provinceName)}</p>
@@ -306,7 +306,7 @@ export function producerPage(c: Common, d: ProducerPageData): string {
 /** An open sales point as the map page lists it. */
 export type MapSalesPoint = { name: string; kind: string; address: string | null; communeName: string | null; latitude: number; longitude: number };
 
-export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap, points: readonly MapSalesPoint[] = []): string {
+export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap, points: readonly MapSalesPoint[] = []): Page {
   const { lang } = c;
   const rows = figures.communes
     .filter((m) => (figures.byCommune.get(m.code) ?? 0) > 0)
@@ -352,7 +352,7 @@ ${
   );
 }
 
-export function checkLabelPage(c: Common, code: string | undefined): string {
+export function checkLabelPage(c: Common, code: string | undefined): Page {
   const { lang } = c;
   const body = `<h1>${tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label')}</h1>
 <p class="lead">${tr(
@@ -387,7 +387,7 @@ export function labelNotFoundMessage(contact: Contact): { vi: string; en: string
   };
 }
 
-export function verificationPage(c: Common, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): string {
+export function verificationPage(c: Common, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): Page {
   const { lang } = c;
   if (!v || !standing) {
     const body = `<div class="banner bad" role="alert">${tr(lang, 'KHÔNG TÌM THẤY GIẤY CHỨNG NHẬN', 'CERTIFICATE NOT FOUND')}<small>${tr(
@@ -454,7 +454,7 @@ ${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(
   );
 }
 
-export function notFoundPage(c: Common): string {
+export function notFoundPage(c: Common): Page {
   const { lang } = c;
   return layout(
     { ...c, title: tr(lang, 'Không tìm thấy trang', 'Page not found'), description: '', path: '/', noindex: true },
