@@ -38,6 +38,17 @@ describe('calendar dates', () => {
   it('takes the Vietnamese calendar day of an instant', () => {
     expect(vietnamDate(new Date('2026-06-30T17:30:00Z'))).toBe('2026-07-01');
     expect(vietnamDate(new Date('2026-06-30T16:59:00Z'))).toBe('2026-06-30');
+    // The same day asked again, in turn with others (the last day's date is kept), and midnight itself.
+    for (const [at, date] of [
+      ['2026-06-30T17:30:00Z', '2026-07-01'],
+      ['2026-06-30T16:59:59.999Z', '2026-06-30'],
+      ['2026-06-30T17:00:00Z', '2026-07-01'],
+      ['2026-06-30T17:00:00Z', '2026-07-01'],
+      ['1969-12-31T16:59:00Z', '1969-12-31'],
+      ['1969-12-31T17:00:00Z', '1970-01-01'],
+    ] as const) {
+      expect(vietnamDate(new Date(at)), at).toBe(date);
+    }
   });
 
   it('formats dd/mm/yyyy and refuses impossible dates', () => {

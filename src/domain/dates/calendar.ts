@@ -41,8 +41,19 @@ export function addMonths(d: IsoDate, months: number): IsoDate {
 
 export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 
+/** The day last asked for, and its date: every request of a day asks for the same one. */
+let lastVietnamDay = NaN;
+let lastVietnamDate = '' as IsoDate;
+
 /** The date in Vietnam (UTC+7) at an instant: a deadline falls on Vietnamese calendar days. */
-export const vietnamDate = (at: Date): IsoDate => toIso(new Date(at.getTime() + 7 * 3_600_000));
+export function vietnamDate(at: Date): IsoDate {
+  const day = Math.floor((at.getTime() + 7 * 3_600_000) / 86_400_000);
+  if (day !== lastVietnamDay) {
+    lastVietnamDate = toIso(new Date(day * 86_400_000));
+    lastVietnamDay = day;
+  }
+  return lastVietnamDate;
+}
 
 /** dd/mm/yyyy, as Vietnamese documents write dates. */
 export function formatDateVn(d: IsoDate): string {

@@ -9,8 +9,13 @@ import type { EntryAssets } from '../../../lib/built-assets.js';
  */
 export type Lang = 'vi' | 'en';
 
-export const escape = (s: string | number | null | undefined) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const SPECIAL = /[&<>"']/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe to write into HTML (most has nothing to replace, and is returned as it is). */
+export const escape = (s: string | number | null | undefined) => {
+  const text = String(s ?? '');
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : text;
+};
 
 /** Vietnamese or English words of the page. */
 export const tr = (lang: Lang, vi: string, en: string) => (lang === 'en' ? en : vi);
@@ -40,7 +45,7 @@ export function url(lang: Lang, path: string, params: Record<string, string | nu
 export const href = (lang: Lang, path: string, params: Record<string, string | number | undefined> = {}) => escape(url(lang, path, params));
 
 /** dd/mm/yyyy from an ISO date, as Vietnamese documents write it. */
-export const dateVn = (iso: string) => iso.split('-').reverse().join('/');
+export const dateVn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 export const numberVn = (n: number) => n.toLocaleString('vi-VN');
 
 export const stars = (n: number, lang: Lang) =>
