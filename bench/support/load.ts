@@ -75,7 +75,7 @@ export async function startServer(env: Record<string, string>) {
   return startChild(
     'the server',
     // As `npm start` runs it (see bin/ocop.js for the flag).
-    ['--max-semi-space-size=32', 'bin/ocop.js', 'serve'],
+    ['--max-semi-space-size=32', '--heap-growing-percent=40', 'bin/ocop.js', 'serve'],
     { ...base, PORT: String(port), HOST: '127.0.0.1', VERIFY_RATE_LIMIT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...env },
     port,
     '/api/v1/health',
