@@ -161,7 +161,7 @@ export async function buildApp({
   // The public portal reads from the replica when one is configured (DATABASE_READ_URL). Its
   // short-lived cache and the label register are brought up to date in this process whenever a
   // certificate is issued or revoked; other processes see the change when their cache entry
-  // expires (30 s).
+  // expires (30 s), and in their label register within 2 s.
   const labels = createLabelRegister(database.read, {
     clock,
     ...(labelFreshnessMs === undefined ? {} : { freshnessMs: labelFreshnessMs }),
