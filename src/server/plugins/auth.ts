@@ -49,34 +49,20 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
     }
   });
 
-  // Written with `done` rather than as async functions: a visitor without a session (every public
-  // page and label check) passes both hooks without a promise or a turn of the microtask queue.
-  app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+  app.addHook('onRequest', async (request: FastifyRequest) => {
     request.actor = ANONYMOUS;
     request.auditActor = { userId: null, label: 'anonymous', ip: request.ip };
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return done();
-    opts.auth.resolveSession(token).then((resolved) => {
-      if (resolved) {
-        request.actor = resolved.actor;
-        request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken, token, mustChangePassword: resolved.user.mustChangePassword };
-        request.auditActor = { userId: resolved.user.id, label: resolved.user.email, ip: request.ip };
-      }
-      done();
-    }, done);
+    if (!token) return;
+    const resolved = await opts.auth.resolveSession(token);
+    if (!resolved) return;
+    request.actor = resolved.actor;
+    request.session = { id: resolved.sessionId, csrfToken: resolved.csrfToken, token, mustChangePassword: resolved.user.mustChangePassword };
+    request.auditActor = { userId: resolved.user.id, label: resolved.user.email, ip: request.ip };
   });
 
   // preValidation: an unauthorised caller learns nothing, not even whether its input was valid.
-  app.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
-    try {
-      checkAccess(request);
-    } catch (err) {
-      return done(err as Error);
-    }
-    done();
-  });
-
-  function checkAccess(request: FastifyRequest) {
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // static files and the docs UI
     const decision = checkRouteAccess(request.actor, access);
@@ -96,5 +82,5 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthServ
         en: 'Missing or wrong CSRF token. Reload the page and try again.',
       });
     }
-  }
+  });
 });
