@@ -213,9 +213,9 @@ export async function buildApp({
   });
   // The security headers, worked out once (lib/security-headers.ts): handed to the reply as one
   // object they are written with the rest. A route may still set its own.
-  const headers = securityHeaders(config);
+  const headersFor = securityHeaders(config);
   app.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers.of(request.url));
+    void reply.headers(headersFor(request.url));
     done();
   });
   // Every text answer compressed (brotli or gzip, as the client accepts): the web app's scripts

@@ -6,7 +6,7 @@ import { staticHeaders } from './static-headers.js';
 const API_PREFIX = '/api/v1/';
 
 /**
- * The security headers of every answer, worked out once: they depend on the configuration only.
+ * The security headers of an answer to an address, worked out once: they depend on the configuration only.
  *
  * Pages (the portal, the web app, the API's documentation) get helmet's set with the site's content
  * policy. The API's answers (JSON, downloads, uploaded files) are never a page that runs scripts or
@@ -47,10 +47,5 @@ export function securityHeaders(config: Pick<AppConfig, 'mapTiles' | 'secureCook
     'x-frame-options': 'DENY',
     ...(page['strict-transport-security'] ? { 'strict-transport-security': page['strict-transport-security'] } : {}),
   };
-  return {
-    page,
-    api,
-    /** The set for an answer to this address. */
-    of: (url: string) => (url.startsWith(API_PREFIX) ? api : page),
-  };
+  return (url: string) => (url.startsWith(API_PREFIX) ? api : page);
 }

@@ -1,5 +1,6 @@
 import { ImageRun, Paragraph, AlignmentType } from 'docx';
 import type { AnnualReport } from '../../../contracts/indicators.js';
+import { formatDateVn } from '../../../domain/dates/calendar.js';
 import { INDICATOR_UNIT_LABELS } from '../../../domain/indicators/index.js';
 import { PLACEMENT_LABELS, TRADE_EVENT_KIND_LABELS, type Placement, type TradeEventKind } from '../../../domain/market/index.js';
 import { SUPPORT_AREA_LABELS, type SupportArea } from '../../../domain/programme/index.js';
@@ -33,9 +34,8 @@ const fmt = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? v.
 const withUnit = (v: number | null, unit: string) =>
   v === null ? '—' : unit === 'percent' ? percentWords(v) : unit === 'vnd' ? `${fmt(v)} ${INDICATOR_UNIT_LABELS.vnd.vi}` : fmt(v);
 const share = (v: number | null) => (v === null ? '—' : percentWords(v));
-const dateVn = (iso: string) => iso.split('-').reverse().join('/');
 /** "31/12/2025 – 02/01/2026", or one day. */
-const daysVn = (from: string, to: string) => (from === to ? dateVn(from) : `${dateVn(from)} – ${dateVn(to)}`);
+const daysVn = (from: string, to: string) => (from === to ? formatDateVn(from) : `${formatDateVn(from)} – ${formatDateVn(to)}`);
 
 /**
  * The annual report (báo cáo kết quả thực hiện Chương trình OCOP) laid out as Decree 30/2020/NĐ-CP

@@ -44,8 +44,6 @@ export function url(lang: Lang, path: string, params: Record<string, string | nu
 /** The same, escaped for an attribute. */
 export const href = (lang: Lang, path: string, params: Record<string, string | number | undefined> = {}) => escape(url(lang, path, params));
 
-/** dd/mm/yyyy from an ISO date, as Vietnamese documents write it. */
-export const dateVn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 export const numberVn = (n: number) => n.toLocaleString('vi-VN');
 
 export const stars = (n: number, lang: Lang) =>

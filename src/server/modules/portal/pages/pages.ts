@@ -1,5 +1,6 @@
 import type { PublicVerification } from '../../../../contracts/certificates.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
+import { formatDateVn } from '../../../../domain/dates/calendar.js';
 import type { Message } from '../../../../domain/errors.js';
 import { DISTRIBUTION_CHANNEL_LABELS, ECOMMERCE_PLATFORMS, SALES_POINT_KIND_LABELS } from '../../../../domain/market/index.js';
 import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from '../../../../domain/subjects/legal-forms.js';
@@ -8,7 +9,7 @@ import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
-import { STANDING_WORDS, dateVn, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageMeta } from './html.js';
+import { STANDING_WORDS, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageMeta } from './html.js';
 
 type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
 
@@ -247,9 +248,9 @@ ${p.description ? `<h2>${tr(lang, 'Giới thiệu', 'About')}</h2><p>${escape(p.
 <dt>${tr(lang, 'Số', 'Number')}</dt><dd>${escape(cert.number)}</dd>
 <dt>${tr(lang, 'Hạng', 'Rating')}</dt><dd>${cert.star} ${tr(lang, 'sao', 'stars')}</dd>
 <dt>${tr(lang, 'Cơ quan công nhận', 'Issued by')}</dt><dd>${escape(cert.issuer)}</dd>
-${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(cert.decision.number)}, ${dateVn(cert.decision.signedOn)}</dd>` : ''}
-<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${dateVn(cert.issuedOn)}</dd>
-<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${dateVn(cert.expiresOn)}</dd>
+${cert.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(cert.decision.number)}, ${formatDateVn(cert.decision.signedOn)}</dd>` : ''}
+<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${formatDateVn(cert.issuedOn)}</dd>
+<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${formatDateVn(cert.expiresOn)}</dd>
 <dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${standingBadge(cert.standing, lang)}</dd>
 <dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>${escape(p.ocopCode)}</dd>
 <dt>${tr(lang, 'Bộ sản phẩm', 'Product set')}</dt><dd>${p.criteriaSet ? `${p.criteriaSet.number}. ${escape(p.criteriaSet.name)}` : '—'}</dd>
@@ -263,7 +264,7 @@ ${
     ? `<h2>${tr(lang, 'Các lần công nhận', 'Recognition history')}</h2><div class="scroll" tabindex="0" role="region" aria-label="${tr(lang, 'Các lần công nhận', 'Recognition history')}"><table><thead><tr><th>${tr(lang, 'Số', 'Number')}</th><th>${tr(lang, 'Hạng', 'Rating')}</th><th>${tr(lang, 'Ngày cấp', 'Issued')}</th><th>${tr(lang, 'Hiệu lực đến', 'Until')}</th><th>${tr(lang, 'Tình trạng', 'Status')}</th></tr></thead><tbody>${d.certificates
         .map(
           (h) =>
-            `<tr><td class="nowrap">${escape(h.number)}</td><td>${h.star}★</td><td>${dateVn(h.issuedOn)}</td><td>${dateVn(h.expiresOn)}</td><td>${standingBadge(h.standing, lang)}</td></tr>`,
+            `<tr><td class="nowrap">${escape(h.number)}</td><td>${h.star}★</td><td>${formatDateVn(h.issuedOn)}</td><td>${formatDateVn(h.expiresOn)}</td><td>${standingBadge(h.standing, lang)}</td></tr>`,
         )
         .join('')}</tbody></table></div>`
     : ''
@@ -437,9 +438,9 @@ ${v.product.photoUrl ? `<img src="${escape(v.product.photoUrl)}" alt="${escape(v
 <dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>${escape(v.product.ocopCode)}</dd>
 <dt>${tr(lang, 'Giấy chứng nhận', 'Certificate')}</dt><dd>${escape(v.certificate.number)}</dd>
 <dt>${tr(lang, 'Cơ quan cấp', 'Issued by')}</dt><dd>${escape(v.certificate.issuer)}</dd>
-${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(v.decision.number)}, ${dateVn(v.decision.signedOn)}</dd>` : ''}
-<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${dateVn(v.certificate.issuedOn)}</dd>
-<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${dateVn(v.certificate.expiresOn)}</dd>
+${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(v.decision.number)}, ${formatDateVn(v.decision.signedOn)}</dd>` : ''}
+<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${formatDateVn(v.certificate.issuedOn)}</dd>
+<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${formatDateVn(v.certificate.expiresOn)}</dd>
 <dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${escape(v.statusLabel[lang])}</dd></dl></div>`;
   return layout(
     {
