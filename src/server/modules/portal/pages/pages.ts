@@ -9,9 +9,7 @@ import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
-import { STANDING_WORDS, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageMeta } from './html.js';
-
-type Common = Pick<PageMeta, 'lang' | 'origin' | 'provinceName'>;
+import { STANDING_WORDS, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageContext } from './html.js';
 
 const formLabel = (form: string, lang: Lang) => LEGAL_FORM_LABELS[form as LegalForm]?.[lang] ?? form;
 /** A code's label from one of the domain's lists; an unknown code as it is. */
@@ -83,7 +81,7 @@ export function communeMap(map: ProjectedMap, counts: Map<string, number>, lang:
 <div class="legend" aria-hidden="true">${classes}<span>${tr(lang, 'sản phẩm còn hiệu lực', 'products in force')}</span></div></div>`;
 }
 
-export function homePage(c: Common, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): Page {
+export function homePage(c: PageContext, figures: PortalFigures, featured: PublicProduct[], map: ProjectedMap): Page {
   const { lang } = c;
   const stat = (n: number, vi: string, en: string) => `<div class="card stat"><b>${numberVn(n)}</b>${tr(lang, vi, en)}</div>`;
   const body = `<h1>${tr(lang, `Sản phẩm OCOP ${escape(figures.provinceName)}`, `OCOP products of ${escape(figures.provinceName)}`)}</h1>
@@ -108,8 +106,8 @@ ${
 ${featured.length ? `<h2>${tr(lang, 'Sản phẩm tiêu biểu', 'Featured products')}</h2><div class="grid">${featured.map((p) => productCard(p, lang)).join('')}</div>` : ''}
 <h2>${tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products')}</h2>${communeMap(map, figures.byCommune, lang)}`;
   return layout(
+    c,
     {
-      ...c,
       title: tr(lang, `OCOP ${figures.provinceName} — sản phẩm OCOP và kiểm tra nhãn`, `OCOP ${figures.provinceName} — products and label check`),
       description: tr(lang, 'Danh mục sản phẩm OCOP được công nhận và tra cứu giấy chứng nhận.', 'Certified OCOP products and certificate verification.'),
       path: '/',
@@ -125,7 +123,7 @@ export type CatalogueOptions = {
   communes: { code: string; name: string }[];
 };
 
-export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): Page {
+export function cataloguePage(c: PageContext, q: CatalogueQuery, list: PublicProductList, opts: CatalogueOptions): Page {
   const { lang } = c;
   const params = {
     q: q.q,
@@ -173,8 +171,8 @@ export function cataloguePage(c: Common, q: CatalogueQuery, list: PublicProductL
 ${list.items.length ? `<div class="grid">${list.items.map((p) => productCard(p, lang)).join('')}</div>` : `<p>${tr(lang, 'Không tìm thấy sản phẩm phù hợp.', 'No product matches.')}</p>`}
 ${pager}`;
   return layout(
+    c,
     {
-      ...c,
       title: tr(lang, 'Sản phẩm OCOP — tìm kiếm', 'OCOP products — search'),
       description: tr(lang, 'Tìm sản phẩm OCOP theo tên, hạng sao, ngành, xã.', 'Find OCOP products by name, stars, sector, commune.'),
       path: '/san-pham',
@@ -235,7 +233,7 @@ function whereToBuy(w: WhereToBuyData, lang: Lang): string {
     .join('');
 }
 
-export function productPage(c: Common, d: ProductPageData): Page {
+export function productPage(c: PageContext, d: ProductPageData): Page {
   const { lang } = c;
   const p = d.product;
   const cert = p.certificate;
@@ -270,8 +268,8 @@ ${
     : ''
 }`;
   return layout(
+    c,
     {
-      ...c,
       title: `${p.name} — OCOP ${cert.star} ${tr(lang, 'sao', 'stars')}`,
       description: `${p.name}, ${p.producer.name}, ${p.commune.name}. OCOP ${cert.star}★ (${STANDING_WORDS[cert.standing][lang]}).`,
       path: p.url,
@@ -284,7 +282,7 @@ ${
 
 export type ProducerPageData = { producer: ProducerCardRow; products: PublicProduct[] };
 
-export function producerPage(c: Common, d: ProducerPageData): Page {
+export function producerPage(c: PageContext, d: ProducerPageData): Page {
   const { lang } = c;
   const s = d.producer;
   const body = `<h1>${escape(s.name)}</h1><p class="muted">${escape(formLabel(s.legalForm, lang))} · ${escape(s.communeName)}, ${escape(s.provinceName)}</p>
@@ -293,8 +291,8 @@ export function producerPage(c: Common, d: ProducerPageData): Page {
   }${s.email ? `<dt>E-mail</dt><dd><a href="mailto:${escape(s.email)}">${escape(s.email)}</a></dd>` : ''}</dl></div>
 <h2>${tr(lang, 'Sản phẩm OCOP', 'OCOP products')}</h2><div class="grid">${d.products.map((p) => productCard(p, lang)).join('')}</div>`;
   return layout(
+    c,
     {
-      ...c,
       title: `${s.name} — ${tr(lang, 'chủ thể OCOP', 'OCOP producer')}`,
       description: tr(lang, `Sản phẩm OCOP của ${s.name}`, `OCOP products of ${s.name}`),
       path: `/chu-the/${s.id}`,
@@ -307,7 +305,7 @@ export function producerPage(c: Common, d: ProducerPageData): Page {
 /** An open sales point as the map page lists it. */
 export type MapSalesPoint = { name: string; kind: string; address: string | null; communeName: string | null; latitude: number; longitude: number };
 
-export function mapPage(c: Common, figures: PortalFigures, map: ProjectedMap, live?: LiveMap, points: readonly MapSalesPoint[] = []): Page {
+export function mapPage(c: PageContext, figures: PortalFigures, map: ProjectedMap, live?: LiveMap, points: readonly MapSalesPoint[] = []): Page {
   const { lang } = c;
   const rows = figures.communes
     .filter((m) => (figures.byCommune.get(m.code) ?? 0) > 0)
@@ -341,8 +339,8 @@ ${
     : ''
 }`;
   return layout(
+    c,
     {
-      ...c,
       title: tr(lang, 'Bản đồ sản phẩm OCOP', 'Map of OCOP products'),
       description: tr(lang, 'Sản phẩm OCOP theo xã, phường.', 'OCOP products by commune.'),
       path: '/ban-do',
@@ -353,7 +351,7 @@ ${
   );
 }
 
-export function checkLabelPage(c: Common, code: string | undefined): Page {
+export function checkLabelPage(c: PageContext, code: string | undefined): Page {
   const { lang } = c;
   const body = `<h1>${tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label')}</h1>
 <p class="lead">${tr(
@@ -362,8 +360,8 @@ export function checkLabelPage(c: Common, code: string | undefined): Page {
     'Scan the QR code on the label with your phone’s camera, or type the code printed under it. You will see whether the certificate is genuine and still valid.',
   )}</p>${checkLabelForm(lang, code)}`;
   return layout(
+    c,
     {
-      ...c,
       title: tr(lang, 'Kiểm tra nhãn OCOP', 'Check an OCOP label'),
       description: tr(lang, 'Xác thực nhãn OCOP.', 'Verify an OCOP label.'),
       path: '/kiem-tra',
@@ -388,7 +386,7 @@ export function labelNotFoundMessage(contact: Contact): { vi: string; en: string
   };
 }
 
-export function verificationPage(c: Common, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): Page {
+export function verificationPage(c: PageContext, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): Page {
   const { lang } = c;
   if (!v || !standing) {
     const body = `<div class="banner bad" role="alert">${tr(lang, 'KHÔNG TÌM THẤY GIẤY CHỨNG NHẬN', 'CERTIFICATE NOT FOUND')}<small>${tr(
@@ -401,8 +399,8 @@ export function verificationPage(c: Common, v: PublicVerification | undefined, s
     }${tr(lang, ', hoặc cơ quan quản lý thị trường nơi bạn mua sản phẩm.', ', or the market surveillance office where you bought it.')}</p>
 ${checkLabelForm(lang)}</div>`;
     return layout(
+      c,
       {
-        ...c,
         title: tr(lang, 'Không tìm thấy giấy chứng nhận OCOP', 'OCOP certificate not found'),
         description: '',
         path: '/kiem-tra',
@@ -443,8 +441,8 @@ ${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(
 <dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${formatDateVn(v.certificate.expiresOn)}</dd>
 <dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${escape(v.statusLabel[lang])}</dd></dl></div>`;
   return layout(
+    c,
     {
-      ...c,
       title: `${word[lang]} — ${v.product.name}`,
       description: `${v.product.name} — OCOP ${v.certificate.star}★ — ${word[lang]}`,
       path: '/kiem-tra',
@@ -455,10 +453,11 @@ ${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(
   );
 }
 
-export function notFoundPage(c: Common): Page {
+export function notFoundPage(c: PageContext): Page {
   const { lang } = c;
   return layout(
-    { ...c, title: tr(lang, 'Không tìm thấy trang', 'Page not found'), description: '', path: '/', noindex: true },
+    c,
+    { title: tr(lang, 'Không tìm thấy trang', 'Page not found'), description: '', path: '/', noindex: true },
     `<h1>${tr(lang, 'Không tìm thấy', 'Not found')}</h1><p>${tr(lang, 'Trang hoặc sản phẩm này không có hoặc chưa được công nhận OCOP.', 'This page or product does not exist or is not OCOP certified.')}</p>
 <p><a href="${href(lang, '/san-pham')}">${tr(lang, 'Xem các sản phẩm OCOP', 'See the OCOP products')}</a></p>`,
   );
