@@ -1,4 +1,5 @@
-import { AlignmentType, BorderStyle, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ISectionOptions } from 'docx';
+import type { ISectionOptions, Paragraph, Table } from 'docx';
+import { loadDocx } from './on-first-use.js';
 
 /**
  * Administrative documents after Decree 30/2020/NĐ-CP (Appendix I): Times New Roman 13–14 pt,
@@ -11,7 +12,7 @@ const MM = 56.7; // twentieths of a point per millimetre
 /** `font` only for glyphs Times New Roman lacks (the ballot boxes of the forms). */
 export type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean; font?: string };
 const run = (r: Run) =>
-  new TextRun({
+  new (loadDocx().TextRun)({
     text: r.text,
     bold: r.bold ?? false,
     italics: r.italics ?? false,
@@ -24,7 +25,10 @@ const run = (r: Run) =>
 export const checkbox = (checked: boolean, size = 13): Run => ({ text: checked ? '☒' : '☐', size, font: 'Segoe UI Symbol' });
 
 /** Starts the next document of a bundle (e.g. one letter per recipient) on a new page. */
-export const pageBreak = () => new Paragraph({ children: [new PageBreak()] });
+export const pageBreak = () => {
+  const { Paragraph, PageBreak } = loadDocx();
+  return new Paragraph({ children: [new PageBreak()] });
+};
 
 export function para(
   content: string | Run[],
@@ -38,6 +42,7 @@ export function para(
     indent?: boolean;
   } = {},
 ) {
+  const { Paragraph, AlignmentType } = loadDocx();
   const runs = typeof content === 'string' ? [{ text: content, bold: opts.bold, italics: opts.italics, size: opts.size } as Run] : content;
   const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED }[opts.align ?? 'both'];
   return new Paragraph({
@@ -48,12 +53,23 @@ export function para(
   });
 }
 
-const noBorders = {
-  top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  bottom: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-  right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
-};
+/** A table of two cells side by side with no lines: the header and the signature block. */
+function unruledRow(cells: { widthPercent: number; children: (Paragraph | Table)[] }[]) {
+  const { Table, TableRow, TableCell, WidthType, BorderStyle } = loadDocx();
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const noBorders = { top: none, bottom: none, left: none, right: none };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({
+        children: cells.map(
+          (cell) => new TableCell({ width: { size: cell.widthPercent, type: WidthType.PERCENTAGE }, borders: noBorders, children: cell.children }),
+        ),
+      }),
+    ],
+  });
+}
 
 /** The national name and motto alone, for forms filed by a producer (Mẫu số 01), which have no issuing body. */
 export function nationalMotto() {
@@ -81,22 +97,15 @@ export function documentHeader(opts: { parentBody?: string; body: string; number
     para([{ text: 'Độc lập - Tự do - Hạnh phúc', bold: true, size: 13, underline: true }], { align: 'center', after: 8 }),
     para(opts.placeAndDate, { align: 'center', italics: true, size: 13 }),
   ];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: 40, type: WidthType.PERCENTAGE }, borders: noBorders, children: left }),
-          new TableCell({ width: { size: 60, type: WidthType.PERCENTAGE }, borders: noBorders, children: right }),
-        ],
-      }),
-    ],
-  });
+  return unruledRow([
+    { widthPercent: 40, children: left },
+    { widthPercent: 60, children: right },
+  ]);
 }
 
 /** A bordered table: a bold header row, then the rows (`boldRow` marks headings and subtotals). */
 export function dataTable(header: string[], rows: string[][], widths?: number[], opts: { boldRow?: (row: string[], index: number) => boolean } = {}) {
+  const { Table, TableRow, TableCell, WidthType } = loadDocx();
   const cell = (text: string, bold: boolean, i: number) =>
     new TableCell({
       ...(widths ? { width: { size: widths[i]!, type: WidthType.PERCENTAGE } } : {}),
@@ -143,30 +152,22 @@ export function signatureBlock(opts: { title: string; name: string; recipients: 
       ]
     : [para('', { after: 0 })];
   const authority = [...(opts.onBehalfOf ? [`TM. ${opts.onBehalfOf.toUpperCase()}`] : []), ...signingLines(opts.title)];
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { ...noBorders, insideHorizontal: noBorders.top, insideVertical: noBorders.top },
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: 45, type: WidthType.PERCENTAGE }, borders: noBorders, children: recipients }),
-          new TableCell({
-            width: { size: 55, type: WidthType.PERCENTAGE },
-            borders: noBorders,
-            children: [
-              ...(opts.placeAndDate ? [para(opts.placeAndDate, { align: 'center', italics: true, size: 13 })] : []),
-              ...authority.map((line) => para(line, { align: 'center', bold: true, size: 13, after: 0 })),
-              para(opts.note ?? '(Ký, ghi rõ họ tên, đóng dấu)', { align: 'center', italics: true, size: 12, after: 60 }),
-              para(opts.name, { align: 'center', bold: true, size: 13 }),
-            ],
-          }),
-        ],
-      }),
-    ],
-  });
+  return unruledRow([
+    { widthPercent: 45, children: recipients },
+    {
+      widthPercent: 55,
+      children: [
+        ...(opts.placeAndDate ? [para(opts.placeAndDate, { align: 'center', italics: true, size: 13 })] : []),
+        ...authority.map((line) => para(line, { align: 'center', bold: true, size: 13, after: 0 })),
+        para(opts.note ?? '(Ký, ghi rõ họ tên, đóng dấu)', { align: 'center', italics: true, size: 12, after: 60 }),
+        para(opts.name, { align: 'center', bold: true, size: 13 }),
+      ],
+    },
+  ]);
 }
 
 export function renderDocx(children: ISectionOptions['children']): Promise<Buffer> {
+  const { Document, Packer } = loadDocx();
   const doc = new Document({
     creator: 'OCOP',
     styles: { default: { document: { run: { font: FONT, size: 26 } } } },

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { invalid } from '../../domain/errors.js';
+import { loadSharp } from './on-first-use.js';
 
 const ACCEPTED = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 type Accepted = keyof typeof ACCEPTED;
@@ -26,14 +26,14 @@ const NOT_AN_IMAGE = invalid('unsupported_image', {
 export async function processPhoto(input: Buffer): Promise<ProcessedImage> {
   let format: string | undefined;
   try {
-    format = (await sharp(input).metadata()).format;
+    format = (await loadSharp()(input).metadata()).format;
   } catch {
     throw NOT_AN_IMAGE;
   }
   if (!format || !(format in ACCEPTED)) throw NOT_AN_IMAGE;
   const kind = format as Accepted;
   try {
-    const base = sharp(input, { limitInputPixels: 60_000_000 }).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true });
+    const base = loadSharp()(input, { limitInputPixels: 60_000_000 }).rotate().resize({ width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true });
     const { data: image, info } = await base
       .clone()
       .toFormat(kind, kind === 'jpeg' ? { quality: 85, mozjpeg: true } : {})

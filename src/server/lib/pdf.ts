@@ -3,23 +3,29 @@ import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as typeof import('pdfmake');
 const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts/Roboto');
 
-// Roboto (bundled with pdfmake) covers Vietnamese. Documents never fetch anything: no URLs, and
-// only the font folder on disk.
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
+let pdfmake: typeof import('pdfmake') | undefined;
+/** pdfmake, set up at the first document (lib/on-first-use.ts says why not at start). */
+function loadPdfmake() {
+  if (pdfmake) return pdfmake;
+  const loaded = require('pdfmake') as typeof import('pdfmake');
+  // Roboto (bundled with pdfmake) covers Vietnamese. Documents never fetch anything: no URLs, and
+  // only the font folder on disk.
+  loaded.setFonts({
+    Roboto: {
+      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
+      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
+      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
+      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
+    },
+  });
+  loaded.setUrlAccessPolicy(() => false);
+  loaded.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
+  return (pdfmake = loaded);
+}
 
-export const renderPdf = (doc: TDocumentDefinitions): Promise<Buffer> => pdfmake.createPdf(doc).getBuffer();
+export const renderPdf = (doc: TDocumentDefinitions): Promise<Buffer> => loadPdfmake().createPdf(doc).getBuffer();
 
 /** Roboto has no ★ glyph, so stars are drawn: `filled` gold stars out of `of`. */
 export function starsSvg(filled: number, of = 5, size = 14): Content {

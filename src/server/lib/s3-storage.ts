@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../../domain/errors.js';
 import type { S3StorageConfig } from '../config.js';
 import { checkKey, fileMissing, isStorageKey, newStorageKey, type FileStorage, type OpenedObject } from './file-storage.js';
+import { loadS3Client } from './on-first-use.js';
 
 /** What S3-compatible servers answer when a bucket or the disk under it is full; mapped to the 507 the data folder gives. */
 const FULL = new Set(['XMinioStorageFull', 'XMinioAdminBucketQuotaExceeded', 'QuotaExceeded', 'InsufficientStorage']);
@@ -39,6 +39,7 @@ function translate(err: unknown): unknown {
  * every upload) is not understood by many S3-compatible servers.
  */
 export function createS3Storage(config: S3StorageConfig, options: { pageSize?: number } = {}): FileStorage {
+  const { DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } = loadS3Client();
   const client = new S3Client({
     region: config.region,
     forcePathStyle: config.forcePathStyle,

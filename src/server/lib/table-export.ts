@@ -1,5 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './on-first-use.js';
 import type { FastifyReply } from 'fastify';
 import { EXPORT_FORMATS, type ExportFormat } from '../../contracts/exports.js';
 import { formatDateVn, vietnamDate } from '../../domain/dates/calendar.js';
@@ -172,7 +173,7 @@ async function drained(out: PassThrough) {
 const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 
 async function writeXlsx<Row>(out: PassThrough, columns: ExportColumns<Row>, rows: AsyncIterable<Row>, name: string) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (loadExcelJS().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
   const types = columns.map((c) => c.type ?? 'text');
   sheet.columns = columns.map((c, i) => {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './on-first-use.js';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Message } from '../../domain/errors.js';
 import type { Cell } from '../../domain/imports/cells.js';
@@ -149,7 +149,7 @@ async function readXlsx(file: string, data: Buffer, limits: ReadLimits, forcedSh
   const skipped: string[] = [];
   let count = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(data), {
+    const reader = new (loadExcelJS().stream.xlsx.WorkbookReader)(Readable.from(data), {
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
       styles: 'cache',

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { Motif } from './demo-catalogue.js';
+import { loadSharp } from '../lib/on-first-use.js';
 
 /**
  * Pictures for the demo's products, drawn rather than downloaded: a soft gradient and a simple shape
@@ -106,5 +106,5 @@ export async function demoPhoto(motif: Motif, name: string): Promise<Buffer> {
 <ellipse cx="${W / 2}" cy="${H - 70}" rx="230" ry="34" fill="#000000" opacity="0.08"/>
 ${drawing(motif, p, v)}
 </svg>`;
-  return sharp(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
+  return loadSharp()(Buffer.from(svg)).jpeg({ quality: 82 }).toBuffer();
 }

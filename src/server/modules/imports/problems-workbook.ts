@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/on-first-use.js';
 import type { ImportProblem } from '../../../contracts/imports.js';
 import { matchHeaders, sheetFromHeaders, sheetFromName, sheetSpec } from '../../../domain/imports/sheets.js';
 
@@ -18,7 +19,7 @@ const cellText = (v: ExcelJS.CellValue): string =>
  * cell it was found in, whatever the column order of the clerk's file.
  */
 export async function problemsWorkbook(data: Buffer, problems: readonly ImportProblem[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJS().Workbook)();
   await wb.xlsx.load(data as never);
   for (const ws of wb.worksheets) {
     let headerRow: ExcelJS.Row | undefined;

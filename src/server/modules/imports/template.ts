@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/on-first-use.js';
 import { SHEETS } from '../../../domain/imports/sheets.js';
 
 /** Columns kept as text, so that Excel does not drop a code's leading zeros or turn a phone number into a number. */
@@ -16,7 +16,7 @@ const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + 
  * "Hướng dẫn" sheet describing every column, and the lists in a hidden sheet.
  */
 export async function buildImportTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJS().Workbook)();
   wb.creator = 'OCOP';
   const sheets = SHEETS.map((sheet) => ({ sheet, ws: wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] }) }));
   const help = wb.addWorksheet('Hướng dẫn');

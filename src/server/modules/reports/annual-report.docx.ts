@@ -1,4 +1,3 @@
-import { ImageRun, Paragraph, AlignmentType } from 'docx';
 import type { AnnualReport } from '../../../contracts/indicators.js';
 import { formatDateVn } from '../../../domain/dates/calendar.js';
 import { INDICATOR_UNIT_LABELS } from '../../../domain/indicators/index.js';
@@ -24,6 +23,7 @@ import {
 import { LEGAL_FORM_LABELS, type LegalForm } from '../../../domain/subjects/legal-forms.js';
 import { barChartPng } from '../../lib/charts.js';
 import { dataTable, documentHeader, para, renderDocx, signatureBlock, vietnameseDateWords } from '../../lib/docx.js';
+import { loadDocx } from '../../lib/on-first-use.js';
 
 export type ReportContext = { report: AnnualReport; planTitle: string | null; decisionNumbers: string[]; issuedOn: string; setNames: Map<number, string>; bySet: { setNumber: number | null; star: number; products: number }[] };
 
@@ -45,6 +45,7 @@ const daysVn = (from: string, to: string) => (from === to ? formatDateVn(from) :
 export async function annualReportDocx(ctx: ReportContext): Promise<Buffer> {
   const r = ctx.report;
   const province = r.provinceName.replace(/^Tỉnh\s+|^Thành phố\s+/i, '');
+  const { ImageRun, Paragraph, AlignmentType } = loadDocx();
   const chart = await barChartPng({
     title: `Sản phẩm được công nhận năm ${r.year} theo hạng sao`,
     categories: ['3 sao', '4 sao', '5 sao'],

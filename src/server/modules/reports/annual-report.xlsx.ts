@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/on-first-use.js';
 import { breakdownLabel, type IndicatorBreakdown } from '../../../domain/indicators/index.js';
 import { PLACEMENT_LABELS, type Placement } from '../../../domain/market/index.js';
 import { funnelRows } from '../../../domain/reports/annual-report-text.js';
@@ -14,7 +14,7 @@ const breakdownRows = (breakdown: IndicatorBreakdown, counts: Record<string, num
 /** The tables behind the annual report, one sheet each, numbers as numbers. */
 export async function annualReportXlsx(ctx: ReportContext): Promise<Buffer> {
   const r = ctx.report;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJS().Workbook)();
   wb.creator = 'OCOP';
   const sheet = (name: string, header: string[], rows: (string | number | null)[][], widths: number[]) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });

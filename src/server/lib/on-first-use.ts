@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A library loaded the first time it is used rather than when the server starts. The document and
+ * file libraries (exceljs, docx, pdfmake, sharp, the S3 client) are what a label check, a list or a
+ * dashboard never needs: loaded together at start they held some 65 MB of a process's memory
+ * (53 MB of heap), in every process, whether or not it ever wrote a workbook, a Word file or a PDF,
+ * resized a photo or spoke to a bucket (docs/performance.md). Each is a CommonJS package, so the
+ * first use loads it synchronously, where it is needed.
+ */
+export function onFirstUse<T>(name: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= require(name) as T);
+}
+
+export const loadSharp = onFirstUse<typeof import('sharp').default>('sharp');
+export const loadExcelJS = onFirstUse<typeof import('exceljs')>('exceljs');
+export const loadDocx = onFirstUse<typeof import('docx')>('docx');
+export const loadS3Client = onFirstUse<typeof import('@aws-sdk/client-s3')>('@aws-sdk/client-s3');
