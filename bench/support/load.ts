@@ -74,8 +74,9 @@ export async function startServer(env: Record<string, string>) {
   );
   return startChild(
     'the server',
-    // As `npm start` runs it (see bin/ocop.js for the flag).
-    ['--max-semi-space-size=32', '--heap-growing-percent=40', 'bin/ocop.js', 'serve'],
+    // As `npm start` runs it (see bin/ocop.js for the flags); BENCH_NODE_FLAGS replaces them, to
+    // compare V8's settings (`--max-semi-space-size=16 --heap-growing-percent=40`, `--trace-gc`…).
+    [...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=40').split(' ').filter(Boolean), 'bin/ocop.js', 'serve'],
     { ...base, PORT: String(port), HOST: '127.0.0.1', VERIFY_RATE_LIMIT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...env },
     port,
     '/api/v1/health',
