@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import type * as ECharts from 'echarts';
-import { loadSharp } from './on-first-use.js';
+import { loadSharp, onFirstUse } from './on-first-use.js';
 
 export type BarChart = {
   title: string;
@@ -10,9 +9,6 @@ export type BarChart = {
   height?: number;
 };
 
-const require = createRequire(import.meta.url);
-let bundled: typeof ECharts | undefined;
-
 /**
  * ECharts as its prebuilt "common" bundle (bar, line and pie charts and their usual components, one
  * file of 650 KB), loaded at the first chart. `import('echarts')` loads the library's ES modules,
@@ -20,7 +16,7 @@ let bundled: typeof ECharts | undefined;
  * resident memory by 67 MB and its heap by 48 MB, against 14 and 8 MB with this bundle, which draws
  * the same SVG byte for byte (charts.test.ts).
  */
-const loadECharts = (): typeof ECharts => (bundled ??= require('echarts/dist/echarts.common.min') as typeof ECharts);
+const loadECharts = onFirstUse<typeof ECharts>('echarts/dist/echarts.common.min');
 
 /**
  * A stacked bar chart as SVG, drawn with the same library as the dashboard (Apache ECharts,

@@ -11,8 +11,9 @@ const MM = 56.7; // twentieths of a point per millimetre
 
 /** `font` only for glyphs Times New Roman lacks (the ballot boxes of the forms). */
 export type Run = { text: string; bold?: boolean; italics?: boolean; size?: number; underline?: boolean; font?: string };
-const run = (r: Run) =>
-  new (loadDocx().TextRun)({
+const run = (r: Run) => {
+  const { TextRun } = loadDocx();
+  return new TextRun({
     text: r.text,
     bold: r.bold ?? false,
     italics: r.italics ?? false,
@@ -20,6 +21,7 @@ const run = (r: Run) =>
     font: r.font ?? FONT,
     ...(r.underline ? { underline: {} } : {}),
   });
+};
 
 /** A form's tick box (□ in Phụ lục III): ☒ when the record says so, ☐ otherwise. */
 export const checkbox = (checked: boolean, size = 13): Run => ({ text: checked ? '☒' : '☐', size, font: 'Segoe UI Symbol' });

@@ -8,11 +8,19 @@ const require = createRequire(import.meta.url);
  * dashboard never needs: loaded together at start they held some 65 MB of a process's memory
  * (53 MB of heap), in every process, whether or not it ever wrote a workbook, a Word file or a PDF,
  * resized a photo or spoke to a bucket (docs/performance.md). Each is a CommonJS package, so the
- * first use loads it synchronously, where it is needed.
+ * first use loads it synchronously, where it is needed. `setUp` runs once, before the library is
+ * first handed out (pdfmake's fonts).
  */
-export function onFirstUse<T>(name: string): () => T {
+export function onFirstUse<T>(name: string, setUp?: (library: T) => void): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(name) as T);
+  return () => {
+    if (loaded === undefined) {
+      const library = require(name) as T;
+      setUp?.(library);
+      loaded = library;
+    }
+    return loaded;
+  };
 }
 
 export const loadSharp = onFirstUse<typeof import('sharp').default>('sharp');

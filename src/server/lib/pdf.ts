@@ -1,18 +1,16 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { onFirstUse } from './on-first-use.js';
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts/Roboto');
 
-let pdfmake: typeof import('pdfmake') | undefined;
-/** pdfmake, set up at the first document (lib/on-first-use.ts says why not at start). */
-function loadPdfmake() {
-  if (pdfmake) return pdfmake;
-  const loaded = require('pdfmake') as typeof import('pdfmake');
+/** pdfmake, set up at the first document. */
+const loadPdfmake = onFirstUse<typeof import('pdfmake')>('pdfmake', (pdfmake) => {
   // Roboto (bundled with pdfmake) covers Vietnamese. Documents never fetch anything: no URLs, and
   // only the font folder on disk.
-  loaded.setFonts({
+  pdfmake.setFonts({
     Roboto: {
       normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
       bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
@@ -20,10 +18,9 @@ function loadPdfmake() {
       bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
     },
   });
-  loaded.setUrlAccessPolicy(() => false);
-  loaded.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
-  return (pdfmake = loaded);
-}
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR));
+});
 
 export const renderPdf = (doc: TDocumentDefinitions): Promise<Buffer> => loadPdfmake().createPdf(doc).getBuffer();
 

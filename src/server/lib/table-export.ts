@@ -1,11 +1,11 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from './on-first-use.js';
 import type { FastifyReply } from 'fastify';
 import { EXPORT_FORMATS, type ExportFormat } from '../../contracts/exports.js';
 import { formatDateVn, vietnamDate } from '../../domain/dates/calendar.js';
 import { invalid, type Message } from '../../domain/errors.js';
 import { foldVietnamese } from '../../domain/text/vietnamese.js';
+import { loadExcelJS } from './on-first-use.js';
 
 /**
  * Exports of the platform's lists to XLSX and CSV: one writer for every list, so every file has the

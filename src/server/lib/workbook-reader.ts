@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import { loadExcelJS } from './on-first-use.js';
 import { Unzip, UnzipInflate } from 'fflate';
 import type { Message } from '../../domain/errors.js';
 import type { Cell } from '../../domain/imports/cells.js';
 import { sheetFromHeaders, sheetFromName, type SheetKey } from '../../domain/imports/sheets.js';
+import { loadExcelJS } from './on-first-use.js';
 
 /** One sheet of an uploaded file: its header cells and its data rows (1-based row numbers as Excel shows them). */
 export type SheetTable = { file: string; sheet: SheetKey; sheetName: string; headers: string[]; rows: { row: number; cells: Cell[] }[] };
