@@ -23,7 +23,11 @@ export const freePort = () =>
     });
   });
 
-export async function startChild(label: string, args: string[], env: NodeJS.ProcessEnv, port: number, ready: string): Promise<Child> {
+/**
+ * A child process of this package, ready when `ready` answers 200 on `port` or, for a process that
+ * serves no HTTP (`{ line }`), when its output says so.
+ */
+export async function startChild(label: string, args: string[], env: NodeJS.ProcessEnv, port: number, ready: string | { line: string }): Promise<Child> {
   const child = spawn(process.execPath, args, { cwd: PACKAGE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
@@ -49,12 +53,15 @@ export async function startChild(label: string, args: string[], env: NodeJS.Proc
     if (exited) throw new Error(`${label} exited before answering:\n${output}`);
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`${label} did not answer ${ready} in 5 minutes:\n${output}`);
+      throw new Error(`${label} was not ready in 5 minutes:\n${output}`);
     }
-    const ok = await fetch(url + ready).then(
-      (res) => res.ok,
-      () => false,
-    );
+    const ok =
+      typeof ready === 'string'
+        ? await fetch(url + ready).then(
+            (res) => res.ok,
+            () => false,
+          )
+        : output.includes(ready.line);
     if (ok) return { process: child, url, output: () => output, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -74,14 +81,24 @@ export async function startServer(env: Record<string, string>) {
   );
   return startChild(
     'the server',
-    // As `npm start` runs it (see bin/ocop.js for the flags); BENCH_NODE_FLAGS replaces them, to
-    // compare V8's settings (`--max-semi-space-size=16 --heap-growing-percent=40`, `--trace-gc`…).
-    [...(process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=40').split(' ').filter(Boolean), 'bin/ocop.js', 'serve'],
+    [...nodeFlags(), 'bin/ocop.js', 'serve'],
     { ...base, PORT: String(port), HOST: '127.0.0.1', VERIFY_RATE_LIMIT: '0', DEMO_DATA: 'false', LOG_LEVEL: 'warn', ...env },
     port,
     '/api/v1/health',
   );
 }
+
+/** `ocop worker` on the same database, for a server started with BACKGROUND_WORK=off (PostgreSQL). */
+export async function startWorker(env: Record<string, string>) {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'PUBLIC_URL', 'DATABASE_OWNER_URL'].includes(key)));
+  return startChild('the worker', [...nodeFlags(), 'bin/ocop.js', 'worker'], { ...base, ...env }, 0, { line: 'Worker running' });
+}
+
+/**
+ * The V8 flags `npm start` runs the server with (see bin/ocop.js); BENCH_NODE_FLAGS replaces them, to
+ * compare V8's settings (`--max-semi-space-size=16 --heap-growing-percent=40`, `--trace-gc`…).
+ */
+const nodeFlags = () => (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=32 --heap-growing-percent=40').split(' ').filter(Boolean);
 
 const HELLO = `import Fastify from 'fastify';
 const app = Fastify();

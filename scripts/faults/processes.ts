@@ -3,8 +3,9 @@
  * (`ocop serve`, BACKGROUND_WORK=off) and two workers (`ocop worker`) on the same database. What one
  * process does, the others must see, and nothing may be done twice: a session opened on one is valid
  * on the other and ended there for both; a rate limit counts the requests to both together; an
- * import committed through both at the same moment is committed once; mail in the outbox, drained by
- * both workers, reaches the SMTP server once each. The workers print what they run and stop cleanly
+ * import uploaded to one and committed through both at the same moment is checked and committed
+ * once, by a worker (a web process with BACKGROUND_WORK=off leaves imports to the workers); mail in
+ * the outbox, drained by both workers, reaches the SMTP server once each. The workers print what they run and stop cleanly
  * on SIGTERM.
  */
 import { sql } from 'drizzle-orm';
@@ -88,7 +89,16 @@ export async function severalProcesses(ctx: Context, s: Scenario): Promise<void>
       `VERIFY_RATE_LIMIT=${VERIFY_LIMIT}, ${statuses.length} verifications from one address alternating A and B: ${limited} refused 429 (${statuses.join(' ')})`,
     );
 
-    // An import: checked on A, committed through A and B at the same moment.
+    // The workers start before the import: web processes with BACKGROUND_WORK=off leave its check and commit to them.
+    const [w1, w2] = await Promise.all([worker('processes-worker-1'), worker('processes-worker-2')]);
+    processes.push(w1!, w2!);
+    const startLines = w1!.logSince(0);
+    s.check(
+      /outbox: mỗi \/ every 1 s/.test(startLines) && /imports: mỗi \/ every 1 s/.test(startLines) && /Worker running/.test(startLines),
+      `the worker did not print its schedules: ${startLines.slice(-400)}`,
+    );
+
+    // An import: uploaded to A, committed through A and B at the same moment, worked by a worker.
     const admin = await new Client(a!.baseUrl).login(DEMO.admin, DEMO_PASSWORD);
     const adminB = sameUserOn(admin, b!.baseUrl);
     const commune = (await spareCommunes(admin))[3]!;
@@ -111,7 +121,7 @@ export async function severalProcesses(ctx: Context, s: Scenario): Promise<void>
     if (!s.check(uploaded.status === 202, `upload: ${uploaded.status} ${JSON.stringify(uploaded.body).slice(0, 300)}`)) return;
     const id = (uploaded.body as Job).id;
     const seenOnB = new Set<string>();
-    // Read on B while A checks it: under way there too, not "the server stopped".
+    // Read on B while a worker checks it: under way there too, not "the server stopped".
     const checked = await settle(adminB, id, seenOnB);
     if (!s.check(checked.status === 'validated', `the workbook was not accepted: ${checked.status} ${JSON.stringify(checked.failure)}`)) return;
     const answers = await Promise.all([admin, adminB].map((c) => c.request('POST', `/api/v1/imports/${id}/commit`, {})));
@@ -120,28 +130,23 @@ export async function severalProcesses(ctx: Context, s: Scenario): Promise<void>
       codes[0] === 202 && codes[1] === 409 && answers.some((r) => r.body?.error?.code === 'import_busy'),
       `the same commit sent to A and B at once answered ${answers.map((r) => `${r.status} ${r.body?.error?.code ?? ''}`).join(', ')}; expected one 202 and one 409 import_busy`,
     );
-    const committer = answers[0]!.status === 202 ? 'A' : 'B';
-    const reader = committer === 'A' ? adminB : admin;
+    const asker = answers[0]!.status === 202 ? 'A' : 'B';
+    const reader = asker === 'A' ? adminB : admin;
     const seenElsewhere = new Set<string>();
     const done = await settle(reader, id, seenElsewhere);
     s.check(done.status === 'committed', `the import ended '${done.status}' ${JSON.stringify(done.failure)}`);
-    s.check(!seenElsewhere.has('failed') && !seenOnB.has('failed'), `the process not doing the work showed the job failed while it ran`);
+    s.check(!seenElsewhere.has('failed') && !seenOnB.has('failed'), `a web process showed the job failed while a worker ran it`);
+    const worked = [w1!, w2!].map((w) => (w.logSince(0).match(/imports worked taken=(\d+)/g) ?? []).reduce((sum, line) => sum + Number(line.split('=')[1]), 0));
+    s.check(worked[0]! + worked[1]! === 2, `the workers took ${worked.join(' and ')} import runs; expected the check and the commit, 2 in all`);
     s.fact(
-      `import of ${SUBJECTS} producers and ${PRODUCTS} products: commit sent to A and B at once, answered ${answers.map((r) => r.status).join(' and ')}; ` +
-        `committed by ${committer}, followed on the other (${[...seenElsewhere].join(' → ')})`,
+      `import of ${SUBJECTS} producers and ${PRODUCTS} products: uploaded to A, commit sent to A and B at once, answered ${answers.map((r) => r.status).join(' and ')}; ` +
+        `asked through ${asker}, followed on the other (${[...seenElsewhere].join(' → ')}); checked and committed by the workers (${worked.join(' and ')} runs)`,
     );
 
     // The outbox, drained by two workers while mail keeps coming: links asked for through both web
     // processes, and waves of mail queued directly, so that runs start while the other worker is sending.
     const unsent = sql`select count(*)::int as n from email_outbox where sent_at is null`;
     const alreadySent = await withPostgres(db.url, (q) => count(q, sql`select count(*)::int as n from email_outbox where sent_at is not null`));
-    const [w1, w2] = await Promise.all([worker('processes-worker-1'), worker('processes-worker-2')]);
-    processes.push(w1!, w2!);
-    const startLines = w1!.logSince(0);
-    s.check(
-      /outbox: mỗi \/ every 1 s/.test(startLines) && /Worker running/.test(startLines),
-      `the worker did not print its schedules: ${startLines.slice(-400)}`,
-    );
     const drainStarted = Date.now();
     const demoAccounts = ['admin@ocop.demo', 'canbo.sadec@ocop.demo', 'hoidong@ocop.demo', 'htx.sen@ocop.demo', 'bo.ocop@ocop.demo'];
     for (const [i, email] of demoAccounts.entries()) {
@@ -173,7 +178,7 @@ export async function severalProcesses(ctx: Context, s: Scenario): Promise<void>
         .map(([to, n]) => `${to} ×${n}`)
         .join(', ')}`,
     );
-    s.check(smtp.mails.length === expected, `the SMTP server received ${smtp.mails.length} messages for ${expected} mails`);
+    s.check(smtp.mails.length === alreadySent + expected, `the SMTP server received ${smtp.mails.length} messages for ${alreadySent + expected} mails`);
     const sentBy = [w1!, w2!].map((w) => (w.logSince(0).match(/outbox sent sent=(\d+)/g) ?? []).reduce((sum, line) => sum + Number(line.split('=')[1]), 0));
     s.fact(
       `${expected} mails (reset links asked through A and B, ${MAILS} queued in waves of 5) drained by two workers every 1 s against an SMTP server answering in 150 ms: ` +

@@ -87,6 +87,8 @@ export const ImportJob = z
   .object({
     id: z.uuid(),
     status: z.enum(IMPORT_STATUSES),
+    /** The check or the commit waits for the background worker to take it (deployments with `ocop worker`). */
+    queued: z.boolean(),
     fileNames: z.array(z.string()),
     rowsTotal: z.number().int(),
     rowsDone: z.number().int(),

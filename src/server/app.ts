@@ -192,6 +192,7 @@ export async function buildApp({
     imports: createImportsService(db, config.provinceCode, { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows }, clock, {
       storage,
       singleProcess: database.kind === 'pglite',
+      queueForWorker: config.backgroundWork === 'off',
     }),
     plans: createPlansService(db, config.provinceCode),
     indicators: createIndicatorsService(db, config.provinceCode, clock, database.read),

@@ -2,8 +2,10 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import { deleteExpiredRateLimits } from './db/rate-limits.js';
 import { createMailer } from './lib/mailer.js';
+import { openFileStorage } from './lib/storage.js';
 import { createCertificatesService } from './modules/certificates/certificates.service.js';
 import { drainOutbox } from './modules/notifications/outbox.js';
+import { createImportsService } from './modules/imports/imports.service.js';
 
 /** Where the background work reports: the server's logger, or the worker's lines. */
 export type BackgroundLogger = { info(fields: object, message: string): void; error(fields: object, message: string): void };
@@ -17,11 +19,14 @@ export type BackgroundWork = {
 
 const REMINDER_INTERVAL_MS = 6 * 3_600_000;
 const RATE_LIMIT_CLEANUP_MS = 5 * 60_000;
+/** How often a worker looks for imports waiting for it: an office watching its upload waits at most this long. */
+const IMPORT_QUEUE_MS = 1_000;
 
 /**
  * The work no request waits for, in one place for `ocop serve` (BACKGROUND_WORK=inline, the default)
  * and `ocop worker`: the e-mail outbox every OUTBOX_INTERVAL_SECONDS (30 s), re-rating reminders
- * every 6 hours, and on PostgreSQL the expired rate-limit counters every 5 minutes. Each runs once at
+ * every 6 hours, and on PostgreSQL the expired rate-limit counters every 5 minutes and the imports
+ * that web processes with BACKGROUND_WORK=off left to a worker every second. Each runs once at
  * start, then on its interval; a run still going when its next is due is not doubled. Any number of
  * processes may run it at once on one PostgreSQL: every job claims its rows one by one in the
  * database (a mail by its claim, a reminder by the certificate's reminded date), so nothing is done
@@ -72,12 +77,25 @@ export function startBackgroundWork(database: Database, config: AppConfig, logge
       if (deleted) logger.info({ deleted }, 'expired rate-limit counters deleted');
     });
 
+  // Only web processes on PostgreSQL with BACKGROUND_WORK=off leave imports to others; a process of
+  // the embedded database checks and commits its own.
+  const storage = database.kind === 'postgres' ? openFileStorage(config) : undefined;
+  if (storage) {
+    const limits = { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows };
+    const imports = createImportsService(database.db, config.provinceCode, limits, undefined, { storage });
+    every('imports', IMPORT_QUEUE_MS, async () => {
+      const taken = await imports.runQueued();
+      if (taken) logger.info({ taken }, 'imports worked');
+    });
+  }
+
   return {
     schedules,
     async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
       await Promise.allSettled([...inFlight]);
+      await storage?.close();
     },
   };
 }

@@ -24,6 +24,7 @@ import { appRoleStatements, grantAppRole } from '../db/roles.js';
 import { seedDemo } from '../seed/demo.js';
 import { run } from '../../cli/main.js';
 import { createImportsService } from './imports/imports.service.js';
+import { createFileStorage } from '../lib/file-storage.js';
 
 /**
  * Findings of the security review on data: concurrent and long imports, evidence cited in answers,
@@ -300,6 +301,67 @@ describe('an import on several processes of one database', () => {
     await expectExactlyOnce('MP', 10, 500);
     expect(await count(`audit_log where entity_type = 'import' and entity_id = '${job.id}'`)).toBe(1);
   }, 120_000);
+});
+
+describe('an import left to a worker (web processes with BACKGROUND_WORK=off)', () => {
+  const limits = () => ({ maxBytes: t.config.importMaxBytes, maxRows: t.config.importMaxRows });
+  const queueOf = () => {
+    const storage = createFileStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'ocop-import-queue-')));
+    return {
+      storage,
+      web: createImportsService(t.database.db, t.config.provinceCode, limits(), clock, { storage, queueForWorker: true }),
+      worker: createImportsService(t.database.db, t.config.provinceCode, limits(), clock, { storage }),
+    };
+  };
+  const storedKeys = async (storage: ReturnType<typeof createFileStorage>) => {
+    const keys: string[] = [];
+    for await (const o of storage.list()) keys.push(o.key);
+    return keys;
+  };
+
+  it('waits in the web process, is checked and committed by the worker under the asker’s name, and its files leave storage', async () => {
+    const { actor, audit } = await adminActor();
+    const { storage, web, worker } = queueOf();
+    const uploaded = await web.upload(actor, [{ name: 'hang-doi.xlsx', data: await workbook(generated('QW', 3, 4)) }]);
+    expect(uploaded).toMatchObject({ status: 'validating', queued: true });
+    // Waiting is not "the server stopped": shown under way, past any lease, until a worker takes it.
+    expect(await web.get(actor, uploaded.id)).toMatchObject({ status: 'validating', queued: true, failure: null });
+    expect(await storedKeys(storage)).toEqual([`imports/${uploaded.id}-0.upload`]);
+
+    expect(await worker.runQueued()).toBe(1);
+    expect(await web.get(actor, uploaded.id)).toMatchObject({ status: 'validated', queued: false, rowsTotal: 15, problemCount: 0 });
+    expect(await storedKeys(storage)).toEqual([]);
+
+    expect(await web.commit(actor, audit, uploaded.id)).toMatchObject({ status: 'committing', queued: true });
+    // Asked once: a second ask, through this process or another, finds it taken.
+    await expect(web.commit(actor, audit, uploaded.id)).rejects.toMatchObject({ code: 'import_busy' });
+    await expect(worker.commit(actor, audit, uploaded.id)).rejects.toMatchObject({ code: 'import_busy' });
+    expect(await count(`subjects where external_code like 'QW-%'`)).toBe(0);
+
+    expect(await worker.runQueued()).toBe(1);
+    expect(await web.get(actor, uploaded.id)).toMatchObject({ status: 'committed', queued: false });
+    await expectExactlyOnce('QW', 3, 12);
+    expect(await count(`audit_log where entity_type = 'import' and entity_id = '${uploaded.id}' and actor_user_id = '${audit.userId}'`)).toBe(1);
+    expect(await worker.runQueued()).toBe(0);
+  });
+
+  it('checks a CSV file against the sheet chosen at upload, and fails a check whose files are gone, asking for a new upload', async () => {
+    const { actor } = await adminActor();
+    const { storage, web, worker } = queueOf();
+    const csv = { name: 'x.csv', data: Buffer.from('ma_chu_the,ten,loai\nCT21,X,HTX\n') };
+    const forced = await web.upload(actor, [csv], 'subjects');
+    expect(await worker.runQueued()).toBe(1);
+    const checked = await web.get(actor, forced.id);
+    expect(checked.status).toBe('invalid');
+    expect(checked.problems[0]!.message.vi).toContain('Thiếu cột bắt buộc');
+
+    const lost = await web.upload(actor, [csv]);
+    await storage.remove(`imports/${lost.id}-0.upload`);
+    expect(await worker.runQueued()).toBe(1);
+    const failed = await web.get(actor, lost.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure?.vi).toMatch(/Lỗi khi xử lý/);
+  });
 });
 
 describe('an answer to a question on evidence', () => {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { communes, provinces } from './reference.js';
 import { users } from './users.js';
@@ -95,9 +96,23 @@ export const importJobs = pgTable(
      * was interrupted and may be committed again.
      */
     leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /**
+     * Set while the job waits for a worker (web processes with BACKGROUND_WORK=off): its check, from
+     * the files in storage, or its commit. A worker takes the job by clearing it and taking the lease.
+     */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
+    /** The sheet chosen for a CSV file at upload (null: told from its headers), for a worker's check. */
+    sheet: text('sheet'),
+    /** Who asked for the commit (the audit log's actor), for a worker to record the writes under. */
+    commitActor: jsonb('commit_actor'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     committedAt: timestamp('committed_at', { withTimezone: true }),
   },
-  (t) => [index('import_jobs_province_idx').on(t.provinceCode, t.createdAt)],
+  (t) => [
+    index('import_jobs_province_idx').on(t.provinceCode, t.createdAt),
+    index('import_jobs_queue_idx')
+      .on(t.queuedAt)
+      .where(sql`${t.queuedAt} is not null`),
+  ],
 );

@@ -6,16 +6,21 @@ import type { JobRow } from './imports.repository.js';
 export const PROBLEMS_SHOWN = 1000;
 
 /**
- * A job as the API gives it. `live`: the progress of work running in this process; `interrupted`:
+ * A job as the API gives it. `live`: the progress of work running in this process; `queued`: it
+ * waits for a worker to take its check or its commit (BACKGROUND_WORK=off); `interrupted`:
  * the server stopped while the job was being worked on, and it is shown as failed: a check wrote
  * nothing; a commit wrote its batches up to `committedRecords`, and committing again writes the rest.
  */
-export function presentImportJob(row: JobRow, state: { live: { rowsDone: number; rowsTotal: number } | undefined; interrupted: boolean }): ImportJob {
-  const { live, interrupted } = state;
+export function presentImportJob(
+  row: JobRow,
+  state: { live: { rowsDone: number; rowsTotal: number } | undefined; interrupted: boolean; queued: boolean },
+): ImportJob {
+  const { live, interrupted, queued } = state;
   const problems = row.problems as ImportProblem[];
   return {
     id: row.id,
     status: interrupted ? 'failed' : (row.status as ImportJob['status']),
+    queued,
     fileNames: row.fileNames,
     rowsTotal: live?.rowsTotal ?? row.rowsTotal,
     rowsDone: live?.rowsDone ?? row.rowsDone,

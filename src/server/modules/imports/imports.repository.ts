@@ -104,17 +104,44 @@ export const importsRepository = {
    * over only when its lease has run out (the process working on it stopped), or with
    * `takeOverRunning` (one process: the caller knows no one works on it). Undefined when not claimed.
    */
-  claimCommit: async (db: DbOrTx, id: string, statuses: readonly string[], opts: { leaseMs: number; takeOverRunning: boolean }): Promise<JobRow | undefined> =>
+  claimCommit: async (
+    db: DbOrTx,
+    id: string,
+    statuses: readonly string[],
+    opts: { leaseMs: number; takeOverRunning: boolean; queueFor?: { commitActor: unknown } },
+  ): Promise<JobRow | undefined> =>
     (
       await db
         .update(importJobs)
-        .set({ status: 'committing', failure: null, leaseUntil: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})` })
+        .set({
+          status: 'committing',
+          failure: null,
+          leaseUntil: sql`now() + make_interval(secs => ${opts.leaseMs / 1000})`,
+          ...(opts.queueFor ? { queuedAt: sql`now()`, commitActor: opts.queueFor.commitActor } : {}),
+        })
         .where(
           and(
             eq(importJobs.id, id),
             inArray(importJobs.status, [...statuses]),
             isNotNull(importJobs.rows),
             opts.takeOverRunning ? undefined : or(ne(importJobs.status, 'committing'), isNull(importJobs.leaseUntil), lt(importJobs.leaseUntil, sql`now()`)),
+          ),
+        )
+        .returning()
+    )[0],
+  /**
+   * Takes the job that has waited longest for a worker, in one statement: of workers asking at once,
+   * each gets a different job (or none). The lease it takes keeps commits asked meanwhile out.
+   */
+  claimQueued: async (db: DbOrTx, leaseMs: number): Promise<JobRow | undefined> =>
+    (
+      await db
+        .update(importJobs)
+        .set({ queuedAt: null, leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
+        .where(
+          eq(
+            importJobs.id,
+            sql`(select ${importJobs.id} from ${importJobs} where ${importJobs.queuedAt} is not null order by ${importJobs.queuedAt} limit 1 for update skip locked)`,
           ),
         )
         .returning()
@@ -134,6 +161,13 @@ export const importsRepository = {
         .where(and(eq(importJobs.id, id), eq(importJobs.status, 'committing')))
         .returning({ id: importJobs.id })
     ).length > 0,
+  /**
+   * Brings the planner's statistics of the tables an import writes up to date. A large import can
+   * change one province's share of a national table far more than autovacuum's threshold (a tenth of
+   * the table) notices, and plans made on the old figures were measured 3× slower. Run by the table's
+   * owner; for another role PostgreSQL skips it with a warning, and autovacuum catches up later.
+   */
+  refreshStatistics: (db: DbOrTx) => db.execute(sql`analyze ${subjects}, ${products}, ${historicalResults}`),
   /** The province's latest jobs, without their stored rows and problems (they can be large): only the count of problems. */
   recentJobs(db: DbOrTx, provinceCode: string, limit: number) {
     const { rows: _rows, problems: _problems, ...listed } = getTableColumns(importJobs);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ImportPreview, ImportProblem } from '../../../contracts/imports.js';
 import { conflict, forbidden, invalid, notFound, type Message } from '../../../domain/errors.js';
 import { vietnamDate } from '../../../domain/dates/calendar.js';
@@ -86,10 +86,18 @@ export type ImportsOptions = {
   singleProcess?: boolean;
   /** How long a job's lease lasts past each renewal (tests shorten it). */
   leaseMs?: number;
+  /**
+   * The checks and commits are left to a worker (web processes with BACKGROUND_WORK=off, PostgreSQL):
+   * an upload's files go to `storage` and the job waits, as a commit does, until a worker's
+   * `runQueued` takes it. A web process then never reads a workbook nor holds its rows.
+   */
+  queueForWorker?: boolean;
 };
 
 /** An uploaded workbook kept for its problems file: the job's id and the file's place in the upload. */
 const keptFile = (jobId: string, index: number) => `imports/${jobId}-${index}.xlsx`;
+/** An uploaded file waiting in storage for a worker's check (a workbook or a CSV file alike). */
+const queuedFile = (jobId: string, index: number) => `imports/${jobId}-${index}.upload`;
 /** A workbook (zip) rather than a CSV file. */
 const isWorkbook = (data: Buffer) => data.length > 4 && data.readUInt32LE(0) === 0x04034b50;
 
@@ -150,9 +158,10 @@ export function createImportsService(
    * unless another process holds its lease and is working on it (PostgreSQL).
    */
   function present(row: JobRow, wasRunning: boolean) {
+    const queued = row.queuedAt !== null;
     const elsewhere = !options.singleProcess && row.leaseUntil !== null && row.leaseUntil.getTime() > Date.now();
-    const interrupted = !wasRunning && !elsewhere && (row.status === 'validating' || row.status === 'committing');
-    return presentImportJob(row, { live: running.get(row.id), interrupted });
+    const interrupted = !wasRunning && !elsewhere && !queued && (row.status === 'validating' || row.status === 'committing');
+    return presentImportJob(row, { live: running.get(row.id), interrupted, queued });
   }
 
   async function load(actor: Actor, id: string) {
@@ -217,7 +226,7 @@ export function createImportsService(
         await new Promise((resolve) => setImmediate(resolve));
       }
       const preview = tally ?? NOTHING;
-      await db.transaction(async (tx) => {
+      const finished = await db.transaction(async (tx) => {
         // Only one run marks the job committed, should two processes have resumed it.
         const finished = await repo.finishCommit(tx, job.id, { preview, rowsDone: job.rowsTotal, committedAt: clock() });
         if (finished)
@@ -227,7 +236,9 @@ export function createImportsService(
             entityId: job.id,
             after: { status: 'committed', fileNames: job.fileNames, ...preview },
           });
+        return finished;
       });
+      if (finished) await repo.refreshStatistics(db);
     } catch (err) {
       const total = recordCount(records);
       const failure: Message = {
@@ -235,6 +246,16 @@ export function createImportsService(
         en: `Writing failed: ${(err as Error).message}. ${committed} of ${total} records are written; commit again to write the rest.`,
       };
       await repo.updateJob(db, job.id, { status: 'failed', failure: JSON.stringify(failure) });
+    }
+  }
+
+  /** A queued job's uploaded files, or null when they are gone (the job is then failed, to be uploaded again). */
+  async function readQueuedFiles(job: JobRow): Promise<UploadedFile[] | null> {
+    try {
+      return await Promise.all(job.fileNames.map(async (name, index) => ({ name, data: await options.storage!.get(queuedFile(job.id, index)) })));
+    } catch (err) {
+      await repo.updateJob(db, job.id, { status: 'failed', failure: failureText(err) });
+      return null;
     }
   }
 
@@ -268,15 +289,29 @@ export function createImportsService(
       const digest = createHash('sha256');
       for (const f of files) digest.update(f.data);
       const row = await repo.insertJob(db, {
+        id: randomUUID(),
         provinceCode: province,
         fileNames: files.map((f) => f.name),
         fileDigest: digest.digest('hex'),
         status: 'validating',
+        sheet: sheet ?? null,
         createdBy: actor.kind === 'user' ? actor.userId : null,
         leaseUntil: new Date(Date.now() + leaseMs),
       });
-      track(row.id, 0, () => validate(row.id, province, files, sheet), 0, true);
-      return present(row, true);
+      if (!options.queueForWorker) {
+        track(row.id, 0, () => validate(row.id, province, files, sheet), 0, true);
+        return present(row, true);
+      }
+      // The job waits for a worker only once its files are all stored: a worker never finds one without them.
+      try {
+        for (const [index, file] of files.entries()) await options.storage!.put(queuedFile(row.id, index), file.data);
+        const queued = { queuedAt: new Date(), leaseUntil: null };
+        await repo.updateJob(db, row.id, queued);
+        return present({ ...row, ...queued }, false);
+      } catch (err) {
+        await repo.updateJob(db, row.id, { status: 'failed', failure: failureText(err), leaseUntil: null });
+        throw err;
+      }
     },
 
     /** Starts writing a checked import, or resumes one whose commit failed or was interrupted. */
@@ -291,11 +326,16 @@ export function createImportsService(
         });
       if (!COMMITTABLE.includes(job.status) || job.rows === null) throw notReady(job.status);
       // At most one process claims it: a job being committed elsewhere (its lease running) is not claimable.
-      const claimed = await repo.claimCommit(db, id, COMMITTABLE, { leaseMs, takeOverRunning: !!options.singleProcess });
+      const claimed = await repo.claimCommit(db, id, COMMITTABLE, {
+        leaseMs,
+        takeOverRunning: !!options.singleProcess,
+        ...(options.queueForWorker ? { queueFor: { commitActor: audit } } : {}),
+      });
       if (!claimed) {
         const now = await repo.findJob(db, id, job.provinceCode);
         throw now?.status === 'committing' ? busy() : notReady(now?.status ?? 'committed');
       }
+      if (options.queueForWorker) return present(claimed, false);
       // Another request of this process may have claimed it while this one waited for the database.
       if (running.has(id)) throw busy();
       track(id, recordCount(completeRecords(claimed.rows as Partial<ImportRecords>)), () => commitJob(claimed, audit), claimed.committedRecords);
@@ -330,6 +370,33 @@ export function createImportsService(
           en: 'There is no problems file for this import: only an Excel workbook (.xlsx) with problems is given back marked.',
         });
       return { name: name!.replace(/\.xlsx$/i, '') + '-loi.xlsx', data: await problemsWorkbook(data, problems) };
+    },
+
+    /**
+     * A worker's turn: takes the jobs waiting for a worker one at a time, oldest first, and works
+     * each to its end (a check from the files in storage, or a commit under its asker's name).
+     * Returns how many it took. Workers running at once each take different jobs.
+     */
+    async runQueued() {
+      let taken = 0;
+      for (let job = await repo.claimQueued(db, leaseMs); job; job = await repo.claimQueued(db, leaseMs)) {
+        taken++;
+        if (job.status === 'committing') {
+          const claimed = job;
+          track(
+            claimed.id,
+            recordCount(completeRecords(claimed.rows as Partial<ImportRecords>)),
+            () => commitJob(claimed, claimed.commitActor as AuditActor),
+            claimed.committedRecords,
+          );
+        } else if (job.status === 'validating') {
+          const files = await readQueuedFiles(job);
+          if (files) track(job.id, 0, () => validate(job.id, job.provinceCode, files, (job.sheet as SheetKey | null) ?? undefined), 0, true);
+        }
+        await running.get(job.id)?.work;
+        if (job.status === 'validating') for (const index of job.fileNames.keys()) await options.storage!.remove(queuedFile(job.id, index));
+      }
+      return taken;
     },
 
     /** Waits for a job's background work (tests and the command line). */

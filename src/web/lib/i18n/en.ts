@@ -1455,6 +1455,7 @@ export const en: TranslationResource = {
       uploaded: 'Uploaded, waiting for the server…',
       validating: 'Check progress',
       committing: 'Write progress',
+      queued: 'Waiting for the background worker to take it…',
       reading: 'Reading the files…',
       rowsChecked: '{{done}}/{{total}} rows checked',
       rowsWritten: '{{done}}/{{total}} rows written',

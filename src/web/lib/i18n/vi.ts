@@ -1452,6 +1452,7 @@ export const vi = {
       uploaded: 'Đã tải lên, đang chờ máy chủ…',
       validating: 'Tiến độ kiểm tra',
       committing: 'Tiến độ ghi dữ liệu',
+      queued: 'Đang chờ tiến trình nền nhận việc…',
       reading: 'Đang đọc tệp…',
       rowsChecked: 'Đã kiểm tra {{done}}/{{total}} dòng',
       rowsWritten: 'Đã ghi {{done}}/{{total}} dòng',

@@ -39,12 +39,14 @@ function RowsProgress({ job }: { job: ImportJob }) {
         aria-label={t(`imports.progress.${job.status === 'committing' ? 'committing' : 'validating'}`)}
       />
       <Text size="sm" c="dimmed">
-        {job.rowsTotal > 0
-          ? t(job.status === 'committing' ? 'imports.progress.rowsWritten' : 'imports.progress.rowsChecked', {
-              done: formatNumber(job.rowsDone),
-              total: formatNumber(job.rowsTotal),
-            })
-          : t('imports.progress.reading')}
+        {job.queued
+          ? t('imports.progress.queued')
+          : job.rowsTotal > 0
+            ? t(job.status === 'committing' ? 'imports.progress.rowsWritten' : 'imports.progress.rowsChecked', {
+                done: formatNumber(job.rowsDone),
+                total: formatNumber(job.rowsTotal),
+              })
+            : t('imports.progress.reading')}
       </Text>
     </Stack>
   );
