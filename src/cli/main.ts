@@ -49,7 +49,7 @@ export function buildProgram(io: CliIo): Command {
   program
     .command('worker')
     .description(
-      'Chạy các việc nền (gửi e-mail, nhắc đánh giá lại) không kèm máy chủ web, cho triển khai nhiều tiến trình trên PostgreSQL (BACKGROUND_WORK=off ở tiến trình web) / run the background work without a web server (several processes on PostgreSQL)',
+      'Chạy các việc nền (nhập dữ liệu, gửi e-mail, nhắc đánh giá lại) không kèm máy chủ web, cho triển khai nhiều tiến trình trên PostgreSQL (BACKGROUND_WORK=off ở tiến trình web) / run the background work without a web server (several processes on PostgreSQL)',
     )
     .action(async () => (await import('./worker.command.js')).workerCommand(io));
 

@@ -42,7 +42,10 @@ export async function serveCommand(opts: { port?: string; demo: boolean }, io: C
     if (config.backgroundWork === 'inline') {
       background = startBackgroundWork(database, config, app.log);
       if (!config.smtpUrl) log('SMTP_URL chưa cấu hình: e-mail được giữ trong hàng đợi. / No SMTP_URL: e-mails stay in the outbox.');
-    } else log('BACKGROUND_WORK=off: e-mail, nhắc đánh giá lại… do `ocop worker` chạy. / e-mail, re-rating reminders… are left to `ocop worker`.');
+    } else
+      log(
+        'BACKGROUND_WORK=off: nhập dữ liệu, e-mail, nhắc đánh giá lại… do `ocop worker` chạy. / imports, e-mail, re-rating reminders… are left to `ocop worker`.',
+      );
   } catch (err) {
     await background?.stop();
     await app?.close();

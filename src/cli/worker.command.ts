@@ -7,8 +7,8 @@ import { lineOut, type CliIo } from './context.js';
 const every = (ms: number) => (ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 60_000 === 0 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 
 /**
- * `ocop worker`: the background work (e-mail outbox, re-rating reminders, expired rate-limit
- * counters) without an HTTP server, for deployments of several processes on PostgreSQL whose web
+ * `ocop worker`: the background work (imports, e-mail outbox, re-rating reminders, expired
+ * rate-limit counters) without an HTTP server, for deployments of several processes on PostgreSQL whose web
  * processes run with BACKGROUND_WORK=off. Several workers may run at once (each job claims its rows).
  * Prints what it does as it starts and each run that did something; on SIGINT/SIGTERM it lets the
  * runs in progress finish, closes the database and exits 0.
