@@ -342,6 +342,8 @@ describe('an import left to a worker (web processes with BACKGROUND_WORK=off)', 
     expect(await web.get(actor, uploaded.id)).toMatchObject({ status: 'committed', queued: false });
     await expectExactlyOnce('QW', 3, 12);
     expect(await count(`audit_log where entity_type = 'import' and entity_id = '${uploaded.id}' and actor_user_id = '${audit.userId}'`)).toBe(1);
+    // The asker stays in the audit log only: the finished job drops it with its rows.
+    expect(await count(`import_jobs where id = '${uploaded.id}' and (commit_actor is not null or rows is not null)`)).toBe(0);
     expect(await worker.runQueued()).toBe(0);
   });
 

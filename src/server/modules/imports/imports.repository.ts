@@ -152,12 +152,12 @@ export const importsRepository = {
       .update(importJobs)
       .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseMs / 1000})`, ...progress })
       .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['validating', 'committing']))),
-  /** The end of a commit, once: true for the run that marked the job committed (and drops its stored rows). */
+  /** The end of a commit, once: true for the run that marked the job committed (and drops its stored rows and its asker, whom the audit log keeps). */
   finishCommit: async (db: DbOrTx, id: string, values: { preview: unknown; rowsDone: number; committedAt: Date }) =>
     (
       await db
         .update(importJobs)
-        .set({ ...values, status: 'committed', rows: null, commitTally: null })
+        .set({ ...values, status: 'committed', rows: null, commitTally: null, commitActor: null })
         .where(and(eq(importJobs.id, id), eq(importJobs.status, 'committing')))
         .returning({ id: importJobs.id })
     ).length > 0,
