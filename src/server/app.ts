@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { admissionPlugin } from './plugins/admission.js';
 import { securityHeaders } from './lib/security-headers.js';
 import type { AppConfig } from './config.js';
 import { pingDatabase, type Database } from './db/client.js';
@@ -228,6 +229,8 @@ export async function buildApp({
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  // Before the session is looked up: with PGlite that is the first query (plugins/admission.ts).
+  if (database.kind === 'pglite') await app.register(admissionPlugin, { turnBudgetMs: 5 });
   await app.register(fastifyCookie);
   // On PostgreSQL the counters are in the database, shared by every process (docs/multi-process.md); PGlite is one process.
   await app.register(fastifyRateLimit, { global: false, ...(database.kind === 'postgres' ? { store: postgresRateLimitStore(db) } : {}) });
