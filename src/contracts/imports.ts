@@ -90,6 +90,8 @@ export const ImportJob = z
     /** The check or the commit waits for the background worker to take it (deployments with `ocop worker`). */
     queued: z.boolean(),
     fileNames: z.array(z.string()),
+    /** The files (their order in `fileNames`) that can be downloaded with their problems marked. */
+    markedFiles: z.array(z.number().int()),
     rowsTotal: z.number().int(),
     rowsDone: z.number().int(),
     preview: ImportPreview.nullable(),

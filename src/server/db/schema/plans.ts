@@ -89,6 +89,12 @@ export const importJobs = pgTable(
     /** What the committed batches did, added up (the job's preview once all are in). */
     commitTally: jsonb('commit_tally'),
     problems: jsonb('problems').$type<unknown[]>().notNull().default([]),
+    /**
+     * Which uploaded files (their order in the upload) were kept to be given back with their problems
+     * marked: workbooks of a check that found problems. A CSV file, or a file named .xlsx that is no
+     * workbook, has none to give.
+     */
+    markedFiles: jsonb('marked_files').$type<number[]>().notNull().default([]),
     failure: text('failure'),
     /**
      * While validating or committing: the process working on the job renews this every few seconds,

@@ -202,6 +202,7 @@ describe('a broken workbook', () => {
     const job = await importFiles([{ name: 'hong.xlsx', data: await workbook(BROKEN) }]);
     jobId = job.id;
     expect(job.status).toBe('invalid');
+    expect(job.markedFiles).toEqual([0]);
     const listed = job.problems.map((p: { sheet: string; row: number; column: string }) => `${p.sheet}|${p.row}|${p.column}`);
     // Listed in the file's order: sheet by sheet, row by row.
     expect(listed.map((p: string) => p.split('|').slice(0, 2).join('|'))).toEqual([
@@ -257,9 +258,16 @@ describe('a broken workbook', () => {
     const ok = await importFiles([
       { name: 'dung.xlsx', data: await workbook({ 'Chủ thể': [SUBJECT_HEADERS, ['OK01', 'HTX Tốt', 'HTX', '29905', null, null]] }) },
     ]);
+    expect(ok.markedFiles).toEqual([]);
     const res = await admin.get(`/api/v1/imports/${ok.id}/problems.xlsx`);
     expect(res.status).toBe(409);
     expect(res.body.error.message.vi ?? JSON.stringify(res.body)).toMatch(/tệp lỗi/);
+    // A file named .xlsx that is no workbook has its problem listed, and nothing to give back marked:
+    // the page offers no download that would answer 409.
+    const fake = await importFiles([{ name: 'gia.xlsx', data: Buffer.from('Mã chủ thể;Tên\nA01;HTX\n') }]);
+    expect(fake.problemCount).toBeGreaterThan(0);
+    expect(fake.markedFiles).toEqual([]);
+    expect((await admin.get(`/api/v1/imports/${fake.id}/problems.xlsx`)).status).toBe(409);
     const officer = await t.client(DEMO.officer);
     expect((await officer.get(`/api/v1/imports/${jobId}/problems.xlsx`)).status).toBe(403);
   });

@@ -22,6 +22,7 @@ export function presentImportJob(
     status: interrupted ? 'failed' : (row.status as ImportJob['status']),
     queued,
     fileNames: row.fileNames,
+    markedFiles: row.markedFiles,
     rowsTotal: live?.rowsTotal ?? row.rowsTotal,
     rowsDone: live?.rowsDone ?? row.rowsDone,
     preview: (row.preview as ImportJob['preview']) ?? null,

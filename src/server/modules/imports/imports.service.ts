@@ -187,9 +187,14 @@ export function createImportsService(
         },
       });
       progress.rowsTotal = rowsTotal;
-      // A file with problems is kept, to be given back with its problems marked (problemsFile).
+      // A workbook with problems is kept, to be given back with its problems marked (problemsFile).
+      const markedFiles: number[] = [];
       if (problems.length && options.storage)
-        for (const [index, file] of files.entries()) if (isWorkbook(file.data)) await options.storage.put(keptFile(jobId, index), file.data);
+        for (const [index, file] of files.entries())
+          if (isWorkbook(file.data)) {
+            await options.storage.put(keptFile(jobId, index), file.data);
+            markedFiles.push(index);
+          }
       // With problems the file is not written, but the rows without any are previewed: the office sees what the rest would do.
       const preview = previewOf(await planImport(db, province, problems.length ? withoutProblemRows(records, problems) : records));
       await repo.updateJob(db, jobId, {
@@ -197,6 +202,7 @@ export function createImportsService(
         rowsTotal,
         rowsDone: rowsTotal,
         problems,
+        markedFiles,
         preview,
         rows: problems.length ? null : records,
       });
@@ -363,7 +369,8 @@ export function createImportsService(
       const { row } = await load(actor, id);
       const problems = row.problems as ImportProblem[];
       const name = row.fileNames[index];
-      const data = name !== undefined && problems.length && options.storage ? await options.storage.get(keptFile(id, index)).catch(() => null) : null;
+      const data =
+        name !== undefined && row.markedFiles.includes(index) && options.storage ? await options.storage.get(keptFile(id, index)).catch(() => null) : null;
       if (!data)
         throw conflict('import_no_problems_file', {
           vi: 'Không có tệp lỗi cho lượt nhập này: chỉ tệp Excel (.xlsx) có lỗi mới được trả lại kèm đánh dấu.',

@@ -101,7 +101,7 @@ function Problems({ job }: { job: ImportJob }) {
 /** The uploaded workbooks given back with their problems marked (CSV files have none to give). */
 function ProblemsFiles({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
-  const workbooks = job.fileNames.flatMap((name, index) => (/\.xlsx$/i.test(name) ? [{ name, index }] : []));
+  const workbooks = job.markedFiles.map((index) => ({ index, name: job.fileNames[index] ?? '' }));
   if (!workbooks.length) return null;
   return (
     <Stack gap={4} align="flex-start">
