@@ -41,9 +41,8 @@ export const admissionPlugin = fp(async (app: FastifyInstance, opts: { turnBudge
   }
 
   /**
-   * Starts as many waiting requests as fit in the turn's budget. When the queue did not empty, the
-   * time from one pump to the next is what the requests it started cost, with the reading of the new
-   * ones; after an idle wait it would say nothing, and is not counted.
+   * Starts as many waiting requests as fit in the turn's budget. The time from one pump to the next
+   * is what the requests it started cost, with the reading of the new ones.
    */
   function pump() {
     pumpScheduled = false;
@@ -62,8 +61,10 @@ export const admissionPlugin = fp(async (app: FastifyInstance, opts: { turnBudge
       waiting = waiting.slice(next);
       next = 0;
     }
-    lastBatch = next < waiting.length ? { at: now, started } : undefined;
-    if (lastBatch) schedulePump();
+    // The next pump comes at the next turn even when none waits, to learn what this batch cost: the
+    // loop does not sleep in between, since a callback is due.
+    lastBatch = started > 0 ? { at: now, started } : undefined;
+    if (lastBatch || next < waiting.length) schedulePump();
   }
 
   app.addHook('onRequest', (request, _reply, done) => {
