@@ -176,7 +176,9 @@ export const PublicVerification = z
   })
   .meta({ id: 'PublicVerification' });
 export type PublicVerification = z.infer<typeof PublicVerification>;
-export const VerificationParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{11,64}$/) });
+/** A label's public code, as printed under its QR code (base64url, unguessable). */
+export const VERIFICATION_CODE = /^[A-Za-z0-9_-]{11,64}$/;
+export const VerificationParams = z.object({ code: z.string().regex(VERIFICATION_CODE) });
 
 export const HistoricalResultBody = z.object({
   year: z.number().int().min(2018).max(2100),

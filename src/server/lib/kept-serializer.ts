@@ -23,11 +23,3 @@ export function keptSerializerCompiler<S>(route: FastifyRouteSchemaDef<S>) {
     return json;
   };
 }
-
-/**
- * The answer written as JSON without checking it against its schema again, for the label check alone:
- * thousands a second, each answer new (label-register.ts), where Zod's check and the copy it makes
- * cost a fifth of the answer. Its answer is built field by field by presentVerification, typed by the
- * contract, and label-register.test.ts checks it against the schema for every standing.
- */
-export const uncheckedSerializerCompiler = () => (data: unknown) => JSON.stringify(data);

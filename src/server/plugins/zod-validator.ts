@@ -57,3 +57,18 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
       }),
     } as never;
   };
+
+/**
+ * For the label check, the busiest route there is: its one path segment tested by its pattern, and
+ * the full validation (with its message) only when that fails. The general one cost 5 µs a check
+ * (a walk for NUL characters, then Zod), a tenth of the route's own work.
+ */
+export function oneParamValidatorCompiler(name: string, pattern: RegExp): FastifySchemaCompiler<unknown> {
+  return (route) => {
+    const full = zodValidatorCompiler(route as Parameters<typeof zodValidatorCompiler>[0]);
+    return (data) => {
+      const value = (data as Record<string, unknown> | null)?.[name];
+      return typeof value === 'string' && pattern.test(value) ? { value: { [name]: value } } : full(data);
+    };
+  };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PublicVerification, VerificationParams } from '../../../contracts/certificates.js';
+import { PublicVerification, VERIFICATION_CODE, VerificationParams } from '../../../contracts/certificates.js';
 import { CatalogueQuery, PublicMap, PublicProductList, type PublicProduct } from '../../../contracts/portal.js';
 import { AppError, notFound } from '../../../domain/errors.js';
 import { PACKAGE_ROOT, publicOrigin, type AppConfig } from '../../config.js';
@@ -22,7 +22,7 @@ import {
   productPage,
   verificationPage,
 } from './pages/pages.js';
-import { uncheckedSerializerCompiler } from '../../lib/kept-serializer.js';
+import { oneParamValidatorCompiler } from '../../plugins/zod-validator.js';
 import { type ProvinceMap } from './portal.map.js';
 import { standingOf, type PortalService } from './portal.service.js';
 
@@ -224,29 +224,27 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
     },
   );
 
-  const verify = async (code: string) => {
-    const result = await portal.verify(code);
-    if (!result) throw new AppError('not_found', 'not_found', labelNotFoundMessage(contact));
-    return result;
+  // The label check answers with the register's JSON text as it is (label-register.ts, verifyJson):
+  // sent as a string, it is neither serialised nor checked against its schema again.
+  const verify = async (code: string, reply: FastifyReply) => {
+    const json = await portal.verifyJson(code);
+    if (json === undefined) throw new AppError('not_found', 'not_found', labelNotFoundMessage(contact));
+    return reply.type('application/json; charset=utf-8').send(json);
+  };
+  const verifyRoute = {
+    config: { access: 'public' as const, rateLimit: verifyLimit },
+    validatorCompiler: oneParamValidatorCompiler('code', VERIFICATION_CODE),
   };
   const verifySchema = { tags, params: VerificationParams, response: { 200: PublicVerification } };
   api.get(
     '/public/verify/:code',
-    {
-      config: { access: 'public', rateLimit: verifyLimit },
-      schema: { ...verifySchema, summary: 'Verify a label: the certificate behind a public code' },
-      serializerCompiler: uncheckedSerializerCompiler,
-    },
-    (req) => verify(req.params.code),
+    { ...verifyRoute, schema: { ...verifySchema, summary: 'Verify a label: the certificate behind a public code' } },
+    (req, reply) => verify(req.params.code, reply),
   );
   api.get(
     '/public/certificates/:code',
-    {
-      config: { access: 'public', rateLimit: verifyLimit },
-      schema: { ...verifySchema, summary: 'The same as /public/verify/{code} (kept for printed links)' },
-      serializerCompiler: uncheckedSerializerCompiler,
-    },
-    (req) => verify(req.params.code),
+    { ...verifyRoute, schema: { ...verifySchema, summary: 'The same as /public/verify/{code} (kept for printed links)' } },
+    (req, reply) => verify(req.params.code, reply),
   );
   api.get(
     '/public/certificates/:code/photo',

@@ -59,7 +59,7 @@ const ownPortal = (cacheTtlMs = 0) =>
   createPortalService(t.database.db, {
     provinceCode: '82',
     storage: {} as FileStorage,
-    labels: { verify: async () => undefined, changed: () => {} },
+    labels: { verify: async () => undefined, verifyJson: async () => undefined, changed: () => {} },
     clock: () => now,
     cacheTtlMs,
   });
