@@ -40,12 +40,6 @@ function shareRepeatedValues(rows: LabelRow[], values: Map<string, string>): Lab
   return rows;
 }
 
-/**
- * Answers kept as JSON, per label (the labels scanned in a day; past this, forgotten all at once and
- * kept again from the next checks): about 600 bytes each, 3 MB at most.
- */
-const MAX_ANSWERS_KEPT = 5_000;
-
 export type LabelRegisterOptions = {
   clock: () => Date;
   /** How long an answer may go without asking whether any record changed (default 2 s). */
@@ -89,8 +83,6 @@ export function createLabelRegister(
   let checkedAt = -Infinity;
   let loadedAt = -Infinity;
   let pending: Promise<void> | undefined;
-  /** The JSON of answers given, with the row and the day it was worked out for (verifyJson). */
-  const answered = new Map<string, { row: LabelRow; day: string; json: string }>();
 
   async function loadAll() {
     const upTo = await auditRepository.lastId(db);
@@ -136,40 +128,15 @@ export function createLabelRegister(
     return look;
   }
 
-  /** What a label stands for on `day`: its standing worked out from the dates held (certificateStatus). */
-  const present = (row: LabelRow, day: string) => presentVerification(row, certificateStatus(row, day), row.hasPhoto);
-
-  /** Answers once the register is up to date (at once when no look at the database is due). */
-  function whenFresh<T>(answer: () => T): Promise<T> {
-    const looking = refresh();
-    return looking ? looking.then(answer) : Promise.resolve(answer());
-  }
-
   return {
     /** What the label with this code stands for today; undefined when no certificate has it. */
     verify(code: string): Promise<PublicVerification | undefined> {
-      return whenFresh(() => {
+      const answer = () => {
         const row = labels.get(code);
-        return row && present(row, vietnamDate(clock()));
-      });
-    },
-    /**
-     * The same answer as JSON, for the API's label check. Working out the standing and writing the
-     * JSON were a fifth of the check's own cost; a label scanned again the same day, its record
-     * unchanged (the same row), is answered with the text written the first time.
-     */
-    verifyJson(code: string): Promise<string | undefined> {
-      return whenFresh(() => {
-        const row = labels.get(code);
-        if (!row) return undefined;
-        const day = vietnamDate(clock());
-        const kept = answered.get(code);
-        if (kept?.row === row && kept.day === day) return kept.json;
-        if (answered.size >= MAX_ANSWERS_KEPT) answered.clear();
-        const json = JSON.stringify(present(row, day));
-        answered.set(code, { row, day, json });
-        return json;
-      });
+        return row && presentVerification(row, certificateStatus(row, vietnamDate(clock())), row.hasPhoto);
+      };
+      const looking = refresh();
+      return looking ? looking.then(answer) : Promise.resolve(answer());
     },
     /**
      * Reads the labels now, as the server starts listening: the first scans after a start would

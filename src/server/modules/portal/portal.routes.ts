@@ -224,12 +224,13 @@ export const publicApiRoutes: FastifyPluginAsyncZod<Deps> = async (api, { portal
     },
   );
 
-  // The label check answers with the register's JSON text as it is (label-register.ts, verifyJson):
-  // sent as a string, it is neither serialised nor checked against its schema again.
+  // The label check's answer, built field by field by presentVerification and typed by the contract,
+  // is sent as JSON text: neither checked against its schema again nor passed through the
+  // serialisation hooks (label-register.test.ts checks every standing's answer against the schema).
   const verify = async (code: string, reply: FastifyReply) => {
-    const json = await portal.verifyJson(code);
-    if (json === undefined) throw new AppError('not_found', 'not_found', labelNotFoundMessage(contact));
-    return reply.type('application/json; charset=utf-8').send(json);
+    const result = await portal.verify(code);
+    if (!result) throw new AppError('not_found', 'not_found', labelNotFoundMessage(contact));
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(result));
   };
   const verifyRoute = {
     config: { access: 'public' as const, rateLimit: verifyLimit },

@@ -53,13 +53,7 @@ export type PortalFigures = {
  */
 export function createPortalService(
   db: Db,
-  opts: {
-    provinceCode: string;
-    storage: FileStorage;
-    labels: Pick<LabelRegister, 'verify' | 'verifyJson' | 'changed'>;
-    clock: () => Date;
-    cacheTtlMs?: number;
-  },
+  opts: { provinceCode: string; storage: FileStorage; labels: Pick<LabelRegister, 'verify' | 'changed'>; clock: () => Date; cacheTtlMs?: number },
 ) {
   const today = () => vietnamDate(opts.clock());
   const ttl = opts.cacheTtlMs ?? 30_000;
@@ -255,8 +249,6 @@ export function createPortalService(
      * into the old generation (a fifth of the label check's time went to collecting them).
      */
     verify: (code: string) => opts.labels.verify(code),
-    /** The same as JSON text, kept per label for the day (the API's label check). */
-    verifyJson: (code: string) => opts.labels.verifyJson(code),
 
     thumb: (key: string) => opts.storage.get(key),
 

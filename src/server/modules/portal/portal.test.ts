@@ -59,7 +59,7 @@ const ownPortal = (cacheTtlMs = 0) =>
   createPortalService(t.database.db, {
     provinceCode: '82',
     storage: {} as FileStorage,
-    labels: { verify: async () => undefined, verifyJson: async () => undefined, changed: () => {} },
+    labels: { verify: async () => undefined, changed: () => {} },
     clock: () => now,
     cacheTtlMs,
   });
@@ -256,6 +256,16 @@ describe('verification', () => {
     const unknownEn = await anonymous.get('/api/v1/public/verify/AAAAAAAAAAAAAAAA');
     anonymous.lang = 'vi';
     expect(unknownEn.body.error.message).toMatch(/The label may be fake.*please tell Văn phòng Điều phối nông thôn mới/);
+    // A code outside the printed pattern is told apart from an unknown one, by the full validation.
+    for (const url of ['/api/v1/public/verify/ngan', '/api/v1/public/verify/co%20dau%20cach%20o%20day', '/api/v1/public/verify/AAAAAAAAAAA%00AAAA']) {
+      const malformed = await anonymous.get(url);
+      expect(malformed.status, url).toBe(400);
+      expect(malformed.body.error.code, url).toBe('validation_failed');
+    }
+    // The answer is JSON, as the contract says, for the API and the older printed links alike.
+    const answered = await anonymous.get(`/api/v1/public/certificates/${codes.banh}`);
+    expect(answered.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answered.body).toMatchObject({ genuine: true, status: 'valid' });
   });
 
   it('shows one phone screen in large words, and a Vietnamese not-found page', async () => {
