@@ -46,6 +46,8 @@ describe('import review', () => {
         ['RV12', 'HTX Chỉ Ghi Tỉnh', 'HTX', 'tỉnh Đồng Tháp'],
       ],
     });
+    // Named .xlsx, but a semicolon-separated text file saved under the wrong name.
+    fs.writeFileSync(path.join(folder, 'gia.xlsx'), 'Mã chủ thể;Tên chủ thể\nRV20;HTX Tên Sai Đuôi\n');
     context = await newContext(browser, DESKTOP);
     page = await context.newPage();
     await login(page, server.baseUrl, 'admin@ocop.demo');
@@ -78,6 +80,16 @@ describe('import review', () => {
     await page.setViewportSize(PHONE);
     await screenshot(page, 'import-review-problems-phone', { fullPage: true });
     await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
+  });
+
+  it('offers no marked-up file for a file named .xlsx that is no workbook', async () => {
+    await page.locator('input[type="file"]').setInputFiles(path.join(folder, 'gia.xlsx'));
+    await page.getByRole('button', { name: 'Tải lên và kiểm tra' }).click();
+    await page.getByTestId('import-problems').waitFor();
+    // Its problem is listed; there is no workbook to give back, so no download that would fail.
+    expect(await page.getByTestId('import-problems-file').count()).toBe(0);
+    await screenshot(page, 'import-review-not-a-workbook-desktop', { fullPage: true });
     await page.getByRole('button', { name: 'Nhập tệp khác' }).click();
   });
 
