@@ -16,8 +16,8 @@ const MAX_STARTS_PER_TURN = 64;
  * request timed out in the benchmark while the others answered in 0.3 s (docs/performance.md,
  * "PGlite: one new connection per turn").
  *
- * Here the requests wait in one queue and each turn starts as many as fit in TURN_BUDGET_MS, by
- * what the previous turns cost: one at a time for a list that takes 5 ms, dozens for a label check
+ * Here the requests wait in one queue and each turn starts as many as fit in `turnBudgetMs` (5 ms,
+ * app.ts), by what the previous turns cost: one at a time for a list that takes 5 ms, dozens for a label check
  * answered from the cache. A turn stays short, so connections are taken as they come; nothing
  * holds a place once started, so a slow upload or a long report never keeps others out.
  *
@@ -57,7 +57,11 @@ export const admissionPlugin = fp(async (app: FastifyInstance, opts: { turnBudge
       started++;
       start();
     }
-    if (next > 1024 && next * 2 > waiting.length) {
+    // Started requests leave the queue: all at once when it is empty, else once they are most of it.
+    if (next === waiting.length) {
+      waiting = [];
+      next = 0;
+    } else if (next > 1024 && next * 2 > waiting.length) {
       waiting = waiting.slice(next);
       next = 0;
     }
