@@ -30,7 +30,6 @@ import { standingOf, type PortalService } from './portal.service.js';
 type Deps = { portal: PortalService; provinceMap: ProvinceMap; certificates: CertificatesService; config: AppConfig };
 
 const tags = ['Công khai / Public'];
-const CODE = /^[A-Za-z0-9_-]{11,64}$/;
 
 const langOf = (request: FastifyRequest): Lang => ((request.query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'vi');
 
@@ -132,7 +131,7 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
   // The page a label's QR code opens (outside /api: it is printed on packaging and must never move).
   app.get('/v/:code', { config: { access: 'public', rateLimit: verifyLimit }, schema: HTML_PAGE }, async (req, reply) => {
     const code = (req.params as { code: string }).code;
-    const result = CODE.test(code) ? await portal.verify(code) : undefined;
+    const result = VERIFICATION_CODE.test(code) ? await portal.verify(code) : undefined;
     const page = verificationPage(await common(req), result, result ? standingOf(result.status) : undefined, contact);
     return html(reply, page, result ? 200 : 404, 'no-cache');
   });
