@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type DbOrTx } from './client.js';
-import { runPrepared } from './prepared.js';
+import { openDatabase, queryRows, type DbOrTx } from './client.js';
+import { preparedRows, runPrepared } from './prepared.js';
 
 // Port 1 on this machine: nothing listens there, so the connection is refused at once.
 const NOWHERE = 'postgres://ocop:secret-password@127.0.0.1:1/ocop';
@@ -37,6 +37,25 @@ describe('statements that take the generic plan', () => {
       expect(await mode(database.db)).toEqual([{ mode: 'auto' }]);
       // Inside a transaction, its own connection: what it wrote is what it reads.
       expect(await database.db.transaction((tx) => runPrepared(tx, mode))).toEqual([{ mode: 'auto' }]);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+describe('raw statements prepared by name', () => {
+  // Whether the session that ran the statement holds it (its text, by the mark in it) prepared, and values as they come back.
+  const probe = (mark: string) =>
+    sql`select (select count(*) from pg_prepared_statements where statement like ${`%/* ${mark} */%`})::int as prepared,
+      ${'2026-12-06'}::date as day, ${sql.param(['a', 'b'])}::text[] as words /* ${sql.raw(mark)} */`;
+
+  it.skipIf(!process.env.DATABASE_URL)('are kept by the session, and read as queryRows reads them', async () => {
+    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! });
+    try {
+      expect(await preparedRows(database.db, probe('named'))).toEqual([{ prepared: 1, day: '2026-12-06', words: ['a', 'b'] }]);
+      expect(await queryRows(database.db, probe('unnamed'))).toEqual([{ prepared: 0, day: '2026-12-06', words: ['a', 'b'] }]);
+      // A transaction's connection goes back to the pool: nothing is prepared on it.
+      expect(await database.db.transaction((tx) => preparedRows(tx, probe('in-transaction')))).toEqual([{ prepared: 0, day: '2026-12-06', words: ['a', 'b'] }]);
     } finally {
       await database.close();
     }

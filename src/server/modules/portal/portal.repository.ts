@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.js';
+import { preparedRows } from '../../db/prepared.js';
 import { openReratingSince } from '../../db/rerating-sql.js';
 import { likeEscape } from '../../db/sql-scope.js';
 import { PENDING_RERATING_GRACE_DAYS, RERATING_WINDOW_CLOSES_DAYS } from '../../../domain/certificates/validity.js';
@@ -173,7 +174,7 @@ function order(sort: CatalogueSort, search: CatalogueSearch): SQL {
 export const portalRepository = {
   /** How many certified products pass the filter. */
   async count(db: DbOrTx, f: CatalogueFilter) {
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from catalogue_entries e where ${conditions(f, NO_SEARCH)}`);
+    const [row] = await preparedRows<{ n: number }>(db, sql`select count(*)::int as n from catalogue_entries e where ${conditions(f, NO_SEARCH)}`);
     return row?.n ?? 0;
   },
 
@@ -183,7 +184,7 @@ export const portalRepository = {
    */
   page(db: DbOrTx, f: CatalogueFilter, sort: CatalogueSort, page: { limit: number; offset: number }) {
     const by = order(sort, NO_SEARCH);
-    return queryRows<CatalogueRow>(
+    return preparedRows<CatalogueRow>(
       db,
       sql`select ${COLUMNS}, ${EXTRAS}
           from (select * from catalogue_entries e where ${conditions(f, NO_SEARCH)} order by ${by} limit ${page.limit} offset ${page.offset}) e
@@ -207,15 +208,12 @@ export const portalRepository = {
     return { total: rows.length, ids: { relevance: inOrder('relevance'), star: inOrder('star'), name: inOrder('name'), newest: inOrder('newest') } };
   },
 
-  /** The entries of these products (a page of matches), in no particular order. */
+  /**
+   * The entries of these products (a page of matches), in no particular order. The ids are one
+   * array value, so pages of any length are one prepared statement.
+   */
   entries: (db: DbOrTx, productIds: readonly string[]) =>
-    queryRows<CatalogueRow>(
-      db,
-      sql`select ${COLUMNS}, ${EXTRAS} from catalogue_entries e where e.product_id in (${sql.join(
-        productIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-    ),
+    preparedRows<CatalogueRow>(db, sql`select ${COLUMNS}, ${EXTRAS} from catalogue_entries e where e.product_id = any(${sql.param(productIds)}::uuid[])`),
 
   /**
    * Each word of a search as the catalogue's word spelled most nearly like it (trigram similarity over
@@ -246,7 +244,7 @@ export const portalRepository = {
    */
   async details(db: DbOrTx, productId: string, day: string): Promise<ProductDetails> {
     const list = (object: SQL, orderBy: SQL, from: SQL) => sql`(select coalesce(json_agg(${object} order by ${orderBy}), '[]'::json) ${from})`;
-    const [row] = await queryRows<ProductDetails>(
+    const [row] = await preparedRows<ProductDetails>(
       db,
       sql`select
         ${list(sql`json_build_object('id', ph.id, 'width', ph.width, 'height', ph.height)`, sql`ph.position, ph.created_at`, sql`from product_photos ph where ph.product_id = ${productId}`)} as photos,
@@ -284,7 +282,7 @@ export const portalRepository = {
   /** A photo's thumbnail key, only when its product holds a certificate (nothing else is public). */
   publicThumb: async (db: DbOrTx, photoId: string) =>
     (
-      await queryRows<{ thumbKey: string }>(
+      await preparedRows<{ thumbKey: string }>(
         db,
         sql`select ph.thumb_key as "thumbKey" from product_photos ph
             where ph.id = ${photoId} and exists (select 1 from catalogue_entries e where e.product_id = ph.product_id)`,
@@ -293,7 +291,7 @@ export const portalRepository = {
 
   producer: async (db: DbOrTx, subjectId: string) =>
     (
-      await queryRows<ProducerCardRow>(
+      await preparedRows<ProducerCardRow>(
         db,
         sql`select s.id, s.name, s.legal_form as "legalForm", s.address, s.phone, s.email, cm.name as "communeName", pv.name as "provinceName"
             from subjects s join communes cm on cm.code = s.commune_code join provinces pv on pv.code = s.province_code
