@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addWorkingDays, daysBetween, formatDateVn, parseIsoDate, vietnamDate, type WorkingDays } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  dayNumber,
+  dayOfWeek,
+  daysBetween,
+  formatDateVn,
+  isoDate,
+  parseIsoDate,
+  vietnamDate,
+  type WorkingDays,
+} from './calendar.js';
 import { vietnamWorkingDays } from './holidays.js';
 
 describe('calendar dates', () => {
@@ -53,7 +65,76 @@ describe('calendar dates', () => {
 
   it('formats dd/mm/yyyy and refuses impossible dates', () => {
     expect(formatDateVn('2026-05-02')).toBe('02/05/2026');
-    expect(() => parseIsoDate('2026-02-30')).toThrow(RangeError);
-    expect(() => parseIsoDate('30/02/2026')).toThrow(RangeError);
+    expect(formatDateVn('2028-02-29')).toBe('29/02/2028');
+    for (const bad of [
+      '2026-02-30',
+      '30/02/2026',
+      '2026-02-29',
+      '2100-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-05',
+      ' 2026-01-05',
+    ]) {
+      expect(() => parseIsoDate(bad), bad).toThrow(RangeError);
+      expect(() => formatDateVn(bad), bad).toThrow(RangeError);
+    }
+    expect(parseIsoDate('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
+  });
+
+  // The arithmetic works on day numbers; JavaScript's own UTC dates are the reference, day by day
+  // over two centuries (leap years of every kind: 1900 and 2100 are not, 2000 is).
+  const utc = (d: string) => new Date(`${d}T00:00:00Z`);
+  const iso = (t: Date) => t.toISOString().slice(0, 10);
+  it('counts days as UTC dates do, every day from 1899 to 2101', () => {
+    const first = Date.UTC(1899, 11, 25);
+    for (let t = first, n = 0; t <= Date.UTC(2101, 0, 5); t += 86_400_000, n++) {
+      const d = iso(new Date(t));
+      expect(dayNumber(d), d).toBe(Math.round(t / 86_400_000));
+      expect(addDays('1899-12-25', n), d).toBe(d);
+      expect(dayOfWeek(d), d).toBe(new Date(t).getUTCDay());
+    }
+  });
+
+  it.each([
+    ['1999-12-31', 1, '2000-01-01'],
+    ['2000-02-28', 1, '2000-02-29'],
+    ['2100-02-28', 1, '2100-03-01'],
+    ['1970-01-01', -1, '1969-12-31'],
+    ['2026-12-06', -1_096, '2023-12-06'],
+    ['2026-12-06', 36_524, '2126-12-06'], // 24 leap days: 2100 is none,
+  ])('%s + %i days = %s', (d, n, expected) => {
+    expect(addDays(d, n)).toBe(expected);
+    expect(addDays(expected, -n)).toBe(d);
+    expect(daysBetween(d, expected)).toBe(n);
+    expect(iso(new Date(utc(d).getTime() + n * 86_400_000))).toBe(expected);
+  });
+
+  it('adds months as the month lengths allow, for every day of 2027 and 2028', () => {
+    for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2029, 0, 1); t += 86_400_000) {
+      const d = iso(new Date(t));
+      for (const months of [-13, -1, 1, 6, 12, 36]) {
+        const target = new Date(Date.UTC(new Date(t).getUTCFullYear(), new Date(t).getUTCMonth() + months, 1));
+        const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+        target.setUTCDate(Math.min(new Date(t).getUTCDate(), last));
+        expect(addMonths(d, months), `${d} + ${months}`).toBe(iso(target));
+      }
+    }
+  });
+
+  it('makes a date from its parts, running a day or month past the end on as Date.UTC does', () => {
+    for (const [y, m, d] of [
+      [2026, 4, 30],
+      [2026, 4, 31],
+      [2026, 13, 1],
+      [2026, 0, 15],
+      [2028, 2, 30],
+      [2026, 3, 0],
+      [2027, 1, 30],
+    ] as const) {
+      expect(isoDate(y, m, d), `${y}-${m}-${d}`).toBe(iso(new Date(Date.UTC(y, m - 1, d))));
+    }
   });
 });

@@ -1,45 +1,81 @@
 /**
  * Calendar dates as ISO strings (YYYY-MM-DD): legal deadlines are counted in days, not instants, and
- * an ISO date compares correctly as a string. Arithmetic goes through UTC so time zones and
- * daylight saving never shift a day.
+ * an ISO date compares correctly as a string. Arithmetic goes through day numbers (days since
+ * 1970-01-01 in the proleptic Gregorian calendar), so time zones and daylight saving never shift a
+ * day, and no Date object is made: the label check works out each certificate's standing from its
+ * dates on every scan.
  */
 export type IsoDate = string;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) => (month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!);
+
 export function parseIsoDate(d: IsoDate): { year: number; month: number; day: number } {
   const m = ISO.exec(d);
   if (!m) throw new RangeError(`Not an ISO date: ${d}`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) throw new RangeError(`No such date: ${d}`);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`No such date: ${d}`);
   return { year, month, day };
 }
 
-const toIso = (t: Date): IsoDate => t.toISOString().slice(0, 10);
-const toUtc = (d: IsoDate) => {
+/**
+ * The day number of a date: days since 1970-01-01 (negative before). The years are counted from
+ * March, so that the leap day ends a year (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
+ * days_from_civil).
+ */
+function dayNumberOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The date of a day number (civil_from_days, the inverse of `dayNumberOf`). */
+function dateOfDayNumber(n: number): IsoDate {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+export const dayNumber = (d: IsoDate): number => {
   const { year, month, day } = parseIsoDate(d);
-  return new Date(Date.UTC(year, month - 1, day));
+  return dayNumberOf(year, month, day);
 };
 
-export const isoDate = (year: number, month: number, day: number): IsoDate => toIso(new Date(Date.UTC(year, month - 1, day)));
-
-export function addDays(d: IsoDate, days: number): IsoDate {
-  const t = toUtc(d);
-  t.setUTCDate(t.getUTCDate() + days);
-  return toIso(t);
+/** A date from its year, month and day; a day or month past the end runs on into the next (31/04 is 01/05), as Date.UTC does. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  const months = year * 12 + month - 1;
+  const y = Math.floor(months / 12);
+  return dateOfDayNumber(dayNumberOf(y, months - y * 12 + 1, 1) + day - 1);
 }
+
+export const addDays = (d: IsoDate, days: number): IsoDate => dateOfDayNumber(dayNumber(d) + days);
 
 /** Adds calendar months; a day missing in the target month becomes its last day (31/05 + 1 month = 30/06). */
 export function addMonths(d: IsoDate, months: number): IsoDate {
   const { year, month, day } = parseIsoDate(d);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toIso(target);
+  const target = year * 12 + month - 1 + months;
+  const y = Math.floor(target / 12);
+  const m = target - y * 12 + 1;
+  return dateOfDayNumber(dayNumberOf(y, m, Math.min(day, daysInMonth(y, m))));
 }
 
-export const daysBetween = (from: IsoDate, to: IsoDate) => Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+export const daysBetween = (from: IsoDate, to: IsoDate) => dayNumber(to) - dayNumber(from);
 
 /** The day last asked for, and its date: every request of a day asks for the same one. */
 let lastVietnamDay = NaN;
@@ -49,7 +85,7 @@ let lastVietnamDate = '' as IsoDate;
 export function vietnamDate(at: Date): IsoDate {
   const day = Math.floor((at.getTime() + 7 * 3_600_000) / 86_400_000);
   if (day !== lastVietnamDay) {
-    lastVietnamDate = toIso(new Date(day * 86_400_000));
+    lastVietnamDate = dateOfDayNumber(day);
     lastVietnamDay = day;
   }
   return lastVietnamDate;
@@ -57,12 +93,12 @@ export function vietnamDate(at: Date): IsoDate {
 
 /** dd/mm/yyyy, as Vietnamese documents write dates. */
 export function formatDateVn(d: IsoDate): string {
-  const { year, month, day } = parseIsoDate(d);
-  return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  parseIsoDate(d);
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
-export const dayOfWeek = (d: IsoDate) => toUtc(d).getUTCDay();
+export const dayOfWeek = (d: IsoDate) => (((dayNumber(d) + 4) % 7) + 7) % 7; // 01/01/1970 was a Thursday
 
 /** Saturday or Sunday: the weekly rest days of public agencies (40-hour week, Decision 188/1999/QĐ-TTg). */
 export const isWeekend = (d: IsoDate) => [0, 6].includes(dayOfWeek(d));
