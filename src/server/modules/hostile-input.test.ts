@@ -175,6 +175,9 @@ describe('response headers and logs', () => {
       expect(csp, url).toContain("script-src 'self'");
       expect(csp, url).toContain("object-src 'none'");
       expect(res.headers['cross-origin-opener-policy'], url).toBe('same-origin');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      // Only retired clients read these (IE8, Flash, the XSS auditor browsers removed): left off.
+      for (const retired of ['x-xss-protection', 'x-download-options', 'x-permitted-cross-domain-policies']) expect(res.headers[retired], url).toBeUndefined();
     }
     // An API answer (JSON, a download, an uploaded file) loads nothing and runs nothing: the strictest policy.
     for (const url of ['/api/v1/health', '/api/v1/public/verify/khong-co-ma-nay-1234', '/api/v1/khong-co-duong-nay']) {
