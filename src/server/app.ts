@@ -234,12 +234,19 @@ export async function buildApp({
   await app.register(fastifyCookie);
   // On PostgreSQL the counters are in the database, shared by every process (docs/multi-process.md); PGlite is one process.
   await app.register(fastifyRateLimit, { global: false, ...(database.kind === 'postgres' ? { store: postgresRateLimitStore(db) } : {}) });
-  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(openApiPlugin, { version: APP_VERSION });
   await app.register(authPlugin, { auth, config });
 
+  // The label check's JSON, the open data and the map's data: under /api/v1 with the rest of the API,
+  // in a scope of their own that takes no uploads (below).
+  await app.register(publicApiRoutes, { prefix: '/api/v1', portal, provinceMap, certificates: services.certificates, config });
+
   await app.register(
     async (api) => {
+      // Uploads are taken by API routes alone. Registered here rather than for the whole server, its
+      // hooks (a listener on every response, a clean-up of saved files after it) stay off the
+      // portal's pages and the label check.
+      await api.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
       api.get('/health', { config: { access: 'public' }, schema: { tags: ['System'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
         await pingDatabase(database.db);
         return { status: 'ok' as const };
@@ -283,7 +290,6 @@ export async function buildApp({
       await api.register(supportRoutes, { support: createSupportService(db, config.provinceCode, clock) });
       await api.register(communicationRoutes, { communication: createCommunicationService(db, config.provinceCode, clock) });
       await api.register(trainingRoutes, { training: createTrainingService(db, config.provinceCode, clock) });
-      await api.register(publicApiRoutes, { portal, provinceMap, certificates: services.certificates, config });
     },
     { prefix: '/api/v1' },
   );
