@@ -120,7 +120,9 @@ class RequestLog extends LogController {
   override incomingRequest() {}
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
     if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
-    else reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    // Asked first: the line's object and its timing would be made for every request, then dropped.
+    else if (reply.log.level === 'debug' || reply.log.level === 'trace')
+      reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
   override routeNotFound(request: FastifyRequest) {
     request.log.debug({ req: request }, 'route not found');

@@ -34,7 +34,9 @@ export function sectorName(lang: Lang, s: { sector: string; sectorEn: string | n
 }
 
 /** A path with its query, keeping the visitor's language. */
-export function url(lang: Lang, path: string, params: Record<string, string | number | undefined> = {}): string {
+export function url(lang: Lang, path: string, params?: Record<string, string | number | undefined>): string {
+  // Most links carry no parameters: every page writes several, so they skip the query builder.
+  if (!params) return lang === 'en' ? `${path}?lang=en` : path;
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
   if (lang === 'en') search.set('lang', 'en');
@@ -42,7 +44,7 @@ export function url(lang: Lang, path: string, params: Record<string, string | nu
   return q ? `${path}?${q}` : path;
 }
 /** The same, escaped for an attribute. */
-export const href = (lang: Lang, path: string, params: Record<string, string | number | undefined> = {}) => escape(url(lang, path, params));
+export const href = (lang: Lang, path: string, params?: Record<string, string | number | undefined>) => escape(url(lang, path, params));
 
 export const numberVn = (n: number) => n.toLocaleString('vi-VN');
 
@@ -182,21 +184,18 @@ export function layout(context: PageContext, meta: PageMeta, body: string): Page
   const { lang, origin, provinceName } = context;
   const other: Lang = lang === 'vi' ? 'en' : 'vi';
   const canonical = `${origin}${url(lang, meta.path, meta.query)}`;
-  const og = [
-    ['og:type', 'website'],
-    ['og:title', meta.title],
-    ['og:description', meta.description],
-    ['og:url', canonical],
-    ['og:locale', lang === 'vi' ? 'vi_VN' : 'en_GB'],
-    ...(meta.image ? [['og:image', `${origin}${meta.image}`]] : []),
-  ]
-    .map(([p, c]) => `<meta property="${p}" content="${escape(c)}">`)
-    .join('');
+  const title = escape(meta.title);
+  const description = escape(meta.description);
+  const canonicalHref = escape(canonical);
+  const og =
+    `<meta property="og:type" content="website"><meta property="og:title" content="${title}"><meta property="og:description" content="${description}">` +
+    `<meta property="og:url" content="${canonicalHref}"><meta property="og:locale" content="${lang === 'vi' ? 'vi_VN' : 'en_GB'}">` +
+    (meta.image ? `<meta property="og:image" content="${escape(`${origin}${meta.image}`)}">` : '');
   const frame = frameOf(lang, provinceName, meta.current);
   return Buffer.concat([
     Buffer.from(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(meta.title)}</title><meta name="description" content="${escape(meta.description)}">${meta.noindex ? '<meta name="robots" content="noindex">' : ''}
-<link rel="canonical" href="${escape(canonical)}">${og}`),
+<title>${title}</title><meta name="description" content="${description}">${meta.noindex ? '<meta name="robots" content="noindex">' : ''}
+<link rel="canonical" href="${canonicalHref}">${og}`),
     frame.head,
     ...(meta.assets ? [Buffer.from(assetTags(meta.assets))] : []),
     frame.nav,
