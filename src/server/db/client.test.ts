@@ -54,7 +54,7 @@ describe('raw statements prepared by name', () => {
     try {
       expect(await preparedRows(database.db, probe('named'))).toEqual([{ prepared: 1, day: '2026-12-06', words: ['a', 'b'] }]);
       expect(await queryRows(database.db, probe('unnamed'))).toEqual([{ prepared: 0, day: '2026-12-06', words: ['a', 'b'] }]);
-      // A transaction's connection goes back to the pool: nothing is prepared on it.
+      // Within a transaction it runs as queryRows runs it, unnamed.
       expect(await database.db.transaction((tx) => preparedRows(tx, probe('in-transaction')))).toEqual([{ prepared: 0, day: '2026-12-06', words: ['a', 'b'] }]);
     } finally {
       await database.close();
