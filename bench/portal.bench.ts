@@ -36,6 +36,7 @@ import {
   mb,
   memoryOf,
   pglitePackageVersion,
+  quantile,
   rotation,
   startBaseline,
   startServer,
@@ -188,7 +189,11 @@ async function main() {
       for (const { route, m } of rounds) paired.set(route.label, [...(paired.get(route.label) ?? []), m.rps / ((last.rps + next.rps) / 2)]);
       last = next;
     }
-    const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const median = (xs: number[]) =>
+      quantile(
+        xs.toSorted((a, b) => a - b),
+        0.5,
+      );
     memory.stop();
 
     const verdict = (label: string, target: string | undefined, m: Measure) => {

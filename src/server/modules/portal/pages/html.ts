@@ -144,8 +144,8 @@ const assetTags = (a: EntryAssets | undefined) =>
       ].join('')
     : '';
 
-/** The frame's parts around the language switch and the page's body, as UTF-8 bytes. */
-type Frame = { head: Buffer; nav: Buffer; foot: Buffer };
+/** The frame's parts around the language switch's link and the page's body, as UTF-8 bytes. */
+type Frame = { head: Buffer; nav: Buffer; main: Buffer; foot: Buffer };
 const frames = new Map<string, Frame>();
 
 /**
@@ -170,6 +170,10 @@ function frameOf(lang: Lang, provinceName: string, current: PageMeta['current'])
 <li><a href="${href(lang, '/ban-do')}"${here('map')}>${tr(lang, 'Bản đồ', 'Map')}</a></li>
 <li><a href="${href(lang, '/kiem-tra')}"${here('verify')}>${tr(lang, 'Kiểm tra nhãn', 'Check a label')}</a></li>
 <li><a lang="${other}" hreflang="${other}" href="`),
+    main: Buffer.from(`">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></li>
+<li><a href="/login">${tr(lang, 'Cán bộ đăng nhập', 'Staff sign-in')}</a></li>
+</ul></nav></div></header>
+<main id="main"><div class="in">`),
     foot: Buffer.from(`</div></main>
 <footer><div class="in"><span>${tr(lang, 'Chương trình Mỗi xã một sản phẩm (OCOP)', 'One Commune One Product programme (OCOP)')} · ${escape(provinceName)}</span>
 <a href="/api/v1/public/products.csv">${tr(lang, 'Dữ liệu mở (CSV)', 'Open data (CSV)')}</a><a href="/api/docs">API</a></div></footer></body></html>`),
@@ -199,10 +203,9 @@ export function layout(context: PageContext, meta: PageMeta, body: string): Page
     frame.head,
     ...(meta.assets ? [Buffer.from(assetTags(meta.assets))] : []),
     frame.nav,
-    Buffer.from(`${href(other, meta.path, meta.query)}">${other === 'en' ? 'English' : 'Tiếng Việt'}</a></li>
-<li><a href="/login">${tr(lang, 'Cán bộ đăng nhập', 'Staff sign-in')}</a></li>
-</ul></nav></div></header>
-<main id="main"><div class="in">${body}`),
+    Buffer.from(href(other, meta.path, meta.query)),
+    frame.main,
+    Buffer.from(body),
     frame.foot,
   ]);
 }
