@@ -14,5 +14,9 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page of the web app loads its chunk and asks the API before it shows anything: on a busy
+    // two-core machine that took longer than expect.poll's default second (a list of accounts
+    // polled for its cards failed so). Polls wait up to 15 s; a condition that holds ends them at once.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
