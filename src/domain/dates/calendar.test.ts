@@ -77,6 +77,13 @@ describe('calendar dates', () => {
       '2026-01-00',
       '2026-1-05',
       ' 2026-01-05',
+      '2026-01-05 ',
+      '2026/01/05',
+      '2026-01-0a',
+      '+026-01-05',
+      '2026--1-05',
+      '２０２６-01-05',
+      '',
     ]) {
       expect(() => parseIsoDate(bad), bad).toThrow(RangeError);
       expect(() => formatDateVn(bad), bad).toThrow(RangeError);

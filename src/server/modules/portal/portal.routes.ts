@@ -132,7 +132,7 @@ export const portalPageRoutes: FastifyPluginAsyncZod<Omit<Deps, 'certificates'>>
   app.get('/v/:code', { config: { access: 'public', rateLimit: verifyLimit }, schema: HTML_PAGE }, async (req, reply) => {
     const code = (req.params as { code: string }).code;
     const result = VERIFICATION_CODE.test(code) ? await portal.verify(code) : undefined;
-    const page = verificationPage(await common(req), result, result ? standingOf(result.status) : undefined, contact);
+    const page = verificationPage(await common(req), code, result, result ? standingOf(result.status) : undefined, contact);
     return html(reply, page, result ? 200 : 404, 'no-cache');
   });
 

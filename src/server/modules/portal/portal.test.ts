@@ -290,6 +290,48 @@ describe('verification', () => {
     expect(missingEn).toContain('please tell');
   });
 
+  it('keeps the label in the language switch and its own address, and writes its facts in order', async () => {
+    const page = async (url: string) => (await t.app.inject({ method: 'GET', url })).body;
+    const facts = (html: string) => [...html.matchAll(/<dt>([^<]+)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]);
+    const vi = await page(`/v/${codes.banh}`);
+    expect(vi).toMatch(new RegExp(`<link rel="canonical" href="[^"]*/v/${codes.banh}">`));
+    expect(vi).toMatch(new RegExp(`<meta property="og:url" content="[^"]*/v/${codes.banh}">`));
+    expect(vi).toContain(`hreflang="en" href="/v/${codes.banh}?lang=en">English</a>`);
+    expect(vi).toContain('<title>CÒN HIỆU LỰC — Bánh phồng tôm đặc biệt</title>');
+    expect(facts(vi).map(([label]) => label)).toEqual([
+      'Chủ thể',
+      'Địa chỉ',
+      'Mã sản phẩm',
+      'Giấy chứng nhận',
+      'Cơ quan cấp',
+      'Quyết định',
+      'Ngày cấp',
+      'Hiệu lực đến',
+      'Tình trạng',
+    ]);
+    expect(Object.fromEntries(facts(vi))['Hiệu lực đến']).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const en = await page(`/v/${codes.banh}?lang=en`);
+    expect(en).toContain(`hreflang="vi" href="/v/${codes.banh}">Tiếng Việt</a>`);
+    expect(facts(en).map(([label]) => label)).toEqual([
+      'Producer',
+      'Address',
+      'Product code',
+      'Certificate',
+      'Issued by',
+      'Decision',
+      'Issued on',
+      'Valid until',
+      'Status',
+    ]);
+    expect(en).toMatch(/role="img" aria-label="[345] stars">★/);
+    // The same certificate in both languages, value for value.
+    expect(facts(en).map(([, value]) => value)).toEqual(facts(vi).map(([, value]) => (value === 'Còn hiệu lực' ? 'Valid' : value)));
+    // A code no label can have: the switch leads to the label check, and nothing of it is written back.
+    const odd = await page(`/v/${encodeURIComponent('<b>x</b>"')}`);
+    expect(odd).toContain('hreflang="en" href="/kiem-tra?lang=en"');
+    expect(odd).not.toContain('<b>x</b>');
+  });
+
   it('sends a typed code to the same page a QR code opens', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/kiem-tra?ma=${encodeURIComponent(` ${codes.banh} `)}` });
     expect(res.statusCode).toBe(303);

@@ -1,4 +1,4 @@
-import type { PublicVerification } from '../../../../contracts/certificates.js';
+import { VERIFICATION_CODE, type PublicVerification } from '../../../../contracts/certificates.js';
 import type { CatalogueQuery, PublicProduct, PublicProductList, PublicStanding } from '../../../../contracts/portal.js';
 import { formatDateVn } from '../../../../domain/dates/calendar.js';
 import type { Message } from '../../../../domain/errors.js';
@@ -9,7 +9,21 @@ import type { ProjectedMap } from '../../../lib/commune-outlines.js';
 import { colourOf, countLegend, maxCount } from '../portal.map.js';
 import type { ProducerCardRow, WhereToBuyPoint } from '../portal.repository.js';
 import type { PortalFigures } from '../portal.service.js';
-import { STANDING_WORDS, escape, href, layout, numberVn, sectorName, stars, standingBadge, tr, type Lang, type Page, type PageContext } from './html.js';
+import {
+  STANDING_WORDS,
+  escape,
+  href,
+  layout,
+  numberVn,
+  sectorName,
+  stars,
+  standingBadge,
+  tr,
+  wordsByLang,
+  type Lang,
+  type Page,
+  type PageContext,
+} from './html.js';
 
 const formLabel = (form: string, lang: Lang) => LEGAL_FORM_LABELS[form as LegalForm]?.[lang] ?? form;
 /** A code's label from one of the domain's lists; an unknown code as it is. */
@@ -386,8 +400,66 @@ export function labelNotFoundMessage(contact: Contact): { vi: string; en: string
   };
 }
 
-export function verificationPage(c: PageContext, v: PublicVerification | undefined, standing: PublicStanding | undefined, contact: Contact): Page {
+/** The verification page's fixed words, encoded once (it is the portal's most asked page). */
+const VERIFICATION_WORDS = wordsByLang((lang) => ({
+  producer: `\n<dl class="facts" style="margin-top:10px">\n<dt>${tr(lang, 'Chủ thể', 'Producer')}</dt><dd>`,
+  address: `</dd>\n<dt>${tr(lang, 'Địa chỉ', 'Address')}</dt><dd>`,
+  productCode: `</dd>\n<dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>`,
+  certificate: `</dd>\n<dt>${tr(lang, 'Giấy chứng nhận', 'Certificate')}</dt><dd>`,
+  issuer: `</dd>\n<dt>${tr(lang, 'Cơ quan cấp', 'Issued by')}</dt><dd>`,
+  decision: `</dd>\n<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>`,
+  issuedOn: `</dd>\n<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>`,
+  expiresOn: `</dd>\n<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>`,
+  status: `</dd>\n<dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>`,
+  end: '</dd></dl></div>',
+}));
+/** The stars of 0★ to 5★ in each language, encoded once. */
+const STARS_BYTES: Record<Lang, Buffer[]> = {
+  vi: [0, 1, 2, 3, 4, 5].map((n) => Buffer.from(stars(n, 'vi'))),
+  en: [0, 1, 2, 3, 4, 5].map((n) => Buffer.from(stars(n, 'en'))),
+};
+
+/** What each standing means to a shopper holding the label. */
+const STANDING_MEANING: Record<PublicStanding, { vi: string; en: string }> = {
+  valid: { vi: 'Sản phẩm OCOP chính hãng, giấy chứng nhận còn hiệu lực.', en: 'Genuine OCOP product; the certificate is in force.' },
+  revoked: {
+    vi: 'Giấy chứng nhận đã bị thu hồi: sản phẩm không được dùng nhãn OCOP.',
+    en: 'The certificate was revoked: the product may not carry the OCOP label.',
+  },
+  superseded: {
+    vi: 'Giấy chứng nhận này đã được thay bằng một giấy mới (đánh giá lại hoặc nâng hạng).',
+    en: 'This certificate was replaced by a newer one (re-rating or upgrade).',
+  },
+  expired: { vi: 'Giấy chứng nhận đã hết thời hạn 36 tháng.', en: 'The certificate’s 36 months have run out.' },
+};
+
+/** The banner of each standing, up to the product's name: large, coloured, read first. */
+const BANNERS = Object.fromEntries(
+  (Object.keys(STANDING_WORDS) as PublicStanding[]).map((standing) => [
+    standing,
+    wordsByLang((lang) => ({
+      banner: `<div class="banner ${STANDING_WORDS[standing].tone}" role="status">${escape(STANDING_WORDS[standing][lang])}<small>${escape(
+        STANDING_MEANING[standing][lang],
+      )}</small></div>\n<div class="card" style="margin-top:14px"><h1>`,
+    })),
+  ]),
+) as Record<PublicStanding, Record<Lang, { banner: Buffer }>>;
+
+/**
+ * The page a label's QR code opens (`/v/<code>`), in one phone screen: the standing in large type,
+ * then what the certificate says. Its own address is the label's, so the language switch and a
+ * shared link show the same certificate.
+ */
+export function verificationPage(
+  c: PageContext,
+  code: string,
+  v: PublicVerification | undefined,
+  standing: PublicStanding | undefined,
+  contact: Contact,
+): Page {
   const { lang } = c;
+  // A code that cannot be a label's (the not-found page answers any) links to the label check instead.
+  const path = VERIFICATION_CODE.test(code) ? `/v/${code}` : '/kiem-tra';
   if (!v || !standing) {
     const body = `<div class="banner bad" role="alert">${tr(lang, 'KHÔNG TÌM THẤY GIẤY CHỨNG NHẬN', 'CERTIFICATE NOT FOUND')}<small>${tr(
       lang,
@@ -400,56 +472,43 @@ export function verificationPage(c: PageContext, v: PublicVerification | undefin
 ${checkLabelForm(lang)}</div>`;
     return layout(
       c,
-      {
-        title: tr(lang, 'Không tìm thấy giấy chứng nhận OCOP', 'OCOP certificate not found'),
-        description: '',
-        path: '/kiem-tra',
-        current: 'verify',
-        noindex: true,
-      },
+      { title: tr(lang, 'Không tìm thấy giấy chứng nhận OCOP', 'OCOP certificate not found'), description: '', path, current: 'verify', noindex: true },
       body,
     );
   }
-  const word = STANDING_WORDS[standing];
-  const sub =
-    standing === 'valid'
-      ? tr(lang, 'Sản phẩm OCOP chính hãng, giấy chứng nhận còn hiệu lực.', 'Genuine OCOP product; the certificate is in force.')
-      : standing === 'revoked'
-        ? tr(
-            lang,
-            'Giấy chứng nhận đã bị thu hồi: sản phẩm không được dùng nhãn OCOP.',
-            'The certificate was revoked: the product may not carry the OCOP label.',
-          )
-        : standing === 'superseded'
-          ? tr(
-              lang,
-              'Giấy chứng nhận này đã được thay bằng một giấy mới (đánh giá lại hoặc nâng hạng).',
-              'This certificate was replaced by a newer one (re-rating or upgrade).',
-            )
-          : tr(lang, 'Giấy chứng nhận đã hết thời hạn 36 tháng.', 'The certificate’s 36 months have run out.');
-  const body = `<div class="banner ${word.tone}" role="status">${escape(word[lang])}<small>${escape(sub)}</small></div>
-<div class="card" style="margin-top:14px"><h1>${escape(v.product.name)}</h1>${stars(v.certificate.star, lang)}
-${v.product.photoUrl ? `<img src="${escape(v.product.photoUrl)}" alt="${escape(v.product.name)}" style="width:100%;max-height:260px;object-fit:cover;border-radius:10px;margin-top:8px">` : ''}
-<dl class="facts" style="margin-top:10px">
-<dt>${tr(lang, 'Chủ thể', 'Producer')}</dt><dd>${escape(v.producer.name)}</dd>
-<dt>${tr(lang, 'Địa chỉ', 'Address')}</dt><dd>${escape(v.producer.commune)}, ${escape(v.producer.province)}</dd>
-<dt>${tr(lang, 'Mã sản phẩm', 'Product code')}</dt><dd>${escape(v.product.ocopCode)}</dd>
-<dt>${tr(lang, 'Giấy chứng nhận', 'Certificate')}</dt><dd>${escape(v.certificate.number)}</dd>
-<dt>${tr(lang, 'Cơ quan cấp', 'Issued by')}</dt><dd>${escape(v.certificate.issuer)}</dd>
-${v.decision ? `<dt>${tr(lang, 'Quyết định', 'Decision')}</dt><dd>${escape(v.decision.number)}, ${formatDateVn(v.decision.signedOn)}</dd>` : ''}
-<dt>${tr(lang, 'Ngày cấp', 'Issued on')}</dt><dd>${formatDateVn(v.certificate.issuedOn)}</dd>
-<dt>${tr(lang, 'Hiệu lực đến', 'Valid until')}</dt><dd>${formatDateVn(v.certificate.expiresOn)}</dd>
-<dt>${tr(lang, 'Tình trạng', 'Status')}</dt><dd>${escape(v.statusLabel[lang])}</dd></dl></div>`;
+  const word = STANDING_WORDS[standing][lang];
+  const words = VERIFICATION_WORDS[lang];
+  const name = escape(v.product.name);
+  const photo = v.product.photoUrl
+    ? `<img src="${escape(v.product.photoUrl)}" alt="${name}" style="width:100%;max-height:260px;object-fit:cover;border-radius:10px;margin-top:8px">`
+    : '';
   return layout(
     c,
-    {
-      title: `${word[lang]} — ${v.product.name}`,
-      description: `${v.product.name} — OCOP ${v.certificate.star}★ — ${word[lang]}`,
-      path: '/kiem-tra',
-      current: 'verify',
-      noindex: true,
-    },
-    body,
+    { title: `${word} — ${v.product.name}`, description: `${v.product.name} — OCOP ${v.certificate.star}★ — ${word}`, path, current: 'verify', noindex: true },
+    [
+      BANNERS[standing][lang].banner,
+      `${name}</h1>`,
+      STARS_BYTES[lang][v.certificate.star] ?? stars(v.certificate.star, lang),
+      photo,
+      words.producer,
+      escape(v.producer.name),
+      words.address,
+      `${escape(v.producer.commune)}, ${escape(v.producer.province)}`,
+      words.productCode,
+      escape(v.product.ocopCode),
+      words.certificate,
+      escape(v.certificate.number),
+      words.issuer,
+      escape(v.certificate.issuer),
+      ...(v.decision ? [words.decision, `${escape(v.decision.number)}, ${formatDateVn(v.decision.signedOn)}`] : []),
+      words.issuedOn,
+      formatDateVn(v.certificate.issuedOn),
+      words.expiresOn,
+      formatDateVn(v.certificate.expiresOn),
+      words.status,
+      escape(v.statusLabel[lang]),
+      words.end,
+    ],
   );
 }
 
