@@ -152,8 +152,8 @@ export type PagePart = string | Buffer;
 
 /**
  * A page's fixed words in each language, encoded once: Vietnamese text is stored by V8 two bytes a
- * character, and encoding it took a tenth of the verification page's time when every page encoded
- * its labels again. Values (names, numbers, dates) are all that is left to encode.
+ * character, and in a profile of the server encoding it took a tenth of the verification page's
+ * time when every page encoded its labels again. Values (names, numbers, dates) are all that is left to encode.
  */
 export function wordsByLang<K extends string>(words: (lang: Lang) => Record<K, string>): Record<Lang, Record<K, Buffer>> {
   const encode = (lang: Lang) => Object.fromEntries(Object.entries<string>(words(lang)).map(([k, text]) => [k, Buffer.from(text)])) as Record<K, Buffer>;

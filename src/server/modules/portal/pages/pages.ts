@@ -433,17 +433,17 @@ const STANDING_MEANING: Record<PublicStanding, { vi: string; en: string }> = {
   expired: { vi: 'Giấy chứng nhận đã hết thời hạn 36 tháng.', en: 'The certificate’s 36 months have run out.' },
 };
 
-/** The banner of each standing, up to the product's name: large, coloured, read first. */
-const BANNERS = Object.fromEntries(
-  (Object.keys(STANDING_WORDS) as PublicStanding[]).map((standing) => [
-    standing,
-    wordsByLang((lang) => ({
-      banner: `<div class="banner ${STANDING_WORDS[standing].tone}" role="status">${escape(STANDING_WORDS[standing][lang])}<small>${escape(
-        STANDING_MEANING[standing][lang],
-      )}</small></div>\n<div class="card" style="margin-top:14px"><h1>`,
-    })),
-  ]),
-) as Record<PublicStanding, Record<Lang, { banner: Buffer }>>;
+/** The banner of a standing, up to the product's name: large, coloured, read first. */
+const banner = (standing: PublicStanding, lang: Lang) =>
+  `<div class="banner ${STANDING_WORDS[standing].tone}" role="status">${escape(STANDING_WORDS[standing][lang])}<small>${escape(
+    STANDING_MEANING[standing][lang],
+  )}</small></div>\n<div class="card" style="margin-top:14px"><h1>`;
+const BANNERS = wordsByLang((lang) => ({
+  valid: banner('valid', lang),
+  expired: banner('expired', lang),
+  revoked: banner('revoked', lang),
+  superseded: banner('superseded', lang),
+}));
 
 /**
  * The page a label's QR code opens (`/v/<code>`), in one phone screen: the standing in large type,
@@ -486,7 +486,7 @@ ${checkLabelForm(lang)}</div>`;
     c,
     { title: `${word} — ${v.product.name}`, description: `${v.product.name} — OCOP ${v.certificate.star}★ — ${word}`, path, current: 'verify', noindex: true },
     [
-      BANNERS[standing][lang].banner,
+      BANNERS[lang][standing],
       `${name}</h1>`,
       STARS_BYTES[lang][v.certificate.star] ?? stars(v.certificate.star, lang),
       photo,
